@@ -1,0 +1,50 @@
+// tessera-cli info: library versions and compute devices, or the metadata of one slide.
+#include "CliCommand.h"
+
+#include "slide/Slide.h"
+#include "system/LibraryVersions.h"
+
+namespace tessera::cli {
+
+namespace {
+
+void printSlide(const QString& path, QTextStream& out)
+{
+    const core::SlidePtr slide = core::Slide::open(path);
+    out << QStringLiteral("File: %1\nVendor: %2\n").arg(slide->path(), slide->vendor());
+    for (int level = 0; level < slide->levelCount(); ++level)
+        out << QStringLiteral("Level %1: %2 × %3 px, downsample %4\n")
+                   .arg(level)
+                   .arg(slide->levelSize(level).width())
+                   .arg(slide->levelSize(level).height())
+                   .arg(slide->levelDownsample(level), 0, 'g', 6);
+    if (const auto mpp = slide->micronsPerPixel())
+        out << QStringLiteral("Microns per pixel: %1\n").arg(*mpp, 0, 'g', 6);
+    if (const auto power = slide->objectivePower())
+        out << QStringLiteral("Objective: %1×%2\n")
+                   .arg(*power)
+                   .arg(slide->objectivePowerEstimated() ? QStringLiteral(" (estimated from resolution)") : QString());
+    out << QStringLiteral("Associated images: %1\n")
+               .arg(slide->associatedImageNames().isEmpty() ? QStringLiteral("none")
+                                                            : slide->associatedImageNames().join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+int runInfo(const QStringList& arguments, CliContext& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Show library versions, or a slide's metadata"));
+    parser.addOption({QStringLiteral("slide"), QStringLiteral("Describe this slide."), QStringLiteral("file")});
+    parseOrThrow(parser, arguments);
+    if (parser.isSet(QStringLiteral("slide"))) {
+        printSlide(parser.value(QStringLiteral("slide")), io.out);
+        return kOk;
+    }
+    io.out << QStringLiteral("Tessera %1\n").arg(QStringLiteral(TESSERA_VERSION));
+    for (const auto& [library, version] : core::libraryVersions())
+        io.out << QStringLiteral("  %1: %2\n").arg(library, -10).arg(version);
+    return kOk;
+}
+
+} // namespace tessera::cli

@@ -1,0 +1,76 @@
+// tessera-cli: every Tessera job from the command line (the GUI launches the same commands).
+#include "cli/CliCommand.h"
+#include "common/Error.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <map>
+
+using namespace tessera;
+
+namespace {
+
+using Command = int (*)(const QStringList&, cli::CliContext&);
+
+const std::map<QString, std::pair<Command, const char*>>& commands()
+{
+    static const std::map<QString, std::pair<Command, const char*>> table{
+        {QStringLiteral("synth"), {cli::runSynth, "write a synthetic slide with ground truth"}},
+        {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
+    };
+    return table;
+}
+
+void printUsage(QTextStream& stream)
+{
+    stream << "Usage: tessera-cli <command> [options]   (tessera-cli <command> --help for its options)\n\nCommands:\n";
+    for (const auto& [name, entry] : commands())
+        stream << "  " << name.leftJustified(10) << entry.second << "\n";
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tessera-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    cli::CliContext io{out, err};
+
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
+        printUsage(arguments.size() < 2 ? err : out);
+        return arguments.size() < 2 ? cli::kUsage : cli::kOk;
+    }
+    if (arguments[1] == QLatin1String("--version")) {
+        out << "tessera-cli " << TESSERA_VERSION << "\n";
+        return cli::kOk;
+    }
+    const QString name = arguments[1];
+    const auto found = commands().find(name);
+    if (found == commands().end()) {
+        err << "tessera-cli: unknown command '" << name << "'\n\n";
+        printUsage(err);
+        return cli::kUsage;
+    }
+    arguments.removeAt(1); // the parser sees "tessera-cli --opt …"
+    try {
+        return found->second.first(arguments, io);
+    } catch (const cli::HelpRequested& help) {
+        out << help.text;
+        return cli::kOk;
+    } catch (const cli::UsageError& e) {
+        err << "tessera-cli " << name << ": " << e.message << "\n(see tessera-cli " << name << " --help)\n";
+        return cli::kUsage;
+    } catch (const core::Error& e) {
+        err << "tessera-cli " << name << ": error: " << e.message() << "\n";
+        return cli::kFailed;
+    } catch (const std::exception& e) {
+        err << "tessera-cli " << name << ": unexpected error: " << e.what() << "\n";
+        return cli::kFailed;
+    }
+}

@@ -1,0 +1,52 @@
+#include "SynthSpec.h"
+
+#include "common/Error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tessera::core {
+
+namespace {
+constexpr int kMinSide = 256;
+constexpr int kMaxSide = 400000;
+constexpr int kMaxTumours = 32;
+} // namespace
+
+void SynthSpec::validate() const
+{
+    auto side = [](const char* name, int value) {
+        if (value < kMinSide || value > kMaxSide)
+            throw Error(QStringLiteral("--%1 must be between %2 and %3 pixels (got %4)")
+                            .arg(QLatin1String(name)).arg(kMinSide).arg(kMaxSide).arg(value));
+    };
+    side("width", width);
+    side("height", height);
+    if (tumourCount < 0 || tumourCount > kMaxTumours)
+        throw Error(QStringLiteral("--tumour must be between 0 and %1 (got %2)")
+                        .arg(kMaxTumours).arg(tumourCount));
+    if (tissuePieces < 0 || tissuePieces > 64)
+        throw Error(QStringLiteral("--pieces must be between 0 (automatic) and 64 (got %1)")
+                        .arg(tissuePieces));
+    if (!(mpp >= 0.05 && mpp <= 20.0))
+        throw Error(QStringLiteral("--mpp must be between 0.05 and 20 µm per pixel (got %1)").arg(mpp));
+    if (tileSize < 64 || tileSize > 2048 || tileSize % 16 != 0)
+        throw Error(QStringLiteral("tile size must be a multiple of 16 in [64, 2048] (got %1)")
+                        .arg(tileSize));
+    if (jpegQuality < 1 || jpegQuality > 100)
+        throw Error(QStringLiteral("JPEG quality must be in [1, 100] (got %1)").arg(jpegQuality));
+    if (maskDownsample < 1 || maskDownsample > 256)
+        throw Error(QStringLiteral("mask downsample must be in [1, 256] (got %1)").arg(maskDownsample));
+}
+
+int SynthSpec::effectivePieces() const
+{
+    if (tissuePieces > 0)
+        return std::max(tissuePieces, tumourCount);
+    // Roughly one piece per 8k×8k field, 2 to 6 of them, and room for every tumour.
+    const double fields = (double(width) * double(height)) / (8000.0 * 8000.0);
+    const int automatic = std::clamp(int(std::lround(fields)) + 1, 2, 6);
+    return std::max(automatic, tumourCount);
+}
+
+} // namespace tessera::core

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Tessera developer entry point: ./dev.sh demo | test | build | bench | deps | format
+# Installs missing Debian packages (apt), configures with CMake + Ninja, builds, runs.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+BUILD_DIR=${TESSERA_BUILD_DIR:-$ROOT/build}
+BUILD_TYPE=${TESSERA_BUILD_TYPE:-RelWithDebInfo}
+
+# Build, test and run-time packages (Debian 12). Keep in sync with docs/DEVELOPING.md.
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-svg-dev libgl-dev libqcustomplot-dev
+  libopenslide-dev openslide-tools libtiff-dev libhdf5-dev libopencv-dev
+  libtorch-dev libopenblas0-pthread
+  xvfb xauth imagemagick
+  python3 python3-openslide python3-h5py python3-numpy
+)
+
+log() { printf '\033[1;34m[dev.sh]\033[0m %s\n' "$*" >&2; }
+
+ensure_deps() {
+  local missing=()
+  local status
+  # One dpkg-query for all packages: "name status" lines for those it knows.
+  status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${PACKAGES[@]}" 2>/dev/null || true)
+  for p in "${PACKAGES[@]}"; do
+    grep -q "^$p ii" <<<"$status" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  log "installing ${#missing[@]} missing packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { log "not root and no sudo: install these yourself: ${missing[*]}"; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure() {
+  local extra=()
+  [ "${CI:-}" = "true" ] && extra+=(-DTESSERA_WERROR=ON)
+  if [ ! -f "$BUILD_DIR/build.ninja" ] || [ -n "${TESSERA_CMAKE_ARGS:-}" ] || [ ${#extra[@]} -gt 0 ]; then
+    # shellcheck disable=SC2086
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${extra[@]}" ${TESSERA_CMAKE_ARGS:-}
+  fi
+}
+
+build() {
+  ensure_deps
+  configure
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+run_env() {
+  # Measured traps (shared/BUILD-NOTES.md): libgomp + OpenBLAS oversubscribe without this.
+  export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
+  export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/tessera-runtime-$(id -u)}
+  mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+}
+
+cmd_test() {
+  build
+  run_env
+  export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+  (cd "$BUILD_DIR" && ctest --output-on-failure --parallel "$(nproc)" --timeout 900 "$@")
+}
+
+cmd_demo() {
+  build
+  run_env
+  local data=${TESSERA_DEMO_DIR:-$ROOT/demo-data}
+  mkdir -p "$data"
+  local slide="$data/demo-tumour.tiff"
+  if [ ! -f "$slide" ]; then
+    log "creating a synthetic demo slide in $data"
+    "$BUILD_DIR/app/tessera-cli" synth --out "$slide" --width 40000 --height 30000 --seed 2026 --tumour 3
+  fi
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    log "opening the viewer"
+    exec "$BUILD_DIR/app/tessera" "$slide"
+  else
+    log "no display: running the viewer under Xvfb and saving a screenshot to $data/demo-screenshot.png"
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$BUILD_DIR/app/tessera" --screenshot "$data/demo-screenshot.png" "$slide"
+    log "screenshot: $data/demo-screenshot.png"
+  fi
+}
+
+cmd_bench() {
+  # Benchmarks get their own optimized build, so numbers never come from a debug build.
+  BUILD_DIR=${TESSERA_BENCH_DIR:-$ROOT/build-release}
+  BUILD_TYPE=Release
+  build
+  run_env
+  for b in "$BUILD_DIR"/bench/bench_*; do
+    [ -x "$b" ] || continue
+    log "running $(basename "$b")"
+    "$b"
+  done
+}
+
+cmd_format() {
+  git ls-files '*.cpp' '*.h' | xargs clang-format -i
+}
+
+case "${1:-help}" in
+  demo) shift; cmd_demo "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  build) shift; build ;;
+  bench) shift; cmd_bench "$@" ;;
+  deps) ensure_deps ;;
+  format) cmd_format ;;
+  *)
+    cat <<USAGE
+Usage: ./dev.sh <command>
+  demo    install what is missing, build, make a demo slide, open the viewer
+  test    install what is missing, build, run the whole ctest suite (extra args go to ctest)
+  build   install what is missing and build ($BUILD_DIR)
+  bench   build in Release and run every benchmark in bench/
+  deps    only install missing Debian packages
+  format  clang-format every C++ file
+USAGE
+    ;;
+esac

@@ -1,0 +1,109 @@
+// tessera-cli synth end to end: good runs write all files, bad arguments fail cleanly.
+#include "slide/Slide.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tessera;
+
+namespace {
+struct Run {
+    int exitCode;
+    QString out;
+    QString err;
+};
+Run cli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(TESSERA_CLI), arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+} // namespace
+
+class TestCliSynth : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writesSlideAndGroundTruth();
+    void badArgumentsFailWithoutPartialFiles_data();
+    void badArgumentsFailWithoutPartialFiles();
+    void unknownCommandIsAUsageError();
+    void unwritablePathFailsWithItsName_data();
+    void unwritablePathFailsWithItsName();
+};
+
+void TestCliSynth::unwritablePathFailsWithItsName_data()
+{
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing folder") << QStringLiteral("/nonexistent-tessera-dir/x.tiff") << QStringLiteral("does not exist");
+    // /proc refuses new files even for root.
+    QTest::newRow("read-only file system") << QStringLiteral("/proc/tessera-synth.tiff") << QStringLiteral("Cannot write /proc/tessera-synth");
+}
+
+void TestCliSynth::unwritablePathFailsWithItsName()
+{
+    QFETCH(QString, out);
+    QFETCH(QString, message);
+    const Run run = cli({QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--width"), QStringLiteral("512"),
+                         QStringLiteral("--height"), QStringLiteral("512")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCliSynth::writesSlideAndGroundTruth()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("demo.tiff"));
+    const Run run = cli({QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--width"),
+                         QStringLiteral("2048"), QStringLiteral("--height"), QStringLiteral("1536"),
+                         QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--tumour"), QStringLiteral("1")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QLatin1String("1 tumour regions")));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+             QStringList({QStringLiteral("demo.geojson"), QStringLiteral("demo.mask.png"), QStringLiteral("demo.tiff")}));
+    QCOMPARE(core::Slide::open(out)->size(), QSize(2048, 1536));
+
+    const Run info = cli({QStringLiteral("info"), QStringLiteral("--slide"), out});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY(info.out.contains(QStringLiteral("Level 0: 2048 × 1536")));
+    QVERIFY(info.out.contains(QStringLiteral("Objective: 20× (estimated")));
+}
+
+void TestCliSynth::badArgumentsFailWithoutPartialFiles_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("negative width") << QStringList{QStringLiteral("--width"), QStringLiteral("-5")} << 1 << QStringLiteral("--width must be between");
+    QTest::newRow("not a number") << QStringList{QStringLiteral("--height"), QStringLiteral("big")} << 2 << QStringLiteral("--height expects an integer");
+    QTest::newRow("too many tumours") << QStringList{QStringLiteral("--tumour"), QStringLiteral("99")} << 1 << QStringLiteral("--tumour must be between");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour"), QStringLiteral("red")} << 2 << QStringLiteral("Unknown option");
+}
+
+void TestCliSynth::badArgumentsFailWithoutPartialFiles()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const Run run = cli(QStringList{QStringLiteral("synth"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.tiff"))} + arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void TestCliSynth::unknownCommandIsAUsageError()
+{
+    const Run run = cli({QStringLiteral("frobnicate")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QLatin1String("unknown command 'frobnicate'")));
+    QVERIFY(run.err.contains(QLatin1String("synth")));
+}
+
+QTEST_GUILESS_MAIN(TestCliSynth)
+#include "tst_cli_synth.moc"

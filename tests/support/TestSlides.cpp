@@ -1,0 +1,65 @@
+#include "TestSlides.h"
+
+#include "synth/SyntheticSlideGenerator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QTemporaryDir>
+
+#include <cstdlib>
+
+namespace tessera::test {
+
+namespace {
+QTemporaryDir& scratch()
+{
+    static QTemporaryDir dir;
+    return dir;
+}
+} // namespace
+
+QString synthSlide(const core::SynthSpec& spec, const QString& name)
+{
+    const QString path = scratch().filePath(name);
+    if (!QFileInfo::exists(path))
+        core::SyntheticSlideGenerator(spec).write(path);
+    return path;
+}
+
+core::SynthSpec smallTumourSpec()
+{
+    core::SynthSpec spec;
+    spec.width = 3000;
+    spec.height = 2400;
+    spec.seed = 7;
+    spec.tumourCount = 2;
+    return spec;
+}
+
+QString smallTumourSlide() { return synthSlide(smallTumourSpec(), QStringLiteral("small-tumour.tiff")); }
+
+QString sampleSlide(const QString& fileName)
+{
+    const QString path = QDir(QStringLiteral(TESSERA_TESTDATA)).filePath(fileName);
+    return QFileInfo::exists(path) ? path : QString();
+}
+
+double meanAbsDifference(const QImage& a, const QImage& b)
+{
+    const QImage x = a.convertToFormat(QImage::Format_RGB32);
+    const QImage y = b.convertToFormat(QImage::Format_RGB32);
+    if (x.size() != y.size() || x.isNull())
+        return 1e9;
+    double total = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto* p = reinterpret_cast<const QRgb*>(x.constScanLine(row));
+        const auto* q = reinterpret_cast<const QRgb*>(y.constScanLine(row));
+        for (int col = 0; col < x.width(); ++col)
+            total += std::abs(qRed(p[col]) - qRed(q[col])) + std::abs(qGreen(p[col]) - qGreen(q[col])) +
+                     std::abs(qBlue(p[col]) - qBlue(q[col]));
+    }
+    return total / (3.0 * x.width() * x.height());
+}
+
+} // namespace tessera::test

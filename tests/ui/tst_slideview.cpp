@@ -1,0 +1,189 @@
+// SlideView and OverviewWidget, offscreen: rendered pixels equal OpenSlide's for the same area.
+#include "support/TestSlides.h"
+#include "viewer/OverviewWidget.h"
+#include "viewer/SlideView.h"
+
+#include <QPainter>
+#include <QtTest>
+
+using namespace tessera;
+using ui::SlideView;
+
+namespace {
+
+// What the view should show for a level-0 rectangle: OpenSlide's pixels on white glass,
+// resampled to the widget size.
+QImage expectedView(const core::Slide& slide, int level, QRectF level0, QSize widget)
+{
+    const double ds = slide.levelDownsample(level);
+    const QSize levelSize((level0.size() / ds).toSize());
+    const QImage region = slide.readRegion(level0.topLeft().toPoint(), level, levelSize);
+    QImage onWhite(levelSize, QImage::Format_RGB32);
+    onWhite.fill(Qt::white);
+    QPainter(&onWhite).drawImage(0, 0, region);
+    return levelSize == widget ? onWhite : onWhite.scaled(widget, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
+// The part of a view grab above the scale bar.
+QImage body(const QImage& image) { return image.copy(0, 0, image.width(), image.height() - 70); }
+
+} // namespace
+
+class TestSlideView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pixelsMatchOpenSlideAtALevel_data();
+    void pixelsMatchOpenSlideAtALevel();
+    void pixelsMatchWhenScaledBetweenLevels();
+    void zoomKeepsThePointUnderTheCursor();
+    void minimapRectangleMatchesViewport();
+    void panningCancelsStaleRequests();
+    void scaleBarLengthIsANiceNumber();
+};
+
+void TestSlideView::pixelsMatchOpenSlideAtALevel_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("level");
+    QTest::addColumn<QPoint>("topLeft");
+    QTest::newRow("synthetic level 0") << test::smallTumourSlide() << 0 << QPoint(700, 500);
+    QTest::newRow("synthetic level 1") << test::smallTumourSlide() << 1 << QPoint(400, 300);
+    const QString svs = test::sampleSlide(QStringLiteral("CMU-1-Small-Region.svs"));
+    if (!svs.isEmpty())
+        QTest::newRow("CMU-1-Small-Region level 0") << svs << 0 << QPoint(900, 1300);
+    const QString boxes = test::sampleSlide(QStringLiteral("boxes.tiff"));
+    if (!boxes.isEmpty())
+        QTest::newRow("boxes.tiff level 0") << boxes << 0 << QPoint(0, 0);
+}
+
+void TestSlideView::pixelsMatchOpenSlideAtALevel()
+{
+    QFETCH(QString, path);
+    QFETCH(int, level);
+    QFETCH(QPoint, topLeft);
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(512, 384);
+    view.show();
+    const core::SlidePtr slide = core::Slide::open(path);
+    view.setSlide(slide);
+    const double ds = slide->levelDownsample(level);
+    const QSize widget = view.size();
+    // Place the level-0 point `topLeft` exactly at the widget's top-left corner.
+    view.setView(QPointF(topLeft) + QPointF(widget.width(), widget.height()) / 2 * ds, 1 / ds);
+    QCOMPARE(view.displayLevel(), level);
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+    const QImage shown = view.grab().toImage();
+    const QImage expected = expectedView(*slide, level, QRectF(topLeft, QSizeF(widget) * ds), widget);
+    // Areas beyond the slide's edge are drawn as "outside" in the view, so compare inside only.
+    const QSize inside = ((QSizeF(slide->size()) - QSizeF(topLeft.x(), topLeft.y())) / ds).toSize().boundedTo(widget);
+    const double diff = test::meanAbsDifference(body(shown.copy(QRect(QPoint(), inside))),
+                                                body(expected.copy(QRect(QPoint(), inside))));
+    qInfo("mean |view - openslide| = %.3f", diff);
+    QVERIFY(diff < 0.5);
+}
+
+void TestSlideView::pixelsMatchWhenScaledBetweenLevels()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(400, 300);
+    view.show();
+    const core::SlidePtr slide = core::Slide::open(test::smallTumourSlide());
+    view.setSlide(slide);
+    const double scale = 0.37; // level 1 (downsample 2) drawn at 0.74
+    view.setView({1500, 1200}, scale);
+    QCOMPARE(view.displayLevel(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+    const QRectF area = view.visibleLevel0Rect();
+    const QImage expected = expectedView(*slide, 1, area, view.size());
+    const double diff = test::meanAbsDifference(body(view.grab().toImage()), body(expected));
+    qInfo("mean |view - openslide| scaled = %.3f", diff);
+    QVERIFY(diff < 6.0);
+}
+
+void TestSlideView::zoomKeepsThePointUnderTheCursor()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(600, 400);
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    view.setView({1500, 1200}, 0.5);
+    const QPointF cursor(100, 300);
+    const QPointF before = view.widgetToLevel0(cursor);
+    view.zoomBy(2.0, cursor);
+    QCOMPARE(view.scale(), 1.0);
+    const QPointF after = view.widgetToLevel0(cursor);
+    QVERIFY(std::abs(after.x() - before.x()) < 1e-6 && std::abs(after.y() - before.y()) < 1e-6);
+    QCOMPARE(view.magnification(), 20.0);
+    view.setMagnification(5);
+    QCOMPARE(view.scale(), 0.25);
+}
+
+void TestSlideView::minimapRectangleMatchesViewport()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(500, 400);
+    view.show();
+    const core::SlidePtr slide = core::Slide::open(test::smallTumourSlide());
+    view.setSlide(slide);
+    view.setView({900, 700}, 0.5);
+    ui::OverviewWidget overview;
+    overview.resize(300, 240);
+    overview.show();
+    QSignalSpy ready(&overview, &ui::OverviewWidget::thumbnailReady);
+    overview.setView(&view);
+    QTRY_COMPARE(ready.size(), 1);
+    const QImage shot = overview.grab().toImage();
+    // Bounding box of the red viewport outline.
+    int x0 = shot.width(), y0 = shot.height(), x1 = -1, y1 = -1;
+    for (int y = 0; y < shot.height(); ++y)
+        for (int x = 0; x < shot.width(); ++x) {
+            const QRgb p = shot.pixel(x, y);
+            if (qRed(p) > 200 && qGreen(p) < 80 && qBlue(p) < 80) {
+                x0 = std::min(x0, x); y0 = std::min(y0, y);
+                x1 = std::max(x1, x); y1 = std::max(y1, y);
+            }
+        }
+    // Expected from the slide's aspect and the view's level-0 rectangle, worked out here.
+    const double k = std::min(292.0 / 3000, 232.0 / 2400);
+    const QPointF origin((300 - 3000 * k) / 2, (240 - 2400 * k) / 2);
+    const QRectF v = view.visibleLevel0Rect();
+    const QRectF expected(origin + v.topLeft() * k, v.size() * k);
+    qInfo() << "outline" << QRect(QPoint(x0, y0), QPoint(x1, y1)) << "expected" << expected;
+    QVERIFY(std::abs(x0 - expected.left()) <= 2 && std::abs(x1 - expected.right()) <= 2);
+    QVERIFY(std::abs(y0 - expected.top()) <= 2 && std::abs(y1 - expected.bottom()) <= 2);
+
+    // Clicking the minimap centres the view there.
+    QTest::mouseClick(&overview, Qt::LeftButton, {}, (origin + QPointF(2000, 600) * k).toPoint());
+    QVERIFY(std::abs(view.centre().x() - 2000) < 1 / k && std::abs(view.centre().y() - 600) < 1 / k);
+}
+
+void TestSlideView::panningCancelsStaleRequests()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(1200, 900);
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    view.setView({300, 300}, 1.0);
+    view.setView({2700, 2100}, 1.0); // before the first area could load
+    QVERIFY(view.loader()->cancelledCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+}
+
+void TestSlideView::scaleBarLengthIsANiceNumber()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(600, 400);
+    view.setSlide(core::Slide::open(test::smallTumourSlide())); // 0.5 µm/px
+    view.setView({1500, 1200}, 1.0);
+    // 120 px ≈ 60 µm → 50 µm = 100 px.
+    QCOMPARE(view.scaleBarLength(), std::make_pair(50.0, 100.0));
+    view.setView({1500, 1200}, 0.1);
+    QCOMPARE(view.scaleBarLength(), std::make_pair(500.0, 100.0));
+}
+
+QTEST_MAIN(TestSlideView)
+#include "tst_slideview.moc"

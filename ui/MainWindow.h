@@ -1,0 +1,69 @@
+// The application window: slides in tabs, overview and slide-info docks, menus, status bar.
+#pragma once
+
+#include "slide/TileCache.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace tessera::ui {
+
+class OverviewWidget;
+class SlideInfoPanel;
+class SlideView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a slide in a new tab. On failure shows a (non-blocking) message naming the file
+    // and the reason, keeps every other tab, and returns false.
+    bool openSlide(const QString& path);
+    SlideView* currentView() const;
+    int slideCount() const;
+    core::TileCache& tileCache() { return m_cache; }
+    QString lastError() const { return m_lastError; }
+    OverviewWidget* overview() const { return m_overview; }
+    SlideInfoPanel* infoPanel() const { return m_info; }
+    QStringList recentFiles() const;
+
+    // Renders the current view (as on screen) to a PNG; false with lastError() on failure.
+    bool saveViewAsPng(const QString& path);
+
+Q_SIGNALS:
+    void errorShown(const QString& message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void showError(const QString& message);
+    void currentTabChanged();
+    void closeTab(int index);
+    void updateStatus();
+    void rememberRecent(const QString& path);
+    void rebuildRecentMenu();
+    void openDialog();
+    void saveViewDialog();
+    void showAbout();
+
+    core::TileCache m_cache;
+    QTabWidget* m_tabs;
+    OverviewWidget* m_overview;
+    SlideInfoPanel* m_info;
+    QLabel* m_position;
+    QLabel* m_magnificationLabel;
+    QComboBox* m_magnifications;
+    QMenu* m_recentMenu = nullptr;
+    QString m_lastError;
+};
+
+} // namespace tessera::ui

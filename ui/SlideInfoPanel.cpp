@@ -1,0 +1,91 @@
+#include "SlideInfoPanel.h"
+
+#include "common/Error.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tessera::ui {
+
+SlideInfoPanel::SlideInfoPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_table = new QTableWidget(0, 2, this);
+    m_table->setHorizontalHeaderLabels({tr("Property"), tr("Value")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->resizeSection(0, 170);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_images = new QHBoxLayout;
+    layout->addWidget(m_summary);
+    layout->addLayout(m_images);
+    layout->addWidget(m_table, 1);
+}
+
+void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
+{
+    m_table->setRowCount(0);
+    m_shownImages.clear();
+    while (QLayoutItem* item = m_images->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (!slide) {
+        m_summary->setText(tr("No slide open"));
+        return;
+    }
+    const QSize s = slide->size();
+    QString summary = tr("<b>%1</b><br>%2 × %3 px, %4 levels, %5")
+                          .arg(QFileInfo(slide->path()).fileName().toHtmlEscaped())
+                          .arg(s.width()).arg(s.height()).arg(slide->levelCount())
+                          .arg(slide->vendor());
+    if (const auto mpp = slide->micronsPerPixel())
+        summary += tr("<br>%1 µm/px (%2 × %3 mm)")
+                       .arg(*mpp, 0, 'g', 4)
+                       .arg(s.width() * *mpp / 1000, 0, 'f', 1)
+                       .arg(s.height() * *mpp / 1000, 0, 'f', 1);
+    if (const auto power = slide->objectivePower())
+        summary += tr("<br>Objective %1×%2").arg(*power).arg(slide->objectivePowerEstimated() ? tr(" (estimated)") : QString());
+    m_summary->setText(summary);
+
+    const auto& properties = slide->properties();
+    m_table->setRowCount(int(properties.size()));
+    int row = 0;
+    for (auto it = properties.constBegin(); it != properties.constEnd(); ++it, ++row) {
+        m_table->setItem(row, 0, new QTableWidgetItem(it.key()));
+        auto* value = new QTableWidgetItem(it.value());
+        value->setToolTip(it.value());
+        m_table->setItem(row, 1, value);
+    }
+
+    for (const QString& name : slide->associatedImageNames()) {
+        if (name == QLatin1String("thumbnail"))
+            continue; // the overview already shows the whole slide
+        try {
+            const QImage image = slide->associatedImage(name).scaled(120, 120, Qt::KeepAspectRatio,
+                                                                     Qt::SmoothTransformation);
+            auto* label = new QLabel(this);
+            label->setPixmap(QPixmap::fromImage(image));
+            label->setToolTip(name);
+            m_images->addWidget(label);
+            m_shownImages << name;
+        } catch (const core::Error& error) {
+            auto* label = new QLabel(tr("%1: unreadable").arg(name), this);
+            label->setToolTip(error.message());
+            m_images->addWidget(label);
+        }
+    }
+    m_images->addStretch();
+}
+
+} // namespace tessera::ui

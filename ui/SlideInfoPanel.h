@@ -1,0 +1,30 @@
+// Dock content: a slide's key facts, all its properties, and its label/macro thumbnails.
+#pragma once
+
+#include "slide/Slide.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+class QHBoxLayout;
+
+namespace tessera::ui {
+
+class SlideInfoPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SlideInfoPanel(QWidget* parent = nullptr);
+    void setSlide(const core::SlidePtr& slide);
+
+    QTableWidget* propertyTable() const { return m_table; }
+    QStringList shownAssociatedImages() const { return m_shownImages; }
+
+private:
+    QLabel* m_summary;
+    QTableWidget* m_table;
+    QHBoxLayout* m_images;
+    QStringList m_shownImages;
+};
+
+} // namespace tessera::ui

@@ -1,0 +1,32 @@
+// Live line plot of named series (loss and metric curves), built on QCustomPlot.
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class QCustomPlot;
+
+namespace tessera::ui {
+
+class CurvePlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit CurvePlot(QWidget* parent = nullptr);
+
+    void setAxisLabels(const QString& x, const QString& y);
+    // Appends a point to the series, creating it (with the next palette colour) on first use;
+    // NaN and infinite values are skipped so one bad step cannot wreck the axes.
+    void addPoint(const QString& series, double x, double y);
+    void clear();
+
+    QStringList seriesNames() const;
+    int pointCount(const QString& series) const;
+    QRectF dataBounds() const;  // of all series, as shown after auto-ranging
+    QCustomPlot* plot() const { return m_plot; }
+
+private:
+    QCustomPlot* m_plot;
+    QHash<QString, int> m_graphIndex;
+};
+
+} // namespace tessera::ui

@@ -1,0 +1,89 @@
+// Pans and zooms one slide: paints cached tiles, asks the loader for missing ones.
+#pragma once
+
+#include "slide/Slide.h"
+#include "slide/TileLoader.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <memory>
+
+namespace tessera::ui {
+
+// The view state is a centre in level-0 pixels and a scale in screen pixels per level-0
+// pixel. Painting never blocks on I/O: a missing tile is drawn from the finest cached
+// coarser level (the coarsest level is always requested first), or as a marked placeholder
+// if it failed to decode.
+class SlideView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SlideView(core::TileCache* cache, QWidget* parent = nullptr);
+    ~SlideView() override;
+
+    void setSlide(core::SlidePtr slide);
+    const core::SlidePtr& slide() const { return m_slide; }
+    core::TileLoader* loader() const { return m_loader.get(); }
+
+    QPointF centre() const { return m_centre; }
+    double scale() const { return m_scale; }
+    void setView(QPointF centre, double scale);
+    void centreOn(QPointF level0);
+    void fitToWindow();
+    void zoomBy(double factor, QPointF anchor);   // anchor in widget pixels stays put
+    double minScale() const;
+    double maxScale() const;
+
+    // Objective-equivalent magnification of the view (scale × objective power); 0 if unknown.
+    double magnification() const;
+    void setMagnification(double magnification);
+
+    QPointF widgetToLevel0(QPointF widgetPos) const;
+    QPointF level0ToWidget(QPointF level0) const;
+    QRectF visibleLevel0Rect() const;
+    int displayLevel() const;
+    // True when every tile of the display level in view is cached (or failed for good).
+    bool isFullyLoaded() const;
+
+    // The length of the scale bar in µm and in pixels, or {0, 0} without a known MPP.
+    std::pair<double, double> scaleBarLength() const;
+
+Q_SIGNALS:
+    void viewChanged();
+    void cursorMoved(QPointF level0, bool insideSlide);
+    void tileFailed(const QString& message);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    struct TileSpan {
+        int level, c0, r0, c1, r1; // inclusive tile range
+    };
+    TileSpan visibleTiles(int level, int margin = 0) const;
+    void updateRequests();
+    void drawTile(QPainter& painter, const core::TileKey& key, const QImage& image,
+                  const QRectF& clipLevel0) const;
+    bool drawFallback(QPainter& painter, const core::TileKey& missing) const;
+    void drawPlaceholder(QPainter& painter, const QRectF& level0Rect) const;
+    void drawScaleBar(QPainter& painter) const;
+    QRectF level0ToWidget(const QRectF& rect) const;
+
+    core::TileCache* m_cache;
+    core::SlidePtr m_slide;
+    std::unique_ptr<core::TileLoader> m_loader;
+    QPointF m_centre;
+    double m_scale = 1.0;
+    bool m_fitPending = true;
+    QPoint m_dragStart;
+    QPointF m_dragCentre;
+    bool m_dragging = false;
+};
+
+} // namespace tessera::ui
