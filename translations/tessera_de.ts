@@ -9,6 +9,8 @@
     <message><source>&amp;Save View as PNG…</source><translation>Ansicht als PNG &amp;speichern…</translation></message>
     <message><source>&amp;Close Slide</source><translation>Schnitt s&amp;chließen</translation></message>
     <message><source>&amp;Quit</source><translation>&amp;Beenden</translation></message>
+    <message><source>&amp;Edit</source><translation>&amp;Bearbeiten</translation></message>
+    <message><source>&amp;Preferences…</source><translation>&amp;Einstellungen…</translation></message>
     <message><source>&amp;View</source><translation>&amp;Ansicht</translation></message>
     <message><source>&amp;Fit to Window</source><translation>An &amp;Fenster anpassen</translation></message>
     <message><source>Zoom &amp;In</source><translation>Ver&amp;größern</translation></message>

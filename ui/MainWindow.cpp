@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppIcon.h"
+#include "PreferencesDialog.h"
 #include "SlideInfoPanel.h"
 #include "common/Error.h"
 #include "system/LibraryVersions.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowIcon(appIcon());
     setAcceptDrops(true);
     resize(1400, 900);
+    applyPreferences(Preferences::load());
 
     m_tabs = new QTabWidget(this);
     m_tabs->setTabsClosable(true);
@@ -97,6 +99,9 @@ void MainWindow::createActions()
         ->setShortcut(QKeySequence::Close);
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences)->setShortcut(QKeySequence::Preferences);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* fit = view->addAction(tr("&Fit to Window"), this, [this] {
@@ -269,6 +274,24 @@ void MainWindow::saveViewDialog()
     const QString path = QFileDialog::getSaveFileName(this, tr("Save View as PNG"), QString(), tr("PNG image (*.png)"));
     if (!path.isEmpty())
         saveViewAsPng(path);
+}
+
+void MainWindow::applyPreferences(const Preferences& preferences)
+{
+    m_cache.setCapacity(qint64(preferences.tileCacheMiB) * 1024 * 1024);
+}
+
+PreferencesDialog* MainWindow::showPreferences()
+{
+    auto* dialog = new PreferencesDialog(Preferences::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences preferences = dialog->preferences();
+        preferences.save();
+        applyPreferences(preferences);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::showAbout()

@@ -13,6 +13,8 @@ class QTabWidget;
 namespace tessera::ui {
 
 class OverviewWidget;
+class PreferencesDialog;
+struct Preferences;
 class SlideInfoPanel;
 class SlideView;
 
@@ -32,6 +34,9 @@ public:
     OverviewWidget* overview() const { return m_overview; }
     SlideInfoPanel* infoPanel() const { return m_info; }
     QStringList recentFiles() const;
+
+    // Opens the (non-modal) preferences dialog; accepting it saves and applies the settings.
+    PreferencesDialog* showPreferences();
 
     // Renders the current view (as on screen) to a PNG; false with lastError() on failure.
     bool saveViewAsPng(const QString& path);
@@ -54,6 +59,7 @@ private:
     void openDialog();
     void saveViewDialog();
     void showAbout();
+    void applyPreferences(const Preferences& preferences);
 
     core::TileCache m_cache;
     QTabWidget* m_tabs;

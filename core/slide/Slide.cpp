@@ -36,7 +36,17 @@ std::optional<double> mppFromTiffTags(const QMap<QString, QString>& properties)
 
 } // namespace
 
-void Slide::Closer::operator()(openslide_t* handle) const { openslide_close(handle); }
+Slide::Handle Slide::openHandle(const QString& path)
+{
+    openslide_t* raw = openslide_open(QFile::encodeName(path).constData());
+    return raw ? Handle(raw, openslide_close) : Handle();
+}
+
+Slide::Handle Slide::handle() const
+{
+    std::lock_guard lock(m_handleMutex);
+    return m_handle;
+}
 
 Slide::Slide(QString path) : m_path(std::move(path))
 {
@@ -58,31 +68,44 @@ std::shared_ptr<const Slide> Slide::open(const QString& path)
     if (info.size() == 0)
         throw Error(QStringLiteral("Cannot open %1: the file is empty (0 bytes)").arg(path));
 
-    const QByteArray encoded = QFile::encodeName(path);
-    if (!openslide_detect_vendor(encoded.constData()))
+    if (!openslide_detect_vendor(QFile::encodeName(path).constData()))
         throw Error(QStringLiteral("Cannot open %1: not a slide format OpenSlide recognizes "
                                    "(SVS, NDPI, MRXS, SCN, VMS, BIF, generic tiled TIFF …)")
                         .arg(path));
     std::shared_ptr<Slide> slide(new Slide(path));
-    slide->m_handle.reset(openslide_open(encoded.constData()));
+    slide->m_handle = openHandle(path);
     if (!slide->m_handle)
         throw Error(QStringLiteral("Cannot open %1: OpenSlide could not read it").arg(path));
-    slide->throwIfFailed(QStringLiteral("open"));
+    if (const char* error = openslide_get_error(slide->m_handle.get()))
+        throw Error(QStringLiteral("Cannot open %1: %2").arg(path, QString::fromUtf8(error)));
     slide->readMetadata();
     return slide;
 }
 
-void Slide::throwIfFailed(const QString& action) const
+void Slide::throwIfFailed(const Handle& failed, const QString& action) const
 {
-    if (const char* error = openslide_get_error(m_handle.get()))
-        throw Error(QStringLiteral("Cannot %1 %2: %3").arg(action, m_path, QString::fromUtf8(error)));
+    const char* error = openslide_get_error(failed.get());
+    if (!error)
+        return;
+    const QString message = QStringLiteral("Cannot %1 %2: %3").arg(action, m_path, QString::fromUtf8(error));
+    {
+        // Replace the dead handle once (other threads may have failed on it too). Reads still
+        // running on it keep it alive through their own reference.
+        std::lock_guard lock(m_handleMutex);
+        if (m_handle == failed) {
+            if (Handle fresh = openHandle(m_path); fresh && !openslide_get_error(fresh.get()))
+                m_handle = std::move(fresh);
+        }
+    }
+    throw Error(message);
 }
 
 void Slide::readMetadata()
 {
-    openslide_t* osr = m_handle.get();
+    const Handle h = handle();
+    openslide_t* osr = h.get();
     const int count = openslide_get_level_count(osr);
-    throwIfFailed(QStringLiteral("read the levels of"));
+    throwIfFailed(h, QStringLiteral("read the levels of"));
     if (count < 1)
         throw Error(QStringLiteral("Cannot open %1: it has no image levels").arg(m_path));
     for (int level = 0; level < count; ++level) {
@@ -98,7 +121,7 @@ void Slide::readMetadata()
                             QString::fromUtf8(openslide_get_property_value(osr, *name)));
     for (const char* const* name = openslide_get_associated_image_names(osr); *name; ++name)
         m_associatedNames << QString::fromUtf8(*name);
-    throwIfFailed(QStringLiteral("read the properties of"));
+    throwIfFailed(h, QStringLiteral("read the properties of"));
 
     m_mpp = positiveNumber(property(QString::fromLatin1(OPENSLIDE_PROPERTY_NAME_MPP_X)));
     if (!m_mpp)
@@ -128,15 +151,15 @@ int Slide::bestLevelForDownsample(double downsample) const
 QImage Slide::associatedImage(const QString& name) const
 {
     const QByteArray key = name.toUtf8();
-    int64_t w = 0, h = 0;
-    openslide_get_associated_image_dimensions(m_handle.get(), key.constData(), &w, &h);
-    throwIfFailed(QStringLiteral("read associated image '%1' of").arg(name));
-    if (w <= 0 || h <= 0)
+    const Handle h = handle();
+    int64_t w = 0, height = 0;
+    openslide_get_associated_image_dimensions(h.get(), key.constData(), &w, &height);
+    throwIfFailed(h, QStringLiteral("read associated image '%1' of").arg(name));
+    if (w <= 0 || height <= 0)
         throw Error(QStringLiteral("%1 has no associated image '%2'").arg(m_path, name));
-    QImage image(int(w), int(h), QImage::Format_ARGB32_Premultiplied);
-    openslide_read_associated_image(m_handle.get(), key.constData(),
-                                    reinterpret_cast<uint32_t*>(image.bits()));
-    throwIfFailed(QStringLiteral("read associated image '%1' of").arg(name));
+    QImage image(int(w), int(height), QImage::Format_ARGB32_Premultiplied);
+    openslide_read_associated_image(h.get(), key.constData(), reinterpret_cast<uint32_t*>(image.bits()));
+    throwIfFailed(h, QStringLiteral("read associated image '%1' of").arg(name));
     return image;
 }
 
@@ -154,9 +177,10 @@ QImage Slide::readRegion(QPoint level0TopLeft, int level, QSize size) const
     static_assert(sizeof(uint32_t) == 4);
     if (image.bytesPerLine() != size.width() * 4)
         throw Error(QStringLiteral("Unexpected image stride for %1").arg(m_path));
-    openslide_read_region(m_handle.get(), reinterpret_cast<uint32_t*>(image.bits()),
-                          level0TopLeft.x(), level0TopLeft.y(), level, size.width(), size.height());
-    throwIfFailed(QStringLiteral("read a region of"));
+    const Handle h = handle();
+    openslide_read_region(h.get(), reinterpret_cast<uint32_t*>(image.bits()), level0TopLeft.x(),
+                          level0TopLeft.y(), level, size.width(), size.height());
+    throwIfFailed(h, QStringLiteral("read a region of"));
     return image;
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -16,6 +17,8 @@ namespace tessera::core {
 
 // RAII over openslide_t. Reads are thread-safe (OpenSlide allows concurrent reads on one
 // handle). Any OpenSlide error becomes an Error naming the file and OpenSlide's reason.
+// OpenSlide puts a handle into a permanent error state after one failed read (e.g. one
+// corrupt tile); Slide then reopens the file, so one bad tile does not blank the slide.
 class Slide {
 public:
     // Throws Error for a missing, unreadable, unsupported or corrupt file.
@@ -55,15 +58,19 @@ private:
         QSize size;
         double downsample;
     };
-    struct Closer { void operator()(openslide_t* handle) const; };
+    using Handle = std::shared_ptr<openslide_t>;
 
     explicit Slide(QString path);
-    void throwIfFailed(const QString& action) const;
+    static Handle openHandle(const QString& path);
+    Handle handle() const;
+    // Throws Error if `handle` is in OpenSlide's error state, after replacing it with a fresh one.
+    void throwIfFailed(const Handle& handle, const QString& action) const;
     void readMetadata();
 
     QString m_path;
     quint64 m_id;
-    std::unique_ptr<openslide_t, Closer> m_handle;
+    mutable std::mutex m_handleMutex;
+    mutable Handle m_handle;
     std::vector<Level> m_levels;
     QMap<QString, QString> m_properties;
     QStringList m_associatedNames;

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void brokenFilesGiveClearErrors();
     void truncatedSyntheticSlideFailsCleanly();
     void bestLevelForDownsample();
+    void corruptTileFailsAloneAndTheSlideRecovers();
 
 private:
     QTemporaryDir m_dir;
@@ -137,6 +138,21 @@ void TestSlide::bestLevelForDownsample()
     QCOMPARE(slide->bestLevelForDownsample(1.9), 0);
     QCOMPARE(slide->bestLevelForDownsample(2.0), 1);
     QCOMPARE(slide->bestLevelForDownsample(100.0), slide->levelCount() - 1);
+}
+
+void TestSlide::corruptTileFailsAloneAndTheSlideRecovers()
+{
+    const core::SlidePtr slide = core::Slide::open(test::slideWithCorruptTile(0, 3, 2));
+    const QImage before = slide->readRegion({0, 0}, 0, {256, 256});
+    try {
+        slide->readRegion({3 * 256, 2 * 256}, 0, {256, 256});
+        QFAIL("the corrupt tile decoded");
+    } catch (const core::Error& e) {
+        QVERIFY2(e.message().contains(QLatin1String("read a region of")), qPrintable(e.message()));
+    }
+    // OpenSlide's handle is dead after an error; Slide has reopened it.
+    QCOMPARE(slide->readRegion({0, 0}, 0, {256, 256}), before);
+    QCOMPARE(slide->readRegion({4 * 256, 2 * 256}, 0, {256, 256}).size(), QSize(256, 256));
 }
 
 QTEST_GUILESS_MAIN(TestSlide)

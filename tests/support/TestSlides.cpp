@@ -3,11 +3,13 @@
 #include "synth/SyntheticSlideGenerator.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QTemporaryDir>
 
 #include <cstdlib>
+#include <tiffio.h>
 
 namespace tessera::test {
 
@@ -38,6 +40,30 @@ core::SynthSpec smallTumourSpec()
 }
 
 QString smallTumourSlide() { return synthSlide(smallTumourSpec(), QStringLiteral("small-tumour.tiff")); }
+
+QString slideWithCorruptTile(int level, int column, int row)
+{
+    const QString path = scratch().filePath(QStringLiteral("corrupt-%1-%2-%3.tiff").arg(level).arg(column).arg(row));
+    if (QFileInfo::exists(path))
+        return path;
+    QFile::copy(smallTumourSlide(), path);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    TIFF* tif = TIFFOpen(QFile::encodeName(path).constData(), "r");
+    if (!tif || !TIFFSetDirectory(tif, tdir_t(level)))
+        qFatal("cannot read the TIFF directories of %s", qPrintable(path));
+    uint32_t tileWidth = 0;
+    TIFFGetField(tif, TIFFTAG_TILEWIDTH, &tileWidth);
+    const ttile_t index = TIFFComputeTile(tif, uint32_t(column) * tileWidth, uint32_t(row) * tileWidth, 0, 0);
+    uint64_t* offsets = nullptr;
+    TIFFGetField(tif, TIFFTAG_TILEOFFSETS, &offsets);
+    const qint64 offset = qint64(offsets[index]);
+    TIFFClose(tif);
+    QFile file(path);
+    file.open(QIODevice::ReadWrite);
+    file.seek(offset);
+    file.write(QByteArray(8, '\0')); // no JPEG start-of-image marker: libjpeg refuses the tile
+    return path;
+}
 
 QString sampleSlide(const QString& fileName)
 {

@@ -15,6 +15,10 @@ QString synthSlide(const core::SynthSpec& spec, const QString& name);
 QString smallTumourSlide();
 core::SynthSpec smallTumourSpec();
 
+// A copy of smallTumourSlide() whose tile (column, row) of `level` has a broken JPEG header:
+// the file opens, every other tile reads, that one fails to decode.
+QString slideWithCorruptTile(int level, int column, int row);
+
 // Path of a real sample from shared/testdata (empty if that folder is missing).
 QString sampleSlide(const QString& fileName);
 

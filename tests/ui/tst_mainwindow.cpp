@@ -1,5 +1,6 @@
 // MainWindow offscreen: opens slides in tabs, reports broken files and keeps running.
 #include "MainWindow.h"
+#include "PreferencesDialog.h"
 #include "SlideInfoPanel.h"
 #include "Translations.h"
 #include "support/TestSlides.h"
@@ -7,6 +8,8 @@
 
 #include <QFile>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QSpinBox>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -24,6 +27,8 @@ private Q_SLOTS:
     void realSampleShowsPropertiesAndLabel();
     void savesViewAsPng();
     void germanTranslationIsEmbedded();
+    void droppedFilesOpenInTabs();
+    void tileCachePreferenceIsAppliedAndKept();
 
 private:
     QTemporaryDir m_dir;
@@ -118,11 +123,41 @@ void TestMainWindow::germanTranslationIsEmbedded()
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, QStringList({QStringLiteral("&Datei"), QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
+        QCOMPARE(menus, QStringList({QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
     }
     QCoreApplication::removeTranslator(translator);
     delete translator;
     QVERIFY(!ui::installTranslation(QLocale(QLocale::Japanese)));
+}
+
+void TestMainWindow::droppedFilesOpenInTabs()
+{
+    ui::MainWindow window;
+    window.show();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(test::smallTumourSlide()),
+                  QUrl::fromLocalFile(test::slideWithCorruptTile(0, 1, 1))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    QCOMPARE(window.slideCount(), 2);
+    QVERIFY(window.currentView()->slide()->path().endsWith(QLatin1String("corrupt-0-1-1.tiff")));
+}
+
+void TestMainWindow::tileCachePreferenceIsAppliedAndKept()
+{
+    ui::MainWindow window;
+    window.show();
+    ui::PreferencesDialog* dialog = window.showPreferences();
+    QCOMPARE(dialog->tileCacheSpinBox()->value(), 512);
+    dialog->tileCacheSpinBox()->setValue(1024);
+    dialog->accept();
+    QCOMPARE(window.tileCache().capacity(), 1024ll * 1024 * 1024);
+    ui::MainWindow second; // a new window (next start) reads the saved setting
+    QCOMPARE(second.tileCache().capacity(), 1024ll * 1024 * 1024);
+    ui::Preferences{}.save();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -24,8 +24,11 @@ QImage expectedView(const core::Slide& slide, int level, QRectF level0, QSize wi
     return levelSize == widget ? onWhite : onWhite.scaled(widget, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
-// The part of a view grab above the scale bar.
-QImage body(const QImage& image) { return image.copy(0, 0, image.width(), image.height() - 70); }
+// The part of an image that lies above the scale bar of a view `viewHeight` pixels high.
+QImage body(const QImage& image, int viewHeight)
+{
+    return image.copy(0, 0, image.width(), std::min(image.height(), viewHeight - 70));
+}
 
 } // namespace
 
@@ -36,9 +39,11 @@ private Q_SLOTS:
     void pixelsMatchOpenSlideAtALevel();
     void pixelsMatchWhenScaledBetweenLevels();
     void zoomKeepsThePointUnderTheCursor();
+    void pinchAndKeysZoomAndPan();
     void minimapRectangleMatchesViewport();
     void panningCancelsStaleRequests();
     void scaleBarLengthIsANiceNumber();
+    void failedTileIsDrawnAsAPlaceholder();
 };
 
 void TestSlideView::pixelsMatchOpenSlideAtALevel_data()
@@ -54,6 +59,9 @@ void TestSlideView::pixelsMatchOpenSlideAtALevel_data()
     const QString boxes = test::sampleSlide(QStringLiteral("boxes.tiff"));
     if (!boxes.isEmpty())
         QTest::newRow("boxes.tiff level 0") << boxes << 0 << QPoint(0, 0);
+    const QString small = test::sampleSlide(QStringLiteral("small.svs"));
+    if (!small.isEmpty())
+        QTest::newRow("small.svs level 0") << small << 0 << QPoint(0, 0);
 }
 
 void TestSlideView::pixelsMatchOpenSlideAtALevel()
@@ -69,16 +77,20 @@ void TestSlideView::pixelsMatchOpenSlideAtALevel()
     view.setSlide(slide);
     const double ds = slide->levelDownsample(level);
     const QSize widget = view.size();
-    // Place the level-0 point `topLeft` exactly at the widget's top-left corner.
+    // Place the level-0 point `topLeft` at the widget's top-left corner (for slides smaller than
+    // the widget the view keeps the slide on screen, so find where it ended up).
     view.setView(QPointF(topLeft) + QPointF(widget.width(), widget.height()) / 2 * ds, 1 / ds);
     QCOMPARE(view.displayLevel(), level);
     QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+    const QPoint origin = view.level0ToWidget(QPointF(topLeft)).toPoint();
     const QImage shown = view.grab().toImage();
     const QImage expected = expectedView(*slide, level, QRectF(topLeft, QSizeF(widget) * ds), widget);
-    // Areas beyond the slide's edge are drawn as "outside" in the view, so compare inside only.
-    const QSize inside = ((QSizeF(slide->size()) - QSizeF(topLeft.x(), topLeft.y())) / ds).toSize().boundedTo(widget);
-    const double diff = test::meanAbsDifference(body(shown.copy(QRect(QPoint(), inside))),
-                                                body(expected.copy(QRect(QPoint(), inside))));
+    // Compare the part of the slide that is on screen (beyond its edge the view draws "outside").
+    const QSize inside = ((QSizeF(slide->size()) - QSizeF(topLeft.x(), topLeft.y())) / ds)
+                             .toSize()
+                             .boundedTo(widget - QSize(origin.x(), origin.y()));
+    const double diff = test::meanAbsDifference(body(shown.copy(QRect(origin, inside)), widget.height() - origin.y()),
+                                                body(expected.copy(QRect(QPoint(), inside)), widget.height() - origin.y()));
     qInfo("mean |view - openslide| = %.3f", diff);
     QVERIFY(diff < 0.5);
 }
@@ -97,7 +109,7 @@ void TestSlideView::pixelsMatchWhenScaledBetweenLevels()
     QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
     const QRectF area = view.visibleLevel0Rect();
     const QImage expected = expectedView(*slide, 1, area, view.size());
-    const double diff = test::meanAbsDifference(body(view.grab().toImage()), body(expected));
+    const double diff = test::meanAbsDifference(body(view.grab().toImage(), 300), body(expected, 300));
     qInfo("mean |view - openslide| scaled = %.3f", diff);
     QVERIFY(diff < 6.0);
 }
@@ -118,6 +130,30 @@ void TestSlideView::zoomKeepsThePointUnderTheCursor()
     QCOMPARE(view.magnification(), 20.0);
     view.setMagnification(5);
     QCOMPARE(view.scale(), 0.25);
+}
+
+void TestSlideView::pinchAndKeysZoomAndPan()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(600, 400);
+    view.show();
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    view.setView({1500, 1200}, 0.5);
+    const QPointF at(150, 100);
+    const QPointF before = view.widgetToLevel0(at);
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, at, at,
+                              view.mapToGlobal(at), 0.5, QPointF());
+    QCoreApplication::sendEvent(&view, &pinch);
+    QCOMPARE(view.scale(), 0.75);
+    QVERIFY((view.widgetToLevel0(at) - before).manhattanLength() < 1e-6);
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QCOMPARE(view.scale(), 0.6);
+    const QPointF centre = view.centre();
+    QTest::keyClick(&view, Qt::Key_Right);
+    QCOMPARE(view.centre().x(), centre.x() + 600 / 8.0 / 0.6);
+    QTest::keyClick(&view, Qt::Key_Home);
+    QVERIFY(std::abs(view.scale() - 0.98 * 400 / 2400) < 1e-9); // fitted to the height
 }
 
 void TestSlideView::minimapRectangleMatchesViewport()
@@ -183,6 +219,32 @@ void TestSlideView::scaleBarLengthIsANiceNumber()
     QCOMPARE(view.scaleBarLength(), std::make_pair(50.0, 100.0));
     view.setView({1500, 1200}, 0.1);
     QCOMPARE(view.scaleBarLength(), std::make_pair(500.0, 100.0));
+}
+
+void TestSlideView::failedTileIsDrawnAsAPlaceholder()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(768, 512);
+    view.show();
+    const core::SlidePtr slide = core::Slide::open(test::slideWithCorruptTile(0, 3, 2));
+    QSignalSpy failed(&view, &SlideView::tileFailed);
+    view.setSlide(slide);
+    // Level 0, 1:1, widget top-left at level-0 (512, 256): tile (3, 2) covers widget (256..511, 256..511).
+    view.setView(QPointF(512 + 384, 256 + 256), 1.0);
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+    QVERIFY(failed.size() >= 1);
+    const QImage shot = view.grab().toImage();
+    // The placeholder's red cross runs along the tile's diagonal...
+    int red = 0;
+    for (int i = 20; i < 236; ++i) {
+        const QRgb p = shot.pixel(256 + i, 256 + i);
+        red += qRed(p) > 150 && qGreen(p) < 90 && qBlue(p) < 90;
+    }
+    QVERIFY2(red > 150, qPrintable(QString::number(red)));
+    // ...and the neighbouring tile still shows the slide's own pixels.
+    const QImage left = slide->readRegion({512, 512}, 0, {256, 256}).convertToFormat(QImage::Format_RGB32);
+    QVERIFY(test::meanAbsDifference(shot.copy(0, 256, 256, 180), left.copy(0, 0, 256, 180)) < 0.5);
 }
 
 QTEST_MAIN(TestSlideView)

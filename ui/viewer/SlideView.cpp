@@ -1,6 +1,7 @@
 #include "SlideView.h"
 
 #include <QKeyEvent>
+#include <QNativeGestureEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -59,11 +60,18 @@ double SlideView::minScale() const
 {
     if (!m_slide)
         return 1.0;
-    const QSize s = m_slide->size();
-    return 0.5 * std::min(double(width()) / s.width(), double(height()) / s.height());
+    return std::min(0.5 * fitScale(), 1.0); // tiny slides can still be seen 1:1
 }
 
-double SlideView::maxScale() const { return kMaxScreenPerLevel0; }
+double SlideView::maxScale() const { return std::max(kMaxScreenPerLevel0, fitScale()); }
+
+double SlideView::fitScale() const
+{
+    if (!m_slide)
+        return 1.0;
+    const QSize s = m_slide->size();
+    return 0.98 * std::min(double(width()) / s.width(), double(height()) / s.height());
+}
 
 void SlideView::setView(QPointF centre, double scale)
 {
@@ -87,8 +95,7 @@ void SlideView::fitToWindow()
         return;
     }
     const QSize s = m_slide->size();
-    const double fit = 0.98 * std::min(double(width()) / s.width(), double(height()) / s.height());
-    setView(QPointF(s.width() / 2.0, s.height() / 2.0), fit);
+    setView(QPointF(s.width() / 2.0, s.height() / 2.0), fitScale());
     m_fitPending = true; // keep fitting on resize until the user navigates
 }
 
@@ -307,6 +314,19 @@ void SlideView::resizeEvent(QResizeEvent*)
         fitToWindow();
     else
         setView(m_centre, m_scale);
+}
+
+bool SlideView::event(QEvent* event)
+{
+    // Touchpad pinch arrives as a native zoom gesture (macOS, Wayland/libinput, X11 via XInput 2.4).
+    if (event->type() == QEvent::NativeGesture) {
+        auto* gesture = static_cast<QNativeGestureEvent*>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1.0 + gesture->value(), gesture->position());
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 void SlideView::wheelEvent(QWheelEvent* event)

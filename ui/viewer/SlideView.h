@@ -32,6 +32,7 @@ public:
     void zoomBy(double factor, QPointF anchor);   // anchor in widget pixels stays put
     double minScale() const;
     double maxScale() const;
+    double fitScale() const; // the scale at which the whole slide fits the widget
 
     // Objective-equivalent magnification of the view (scale × objective power); 0 if unknown.
     double magnification() const;
@@ -53,6 +54,7 @@ Q_SIGNALS:
     void tileFailed(const QString& message);
 
 protected:
+    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;

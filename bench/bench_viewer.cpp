@@ -1,0 +1,128 @@
+// Viewer responsiveness: time from opening a slide to the first complete screen, and frame
+// time while panning with a warm cache, each against a minimal reference in the same run.
+//   bench_viewer [--slide FILE] [--frames 300]
+#include "support/BenchSlide.h"
+#include "viewer/SlideView.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QPainter>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace tessera;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, std::size_t(p * v.size()))];
+}
+
+// A widget that paints one ready image: the least a frame of this size can cost.
+class ImageWidget : public QWidget {
+public:
+    QImage image;
+    void paintEvent(QPaintEvent*) override { QPainter(this).drawImage(0, 0, image); }
+};
+
+double openToFirstScreen(const QString& path, const QSize& size)
+{
+    QElapsedTimer timer;
+    timer.start();
+    core::TileCache cache;
+    ui::SlideView view(&cache);
+    view.resize(size);
+    view.show();
+    view.setSlide(core::Slide::open(path));
+    while (!view.isFullyLoaded())
+        QApplication::processEvents(QEventLoop::AllEvents, 1);
+    view.repaint();
+    return timer.nsecsElapsed() / 1e6;
+}
+
+std::vector<double> panFrames(ui::SlideView& view, QPointF start, double scale, int frames, double step)
+{
+    // Warm the cache along the path first.
+    for (int i = 0; i <= frames; i += 10) {
+        view.setView(start + QPointF(i * step / scale, 0), scale);
+        while (!view.isFullyLoaded())
+            QApplication::processEvents(QEventLoop::AllEvents, 1);
+    }
+    std::vector<double> times;
+    QElapsedTimer timer;
+    for (int i = 0; i < frames; ++i) {
+        timer.restart();
+        view.setView(start + QPointF(i * step / scale, 0), scale);
+        view.repaint();
+        times.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    return times;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString path = bench::benchSlide(args);
+    const int frames = bench::intArgument(args, "--frames", 300);
+    const QSize screen(1600, 1000);
+    bench::warmPageCache(path);
+    const core::SlidePtr slide = core::Slide::open(path);
+    std::printf("slide %s: %d x %d, %d levels; view %d x %d\n", qPrintable(path), slide->size().width(),
+                slide->size().height(), slide->levelCount(), screen.width(), screen.height());
+
+    // 1. Open to first complete screen (fit to window), vs one raw read of the same pixels.
+    std::vector<double> opens, raws;
+    for (int i = 0; i < 5; ++i) {
+        opens.push_back(openToFirstScreen(path, screen));
+        QElapsedTimer timer;
+        timer.start();
+        const core::SlidePtr fresh = core::Slide::open(path);
+        const int top = fresh->levelCount() - 1;
+        fresh->readRegion({0, 0}, top, fresh->levelSize(top));
+        raws.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    std::printf("open -> first complete screen: %7.1f ms (median of 5; target < 150 ms)\n", median(opens));
+    std::printf("  reference: open + read the coarsest level raw: %7.1f ms; ratio %.2f\n", median(raws),
+                median(opens) / median(raws));
+
+    // 2. Frame time while panning over tissue with a warm cache.
+    core::TileCache cache(1ll << 30);
+    ui::SlideView view(&cache);
+    view.resize(screen);
+    view.show();
+    view.setSlide(slide);
+    ImageWidget reference;
+    reference.resize(screen);
+    reference.image = view.grab().toImage();
+    reference.show();
+    std::vector<double> referenceTimes;
+    for (int i = 0; i < frames; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        reference.repaint();
+        referenceTimes.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    const QPointF start(slide->size().width() * 0.2, slide->size().height() * 0.5);
+    for (const double scale : {1.0, 0.7, 0.09}) {
+        const auto times = panFrames(view, start, scale, frames, 8.0);
+        std::printf("pan at %.2f screen px per level-0 px (level %d): frame median %.2f ms, p95 %.2f ms, max %.2f ms "
+                    "(target <= 16 ms); x%.1f the cost of blitting one ready %dx%d image (%.2f ms)\n",
+                    scale, view.displayLevel(), median(times), percentile(times, 0.95),
+                    *std::max_element(times.begin(), times.end()), median(times) / median(referenceTimes),
+                    screen.width(), screen.height(), median(referenceTimes));
+    }
+    return 0;
+}
