@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace tessera::ui {
 
@@ -27,6 +28,10 @@ SlideInfoPanel::SlideInfoPanel(QWidget* parent) : QWidget(parent)
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_images = new QHBoxLayout;
+    connect(&m_loading, &QFutureWatcher<QList<Thumbnail>>::finished, this, [this] {
+        if (!m_loading.isCanceled())
+            showThumbnails();
+    });
     layout->addWidget(m_summary);
     layout->addLayout(m_images);
     layout->addWidget(m_table, 1);
@@ -34,6 +39,8 @@ SlideInfoPanel::SlideInfoPanel(QWidget* parent) : QWidget(parent)
 
 void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
 {
+    m_loading.cancel();
+    m_loading.waitForFinished();
     m_table->setRowCount(0);
     m_shownImages.clear();
     while (QLayoutItem* item = m_images->takeAt(0)) {
@@ -68,24 +75,39 @@ void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
         m_table->setItem(row, 1, value);
     }
 
-    for (const QString& name : slide->associatedImageNames()) {
-        if (name == QLatin1String("thumbnail"))
-            continue; // the overview already shows the whole slide
-        try {
-            const QImage image = slide->associatedImage(name).scaled(120, 120, Qt::KeepAspectRatio,
-                                                                     Qt::SmoothTransformation);
-            auto* label = new QLabel(this);
-            label->setPixmap(QPixmap::fromImage(image));
-            label->setToolTip(name);
-            m_images->addWidget(label);
-            m_shownImages << name;
-        } catch (const core::Error& error) {
-            auto* label = new QLabel(tr("%1: unreadable").arg(name), this);
-            label->setToolTip(error.message());
-            m_images->addWidget(label);
+    // Label and macro images are decoded off the GUI thread (a macro can be megapixels).
+    m_loading.setFuture(QtConcurrent::run([slide] {
+        QList<Thumbnail> thumbnails;
+        for (const QString& name : slide->associatedImageNames()) {
+            if (name == QLatin1String("thumbnail"))
+                continue; // the overview already shows the whole slide
+            try {
+                thumbnails.append({name, slide->associatedImage(name).scaled(120, 120, Qt::KeepAspectRatio,
+                                                                            Qt::SmoothTransformation), {}});
+            } catch (const core::Error& error) {
+                thumbnails.append({name, {}, error.message()});
+            }
         }
+        return thumbnails;
+    }));
+}
+
+void SlideInfoPanel::showThumbnails()
+{
+    for (const Thumbnail& thumbnail : m_loading.result()) {
+        auto* label = new QLabel(this);
+        if (thumbnail.error.isEmpty()) {
+            label->setPixmap(QPixmap::fromImage(thumbnail.image));
+            label->setToolTip(thumbnail.name);
+            m_shownImages << thumbnail.name;
+        } else {
+            label->setText(tr("%1: unreadable").arg(thumbnail.name));
+            label->setToolTip(thumbnail.error);
+        }
+        m_images->addWidget(label);
     }
     m_images->addStretch();
+    Q_EMIT associatedImagesShown();
 }
 
 } // namespace tessera::ui

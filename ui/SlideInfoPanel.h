@@ -3,6 +3,7 @@
 
 #include "slide/Slide.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -20,11 +21,22 @@ public:
     QTableWidget* propertyTable() const { return m_table; }
     QStringList shownAssociatedImages() const { return m_shownImages; }
 
+Q_SIGNALS:
+    void associatedImagesShown();
+
 private:
+    struct Thumbnail {
+        QString name;
+        QImage image;
+        QString error;
+    };
+    void showThumbnails();
+
     QLabel* m_summary;
     QTableWidget* m_table;
     QHBoxLayout* m_images;
     QStringList m_shownImages;
+    QFutureWatcher<QList<Thumbnail>> m_loading;
 };
 
 } // namespace tessera::ui

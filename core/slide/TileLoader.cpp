@@ -147,4 +147,10 @@ qint64 TileLoader::loadedCount() const
     return m_loaded;
 }
 
+qint64 TileLoader::failedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_failed.size();
+}
+
 } // namespace tessera::core

@@ -43,6 +43,7 @@ public:
     int pendingCount() const;
     qint64 cancelledCount() const;
     qint64 loadedCount() const;
+    qint64 failedCount() const;
 
     // Reads one tile synchronously (what the workers run); throws Error.
     QImage readTile(const TileKey& key) const;

@@ -87,7 +87,7 @@ void TestMainWindow::realSampleShowsPropertiesAndLabel()
     QVERIFY(window.openSlide(svs));
     QCOMPARE(window.slideCount(), 2);
     QVERIFY(window.infoPanel()->propertyTable()->rowCount() > 20);
-    QVERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("label")));
+    QTRY_VERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("label")));
     QVERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("macro")));
 }
 

@@ -17,6 +17,7 @@ using core::TileLoader;
 namespace {
 constexpr double kWheelStep = 1.25;
 constexpr double kMaxScreenPerLevel0 = 8.0; // zoom in to 8 screen px per scanned pixel
+constexpr double kLevelSlack = 1.1;
 const QColor kOutside(58, 58, 62);
 const QColor kSlideBackground(255, 255, 255);
 
@@ -35,6 +36,10 @@ SlideView::SlideView(core::TileCache* cache, QWidget* parent) : QWidget(parent),
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 150);
+    // Tiles arrive in bursts from the loader threads; one repaint per ~frame is enough.
+    m_tileRepaint.setSingleShot(true);
+    m_tileRepaint.setInterval(15);
+    connect(&m_tileRepaint, &QTimer::timeout, this, qOverload<>(&QWidget::update));
 }
 
 SlideView::~SlideView() = default;
@@ -45,7 +50,10 @@ void SlideView::setSlide(core::SlidePtr slide)
     m_slide = std::move(slide);
     if (m_slide) {
         m_loader = std::make_unique<TileLoader>(m_slide, m_cache);
-        connect(m_loader.get(), &TileLoader::tileLoaded, this, [this] { update(); });
+        connect(m_loader.get(), &TileLoader::tileLoaded, this, [this] {
+            if (!m_tileRepaint.isActive())
+                m_tileRepaint.start();
+        });
         connect(m_loader.get(), &TileLoader::tileFailed, this,
                 [this](const TileKey&, const QString& message) {
                     update();
@@ -143,7 +151,9 @@ QRectF SlideView::visibleLevel0Rect() const
 
 int SlideView::displayLevel() const
 {
-    return m_slide ? m_slide->bestLevelForDownsample(1.0 / m_scale) : 0;
+    // Accept a level up to 10 % coarser than the screen (≤ 1.1× upscaling, invisible) rather
+    // than decode up to 4× the pixels from the next finer level.
+    return m_slide ? m_slide->bestLevelForDownsample(kLevelSlack / m_scale) : 0;
 }
 
 SlideView::TileSpan SlideView::visibleTiles(int level, int margin) const

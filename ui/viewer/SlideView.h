@@ -5,6 +5,7 @@
 #include "slide/TileLoader.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 #include <memory>
 
@@ -86,6 +87,7 @@ private:
     QPoint m_dragStart;
     QPointF m_dragCentre;
     bool m_dragging = false;
+    QTimer m_tileRepaint; // batches repaints for tiles that arrive within one frame
 };
 
 } // namespace tessera::ui
