@@ -18,6 +18,7 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
 {
     static const std::map<QString, std::pair<Command, const char*>> table{
         {QStringLiteral("synth"), {cli::runSynth, "write a synthetic slide with ground truth"}},
+        {QStringLiteral("extract"), {cli::runExtract, "slides -> tissue -> patch features (CLAM-layout HDF5)"}},
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
     };
     return table;

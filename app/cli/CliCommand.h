@@ -27,6 +27,7 @@ struct HelpRequested {
 
 int runSynth(const QStringList& arguments, CliContext& io);
 int runInfo(const QStringList& arguments, CliContext& io);
+int runExtract(const QStringList& arguments, CliContext& io);
 
 // Helpers shared by commands.
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback);

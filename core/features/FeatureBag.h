@@ -1,0 +1,31 @@
+// One slide's bag of patch features with their level-0 coordinates (the MIL model's input).
+#pragma once
+
+#include <QString>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace tessera::core {
+
+struct FeatureBag {
+    int count = 0;                    // N patches
+    int dimension = 0;                // D features per patch
+    std::vector<float> features;      // N × D, row-major
+    std::vector<std::int64_t> coords; // N × 2, level-0 top-left (x, y)
+    std::vector<float> ratios;        // optional per-patch tissue ratio (SRMIL layout)
+    std::optional<int> label;         // optional slide label (SRMIL layout)
+
+    // Provenance (CLAM-style attributes); 0 / empty when unknown.
+    int patchSize = 0;                // patch side in pixels at `magnification`
+    int patchSizeLevel0 = 0;          // the same patch in level-0 pixels
+    int patchLevel = 0;               // the slide level the patches were read from
+    double magnification = 0;
+    QString extractor;
+    QString extractorVersion;
+    QString layout = QStringLiteral("clam"); // "clam" or "srmil": how the file named things
+
+    const float* row(int i) const { return features.data() + std::size_t(i) * dimension; }
+};
+
+} // namespace tessera::core
