@@ -87,6 +87,13 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
 
     const int n = int(grid.coords.size());
     const int d = m_extractor.dimension();
+    // We parallelize over patches; OpenCV's own worker threads would only fight ours.
+    const int openCvThreads = cv::getNumThreads();
+    cv::setNumThreads(0);
+    struct RestoreOpenCvThreads {
+        int threads;
+        ~RestoreOpenCvThreads() { cv::setNumThreads(threads); }
+    } restore{openCvThreads};
     std::vector<float> features(std::size_t(n) * d);
     std::vector<char> readable(std::size_t(n), 1);
     QThreadPool pool;

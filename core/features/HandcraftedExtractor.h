@@ -5,8 +5,8 @@
 
 namespace tessera::core {
 
-// Deterministic and cheap (~1 ms per 256² patch). Colour features use every pixel; texture
-// and blob features a half-resolution copy. Features, in order:
+// Deterministic and cheap (~1 ms per 256² patch): patches larger than ~160 px are measured on
+// a half-resolution copy. Features, in order:
 //  haematoxylin and eosin concentration (Ruifrok–Johnston deconvolution): mean, sd, p10, p50,
 //  p90 and 16-bin histograms; grey mean, sd, 16-bin histogram; RGB mean, sd; saturation and
 //  value mean, sd; background fraction; gradient magnitude mean, sd, 8-bin histogram;
