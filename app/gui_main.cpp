@@ -24,6 +24,8 @@ int main(int argc, char* argv[])
         QStringLiteral("Save a PNG of the window once the first screen is complete, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshot);
+    const QCommandLineOption tissue(QStringLiteral("tissue"), QStringLiteral("Show the tissue mask layer."));
+    parser.addOption(tissue);
     parser.addPositionalArgument(QStringLiteral("slides"), QStringLiteral("Slides to open."), QStringLiteral("[slides…]"));
     parser.process(app);
 
@@ -31,6 +33,8 @@ int main(int argc, char* argv[])
     window.show();
     for (const QString& path : parser.positionalArguments())
         window.openSlide(path);
+    if (parser.isSet(tissue))
+        window.setTissueMaskVisible(true);
 
     if (parser.isSet(screenshot)) {
         // Poll until the visible tiles and the minimap are in, then grab and quit.
@@ -40,7 +44,8 @@ int main(int argc, char* argv[])
         QObject::connect(poll, &QTimer::timeout, &app, [&, out, poll]() mutable {
             waited += 100;
             auto* view = window.currentView();
-            const bool ready = !view || (view->isFullyLoaded() && !window.overview()->thumbnail().isNull());
+            const bool ready = !view || (view->isFullyLoaded() && !window.overview()->thumbnail().isNull() &&
+                                         (!parser.isSet(tissue) || view->hasOverlay(QStringLiteral("tissue"))));
             if (!ready && waited < 30000)
                 return;
             poll->stop();

@@ -15,6 +15,7 @@
     <message><source>&amp;Fit to Window</source><translation>An &amp;Fenster anpassen</translation></message>
     <message><source>Zoom &amp;In</source><translation>Ver&amp;größern</translation></message>
     <message><source>Zoom &amp;Out</source><translation>Ver&amp;kleinern</translation></message>
+    <message><source>Show &amp;Tissue Mask</source><translation>&amp;Gewebemaske anzeigen</translation></message>
     <message><source>&amp;Help</source><translation>&amp;Hilfe</translation></message>
     <message><source>&amp;About Tessera</source><translation>&amp;Über Tessera</translation></message>
     <message><source>Overview</source><translation>Übersicht</translation></message>

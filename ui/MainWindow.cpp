@@ -7,6 +7,7 @@
 #include "system/LibraryVersions.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
+#include "viewer/TissueOverlay.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -22,6 +23,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent>
 
 #include <cmath>
 
@@ -118,6 +122,11 @@ void MainWindow::createActions()
             v->zoomBy(1 / 1.5, QPointF(v->width() / 2.0, v->height() / 2.0));
     })->setShortcut(QKeySequence::ZoomOut);
 
+    view->addSeparator();
+    m_tissueAction = view->addAction(tr("Show &Tissue Mask"), this, &MainWindow::setTissueMaskVisible);
+    m_tissueAction->setCheckable(true);
+    m_tissueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
 
@@ -190,8 +199,46 @@ void MainWindow::currentTabChanged()
             if (m <= 2 * *power)
                 m_magnifications->addItem(QStringLiteral("%1×").arg(m), m);
     m_magnifications->setEnabled(m_magnifications->count() > 0);
+    m_tissueAction->setChecked(view && view->hasOverlay(kTissueOverlay) && view->isOverlayVisible(kTissueOverlay));
     setWindowTitle(view ? tr("%1 — Tessera").arg(QFileInfo(view->slide()->path()).fileName()) : tr("Tessera"));
     updateStatus();
+}
+
+void MainWindow::setTissueMaskVisible(bool visible)
+{
+    m_tissueAction->setChecked(visible);
+    SlideView* view = currentView();
+    if (!view)
+        return;
+    if (view->hasOverlay(kTissueOverlay) || !visible) {
+        view->setOverlayVisible(kTissueOverlay, visible);
+        return;
+    }
+    // Detection reads a low-resolution copy of the slide: off the GUI thread.
+    statusBar()->showMessage(tr("Detecting tissue…"));
+    auto* watcher = new QFutureWatcher<core::TissueMask>(this);
+    const QPointer<SlideView> target(view);
+    connect(watcher, &QFutureWatcher<core::TissueMask>::finished, this, [this, watcher, target] {
+        watcher->deleteLater();
+        try {
+            const core::TissueMask tissue = watcher->result();
+            if (!target)
+                return;
+            target->setOverlay(kTissueOverlay, tissueOverlayImage(tissue), tissue.downsample);
+            std::vector<QPolygonF> outlines = tissue.outlines;
+            outlines.insert(outlines.end(), tissue.holes.begin(), tissue.holes.end());
+            target->setOverlayOutlines(kTissueOverlay, outlines, QColor(20, 150, 60));
+            target->setOverlayVisible(kTissueOverlay, m_tissueAction->isChecked() && target == currentView());
+            statusBar()->showMessage(tr("Tissue covers %1 % of the slide (saturation threshold %2)")
+                                         .arg(tissue.tissueFraction() * 100, 0, 'f', 1)
+                                         .arg(tissue.threshold),
+                                     10000);
+        } catch (const core::Error& error) {
+            showError(error.message());
+        }
+    });
+    const core::SlidePtr slide = view->slide();
+    watcher->setFuture(QtConcurrent::run([slide] { return core::TissueDetector().detect(*slide); }));
 }
 
 void MainWindow::closeTab(int index)

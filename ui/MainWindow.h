@@ -35,6 +35,9 @@ public:
     SlideInfoPanel* infoPanel() const { return m_info; }
     QStringList recentFiles() const;
 
+    // Shows or hides the detected tissue of the current slide (detected once, in the background).
+    void setTissueMaskVisible(bool visible);
+
     // Opens the (non-modal) preferences dialog; accepting it saves and applies the settings.
     PreferencesDialog* showPreferences();
 
@@ -69,6 +72,7 @@ private:
     QLabel* m_magnificationLabel;
     QComboBox* m_magnifications;
     QMenu* m_recentMenu = nullptr;
+    QAction* m_tissueAction = nullptr;
     QString m_lastError;
 };
 

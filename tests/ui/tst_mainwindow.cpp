@@ -4,6 +4,7 @@
 #include "SlideInfoPanel.h"
 #include "Translations.h"
 #include "support/TestSlides.h"
+#include "synth/GroundTruth.h"
 #include "viewer/SlideView.h"
 
 #include <QFile>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void germanTranslationIsEmbedded();
     void droppedFilesOpenInTabs();
     void tileCachePreferenceIsAppliedAndKept();
+    void tissueMaskLayerTintsTissueOnly();
 
 private:
     QTemporaryDir m_dir;
@@ -158,6 +160,48 @@ void TestMainWindow::tileCachePreferenceIsAppliedAndKept()
     ui::MainWindow second; // a new window (next start) reads the saved setting
     QCOMPARE(second.tileCache().capacity(), 1024ll * 1024 * 1024);
     ui::Preferences{}.save();
+}
+
+void TestMainWindow::tissueMaskLayerTintsTissueOnly()
+{
+    ui::MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    const QString path = test::smallTumourSlide();
+    QVERIFY(window.openSlide(path));
+    ui::SlideView* view = window.currentView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+    const QImage before = view->grab().toImage();
+    window.setTissueMaskVisible(true);
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasOverlay(QStringLiteral("tissue")), 10000);
+    QVERIFY(view->isOverlayVisible(QStringLiteral("tissue")));
+    const QImage after = view->grab().toImage();
+    // Compare with the ground truth: tissue pixels are tinted, glass stays as it was.
+    const QImage truth(core::GroundTruthPaths::forSlide(path).mask);
+    int tissueGreener = 0, tissueTotal = 0, glassChanged = 0, glassTotal = 0;
+    for (int y = 0; y < after.height() - 80; y += 5)
+        for (int x = 0; x < after.width(); x += 5) {
+            const QPointF p = view->widgetToLevel0(QPointF(x + 0.5, y + 0.5));
+            if (p.x() < 8 || p.y() < 8 || p.x() >= 2992 || p.y() >= 2392)
+                continue;
+            const int label = qGray(truth.pixel(int(p.x()) / 16, int(p.y()) / 16));
+            const QRgb a = after.pixel(x, y), b = before.pixel(x, y);
+            const int change = std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
+            const bool greener = qGreen(a) - qRed(a) > qGreen(b) - qRed(b);
+            if (label != 0) {
+                ++tissueTotal;
+                tissueGreener += change > 15 && greener;
+            } else {
+                ++glassTotal;
+                glassChanged += change > 15;
+            }
+        }
+    QVERIFY(tissueTotal > 100 && glassTotal > 100);
+    QVERIFY2(tissueGreener > 0.9 * tissueTotal, qPrintable(QStringLiteral("%1/%2").arg(tissueGreener).arg(tissueTotal)));
+    QVERIFY2(glassChanged < 0.05 * glassTotal, qPrintable(QStringLiteral("%1/%2").arg(glassChanged).arg(glassTotal)));
+    window.setTissueMaskVisible(false);
+    QVERIFY(!view->isOverlayVisible(QStringLiteral("tissue")));
+    QCOMPARE(view->grab().toImage(), before);
 }
 
 QTEST_MAIN(TestMainWindow)

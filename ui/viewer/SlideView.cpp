@@ -258,6 +258,89 @@ void SlideView::drawPlaceholder(QPainter& painter, const QRectF& level0Rect) con
     painter.drawLine(r.topRight(), r.bottomLeft());
 }
 
+void SlideView::setOverlay(const QString& name, const QImage& image, double downsample, bool smooth)
+{
+    Overlay overlay;
+    overlay.name = name;
+    overlay.image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    overlay.downsample = downsample;
+    overlay.smooth = smooth;
+    const auto it = std::find_if(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
+    if (it != m_overlays.end())
+        *it = std::move(overlay);
+    else
+        m_overlays.push_back(std::move(overlay));
+    update();
+}
+
+void SlideView::setOverlayVisible(const QString& name, bool visible)
+{
+    for (Overlay& o : m_overlays)
+        if (o.name == name)
+            o.visible = visible;
+    update();
+}
+
+void SlideView::setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines, const QColor& colour)
+{
+    for (Overlay& o : m_overlays)
+        if (o.name == name) {
+            o.outlines = outlines;
+            o.outlineColour = colour;
+        }
+    update();
+}
+
+bool SlideView::hasOverlay(const QString& name) const
+{
+    return std::any_of(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
+}
+
+bool SlideView::isOverlayVisible(const QString& name) const
+{
+    return std::any_of(m_overlays.begin(), m_overlays.end(),
+                       [&](const Overlay& o) { return o.name == name && o.visible; });
+}
+
+void SlideView::removeOverlay(const QString& name)
+{
+    std::erase_if(m_overlays, [&](const Overlay& o) { return o.name == name; });
+    update();
+}
+
+void SlideView::drawOverlays(QPainter& painter) const
+{
+    const QRectF visible = visibleLevel0Rect();
+    for (const Overlay& o : m_overlays) {
+        if (!o.visible || o.image.isNull())
+            continue;
+        // Draw only the visible part of the overlay, one overlay pixel = `downsample` level-0 px.
+        const QRectF source = QRectF(visible.topLeft() / o.downsample, visible.size() / o.downsample)
+                                  .intersected(QRectF(QPointF(0, 0), QSizeF(o.image.size())));
+        if (source.isEmpty())
+            continue;
+        const QRectF level0(source.topLeft() * o.downsample, source.size() * o.downsample);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, o.smooth);
+        painter.drawImage(level0ToWidget(level0), o.image, source);
+        if (o.outlines.empty())
+            continue;
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setBrush(Qt::NoBrush);
+        const QPointF middle(width() / 2.0, height() / 2.0);
+        painter.translate(middle);
+        painter.scale(m_scale, m_scale);
+        painter.translate(-m_centre);
+        QPen pen(o.outlineColour, 2);
+        pen.setCosmetic(true); // 2 screen pixels at every zoom
+        painter.setPen(pen);
+        for (const QPolygonF& outline : o.outlines)
+            if (outline.boundingRect().intersects(visible))
+                painter.drawPolyline(outline);
+        painter.restore();
+    }
+}
+
 std::pair<double, double> SlideView::scaleBarLength() const
 {
     const auto mpp = m_slide ? m_slide->micronsPerPixel() : std::nullopt;
@@ -315,6 +398,7 @@ void SlideView::paintEvent(QPaintEvent*)
             else
                 drawFallback(painter, key);
         }
+    drawOverlays(painter);
     drawScaleBar(painter);
 }
 

@@ -46,6 +46,16 @@ public:
     // True when every tile of the display level in view is cached (or failed for good).
     bool isFullyLoaded() const;
 
+    // Image layers drawn over the slide, each covering the whole slide at `downsample`
+    // level-0 pixels per image pixel (masks, heatmaps). Drawn in the order they were added.
+    void setOverlay(const QString& name, const QImage& image, double downsample, bool smooth = false);
+    // Vector outlines (level-0 polygons) drawn with a 2-px pen on top of the overlay's image.
+    void setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines, const QColor& colour);
+    void setOverlayVisible(const QString& name, bool visible);
+    bool hasOverlay(const QString& name) const;
+    bool isOverlayVisible(const QString& name) const;
+    void removeOverlay(const QString& name);
+
     // The length of the scale bar in µm and in pixels, or {0, 0} without a known MPP.
     std::pair<double, double> scaleBarLength() const;
 
@@ -76,6 +86,7 @@ private:
     bool drawFallback(QPainter& painter, const core::TileKey& missing) const;
     void drawPlaceholder(QPainter& painter, const QRectF& level0Rect) const;
     void drawScaleBar(QPainter& painter) const;
+    void drawOverlays(QPainter& painter) const;
     QRectF level0ToWidget(const QRectF& rect) const;
 
     core::TileCache* m_cache;
@@ -88,6 +99,16 @@ private:
     QPointF m_dragCentre;
     bool m_dragging = false;
     QTimer m_tileRepaint; // batches repaints for tiles that arrive within one frame
+    struct Overlay {
+        QString name;
+        QImage image;
+        double downsample = 1;
+        bool smooth = false;
+        bool visible = true;
+        std::vector<QPolygonF> outlines;
+        QColor outlineColour;
+    };
+    std::vector<Overlay> m_overlays;
 };
 
 } // namespace tessera::ui
