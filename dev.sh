@@ -18,14 +18,18 @@ PACKAGES=(
   python3 python3-openslide python3-h5py python3-numpy
 )
 
+# Only the benchmarks' Python references need these (large): installed by ./dev.sh bench.
+BENCH_PACKAGES=(python3-torch python3-torchvision)
+
 log() { printf '\033[1;34m[dev.sh]\033[0m %s\n' "$*" >&2; }
 
 ensure_deps() {
+  local wanted=("${PACKAGES[@]}" "$@")
   local missing=()
   local status
   # One dpkg-query for all packages: "name status" lines for those it knows.
-  status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${PACKAGES[@]}" 2>/dev/null || true)
-  for p in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${wanted[@]}" 2>/dev/null || true)
+  for p in "${wanted[@]}"; do
     grep -q "^$p ii" <<<"$status" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then
@@ -94,6 +98,7 @@ cmd_bench() {
   # Benchmarks get their own optimized build, so numbers never come from a debug build.
   BUILD_DIR=${TESSERA_BENCH_DIR:-$ROOT/build-release}
   BUILD_TYPE=Release
+  ensure_deps "${BENCH_PACKAGES[@]}"
   build
   run_env
   for b in "$BUILD_DIR"/bench/bench_*; do
