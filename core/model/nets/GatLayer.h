@@ -1,0 +1,49 @@
+// Sparse graph-attention layer (GAT) over an edge list; internal to torch translation units.
+#pragma once
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
+
+namespace tessera::core::nets {
+
+struct GatOptions {
+    int64_t in = 64;
+    int64_t out = 64;       // per head
+    int64_t heads = 4;
+    double featureDropout = 0.1;
+    double attentionDropout = 0.15;
+    bool concatHeads = true; // else heads are averaged
+    bool activate = true;    // PReLU + LayerNorm after the residual
+};
+
+// Messages are gathered per edge and summed per destination with index_add, so memory is
+// O(E · heads · out) and never O(N²). Softmax runs over each node's incoming edges.
+class GatLayerImpl : public torch::nn::Module {
+public:
+    explicit GatLayerImpl(const GatOptions& options);
+
+    // x [N, in]; edges as source/target index tensors [E]. Returns [N, heads·out] (concat) or
+    // [N, out] (mean). `attention` receives the per-edge weights [E, heads] when not null.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
+                          torch::Tensor* attention = nullptr);
+
+    int64_t outputSize() const { return m_options.concatHeads ? m_options.out * m_options.heads : m_options.out; }
+
+private:
+    GatOptions m_options;
+    torch::nn::Linear m_fc{nullptr};
+    torch::nn::Linear m_residual{nullptr};
+    torch::Tensor m_attnSource, m_attnTarget;
+    torch::nn::Dropout m_featureDropout{nullptr}, m_attentionDropout{nullptr};
+    torch::nn::PReLU m_activation{nullptr};
+    torch::nn::LayerNorm m_norm{nullptr};
+};
+TORCH_MODULE(GatLayer);
+
+// Softmax of `scores` [E, H] over the edges that share a target (numerically stable).
+torch::Tensor edgeSoftmax(const torch::Tensor& scores, const torch::Tensor& target, int64_t nodes);
+
+} // namespace tessera::core::nets

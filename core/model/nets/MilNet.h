@@ -1,0 +1,46 @@
+// The common shape of Tessera's MIL networks (SR-MIL, ABMIL, …); internal to torch units.
+#pragma once
+
+#include <torch/nn/module.h>
+
+#include <map>
+#include <string>
+
+namespace tessera::core {
+struct SpatialGraph;
+}
+
+namespace tessera::core::nets {
+
+// One slide on the device: features [N, D], patch graph edges (no supernode) [E].
+struct BagTensors {
+    torch::Tensor features;
+    torch::Tensor source;
+    torch::Tensor target;
+    int64_t patches = 0;
+
+    static BagTensors make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
+                           const torch::Device& device);
+};
+
+struct StepLosses {
+    torch::Tensor total;                        // what backward() is called on
+    std::map<std::string, torch::Tensor> terms; // each loss term, for logging
+    torch::Tensor logits;                       // [C] of the label-guided prediction
+};
+
+class MilNet : public torch::nn::Module {
+public:
+    // Loss for one slide with its label; `classWeights` [C] (may be undefined).
+    virtual StepLosses trainingStep(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights) = 0;
+    // Slide logits [C] in the current (train/eval) mode.
+    virtual torch::Tensor logits(const BagTensors& bag) = 0;
+    // Per-patch attention [N] (sums to 1).
+    virtual torch::Tensor attention(const BagTensors& bag) = 0;
+    // Per-patch reconstruction consistency [N] in [-1, 1]; undefined where the model has none.
+    virtual torch::Tensor consistency(const BagTensors&) { return {}; }
+    // The parameters shared by every objective (for tests and diagnostics).
+    virtual std::vector<torch::Tensor> encoderParameters() = 0;
+};
+
+} // namespace tessera::core::nets

@@ -1,0 +1,172 @@
+#include "SrMilNet.h"
+
+#include "model/SpatialGraph.h"
+
+#include <torch/torch.h>
+
+namespace tessera::core::nets {
+
+namespace F = torch::nn::functional;
+
+BagTensors BagTensors::make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
+                            const torch::Device& device)
+{
+    BagTensors bag;
+    bag.patches = n;
+    bag.features = torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32).clone().to(device);
+    bag.source = torch::tensor(graph.source, torch::kInt64).to(device);
+    bag.target = torch::tensor(graph.target, torch::kInt64).to(device);
+    return bag;
+}
+
+SrMilNet::SrMilNet(const SrMilOptions& o) : m_options(o)
+{
+    const int64_t wide = o.heads * o.hidden;
+    m_inputProjection = register_module("input_projection", torch::nn::Linear(o.inputDim, o.inputDim));
+    m_encoder1 = register_module("encoder1", GatLayer(GatOptions{o.inputDim, o.hidden, o.heads, o.featureDropout,
+                                                                 o.attentionDropout, true, true}));
+    m_encoder2 = register_module("encoder2", GatLayer(GatOptions{wide, o.hidden, o.heads, o.featureDropout,
+                                                                 o.attentionDropout, false, true}));
+    m_encoderToDecoder =
+        register_module("encoder_to_decoder", torch::nn::Linear(torch::nn::LinearOptions(o.hidden, o.hidden).bias(false)));
+    m_decoder1 = register_module("decoder1", GatLayer(GatOptions{o.hidden, o.hidden, o.heads, o.featureDropout,
+                                                                 o.attentionDropout, true, true}));
+    m_decoder2 = register_module("decoder2", GatLayer(GatOptions{wide, o.inputDim, 1, 0.0, 0.0, false, false}));
+    m_classifier = register_module(
+        "classifier", torch::nn::Sequential(torch::nn::Linear(o.hidden, 128), torch::nn::ReLU(),
+                                            torch::nn::Dropout(o.classifierDropout), torch::nn::Linear(128, o.classes)));
+    m_maskToken = register_parameter("mask_token", torch::zeros({1, o.inputDim}));
+    m_decoderToken = register_parameter("decoder_token", torch::zeros({1, o.hidden}));
+    m_supernode = register_parameter("supernode", torch::randn({1, o.inputDim}) * 0.02);
+}
+
+torch::Tensor SrMilNet::encode(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
+                               torch::Tensor* attention)
+{
+    const torch::Tensor h = m_encoder1(m_inputProjection(x), source, target);
+    return m_encoder2(h, source, target, attention);
+}
+
+std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> SrMilNet::withSupernode(const torch::Tensor& x,
+                                                                                 const BagTensors& bag)
+{
+    const int64_t n = bag.patches;
+    const auto longs = bag.source.options();
+    const torch::Tensor patches = torch::arange(n, longs);
+    const torch::Tensor super = torch::full({n}, n, longs);
+    const torch::Tensor self = torch::full({1}, n, longs);
+    // Edge order: the patch graph, patch → supernode, supernode → patch, supernode self-loop.
+    const torch::Tensor source = torch::cat({bag.source, patches, super, self});
+    const torch::Tensor target = torch::cat({bag.target, super, patches, self});
+    return {torch::cat({x, m_supernode}), source, target};
+}
+
+torch::Tensor SrMilNet::maskFeatures(const torch::Tensor& x, const torch::Tensor& masked)
+{
+    // Masked rows become the learnable mask token (index_put keeps the graph differentiable).
+    return x.index_put({masked}, m_maskToken.expand({masked.size(0), x.size(1)}));
+}
+
+torch::Tensor SrMilNet::classify(const torch::Tensor& supernodeEmbedding)
+{
+    return m_classifier->forward<torch::Tensor>(supernodeEmbedding);
+}
+
+torch::Tensor SrMilNet::reconstruct(const BagTensors& bag, const torch::Tensor& masked)
+{
+    const torch::Tensor xMasked = maskFeatures(bag.features, masked);
+    torch::Tensor h = m_encoderToDecoder(encode(xMasked, bag.source, bag.target));
+    // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
+    h = h.index_put({masked}, m_decoderToken.expand({masked.size(0), h.size(1)}));
+    return m_decoder2(m_decoder1(h, bag.source, bag.target), bag.source, bag.target);
+}
+
+torch::Tensor SrMilNet::reconstructionLoss(const BagTensors& bag, const torch::Tensor& masked)
+{
+    const torch::Tensor rebuilt = reconstruct(bag, masked).index_select(0, masked);
+    const torch::Tensor original = bag.features.index_select(0, masked);
+    const torch::Tensor cosine = (F::normalize(rebuilt, F::NormalizeFuncOptions().dim(-1)) *
+                                  F::normalize(original, F::NormalizeFuncOptions().dim(-1)))
+                                     .sum(-1);
+    return (1 - cosine).pow(m_options.sceAlpha).mean();
+}
+
+StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights)
+{
+    const int64_t n = bag.patches;
+    const auto masks = std::max<int64_t>(1, int64_t(std::llround(m_options.maskRate * double(n))));
+    const torch::Tensor masked = torch::randperm(n, bag.source.options()).slice(0, 0, masks);
+    const torch::Tensor target = torch::full({1}, label, bag.source.options());
+    auto ce = [&](const torch::Tensor& logits) {
+        auto options = F::CrossEntropyFuncOptions();
+        if (classWeights.defined())
+            options.weight(classWeights);
+        return F::cross_entropy(logits.unsqueeze(0), target, options);
+    };
+
+    // Label-guided: supernode of the masked graph (CE_m) and of the full graph (CE_f).
+    auto [maskedX, source, targetEdges] = withSupernode(maskFeatures(bag.features, masked), bag);
+    const torch::Tensor logitsMasked = classify(encode(maskedX, source, targetEdges)[n]);
+    auto [fullX, fullSource, fullTarget] = withSupernode(bag.features, bag);
+    const torch::Tensor logitsFull = classify(encode(fullX, fullSource, fullTarget)[n]);
+    const torch::Tensor ceMasked = ce(logitsMasked);
+    const torch::Tensor ceFull = ce(logitsFull);
+    // Label-independent: rebuild masked patches from their spatial neighbours (no supernode).
+    const torch::Tensor sce = reconstructionLoss(bag, masked);
+
+    const double wGen = m_options.wGen, wCe = m_options.wCe;
+    StepLosses losses;
+    losses.total = (2 - wGen) * ((2 - wCe) * ceMasked + wCe * ceFull) + wGen * sce;
+    losses.terms = {{"ce_masked", ceMasked.detach()}, {"ce_full", ceFull.detach()}, {"sce", sce.detach()}};
+    losses.logits = logitsFull.detach();
+    return losses;
+}
+
+torch::Tensor SrMilNet::logits(const BagTensors& bag)
+{
+    auto [x, source, target] = withSupernode(bag.features, bag);
+    return classify(encode(x, source, target)[bag.patches]);
+}
+
+torch::Tensor SrMilNet::attention(const BagTensors& bag)
+{
+    auto [x, source, target] = withSupernode(bag.features, bag);
+    torch::Tensor alpha;
+    encode(x, source, target, &alpha);
+    // Edges patch → supernode follow the patch graph's edges, in patch order.
+    // Renormalized over the patches (the supernode's self-loop takes the rest).
+    const int64_t first = bag.source.size(0);
+    const torch::Tensor onPatches = alpha.slice(0, first, first + bag.patches).mean(1);
+    return onPatches / onPatches.sum().clamp_min(1e-12);
+}
+
+torch::Tensor SrMilNet::consistency(const BagTensors& bag)
+{
+    // Mask every patch once, in rounds, and score how well its neighbours predict it.
+    const int64_t n = bag.patches;
+    const torch::Tensor order = torch::randperm(n, bag.source.options());
+    torch::Tensor scores = torch::zeros({n}, bag.features.options());
+    const int64_t rounds = std::max<int64_t>(1, std::min<int64_t>(m_options.consistencyRounds, n));
+    for (int64_t r = 0; r < rounds; ++r) {
+        const torch::Tensor masked = order.slice(0, r * n / rounds, (r + 1) * n / rounds);
+        if (masked.size(0) == 0)
+            continue;
+        const torch::Tensor rebuilt = reconstruct(bag, masked).index_select(0, masked);
+        const torch::Tensor cosine = F::cosine_similarity(rebuilt, bag.features.index_select(0, masked),
+                                                          F::CosineSimilarityFuncOptions().dim(-1));
+        scores.index_put_({masked}, cosine);
+    }
+    return scores;
+}
+
+std::vector<torch::Tensor> SrMilNet::encoderParameters()
+{
+    std::vector<torch::Tensor> parameters = m_inputProjection->parameters();
+    for (const auto& p : m_encoder1->parameters())
+        parameters.push_back(p);
+    for (const auto& p : m_encoder2->parameters())
+        parameters.push_back(p);
+    return parameters;
+}
+
+} // namespace tessera::core::nets
