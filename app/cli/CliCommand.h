@@ -28,6 +28,8 @@ struct HelpRequested {
 int runSynth(const QStringList& arguments, CliContext& io);
 int runInfo(const QStringList& arguments, CliContext& io);
 int runExtract(const QStringList& arguments, CliContext& io);
+int runTrain(const QStringList& arguments, CliContext& io);
+int runSynthBags(const QStringList& arguments, CliContext& io);
 
 // Helpers shared by commands.
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback);

@@ -15,6 +15,7 @@ struct FeatureBag {
     std::vector<std::int64_t> coords; // N × 2, level-0 top-left (x, y)
     std::vector<float> ratios;        // optional per-patch tissue ratio (SRMIL layout)
     std::optional<int> label;         // optional slide label (SRMIL layout)
+    std::vector<float> patchLabels;   // optional per-patch ground truth (synthetic bags)
 
     // Provenance (CLAM-style attributes); 0 / empty when unknown.
     int patchSize = 0;                // patch side in pixels at `magnification`

@@ -179,6 +179,8 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
         writeDataset(f, "coords", H5T_STD_I64LE, H5T_NATIVE_INT64, {n, 2}, bag.coords.data(), path);
         if (!bag.ratios.empty())
             writeDataset(f, "ratios", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.ratios.data(), path);
+        if (!bag.patchLabels.empty())
+            writeDataset(f, "patch_labels", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.patchLabels.data(), path);
         writeAttribute(f, "patch_size", H5T_NATIVE_INT, &bag.patchSize, path);
         writeAttribute(f, "patch_size_level0", H5T_NATIVE_INT, &bag.patchSizeLevel0, path);
         writeAttribute(f, "patch_level", H5T_NATIVE_INT, &bag.patchLevel, path);
@@ -224,6 +226,8 @@ FeatureBag FeatureStore::read(const QString& path)
     bag.coords = readAll<std::int64_t>(f, coordsName, H5T_NATIVE_INT64, std::size_t(bag.count) * 2, path);
     if (const auto rdims = shapeOf(f, "ratios"); !rdims.empty() && rdims[0] == fdims[0])
         bag.ratios = readAll<float>(f, "ratios", H5T_NATIVE_FLOAT, std::size_t(bag.count), path);
+    if (const auto pdims = shapeOf(f, "patch_labels"); !pdims.empty() && pdims[0] == fdims[0])
+        bag.patchLabels = readAll<float>(f, "patch_labels", H5T_NATIVE_FLOAT, std::size_t(bag.count), path);
     if (exists(f, "label")) {
         const auto label = readAll<int>(f, "label", H5T_NATIVE_INT, 1, path);
         bag.label = label[0];

@@ -1,0 +1,57 @@
+// Labelled slides, their train/val/test splits, and their feature bags, checked up front.
+#pragma once
+
+#include "features/FeatureBag.h"
+#include "model/SpatialGraph.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace tessera::core {
+
+struct LabelTable {
+    QStringList classNames;  // index = class id; numeric labels keep their order, text is sorted
+    QStringList slideIds;
+    std::vector<int> labels; // per slide
+
+    // `slide_id,label` or CLAM's `case_id,slide_id,label` (header required). Throws Error with
+    // the file and line for malformed rows, duplicates or fewer than two classes.
+    static LabelTable readCsv(const QString& path);
+    int labelOf(const QString& slideId) const; // -1 if absent
+};
+
+struct Split {
+    QStringList train, val, test;
+
+    // CLAM's splits_K.csv: a header `,train,val,test`, one id per cell, blanks allowed.
+    static Split readClamCsv(const QString& path);
+    // Stratified K folds: fold f tests on part f, validates on part f+1, trains on the rest.
+    static std::vector<Split> kFold(const LabelTable& labels, int folds, std::uint64_t seed);
+};
+
+struct MilSample {
+    QString slideId;
+    int label = -1;
+    FeatureBag bag;
+    SpatialGraph graph;
+};
+
+class MilDataset {
+public:
+    // Loads `<featuresDir>/<slide_id>.h5` for every labelled slide named in the split. Every
+    // problem (missing file, damaged file, NaN/Inf, empty bag, mixed dimensions, a class
+    // without training slides) is collected and reported in one Error before any training.
+    static MilDataset load(const QString& featuresDir, const LabelTable& labels, const Split& split);
+
+    int featureDimension() const { return m_dimension; }
+    const QStringList& classNames() const { return m_classNames; }
+    const std::vector<MilSample>& samples(const QString& part) const; // "train", "val", "test"
+
+private:
+    int m_dimension = 0;
+    QStringList m_classNames;
+    std::vector<MilSample> m_train, m_val, m_test;
+};
+
+} // namespace tessera::core

@@ -1,0 +1,115 @@
+#include "Metrics.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace tessera::core {
+
+double rocAuc(const std::vector<double>& scores, const std::vector<bool>& positive)
+{
+    // Mann–Whitney U with mid-ranks for ties: O(n log n).
+    const std::size_t n = scores.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
+    double rankSum = 0, positives = 0;
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i;
+        while (j + 1 < n && scores[order[j + 1]] == scores[order[i]])
+            ++j;
+        const double midRank = (double(i) + double(j)) / 2.0 + 1.0;
+        for (std::size_t k = i; k <= j; ++k)
+            if (positive[order[k]]) {
+                rankSum += midRank;
+                positives += 1;
+            }
+        i = j + 1;
+    }
+    const double negatives = double(n) - positives;
+    if (positives == 0 || negatives == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return (rankSum - positives * (positives + 1) / 2.0) / (positives * negatives);
+}
+
+ClassificationMetrics ClassificationMetrics::compute(const std::vector<float>& probabilities,
+                                                     const std::vector<int>& labels, int classes)
+{
+    ClassificationMetrics m;
+    m.classes = classes;
+    m.samples = int(labels.size());
+    m.confusion.assign(std::size_t(classes), std::vector<int>(std::size_t(classes), 0));
+    int correct = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const float* row = probabilities.data() + i * std::size_t(classes);
+        const int predicted = int(std::max_element(row, row + classes) - row);
+        ++m.confusion[std::size_t(labels[i])][std::size_t(predicted)];
+        correct += predicted == labels[i];
+    }
+    m.accuracy = m.samples ? double(correct) / m.samples : 0;
+
+    double recallSum = 0, f1Sum = 0;
+    int present = 0;
+    for (int c = 0; c < classes; ++c) {
+        int truePositive = m.confusion[std::size_t(c)][std::size_t(c)], actual = 0, predicted = 0;
+        for (int k = 0; k < classes; ++k) {
+            actual += m.confusion[std::size_t(c)][std::size_t(k)];
+            predicted += m.confusion[std::size_t(k)][std::size_t(c)];
+        }
+        if (actual > 0) {
+            recallSum += double(truePositive) / actual;
+            ++present;
+        }
+        const double precision = predicted ? double(truePositive) / predicted : 0;
+        const double recall = actual ? double(truePositive) / actual : 0;
+        f1Sum += precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+
+        std::vector<double> scores;
+        std::vector<bool> positive;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            scores.push_back(probabilities[i * std::size_t(classes) + std::size_t(c)]);
+            positive.push_back(labels[i] == c);
+        }
+        m.aucPerClass.push_back(rocAuc(scores, positive));
+    }
+    m.balancedAccuracy = present ? recallSum / present : 0;
+    m.macroF1 = classes ? f1Sum / classes : 0;
+    if (classes == 2) {
+        m.macroAuc = m.aucPerClass[1];
+    } else {
+        double sum = 0;
+        int defined = 0;
+        for (double auc : m.aucPerClass)
+            if (!std::isnan(auc)) {
+                sum += auc;
+                ++defined;
+            }
+        m.macroAuc = defined ? sum / defined : std::numeric_limits<double>::quiet_NaN();
+    }
+    return m;
+}
+
+QJsonObject ClassificationMetrics::toJson() const
+{
+    QJsonArray perClass, confusionRows;
+    for (double auc : aucPerClass)
+        perClass.append(std::isnan(auc) ? QJsonValue() : QJsonValue(auc));
+    for (const auto& row : confusion) {
+        QJsonArray r;
+        for (int v : row)
+            r.append(v);
+        confusionRows.append(r);
+    }
+    return {{QStringLiteral("auc"), std::isnan(macroAuc) ? QJsonValue() : QJsonValue(macroAuc)},
+            {QStringLiteral("auc_per_class"), perClass},
+            {QStringLiteral("accuracy"), accuracy},
+            {QStringLiteral("balanced_accuracy"), balancedAccuracy},
+            {QStringLiteral("f1"), macroF1},
+            {QStringLiteral("confusion"), confusionRows},
+            {QStringLiteral("samples"), samples}};
+}
+
+} // namespace tessera::core

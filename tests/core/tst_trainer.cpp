@@ -1,0 +1,232 @@
+// Training: metrics, label/split parsing, up-front data checks, learning on easy bags,
+// and kill-and-resume reaching the same weights as an uninterrupted run.
+#include "common/Error.h"
+#include "features/FeatureStore.h"
+#include "synth/SyntheticBags.h"
+#include "train/Trainer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <limits>
+
+using namespace tessera::core;
+
+namespace {
+
+void writeText(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(text);
+}
+
+QByteArray bytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+SyntheticBagsSpec easyBags()
+{
+    SyntheticBagsSpec s;
+    s.slides = 24;
+    s.dimension = 8;
+    s.seed = 4;
+    s.signal = 2.0;
+    s.fieldAmplitude = 0.3;
+    s.minPatches = 40;
+    s.maxPatches = 90;
+    s.tumourFraction = 0.25;
+    return s;
+}
+
+TrainConfig quickConfig(const QString& model)
+{
+    TrainConfig c;
+    c.model = model;
+    c.epochs = 6;
+    c.learningRate = 2e-3;
+    c.hidden = 16;
+    c.heads = 2;
+    c.threads = 1;
+    c.seed = 3;
+    c.device = QStringLiteral("cpu");
+    return c;
+}
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void metricsMatchHandComputedValues();
+    void labelsAndSplitsParse();
+    void badDataIsReportedBeforeTraining();
+    void modelsLearnEasyBags_data();
+    void modelsLearnEasyBags();
+    void killAndResumeGivesTheSameWeights();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_bags;
+};
+
+void TestTrainer::initTestCase()
+{
+    m_bags = m_dir.filePath(QStringLiteral("bags"));
+    writeSyntheticBags(easyBags(), m_bags);
+}
+
+void TestTrainer::metricsMatchHandComputedValues()
+{
+    // Scores 0.9, 0.8, 0.4, 0.3 for labels 1, 0, 1, 0 → AUC = 3/4.
+    const std::vector<float> p{0.1f, 0.9f, 0.2f, 0.8f, 0.6f, 0.4f, 0.7f, 0.3f};
+    const ClassificationMetrics m = ClassificationMetrics::compute(p, {1, 0, 1, 0}, 2);
+    QCOMPARE(m.macroAuc, 0.75);
+    QCOMPARE(m.accuracy, 0.5); // predicted 1, 1, 0, 0
+    QCOMPARE(m.balancedAccuracy, 0.5);
+    QCOMPARE(m.confusion, (std::vector<std::vector<int>>{{1, 1}, {1, 1}}));
+    QVERIFY(std::isnan(rocAuc({0.1, 0.2}, {true, true})));
+    QCOMPARE(rocAuc({0.5, 0.5, 0.5}, {true, false, false}), 0.5); // ties count half
+}
+
+void TestTrainer::labelsAndSplitsParse()
+{
+    const QString clam = m_dir.filePath(QStringLiteral("clam_labels.csv"));
+    writeText(clam, "case_id,slide_id,label\ncase1,s1,tumor_tissue\ncase1,s2,normal_tissue\ncase2,\"s,3\",tumor_tissue\n");
+    const LabelTable t = LabelTable::readCsv(clam);
+    QCOMPARE(t.classNames, QStringList({QStringLiteral("normal_tissue"), QStringLiteral("tumor_tissue")}));
+    QCOMPARE(t.labelOf(QStringLiteral("s,3")), 1);
+    QCOMPARE(t.labelOf(QStringLiteral("s2")), 0);
+    const QString splits = m_dir.filePath(QStringLiteral("splits_0.csv"));
+    writeText(splits, ",train,val,test\n0,s1,s2,\n1,\"s,3\",,\n");
+    const Split s = Split::readClamCsv(splits);
+    QCOMPARE(s.train, QStringList({QStringLiteral("s1"), QStringLiteral("s,3")}));
+    QCOMPARE(s.val, QStringList({QStringLiteral("s2")}));
+    QVERIFY(s.test.isEmpty());
+
+    const LabelTable bags = LabelTable::readCsv(m_bags + QStringLiteral("/labels.csv"));
+    const auto folds = Split::kFold(bags, 4, 9);
+    QCOMPARE(int(folds.size()), 4);
+    QStringList tested;
+    for (const Split& f : folds) {
+        tested << f.test;
+        QCOMPARE(f.train.size() + f.val.size() + f.test.size(), qsizetype(24));
+    }
+    tested.sort();
+    QStringList all = bags.slideIds;
+    all.sort();
+    QCOMPARE(tested, all); // every slide is tested exactly once
+
+    const QString broken = m_dir.filePath(QStringLiteral("broken.csv"));
+    writeText(broken, "slide_id,label\ns1,a\ns1,b\n");
+    try {
+        LabelTable::readCsv(broken);
+        QFAIL("a duplicate slide was accepted");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QLatin1String("line 3")) && e.message().contains(QLatin1String("twice")), qPrintable(e.message()));
+    }
+}
+
+void TestTrainer::badDataIsReportedBeforeTraining()
+{
+    const QString features = m_dir.filePath(QStringLiteral("bad-features"));
+    QDir().mkpath(features);
+    QFile::copy(m_bags + QStringLiteral("/features/slide_000.h5"), features + QStringLiteral("/good.h5"));
+    FeatureBag nan = FeatureStore::read(m_bags + QStringLiteral("/features/slide_001.h5"));
+    FeatureBag wide = nan;
+    nan.features[3] = std::numeric_limits<float>::infinity();
+    FeatureStore::write(features + QStringLiteral("/inf.h5"), nan);
+    wide.dimension = 4;
+    wide.features.resize(std::size_t(wide.count) * 4);
+    FeatureStore::write(features + QStringLiteral("/narrow.h5"), wide);
+    const QString labels = m_dir.filePath(QStringLiteral("bad-labels.csv"));
+    writeText(labels, "slide_id,label\ngood,tumour\ninf,normal\nnarrow,tumour\nmissing,normal\n");
+    Split split;
+    split.train = QStringList{QStringLiteral("good"), QStringLiteral("inf"), QStringLiteral("narrow"), QStringLiteral("missing")};
+    split.val = QStringList{QStringLiteral("good")};
+    try {
+        MilDataset::load(features, LabelTable::readCsv(labels), split);
+        QFAIL("bad data was accepted");
+    } catch (const Error& e) {
+        const QString m = e.message();
+        QVERIFY2(m.contains(QLatin1String("'missing' has no features")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("inf.h5 contains a non-finite")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("feature dimensions differ")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("class 'normal' has no training slides")), qPrintable(m));
+    }
+}
+
+void TestTrainer::modelsLearnEasyBags_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::newRow("abmil") << QStringLiteral("abmil");
+    QTest::newRow("srmil") << QStringLiteral("srmil");
+}
+
+void TestTrainer::modelsLearnEasyBags()
+{
+    QFETCH(QString, model);
+    const LabelTable labels = LabelTable::readCsv(m_bags + QStringLiteral("/labels.csv"));
+    const Split split = Split::kFold(labels, 4, 1)[0];
+    const MilDataset data = MilDataset::load(m_bags + QStringLiteral("/features"), labels, split);
+    TrainConfig config = quickConfig(model);
+    config.epochs = 20;
+    config.hidden = TrainConfig().hidden; // the design's sizes (64 × 4 heads)
+    config.heads = TrainConfig().heads;
+    const TrainResult r = Trainer(config, data, m_dir.filePath(QStringLiteral("run-") + model)).run();
+    qInfo("%s: best epoch %d, val AUC %.3f, test AUC %.3f", qPrintable(model), r.bestEpoch, r.bestValidation.macroAuc,
+          r.test.macroAuc);
+    QVERIFY(r.bestValidation.macroAuc >= 0.95);
+    QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("run-%1/best.pt").arg(model))));
+    QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("run-%1/result.json").arg(model))));
+}
+
+void TestTrainer::killAndResumeGivesTheSameWeights()
+{
+    const LabelTable labels = LabelTable::readCsv(m_bags + QStringLiteral("/labels.csv"));
+    const Split split = Split::kFold(labels, 4, 2)[1];
+    const MilDataset data = MilDataset::load(m_bags + QStringLiteral("/features"), labels, split);
+    const TrainConfig config = quickConfig(QStringLiteral("srmil"));
+    const QString straight = m_dir.filePath(QStringLiteral("straight"));
+    const QString interrupted = m_dir.filePath(QStringLiteral("interrupted"));
+    Trainer(config, data, straight).run();
+
+    // Cancel during epoch 4: epochs 1–3 are checkpointed, epoch 4 is lost.
+    std::atomic<bool> cancel{false};
+    const TrainResult first = Trainer(config, data, interrupted).run(
+        [&](const EpochReport& e) {
+            if (e.epoch == 3)
+                cancel = true;
+        },
+        &cancel);
+    QVERIFY(first.cancelled);
+    QCOMPARE(first.epochsRun, 3);
+    const TrainResult second = Trainer(config, data, interrupted).run();
+    QVERIFY(second.resumed);
+    QCOMPARE(second.epochsRun, config.epochs);
+    // Bitwise: the same metrics history and the same best weights.
+    QCOMPARE(bytes(interrupted + QStringLiteral("/metrics.csv")).split('\n').size(),
+             bytes(straight + QStringLiteral("/metrics.csv")).split('\n').size());
+    const auto columnsWithoutTime = [](const QByteArray& csv) {
+        QList<QByteArray> rows;
+        for (const QByteArray& row : csv.split('\n'))
+            rows << row.left(row.lastIndexOf(','));
+        return rows;
+    };
+    QCOMPARE(columnsWithoutTime(bytes(interrupted + QStringLiteral("/metrics.csv"))),
+             columnsWithoutTime(bytes(straight + QStringLiteral("/metrics.csv"))));
+    QCOMPARE(bytes(interrupted + QStringLiteral("/best.pt")), bytes(straight + QStringLiteral("/best.pt")));
+
+    // A different configuration in the same folder is refused, not mixed in.
+    TrainConfig other = config;
+    other.learningRate = 1e-2;
+    QVERIFY_THROWS_EXCEPTION(Error, Trainer(other, data, interrupted).run());
+}
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
