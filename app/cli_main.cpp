@@ -19,8 +19,10 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
     static const std::map<QString, std::pair<Command, const char*>> table{
         {QStringLiteral("synth"), {cli::runSynth, "write a synthetic slide with ground truth"}},
         {QStringLiteral("extract"), {cli::runExtract, "slides -> tissue -> patch features (CLAM-layout HDF5)"}},
-        {QStringLiteral("train"), {cli::runTrain, "train SR-MIL or ABMIL on feature bags (resumable)"}},
+        {QStringLiteral("train"), {cli::runTrain, "train SR-MIL, ABMIL or TransMIL on feature bags (resumable)"}},
         {QStringLiteral("synth-bags"), {cli::runSynthBags, "synthetic feature bags with per-patch ground truth"}},
+        {QStringLiteral("eval"), {cli::runEval, "metrics of a trained run on labelled bags"}},
+        {QStringLiteral("infer"), {cli::runInfer, "probabilities, attention and consistency for one bag"}},
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
     };
     return table;

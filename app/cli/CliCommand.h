@@ -30,6 +30,8 @@ int runInfo(const QStringList& arguments, CliContext& io);
 int runExtract(const QStringList& arguments, CliContext& io);
 int runTrain(const QStringList& arguments, CliContext& io);
 int runSynthBags(const QStringList& arguments, CliContext& io);
+int runEval(const QStringList& arguments, CliContext& io);
+int runInfer(const QStringList& arguments, CliContext& io);
 
 // Helpers shared by commands.
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback);

@@ -23,7 +23,7 @@ extern "C" void cancelTraining(int) { g_cancelTraining = true; }
 int runTrain(const QStringList& arguments, CliContext& io)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Train a MIL model (SR-MIL or ABMIL) on feature bags"));
+    parser.setApplicationDescription(QStringLiteral("Train a MIL model (SR-MIL, ABMIL or TransMIL) on feature bags"));
     const core::TrainConfig d;
     parser.addOptions({
         {QStringLiteral("features"), QStringLiteral("Folder of <slide_id>.h5 bags."), QStringLiteral("dir")},
@@ -31,7 +31,7 @@ int runTrain(const QStringList& arguments, CliContext& io)
         {QStringLiteral("splits"), QStringLiteral("CLAM splits CSV (,train,val,test)."), QStringLiteral("csv")},
         {QStringLiteral("folds"), QStringLiteral("Make K stratified folds instead of --splits."), QStringLiteral("k")},
         {QStringLiteral("fold"), QStringLiteral("Run only this fold (0-based); default all."), QStringLiteral("i")},
-        {QStringLiteral("model"), QStringLiteral("srmil or abmil."), QStringLiteral("name"), d.model},
+        {QStringLiteral("model"), QStringLiteral("srmil, abmil or transmil."), QStringLiteral("name"), d.model},
         {QStringLiteral("out"), QStringLiteral("Run folder (fold_i/ inside it with --folds)."), QStringLiteral("dir")},
         {QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"), QString::number(d.epochs)},
         {QStringLiteral("lr"), QStringLiteral("Peak learning rate (AdamW)."), QStringLiteral("x"), QString::number(d.learningRate)},
@@ -67,8 +67,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
     config.seed = unsignedOption(parser, QStringLiteral("seed"), 1);
     config.device = parser.value(QStringLiteral("device"));
     config.threads = intOption(parser, QStringLiteral("threads"), 0);
-    if (config.model != QLatin1String("srmil") && config.model != QLatin1String("abmil"))
-        throw UsageError{QStringLiteral("--model must be srmil or abmil (got '%1')").arg(config.model)};
+    if (!QStringList{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}.contains(config.model))
+        throw UsageError{QStringLiteral("--model must be srmil, abmil or transmil (got '%1')").arg(config.model)};
     if (!(config.wGen >= 0 && config.wGen <= 2 && config.wCe >= 0 && config.wCe <= 2))
         throw UsageError{QStringLiteral("--w-gen and --w-ce must lie in [0, 2]")};
 

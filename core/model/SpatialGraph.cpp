@@ -41,6 +41,8 @@ SpatialGraph SpatialGraph::fromCoords(const std::vector<std::int64_t>& coords, s
         const std::int64_t gx = std::llround(double(coords[2 * std::size_t(i)]) / double(graph.step));
         const std::int64_t gy = std::llround(double(coords[2 * std::size_t(i) + 1]) / double(graph.step));
         grid[std::size_t(i)] = {gx, gy};
+        graph.gridPositions.push_back(gx);
+        graph.gridPositions.push_back(gy);
         if (cells.contains({gx, gy}))
             throw Error(QStringLiteral("Patches %1 and %2 have the same grid position (%3, %4)")
                             .arg(cells.value({gx, gy})).arg(i).arg(coords[2 * std::size_t(i)]).arg(coords[2 * std::size_t(i) + 1]));

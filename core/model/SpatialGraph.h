@@ -14,6 +14,7 @@ struct SpatialGraph {
     std::vector<std::int64_t> source;  // E edges
     std::vector<std::int64_t> target;
     std::vector<std::int64_t> offsets; // CSR: edges into node i are [offsets[i], offsets[i+1])
+    std::vector<std::int64_t> gridPositions; // N × 2: coordinates divided by the step
 
     // Patches whose grid positions are within `radius` grid steps are neighbours (2 × 1.42:
     // the 5 × 5 block, at most 24 neighbours). `coords` is N × 2 level-0 top-left (x, y);

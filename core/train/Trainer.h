@@ -12,7 +12,7 @@
 namespace tessera::core {
 
 struct TrainConfig {
-    QString model = QStringLiteral("srmil"); // srmil | abmil
+    QString model = QStringLiteral("srmil"); // srmil | abmil | transmil
     int epochs = 40;
     double learningRate = 5e-4;
     double weightDecay = 1e-5;

@@ -166,6 +166,7 @@ void TestTrainer::modelsLearnEasyBags_data()
     QTest::addColumn<QString>("model");
     QTest::newRow("abmil") << QStringLiteral("abmil");
     QTest::newRow("srmil") << QStringLiteral("srmil");
+    QTest::newRow("transmil") << QStringLiteral("transmil");
 }
 
 void TestTrainer::modelsLearnEasyBags()

@@ -2,6 +2,7 @@
 
 #include "AbMilNet.h"
 #include "SrMilNet.h"
+#include "TransMilNet.h"
 #include "common/Error.h"
 
 namespace tessera::core::nets {
@@ -25,7 +26,13 @@ std::shared_ptr<MilNet> makeNet(const TrainConfig& config, int64_t inputDim, int
         o.classes = classes;
         return std::make_shared<AbMilNet>(o);
     }
-    throw Error(QStringLiteral("Unknown model '%1': use srmil or abmil").arg(config.model));
+    if (config.model == QLatin1String("transmil")) {
+        TransMilOptions o;
+        o.inputDim = inputDim;
+        o.classes = classes;
+        return std::make_shared<TransMilNet>(o);
+    }
+    throw Error(QStringLiteral("Unknown model '%1': use srmil, abmil or transmil").arg(config.model));
 }
 
 } // namespace tessera::core::nets

@@ -17,6 +17,7 @@ struct BagTensors {
     torch::Tensor features;
     torch::Tensor source;
     torch::Tensor target;
+    torch::Tensor grid;     // [N, 2] integer grid positions (x, y), for grid-aware models
     int64_t patches = 0;
 
     static BagTensors make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,

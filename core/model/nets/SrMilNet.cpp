@@ -16,6 +16,10 @@ BagTensors BagTensors::make(const float* features, int64_t n, int64_t d, const S
     bag.features = torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32).clone().to(device);
     bag.source = torch::tensor(graph.source, torch::kInt64).to(device);
     bag.target = torch::tensor(graph.target, torch::kInt64).to(device);
+    std::vector<int64_t> grid(std::size_t(n) * 2);
+    for (std::size_t i = 0; i < grid.size(); ++i)
+        grid[i] = graph.gridPositions[i];
+    bag.grid = torch::tensor(grid, torch::kInt64).view({n, 2}).to(device);
     return bag;
 }
 
