@@ -1,0 +1,185 @@
+// MIL engine benchmarks.
+//  speed (default): seconds per training epoch of the C++ models vs the PyTorch reference of
+//    the same models (bench/reference/mil_reference.py, Debian python3-torch), same bags,
+//    same threads.
+//  --quality: SR-MIL vs ABMIL vs TransMIL on synthetic bags over 5 seeds — test slide AUC
+//    and patch-localization AUC of the attention and consistency maps against the truth.
+//  bench_mil [--quality] [--threads 2] [--epochs 30]
+#include "features/FeatureStore.h"
+#include "infer/Predictor.h"
+#include "model/SpatialGraph.h"
+#include "model/nets/MilFactory.h"
+#include "support/BenchSlide.h"
+#include "synth/SyntheticBags.h"
+#include "train/Metrics.h"
+#include "train/Trainer.h"
+
+#include <torch/torch.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <cstdio>
+
+using namespace tessera;
+
+namespace {
+
+QString dataDir(const char* name)
+{
+    return QDir(qEnvironmentVariable("TESSERA_BENCH_DATA", QStringLiteral("/tmp/tessera-bench"))).filePath(QLatin1String(name));
+}
+
+double cppSecondsPerEpoch(const QString& model, const QString& folder, int threads, int epochs)
+{
+    torch::set_num_threads(threads);
+    torch::manual_seed(1);
+    std::vector<core::nets::BagTensors> bags;
+    std::vector<int> labels;
+    int dim = 0;
+    for (const QFileInfo& f : QDir(folder).entryInfoList({QStringLiteral("*.h5")}, QDir::Files, QDir::Name)) {
+        const core::FeatureBag bag = core::FeatureStore::read(f.filePath());
+        bags.push_back(core::nets::BagTensors::make(bag.features.data(), bag.count, bag.dimension,
+                                                    core::SpatialGraph::fromCoords(bag.coords), torch::kCPU));
+        labels.push_back(*std::max_element(bag.patchLabels.begin(), bag.patchLabels.end()) > 0);
+        dim = bag.dimension;
+    }
+    core::TrainConfig config;
+    config.model = model;
+    auto net = core::nets::makeNet(config, dim, 2);
+    torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(5e-4).weight_decay(1e-5));
+    net->train();
+    double best = 1e300;
+    for (int e = 0; e < epochs; ++e) {
+        QElapsedTimer timer;
+        timer.start();
+        for (std::size_t i = 0; i < bags.size(); ++i) {
+            optimizer.zero_grad();
+            net->trainingStep(bags[i], labels[i], {}).total.backward();
+            torch::nn::utils::clip_grad_norm_(net->parameters(), 5.0);
+            optimizer.step();
+        }
+        best = std::min(best, timer.nsecsElapsed() / 1e9);
+    }
+    return best;
+}
+
+double pythonSecondsPerEpoch(const QString& model, const QString& folder, int threads, int epochs)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(TESSERA_BENCH_SOURCE_DIR "/reference/mil_reference.py"),
+                                                      model, folder, QString::number(threads), QString::number(epochs)});
+    python.waitForFinished(-1);
+    bool ok = false;
+    const double seconds = QString::fromUtf8(python.readAllStandardOutput()).trimmed().toDouble(&ok);
+    if (!ok)
+        std::printf("python reference failed: %s\n", python.readAllStandardError().right(400).constData());
+    return ok ? seconds : -1;
+}
+
+void speed(int threads)
+{
+    const QString folder = dataDir("mil-speed");
+    if (!QFileInfo::exists(folder + QStringLiteral("/labels.csv"))) {
+        core::SyntheticBagsSpec spec;
+        spec.slides = 20;
+        spec.dimension = 128;
+        spec.minPatches = 500;
+        spec.maxPatches = 2000;
+        spec.seed = 77;
+        core::writeSyntheticBags(spec, folder);
+    }
+    std::printf("training speed: 20 bags of 500-2000 patches, D = 128, %d threads, best of 2 epochs\n", threads);
+    for (const QString& model : {QStringLiteral("srmil"), QStringLiteral("abmil")}) {
+        const double cpp = cppSecondsPerEpoch(model, folder + QStringLiteral("/features"), threads, 2);
+        const double py = pythonSecondsPerEpoch(model, folder + QStringLiteral("/features"), threads, 2);
+        std::printf("  %-8s C++ %7.2f s/epoch   PyTorch reference %7.2f s/epoch   speed-up %.2fx (target >= 1.5)\n",
+                    qPrintable(model), cpp, py, py > 0 ? py / cpp : 0.0);
+    }
+}
+
+void quality(int threads, int epochs)
+{
+    const QString folder = dataDir("mil-quality");
+    if (!QFileInfo::exists(folder + QStringLiteral("/labels.csv"))) {
+        core::SyntheticBagsSpec spec;
+        spec.slides = 60;
+        spec.dimension = 32;
+        spec.signal = 0.35;
+        spec.seed = 2026;
+        core::writeSyntheticBags(spec, folder);
+    }
+    const core::LabelTable labels = core::LabelTable::readCsv(folder + QStringLiteral("/labels.csv"));
+    std::printf("quality: 60 synthetic bags (weak signal 0.35, D = 32), 5-fold split per seed, %d epochs, best-by-val\n", epochs);
+    for (const QString& model : {QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}) {
+        std::vector<double> slideAuc, attentionAuc, consistencyAuc;
+        for (int seed = 1; seed <= 5; ++seed) {
+            const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
+            const core::MilDataset data = core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);
+            core::TrainConfig config;
+            config.model = model;
+            config.epochs = epochs;
+            config.seed = std::uint64_t(seed);
+            config.threads = threads;
+            config.device = QStringLiteral("cpu");
+            QTemporaryDir run;
+            const core::TrainResult r = core::Trainer(config, data, run.path()).run();
+            slideAuc.push_back(r.test.macroAuc);
+            const core::Predictor predictor(run.path(), QStringLiteral("cpu"));
+            std::vector<double> att, cons;
+            std::vector<bool> truthA, truthC;
+            for (const core::MilSample& s : data.samples(QStringLiteral("test"))) {
+                if (s.label != labels.classNames.indexOf(QStringLiteral("tumour")))
+                    continue;
+                const core::Prediction p = predictor.predict(s.bag);
+                for (int i = 0; i < s.bag.count; ++i) {
+                    att.push_back(p.attention[std::size_t(i)] * s.bag.count); // comparable across slides
+                    truthA.push_back(s.bag.patchLabels[std::size_t(i)] > 0.5f);
+                    if (!p.consistency.empty()) {
+                        cons.push_back(p.consistency[std::size_t(i)]);
+                        truthC.push_back(s.bag.patchLabels[std::size_t(i)] > 0.5f);
+                    }
+                }
+            }
+            attentionAuc.push_back(core::rocAuc(att, truthA));
+            if (!cons.empty())
+                consistencyAuc.push_back(core::rocAuc(cons, truthC));
+        }
+        const auto meanSd = [](const std::vector<double>& v) {
+            if (v.empty())
+                return std::make_pair(std::nan(""), std::nan(""));
+            double m = 0, s = 0;
+            for (double x : v)
+                m += x / double(v.size());
+            for (double x : v)
+                s += (x - m) * (x - m) / double(std::max<std::size_t>(1, v.size() - 1));
+            return std::make_pair(m, std::sqrt(s));
+        };
+        const auto [am, as] = meanSd(slideAuc);
+        const auto [tm, ts] = meanSd(attentionAuc);
+        const auto [cm, cs] = meanSd(consistencyAuc);
+        std::printf("  %-9s test slide AUC %.3f ± %.3f | patch AUC attention %.3f ± %.3f | consistency %s\n",
+                    qPrintable(model), am, as, tm, ts,
+                    consistencyAuc.empty() ? "n/a" : qPrintable(QStringLiteral("%1 ± %2").arg(cm, 0, 'f', 3).arg(cs, 0, 'f', 3)));
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int threads = bench::intArgument(args, "--threads", 2);
+    if (args.contains(QStringLiteral("--quality")))
+        quality(threads, bench::intArgument(args, "--epochs", 30));
+    else
+        speed(threads);
+    return 0;
+}
