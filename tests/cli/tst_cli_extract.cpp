@@ -5,6 +5,8 @@
 #include "synth/PyramidTiffWriter.h"
 #include "synth/SyntheticSlideGenerator.h"
 
+#include "support/CliRunner.h"
+
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,20 +18,9 @@ using namespace tessera;
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
-Run extract(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TESSERA_CLI), QStringList{QStringLiteral("extract")} + arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+Run extract(const QStringList& arguments) { return test::runCli(QStringList{QStringLiteral("extract")} + arguments); }
 
 QByteArray bytes(const QString& path)
 {

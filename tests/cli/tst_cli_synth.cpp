@@ -1,6 +1,8 @@
 // tessera-cli synth end to end: good runs write all files, bad arguments fail cleanly.
 #include "slide/Slide.h"
 
+#include "support/CliRunner.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -9,19 +11,8 @@
 using namespace tessera;
 
 namespace {
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
-Run cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TESSERA_CLI), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = test::CliRun;
+Run cli(const QStringList& arguments) { return test::runCli(arguments); }
 } // namespace
 
 class TestCliSynth : public QObject {

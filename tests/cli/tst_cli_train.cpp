@@ -1,6 +1,8 @@
 // tessera-cli synth-bags → train → eval → infer, and their refusals of bad input.
 #include "features/FeatureStore.h"
 
+#include "support/CliRunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -12,19 +14,8 @@
 using namespace tessera;
 
 namespace {
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
-Run cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TESSERA_CLI), arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = test::CliRun;
+Run cli(const QStringList& arguments) { return test::runCli(arguments); }
 } // namespace
 
 class TestCliTrain : public QObject {

@@ -30,6 +30,9 @@ struct StepLosses {
     torch::Tensor logits;                       // [C] of the label-guided prediction
 };
 
+// Cross entropy of one slide's logits [C] against its label, optionally class-weighted.
+torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, const torch::Tensor& classWeights);
+
 class MilNet : public torch::nn::Module {
 public:
     // Loss for one slide with its label; `classWeights` [C] (may be undefined).

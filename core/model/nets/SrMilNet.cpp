@@ -8,21 +8,6 @@ namespace tessera::core::nets {
 
 namespace F = torch::nn::functional;
 
-BagTensors BagTensors::make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
-                            const torch::Device& device)
-{
-    BagTensors bag;
-    bag.patches = n;
-    bag.features = torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32).clone().to(device);
-    bag.source = torch::tensor(graph.source, torch::kInt64).to(device);
-    bag.target = torch::tensor(graph.target, torch::kInt64).to(device);
-    std::vector<int64_t> grid(std::size_t(n) * 2);
-    for (std::size_t i = 0; i < grid.size(); ++i)
-        grid[i] = graph.gridPositions[i];
-    bag.grid = torch::tensor(grid, torch::kInt64).view({n, 2}).to(device);
-    return bag;
-}
-
 SrMilNet::SrMilNet(const SrMilOptions& o) : m_options(o)
 {
     const int64_t wide = o.heads * o.hidden;
@@ -100,13 +85,7 @@ StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const to
     const int64_t n = bag.patches;
     const auto masks = std::max<int64_t>(1, int64_t(std::llround(m_options.maskRate * double(n))));
     const torch::Tensor masked = torch::randperm(n, bag.source.options()).slice(0, 0, masks);
-    const torch::Tensor target = torch::full({1}, label, bag.source.options());
-    auto ce = [&](const torch::Tensor& logits) {
-        auto options = F::CrossEntropyFuncOptions();
-        if (classWeights.defined())
-            options.weight(classWeights);
-        return F::cross_entropy(logits.unsqueeze(0), target, options);
-    };
+    const auto ce = [&](const torch::Tensor& logits) { return slideCrossEntropy(logits, label, classWeights); };
 
     // Label-guided: supernode of the masked graph (CE_m) and of the full graph (CE_f).
     auto [maskedX, source, targetEdges] = withSupernode(maskFeatures(bag.features, masked), bag);

@@ -66,13 +66,8 @@ std::pair<torch::Tensor, torch::Tensor> TransMilNet::forward(const BagTensors& b
 
 StepLosses TransMilNet::trainingStep(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights)
 {
-    const auto [logits, a] = forward(bag);
-    auto options = torch::nn::functional::CrossEntropyFuncOptions();
-    if (classWeights.defined())
-        options.weight(classWeights);
-    const torch::Tensor ce = torch::nn::functional::cross_entropy(
-        logits.unsqueeze(0), torch::full({1}, label, torch::TensorOptions().dtype(torch::kInt64).device(logits.device())),
-        options);
+    const torch::Tensor logits = forward(bag).first;
+    const torch::Tensor ce = slideCrossEntropy(logits, label, classWeights);
     return {ce, {{"ce", ce.detach()}}, logits.detach()};
 }
 

@@ -1,0 +1,35 @@
+#include "MilNet.h"
+
+#include "model/SpatialGraph.h"
+
+#include <torch/torch.h>
+
+namespace tessera::core::nets {
+
+namespace F = torch::nn::functional;
+
+BagTensors BagTensors::make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
+                            const torch::Device& device)
+{
+    BagTensors bag;
+    bag.patches = n;
+    bag.features = torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32).clone().to(device);
+    bag.source = torch::tensor(graph.source, torch::kInt64).to(device);
+    bag.target = torch::tensor(graph.target, torch::kInt64).to(device);
+    std::vector<int64_t> grid(std::size_t(n) * 2);
+    for (std::size_t i = 0; i < grid.size(); ++i)
+        grid[i] = graph.gridPositions[i];
+    bag.grid = torch::tensor(grid, torch::kInt64).view({n, 2}).to(device);
+    return bag;
+}
+
+torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, const torch::Tensor& classWeights)
+{
+    auto options = F::CrossEntropyFuncOptions();
+    if (classWeights.defined())
+        options.weight(classWeights);
+    const auto target = torch::full({1}, label, torch::TensorOptions().dtype(torch::kInt64).device(logits.device()));
+    return F::cross_entropy(logits.unsqueeze(0), target, options);
+}
+
+} // namespace tessera::core::nets
