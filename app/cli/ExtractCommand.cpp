@@ -69,6 +69,8 @@ int runExtract(const QStringList& arguments, CliContext& io)
          QStringLiteral("0.25")},
         {QStringLiteral("input-size"), QStringLiteral("TorchScript input side (patches are resized)."),
          QStringLiteral("px"), QStringLiteral("224")},
+        {QStringLiteral("normalization"), QStringLiteral("TorchScript input normalization: imagenet or 'r,g,b/r,g,b' (mean/std)."),
+         QStringLiteral("spec"), QStringLiteral("imagenet")},
         {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N (TorchScript)."), QStringLiteral("device"),
          QStringLiteral("auto")},
         {QStringLiteral("threads"), QStringLiteral("Patch reader threads (0 = all cores)."), QStringLiteral("n"),
@@ -104,7 +106,8 @@ int runExtract(const QStringList& arguments, CliContext& io)
     // The model is checked (input and output shapes) before any slide is touched.
     auto extractor = core::makeExtractor(parser.value(QStringLiteral("extractor")),
                                          parser.value(QStringLiteral("device")),
-                                         intOption(parser, QStringLiteral("input-size"), 224));
+                                         intOption(parser, QStringLiteral("input-size"), 224),
+                                         parser.value(QStringLiteral("normalization")));
     std::signal(SIGINT, requestCancel);
     std::signal(SIGTERM, requestCancel);
 
