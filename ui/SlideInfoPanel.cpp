@@ -52,9 +52,10 @@ void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
         return;
     }
     const QSize s = slide->size();
-    QString summary = tr("<b>%1</b><br>%2 × %3 px, %4 levels, %5")
+    QString summary = tr("<b>%1</b><br>%2 × %3 px, %4, %5")
                           .arg(QFileInfo(slide->path()).fileName().toHtmlEscaped())
-                          .arg(s.width()).arg(s.height()).arg(slide->levelCount())
+                          .arg(s.width()).arg(s.height())
+                          .arg(slide->levelCount() == 1 ? tr("1 level") : tr("%1 levels").arg(slide->levelCount()))
                           .arg(slide->vendor());
     if (const auto mpp = slide->micronsPerPixel())
         summary += tr("<br>%1 µm/px (%2 × %3 mm)")
