@@ -18,9 +18,12 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
 {
     static const std::map<QString, std::pair<Command, const char*>> table{
         {QStringLiteral("synth"), {cli::runSynth, "write a synthetic slide with ground truth"}},
-        {QStringLiteral("extract"), {cli::runExtract, "slides -> tissue -> patch features (CLAM-layout HDF5)"}},
-        {QStringLiteral("train"), {cli::runTrain, "train SR-MIL, ABMIL or TransMIL on feature bags (resumable)"}},
-        {QStringLiteral("synth-bags"), {cli::runSynthBags, "synthetic feature bags with per-patch ground truth"}},
+        {QStringLiteral("extract"),
+         {cli::runExtract, "slides -> tissue -> patch features (CLAM-layout HDF5)"}},
+        {QStringLiteral("train"),
+         {cli::runTrain, "train SR-MIL, ABMIL or TransMIL on feature bags (resumable)"}},
+        {QStringLiteral("synth-bags"),
+         {cli::runSynthBags, "synthetic feature bags with per-patch ground truth"}},
         {QStringLiteral("eval"), {cli::runEval, "metrics of a trained run on labelled bags"}},
         {QStringLiteral("infer"), {cli::runInfer, "probabilities, attention and consistency for one bag"}},
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
@@ -30,7 +33,8 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
 
 void printUsage(QTextStream& stream)
 {
-    stream << "Usage: tessera-cli <command> [options]   (tessera-cli <command> --help for its options)\n\nCommands:\n";
+    stream << "Usage: tessera-cli <command> [options]   (tessera-cli <command> --help for its "
+              "options)\n\nCommands:\n";
     for (const auto& [name, entry] : commands())
         stream << "  " << name.leftJustified(10) << entry.second << "\n";
 }
@@ -47,7 +51,8 @@ int main(int argc, char* argv[])
     cli::CliContext io{out, err};
 
     QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
+    if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") ||
+        arguments[1] == QLatin1String("-h")) {
         printUsage(arguments.size() < 2 ? err : out);
         return arguments.size() < 2 ? cli::kUsage : cli::kOk;
     }

@@ -20,13 +20,15 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Tessera whole-slide viewer"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
         QStringLiteral("Save a PNG of the window once the first screen is complete, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshot);
     const QCommandLineOption tissue(QStringLiteral("tissue"), QStringLiteral("Show the tissue mask layer."));
     parser.addOption(tissue);
-    parser.addPositionalArgument(QStringLiteral("slides"), QStringLiteral("Slides to open."), QStringLiteral("[slides…]"));
+    parser.addPositionalArgument(QStringLiteral("slides"), QStringLiteral("Slides to open."),
+                                 QStringLiteral("[slides…]"));
     parser.process(app);
 
     tessera::ui::MainWindow window;
@@ -44,8 +46,9 @@ int main(int argc, char* argv[])
         QObject::connect(poll, &QTimer::timeout, &app, [&, out, poll]() mutable {
             waited += 100;
             auto* view = window.currentView();
-            const bool ready = !view || (view->isFullyLoaded() && !window.overview()->thumbnail().isNull() &&
-                                         (!parser.isSet(tissue) || view->hasOverlay(QStringLiteral("tissue"))));
+            const bool ready =
+                !view || (view->isFullyLoaded() && !window.overview()->thumbnail().isNull() &&
+                          (!parser.isSet(tissue) || view->hasOverlay(QStringLiteral("tissue"))));
             if (!ready && waited < 30000)
                 return;
             poll->stop();

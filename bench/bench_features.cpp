@@ -90,8 +90,8 @@ int main(int argc, char* argv[])
     std::printf("  %-34s %8.1f patches/s  (%d patches)  ratio 1.00\n", "read only (decode limit)", base, n);
     core::HandcraftedExtractor handcrafted;
     const double hand = patchesPerSecond(handcrafted, slide, &n);
-    std::printf("  %-34s %8.1f patches/s  time ratio to read-only %.2f (target <= 1.5)\n", "handcrafted (128-d)", hand,
-                base / hand);
+    std::printf("  %-34s %8.1f patches/s  time ratio to read-only %.2f (target <= 1.5)\n",
+                "handcrafted (128-d)", hand, base / hand);
     const QString model = args.contains(QStringLiteral("--no-resnet")) ? QString() : resnet18(args, dir);
     if (!model.isEmpty()) {
         core::TorchScriptOptions options;
@@ -99,8 +99,8 @@ int main(int argc, char* argv[])
         core::TorchScriptExtractor resnet(model, options);
         const double net = patchesPerSecond(resnet, slide, &n);
         std::printf("  %-34s %8.1f patches/s  time ratio to read-only %.2f\n",
-                    qPrintable(QStringLiteral("ResNet-18 TorchScript (%1-d, CPU)").arg(resnet.dimension())), net,
-                    base / net);
+                    qPrintable(QStringLiteral("ResNet-18 TorchScript (%1-d, CPU)").arg(resnet.dimension())),
+                    net, base / net);
     }
     return 0;
 }

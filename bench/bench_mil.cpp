@@ -32,7 +32,8 @@ namespace {
 
 QString dataDir(const char* name)
 {
-    return QDir(qEnvironmentVariable("TESSERA_BENCH_DATA", QStringLiteral("/tmp/tessera-bench"))).filePath(QLatin1String(name));
+    return QDir(qEnvironmentVariable("TESSERA_BENCH_DATA", QStringLiteral("/tmp/tessera-bench")))
+        .filePath(QLatin1String(name));
 }
 
 double cppSecondsPerEpoch(const QString& model, const QString& folder, int threads, int epochs)
@@ -72,8 +73,9 @@ double cppSecondsPerEpoch(const QString& model, const QString& folder, int threa
 double pythonSecondsPerEpoch(const QString& model, const QString& folder, int threads, int epochs)
 {
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(TESSERA_BENCH_SOURCE_DIR "/reference/mil_reference.py"),
-                                                      model, folder, QString::number(threads), QString::number(epochs)});
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(TESSERA_BENCH_SOURCE_DIR "/reference/mil_reference.py"), model, folder,
+                  QString::number(threads), QString::number(epochs)});
     python.waitForFinished(-1);
     bool ok = false;
     const double seconds = QString::fromUtf8(python.readAllStandardOutput()).trimmed().toDouble(&ok);
@@ -94,12 +96,14 @@ void speed(int threads)
         spec.seed = 77;
         core::writeSyntheticBags(spec, folder);
     }
-    std::printf("training speed: 20 bags of 500-2000 patches, D = 128, %d threads, best of 2 epochs\n", threads);
+    std::printf("training speed: 20 bags of 500-2000 patches, D = 128, %d threads, best of 2 epochs\n",
+                threads);
     for (const QString& model : {QStringLiteral("srmil"), QStringLiteral("abmil")}) {
         const double cpp = cppSecondsPerEpoch(model, folder + QStringLiteral("/features"), threads, 2);
         const double py = pythonSecondsPerEpoch(model, folder + QStringLiteral("/features"), threads, 2);
-        std::printf("  %-8s C++ %7.2f s/epoch   PyTorch reference %7.2f s/epoch   speed-up %.2fx (target >= 1.5)\n",
-                    qPrintable(model), cpp, py, py > 0 ? py / cpp : 0.0);
+        std::printf(
+            "  %-8s C++ %7.2f s/epoch   PyTorch reference %7.2f s/epoch   speed-up %.2fx (target >= 1.5)\n",
+            qPrintable(model), cpp, py, py > 0 ? py / cpp : 0.0);
     }
 }
 
@@ -115,12 +119,16 @@ void quality(int threads, int epochs)
         core::writeSyntheticBags(spec, folder);
     }
     const core::LabelTable labels = core::LabelTable::readCsv(folder + QStringLiteral("/labels.csv"));
-    std::printf("quality: 60 synthetic bags (weak signal 0.35, D = 32), 5-fold split per seed, %d epochs, best-by-val\n", epochs);
-    for (const QString& model : {QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}) {
+    std::printf("quality: 60 synthetic bags (weak signal 0.35, D = 32), 5-fold split per seed, %d epochs, "
+                "best-by-val\n",
+                epochs);
+    for (const QString& model :
+         {QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}) {
         std::vector<double> slideAuc, attentionAuc, consistencyAuc;
         for (int seed = 1; seed <= 5; ++seed) {
             const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
-            const core::MilDataset data = core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);
+            const core::MilDataset data =
+                core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);
             core::TrainConfig config;
             config.model = model;
             config.epochs = epochs;
@@ -165,7 +173,9 @@ void quality(int threads, int epochs)
         const auto [cm, cs] = meanSd(consistencyAuc);
         std::printf("  %-9s test slide AUC %.3f ± %.3f | patch AUC attention %.3f ± %.3f | consistency %s\n",
                     qPrintable(model), am, as, tm, ts,
-                    consistencyAuc.empty() ? "n/a" : qPrintable(QStringLiteral("%1 ± %2").arg(cm, 0, 'f', 3).arg(cs, 0, 'f', 3)));
+                    consistencyAuc.empty()
+                        ? "n/a"
+                        : qPrintable(QStringLiteral("%1 ± %2").arg(cm, 0, 'f', 3).arg(cs, 0, 'f', 3)));
         std::fflush(stdout);
     }
 }

@@ -29,7 +29,8 @@ int main(int argc, char* argv[])
 
     QElapsedTimer timer;
     timer.start();
-    const SynthResult result = SyntheticSlideGenerator(spec).write(dir.filePath(QStringLiteral("bench.tiff")));
+    const SynthResult result =
+        SyntheticSlideGenerator(spec).write(dir.filePath(QStringLiteral("bench.tiff")));
     const double full = timer.elapsed() / 1000.0;
 
     // Reference: the same pyramid of a flat pink image through the same libtiff/JPEG path.
@@ -51,8 +52,10 @@ int main(int argc, char* argv[])
     const double megapixels = double(spec.width) * spec.height / 1e6;
     std::printf("synthetic slide %d x %d (%d levels), %d threads\n", spec.width, spec.height, result.levels,
                 QThread::idealThreadCount());
-    std::printf("  generator (render + encode + ground truth): %7.2f s  (%6.1f Mpx/s)\n", full, megapixels / full);
-    std::printf("  reference (encode flat tiles only)        : %7.2f s  (%6.1f Mpx/s)\n", encodeOnly, megapixels / encodeOnly);
+    std::printf("  generator (render + encode + ground truth): %7.2f s  (%6.1f Mpx/s)\n", full,
+                megapixels / full);
+    std::printf("  reference (encode flat tiles only)        : %7.2f s  (%6.1f Mpx/s)\n", encodeOnly,
+                megapixels / encodeOnly);
     std::printf("  ratio generator / encode-only             : %7.2f\n", full / encodeOnly);
     return 0;
 }

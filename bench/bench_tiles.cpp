@@ -29,7 +29,8 @@ struct Workload {
     std::vector<TileKey> tiles;
 };
 
-double rawOpenSlide(const QString& path, const core::Slide& slide, const std::vector<TileKey>& tiles, int threads)
+double rawOpenSlide(const QString& path, const core::Slide& slide, const std::vector<TileKey>& tiles,
+                    int threads)
 {
     openslide_t* osr = openslide_open(path.toLocal8Bit().constData()); // fresh: its own cache is cold
     QElapsedTimer timer;
@@ -42,8 +43,8 @@ double rawOpenSlide(const QString& path, const core::Slide& slide, const std::ve
                 const TileKey& k = tiles[i];
                 const double ds = slide.levelDownsample(k.level);
                 openslide_read_region(osr, buffer.data(), int64_t(k.column * TileLoader::kTileSize * ds),
-                                      int64_t(k.row * TileLoader::kTileSize * ds), k.level, TileLoader::kTileSize,
-                                      TileLoader::kTileSize);
+                                      int64_t(k.row * TileLoader::kTileSize * ds), k.level,
+                                      TileLoader::kTileSize, TileLoader::kTileSize);
             }
         });
     for (auto& w : workers)
@@ -53,14 +54,16 @@ double rawOpenSlide(const QString& path, const core::Slide& slide, const std::ve
     return seconds;
 }
 
-std::pair<double, double> tesseraColdWarm(const QString& path, const std::vector<TileKey>& pattern, int threads)
+std::pair<double, double> tesseraColdWarm(const QString& path, const std::vector<TileKey>& pattern,
+                                          int threads)
 {
     const core::SlidePtr slide = core::Slide::open(path); // fresh handle, empty cache
     core::TileCache cache(2ll << 30);
     TileLoader loader(slide, &cache, threads);
     QList<core::TileRequest> wanted;
     for (std::size_t i = 0; i < pattern.size(); ++i) // earlier in the sequence = higher priority
-        wanted.append({loader.keyAt(pattern[i].level, pattern[i].column, pattern[i].row), int(pattern.size() - i)});
+        wanted.append(
+            {loader.keyAt(pattern[i].level, pattern[i].column, pattern[i].row), int(pattern.size() - i)});
     QElapsedTimer timer;
     timer.start();
     loader.request(wanted);
@@ -77,21 +80,22 @@ std::pair<double, double> tesseraColdWarm(const QString& path, const std::vector
     return {cold, warm};
 }
 
-double pythonOpenSlide(const QString& path, const core::Slide& slide, const std::vector<TileKey>& tiles, int threads)
+double pythonOpenSlide(const QString& path, const core::Slide& slide, const std::vector<TileKey>& tiles,
+                       int threads)
 {
     QTemporaryFile list;
     list.open();
     QTextStream out(&list);
     for (const TileKey& k : tiles) {
         const double ds = slide.levelDownsample(k.level);
-        out << qint64(k.column * TileLoader::kTileSize * ds) << ' ' << qint64(k.row * TileLoader::kTileSize * ds) << ' '
-            << k.level << '\n';
+        out << qint64(k.column * TileLoader::kTileSize * ds) << ' '
+            << qint64(k.row * TileLoader::kTileSize * ds) << ' ' << k.level << '\n';
     }
     out.flush();
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(TESSERA_BENCH_SOURCE_DIR "/reference/openslide_tiles.py"), path, list.fileName(),
-                  QString::number(threads), QString::number(TileLoader::kTileSize)});
+                 {QStringLiteral(TESSERA_BENCH_SOURCE_DIR "/reference/openslide_tiles.py"), path,
+                  list.fileName(), QString::number(threads), QString::number(TileLoader::kTileSize)});
     python.waitForFinished(-1);
     bool ok = false;
     const double seconds = QString::fromUtf8(python.readAllStandardOutput()).trimmed().toDouble(&ok);
@@ -132,18 +136,20 @@ int main(int argc, char* argv[])
         for (int r = 0; r < 5; ++r)
             pan.tiles.push_back(grid.keyAt(0, c, tiles0.height() / 2 - 2 + r));
 
-    std::printf("slide %s: %d x %d, %d levels; %d threads; 256 x 256 tiles\n", qPrintable(path), slide->size().width(),
-                slide->size().height(), slide->levelCount(), threads);
-    std::printf("%-26s %8s %12s %12s %12s %12s | %9s %9s %9s\n", "workload", "tiles", "raw C++ t/s", "Tessera cold",
-                "Tessera warm", "python t/s", "cold/raw", "warm/raw", "raw/py");
+    std::printf("slide %s: %d x %d, %d levels; %d threads; 256 x 256 tiles\n", qPrintable(path),
+                slide->size().width(), slide->size().height(), slide->levelCount(), threads);
+    std::printf("%-26s %8s %12s %12s %12s %12s | %9s %9s %9s\n", "workload", "tiles", "raw C++ t/s",
+                "Tessera cold", "Tessera warm", "python t/s", "cold/raw", "warm/raw", "raw/py");
     for (const Workload& w : {random, pan}) {
         const double raw = rawOpenSlide(path, *slide, w.tiles, threads);
         const auto [cold, warm] = tesseraColdWarm(path, w.tiles, threads);
         const double py = pythonOpenSlide(path, *slide, w.tiles, threads);
         const double n = double(w.tiles.size());
-        std::printf("%-26s %8zu %12.0f %12.0f %12.0f %12.0f | %8.2fx %8.0fx %8.2fx\n", w.name, w.tiles.size(), n / raw,
-                    n / cold, n / warm, py > 0 ? n / py : 0.0, cold / raw, raw / warm, py > 0 ? py / raw : 0.0);
+        std::printf("%-26s %8zu %12.0f %12.0f %12.0f %12.0f | %8.2fx %8.0fx %8.2fx\n", w.name, w.tiles.size(),
+                    n / raw, n / cold, n / warm, py > 0 ? n / py : 0.0, cold / raw, raw / warm,
+                    py > 0 ? py / raw : 0.0);
     }
-    std::printf("cold/raw: time ratio, target <= 1.2; warm/raw: speed-up of a cache hit over a raw read, target >= 20\n");
+    std::printf("cold/raw: time ratio, target <= 1.2; warm/raw: speed-up of a cache hit over a raw read, "
+                "target >= 20\n");
     return 0;
 }

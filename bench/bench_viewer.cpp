@@ -101,10 +101,12 @@ int main(int argc, char* argv[])
         raws.push_back(timer.nsecsElapsed() / 1e6);
     }
     std::printf("open -> first complete screen: %7.1f ms (median of 5; target < 150 ms)\n", median(opens));
-    std::printf("  last run: open %.1f ms, tiles in %.1f ms (%lld tiles, display level %d), painted %.1f ms\n",
-                last.open, last.tilesIn, last.tilesLoaded, last.level, last.total);
-    std::printf("  reference: open + one raw read of level %d (what the screen shows): %7.1f ms; ratio %.2f\n",
-                fitLevel, median(raws), median(opens) / median(raws));
+    std::printf(
+        "  last run: open %.1f ms, tiles in %.1f ms (%lld tiles, display level %d), painted %.1f ms\n",
+        last.open, last.tilesIn, last.tilesLoaded, last.level, last.total);
+    std::printf(
+        "  reference: open + one raw read of level %d (what the screen shows): %7.1f ms; ratio %.2f\n",
+        fitLevel, median(raws), median(opens) / median(raws));
 
     // 2. Frame time while panning over tissue with a warm cache.
     core::TileCache cache(1ll << 30);
@@ -125,11 +127,12 @@ int main(int argc, char* argv[])
     const QPointF start(slide->size().width() * 0.2, slide->size().height() * 0.5);
     for (const double scale : {1.0, 0.7, 0.09}) {
         const auto times = panFrames(view, start, scale, frames, 8.0);
-        std::printf("pan at %.2f screen px per level-0 px (level %d): frame median %.2f ms, p95 %.2f ms, max %.2f ms "
-                    "(target <= 16 ms); x%.1f the cost of drawing one ready %dx%d image (%.2f ms)\n",
-                    scale, view.displayLevel(), median(times), percentile(times, 0.95),
-                    *std::max_element(times.begin(), times.end()), median(times) / median(referenceTimes),
-                    screen.width(), screen.height(), median(referenceTimes));
+        std::printf(
+            "pan at %.2f screen px per level-0 px (level %d): frame median %.2f ms, p95 %.2f ms, max %.2f ms "
+            "(target <= 16 ms); x%.1f the cost of drawing one ready %dx%d image (%.2f ms)\n",
+            scale, view.displayLevel(), median(times), percentile(times, 0.95),
+            *std::max_element(times.begin(), times.end()), median(times) / median(referenceTimes),
+            screen.width(), screen.height(), median(referenceTimes));
     }
     return 0;
 }

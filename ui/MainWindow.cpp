@@ -15,16 +15,16 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
-#include <QFutureWatcher>
-#include <QPointer>
 #include <QtConcurrent>
 
 #include <cmath>
@@ -38,8 +38,9 @@ const double kMagnifications[] = {1.25, 2.5, 5, 10, 20, 40, 80};
 
 QString slideFileFilter()
 {
-    return QObject::tr("Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;"
-                       "All files (*)");
+    return QObject::tr(
+        "Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;"
+        "All files (*)");
 }
 } // namespace
 
@@ -105,7 +106,8 @@ void MainWindow::createActions()
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences)->setShortcut(QKeySequence::Preferences);
+    edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences)
+        ->setShortcut(QKeySequence::Preferences);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* fit = view->addAction(tr("&Fit to Window"), this, [this] {
@@ -113,14 +115,18 @@ void MainWindow::createActions()
             v->fitToWindow();
     });
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    view->addAction(tr("Zoom &In"), this, [this] {
-        if (SlideView* v = currentView())
-            v->zoomBy(1.5, QPointF(v->width() / 2.0, v->height() / 2.0));
-    })->setShortcut(QKeySequence::ZoomIn);
-    view->addAction(tr("Zoom &Out"), this, [this] {
-        if (SlideView* v = currentView())
-            v->zoomBy(1 / 1.5, QPointF(v->width() / 2.0, v->height() / 2.0));
-    })->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("Zoom &In"), this,
+                    [this] {
+                        if (SlideView* v = currentView())
+                            v->zoomBy(1.5, QPointF(v->width() / 2.0, v->height() / 2.0));
+                    })
+        ->setShortcut(QKeySequence::ZoomIn);
+    view->addAction(tr("Zoom &Out"), this,
+                    [this] {
+                        if (SlideView* v = currentView())
+                            v->zoomBy(1 / 1.5, QPointF(v->width() / 2.0, v->height() / 2.0));
+                    })
+        ->setShortcut(QKeySequence::ZoomOut);
 
     view->addSeparator();
     m_tissueAction = view->addAction(tr("Show &Tissue Mask"), this, &MainWindow::setTissueMaskVisible);
@@ -141,9 +147,15 @@ void MainWindow::createActions()
     });
 }
 
-SlideView* MainWindow::currentView() const { return qobject_cast<SlideView*>(m_tabs->currentWidget()); }
+SlideView* MainWindow::currentView() const
+{
+    return qobject_cast<SlideView*>(m_tabs->currentWidget());
+}
 
-int MainWindow::slideCount() const { return m_tabs->count(); }
+int MainWindow::slideCount() const
+{
+    return m_tabs->count();
+}
 
 bool MainWindow::openSlide(const QString& path)
 {
@@ -199,8 +211,10 @@ void MainWindow::currentTabChanged()
             if (m <= 2 * *power)
                 m_magnifications->addItem(QStringLiteral("%1×").arg(m), m);
     m_magnifications->setEnabled(m_magnifications->count() > 0);
-    m_tissueAction->setChecked(view && view->hasOverlay(kTissueOverlay) && view->isOverlayVisible(kTissueOverlay));
-    setWindowTitle(view ? tr("%1 — Tessera").arg(QFileInfo(view->slide()->path()).fileName()) : tr("Tessera"));
+    m_tissueAction->setChecked(view && view->hasOverlay(kTissueOverlay) &&
+                               view->isOverlayVisible(kTissueOverlay));
+    setWindowTitle(view ? tr("%1 — Tessera").arg(QFileInfo(view->slide()->path()).fileName())
+                        : tr("Tessera"));
     updateStatus();
 }
 
@@ -258,8 +272,8 @@ void MainWindow::updateStatus()
 {
     SlideView* view = currentView();
     const double magnification = view ? view->magnification() : 0;
-    m_magnificationLabel->setText(magnification > 0 ? tr("%1×").arg(magnification, 0, 'f', magnification < 10 ? 2 : 1)
-                                                    : QString());
+    m_magnificationLabel->setText(
+        magnification > 0 ? tr("%1×").arg(magnification, 0, 'f', magnification < 10 ? 2 : 1) : QString());
     // The preset box shows a preset only while the view is exactly at it.
     int preset = -1;
     for (int i = 0; i < m_magnifications->count(); ++i)
@@ -296,7 +310,8 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::openDialog()
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Slide"), QString(), slideFileFilter());
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Open Slide"), QString(), slideFileFilter());
     for (const QString& path : paths)
         openSlide(path);
 }
@@ -318,7 +333,8 @@ bool MainWindow::saveViewAsPng(const QString& path)
 
 void MainWindow::saveViewDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save View as PNG"), QString(), tr("PNG image (*.png)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save View as PNG"), QString(), tr("PNG image (*.png)"));
     if (!path.isEmpty())
         saveViewAsPng(path);
 }

@@ -16,11 +16,15 @@ constexpr int kMaxCacheMiB = 64 * 1024;
 Preferences Preferences::load()
 {
     Preferences p;
-    p.tileCacheMiB = std::clamp(QSettings().value(kTileCacheKey, p.tileCacheMiB).toInt(), kMinCacheMiB, kMaxCacheMiB);
+    p.tileCacheMiB =
+        std::clamp(QSettings().value(kTileCacheKey, p.tileCacheMiB).toInt(), kMinCacheMiB, kMaxCacheMiB);
     return p;
 }
 
-void Preferences::save() const { QSettings().setValue(kTileCacheKey, tileCacheMiB); }
+void Preferences::save() const
+{
+    QSettings().setValue(kTileCacheKey, tileCacheMiB);
+}
 
 PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent) : QDialog(parent)
 {

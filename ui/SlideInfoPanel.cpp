@@ -52,18 +52,22 @@ void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
         return;
     }
     const QSize s = slide->size();
-    QString summary = tr("<b>%1</b><br>%2 × %3 px, %4, %5")
-                          .arg(QFileInfo(slide->path()).fileName().toHtmlEscaped())
-                          .arg(s.width()).arg(s.height())
-                          .arg(slide->levelCount() == 1 ? tr("1 level") : tr("%1 levels").arg(slide->levelCount()))
-                          .arg(slide->vendor());
+    QString summary =
+        tr("<b>%1</b><br>%2 × %3 px, %4, %5")
+            .arg(QFileInfo(slide->path()).fileName().toHtmlEscaped())
+            .arg(s.width())
+            .arg(s.height())
+            .arg(slide->levelCount() == 1 ? tr("1 level") : tr("%1 levels").arg(slide->levelCount()))
+            .arg(slide->vendor());
     if (const auto mpp = slide->micronsPerPixel())
         summary += tr("<br>%1 µm/px (%2 × %3 mm)")
                        .arg(*mpp, 0, 'g', 4)
                        .arg(s.width() * *mpp / 1000, 0, 'f', 1)
                        .arg(s.height() * *mpp / 1000, 0, 'f', 1);
     if (const auto power = slide->objectivePower())
-        summary += tr("<br>Objective %1×%2").arg(*power).arg(slide->objectivePowerEstimated() ? tr(" (estimated)") : QString());
+        summary += tr("<br>Objective %1×%2")
+                       .arg(*power)
+                       .arg(slide->objectivePowerEstimated() ? tr(" (estimated)") : QString());
     m_summary->setText(summary);
 
     const auto& properties = slide->properties();
@@ -83,8 +87,10 @@ void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
             if (name == QLatin1String("thumbnail"))
                 continue; // the overview already shows the whole slide
             try {
-                thumbnails.append({name, slide->associatedImage(name).scaled(120, 120, Qt::KeepAspectRatio,
-                                                                            Qt::SmoothTransformation), {}});
+                thumbnails.append({name,
+                                   slide->associatedImage(name).scaled(120, 120, Qt::KeepAspectRatio,
+                                                                       Qt::SmoothTransformation),
+                                   {}});
             } catch (const core::Error& error) {
                 thumbnails.append({name, {}, error.message()});
             }

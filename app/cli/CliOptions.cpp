@@ -11,7 +11,8 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments)
     if (parser.isSet(help))
         throw HelpRequested{parser.helpText()};
     if (!parser.positionalArguments().isEmpty())
-        throw UsageError{QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first())};
+        throw UsageError{
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first())};
 }
 
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback)
@@ -32,8 +33,8 @@ qulonglong unsignedOption(const QCommandLineParser& parser, const QString& name,
     bool ok = false;
     const qulonglong value = parser.value(name).toULongLong(&ok);
     if (!ok)
-        throw UsageError{QStringLiteral("--%1 expects a non-negative integer (got '%2')")
-                             .arg(name, parser.value(name))};
+        throw UsageError{
+            QStringLiteral("--%1 expects a non-negative integer (got '%2')").arg(name, parser.value(name))};
     return value;
 }
 

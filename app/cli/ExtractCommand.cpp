@@ -18,7 +18,10 @@ namespace {
 
 std::atomic<bool> g_cancel{false};
 
-extern "C" void requestCancel(int) { g_cancel = true; }
+extern "C" void requestCancel(int)
+{
+    g_cancel = true;
+}
 
 const QStringList kSlideSuffixes{QStringLiteral("svs"),  QStringLiteral("tif"),  QStringLiteral("tiff"),
                                  QStringLiteral("ndpi"), QStringLiteral("vms"),  QStringLiteral("vmu"),
@@ -61,20 +64,21 @@ int runExtract(const QStringList& arguments, CliContext& io)
         {QStringLiteral("out"), QStringLiteral("Output folder for <slide>.h5."), QStringLiteral("dir")},
         {QStringLiteral("extractor"), QStringLiteral("'handcrafted' or a TorchScript encoder (.pt)."),
          QStringLiteral("name|file"), QStringLiteral("handcrafted")},
-        {QStringLiteral("patch-size"), QStringLiteral("Patch side in pixels at --magnification."), QStringLiteral("px"),
-         QStringLiteral("256")},
-        {QStringLiteral("magnification"), QStringLiteral("Objective-equivalent magnification."), QStringLiteral("x"),
-         QStringLiteral("20")},
-        {QStringLiteral("min-tissue"), QStringLiteral("Minimum tissue fraction of a patch."), QStringLiteral("0..1"),
-         QStringLiteral("0.25")},
+        {QStringLiteral("patch-size"), QStringLiteral("Patch side in pixels at --magnification."),
+         QStringLiteral("px"), QStringLiteral("256")},
+        {QStringLiteral("magnification"), QStringLiteral("Objective-equivalent magnification."),
+         QStringLiteral("x"), QStringLiteral("20")},
+        {QStringLiteral("min-tissue"), QStringLiteral("Minimum tissue fraction of a patch."),
+         QStringLiteral("0..1"), QStringLiteral("0.25")},
         {QStringLiteral("input-size"), QStringLiteral("TorchScript input side (patches are resized)."),
          QStringLiteral("px"), QStringLiteral("224")},
-        {QStringLiteral("normalization"), QStringLiteral("TorchScript input normalization: imagenet or 'r,g,b/r,g,b' (mean/std)."),
+        {QStringLiteral("normalization"),
+         QStringLiteral("TorchScript input normalization: imagenet or 'r,g,b/r,g,b' (mean/std)."),
          QStringLiteral("spec"), QStringLiteral("imagenet")},
-        {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N (TorchScript)."), QStringLiteral("device"),
-         QStringLiteral("auto")},
-        {QStringLiteral("threads"), QStringLiteral("Patch reader threads (0 = all cores)."), QStringLiteral("n"),
-         QStringLiteral("0")},
+        {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N (TorchScript)."),
+         QStringLiteral("device"), QStringLiteral("auto")},
+        {QStringLiteral("threads"), QStringLiteral("Patch reader threads (0 = all cores)."),
+         QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("progress"), QStringLiteral("'jsonl': one JSON event per line on stdout."),
          QStringLiteral("format")},
     });
@@ -104,10 +108,9 @@ int runExtract(const QStringList& arguments, CliContext& io)
 
     const QStringList slides = collectSlides(parser.values(QStringLiteral("slides")));
     // The model is checked (input and output shapes) before any slide is touched.
-    auto extractor = core::makeExtractor(parser.value(QStringLiteral("extractor")),
-                                         parser.value(QStringLiteral("device")),
-                                         intOption(parser, QStringLiteral("input-size"), 224),
-                                         parser.value(QStringLiteral("normalization")));
+    auto extractor = core::makeExtractor(
+        parser.value(QStringLiteral("extractor")), parser.value(QStringLiteral("device")),
+        intOption(parser, QStringLiteral("input-size"), 224), parser.value(QStringLiteral("normalization")));
     std::signal(SIGINT, requestCancel);
     std::signal(SIGTERM, requestCancel);
 
@@ -134,11 +137,10 @@ int runExtract(const QStringList& arguments, CliContext& io)
                 io.out << QStringLiteral("%1: %2 patches → %3%4\n")
                               .arg(QFileInfo(r.slide).fileName())
                               .arg(r.patches)
-                              .arg(r.output,
-                                   r.reused ? QStringLiteral(" (already complete, reused)")
-                                            : QStringLiteral(" (%1 s, %2 unreadable skipped)")
-                                                  .arg(r.seconds, 0, 'f', 1)
-                                                  .arg(r.unreadablePatches));
+                              .arg(r.output, r.reused ? QStringLiteral(" (already complete, reused)")
+                                                      : QStringLiteral(" (%1 s, %2 unreadable skipped)")
+                                                            .arg(r.seconds, 0, 'f', 1)
+                                                            .arg(r.unreadablePatches));
         } catch (const core::Error& error) {
             ++failed;
             emit({{QStringLiteral("event"), QStringLiteral("slide_failed")},
@@ -153,7 +155,8 @@ int runExtract(const QStringList& arguments, CliContext& io)
           {QStringLiteral("failed"), failed},
           {QStringLiteral("cancelled"), g_cancel.load()}});
     if (g_cancel)
-        io.err << "tessera-cli extract: cancelled; finished slides are kept, the current one was not written\n";
+        io.err
+            << "tessera-cli extract: cancelled; finished slides are kept, the current one was not written\n";
     return failed > 0 || g_cancel ? kFailed : kOk;
 }
 

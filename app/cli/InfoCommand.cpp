@@ -23,10 +23,12 @@ void printSlide(const QString& path, QTextStream& out)
     if (const auto power = slide->objectivePower())
         out << QStringLiteral("Objective: %1×%2\n")
                    .arg(*power)
-                   .arg(slide->objectivePowerEstimated() ? QStringLiteral(" (estimated from resolution)") : QString());
+                   .arg(slide->objectivePowerEstimated() ? QStringLiteral(" (estimated from resolution)")
+                                                         : QString());
     out << QStringLiteral("Associated images: %1\n")
-               .arg(slide->associatedImageNames().isEmpty() ? QStringLiteral("none")
-                                                            : slide->associatedImageNames().join(QStringLiteral(", ")));
+               .arg(slide->associatedImageNames().isEmpty()
+                        ? QStringLiteral("none")
+                        : slide->associatedImageNames().join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -35,7 +37,8 @@ int runInfo(const QStringList& arguments, CliContext& io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Show library versions, or a slide's metadata"));
-    parser.addOption({QStringLiteral("slide"), QStringLiteral("Describe this slide."), QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("slide"), QStringLiteral("Describe this slide."), QStringLiteral("file")});
     parseOrThrow(parser, arguments);
     if (parser.isSet(QStringLiteral("slide"))) {
         printSlide(parser.value(QStringLiteral("slide")), io.out);

@@ -46,10 +46,14 @@ int runSynth(const QStringList& arguments, CliContext& io)
     const core::SyntheticSlideGenerator generator(spec); // validates: throws core::Error
     const core::SynthResult result = generator.write(out);
     if (!quiet) {
-        io.out << QStringLiteral("Wrote %1 (%2×%3 px, %4 levels, %5 tissue pieces, %6 tumour regions) in %7 s\n")
+        io.out << QStringLiteral(
+                      "Wrote %1 (%2×%3 px, %4 levels, %5 tissue pieces, %6 tumour regions) in %7 s\n")
                       .arg(QFileInfo(result.slidePath).absoluteFilePath())
-                      .arg(spec.width).arg(spec.height).arg(result.levels)
-                      .arg(result.tissuePieces).arg(result.tumourRegions)
+                      .arg(spec.width)
+                      .arg(spec.height)
+                      .arg(result.levels)
+                      .arg(result.tissuePieces)
+                      .arg(result.tumourRegions)
                       .arg(result.seconds, 0, 'f', 1);
         io.out << QStringLiteral("Ground truth: %1, %2\n").arg(result.truth.mask, result.truth.geojson);
     }

@@ -16,35 +16,55 @@ namespace tessera::cli {
 namespace {
 
 std::atomic<bool> g_cancelTraining{false};
-extern "C" void cancelTraining(int) { g_cancelTraining = true; }
+extern "C" void cancelTraining(int)
+{
+    g_cancelTraining = true;
+}
 
 } // namespace
 
 int runTrain(const QStringList& arguments, CliContext& io)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Train a MIL model (SR-MIL, ABMIL or TransMIL) on feature bags"));
+    parser.setApplicationDescription(
+        QStringLiteral("Train a MIL model (SR-MIL, ABMIL or TransMIL) on feature bags"));
     const core::TrainConfig d;
     parser.addOptions({
         {QStringLiteral("features"), QStringLiteral("Folder of <slide_id>.h5 bags."), QStringLiteral("dir")},
-        {QStringLiteral("labels"), QStringLiteral("CSV with slide_id,label (or case_id,slide_id,label)."), QStringLiteral("csv")},
-        {QStringLiteral("splits"), QStringLiteral("CLAM splits CSV (,train,val,test)."), QStringLiteral("csv")},
-        {QStringLiteral("folds"), QStringLiteral("Make K stratified folds instead of --splits."), QStringLiteral("k")},
-        {QStringLiteral("fold"), QStringLiteral("Run only this fold (0-based); default all."), QStringLiteral("i")},
-        {QStringLiteral("model"), QStringLiteral("srmil, abmil or transmil."), QStringLiteral("name"), d.model},
-        {QStringLiteral("out"), QStringLiteral("Run folder (fold_i/ inside it with --folds)."), QStringLiteral("dir")},
+        {QStringLiteral("labels"), QStringLiteral("CSV with slide_id,label (or case_id,slide_id,label)."),
+         QStringLiteral("csv")},
+        {QStringLiteral("splits"), QStringLiteral("CLAM splits CSV (,train,val,test)."),
+         QStringLiteral("csv")},
+        {QStringLiteral("folds"), QStringLiteral("Make K stratified folds instead of --splits."),
+         QStringLiteral("k")},
+        {QStringLiteral("fold"), QStringLiteral("Run only this fold (0-based); default all."),
+         QStringLiteral("i")},
+        {QStringLiteral("model"), QStringLiteral("srmil, abmil or transmil."), QStringLiteral("name"),
+         d.model},
+        {QStringLiteral("out"), QStringLiteral("Run folder (fold_i/ inside it with --folds)."),
+         QStringLiteral("dir")},
         {QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"), QString::number(d.epochs)},
-        {QStringLiteral("lr"), QStringLiteral("Peak learning rate (AdamW)."), QStringLiteral("x"), QString::number(d.learningRate)},
-        {QStringLiteral("weight-decay"), QStringLiteral("AdamW weight decay."), QStringLiteral("x"), QString::number(d.weightDecay)},
-        {QStringLiteral("warmup"), QStringLiteral("Warm-up epochs."), QStringLiteral("n"), QString::number(d.warmupEpochs)},
-        {QStringLiteral("patience"), QStringLiteral("Early stopping patience (0 = off)."), QStringLiteral("n"), QStringLiteral("0")},
-        {QStringLiteral("select-after"), QStringLiteral("Pick the best epoch only after this fraction."), QStringLiteral("f"), QStringLiteral("0")},
-        {QStringLiteral("w-gen"), QStringLiteral("SR-MIL reconstruction weight (paper: 1.8)."), QStringLiteral("w"), QString::number(d.wGen)},
-        {QStringLiteral("w-ce"), QStringLiteral("SR-MIL full-graph CE weight."), QStringLiteral("w"), QString::number(d.wCe)},
+        {QStringLiteral("lr"), QStringLiteral("Peak learning rate (AdamW)."), QStringLiteral("x"),
+         QString::number(d.learningRate)},
+        {QStringLiteral("weight-decay"), QStringLiteral("AdamW weight decay."), QStringLiteral("x"),
+         QString::number(d.weightDecay)},
+        {QStringLiteral("warmup"), QStringLiteral("Warm-up epochs."), QStringLiteral("n"),
+         QString::number(d.warmupEpochs)},
+        {QStringLiteral("patience"), QStringLiteral("Early stopping patience (0 = off)."),
+         QStringLiteral("n"), QStringLiteral("0")},
+        {QStringLiteral("select-after"), QStringLiteral("Pick the best epoch only after this fraction."),
+         QStringLiteral("f"), QStringLiteral("0")},
+        {QStringLiteral("w-gen"), QStringLiteral("SR-MIL reconstruction weight (paper: 1.8)."),
+         QStringLiteral("w"), QString::number(d.wGen)},
+        {QStringLiteral("w-ce"), QStringLiteral("SR-MIL full-graph CE weight."), QStringLiteral("w"),
+         QString::number(d.wCe)},
         {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"), QStringLiteral("1")},
-        {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N."), QStringLiteral("device"), d.device},
-        {QStringLiteral("threads"), QStringLiteral("CPU threads (0 = all)."), QStringLiteral("n"), QStringLiteral("0")},
-        {QStringLiteral("progress"), QStringLiteral("'jsonl': one JSON event per line on stdout."), QStringLiteral("format")},
+        {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N."), QStringLiteral("device"),
+         d.device},
+        {QStringLiteral("threads"), QStringLiteral("CPU threads (0 = all)."), QStringLiteral("n"),
+         QStringLiteral("0")},
+        {QStringLiteral("progress"), QStringLiteral("'jsonl': one JSON event per line on stdout."),
+         QStringLiteral("format")},
     });
     parseOrThrow(parser, arguments);
     for (const char* required : {"features", "labels", "out"})
@@ -67,8 +87,10 @@ int runTrain(const QStringList& arguments, CliContext& io)
     config.seed = unsignedOption(parser, QStringLiteral("seed"), 1);
     config.device = parser.value(QStringLiteral("device"));
     config.threads = intOption(parser, QStringLiteral("threads"), 0);
-    if (!QStringList{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}.contains(config.model))
-        throw UsageError{QStringLiteral("--model must be srmil, abmil or transmil (got '%1')").arg(config.model)};
+    if (!QStringList{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}.contains(
+            config.model))
+        throw UsageError{
+            QStringLiteral("--model must be srmil, abmil or transmil (got '%1')").arg(config.model)};
     if (!(config.wGen >= 0 && config.wGen <= 2 && config.wCe >= 0 && config.wCe <= 2))
         throw UsageError{QStringLiteral("--w-gen and --w-ce must lie in [0, 2]")};
 
@@ -80,7 +102,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
         splits.push_back(core::Split::readClamCsv(parser.value(QStringLiteral("splits"))));
         runDirs.push_back(out);
     } else {
-        const auto all = core::Split::kFold(labels, intOption(parser, QStringLiteral("folds"), 5), config.seed);
+        const auto all =
+            core::Split::kFold(labels, intOption(parser, QStringLiteral("folds"), 5), config.seed);
         const int only = intOption(parser, QStringLiteral("fold"), -1);
         for (int f = 0; f < int(all.size()); ++f)
             if (only < 0 || only == f) {
@@ -100,7 +123,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
     };
     for (std::size_t f = 0; f < splits.size(); ++f) {
         // Every problem with the data is found here, before any training.
-        const core::MilDataset data = core::MilDataset::load(parser.value(QStringLiteral("features")), labels, splits[f]);
+        const core::MilDataset data =
+            core::MilDataset::load(parser.value(QStringLiteral("features")), labels, splits[f]);
         emit({{QStringLiteral("event"), QStringLiteral("start")},
               {QStringLiteral("run"), runDirs[f]},
               {QStringLiteral("train"), int(data.samples(QStringLiteral("train")).size())},
@@ -113,7 +137,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
                 emit(e.toJson());
                 if (!jsonl)
                     io.out << QStringLiteral("epoch %1/%2  loss %3  val AUC %4  acc %5%6\n")
-                                  .arg(e.epoch).arg(e.epochs)
+                                  .arg(e.epoch)
+                                  .arg(e.epochs)
                                   .arg(e.trainLoss, 0, 'f', 4)
                                   .arg(e.validation.macroAuc, 0, 'f', 3)
                                   .arg(e.validation.accuracy, 0, 'f', 3)
@@ -122,7 +147,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
             },
             &g_cancelTraining);
         if (r.cancelled) {
-            emit({{QStringLiteral("event"), QStringLiteral("cancelled")}, {QStringLiteral("epochs_run"), r.epochsRun}});
+            emit({{QStringLiteral("event"), QStringLiteral("cancelled")},
+                  {QStringLiteral("epochs_run"), r.epochsRun}});
             io.err << "tessera-cli train: cancelled after epoch " << r.epochsRun << "; run again to resume\n";
             return kFailed;
         }
@@ -133,9 +159,12 @@ int runTrain(const QStringList& arguments, CliContext& io)
               {QStringLiteral("test"), r.test.samples ? QJsonValue(r.test.toJson()) : QJsonValue()}});
         if (!jsonl)
             io.out << QStringLiteral("%1: best epoch %2, val AUC %3%4\n")
-                          .arg(runDirs[f]).arg(r.bestEpoch)
+                          .arg(runDirs[f])
+                          .arg(r.bestEpoch)
                           .arg(r.bestValidation.macroAuc, 0, 'f', 3)
-                          .arg(r.test.samples ? QStringLiteral(", test AUC %1").arg(r.test.macroAuc, 0, 'f', 3) : QString());
+                          .arg(r.test.samples
+                                   ? QStringLiteral(", test AUC %1").arg(r.test.macroAuc, 0, 'f', 3)
+                                   : QString());
     }
     return kOk;
 }
@@ -143,13 +172,18 @@ int runTrain(const QStringList& arguments, CliContext& io)
 int runSynthBags(const QStringList& arguments, CliContext& io)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write synthetic CLAM-layout bags with per-patch ground truth"));
+    parser.setApplicationDescription(
+        QStringLiteral("Write synthetic CLAM-layout bags with per-patch ground truth"));
     const core::SyntheticBagsSpec d;
     parser.addOptions({
-        {QStringLiteral("out"), QStringLiteral("Output folder (features/, labels.csv)."), QStringLiteral("dir")},
-        {QStringLiteral("slides"), QStringLiteral("Number of slides."), QStringLiteral("n"), QString::number(d.slides)},
-        {QStringLiteral("dim"), QStringLiteral("Feature dimension."), QStringLiteral("d"), QString::number(d.dimension)},
-        {QStringLiteral("signal"), QStringLiteral("Tumour signal strength."), QStringLiteral("x"), QString::number(d.signal)},
+        {QStringLiteral("out"), QStringLiteral("Output folder (features/, labels.csv)."),
+         QStringLiteral("dir")},
+        {QStringLiteral("slides"), QStringLiteral("Number of slides."), QStringLiteral("n"),
+         QString::number(d.slides)},
+        {QStringLiteral("dim"), QStringLiteral("Feature dimension."), QStringLiteral("d"),
+         QString::number(d.dimension)},
+        {QStringLiteral("signal"), QStringLiteral("Tumour signal strength."), QStringLiteral("x"),
+         QString::number(d.signal)},
         {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"), QStringLiteral("1")},
     });
     parseOrThrow(parser, arguments);
@@ -161,7 +195,9 @@ int runSynthBags(const QStringList& arguments, CliContext& io)
     spec.signal = doubleOption(parser, QStringLiteral("signal"), spec.signal);
     spec.seed = unsignedOption(parser, QStringLiteral("seed"), 1);
     core::writeSyntheticBags(spec, parser.value(QStringLiteral("out")));
-    io.out << QStringLiteral("Wrote %1 bags to %2/features and %2/labels.csv\n").arg(spec.slides).arg(parser.value(QStringLiteral("out")));
+    io.out << QStringLiteral("Wrote %1 bags to %2/features and %2/labels.csv\n")
+                  .arg(spec.slides)
+                  .arg(parser.value(QStringLiteral("out")));
     return kOk;
 }
 

@@ -28,11 +28,11 @@ AtomicFile::~AtomicFile()
 void AtomicFile::commit()
 {
     // std::rename replaces the target atomically on POSIX; QFile::rename refuses to overwrite.
-    if (std::rename(QFile::encodeName(m_tempPath).constData(),
-                    QFile::encodeName(m_finalPath).constData()) != 0) {
+    if (std::rename(QFile::encodeName(m_tempPath).constData(), QFile::encodeName(m_finalPath).constData()) !=
+        0) {
         const QString reason = QString::fromLocal8Bit(std::strerror(errno));
-        throw Error(QStringLiteral("Cannot move %1 into place as %2: %3")
-                        .arg(m_tempPath, m_finalPath, reason));
+        throw Error(
+            QStringLiteral("Cannot move %1 into place as %2: %3").arg(m_tempPath, m_finalPath, reason));
     }
     m_committed = true;
 }

@@ -10,8 +10,7 @@ namespace tessera::core {
 // what failed, on which file, and (where we know) what to do about it.
 class Error : public std::runtime_error {
 public:
-    explicit Error(const QString& message)
-        : std::runtime_error(message.toStdString()), m_message(message) {}
+    explicit Error(const QString& message) : std::runtime_error(message.toStdString()), m_message(message) {}
 
     const QString& message() const noexcept { return m_message; }
 

@@ -114,7 +114,8 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
             try {
                 patches[std::size_t(i - start)] = readPatch(*slide, grid, grid.coords[std::size_t(i)]);
                 if (perPatch)
-                    m_extractor.extract({patches[std::size_t(i - start)]}, features.data() + std::size_t(i) * d);
+                    m_extractor.extract({patches[std::size_t(i - start)]},
+                                        features.data() + std::size_t(i) * d);
             } catch (const Error& error) {
                 readable[std::size_t(i)] = 0;
                 qWarning("%s", qPrintable(error.message()));
@@ -158,7 +159,8 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
     bag.count = n - result.unreadablePatches;
     if (bag.count == 0)
         throw Error(QStringLiteral("%1: none of its %2 tissue patches could be read; nothing was written")
-                        .arg(slidePath).arg(n));
+                        .arg(slidePath)
+                        .arg(n));
     bag.patchSize = grid.patchSize;
     bag.patchSizeLevel0 = grid.patchSizeLevel0;
     bag.patchLevel = grid.readLevel;

@@ -14,7 +14,7 @@ namespace tessera::core {
 struct ExtractionOptions {
     PatchGridParams grid;
     TissueParams tissue;
-    int threads = 0;                               // patch readers; 0 = all cores
+    int threads = 0;                                  // patch readers; 0 = all cores
     std::function<void(const QJsonObject&)> progress; // one event per call (see docs/FEATURES.md)
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -24,7 +24,7 @@ struct SlideExtraction {
     QString output;
     int patches = 0;
     int unreadablePatches = 0;
-    bool reused = false;   // a complete file from the same extractor was already there
+    bool reused = false; // a complete file from the same extractor was already there
     double seconds = 0;
 };
 

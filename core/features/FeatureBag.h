@@ -18,9 +18,9 @@ struct FeatureBag {
     std::vector<float> patchLabels;   // optional per-patch ground truth (synthetic bags)
 
     // Provenance (CLAM-style attributes); 0 / empty when unknown.
-    int patchSize = 0;                // patch side in pixels at `magnification`
-    int patchSizeLevel0 = 0;          // the same patch in level-0 pixels
-    int patchLevel = 0;               // the slide level the patches were read from
+    int patchSize = 0;       // patch side in pixels at `magnification`
+    int patchSizeLevel0 = 0; // the same patch in level-0 pixels
+    int patchLevel = 0;      // the slide level the patches were read from
     double magnification = 0;
     QString extractor;
     QString extractorVersion;

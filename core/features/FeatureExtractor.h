@@ -2,8 +2,8 @@
 #pragma once
 
 #include <QString>
-#include <opencv2/core.hpp>
 #include <memory>
+#include <opencv2/core.hpp>
 #include <vector>
 
 namespace tessera::core {
@@ -25,7 +25,8 @@ public:
 
 // "handcrafted" or a path to a TorchScript file; device as in --device; `normalization`
 // "imagenet" or "r,g,b/r,g,b" (mean/std of the [0, 1] channels). Throws Error.
-std::unique_ptr<FeatureExtractor> makeExtractor(const QString& spec, const QString& device, int inputSize = 224,
+std::unique_ptr<FeatureExtractor> makeExtractor(const QString& spec, const QString& device,
+                                                int inputSize = 224,
                                                 const QString& normalization = QStringLiteral("imagenet"));
 
 } // namespace tessera::core

@@ -48,7 +48,10 @@ void silenceHdf5()
     std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
 }
 
-bool exists(hid_t file, const char* name) { return H5Lexists(file, name, H5P_DEFAULT) > 0; }
+bool exists(hid_t file, const char* name)
+{
+    return H5Lexists(file, name, H5P_DEFAULT) > 0;
+}
 
 void writeDataset(hid_t file, const char* name, hid_t fileType, hid_t memType, std::vector<hsize_t> dims,
                   const void* data, const QString& path)
@@ -57,9 +60,11 @@ void writeDataset(hid_t file, const char* name, hid_t fileType, hid_t memType, s
     // No modification times in the object headers: the same bag gives the same bytes.
     const Id properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
     H5Pset_obj_track_times(properties.get(), false);
-    const Id set(H5Dcreate2(file, name, fileType, space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT), H5Dclose);
+    const Id set(H5Dcreate2(file, name, fileType, space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+                 H5Dclose);
     if (!set.valid() || H5Dwrite(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
-        throw Error(QStringLiteral("Cannot write dataset '%1' to %2 (disk full?)").arg(QLatin1String(name), path));
+        throw Error(
+            QStringLiteral("Cannot write dataset '%1' to %2 (disk full?)").arg(QLatin1String(name), path));
 }
 
 void writeAttribute(hid_t file, const char* name, hid_t type, const void* value, const QString& path)
@@ -147,11 +152,13 @@ Id openForReading(const QString& path)
     if (!QFileInfo::exists(path))
         throw Error(QStringLiteral("Cannot read features %1: the file does not exist").arg(path));
     if (H5Fis_hdf5(QFile::encodeName(path).constData()) <= 0)
-        throw Error(QStringLiteral("Cannot read features %1: not an HDF5 file (damaged, truncated or another format)")
-                        .arg(path));
+        throw Error(
+            QStringLiteral("Cannot read features %1: not an HDF5 file (damaged, truncated or another format)")
+                .arg(path));
     Id file(H5Fopen(QFile::encodeName(path).constData(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
     if (!file.valid())
-        throw Error(QStringLiteral("Cannot read features %1: HDF5 could not open it (damaged or truncated)").arg(path));
+        throw Error(QStringLiteral("Cannot read features %1: HDF5 could not open it (damaged or truncated)")
+                        .arg(path));
     return file;
 }
 
@@ -161,15 +168,17 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
 {
     if (bag.count <= 0 || bag.dimension <= 0)
         throw Error(QStringLiteral("Refusing to write %1: the bag is empty").arg(path));
-    if (bag.features.size() != std::size_t(bag.count) * bag.dimension || bag.coords.size() != std::size_t(bag.count) * 2)
+    if (bag.features.size() != std::size_t(bag.count) * bag.dimension ||
+        bag.coords.size() != std::size_t(bag.count) * 2)
         throw Error(QStringLiteral("Refusing to write %1: features/coords sizes do not match N = %2")
-                        .arg(path).arg(bag.count));
+                        .arg(path)
+                        .arg(bag.count));
     silenceHdf5();
     AtomicFile out(path);
     {
         std::lock_guard lock(hdf5Mutex());
-        const Id file(H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC, H5P_DEFAULT,
-                                H5P_DEFAULT),
+        const Id file(H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC,
+                                H5P_DEFAULT, H5P_DEFAULT),
                       H5Fclose);
         if (!file.valid())
             throw Error(QStringLiteral("Cannot create %1 (is the folder writable?)").arg(path));
@@ -180,7 +189,8 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
         if (!bag.ratios.empty())
             writeDataset(f, "ratios", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.ratios.data(), path);
         if (!bag.patchLabels.empty())
-            writeDataset(f, "patch_labels", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.patchLabels.data(), path);
+            writeDataset(f, "patch_labels", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.patchLabels.data(),
+                         path);
         writeAttribute(f, "patch_size", H5T_NATIVE_INT, &bag.patchSize, path);
         writeAttribute(f, "patch_size_level0", H5T_NATIVE_INT, &bag.patchSizeLevel0, path);
         writeAttribute(f, "patch_level", H5T_NATIVE_INT, &bag.patchLevel, path);
@@ -213,16 +223,21 @@ FeatureBag FeatureStore::read(const QString& path)
     if (fdims.empty())
         throw Error(QStringLiteral("%1 has no 'features' (CLAM) or 'feats' (SRMIL) dataset").arg(path));
     if (fdims.size() != 2 || fdims[0] == 0 || fdims[1] == 0)
-        throw Error(QStringLiteral("'%1' in %2 must be a non-empty N × D matrix").arg(QLatin1String(featuresName), path));
+        throw Error(QStringLiteral("'%1' in %2 must be a non-empty N × D matrix")
+                        .arg(QLatin1String(featuresName), path));
     const auto cdims = shapeOf(f, coordsName);
     if (cdims.size() != 2 || cdims[1] != 2)
-        throw Error(QStringLiteral("%1 has no N × 2 '%2' dataset of patch coordinates").arg(path, QLatin1String(coordsName)));
+        throw Error(QStringLiteral("%1 has no N × 2 '%2' dataset of patch coordinates")
+                        .arg(path, QLatin1String(coordsName)));
     if (cdims[0] != fdims[0])
         throw Error(QStringLiteral("%1 is inconsistent: %2 feature rows but %3 coordinates")
-                        .arg(path).arg(fdims[0]).arg(cdims[0]));
+                        .arg(path)
+                        .arg(fdims[0])
+                        .arg(cdims[0]));
     bag.count = int(fdims[0]);
     bag.dimension = int(fdims[1]);
-    bag.features = readAll<float>(f, featuresName, H5T_NATIVE_FLOAT, std::size_t(bag.count) * bag.dimension, path);
+    bag.features =
+        readAll<float>(f, featuresName, H5T_NATIVE_FLOAT, std::size_t(bag.count) * bag.dimension, path);
     bag.coords = readAll<std::int64_t>(f, coordsName, H5T_NATIVE_INT64, std::size_t(bag.count) * 2, path);
     if (const auto rdims = shapeOf(f, "ratios"); !rdims.empty() && rdims[0] == fdims[0])
         bag.ratios = readAll<float>(f, "ratios", H5T_NATIVE_FLOAT, std::size_t(bag.count), path);
@@ -235,7 +250,8 @@ FeatureBag FeatureStore::read(const QString& path)
     for (std::size_t i = 0; i < bag.features.size(); ++i)
         if (!std::isfinite(bag.features[i]))
             throw Error(QStringLiteral("%1 contains a non-finite feature value (NaN or Inf) in patch %2")
-                            .arg(path).arg(i / std::size_t(bag.dimension)));
+                            .arg(path)
+                            .arg(i / std::size_t(bag.dimension)));
     bag.patchSize = int(numberAttribute(f, "patch_size").value_or(0));
     bag.patchSizeLevel0 = int(numberAttribute(f, "patch_size_level0").value_or(0));
     bag.patchLevel = int(numberAttribute(f, "patch_level").value_or(0));
@@ -254,8 +270,9 @@ bool FeatureStore::isComplete(const QString& path, const QString& extractor)
         const hid_t f = file.get();
         const auto fdims = shapeOf(f, "features");
         const auto cdims = shapeOf(f, "coords");
-        return numberAttribute(f, "tessera_complete").value_or(0) == 1 && fdims.size() == 2 && cdims.size() == 2 &&
-               fdims[0] == cdims[0] && fdims[0] > 0 && stringAttribute(f, "extractor") == extractor;
+        return numberAttribute(f, "tessera_complete").value_or(0) == 1 && fdims.size() == 2 &&
+               cdims.size() == 2 && fdims[0] == cdims[0] && fdims[0] > 0 &&
+               stringAttribute(f, "extractor") == extractor;
     } catch (const Error&) {
         return false;
     }

@@ -180,8 +180,8 @@ void writeUniformLbp(const cv::Mat& grey, FeatureWriter& w)
 
 void writeBlobs(const cv::Mat& haematoxylin, FeatureWriter& w)
 {
-    constexpr float kPositive = 0.5f;    // haematoxylin OD above which a pixel is nucleus-like
-    constexpr int kMinArea = 3;          // half-resolution pixels
+    constexpr float kPositive = 0.5f; // haematoxylin OD above which a pixel is nucleus-like
+    constexpr int kMinArea = 3;       // half-resolution pixels
     constexpr int kLargeArea = 25;
     const cv::Mat positive = haematoxylin > kPositive;
     cv::Mat labels, stats, centroids;

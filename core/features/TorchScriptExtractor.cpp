@@ -63,7 +63,8 @@ TorchScriptExtractor::TorchScriptExtractor(const QString& path, TorchScriptOptio
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw Error(QStringLiteral("Cannot read TorchScript model %1: %2").arg(path, file.errorString()));
-    m_checksum = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1).toHex().left(12));
+    m_checksum = QString::fromLatin1(
+        QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1).toHex().left(12));
     const ComputeDevice device = resolveComputeDevice(options.device);
     m_model->device = device.cuda ? torch::Device(torch::kCUDA, device.index) : torch::Device(torch::kCPU);
     try {
@@ -98,7 +99,10 @@ QString TorchScriptExtractor::name() const
     return QStringLiteral("torchscript:%1").arg(QFileInfo(m_path).fileName());
 }
 
-QString TorchScriptExtractor::version() const { return m_checksum; }
+QString TorchScriptExtractor::version() const
+{
+    return m_checksum;
+}
 
 QString TorchScriptExtractor::deviceName() const
 {
@@ -121,14 +125,16 @@ void TorchScriptExtractor::extract(const std::vector<cv::Mat>& patches, float* o
             resized = patch.isContinuous() ? patch : patch.clone();
         std::memcpy(pixels[i].data_ptr<uint8_t>(), resized.data, std::size_t(s) * s * 3);
     }
-    const auto mean = torch::tensor({m_options.mean[0], m_options.mean[1], m_options.mean[2]}).view({1, 3, 1, 1});
+    const auto mean =
+        torch::tensor({m_options.mean[0], m_options.mean[1], m_options.mean[2]}).view({1, 3, 1, 1});
     const auto sd = torch::tensor({m_options.std[0], m_options.std[1], m_options.std[2]}).view({1, 3, 1, 1});
     std::lock_guard lock(m_model->mutex);
     torch::NoGradGuard noGrad;
     torch::Tensor input = pixels.to(m_model->device).permute({0, 3, 1, 2}).to(torch::kFloat32).div_(255.0f);
     input = (input - mean.to(m_model->device)) / sd.to(m_model->device);
-    const torch::Tensor features =
-        flattenOutput(m_model->module.forward({input}), m_path, int(batch)).to(torch::kCPU, torch::kFloat32).contiguous();
+    const torch::Tensor features = flattenOutput(m_model->module.forward({input}), m_path, int(batch))
+                                       .to(torch::kCPU, torch::kFloat32)
+                                       .contiguous();
     std::memcpy(out, features.data_ptr<float>(), std::size_t(batch) * m_dimension * sizeof(float));
 }
 
@@ -138,7 +144,8 @@ std::unique_ptr<FeatureExtractor> makeExtractor(const QString& spec, const QStri
     if (spec.isEmpty() || spec == QLatin1String("handcrafted"))
         return std::make_unique<HandcraftedExtractor>();
     if (!QFileInfo::exists(spec))
-        throw Error(QStringLiteral("Unknown extractor '%1': use 'handcrafted' or the path of a TorchScript (.pt) file")
+        throw Error(QStringLiteral(
+                        "Unknown extractor '%1': use 'handcrafted' or the path of a TorchScript (.pt) file")
                         .arg(spec));
     TorchScriptOptions options;
     options.device = device;
@@ -156,8 +163,9 @@ std::unique_ptr<FeatureExtractor> makeExtractor(const QString& spec, const QStri
             }
         }
         if (!ok)
-            throw Error(QStringLiteral("--normalization must be 'imagenet' or 'mean_r,mean_g,mean_b/std_r,std_g,std_b' "
-                                       "with positive std (got '%1')")
+            throw Error(QStringLiteral(
+                            "--normalization must be 'imagenet' or 'mean_r,mean_g,mean_b/std_r,std_g,std_b' "
+                            "with positive std (got '%1')")
                             .arg(normalization));
     }
     return std::make_unique<TorchScriptExtractor>(spec, options);

@@ -10,7 +10,7 @@ namespace tessera::core {
 
 struct TorchScriptOptions {
     QString device = QStringLiteral("auto");
-    int inputSize = 224;                        // patches are resized to this square
+    int inputSize = 224; // patches are resized to this square
     int batchSize = 32;
     std::array<float, 3> mean{0.485f, 0.456f, 0.406f}; // ImageNet normalization by default
     std::array<float, 3> std{0.229f, 0.224f, 0.225f};

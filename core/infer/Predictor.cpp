@@ -54,7 +54,8 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
         s.net->load(archive);
     } catch (const c10::Error& e) {
         throw Error(QStringLiteral("Cannot load %1: the checkpoint is damaged or from another model (%2)")
-                        .arg(weights, QString::fromUtf8(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0)));
+                        .arg(weights,
+                             QString::fromUtf8(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0)));
     }
     s.net->to(s.device);
     s.net->eval();
@@ -62,22 +63,35 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
 
 Predictor::~Predictor() = default;
 
-int Predictor::featureDimension() const { return m_state->dimension; }
-QStringList Predictor::classNames() const { return m_state->classNames; }
-QString Predictor::model() const { return m_state->config.model; }
+int Predictor::featureDimension() const
+{
+    return m_state->dimension;
+}
+QStringList Predictor::classNames() const
+{
+    return m_state->classNames;
+}
+QString Predictor::model() const
+{
+    return m_state->config.model;
+}
 
 Prediction Predictor::predict(const FeatureBag& bag, const QString& source) const
 {
     const State& s = *m_state;
     if (bag.dimension != s.dimension)
-        throw Error(QStringLiteral("%1 has %2-dimensional features, but run %3 was trained on %4-dimensional ones "
-                                   "(extract with the same extractor)")
-                        .arg(source.isEmpty() ? QStringLiteral("The bag") : source)
-                        .arg(bag.dimension).arg(s.runDir).arg(s.dimension));
+        throw Error(
+            QStringLiteral("%1 has %2-dimensional features, but run %3 was trained on %4-dimensional ones "
+                           "(extract with the same extractor)")
+                .arg(source.isEmpty() ? QStringLiteral("The bag") : source)
+                .arg(bag.dimension)
+                .arg(s.runDir)
+                .arg(s.dimension));
     torch::NoGradGuard noGrad;
     torch::manual_seed(0); // the consistency rounds' partition: the same map every time
     const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords);
-    const nets::BagTensors tensors = nets::BagTensors::make(bag.features.data(), bag.count, bag.dimension, graph, s.device);
+    const nets::BagTensors tensors =
+        nets::BagTensors::make(bag.features.data(), bag.count, bag.dimension, graph, s.device);
     const auto toVector = [](const torch::Tensor& t) {
         const torch::Tensor c = t.to(torch::kCPU, torch::kFloat32).contiguous();
         return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
@@ -138,7 +152,8 @@ void Prediction::write(const QString& path) const
 {
     AtomicFile out(path);
     {
-        const hid_t file = H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+        const hid_t file = H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC,
+                                     H5P_DEFAULT, H5P_DEFAULT);
         if (file < 0)
             throw Error(QStringLiteral("Cannot create %1 (is the folder writable?)").arg(path));
         try {

@@ -2,9 +2,9 @@
 
 #include "common/Error.h"
 
+#include <ATen/Parallel.h>
 #include <torch/torch.h>
 #include <torch/version.h>
-#include <ATen/Parallel.h>
 
 #include <QRegularExpression>
 
@@ -33,13 +33,17 @@ ComputeDevice resolveComputeDevice(const QString& text)
                                    "(this build or machine is CPU-only); use --device cpu or auto")
                         .arg(text));
     if (index >= available)
-        throw Error(QStringLiteral("Device '%1' does not exist: %2 CUDA device(s) available (cuda:0 … cuda:%3)")
-                        .arg(text).arg(available).arg(available - 1));
+        throw Error(
+            QStringLiteral("Device '%1' does not exist: %2 CUDA device(s) available (cuda:0 … cuda:%3)")
+                .arg(text)
+                .arg(available)
+                .arg(available - 1));
     // Touch the device so that a broken driver fails here, with a clear message.
     try {
         torch::zeros({1}, torch::TensorOptions().device(torch::Device(torch::kCUDA, index)));
     } catch (const c10::Error& e) {
-        throw Error(QStringLiteral("Device '%1' cannot be used: %2").arg(text, QString::fromUtf8(e.what_without_backtrace())));
+        throw Error(QStringLiteral("Device '%1' cannot be used: %2")
+                        .arg(text, QString::fromUtf8(e.what_without_backtrace())));
     }
     return {true, index};
 }

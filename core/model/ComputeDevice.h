@@ -7,8 +7,8 @@ namespace tessera::core {
 
 struct ComputeDevice {
     bool cuda = false;
-    int index = -1;         // CUDA ordinal, -1 for CPU
-    QString name() const;   // "cpu" or "cuda:N"
+    int index = -1;       // CUDA ordinal, -1 for CPU
+    QString name() const; // "cpu" or "cuda:N"
 };
 
 // "auto" picks CUDA device 0 when LibTorch sees one, otherwise the CPU. Asking for a CUDA

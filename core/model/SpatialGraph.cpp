@@ -25,7 +25,8 @@ std::int64_t SpatialGraph::inferStep(const std::vector<std::int64_t>& coords)
     return step;
 }
 
-SpatialGraph SpatialGraph::fromCoords(const std::vector<std::int64_t>& coords, std::int64_t step, double radius)
+SpatialGraph SpatialGraph::fromCoords(const std::vector<std::int64_t>& coords, std::int64_t step,
+                                      double radius)
 {
     if (coords.size() % 2 != 0)
         throw Error(QStringLiteral("Coordinates must be N × 2"));
@@ -45,7 +46,10 @@ SpatialGraph SpatialGraph::fromCoords(const std::vector<std::int64_t>& coords, s
         graph.gridPositions.push_back(gy);
         if (cells.contains({gx, gy}))
             throw Error(QStringLiteral("Patches %1 and %2 have the same grid position (%3, %4)")
-                            .arg(cells.value({gx, gy})).arg(i).arg(coords[2 * std::size_t(i)]).arg(coords[2 * std::size_t(i) + 1]));
+                            .arg(cells.value({gx, gy}))
+                            .arg(i)
+                            .arg(coords[2 * std::size_t(i)])
+                            .arg(coords[2 * std::size_t(i) + 1]));
         cells.insert({gx, gy}, i);
     }
     graph.offsets.reserve(std::size_t(graph.nodes) + 1);

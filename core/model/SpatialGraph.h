@@ -10,10 +10,10 @@ namespace tessera::core {
 // included. The SR-MIL supernode is not stored: the model adds it (it joins every patch).
 struct SpatialGraph {
     int nodes = 0;
-    std::int64_t step = 0;             // grid step in level-0 pixels (the patch size)
-    std::vector<std::int64_t> source;  // E edges
+    std::int64_t step = 0;            // grid step in level-0 pixels (the patch size)
+    std::vector<std::int64_t> source; // E edges
     std::vector<std::int64_t> target;
-    std::vector<std::int64_t> offsets; // CSR: edges into node i are [offsets[i], offsets[i+1])
+    std::vector<std::int64_t> offsets;       // CSR: edges into node i are [offsets[i], offsets[i+1])
     std::vector<std::int64_t> gridPositions; // N × 2: coordinates divided by the step
 
     // Patches whose grid positions are within `radius` grid steps are neighbours (2 × 1.42:

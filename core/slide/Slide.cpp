@@ -113,7 +113,10 @@ void Slide::readMetadata()
         openslide_get_level_dimensions(osr, level, &w, &h);
         if (w <= 0 || h <= 0 || w > INT32_MAX || h > INT32_MAX)
             throw Error(QStringLiteral("Cannot open %1: level %2 has invalid size %3×%4")
-                            .arg(m_path).arg(level).arg(w).arg(h));
+                            .arg(m_path)
+                            .arg(level)
+                            .arg(w)
+                            .arg(h));
         m_levels.push_back({QSize(int(w), int(h)), openslide_get_level_downsample(osr, level)});
     }
     for (const char* const* name = openslide_get_property_names(osr); *name; ++name)
@@ -173,7 +176,9 @@ QImage Slide::readRegion(QPoint level0TopLeft, int level, QSize size) const
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
         throw Error(QStringLiteral("Cannot allocate a %1×%2 region of %3")
-                        .arg(size.width()).arg(size.height()).arg(m_path));
+                        .arg(size.width())
+                        .arg(size.height())
+                        .arg(m_path));
     static_assert(sizeof(uint32_t) == 4);
     if (image.bytesPerLine() != size.width() * 4)
         throw Error(QStringLiteral("Unexpected image stride for %1").arg(m_path));

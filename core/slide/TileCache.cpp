@@ -78,10 +78,30 @@ void TileCache::setCapacity(qint64 bytes)
     evictLocked();
 }
 
-qint64 TileCache::capacity() const { QMutexLocker lock(&m_mutex); return m_capacity; }
-qint64 TileCache::bytes() const { QMutexLocker lock(&m_mutex); return m_bytes; }
-int TileCache::count() const { QMutexLocker lock(&m_mutex); return int(m_index.size()); }
-qint64 TileCache::hits() const { QMutexLocker lock(&m_mutex); return m_hits; }
-qint64 TileCache::misses() const { QMutexLocker lock(&m_mutex); return m_misses; }
+qint64 TileCache::capacity() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_capacity;
+}
+qint64 TileCache::bytes() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_bytes;
+}
+int TileCache::count() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_index.size());
+}
+qint64 TileCache::hits() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_hits;
+}
+qint64 TileCache::misses() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_misses;
+}
 
 } // namespace tessera::core

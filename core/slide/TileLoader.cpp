@@ -121,7 +121,10 @@ void TileLoader::request(const QList<TileRequest>& wanted)
     }
 }
 
-void TileLoader::cancelAll() { request({}); }
+void TileLoader::cancelAll()
+{
+    request({});
+}
 
 bool TileLoader::hasFailed(const TileKey& key) const
 {

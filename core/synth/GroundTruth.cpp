@@ -30,14 +30,13 @@ QJsonArray ring(const QPolygonF& polygon)
 
 QJsonObject feature(const QString& name, const QString& className, int rgb, QJsonArray rings)
 {
-    const QJsonObject classification{{QStringLiteral("name"), className},
-                                     {QStringLiteral("color"),
-                                      QJsonArray{(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff}}};
+    const QJsonObject classification{
+        {QStringLiteral("name"), className},
+        {QStringLiteral("color"), QJsonArray{(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff}}};
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("Feature")},
-        {QStringLiteral("geometry"),
-         QJsonObject{{QStringLiteral("type"), QStringLiteral("Polygon")},
-                     {QStringLiteral("coordinates"), rings}}},
+        {QStringLiteral("geometry"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Polygon")},
+                                                 {QStringLiteral("coordinates"), rings}}},
         {QStringLiteral("properties"),
          QJsonObject{{QStringLiteral("objectType"), QStringLiteral("annotation")},
                      {QStringLiteral("name"), name},
@@ -98,13 +97,13 @@ QByteArray GroundTruth::geoJson(const SlideScene& scene)
         QJsonArray rings{ring(piece.outline)};
         for (const QPolygonF& hole : piece.holes)
             rings.append(ring(hole));
-        features.append(feature(QStringLiteral("tissue %1").arg(++index), QStringLiteral("Tissue"),
-                                0xC8A0C8, rings));
+        features.append(
+            feature(QStringLiteral("tissue %1").arg(++index), QStringLiteral("Tissue"), 0xC8A0C8, rings));
     }
     index = 0;
     for (const QPolygonF& tumour : scene.tumours())
-        features.append(feature(QStringLiteral("tumour %1").arg(++index), QStringLiteral("Tumor"),
-                                0xC80000, QJsonArray{ring(tumour)}));
+        features.append(feature(QStringLiteral("tumour %1").arg(++index), QStringLiteral("Tumor"), 0xC80000,
+                                QJsonArray{ring(tumour)}));
     const QJsonObject collection{{QStringLiteral("type"), QStringLiteral("FeatureCollection")},
                                  {QStringLiteral("features"), features}};
     return QJsonDocument(collection).toJson(QJsonDocument::Indented);

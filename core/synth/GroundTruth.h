@@ -13,8 +13,8 @@ namespace tessera::core {
 enum class TruthLabel : uchar { Background = 0, Tissue = 128, Tumour = 255 };
 
 struct GroundTruthPaths {
-    QString mask;     // <stem>.mask.png
-    QString geojson;  // <stem>.geojson
+    QString mask;    // <stem>.mask.png
+    QString geojson; // <stem>.geojson
     static GroundTruthPaths forSlide(const QString& slidePath);
 };
 

@@ -19,13 +19,20 @@ constexpr std::uint64_t hashCell(std::uint64_t seed, std::int64_t i, std::int64_
 }
 
 // Uniform in [0, 1) from the top 53 bits.
-constexpr double toUnit(std::uint64_t h) { return double(h >> 11) * (1.0 / 9007199254740992.0); }
+constexpr double toUnit(std::uint64_t h)
+{
+    return double(h >> 11) * (1.0 / 9007199254740992.0);
+}
 
 // A small deterministic stream of uniforms seeded from one hash.
 class UnitStream {
 public:
     explicit constexpr UnitStream(std::uint64_t state) : m_state(state) {}
-    double next() { m_state = splitMix64(m_state); return toUnit(m_state); }
+    double next()
+    {
+        m_state = splitMix64(m_state);
+        return toUnit(m_state);
+    }
     double range(double lo, double hi) { return lo + (hi - lo) * next(); }
 
 private:

@@ -8,10 +8,16 @@
 namespace tessera::core {
 
 namespace {
-TIFF* asTiff(void* handle) { return static_cast<TIFF*>(handle); }
+TIFF* asTiff(void* handle)
+{
+    return static_cast<TIFF*>(handle);
+}
 } // namespace
 
-void PyramidTiffWriter::TiffCloser::operator()(void* tiff) const { TIFFClose(asTiff(tiff)); }
+void PyramidTiffWriter::TiffCloser::operator()(void* tiff) const
+{
+    TIFFClose(asTiff(tiff));
+}
 
 PyramidTiffWriter::PyramidTiffWriter(const QString& path, PyramidTiffOptions options)
     : m_path(path), m_options(std::move(options))
@@ -76,7 +82,9 @@ void PyramidTiffWriter::writeTile(int column, int row, const cv::Mat& tile)
     const ttile_t index = TIFFComputeTile(tif, uint32_t(column * size), uint32_t(row * size), 0, 0);
     if (TIFFWriteEncodedTile(tif, index, source->data, bytes) < 0)
         fail(QStringLiteral("writing tile (%1, %2) of level %3 failed (disk full?)")
-                 .arg(column).arg(row).arg(m_levelIndex));
+                 .arg(column)
+                 .arg(row)
+                 .arg(m_levelIndex));
 }
 
 void PyramidTiffWriter::writeImage(const cv::Mat& image, int firstTileRow)

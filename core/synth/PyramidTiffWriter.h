@@ -10,8 +10,8 @@ namespace tessera::core {
 struct PyramidTiffOptions {
     int tileSize = 256;
     int jpegQuality = 90;
-    double mpp = 0.5;           // of level 0; written as XResolution/YResolution per cm
-    QString description;        // ImageDescription of level 0
+    double mpp = 0.5;    // of level 0; written as XResolution/YResolution per cm
+    QString description; // ImageDescription of level 0
     bool bigTiff = false;
 };
 
@@ -37,7 +37,9 @@ private:
     void finishLevel();
     [[noreturn]] void fail(const QString& what) const;
 
-    struct TiffCloser { void operator()(void* tiff) const; };
+    struct TiffCloser {
+        void operator()(void* tiff) const;
+    };
     QString m_path;
     PyramidTiffOptions m_options;
     std::unique_ptr<void, TiffCloser> m_tiff;

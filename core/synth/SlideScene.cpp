@@ -82,15 +82,14 @@ SlideScene::SlideScene(const SynthSpec& spec) : m_spec(spec)
         const bool hasTumour = p < spec.tumourCount;
         if (hasTumour) {
             const QPointF tumourCentre = polar(centre, radius * rng.range(0.1, 0.2), tumourAngle);
-            m_tumours.push_back(
-                starBlob(tumourCentre, radius * 0.3, rng.range(0.05, kTumourWobble), rng));
+            m_tumours.push_back(starBlob(tumourCentre, radius * 0.3, rng.range(0.05, kTumourWobble), rng));
         }
         const int holes = int(rng.next() * 3); // 0, 1 or 2
         for (int h = 0; h < holes; ++h) {
             const double angle = tumourAngle + (h == 0 ? std::numbers::pi : std::numbers::pi / 2);
             const double distance = radius * (h == 0 ? 0.45 : 0.5);
-            piece.holes.push_back(starBlob(polar(centre, distance, angle), radius * 0.1,
-                                           rng.range(0.05, kHoleWobble), rng));
+            piece.holes.push_back(
+                starBlob(polar(centre, distance, angle), radius * 0.1, rng.range(0.05, kHoleWobble), rng));
         }
         m_pieces.push_back(std::move(piece));
     }

@@ -10,8 +10,8 @@
 namespace tessera::core {
 
 struct TissuePiece {
-    QPolygonF outline;             // closed, level-0 pixels
-    std::vector<QPolygonF> holes;  // lumen/fat: inside the outline, background coloured
+    QPolygonF outline;            // closed, level-0 pixels
+    std::vector<QPolygonF> holes; // lumen/fat: inside the outline, background coloured
 };
 
 // Built deterministically from a SynthSpec. By construction every tumour lies inside one

@@ -18,21 +18,24 @@ void SynthSpec::validate() const
     auto side = [](const char* name, int value) {
         if (value < kMinSide || value > kMaxSide)
             throw Error(QStringLiteral("--%1 must be between %2 and %3 pixels (got %4)")
-                            .arg(QLatin1String(name)).arg(kMinSide).arg(kMaxSide).arg(value));
+                            .arg(QLatin1String(name))
+                            .arg(kMinSide)
+                            .arg(kMaxSide)
+                            .arg(value));
     };
     side("width", width);
     side("height", height);
     if (tumourCount < 0 || tumourCount > kMaxTumours)
-        throw Error(QStringLiteral("--tumour must be between 0 and %1 (got %2)")
-                        .arg(kMaxTumours).arg(tumourCount));
+        throw Error(
+            QStringLiteral("--tumour must be between 0 and %1 (got %2)").arg(kMaxTumours).arg(tumourCount));
     if (tissuePieces < 0 || tissuePieces > 64)
-        throw Error(QStringLiteral("--pieces must be between 0 (automatic) and 64 (got %1)")
-                        .arg(tissuePieces));
+        throw Error(
+            QStringLiteral("--pieces must be between 0 (automatic) and 64 (got %1)").arg(tissuePieces));
     if (!(mpp >= 0.05 && mpp <= 20.0))
         throw Error(QStringLiteral("--mpp must be between 0.05 and 20 µm per pixel (got %1)").arg(mpp));
     if (tileSize < 64 || tileSize > 2048 || tileSize % 16 != 0)
-        throw Error(QStringLiteral("tile size must be a multiple of 16 in [64, 2048] (got %1)")
-                        .arg(tileSize));
+        throw Error(
+            QStringLiteral("tile size must be a multiple of 16 in [64, 2048] (got %1)").arg(tileSize));
     if (jpegQuality < 1 || jpegQuality > 100)
         throw Error(QStringLiteral("JPEG quality must be in [1, 100] (got %1)").arg(jpegQuality));
     if (maskDownsample < 1 || maskDownsample > 256)

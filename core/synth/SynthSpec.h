@@ -7,15 +7,15 @@
 namespace tessera::core {
 
 struct SynthSpec {
-    int width = 20000;          // level-0 pixels
+    int width = 20000; // level-0 pixels
     int height = 20000;
     std::uint64_t seed = 1;
-    int tumourCount = 0;        // tumour regions, each inside a different tissue piece
-    int tissuePieces = 0;       // 0 = choose from the slide size
-    double mpp = 0.5;           // microns per level-0 pixel (0.5 ≈ 20× objective)
+    int tumourCount = 0;  // tumour regions, each inside a different tissue piece
+    int tissuePieces = 0; // 0 = choose from the slide size
+    double mpp = 0.5;     // microns per level-0 pixel (0.5 ≈ 20× objective)
     int tileSize = 256;
     int jpegQuality = 90;
-    int maskDownsample = 16;    // ground-truth mask resolution relative to level 0
+    int maskDownsample = 16; // ground-truth mask resolution relative to level 0
 
     // Throws Error with a message naming the offending option.
     void validate() const;

@@ -104,9 +104,13 @@ void writeSyntheticBags(const SyntheticBagsSpec& spec, const QString& out)
                 for (const Blob& t : tumours)
                     tumour = tumour || t.contains(x, y);
                 for (int k = 0; k < spec.dimension; ++k) {
-                    const double field = spec.fieldAmplitude * std::sin(fx[std::size_t(k)] * gx + ph[std::size_t(k)]) +
-                                         spec.fieldAmplitude * std::cos(fy[std::size_t(k)] * gy + ph[std::size_t(k)]);
-                    const double value = field + 0.5 * gauss(rng) + (tumour ? spec.signal * direction[std::size_t(k)] * std::sqrt(spec.dimension) * 0.5 : 0.0);
+                    const double field =
+                        spec.fieldAmplitude * std::sin(fx[std::size_t(k)] * gx + ph[std::size_t(k)]) +
+                        spec.fieldAmplitude * std::cos(fy[std::size_t(k)] * gy + ph[std::size_t(k)]);
+                    const double value =
+                        field + 0.5 * gauss(rng) +
+                        (tumour ? spec.signal * direction[std::size_t(k)] * std::sqrt(spec.dimension) * 0.5
+                                : 0.0);
                     bag.features.push_back(float(value));
                 }
                 bag.coords.push_back(std::int64_t(gx) * kPatch);

@@ -11,7 +11,7 @@ struct SyntheticBagsSpec {
     int slides = 40;
     int dimension = 32;
     std::uint64_t seed = 1;
-    double signal = 0.5;          // tumour shift along a hidden direction, in noise SDs
+    double signal = 0.5; // tumour shift along a hidden direction, in noise SDs
     double positiveFraction = 0.5;
     int minPatches = 150;
     int maxPatches = 500;

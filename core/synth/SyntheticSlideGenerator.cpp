@@ -6,8 +6,8 @@
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 
-#include <QElapsedTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFuture>
 #include <QtConcurrent>
@@ -78,8 +78,8 @@ SynthResult SyntheticSlideGenerator::write(const QString& slidePath, const Progr
     timer.start();
     const QFileInfo target(slidePath);
     if (!target.dir().exists())
-        throw Error(QStringLiteral("Cannot write %1: folder %2 does not exist")
-                        .arg(slidePath, target.dir().path()));
+        throw Error(
+            QStringLiteral("Cannot write %1: folder %2 does not exist").arg(slidePath, target.dir().path()));
 
     const SlideScene scene(m_spec);
     const TileRenderer renderer(scene);

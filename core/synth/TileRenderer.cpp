@@ -11,9 +11,9 @@ namespace tessera::core {
 
 namespace {
 
-constexpr int kMargin = 16;          // ≥ the largest nucleus radius
-constexpr int kNucleusCell = 14;     // one candidate nucleus per 14×14 level-0 cell
-constexpr int kFixedShift = 4;       // sub-pixel bits for OpenCV drawing
+constexpr int kMargin = 16;      // ≥ the largest nucleus radius
+constexpr int kNucleusCell = 14; // one candidate nucleus per 14×14 level-0 cell
+constexpr int kFixedShift = 4;   // sub-pixel bits for OpenCV drawing
 constexpr std::uint64_t kNucleusSalt = 0xA11CE;
 constexpr std::uint64_t kNoiseSalt = 0x0B5E55ED;
 
@@ -41,8 +41,8 @@ public:
         m_values.resize(std::size_t(m_cols) * m_rows);
         for (int j = 0; j < m_rows; ++j)
             for (int i = 0; i < m_cols; ++i)
-                m_values[std::size_t(j) * m_cols + i] =
-                    float(2 * synth::toUnit(synth::hashCell(seed, m_i0 + i, m_j0 + j, kNoiseSalt + spacing)) - 1);
+                m_values[std::size_t(j) * m_cols + i] = float(
+                    2 * synth::toUnit(synth::hashCell(seed, m_i0 + i, m_j0 + j, kNoiseSalt + spacing)) - 1);
     }
 
     float at(int x, int y) const
@@ -155,9 +155,9 @@ cv::Mat TileRenderer::render(const QRect& region) const
             const cv::Vec3f colour = style.darkest + tone * (style.lightest - style.darkest);
             constexpr double kScale = 1 << kFixedShift;
             cv::ellipse(canvas, cv::Point(int(cx * kScale), int(cy * kScale)),
-                        cv::Size(int(radius * elongation * kScale), int(radius / elongation * kScale)),
-                        angle, 0, 360, cv::Scalar(colour[0], colour[1], colour[2]), cv::FILLED,
-                        cv::LINE_AA, kFixedShift);
+                        cv::Size(int(radius * elongation * kScale), int(radius / elongation * kScale)), angle,
+                        0, 360, cv::Scalar(colour[0], colour[1], colour[2]), cv::FILLED, cv::LINE_AA,
+                        kFixedShift);
         }
     }
 

@@ -58,10 +58,9 @@ QList<QPair<QString, QString>> libraryVersions()
         {QStringLiteral("OpenCV"), QString::fromStdString(cv::getVersionString())},
         {QStringLiteral("SQLite"), sqliteVersion()},
         {QStringLiteral("LibTorch"),
-         QStringLiteral("%1 (%2)").arg(torch.version,
-                                       torch.cudaAvailable
-                                           ? QStringLiteral("CUDA, %1 device(s)").arg(torch.cudaDevices)
-                                           : QStringLiteral("CPU"))},
+         QStringLiteral("%1 (%2)").arg(
+             torch.version, torch.cudaAvailable ? QStringLiteral("CUDA, %1 device(s)").arg(torch.cudaDevices)
+                                                : QStringLiteral("CPU"))},
     };
 }
 

@@ -14,13 +14,17 @@ PatchGrid PatchGrid::build(const Slide& slide, const TissueMask& tissue, const P
         throw Error(QStringLiteral("Magnification must be positive (got %1)").arg(params.magnification));
     const auto power = slide.objectivePower();
     if (!power)
-        throw Error(QStringLiteral("%1 records neither an objective power nor a resolution, so patches at %2× "
-                                   "cannot be sized; use a slide with resolution metadata")
-                        .arg(slide.path())
-                        .arg(params.magnification));
+        throw Error(
+            QStringLiteral("%1 records neither an objective power nor a resolution, so patches at %2× "
+                           "cannot be sized; use a slide with resolution metadata")
+                .arg(slide.path())
+                .arg(params.magnification));
     if (params.magnification > *power * 1.001)
-        throw Error(QStringLiteral("%1 was scanned at %2×; patches at %3× would be upsampled — choose %2× or less")
-                        .arg(slide.path()).arg(*power).arg(params.magnification));
+        throw Error(
+            QStringLiteral("%1 was scanned at %2×; patches at %3× would be upsampled — choose %2× or less")
+                .arg(slide.path())
+                .arg(*power)
+                .arg(params.magnification));
 
     PatchGrid grid;
     grid.patchSize = params.patchSize;

@@ -88,7 +88,8 @@ cv::Mat TissueDetector::renderDownsampled(const Slide& slide, double downsample)
 TissueMask TissueDetector::detect(const Slide& slide) const
 {
     const QSize size = slide.size();
-    const double downsample = std::max(1.0, double(std::max(size.width(), size.height())) / m_params.maxMaskSide);
+    const double downsample =
+        std::max(1.0, double(std::max(size.width(), size.height())) / m_params.maxMaskSide);
     return detect(renderDownsampled(slide, downsample), downsample, size,
                   slide.micronsPerPixel().value_or(kDefaultMpp));
 }
@@ -111,7 +112,8 @@ TissueMask TissueDetector::detect(const cv::Mat& rgb, double downsample, QSize s
         result.threshold = *m_params.saturationThreshold;
     } else {
         cv::Mat ignored;
-        result.threshold = int(cv::threshold(saturation, ignored, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU));
+        result.threshold =
+            int(cv::threshold(saturation, ignored, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU));
         result.threshold = std::max(result.threshold, m_params.minSaturation);
     }
     cv::threshold(saturation, binary, result.threshold, 255, cv::THRESH_BINARY);

@@ -10,14 +10,14 @@
 namespace tessera::core {
 
 struct TissueParams {
-    int maxMaskSide = 2048;            // the mask is at most this many pixels on its long side
-    int medianKernel = 5;              // odd, in mask pixels
+    int maxMaskSide = 2048;                 // the mask is at most this many pixels on its long side
+    int medianKernel = 5;                   // odd, in mask pixels
     std::optional<int> saturationThreshold; // 0–255; Otsu when unset
-    int minSaturation = 15;            // floor for Otsu's threshold (blank slides have no tissue)
-    double closeRadiusUm = 8;          // morphological closing / opening radii
+    int minSaturation = 15;                 // floor for Otsu's threshold (blank slides have no tissue)
+    double closeRadiusUm = 8;               // morphological closing / opening radii
     double openRadiusUm = 4;
-    double minTissueAreaUm2 = 10000;   // smaller pieces are dropped (dust, debris)
-    double minHoleAreaUm2 = 1000;      // smaller holes are filled (lumens and fat stay holes)
+    double minTissueAreaUm2 = 10000; // smaller pieces are dropped (dust, debris)
+    double minHoleAreaUm2 = 1000;    // smaller holes are filled (lumens and fat stay holes)
 };
 
 struct TissueMask {

@@ -70,8 +70,9 @@ LabelTable LabelTable::readCsv(const QString& path)
     const int idColumn = int(header.indexOf(QStringLiteral("slide_id")));
     const int labelColumn = int(header.indexOf(QStringLiteral("label")));
     if (idColumn < 0 || labelColumn < 0)
-        throw Error(QStringLiteral("%1 line 1: the header must name 'slide_id' and 'label' columns (got '%2')")
-                        .arg(path, lines[0]));
+        throw Error(
+            QStringLiteral("%1 line 1: the header must name 'slide_id' and 'label' columns (got '%2')")
+                .arg(path, lines[0]));
     LabelTable table;
     QStringList texts;
     std::set<QString> seen;
@@ -79,10 +80,17 @@ LabelTable LabelTable::readCsv(const QString& path)
         if (lines[i].trimmed().isEmpty())
             continue;
         const QStringList cells = csvCells(lines[i]);
-        if (cells.size() <= std::max(idColumn, labelColumn) || cells[idColumn].isEmpty() || cells[labelColumn].isEmpty())
-            throw Error(QStringLiteral("%1 line %2: expected a slide id and a label, got '%3'").arg(path).arg(i + 1).arg(lines[i]));
+        if (cells.size() <= std::max(idColumn, labelColumn) || cells[idColumn].isEmpty() ||
+            cells[labelColumn].isEmpty())
+            throw Error(QStringLiteral("%1 line %2: expected a slide id and a label, got '%3'")
+                            .arg(path)
+                            .arg(i + 1)
+                            .arg(lines[i]));
         if (!seen.insert(cells[idColumn]).second)
-            throw Error(QStringLiteral("%1 line %2: slide '%3' is listed twice").arg(path).arg(i + 1).arg(cells[idColumn]));
+            throw Error(QStringLiteral("%1 line %2: slide '%3' is listed twice")
+                            .arg(path)
+                            .arg(i + 1)
+                            .arg(cells[idColumn]));
         table.slideIds << cells[idColumn];
         texts << cells[labelColumn];
     }
@@ -122,7 +130,8 @@ Split Split::readClamCsv(const QString& path)
     const int val = int(header.indexOf(QStringLiteral("val")));
     const int test = int(header.indexOf(QStringLiteral("test")));
     if (train < 0 || val < 0)
-        throw Error(QStringLiteral("%1 line 1: expected columns train, val (and test), got '%2'").arg(path, lines[0]));
+        throw Error(QStringLiteral("%1 line 1: expected columns train, val (and test), got '%2'")
+                        .arg(path, lines[0]));
     Split split;
     for (int i = 1; i < lines.size(); ++i) {
         const QStringList cells = csvCells(lines[i]);
@@ -142,7 +151,8 @@ Split Split::readClamCsv(const QString& path)
 std::vector<Split> Split::kFold(const LabelTable& labels, int folds, std::uint64_t seed)
 {
     if (folds < 3)
-        throw Error(QStringLiteral("--folds must be at least 3 (train, validation and test parts), got %1").arg(folds));
+        throw Error(QStringLiteral("--folds must be at least 3 (train, validation and test parts), got %1")
+                        .arg(folds));
     std::vector<QStringList> parts(static_cast<std::size_t>(folds));
     std::mt19937_64 rng(seed);
     for (int c = 0; c < labels.classNames.size(); ++c) {
@@ -208,7 +218,8 @@ MilDataset MilDataset::load(const QString& featuresDir, const LabelTable& labels
         QStringList kinds;
         for (const auto& [d, ids] : byDimension)
             kinds << QStringLiteral("D = %1 (%2, e.g. '%3')").arg(d).arg(ids.size()).arg(ids.first());
-        problems << QStringLiteral("feature dimensions differ between slides: %1").arg(kinds.join(QStringLiteral("; ")));
+        problems << QStringLiteral("feature dimensions differ between slides: %1")
+                        .arg(kinds.join(QStringLiteral("; ")));
     }
     std::vector<int> trainPerClass(std::size_t(labels.classNames.size()), 0);
     for (const MilSample& s : data.m_train)

@@ -11,7 +11,7 @@
 namespace tessera::core {
 
 struct LabelTable {
-    QStringList classNames;  // index = class id; numeric labels keep their order, text is sorted
+    QStringList classNames; // index = class id; numeric labels keep their order, text is sorted
     QStringList slideIds;
     std::vector<int> labels; // per slide
 

@@ -15,7 +15,8 @@ double rocAuc(const std::vector<double>& scores, const std::vector<bool>& positi
     const std::size_t n = scores.size();
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
     double rankSum = 0, positives = 0;
     for (std::size_t i = 0; i < n;) {
         std::size_t j = i;

@@ -17,8 +17,8 @@ struct ClassificationMetrics {
     std::vector<std::vector<int>> confusion; // [true][predicted]
 
     // `probabilities` is samples × classes, row-major.
-    static ClassificationMetrics compute(const std::vector<float>& probabilities, const std::vector<int>& labels,
-                                         int classes);
+    static ClassificationMetrics compute(const std::vector<float>& probabilities,
+                                         const std::vector<int>& labels, int classes);
     QJsonObject toJson() const;
 };
 

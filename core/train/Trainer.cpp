@@ -42,7 +42,8 @@ void saveAtomically(const QString& path, const std::function<void(const std::str
     try {
         save(QFile::encodeName(file.temporaryPath()).toStdString());
     } catch (const std::exception& e) {
-        throw Error(QStringLiteral("Cannot write %1 (disk full?): %2").arg(path, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+        throw Error(QStringLiteral("Cannot write %1 (disk full?): %2")
+                        .arg(path, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     }
     file.commit();
 }
@@ -66,8 +67,8 @@ struct Evaluation {
     double loss = 0;
 };
 
-Evaluation evaluate(nets::MilNet& net, const std::vector<nets::BagTensors>& bags, const std::vector<int>& labels,
-                    int classes)
+Evaluation evaluate(nets::MilNet& net, const std::vector<nets::BagTensors>& bags,
+                    const std::vector<int>& labels, int classes)
 {
     torch::NoGradGuard noGrad;
     net.eval();
@@ -79,20 +80,28 @@ Evaluation evaluate(nets::MilNet& net, const std::vector<nets::BagTensors>& bags
         probabilities.insert(probabilities.end(), p.data_ptr<float>(), p.data_ptr<float>() + classes);
         loss -= torch::log_softmax(logits, 0)[labels[i]].item<double>();
     }
-    return {ClassificationMetrics::compute(probabilities, labels, classes), bags.empty() ? 0 : loss / double(bags.size())};
+    return {ClassificationMetrics::compute(probabilities, labels, classes),
+            bags.empty() ? 0 : loss / double(bags.size())};
 }
 
 } // namespace
 
 QJsonObject TrainConfig::toJson() const
 {
-    return {{QStringLiteral("model"), model},          {QStringLiteral("epochs"), epochs},
-            {QStringLiteral("lr"), learningRate},      {QStringLiteral("weight_decay"), weightDecay},
-            {QStringLiteral("warmup_epochs"), warmupEpochs}, {QStringLiteral("grad_clip"), gradientClip},
-            {QStringLiteral("class_weights"), classWeights}, {QStringLiteral("patience"), patience},
-            {QStringLiteral("select_after"), selectAfter}, {QStringLiteral("seed"), QString::number(seed)},
-            {QStringLiteral("w_gen"), wGen},           {QStringLiteral("w_ce"), wCe},
-            {QStringLiteral("mask_rate"), maskRate},   {QStringLiteral("hidden"), hidden},
+    return {{QStringLiteral("model"), model},
+            {QStringLiteral("epochs"), epochs},
+            {QStringLiteral("lr"), learningRate},
+            {QStringLiteral("weight_decay"), weightDecay},
+            {QStringLiteral("warmup_epochs"), warmupEpochs},
+            {QStringLiteral("grad_clip"), gradientClip},
+            {QStringLiteral("class_weights"), classWeights},
+            {QStringLiteral("patience"), patience},
+            {QStringLiteral("select_after"), selectAfter},
+            {QStringLiteral("seed"), QString::number(seed)},
+            {QStringLiteral("w_gen"), wGen},
+            {QStringLiteral("w_ce"), wCe},
+            {QStringLiteral("mask_rate"), maskRate},
+            {QStringLiteral("hidden"), hidden},
             {QStringLiteral("heads"), heads}};
 }
 
@@ -137,18 +146,21 @@ Trainer::Trainer(TrainConfig config, const MilDataset& data, QString runDir)
 {
 }
 
-TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch, const std::atomic<bool>* cancel)
+TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
+                         const std::atomic<bool>* cancel)
 {
     const auto& train = m_data.samples(QStringLiteral("train"));
     const auto& val = m_data.samples(QStringLiteral("val"));
     const auto& test = m_data.samples(QStringLiteral("test"));
     if (train.empty() || val.empty())
         throw Error(QStringLiteral("Training needs training and validation slides (got %1 and %2)")
-                        .arg(train.size()).arg(val.size()));
+                        .arg(train.size())
+                        .arg(val.size()));
     if (m_config.epochs < 1)
         throw Error(QStringLiteral("--epochs must be at least 1"));
     const ComputeDevice computeDevice = resolveComputeDevice(m_config.device);
-    const torch::Device device = computeDevice.cuda ? torch::Device(torch::kCUDA, computeDevice.index) : torch::Device(torch::kCPU);
+    const torch::Device device =
+        computeDevice.cuda ? torch::Device(torch::kCUDA, computeDevice.index) : torch::Device(torch::kCPU);
     setTorchThreads(m_config.threads);
     torch::manual_seed(m_config.seed);
     const int classes = int(m_data.classNames().size());
@@ -159,7 +171,8 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     const auto tensors = [&](const std::vector<MilSample>& part, std::vector<int>* labels) {
         std::vector<nets::BagTensors> bags;
         for (const MilSample& s : part) {
-            bags.push_back(nets::BagTensors::make(s.bag.features.data(), s.bag.count, s.bag.dimension, s.graph, device));
+            bags.push_back(
+                nets::BagTensors::make(s.bag.features.data(), s.bag.count, s.bag.dimension, s.graph, device));
             labels->push_back(s.label);
         }
         return bags;
@@ -178,8 +191,9 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             w.push_back(float(trainLabels.size()) / (classes * std::max(1.f, c)));
         classWeights = torch::tensor(w).to(device);
     }
-    torch::optim::AdamW optimizer(net->parameters(),
-                                  torch::optim::AdamWOptions(m_config.learningRate).weight_decay(m_config.weightDecay));
+    torch::optim::AdamW optimizer(
+        net->parameters(),
+        torch::optim::AdamWOptions(m_config.learningRate).weight_decay(m_config.weightDecay));
 
     QDir().mkpath(m_runDir);
     const QDir dir(m_runDir);
@@ -193,14 +207,16 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     TrainResult result;
     int startEpoch = 1, bestEpoch = 0, badEpochs = 0;
     double bestScore = -1, bestLoss = 1e300;
-    QStringList metricRows{QStringLiteral("epoch,lr,train_loss,val_loss,val_auc,val_accuracy,val_balanced_accuracy,val_f1,seconds")};
+    QStringList metricRows{QStringLiteral(
+        "epoch,lr,train_loss,val_loss,val_auc,val_accuracy,val_balanced_accuracy,val_f1,seconds")};
     if (QFile::exists(checkpointPath)) {
         QFile existing(configPath);
         existing.open(QIODevice::ReadOnly);
         if (QJsonDocument::fromJson(existing.readAll()).object() != configJson)
-            throw Error(QStringLiteral("%1 holds a run with a different configuration or data; use another --out "
-                                       "folder or delete it to start over")
-                            .arg(m_runDir));
+            throw Error(
+                QStringLiteral("%1 holds a run with a different configuration or data; use another --out "
+                               "folder or delete it to start over")
+                    .arg(m_runDir));
         try {
             torch::serialize::InputArchive archive, model, optim;
             archive.load_from(QFile::encodeName(checkpointPath).toStdString(), device);
@@ -219,13 +235,17 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             bestEpoch = int(best[2].item<double>());
             badEpochs = int(best[3].item<double>());
         } catch (const c10::Error& e) {
-            throw Error(QStringLiteral("Cannot resume from %1: the checkpoint is unreadable (%2)")
-                            .arg(checkpointPath, QString::fromUtf8(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0)));
+            throw Error(
+                QStringLiteral("Cannot resume from %1: the checkpoint is unreadable (%2)")
+                    .arg(checkpointPath,
+                         QString::fromUtf8(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0)));
         }
         QFile metrics(dir.filePath(QString::fromLatin1(kMetricsFile)));
         if (metrics.open(QIODevice::ReadOnly | QIODevice::Text)) {
-            const QStringList rows = QString::fromUtf8(metrics.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            for (qsizetype i = 1; i < rows.size() && rows[i].section(QLatin1Char(','), 0, 0).toInt() < startEpoch; ++i)
+            const QStringList rows =
+                QString::fromUtf8(metrics.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            for (qsizetype i = 1;
+                 i < rows.size() && rows[i].section(QLatin1Char(','), 0, 0).toInt() < startEpoch; ++i)
                 metricRows << rows[i];
         }
         result.resumed = true;
@@ -241,7 +261,8 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
         std::vector<std::size_t> order(trainBags.size());
         std::iota(order.begin(), order.end(), 0);
-        std::shuffle(order.begin(), order.end(), std::mt19937_64(m_config.seed * 1000003 + std::uint64_t(epoch)));
+        std::shuffle(order.begin(), order.end(),
+                     std::mt19937_64(m_config.seed * 1000003 + std::uint64_t(epoch)));
         net->train();
         double lossSum = 0;
         std::map<std::string, double> termSums;
@@ -252,7 +273,8 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
                 return result; // the last complete epoch's checkpoint stays; a rerun resumes there
             }
             optimizer.zero_grad();
-            const nets::StepLosses losses = net->trainingStep(trainBags[order[k]], trainLabels[order[k]], classWeights);
+            const nets::StepLosses losses =
+                net->trainingStep(trainBags[order[k]], trainLabels[order[k]], classWeights);
             losses.total.backward();
             if (m_config.gradientClip > 0)
                 torch::nn::utils::clip_grad_norm_(net->parameters(), m_config.gradientClip);
@@ -294,7 +316,8 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             archive.write("model", model);
             archive.write("optimizer", optim);
             archive.write("epoch", torch::tensor(int64_t(epoch)));
-            archive.write("best", torch::tensor({bestScore, bestLoss, double(bestEpoch), double(badEpochs)}, torch::kFloat64));
+            archive.write("best", torch::tensor({bestScore, bestLoss, double(bestEpoch), double(badEpochs)},
+                                                torch::kFloat64));
             archive.write("rng", rngState());
             archive.save_to(path);
         });
@@ -309,7 +332,8 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
                           .arg(v.metrics.balancedAccuracy, 0, 'g', 6)
                           .arg(v.metrics.macroF1, 0, 'g', 6)
                           .arg(report.seconds, 0, 'f', 2);
-        writeFileAtomically(dir.filePath(QString::fromLatin1(kMetricsFile)), metricRows.join(QLatin1Char('\n')).toUtf8() + '\n');
+        writeFileAtomically(dir.filePath(QString::fromLatin1(kMetricsFile)),
+                            metricRows.join(QLatin1Char('\n')).toUtf8() + '\n');
         result.epochsRun = epoch;
         if (onEpoch)
             onEpoch(report);
@@ -327,11 +351,12 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     result.bestValidation = evaluate(*net, valBags, valLabels, classes).metrics;
     if (!testBags.empty())
         result.test = evaluate(*net, testBags, testLabels, classes).metrics;
-    const QJsonObject summary{{QStringLiteral("best_epoch"), bestEpoch},
-                              {QStringLiteral("epochs_run"), result.epochsRun},
-                              {QStringLiteral("stopped_early"), result.stoppedEarly},
-                              {QStringLiteral("val"), result.bestValidation.toJson()},
-                              {QStringLiteral("test"), testBags.empty() ? QJsonValue() : QJsonValue(result.test.toJson())}};
+    const QJsonObject summary{
+        {QStringLiteral("best_epoch"), bestEpoch},
+        {QStringLiteral("epochs_run"), result.epochsRun},
+        {QStringLiteral("stopped_early"), result.stoppedEarly},
+        {QStringLiteral("val"), result.bestValidation.toJson()},
+        {QStringLiteral("test"), testBags.empty() ? QJsonValue() : QJsonValue(result.test.toJson())}};
     writeFileAtomically(dir.filePath(QString::fromLatin1(kResultFile)), QJsonDocument(summary).toJson());
     return result;
 }

@@ -18,12 +18,12 @@ struct TrainConfig {
     double weightDecay = 1e-5;
     int warmupEpochs = 1;
     double gradientClip = 5.0;
-    bool classWeights = true;        // inverse class frequency in the loss
-    int patience = 0;                // epochs without a better validation score before stopping; 0 = off
-    double selectAfter = 0.0;        // best-by-validation only after this fraction of the epochs
+    bool classWeights = true; // inverse class frequency in the loss
+    int patience = 0;         // epochs without a better validation score before stopping; 0 = off
+    double selectAfter = 0.0; // best-by-validation only after this fraction of the epochs
     std::uint64_t seed = 1;
     QString device = QStringLiteral("auto");
-    int threads = 0;                 // LibTorch intra-op threads; 0 = all cores
+    int threads = 0; // LibTorch intra-op threads; 0 = all cores
     // SR-MIL
     double wGen = 1.0;
     double wCe = 1.0;
@@ -36,10 +36,10 @@ struct TrainConfig {
 };
 
 struct EpochReport {
-    int epoch = 0;                   // 1-based
+    int epoch = 0; // 1-based
     int epochs = 0;
     double trainLoss = 0;
-    QJsonObject terms;               // mean of each loss term
+    QJsonObject terms; // mean of each loss term
     ClassificationMetrics validation;
     double validationLoss = 0;
     double learningRate = 0;
@@ -55,7 +55,7 @@ struct TrainResult {
     bool cancelled = false;
     bool stoppedEarly = false;
     ClassificationMetrics bestValidation;
-    ClassificationMetrics test;       // of the best model; samples 0 without a test part
+    ClassificationMetrics test; // of the best model; samples 0 without a test part
 };
 
 // Run folder: config.json, checkpoint.pt (last epoch, with optimizer and RNG state),

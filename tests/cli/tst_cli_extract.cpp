@@ -20,7 +20,10 @@ namespace {
 
 using Run = test::CliRun;
 
-Run extract(const QStringList& arguments) { return test::runCli(QStringList{QStringLiteral("extract")} + arguments); }
+Run extract(const QStringList& arguments)
+{
+    return test::runCli(QStringList{QStringLiteral("extract")} + arguments);
+}
 
 QByteArray bytes(const QString& path)
 {
@@ -66,15 +69,16 @@ void TestCliExtract::killedRunResumesToTheSameResult()
 {
     const QString clean = m_dir.filePath(QStringLiteral("clean"));
     const QString resumed = m_dir.filePath(QStringLiteral("resumed"));
-    const QStringList common{QStringLiteral("--slides"), m_slides, QStringLiteral("--patch-size"), QStringLiteral("128"),
-                             QStringLiteral("--progress"), QStringLiteral("jsonl")};
+    const QStringList common{QStringLiteral("--slides"),     m_slides,
+                             QStringLiteral("--patch-size"), QStringLiteral("128"),
+                             QStringLiteral("--progress"),   QStringLiteral("jsonl")};
     const Run reference = extract(common + QStringList{QStringLiteral("--out"), clean});
     QVERIFY2(reference.exitCode == 0, qPrintable(reference.err));
 
     // Kill -9 in the middle of the second slide.
     QProcess process;
     process.start(QStringLiteral(TESSERA_CLI), QStringList{QStringLiteral("extract")} + common +
-                                                  QStringList{QStringLiteral("--out"), resumed});
+                                                   QStringList{QStringLiteral("--out"), resumed});
     bool killed = false;
     QByteArray pending;
     while (!killed && process.waitForReadyRead(60000)) {
@@ -99,12 +103,13 @@ void TestCliExtract::killedRunResumesToTheSameResult()
 
     const Run rerun = extract(common + QStringList{QStringLiteral("--out"), resumed});
     QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
-    QVERIFY(rerun.out.contains(QLatin1String("\"reused\":true")));  // a.h5 was kept
+    QVERIFY(rerun.out.contains(QLatin1String("\"reused\":true"))); // a.h5 was kept
     for (const QString& name : {QStringLiteral("a.h5"), QStringLiteral("b.h5")}) {
         QVERIFY(!bytes(clean + QLatin1Char('/') + name).isEmpty());
         QCOMPARE(bytes(resumed + QLatin1Char('/') + name), bytes(clean + QLatin1Char('/') + name));
     }
-    QCOMPARE(QDir(resumed).entryList(QDir::Files), QStringList({QStringLiteral("a.h5"), QStringLiteral("b.h5")}));
+    QCOMPARE(QDir(resumed).entryList(QDir::Files),
+             QStringList({QStringLiteral("a.h5"), QStringLiteral("b.h5")}));
 }
 
 void TestCliExtract::slideWithoutTissueWritesNothing()
@@ -130,8 +135,8 @@ void TestCliExtract::wrongModelFailsBeforeAnySlide()
     test::writeIdentityModel(model);
     const QString out = m_dir.filePath(QStringLiteral("model-out"));
     const Run run = extract({QStringLiteral("--slides"), m_slides, QStringLiteral("--out"), out,
-                             QStringLiteral("--extractor"), model, QStringLiteral("--device"), QStringLiteral("cpu"),
-                             QStringLiteral("--progress"), QStringLiteral("jsonl")});
+                             QStringLiteral("--extractor"), model, QStringLiteral("--device"),
+                             QStringLiteral("cpu"), QStringLiteral("--progress"), QStringLiteral("jsonl")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("expected [2, D]")), qPrintable(run.err));
     QVERIFY(!run.out.contains(QLatin1String("slide_start")));
@@ -151,12 +156,13 @@ void TestCliExtract::damagedOutputIsRedoneAndBadSlidesAreSkipped()
     text.open(QIODevice::WriteOnly);
     text.write("not a slide");
     text.close();
-    const Run run = extract({QStringLiteral("--slides"), notASlide + QLatin1Char(',') + m_slides + QStringLiteral("/a.tiff"),
+    const Run run = extract({QStringLiteral("--slides"),
+                             notASlide + QLatin1Char(',') + m_slides + QStringLiteral("/a.tiff"),
                              QStringLiteral("--out"), out});
     QCOMPARE(run.exitCode, 1); // one slide failed …
     QVERIFY2(run.err.contains(notASlide), qPrintable(run.err));
-    QVERIFY(run.out.contains(QLatin1String("a.tiff:")));      // … the other was done
-    QVERIFY(!run.out.contains(QLatin1String("reused")));     // the damaged file was not trusted
+    QVERIFY(run.out.contains(QLatin1String("a.tiff:"))); // … the other was done
+    QVERIFY(!run.out.contains(QLatin1String("reused"))); // the damaged file was not trusted
     QVERIFY(core::FeatureStore::isComplete(out + QStringLiteral("/a.h5"), QStringLiteral("handcrafted")));
 }
 

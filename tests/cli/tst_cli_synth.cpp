@@ -12,7 +12,10 @@ using namespace tessera;
 
 namespace {
 using Run = test::CliRun;
-Run cli(const QStringList& arguments) { return test::runCli(arguments); }
+Run cli(const QStringList& arguments)
+{
+    return test::runCli(arguments);
+}
 } // namespace
 
 class TestCliSynth : public QObject {
@@ -30,17 +33,19 @@ void TestCliSynth::unwritablePathFailsWithItsName_data()
 {
     QTest::addColumn<QString>("out");
     QTest::addColumn<QString>("message");
-    QTest::newRow("missing folder") << QStringLiteral("/nonexistent-tessera-dir/x.tiff") << QStringLiteral("does not exist");
+    QTest::newRow("missing folder") << QStringLiteral("/nonexistent-tessera-dir/x.tiff")
+                                    << QStringLiteral("does not exist");
     // /proc refuses new files even for root.
-    QTest::newRow("read-only file system") << QStringLiteral("/proc/tessera-synth.tiff") << QStringLiteral("Cannot write /proc/tessera-synth");
+    QTest::newRow("read-only file system")
+        << QStringLiteral("/proc/tessera-synth.tiff") << QStringLiteral("Cannot write /proc/tessera-synth");
 }
 
 void TestCliSynth::unwritablePathFailsWithItsName()
 {
     QFETCH(QString, out);
     QFETCH(QString, message);
-    const Run run = cli({QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--width"), QStringLiteral("512"),
-                         QStringLiteral("--height"), QStringLiteral("512")});
+    const Run run = cli({QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--width"),
+                         QStringLiteral("512"), QStringLiteral("--height"), QStringLiteral("512")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(!QFileInfo::exists(out));
@@ -50,13 +55,15 @@ void TestCliSynth::writesSlideAndGroundTruth()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("demo.tiff"));
-    const Run run = cli({QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--width"),
-                         QStringLiteral("2048"), QStringLiteral("--height"), QStringLiteral("1536"),
-                         QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--tumour"), QStringLiteral("1")});
+    const Run run =
+        cli({QStringLiteral("synth"), QStringLiteral("--out"), out, QStringLiteral("--width"),
+             QStringLiteral("2048"), QStringLiteral("--height"), QStringLiteral("1536"),
+             QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--tumour"), QStringLiteral("1")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QLatin1String("1 tumour regions")));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
-             QStringList({QStringLiteral("demo.geojson"), QStringLiteral("demo.mask.png"), QStringLiteral("demo.tiff")}));
+             QStringList({QStringLiteral("demo.geojson"), QStringLiteral("demo.mask.png"),
+                          QStringLiteral("demo.tiff")}));
     QCOMPARE(core::Slide::open(out)->size(), QSize(2048, 1536));
 
     const Run info = cli({QStringLiteral("info"), QStringLiteral("--slide"), out});
@@ -70,10 +77,14 @@ void TestCliSynth::badArgumentsFailWithoutPartialFiles_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("negative width") << QStringList{QStringLiteral("--width"), QStringLiteral("-5")} << 1 << QStringLiteral("--width must be between");
-    QTest::newRow("not a number") << QStringList{QStringLiteral("--height"), QStringLiteral("big")} << 2 << QStringLiteral("--height expects an integer");
-    QTest::newRow("too many tumours") << QStringList{QStringLiteral("--tumour"), QStringLiteral("99")} << 1 << QStringLiteral("--tumour must be between");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour"), QStringLiteral("red")} << 2 << QStringLiteral("Unknown option");
+    QTest::newRow("negative width") << QStringList{QStringLiteral("--width"), QStringLiteral("-5")} << 1
+                                    << QStringLiteral("--width must be between");
+    QTest::newRow("not a number") << QStringList{QStringLiteral("--height"), QStringLiteral("big")} << 2
+                                  << QStringLiteral("--height expects an integer");
+    QTest::newRow("too many tumours") << QStringList{QStringLiteral("--tumour"), QStringLiteral("99")} << 1
+                                      << QStringLiteral("--tumour must be between");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour"), QStringLiteral("red")} << 2
+                                    << QStringLiteral("Unknown option");
 }
 
 void TestCliSynth::badArgumentsFailWithoutPartialFiles()
@@ -82,7 +93,9 @@ void TestCliSynth::badArgumentsFailWithoutPartialFiles()
     QFETCH(int, exitCode);
     QFETCH(QString, message);
     QTemporaryDir dir;
-    const Run run = cli(QStringList{QStringLiteral("synth"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.tiff"))} + arguments);
+    const Run run = cli(QStringList{QStringLiteral("synth"), QStringLiteral("--out"),
+                                    dir.filePath(QStringLiteral("x.tiff"))} +
+                        arguments);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());

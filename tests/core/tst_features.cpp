@@ -80,8 +80,10 @@ void TestFeatures::handcraftedIsDeterministicAndFinite()
     core::HandcraftedExtractor extractor;
     QCOMPARE(extractor.dimension(), 128);
     const core::SlidePtr slide = core::Slide::open(test::smallTumourSlide());
-    const QImage region = slide->readRegion({1000, 900}, 0, {256, 256}).convertToFormat(QImage::Format_RGB888);
-    const cv::Mat patch(256, 256, CV_8UC3, const_cast<uchar*>(region.constBits()), size_t(region.bytesPerLine()));
+    const QImage region =
+        slide->readRegion({1000, 900}, 0, {256, 256}).convertToFormat(QImage::Format_RGB888);
+    const cv::Mat patch(256, 256, CV_8UC3, const_cast<uchar*>(region.constBits()),
+                        size_t(region.bytesPerLine()));
     std::vector<float> a(128), b(128);
     extractor.extract({patch.clone()}, a.data());
     extractor.extract({patch.clone()}, b.data());
@@ -113,7 +115,8 @@ void TestFeatures::handcraftedSeparatesTumourFromNormal()
     core::ExtractionOptions options;
     options.grid.patchSize = 128;
     options.grid.minTissueFraction = 0.5;
-    const core::SlideExtraction run = core::ExtractionPipeline(extractor, options).run(slidePath, m_dir.path());
+    const core::SlideExtraction run =
+        core::ExtractionPipeline(extractor, options).run(slidePath, m_dir.path());
     const core::FeatureBag bag = core::FeatureStore::read(run.output);
 
     // Ground truth per patch: tumour if ≥ 50 % tumour, normal if none; border patches are left out.
@@ -190,7 +193,8 @@ void TestFeatures::torchScriptComputesTheModel()
     // (v / 255 − 0.5) / 0.5 per channel, then the channel sum.
     const std::vector<float> expected{1.f, -1.f, -0.6f, -0.6f, -1.f, 1.f, 1.f, 1.f};
     for (int i = 0; i < 8; ++i)
-        QVERIFY2(std::abs(out[std::size_t(i)] - expected[std::size_t(i)]) < 1e-5, qPrintable(QString::number(out[std::size_t(i)])));
+        QVERIFY2(std::abs(out[std::size_t(i)] - expected[std::size_t(i)]) < 1e-5,
+                 qPrintable(QString::number(out[std::size_t(i)])));
 }
 
 void TestFeatures::torchScriptWithWrongOutputShapeIsRefusedOnLoad()
@@ -201,7 +205,8 @@ void TestFeatures::torchScriptWithWrongOutputShapeIsRefusedOnLoad()
         core::TorchScriptExtractor extractor(path, {QStringLiteral("cpu"), 32});
         QFAIL("a model returning images was accepted as an encoder");
     } catch (const core::Error& e) {
-        QVERIFY2(e.message().contains(QLatin1String("[2, 3, 32, 32]")) && e.message().contains(QLatin1String("expected [2, D]")),
+        QVERIFY2(e.message().contains(QLatin1String("[2, 3, 32, 32]")) &&
+                     e.message().contains(QLatin1String("expected [2, D]")),
                  qPrintable(e.message()));
     }
 }
@@ -214,14 +219,16 @@ void TestFeatures::torchScriptWithWrongInputIsRefusedOnLoad()
         core::TorchScriptExtractor extractor(path, {QStringLiteral("cpu"), 32});
         QFAIL("a model that cannot take images was accepted");
     } catch (const core::Error& e) {
-        QVERIFY2(e.message().contains(QLatin1String("does not accept a [2, 3, 32, 32]")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QLatin1String("does not accept a [2, 3, 32, 32]")),
+                 qPrintable(e.message()));
     }
     // Not TorchScript at all.
     QFile junk(m_dir.filePath(QStringLiteral("junk.pt")));
     junk.open(QIODevice::WriteOnly);
     junk.write("not a model");
     junk.close();
-    QVERIFY_THROWS_EXCEPTION(core::Error, core::TorchScriptExtractor(junk.fileName(), {QStringLiteral("cpu"), 32}));
+    QVERIFY_THROWS_EXCEPTION(core::Error,
+                             core::TorchScriptExtractor(junk.fileName(), {QStringLiteral("cpu"), 32}));
 }
 
 void TestFeatures::unknownExtractorIsAnError()
@@ -229,13 +236,17 @@ void TestFeatures::unknownExtractorIsAnError()
     const QString model = m_dir.filePath(QStringLiteral("means-norm.pt"));
     test::writeChannelMeanEncoder(model);
     // Normalization from text: (255/255 − 0.5) / 0.25 = 2 for the red channel.
-    auto custom = core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0.5,0.5,0.5/0.25,0.25,0.25"));
+    auto custom =
+        core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0.5,0.5,0.5/0.25,0.25,0.25"));
     std::vector<float> out(4);
     custom->extract({flatPatch({255, 128, 0})}, out.data());
     QVERIFY(std::abs(out[0] - 2.0f) < 1e-4 && std::abs(out[2] + 2.0f) < 1e-4);
-    QVERIFY_THROWS_EXCEPTION(core::Error, core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0.5,0.5/1,1,1")));
-    QVERIFY_THROWS_EXCEPTION(core::Error, core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0,0,0/1,0,1")));
-    QVERIFY_THROWS_EXCEPTION(core::Error, core::makeExtractor(QStringLiteral("resnet9000"), QStringLiteral("cpu")));
+    QVERIFY_THROWS_EXCEPTION(
+        core::Error, core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0.5,0.5/1,1,1")));
+    QVERIFY_THROWS_EXCEPTION(
+        core::Error, core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0,0,0/1,0,1")));
+    QVERIFY_THROWS_EXCEPTION(core::Error,
+                             core::makeExtractor(QStringLiteral("resnet9000"), QStringLiteral("cpu")));
     QCOMPARE(core::makeExtractor(QStringLiteral("handcrafted"), QStringLiteral("cpu"))->dimension(), 128);
 }
 

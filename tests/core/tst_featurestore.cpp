@@ -44,7 +44,10 @@ QString python(const QString& script, const QStringList& args = {})
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
 }
 
-bool havePythonH5py() { return python(QStringLiteral("import h5py; print('ok')")) == QLatin1String("ok"); }
+bool havePythonH5py()
+{
+    return python(QStringLiteral("import h5py; print('ok')")) == QLatin1String("ok");
+}
 
 } // namespace
 
@@ -180,7 +183,8 @@ void TestFeatureStore::damagedFilesAreRefusedWithTheirName()
         core::FeatureStore::read(nan);
         QFAIL("NaN features were accepted");
     } catch (const core::Error& e) {
-        QVERIFY2(e.message().contains(QLatin1String("non-finite")) && e.message().contains(QLatin1String("patch 1")),
+        QVERIFY2(e.message().contains(QLatin1String("non-finite")) &&
+                     e.message().contains(QLatin1String("patch 1")),
                  qPrintable(e.message()));
     }
 }
@@ -191,7 +195,8 @@ void TestFeatureStore::writingToAMissingFolderLeavesNothing()
     QVERIFY_THROWS_EXCEPTION(core::Error, core::FeatureStore::write(path, sampleBag()));
     QVERIFY(!QFile::exists(path));
     core::FeatureBag empty;
-    QVERIFY_THROWS_EXCEPTION(core::Error, core::FeatureStore::write(m_dir.filePath(QStringLiteral("empty.h5")), empty));
+    QVERIFY_THROWS_EXCEPTION(core::Error,
+                             core::FeatureStore::write(m_dir.filePath(QStringLiteral("empty.h5")), empty));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("empty.h5"))));
 }
 

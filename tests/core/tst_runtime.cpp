@@ -38,7 +38,8 @@ void TestRuntime::cpuAndAutoResolve()
     QCOMPARE(cpu.name(), QStringLiteral("cpu"));
     const ComputeDevice automatic = resolveComputeDevice(QStringLiteral("auto"));
     QCOMPARE(automatic.cuda, torchRuntime().cudaAvailable);
-    QCOMPARE(automatic.name(), torchRuntime().cudaAvailable ? QStringLiteral("cuda:0") : QStringLiteral("cpu"));
+    QCOMPARE(automatic.name(),
+             torchRuntime().cudaAvailable ? QStringLiteral("cuda:0") : QStringLiteral("cpu"));
     QVERIFY(torchRuntime().cpuThreads >= 1);
 }
 

@@ -86,13 +86,16 @@ void TestSlide::brokenFilesGiveClearErrors_data()
     text.open(QIODevice::WriteOnly);
     text.write("This is a text file with the wrong extension.\n");
     text.close();
-    QTest::newRow("missing") << m_dir.filePath(QStringLiteral("nope.svs")) << QStringLiteral("does not exist");
+    QTest::newRow("missing") << m_dir.filePath(QStringLiteral("nope.svs"))
+                             << QStringLiteral("does not exist");
     QTest::newRow("zero bytes") << m_dir.filePath(QStringLiteral("empty.svs")) << QStringLiteral("empty");
-    QTest::newRow("wrong type") << m_dir.filePath(QStringLiteral("notes.svs")) << QStringLiteral("not a slide format");
+    QTest::newRow("wrong type") << m_dir.filePath(QStringLiteral("notes.svs"))
+                                << QStringLiteral("not a slide format");
     QTest::newRow("folder") << m_dir.path() << QStringLiteral("not a regular file");
     const QString unopenable = test::sampleSlide(QStringLiteral("unopenable.tiff"));
     if (!unopenable.isEmpty())
-        QTest::newRow("unsupported compression") << unopenable << QStringLiteral("Unsupported TIFF compression");
+        QTest::newRow("unsupported compression")
+            << unopenable << QStringLiteral("Unsupported TIFF compression");
 }
 
 void TestSlide::brokenFilesGiveClearErrors()

@@ -23,10 +23,12 @@ BagTensors smoothBag(std::uint64_t seed)
         for (int c = 0; c < kCols; ++c) {
             coords.insert(coords.end(), {c * 256, r * 256});
             for (int k = 0; k < kDim; ++k)
-                features.push_back(float(std::sin(0.3 * c * (k + 1) / 4.0) + std::cos(0.25 * r * (k % 5 + 1))) +
-                                   0.05f * torch::randn({1}).item<float>());
+                features.push_back(
+                    float(std::sin(0.3 * c * (k + 1) / 4.0) + std::cos(0.25 * r * (k % 5 + 1))) +
+                    0.05f * torch::randn({1}).item<float>());
         }
-    return BagTensors::make(features.data(), kCols * kRows, kDim, SpatialGraph::fromCoords(coords), torch::kCPU);
+    return BagTensors::make(features.data(), kCols * kRows, kDim, SpatialGraph::fromCoords(coords),
+                            torch::kCPU);
 }
 
 std::vector<torch::Tensor> snapshot(const std::vector<torch::Tensor>& parameters)
@@ -66,7 +68,8 @@ SrMilOptions options(double wGen)
 
 // Trains `steps` steps and returns the mean of `measure()` before and after.
 template <typename Measure>
-std::pair<double, double> trainAndMeasure(MilNet& net, const BagTensors& bag, int label, int steps, Measure measure)
+std::pair<double, double> trainAndMeasure(MilNet& net, const BagTensors& bag, int label, int steps,
+                                          Measure measure)
 {
     torch::optim::Adam optimizer(net.parameters(), torch::optim::AdamOptions(5e-3));
     net.eval();
@@ -140,7 +143,8 @@ void TestSrMil::bothObjectivesReachTheSharedEncoder()
             const torch::Tensor masked = torch::randperm(bag.patches, torch::kInt64).slice(0, 0, 84);
             part = net.reconstructionLoss(bag, masked);
         } else {
-            part = torch::nn::functional::cross_entropy(net.logits(bag).unsqueeze(0), torch::zeros({1}, torch::kInt64));
+            part = torch::nn::functional::cross_entropy(net.logits(bag).unsqueeze(0),
+                                                        torch::zeros({1}, torch::kInt64));
         }
         part.backward();
         const double norm = gradientNorm(net.encoderParameters());

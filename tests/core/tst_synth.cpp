@@ -1,7 +1,7 @@
 // Synthetic slides: OpenSlide reads them as generic TIFF, content and ground truth agree.
-#include "support/TestSlides.h"
 #include "common/Error.h"
 #include "slide/Slide.h"
+#include "support/TestSlides.h"
 #include "synth/GroundTruth.h"
 #include "synth/SyntheticSlideGenerator.h"
 
@@ -63,7 +63,8 @@ void TestSynth::openSlideReadsLevelsAndResolution()
     openslide_t* osr = openslide_open(path.toLocal8Bit().constData());
     QVERIFY(osr);
     QVERIFY2(!openslide_get_error(osr), openslide_get_error(osr));
-    QCOMPARE(QString::fromLatin1(openslide_get_property_value(osr, "openslide.vendor")), QStringLiteral("generic-tiff"));
+    QCOMPARE(QString::fromLatin1(openslide_get_property_value(osr, "openslide.vendor")),
+             QStringLiteral("generic-tiff"));
     const auto expected = core::SyntheticSlideGenerator::levelSizes(3000, 2400);
     QCOMPARE(openslide_get_level_count(osr), int(expected.size()));
     for (int level = 0; level < int(expected.size()); ++level) {
@@ -94,7 +95,8 @@ void TestSynth::sameSeedGivesIdenticalBytes()
     spec.seed = 43;
     core::SyntheticSlideGenerator(spec).write(dir.filePath(QStringLiteral("c.tiff")));
     QCOMPARE(sha(dir.filePath(QStringLiteral("a.tiff"))), sha(dir.filePath(QStringLiteral("b.tiff"))));
-    QCOMPARE(sha(dir.filePath(QStringLiteral("a.mask.png"))), sha(dir.filePath(QStringLiteral("b.mask.png"))));
+    QCOMPARE(sha(dir.filePath(QStringLiteral("a.mask.png"))),
+             sha(dir.filePath(QStringLiteral("b.mask.png"))));
     QCOMPARE(sha(dir.filePath(QStringLiteral("a.geojson"))), sha(dir.filePath(QStringLiteral("b.geojson"))));
     QVERIFY(sha(dir.filePath(QStringLiteral("a.tiff"))) != sha(dir.filePath(QStringLiteral("c.tiff"))));
     // No temporary files are left behind.
@@ -130,7 +132,8 @@ void TestSynth::maskAgreesWithImage()
             tumourPixels += label == 255;
         }
     const double agreement = double(agree) / total;
-    qInfo("mask/image agreement %.4f, tissue %d, tumour %d mask pixels", agreement, tissuePixels, tumourPixels);
+    qInfo("mask/image agreement %.4f, tissue %d, tumour %d mask pixels", agreement, tissuePixels,
+          tumourPixels);
     QVERIFY(agreement > 0.97);
     QVERIFY(tissuePixels > total / 10);
     QVERIFY(tumourPixels > 200);
@@ -159,7 +162,8 @@ void TestSynth::tumourIsDarkerAndMorePurple()
     const double normalRed = sum[0][0] / count[0], tumourRed = sum[1][0] / count[1];
     const double normalGrey = (sum[0][0] + sum[0][1] + sum[0][2]) / (3 * count[0]);
     const double tumourGrey = (sum[1][0] + sum[1][1] + sum[1][2]) / (3 * count[1]);
-    qInfo("mean grey normal %.1f tumour %.1f; red normal %.1f tumour %.1f", normalGrey, tumourGrey, normalRed, tumourRed);
+    qInfo("mean grey normal %.1f tumour %.1f; red normal %.1f tumour %.1f", normalGrey, tumourGrey, normalRed,
+          tumourRed);
     // Denser, larger, darker nuclei: tumour is darker overall and less red (more haematoxylin).
     QVERIFY(tumourGrey < normalGrey - 25);
     QVERIFY(tumourRed < normalRed - 40);
@@ -180,7 +184,9 @@ void TestSynth::geoJsonNestsTumoursInTissue()
         for (const QJsonValue p : rings[0].toArray())
             outer << QPointF(p[0].toDouble(), p[1].toDouble());
         QCOMPARE(outer.first(), outer.last()); // closed ring
-        const QString cls = feature[QStringLiteral("properties")][QStringLiteral("classification")][QStringLiteral("name")].toString();
+        const QString cls =
+            feature[QStringLiteral("properties")][QStringLiteral("classification")][QStringLiteral("name")]
+                .toString();
         (cls == QLatin1String("Tumor") ? tumours : tissue) << outer;
     }
     QCOMPARE(tumours.size(), 2);
@@ -188,7 +194,9 @@ void TestSynth::geoJsonNestsTumoursInTissue()
     for (const QPolygonF& t : tumours) {
         bool inside = false;
         for (const QPolygonF& piece : tissue)
-            inside = inside || std::all_of(t.begin(), t.end(), [&](QPointF p) { return piece.containsPoint(p, Qt::OddEvenFill); });
+            inside = inside || std::all_of(t.begin(), t.end(), [&](QPointF p) {
+                         return piece.containsPoint(p, Qt::OddEvenFill);
+                     });
         QVERIFY(inside);
         QVERIFY(QRectF(0, 0, 3000, 2400).contains(t.boundingRect()));
     }

@@ -13,7 +13,10 @@ QImage tile(int side, QRgb colour)
     image.fill(colour);
     return image;
 }
-TileKey key(int column, quint64 slide = 1) { return {slide, 0, column, 0}; }
+TileKey key(int column, quint64 slide = 1)
+{
+    return {slide, 0, column, 0};
+}
 } // namespace
 
 class TestTileCache : public QObject {

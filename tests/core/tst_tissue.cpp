@@ -53,8 +53,8 @@ void TestTissue::matchesGroundTruthWithIoUAbove90()
     const double iou = double(both) / either;
     for (const auto& hole : tissue.holes)
         holePixels += int(hole.size());
-    qInfo("tissue IoU %.4f (threshold %d, %zu pieces, %zu holes)", iou, tissue.threshold, tissue.outlines.size(),
-          tissue.holes.size());
+    qInfo("tissue IoU %.4f (threshold %d, %zu pieces, %zu holes)", iou, tissue.threshold,
+          tissue.outlines.size(), tissue.holes.size());
     QVERIFY(iou >= 0.9);
     QCOMPARE(int(tissue.outlines.size()), 4);
     QVERIFY(holePixels > 0); // the lumens are found as holes, not filled in
@@ -81,7 +81,8 @@ void TestTissue::realSlideHasAPlausibleTissueFraction()
 
 void TestTissue::gridIsGlobalAndOnTissue()
 {
-    const core::SlidePtr slide = core::Slide::open(test::synthSlide(holeySpec(), QStringLiteral("holey.tiff")));
+    const core::SlidePtr slide =
+        core::Slide::open(test::synthSlide(holeySpec(), QStringLiteral("holey.tiff")));
     const core::TissueMask tissue = core::TissueDetector().detect(*slide);
     core::PatchGridParams params;
     params.minTissueFraction = 0.5;
@@ -102,7 +103,8 @@ void TestTissue::gridIsGlobalAndOnTissue()
 
 void TestTissue::gridAtLowerMagnificationReadsACoarserLevel()
 {
-    const core::SlidePtr slide = core::Slide::open(test::synthSlide(holeySpec(), QStringLiteral("holey.tiff")));
+    const core::SlidePtr slide =
+        core::Slide::open(test::synthSlide(holeySpec(), QStringLiteral("holey.tiff")));
     const core::TissueMask tissue = core::TissueDetector().detect(*slide);
     core::PatchGridParams params;
     params.magnification = 10;

@@ -97,7 +97,8 @@ void TestTrainer::metricsMatchHandComputedValues()
 void TestTrainer::labelsAndSplitsParse()
 {
     const QString clam = m_dir.filePath(QStringLiteral("clam_labels.csv"));
-    writeText(clam, "case_id,slide_id,label\ncase1,s1,tumor_tissue\ncase1,s2,normal_tissue\ncase2,\"s,3\",tumor_tissue\n");
+    writeText(clam, "case_id,slide_id,label\ncase1,s1,tumor_tissue\ncase1,s2,normal_tissue\ncase2,\"s,3\","
+                    "tumor_tissue\n");
     const LabelTable t = LabelTable::readCsv(clam);
     QCOMPARE(t.classNames, QStringList({QStringLiteral("normal_tissue"), QStringLiteral("tumor_tissue")}));
     QCOMPARE(t.labelOf(QStringLiteral("s,3")), 1);
@@ -128,7 +129,9 @@ void TestTrainer::labelsAndSplitsParse()
         LabelTable::readCsv(broken);
         QFAIL("a duplicate slide was accepted");
     } catch (const Error& e) {
-        QVERIFY2(e.message().contains(QLatin1String("line 3")) && e.message().contains(QLatin1String("twice")), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QLatin1String("line 3")) &&
+                     e.message().contains(QLatin1String("twice")),
+                 qPrintable(e.message()));
     }
 }
 
@@ -147,7 +150,8 @@ void TestTrainer::badDataIsReportedBeforeTraining()
     const QString labels = m_dir.filePath(QStringLiteral("bad-labels.csv"));
     writeText(labels, "slide_id,label\ngood,tumour\ninf,normal\nnarrow,tumour\nmissing,normal\n");
     Split split;
-    split.train = QStringList{QStringLiteral("good"), QStringLiteral("inf"), QStringLiteral("narrow"), QStringLiteral("missing")};
+    split.train = QStringList{QStringLiteral("good"), QStringLiteral("inf"), QStringLiteral("narrow"),
+                              QStringLiteral("missing")};
     split.val = QStringList{QStringLiteral("good")};
     try {
         MilDataset::load(features, LabelTable::readCsv(labels), split);
@@ -180,8 +184,8 @@ void TestTrainer::modelsLearnEasyBags()
     config.hidden = TrainConfig().hidden; // the design's sizes (64 × 4 heads)
     config.heads = TrainConfig().heads;
     const TrainResult r = Trainer(config, data, m_dir.filePath(QStringLiteral("run-") + model)).run();
-    qInfo("%s: best epoch %d, val AUC %.3f, test AUC %.3f", qPrintable(model), r.bestEpoch, r.bestValidation.macroAuc,
-          r.test.macroAuc);
+    qInfo("%s: best epoch %d, val AUC %.3f, test AUC %.3f", qPrintable(model), r.bestEpoch,
+          r.bestValidation.macroAuc, r.test.macroAuc);
     QVERIFY(r.bestValidation.macroAuc >= 0.95);
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("run-%1/best.pt").arg(model))));
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("run-%1/result.json").arg(model))));
@@ -199,12 +203,13 @@ void TestTrainer::killAndResumeGivesTheSameWeights()
 
     // Cancel during epoch 4: epochs 1–3 are checkpointed, epoch 4 is lost.
     std::atomic<bool> cancel{false};
-    const TrainResult first = Trainer(config, data, interrupted).run(
-        [&](const EpochReport& e) {
-            if (e.epoch == 3)
-                cancel = true;
-        },
-        &cancel);
+    const TrainResult first = Trainer(config, data, interrupted)
+                                  .run(
+                                      [&](const EpochReport& e) {
+                                          if (e.epoch == 3)
+                                              cancel = true;
+                                      },
+                                      &cancel);
     QVERIFY(first.cancelled);
     QCOMPARE(first.epochsRun, 3);
     const TrainResult second = Trainer(config, data, interrupted).run();

@@ -8,7 +8,7 @@
 namespace tessera::test {
 
 struct CliRun {
-    int exitCode;   // -1 if it crashed
+    int exitCode; // -1 if it crashed
     QString out;
     QString err;
 };
@@ -19,7 +19,8 @@ inline CliRun runCli(const QStringList& arguments, int timeoutMs = 300000)
     process.start(QStringLiteral(TESSERA_CLI), arguments);
     process.waitForFinished(timeoutMs);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace tessera::test

@@ -39,11 +39,15 @@ core::SynthSpec smallTumourSpec()
     return spec;
 }
 
-QString smallTumourSlide() { return synthSlide(smallTumourSpec(), QStringLiteral("small-tumour.tiff")); }
+QString smallTumourSlide()
+{
+    return synthSlide(smallTumourSpec(), QStringLiteral("small-tumour.tiff"));
+}
 
 QString slideWithCorruptTile(int level, int column, int row)
 {
-    const QString path = scratch().filePath(QStringLiteral("corrupt-%1-%2-%3.tiff").arg(level).arg(column).arg(row));
+    const QString path =
+        scratch().filePath(QStringLiteral("corrupt-%1-%2-%3.tiff").arg(level).arg(column).arg(row));
     if (QFileInfo::exists(path))
         return path;
     QFile::copy(smallTumourSlide(), path);

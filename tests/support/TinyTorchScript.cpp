@@ -7,14 +7,17 @@
 namespace tessera::test {
 
 namespace {
-void save(torch::jit::Module& module, const QString& path) { module.save(QFile::encodeName(path).toStdString()); }
+void save(torch::jit::Module& module, const QString& path)
+{
+    module.save(QFile::encodeName(path).toStdString());
+}
 } // namespace
 
 void writeChannelMeanEncoder(const QString& path)
 {
     torch::jit::Module module("ChannelMeanEncoder");
-    module.register_parameter("weight",
-                              torch::tensor({{1.f, 0.f, 0.f, 1.f}, {0.f, 1.f, 0.f, 1.f}, {0.f, 0.f, 1.f, 1.f}}), false);
+    module.register_parameter(
+        "weight", torch::tensor({{1.f, 0.f, 0.f, 1.f}, {0.f, 1.f, 0.f, 1.f}, {0.f, 0.f, 1.f, 1.f}}), false);
     module.define(R"(
 def forward(self, x):
     return torch.mean(x, dim=[2, 3]) @ self.weight

@@ -10,8 +10,8 @@
 #include <QFile>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QSpinBox>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -125,7 +125,8 @@ void TestMainWindow::germanTranslationIsEmbedded()
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, QStringList({QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
+        QCOMPARE(menus, QStringList({QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
+                                     QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
     }
     QCoreApplication::removeTranslator(translator);
     delete translator;
@@ -186,7 +187,8 @@ void TestMainWindow::tissueMaskLayerTintsTissueOnly()
                 continue;
             const int label = qGray(truth.pixel(int(p.x()) / 16, int(p.y()) / 16));
             const QRgb a = after.pixel(x, y), b = before.pixel(x, y);
-            const int change = std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
+            const int change =
+                std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
             const bool greener = qGreen(a) - qRed(a) > qGreen(b) - qRed(b);
             if (label != 0) {
                 ++tissueTotal;
@@ -197,8 +199,10 @@ void TestMainWindow::tissueMaskLayerTintsTissueOnly()
             }
         }
     QVERIFY(tissueTotal > 100 && glassTotal > 100);
-    QVERIFY2(tissueGreener > 0.9 * tissueTotal, qPrintable(QStringLiteral("%1/%2").arg(tissueGreener).arg(tissueTotal)));
-    QVERIFY2(glassChanged < 0.05 * glassTotal, qPrintable(QStringLiteral("%1/%2").arg(glassChanged).arg(glassTotal)));
+    QVERIFY2(tissueGreener > 0.9 * tissueTotal,
+             qPrintable(QStringLiteral("%1/%2").arg(tissueGreener).arg(tissueTotal)));
+    QVERIFY2(glassChanged < 0.05 * glassTotal,
+             qPrintable(QStringLiteral("%1/%2").arg(glassChanged).arg(glassTotal)));
     window.setTissueMaskVisible(false);
     QVERIFY(!view->isOverlayVisible(QStringLiteral("tissue")));
     QCOMPARE(view->grab().toImage(), before);

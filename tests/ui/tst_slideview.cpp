@@ -21,7 +21,8 @@ QImage expectedView(const core::Slide& slide, int level, QRectF level0, QSize wi
     QImage onWhite(levelSize, QImage::Format_RGB32);
     onWhite.fill(Qt::white);
     QPainter(&onWhite).drawImage(0, 0, region);
-    return levelSize == widget ? onWhite : onWhite.scaled(widget, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return levelSize == widget ? onWhite
+                               : onWhite.scaled(widget, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 // The part of an image that lies above the scale bar of a view `viewHeight` pixels high.
@@ -89,8 +90,9 @@ void TestSlideView::pixelsMatchOpenSlideAtALevel()
     const QSize inside = ((QSizeF(slide->size()) - QSizeF(topLeft.x(), topLeft.y())) / ds)
                              .toSize()
                              .boundedTo(widget - QSize(origin.x(), origin.y()));
-    const double diff = test::meanAbsDifference(body(shown.copy(QRect(origin, inside)), widget.height() - origin.y()),
-                                                body(expected.copy(QRect(QPoint(), inside)), widget.height() - origin.y()));
+    const double diff =
+        test::meanAbsDifference(body(shown.copy(QRect(origin, inside)), widget.height() - origin.y()),
+                                body(expected.copy(QRect(QPoint(), inside)), widget.height() - origin.y()));
     qInfo("mean |view - openslide| = %.3f", diff);
     QVERIFY(diff < 0.5);
 }
@@ -178,8 +180,10 @@ void TestSlideView::minimapRectangleMatchesViewport()
         for (int x = 0; x < shot.width(); ++x) {
             const QRgb p = shot.pixel(x, y);
             if (qRed(p) > 200 && qGreen(p) < 80 && qBlue(p) < 80) {
-                x0 = std::min(x0, x); y0 = std::min(y0, y);
-                x1 = std::max(x1, x); y1 = std::max(y1, y);
+                x0 = std::min(x0, x);
+                y0 = std::min(y0, y);
+                x1 = std::max(x1, x);
+                y1 = std::max(y1, y);
             }
         }
     // Expected from the slide's aspect and the view's level-0 rectangle, worked out here.

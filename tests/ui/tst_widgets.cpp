@@ -6,8 +6,8 @@
 #include "plots/CurvePlot.h"
 
 #include <QtTest>
-#include <qcustomplot.h>
 #include <limits>
+#include <qcustomplot.h>
 
 using namespace tessera::ui;
 
@@ -22,7 +22,7 @@ void TestWidgets::appIconRendersFromSvg()
 {
     const QImage icon = renderAppIcon(64);
     QCOMPARE(icon.size(), QSize(64, 64));
-    QCOMPARE(qAlpha(icon.pixel(0, 0)), 0);                 // transparent corner
+    QCOMPARE(qAlpha(icon.pixel(0, 0)), 0);                       // transparent corner
     QCOMPARE(icon.pixelColor(32, 32), QColor(0xf4, 0xf1, 0xf6)); // the white centre dot
     QCOMPARE(icon.pixelColor(12, 12), QColor(0xe8, 0x9e, 0xc0)); // eosin tile
     QCOMPARE(icon.pixelColor(50, 12), QColor(0x6b, 0x3f, 0x9e)); // haematoxylin tile

@@ -11,8 +11,8 @@
 namespace tessera::ui {
 
 namespace {
-const QColor kPalette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
-                           QColor(214, 39, 40), QColor(148, 103, 189), QColor(140, 86, 75)};
+const QColor kPalette[] = {QColor(31, 119, 180), QColor(255, 127, 14),  QColor(44, 160, 44),
+                           QColor(214, 39, 40),  QColor(148, 103, 189), QColor(140, 86, 75)};
 }
 
 CurvePlot::CurvePlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
@@ -53,7 +53,10 @@ void CurvePlot::clear()
     m_plot->replot();
 }
 
-QStringList CurvePlot::seriesNames() const { return m_graphIndex.keys(); }
+QStringList CurvePlot::seriesNames() const
+{
+    return m_graphIndex.keys();
+}
 
 int CurvePlot::pointCount(const QString& series) const
 {

@@ -21,7 +21,7 @@ public:
 
     QStringList seriesNames() const;
     int pointCount(const QString& series) const;
-    QRectF dataBounds() const;  // of all series, as shown after auto-ranging
+    QRectF dataBounds() const; // of all series, as shown after auto-ranging
     QCustomPlot* plot() const { return m_plot; }
 
 private:

@@ -19,7 +19,10 @@ OverviewWidget::OverviewWidget(QWidget* parent) : QWidget(parent)
     });
 }
 
-OverviewWidget::~OverviewWidget() { m_loading.waitForFinished(); }
+OverviewWidget::~OverviewWidget()
+{
+    m_loading.waitForFinished();
+}
 
 void OverviewWidget::setView(SlideView* view)
 {
@@ -100,7 +103,10 @@ void OverviewWidget::navigate(QPointF p)
     m_view->centreOn((p - image.topLeft()) * k);
 }
 
-void OverviewWidget::mousePressEvent(QMouseEvent* event) { navigate(event->position()); }
+void OverviewWidget::mousePressEvent(QMouseEvent* event)
+{
+    navigate(event->position());
+}
 
 void OverviewWidget::mouseMoveEvent(QMouseEvent* event)
 {

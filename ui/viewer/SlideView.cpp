@@ -1,8 +1,8 @@
 #include "SlideView.h"
 
 #include <QKeyEvent>
-#include <QNativeGestureEvent>
 #include <QMouseEvent>
+#include <QNativeGestureEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
@@ -71,7 +71,10 @@ double SlideView::minScale() const
     return std::min(0.5 * fitScale(), 1.0); // tiny slides can still be seen 1:1
 }
 
-double SlideView::maxScale() const { return std::max(kMaxScreenPerLevel0, fitScale()); }
+double SlideView::maxScale() const
+{
+    return std::max(kMaxScreenPerLevel0, fitScale());
+}
 
 double SlideView::fitScale() const
 {
@@ -94,7 +97,10 @@ void SlideView::setView(QPointF centre, double scale)
     Q_EMIT viewChanged();
 }
 
-void SlideView::centreOn(QPointF level0) { setView(level0, m_scale); }
+void SlideView::centreOn(QPointF level0)
+{
+    setView(level0, m_scale);
+}
 
 void SlideView::fitToWindow()
 {
@@ -185,13 +191,13 @@ void SlideView::updateRequests()
                 wanted.append({m_loader->keyAt(span.level, c, r), priority + bonus});
             }
     };
-    add(visibleTiles(top), 3000, false);             // always something to show
-    add(visibleTiles(level), 2000, true);             // what the user sees
-    add(visibleTiles(level, 1), 1000, true);          // neighbours, for panning
+    add(visibleTiles(top), 3000, false);     // always something to show
+    add(visibleTiles(level), 2000, true);    // what the user sees
+    add(visibleTiles(level, 1), 1000, true); // neighbours, for panning
     if (level + 1 < top)
-        add(visibleTiles(level + 1), 500, false);     // zooming out
+        add(visibleTiles(level + 1), 500, false); // zooming out
     if (level > 0) {
-        TileSpan finer = visibleTiles(level - 1);     // zooming in: the middle of the view
+        TileSpan finer = visibleTiles(level - 1); // zooming in: the middle of the view
         const int dc = (finer.c1 - finer.c0) / 4, dr = (finer.r1 - finer.r0) / 4;
         add({finer.level, finer.c0 + dc, finer.r0 + dr, finer.c1 - dc, finer.r1 - dr}, 0, true);
     }
@@ -265,7 +271,8 @@ void SlideView::setOverlay(const QString& name, const QImage& image, double down
     overlay.image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
     overlay.downsample = downsample;
     overlay.smooth = smooth;
-    const auto it = std::find_if(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
+    const auto it =
+        std::find_if(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
     if (it != m_overlays.end())
         *it = std::move(overlay);
     else
@@ -281,7 +288,8 @@ void SlideView::setOverlayVisible(const QString& name, bool visible)
     update();
 }
 
-void SlideView::setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines, const QColor& colour)
+void SlideView::setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines,
+                                   const QColor& colour)
 {
     for (Overlay& o : m_overlays)
         if (o.name == name) {
@@ -293,7 +301,8 @@ void SlideView::setOverlayOutlines(const QString& name, const std::vector<QPolyg
 
 bool SlideView::hasOverlay(const QString& name) const
 {
-    return std::any_of(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
+    return std::any_of(m_overlays.begin(), m_overlays.end(),
+                       [&](const Overlay& o) { return o.name == name; });
 }
 
 bool SlideView::isOverlayVisible(const QString& name) const
@@ -359,8 +368,8 @@ void SlideView::drawScaleBar(QPainter& painter) const
     const auto [microns, pixels] = scaleBarLength();
     if (pixels <= 0)
         return;
-    const QString label = microns >= 1000 ? QStringLiteral("%1 mm").arg(microns / 1000)
-                                          : QStringLiteral("%1 µm").arg(microns);
+    const QString label =
+        microns >= 1000 ? QStringLiteral("%1 mm").arg(microns / 1000) : QStringLiteral("%1 µm").arg(microns);
     const QFontMetrics metrics(font());
     const int pad = 6;
     const QRect box(10, height() - 10 - metrics.height() - 3 * pad,
@@ -470,15 +479,31 @@ void SlideView::keyPressEvent(QKeyEvent* event)
     const double panX = width() / 8.0 / m_scale, panY = height() / 8.0 / m_scale;
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(kWheelStep, middle); break;
-    case Qt::Key_Minus: zoomBy(1 / kWheelStep, middle); break;
-    case Qt::Key_Left: centreOn(m_centre - QPointF(panX, 0)); break;
-    case Qt::Key_Right: centreOn(m_centre + QPointF(panX, 0)); break;
-    case Qt::Key_Up: centreOn(m_centre - QPointF(0, panY)); break;
-    case Qt::Key_Down: centreOn(m_centre + QPointF(0, panY)); break;
+    case Qt::Key_Equal:
+        zoomBy(kWheelStep, middle);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(1 / kWheelStep, middle);
+        break;
+    case Qt::Key_Left:
+        centreOn(m_centre - QPointF(panX, 0));
+        break;
+    case Qt::Key_Right:
+        centreOn(m_centre + QPointF(panX, 0));
+        break;
+    case Qt::Key_Up:
+        centreOn(m_centre - QPointF(0, panY));
+        break;
+    case Qt::Key_Down:
+        centreOn(m_centre + QPointF(0, panY));
+        break;
     case Qt::Key_Home:
-    case Qt::Key_0: fitToWindow(); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_0:
+        fitToWindow();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

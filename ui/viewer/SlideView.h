@@ -30,7 +30,7 @@ public:
     void setView(QPointF centre, double scale);
     void centreOn(QPointF level0);
     void fitToWindow();
-    void zoomBy(double factor, QPointF anchor);   // anchor in widget pixels stays put
+    void zoomBy(double factor, QPointF anchor); // anchor in widget pixels stays put
     double minScale() const;
     double maxScale() const;
     double fitScale() const; // the scale at which the whole slide fits the widget
@@ -50,7 +50,8 @@ public:
     // level-0 pixels per image pixel (masks, heatmaps). Drawn in the order they were added.
     void setOverlay(const QString& name, const QImage& image, double downsample, bool smooth = false);
     // Vector outlines (level-0 polygons) drawn with a 2-px pen on top of the overlay's image.
-    void setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines, const QColor& colour);
+    void setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines,
+                            const QColor& colour);
     void setOverlayVisible(const QString& name, bool visible);
     bool hasOverlay(const QString& name) const;
     bool isOverlayVisible(const QString& name) const;

@@ -6,8 +6,9 @@ namespace tessera::core::nets {
 
 AbMilNet::AbMilNet(const AbMilOptions& o)
 {
-    m_embed = register_module("embed", torch::nn::Sequential(torch::nn::Linear(o.inputDim, o.hidden), torch::nn::ReLU(),
-                                                             torch::nn::Dropout(o.dropout)));
+    m_embed =
+        register_module("embed", torch::nn::Sequential(torch::nn::Linear(o.inputDim, o.hidden),
+                                                       torch::nn::ReLU(), torch::nn::Dropout(o.dropout)));
     m_attentionV = register_module("attention_v", torch::nn::Linear(o.hidden, o.attentionHidden));
     m_attentionU = register_module("attention_u", torch::nn::Linear(o.hidden, o.attentionHidden));
     m_attentionW = register_module("attention_w", torch::nn::Linear(o.attentionHidden, 1));
@@ -16,9 +17,9 @@ AbMilNet::AbMilNet(const AbMilOptions& o)
 
 std::pair<torch::Tensor, torch::Tensor> AbMilNet::forward(const BagTensors& bag)
 {
-    const torch::Tensor h = m_embed->forward<torch::Tensor>(bag.features);                               // [N, hidden]
+    const torch::Tensor h = m_embed->forward<torch::Tensor>(bag.features);                     // [N, hidden]
     const torch::Tensor gate = torch::tanh(m_attentionV(h)) * torch::sigmoid(m_attentionU(h)); // [N, a]
-    const torch::Tensor a = torch::softmax(m_attentionW(gate).squeeze(1), 0);             // [N]
+    const torch::Tensor a = torch::softmax(m_attentionW(gate).squeeze(1), 0);                  // [N]
     return {m_classifier((a.unsqueeze(1) * h).sum(0)), a};
 }
 
@@ -29,9 +30,18 @@ StepLosses AbMilNet::trainingStep(const BagTensors& bag, int64_t label, const to
     return {ce, {{"ce", ce.detach()}}, logits.detach()};
 }
 
-torch::Tensor AbMilNet::logits(const BagTensors& bag) { return forward(bag).first; }
-torch::Tensor AbMilNet::attention(const BagTensors& bag) { return forward(bag).second; }
+torch::Tensor AbMilNet::logits(const BagTensors& bag)
+{
+    return forward(bag).first;
+}
+torch::Tensor AbMilNet::attention(const BagTensors& bag)
+{
+    return forward(bag).second;
+}
 
-std::vector<torch::Tensor> AbMilNet::encoderParameters() { return m_embed->parameters(); }
+std::vector<torch::Tensor> AbMilNet::encoderParameters()
+{
+    return m_embed->parameters();
+}
 
 } // namespace tessera::core::nets

@@ -12,19 +12,23 @@ torch::Tensor edgeSoftmax(const torch::Tensor& scores, const torch::Tensor& targ
         torch::full({nodes, scores.size(1)}, -std::numeric_limits<float>::infinity(), scores.options())
             .scatter_reduce(0, index, scores.detach(), "amax", /*include_self=*/true);
     const torch::Tensor e = (scores - maxima.index_select(0, target)).exp();
-    const torch::Tensor sums = torch::zeros({nodes, scores.size(1)}, scores.options()).index_add(0, target, e);
+    const torch::Tensor sums =
+        torch::zeros({nodes, scores.size(1)}, scores.options()).index_add(0, target, e);
     return e / sums.index_select(0, target).clamp_min(1e-16);
 }
 
 GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
 {
-    m_fc = register_module("fc", torch::nn::Linear(torch::nn::LinearOptions(options.in, options.heads * options.out).bias(false)));
+    m_fc = register_module(
+        "fc",
+        torch::nn::Linear(torch::nn::LinearOptions(options.in, options.heads * options.out).bias(false)));
     m_attnSource = register_parameter("attn_source", torch::empty({1, options.heads, options.out}));
     m_attnTarget = register_parameter("attn_target", torch::empty({1, options.heads, options.out}));
     torch::nn::init::xavier_normal_(m_attnSource, std::sqrt(2.0));
     torch::nn::init::xavier_normal_(m_attnTarget, std::sqrt(2.0));
     if (options.in != outputSize())
-        m_residual = register_module("residual", torch::nn::Linear(torch::nn::LinearOptions(options.in, outputSize()).bias(false)));
+        m_residual = register_module(
+            "residual", torch::nn::Linear(torch::nn::LinearOptions(options.in, outputSize()).bias(false)));
     m_featureDropout = register_module("feature_dropout", torch::nn::Dropout(options.featureDropout));
     m_attentionDropout = register_module("attention_dropout", torch::nn::Dropout(options.attentionDropout));
     if (options.activate) {
@@ -33,18 +37,20 @@ GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
     }
 }
 
-torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
-                                    torch::Tensor* attention)
+torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& source,
+                                    const torch::Tensor& target, torch::Tensor* attention)
 {
     const int64_t n = x.size(0), h = m_options.heads, f = m_options.out;
     const torch::Tensor z = m_fc(m_featureDropout(x)).view({n, h, f});
     const torch::Tensor scoreSource = (z * m_attnSource).sum(-1); // [N, H]
     const torch::Tensor scoreTarget = (z * m_attnTarget).sum(-1);
-    const torch::Tensor scores = torch::leaky_relu(scoreSource.index_select(0, source) + scoreTarget.index_select(0, target), 0.2);
+    const torch::Tensor scores =
+        torch::leaky_relu(scoreSource.index_select(0, source) + scoreTarget.index_select(0, target), 0.2);
     const torch::Tensor alpha = edgeSoftmax(scores, target, n);
     if (attention)
         *attention = alpha;
-    const torch::Tensor messages = z.index_select(0, source) * m_attentionDropout(alpha).unsqueeze(-1); // [E, H, F]
+    const torch::Tensor messages =
+        z.index_select(0, source) * m_attentionDropout(alpha).unsqueeze(-1); // [E, H, F]
     torch::Tensor out = torch::zeros({n, h, f}, z.options()).index_add(0, target, messages);
     out = m_options.concatHeads ? out.reshape({n, h * f}) : out.mean(1);
     out = out + (m_residual ? m_residual(x) : x);

@@ -11,7 +11,7 @@ namespace tessera::core::nets {
 
 struct GatOptions {
     int64_t in = 64;
-    int64_t out = 64;       // per head
+    int64_t out = 64; // per head
     int64_t heads = 4;
     double featureDropout = 0.1;
     double attentionDropout = 0.15;
@@ -30,7 +30,10 @@ public:
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
                           torch::Tensor* attention = nullptr);
 
-    int64_t outputSize() const { return m_options.concatHeads ? m_options.out * m_options.heads : m_options.out; }
+    int64_t outputSize() const
+    {
+        return m_options.concatHeads ? m_options.out * m_options.heads : m_options.out;
+    }
 
 private:
     GatOptions m_options;

@@ -28,7 +28,8 @@ torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, cons
     auto options = F::CrossEntropyFuncOptions();
     if (classWeights.defined())
         options.weight(classWeights);
-    const auto target = torch::full({1}, label, torch::TensorOptions().dtype(torch::kInt64).device(logits.device()));
+    const auto target =
+        torch::full({1}, label, torch::TensorOptions().dtype(torch::kInt64).device(logits.device()));
     return F::cross_entropy(logits.unsqueeze(0), target, options);
 }
 

@@ -17,7 +17,7 @@ struct BagTensors {
     torch::Tensor features;
     torch::Tensor source;
     torch::Tensor target;
-    torch::Tensor grid;     // [N, 2] integer grid positions (x, y), for grid-aware models
+    torch::Tensor grid; // [N, 2] integer grid positions (x, y), for grid-aware models
     int64_t patches = 0;
 
     static BagTensors make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
@@ -31,12 +31,14 @@ struct StepLosses {
 };
 
 // Cross entropy of one slide's logits [C] against its label, optionally class-weighted.
-torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, const torch::Tensor& classWeights);
+torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label,
+                                const torch::Tensor& classWeights);
 
 class MilNet : public torch::nn::Module {
 public:
     // Loss for one slide with its label; `classWeights` [C] (may be undefined).
-    virtual StepLosses trainingStep(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights) = 0;
+    virtual StepLosses trainingStep(const BagTensors& bag, int64_t label,
+                                    const torch::Tensor& classWeights) = 0;
     // Slide logits [C] in the current (train/eval) mode.
     virtual torch::Tensor logits(const BagTensors& bag) = 0;
     // Per-patch attention [N] (sums to 1).

@@ -12,32 +12,36 @@ SrMilNet::SrMilNet(const SrMilOptions& o) : m_options(o)
 {
     const int64_t wide = o.heads * o.hidden;
     m_inputProjection = register_module("input_projection", torch::nn::Linear(o.inputDim, o.inputDim));
-    m_encoder1 = register_module("encoder1", GatLayer(GatOptions{o.inputDim, o.hidden, o.heads, o.featureDropout,
-                                                                 o.attentionDropout, true, true}));
+    m_encoder1 =
+        register_module("encoder1", GatLayer(GatOptions{o.inputDim, o.hidden, o.heads, o.featureDropout,
+                                                        o.attentionDropout, true, true}));
     m_encoder2 = register_module("encoder2", GatLayer(GatOptions{wide, o.hidden, o.heads, o.featureDropout,
                                                                  o.attentionDropout, false, true}));
-    m_encoderToDecoder =
-        register_module("encoder_to_decoder", torch::nn::Linear(torch::nn::LinearOptions(o.hidden, o.hidden).bias(false)));
-    m_decoder1 = register_module("decoder1", GatLayer(GatOptions{o.hidden, o.hidden, o.heads, o.featureDropout,
-                                                                 o.attentionDropout, true, true}));
-    m_decoder2 = register_module("decoder2", GatLayer(GatOptions{wide, o.inputDim, 1, 0.0, 0.0, false, false}));
-    m_classifier = register_module(
-        "classifier", torch::nn::Sequential(torch::nn::Linear(o.hidden, 128), torch::nn::ReLU(),
-                                            torch::nn::Dropout(o.classifierDropout), torch::nn::Linear(128, o.classes)));
+    m_encoderToDecoder = register_module(
+        "encoder_to_decoder", torch::nn::Linear(torch::nn::LinearOptions(o.hidden, o.hidden).bias(false)));
+    m_decoder1 = register_module(
+        "decoder1",
+        GatLayer(GatOptions{o.hidden, o.hidden, o.heads, o.featureDropout, o.attentionDropout, true, true}));
+    m_decoder2 =
+        register_module("decoder2", GatLayer(GatOptions{wide, o.inputDim, 1, 0.0, 0.0, false, false}));
+    m_classifier = register_module("classifier",
+                                   torch::nn::Sequential(torch::nn::Linear(o.hidden, 128), torch::nn::ReLU(),
+                                                         torch::nn::Dropout(o.classifierDropout),
+                                                         torch::nn::Linear(128, o.classes)));
     m_maskToken = register_parameter("mask_token", torch::zeros({1, o.inputDim}));
     m_decoderToken = register_parameter("decoder_token", torch::zeros({1, o.hidden}));
     m_supernode = register_parameter("supernode", torch::randn({1, o.inputDim}) * 0.02);
 }
 
-torch::Tensor SrMilNet::encode(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
-                               torch::Tensor* attention)
+torch::Tensor SrMilNet::encode(const torch::Tensor& x, const torch::Tensor& source,
+                               const torch::Tensor& target, torch::Tensor* attention)
 {
     const torch::Tensor h = m_encoder1(m_inputProjection(x), source, target);
     return m_encoder2(h, source, target, attention);
 }
 
 std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> SrMilNet::withSupernode(const torch::Tensor& x,
-                                                                                 const BagTensors& bag)
+                                                                                const BagTensors& bag)
 {
     const int64_t n = bag.patches;
     const auto longs = bag.source.options();
@@ -85,7 +89,9 @@ StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const to
     const int64_t n = bag.patches;
     const auto masks = std::max<int64_t>(1, int64_t(std::llround(m_options.maskRate * double(n))));
     const torch::Tensor masked = torch::randperm(n, bag.source.options()).slice(0, 0, masks);
-    const auto ce = [&](const torch::Tensor& logits) { return slideCrossEntropy(logits, label, classWeights); };
+    const auto ce = [&](const torch::Tensor& logits) {
+        return slideCrossEntropy(logits, label, classWeights);
+    };
 
     // Label-guided: supernode of the masked graph (CE_m) and of the full graph (CE_f).
     auto [maskedX, source, targetEdges] = withSupernode(maskFeatures(bag.features, masked), bag);

@@ -43,7 +43,8 @@ private:
     torch::Tensor encode(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
                          torch::Tensor* attention = nullptr);
     // Patch features with the supernode appended, and edges that join it to every patch.
-    std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> withSupernode(const torch::Tensor& x, const BagTensors& bag);
+    std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> withSupernode(const torch::Tensor& x,
+                                                                          const BagTensors& bag);
     torch::Tensor maskFeatures(const torch::Tensor& x, const torch::Tensor& masked);
     torch::Tensor reconstruct(const BagTensors& bag, const torch::Tensor& masked);
     torch::Tensor classify(const torch::Tensor& supernodeEmbedding);

@@ -7,7 +7,8 @@ namespace tessera::core::nets {
 namespace {
 torch::nn::Conv2d depthwise(int64_t channels, int64_t kernel)
 {
-    return torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, channels, kernel).padding(kernel / 2).groups(channels));
+    return torch::nn::Conv2d(
+        torch::nn::Conv2dOptions(channels, channels, kernel).padding(kernel / 2).groups(channels));
 }
 } // namespace
 
@@ -18,10 +19,12 @@ TransMilNet::TransMilNet(const TransMilOptions& o) : m_options(o)
     m_norm1 = register_module("norm1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.hidden})));
     m_norm2 = register_module("norm2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.hidden})));
     m_normOut = register_module("norm_out", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.hidden})));
-    m_attention1 = register_module("attention1", torch::nn::MultiheadAttention(
-                                                     torch::nn::MultiheadAttentionOptions(o.hidden, o.heads).dropout(o.dropout)));
-    m_attention2 = register_module("attention2", torch::nn::MultiheadAttention(
-                                                     torch::nn::MultiheadAttentionOptions(o.hidden, o.heads).dropout(o.dropout)));
+    m_attention1 = register_module(
+        "attention1", torch::nn::MultiheadAttention(
+                          torch::nn::MultiheadAttentionOptions(o.hidden, o.heads).dropout(o.dropout)));
+    m_attention2 = register_module(
+        "attention2", torch::nn::MultiheadAttention(
+                          torch::nn::MultiheadAttentionOptions(o.hidden, o.heads).dropout(o.dropout)));
     m_conv7 = register_module("ppeg7", depthwise(o.hidden, 7));
     m_conv5 = register_module("ppeg5", depthwise(o.hidden, 5));
     m_conv3 = register_module("ppeg3", depthwise(o.hidden, 3));
@@ -47,7 +50,7 @@ torch::Tensor TransMilNet::positionalEncoding(const torch::Tensor& tokens, const
 
 std::pair<torch::Tensor, torch::Tensor> TransMilNet::forward(const BagTensors& bag)
 {
-    torch::Tensor tokens = torch::relu(m_embed(bag.features)); // [N, C]
+    torch::Tensor tokens = torch::relu(m_embed(bag.features));         // [N, C]
     torch::Tensor x = torch::cat({m_classToken, tokens}).unsqueeze(1); // [N+1, 1, C]
     {
         const torch::Tensor h = m_norm1(x);
@@ -71,8 +74,14 @@ StepLosses TransMilNet::trainingStep(const BagTensors& bag, int64_t label, const
     return {ce, {{"ce", ce.detach()}}, logits.detach()};
 }
 
-torch::Tensor TransMilNet::logits(const BagTensors& bag) { return forward(bag).first; }
-torch::Tensor TransMilNet::attention(const BagTensors& bag) { return forward(bag).second; }
+torch::Tensor TransMilNet::logits(const BagTensors& bag)
+{
+    return forward(bag).first;
+}
+torch::Tensor TransMilNet::attention(const BagTensors& bag)
+{
+    return forward(bag).second;
+}
 
 std::vector<torch::Tensor> TransMilNet::encoderParameters()
 {
