@@ -3,10 +3,12 @@
 #include "common/Error.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
 #include <map>
+#include <memory>
 
 using namespace tessera;
 
@@ -26,6 +28,10 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
          {cli::runSynthBags, "synthetic feature bags with per-patch ground truth"}},
         {QStringLiteral("eval"), {cli::runEval, "metrics of a trained run on labelled bags"}},
         {QStringLiteral("infer"), {cli::runInfer, "probabilities, attention and consistency for one bag"}},
+        {QStringLiteral("heatmap"),
+         {cli::runHeatmap, "slide thumbnail with the attention or consistency map (PNG)"}},
+        {QStringLiteral("demo-data"),
+         {cli::runDemoData, "synthetic slides -> features -> SR-MIL -> predictions, end to end"}},
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
     };
     return table;
@@ -43,7 +49,16 @@ void printUsage(QTextStream& stream)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Pictures with text (heatmap legends) need fonts, hence a GUI application, but never a
+    // display: those commands run on the offscreen platform.
+    const bool drawsText = argc > 1 && qstrcmp(argv[1], "heatmap") == 0;
+    if (drawsText && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (drawsText)
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tessera-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
     QTextStream out(stdout);

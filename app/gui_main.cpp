@@ -1,10 +1,12 @@
 // tessera: the desktop application. Opens the slides named on the command line.
 #include "MainWindow.h"
 #include "Translations.h"
+#include "analysis/AnalysisPanel.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QTimer>
 
@@ -27,6 +29,19 @@ int main(int argc, char* argv[])
     parser.addOption(screenshot);
     const QCommandLineOption tissue(QStringLiteral("tissue"), QStringLiteral("Show the tissue mask layer."));
     parser.addOption(tissue);
+    const QCommandLineOption run(
+        QStringLiteral("run"), QStringLiteral("Apply this training run to the slide and show its heatmaps."),
+        QStringLiteral("dir"));
+    const QCommandLineOption project(
+        QStringLiteral("project"),
+        QStringLiteral("Folder for features and results (default: the run's parent folder)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption results(QStringLiteral("results"),
+                                     QStringLiteral("Show stored results (.h5) over the slide."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption consistency(QStringLiteral("consistency"),
+                                         QStringLiteral("Show the consistency map instead of attention."));
+    parser.addOptions({run, project, results, consistency});
     parser.addPositionalArgument(QStringLiteral("slides"), QStringLiteral("Slides to open."),
                                  QStringLiteral("[slides…]"));
     parser.process(app);
@@ -37,6 +52,19 @@ int main(int argc, char* argv[])
         window.openSlide(path);
     if (parser.isSet(tissue))
         window.setTissueMaskVisible(true);
+    bool analysisDone = !parser.isSet(run) && !parser.isSet(results);
+    QObject::connect(&window, &tessera::ui::MainWindow::analysisReady, &app, [&](tessera::ui::SlideView*) {
+        if (parser.isSet(consistency)) {
+            window.analysisPanel()->attentionBox()->setChecked(false);
+            window.analysisPanel()->consistencyBox()->setChecked(true);
+        }
+        analysisDone = true;
+    });
+    QObject::connect(&window, &tessera::ui::MainWindow::analysisFailed, &app, [&] { analysisDone = true; });
+    if (parser.isSet(run))
+        window.runModel(parser.value(run), parser.value(project));
+    else if (parser.isSet(results))
+        window.openResults(parser.value(results));
 
     if (parser.isSet(screenshot)) {
         // Poll until the visible tiles and the minimap are in, then grab and quit.
@@ -48,8 +76,9 @@ int main(int argc, char* argv[])
             auto* view = window.currentView();
             const bool ready =
                 !view || (view->isFullyLoaded() && !window.overview()->thumbnail().isNull() &&
-                          (!parser.isSet(tissue) || view->hasOverlay(QStringLiteral("tissue"))));
-            if (!ready && waited < 30000)
+                          (!parser.isSet(tissue) || view->hasOverlay(QStringLiteral("tissue"))) &&
+                          analysisDone && window.analysisPanel()->thumbnailsLoaded());
+            if (!ready && waited < 120000)
                 return;
             poll->stop();
             const bool ok = window.grab().save(out, "PNG");

@@ -3,7 +3,9 @@
 #include "AppIcon.h"
 #include "PreferencesDialog.h"
 #include "SlideInfoPanel.h"
+#include "analysis/AnalysisPanel.h"
 #include "common/Error.h"
+#include "infer/SlideInference.h"
 #include "system/LibraryVersions.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
@@ -28,11 +30,20 @@
 #include <QtConcurrent>
 
 #include <cmath>
+#include <optional>
 
 namespace tessera::ui {
 
+// What a background inference hands back to the GUI thread.
+struct AnalysisOutcome {
+    std::optional<core::Prediction> prediction;
+    QString resultsPath;
+    QString error;
+};
+
 namespace {
 const QString kRecentKey = QStringLiteral("recentFiles");
+const QString kRunKey = QStringLiteral("lastRun");
 constexpr int kMaxRecent = 10;
 const double kMagnifications[] = {1.25, 2.5, 5, 10, 20, 40, 80};
 
@@ -70,6 +81,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     infoDock->setObjectName(QStringLiteral("slideDock"));
     infoDock->setWidget(m_info);
     addDockWidget(Qt::RightDockWidgetArea, infoDock);
+
+    m_analysisPanel = new AnalysisPanel(this);
+    auto* analysisDock = new QDockWidget(tr("Analysis"), this);
+    analysisDock->setObjectName(QStringLiteral("analysisDock"));
+    analysisDock->setWidget(m_analysisPanel);
+    addDockWidget(Qt::RightDockWidgetArea, analysisDock);
+    tabifyDockWidget(infoDock, analysisDock);
+    analysisDock->raise();
+    connect(m_analysisPanel, &AnalysisPanel::tissueToggled, this, &MainWindow::setTissueMaskVisible);
+    connect(m_analysisPanel, &AnalysisPanel::patchActivated, this, &MainWindow::showPatch);
 
     m_position = new QLabel(this);
     m_magnificationLabel = new QLabel(this);
@@ -133,6 +154,11 @@ void MainWindow::createActions()
     m_tissueAction->setCheckable(true);
     m_tissueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(tr("&Run Model on Slide…"), this, &MainWindow::runModelDialog)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    analysis->addAction(tr("Open &Results…"), this, &MainWindow::openResultsDialog);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
 
@@ -176,6 +202,9 @@ bool MainWindow::openSlide(const QString& path)
         QString text = tr("x %1, y %2 px").arg(qint64(p.x())).arg(qint64(p.y()));
         if (const auto mpp = view->slide()->micronsPerPixel())
             text += tr("  (%1, %2 µm)").arg(p.x() * *mpp, 0, 'f', 1).arg(p.y() * *mpp, 0, 'f', 1);
+        if (const SlideAnalysis* analysis = SlideAnalysis::of(view))
+            if (const int patch = analysis->patchAt(p); patch >= 0)
+                text += QStringLiteral("   ") + analysis->describePatch(patch);
         m_position->setText(text);
     });
     connect(view, &SlideView::tileFailed, this, [this](const QString& message) {
@@ -213,6 +242,8 @@ void MainWindow::currentTabChanged()
     m_magnifications->setEnabled(m_magnifications->count() > 0);
     m_tissueAction->setChecked(view && view->hasOverlay(kTissueOverlay) &&
                                view->isOverlayVisible(kTissueOverlay));
+    m_analysisPanel->setTissueChecked(m_tissueAction->isChecked());
+    m_analysisPanel->setAnalysis(SlideAnalysis::of(view));
     setWindowTitle(view ? tr("%1 — Tessera").arg(QFileInfo(view->slide()->path()).fileName())
                         : tr("Tessera"));
     updateStatus();
@@ -221,6 +252,7 @@ void MainWindow::currentTabChanged()
 void MainWindow::setTissueMaskVisible(bool visible)
 {
     m_tissueAction->setChecked(visible);
+    m_analysisPanel->setTissueChecked(visible);
     SlideView* view = currentView();
     if (!view)
         return;
@@ -355,6 +387,142 @@ PreferencesDialog* MainWindow::showPreferences()
     });
     dialog->open();
     return dialog;
+}
+
+void MainWindow::runModel(const QString& runDir, const QString& projectDir)
+{
+    SlideView* view = currentView();
+    if (!view) {
+        m_analysisPanel->showMessage(tr("Open a slide first, then run a model on it."), true);
+        return;
+    }
+    QSettings().setValue(kRunKey, runDir);
+    core::SlideInferenceOptions options;
+    options.projectDir =
+        projectDir.isEmpty() ? QFileInfo(QFileInfo(runDir).absoluteFilePath()).absolutePath() : projectDir;
+    const QString slidePath = view->slide()->path();
+    const QPointer<AnalysisPanel> panel(m_analysisPanel);
+    options.progress = [panel](const QJsonObject& event) {
+        const QString kind = event[QStringLiteral("event")].toString();
+        QString text;
+        if (kind == QLatin1String("progress"))
+            text = tr("Extracting features: %1 of %2 patches")
+                       .arg(event[QStringLiteral("done")].toInt())
+                       .arg(event[QStringLiteral("total")].toInt());
+        else if (kind == QLatin1String("predict"))
+            text = tr("Running the model…");
+        if (!text.isEmpty())
+            QMetaObject::invokeMethod(
+                panel,
+                [panel, text] {
+                    if (panel)
+                        panel->showMessage(text, false);
+                },
+                Qt::QueuedConnection);
+    };
+    m_analysisPanel->showMessage(tr("Preparing %1…").arg(QFileInfo(runDir).fileName()), false);
+    ++m_analysisJobs;
+    auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
+    const QPointer<SlideView> target(view);
+    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this, [this, watcher, target] {
+        watcher->deleteLater();
+        --m_analysisJobs;
+        finishAnalysis(target, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([runDir, options, slidePath]() -> AnalysisOutcome {
+        try {
+            const core::SlideInference inference(runDir, options);
+            core::SlideInferenceResult r = inference.run(slidePath);
+            return {std::move(r.prediction), r.resultsPath, {}};
+        } catch (const core::Error& error) {
+            return {std::nullopt, {}, error.message()};
+        } catch (const std::exception& error) {
+            return {std::nullopt,
+                    {},
+                    tr("The model failed on %1: %2").arg(slidePath, QString::fromUtf8(error.what()))};
+        }
+    }));
+}
+
+bool MainWindow::openResults(const QString& path)
+{
+    AnalysisOutcome outcome;
+    try {
+        outcome.prediction = core::Prediction::read(path);
+        outcome.resultsPath = path;
+    } catch (const core::Error& error) {
+        outcome.error = error.message();
+    }
+    const bool ok = outcome.prediction.has_value();
+    finishAnalysis(currentView(), outcome);
+    return ok;
+}
+
+void MainWindow::finishAnalysis(SlideView* view, const AnalysisOutcome& outcome)
+{
+    QString error = outcome.error;
+    if (!error.isEmpty()) {
+    } else if (!view) {
+        error = tr("The slide was closed before its results were ready.");
+    } else {
+        // Results from another slide would draw nonsense: every patch must lie on this one.
+        const QSize size = view->slide()->size();
+        const auto& coords = outcome.prediction->coords;
+        for (std::size_t i = 0; i + 1 < coords.size() && error.isEmpty(); i += 2)
+            if (coords[i] < 0 || coords[i + 1] < 0 || coords[i] >= size.width() ||
+                coords[i + 1] >= size.height())
+                error =
+                    tr("%1 does not belong to this slide: patch (%2, %3) lies outside its %4 × %5 pixels.")
+                        .arg(outcome.resultsPath)
+                        .arg(coords[i])
+                        .arg(coords[i + 1])
+                        .arg(size.width())
+                        .arg(size.height());
+        if (outcome.prediction->patchStep <= 0)
+            error = tr("%1 has no patch size and a single patch: nothing to draw.").arg(outcome.resultsPath);
+    }
+    if (!error.isEmpty()) {
+        m_analysisPanel->showMessage(error, true);
+        statusBar()->showMessage(error, 15000);
+        m_lastError = error;
+        Q_EMIT analysisFailed(error);
+        return;
+    }
+    delete SlideAnalysis::of(view);
+    auto* analysis =
+        new SlideAnalysis(view, *outcome.prediction, outcome.resultsPath, m_analysisPanel->settings());
+    if (view == currentView())
+        m_analysisPanel->setAnalysis(analysis);
+    statusBar()->showMessage(tr("Results: %1").arg(outcome.resultsPath), 10000);
+    Q_EMIT analysisReady(view);
+}
+
+void MainWindow::runModelDialog()
+{
+    const QString start = QSettings().value(kRunKey).toString();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a Training Run"), start);
+    if (!dir.isEmpty())
+        runModel(dir);
+}
+
+void MainWindow::openResultsDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Results"), QString(), tr("Tessera results (*.h5)"));
+    if (!path.isEmpty())
+        openResults(path);
+}
+
+void MainWindow::showPatch(int index)
+{
+    SlideView* view = currentView();
+    const SlideAnalysis* analysis = SlideAnalysis::of(view);
+    if (!analysis)
+        return;
+    // The patch fills about a third of the view, never beyond the finest zoom.
+    const QRectF patch = analysis->patchRect(index);
+    const double scale = std::min(view->width(), view->height()) / 3.0 / patch.width();
+    view->setView(patch.center(), std::clamp(scale, view->minScale(), view->maxScale()));
 }
 
 void MainWindow::showAbout()

@@ -12,6 +12,8 @@ class QTabWidget;
 
 namespace tessera::ui {
 
+class AnalysisPanel;
+struct AnalysisOutcome;
 class OverviewWidget;
 class PreferencesDialog;
 struct Preferences;
@@ -44,8 +46,19 @@ public:
     // Renders the current view (as on screen) to a PNG; false with lastError() on failure.
     bool saveViewAsPng(const QString& path);
 
+    // Applies a trained run to the current slide in the background: features are extracted
+    // when missing, features and results kept in `projectDir` (default: the run's parent
+    // folder) and reused next time. Ends with analysisReady or analysisFailed.
+    void runModel(const QString& runDir, const QString& projectDir = {});
+    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) over the current slide.
+    bool openResults(const QString& path);
+    AnalysisPanel* analysisPanel() const { return m_analysisPanel; }
+    bool isAnalysisRunning() const { return m_analysisJobs > 0; }
+
 Q_SIGNALS:
     void errorShown(const QString& message);
+    void analysisReady(SlideView* view);
+    void analysisFailed(const QString& message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -63,6 +76,10 @@ private:
     void saveViewDialog();
     void showAbout();
     void applyPreferences(const Preferences& preferences);
+    void runModelDialog();
+    void openResultsDialog();
+    void finishAnalysis(SlideView* view, const AnalysisOutcome& outcome);
+    void showPatch(int index);
 
     core::TileCache m_cache;
     QTabWidget* m_tabs;
@@ -74,6 +91,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_tissueAction = nullptr;
     QString m_lastError;
+    AnalysisPanel* m_analysisPanel;
+    int m_analysisJobs = 0;
 };
 
 } // namespace tessera::ui

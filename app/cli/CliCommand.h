@@ -32,6 +32,8 @@ int runTrain(const QStringList& arguments, CliContext& io);
 int runSynthBags(const QStringList& arguments, CliContext& io);
 int runEval(const QStringList& arguments, CliContext& io);
 int runInfer(const QStringList& arguments, CliContext& io);
+int runHeatmap(const QStringList& arguments, CliContext& io);
+int runDemoData(const QStringList& arguments, CliContext& io);
 
 // Helpers shared by commands.
 int intOption(const QCommandLineParser& parser, const QString& name, int fallback);

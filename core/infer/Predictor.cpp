@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/Hdf5.h"
 #include "model/ComputeDevice.h"
 #include "model/SpatialGraph.h"
 #include "model/nets/MilFactory.h"
@@ -21,6 +22,9 @@ struct Predictor::State {
     TrainConfig config;
     QStringList classNames;
     int dimension = 0;
+    QString extractor;
+    int patchSize = 0;
+    double magnification = 0;
     torch::Device device{torch::kCPU};
     std::shared_ptr<nets::MilNet> net;
 };
@@ -38,6 +42,9 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
         throw Error(QStringLiteral("%1 is not valid JSON").arg(configPath));
     s.config = TrainConfig::fromJson(json);
     s.dimension = json[QStringLiteral("feature_dimension")].toInt();
+    s.extractor = json[QStringLiteral("extractor")].toString();
+    s.patchSize = json[QStringLiteral("patch_size")].toInt();
+    s.magnification = json[QStringLiteral("magnification")].toDouble();
     for (const QJsonValue v : json[QStringLiteral("classes")].toArray())
         s.classNames << v.toString();
     if (s.dimension <= 0 || s.classNames.size() < 2)
@@ -75,6 +82,18 @@ QString Predictor::model() const
 {
     return m_state->config.model;
 }
+QString Predictor::extractor() const
+{
+    return m_state->extractor;
+}
+int Predictor::patchSize() const
+{
+    return m_state->patchSize;
+}
+double Predictor::magnification() const
+{
+    return m_state->magnification;
+}
 
 Prediction Predictor::predict(const FeatureBag& bag, const QString& source) const
 {
@@ -87,6 +106,11 @@ Prediction Predictor::predict(const FeatureBag& bag, const QString& source) cons
                 .arg(bag.dimension)
                 .arg(s.runDir)
                 .arg(s.dimension));
+    if (!s.extractor.isEmpty() && !bag.extractor.isEmpty() && bag.extractor != s.extractor)
+        throw Error(QStringLiteral("%1 was made by extractor '%2', but run %3 was trained on '%4' features "
+                                   "(extract with the same extractor)")
+                        .arg(source.isEmpty() ? QStringLiteral("The bag") : source, bag.extractor, s.runDir,
+                             s.extractor));
     torch::NoGradGuard noGrad;
     torch::manual_seed(0); // the consistency rounds' partition: the same map every time
     const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords);
@@ -105,74 +129,79 @@ Prediction Predictor::predict(const FeatureBag& bag, const QString& source) cons
     if (const torch::Tensor c = s.net->consistency(tensors); c.defined())
         p.consistency = toVector(c);
     p.coords = bag.coords;
+    p.patchStep = bag.patchSizeLevel0 > 0 ? bag.patchSizeLevel0 : int(graph.step);
+    p.extractor = bag.extractor;
     return p;
 }
 
-namespace {
-
-void writeVector(hid_t file, const char* name, const std::vector<float>& v, std::vector<hsize_t> dims)
-{
-    const hid_t space = H5Screate_simple(int(dims.size()), dims.data(), nullptr);
-    const hid_t set = H5Dcreate2(file, name, H5T_IEEE_F32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-    const herr_t status = H5Dwrite(set, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
-    H5Dclose(set);
-    H5Sclose(space);
-    if (status < 0)
-        throw Error(QStringLiteral("Cannot write dataset %1 (disk full?)").arg(QLatin1String(name)));
-}
-
-void writeCoords(hid_t file, const std::vector<std::int64_t>& coords)
-{
-    const hsize_t dims[2] = {hsize_t(coords.size() / 2), 2};
-    const hid_t space = H5Screate_simple(2, dims, nullptr);
-    const hid_t set = H5Dcreate2(file, "coords", H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-    const herr_t status = H5Dwrite(set, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, coords.data());
-    H5Dclose(set);
-    H5Sclose(space);
-    if (status < 0)
-        throw Error(QStringLiteral("Cannot write dataset coords (disk full?)"));
-}
-
-void writeString(hid_t file, const char* name, const QString& value)
-{
-    const QByteArray utf8 = value.toUtf8();
-    const hid_t type = H5Tcopy(H5T_C_S1);
-    H5Tset_size(type, std::max<size_t>(1, size_t(utf8.size())));
-    const hid_t space = H5Screate(H5S_SCALAR);
-    const hid_t attr = H5Acreate2(file, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
-    H5Awrite(attr, type, utf8.isEmpty() ? "" : utf8.constData());
-    H5Aclose(attr);
-    H5Sclose(space);
-    H5Tclose(type);
-}
-
-} // namespace
+using namespace hdf5;
 
 void Prediction::write(const QString& path) const
 {
+    silenceHdf5();
     AtomicFile out(path);
     {
-        const hid_t file = H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC,
-                                     H5P_DEFAULT, H5P_DEFAULT);
-        if (file < 0)
+        std::lock_guard lock(hdf5Mutex());
+        const Id file(H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC,
+                                H5P_DEFAULT, H5P_DEFAULT),
+                      H5Fclose);
+        if (!file.valid())
             throw Error(QStringLiteral("Cannot create %1 (is the folder writable?)").arg(path));
-        try {
-            const hsize_t n = hsize_t(attention.size());
-            writeVector(file, "probabilities", probabilities, {hsize_t(probabilities.size())});
-            writeVector(file, "attention", attention, {n});
-            if (!consistency.empty())
-                writeVector(file, "consistency", consistency, {n});
-            writeCoords(file, coords);
-            writeString(file, "run", run);
-            writeString(file, "model", model);
-            writeString(file, "classes", classNames.join(QLatin1Char(',')));
-        } catch (...) {
-            H5Fclose(file);
-            throw;
-        }
-        H5Fclose(file);
+        const hid_t f = file.get();
+        const hsize_t n = hsize_t(attention.size());
+        writeDataset(f, "probabilities", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(probabilities.size())},
+                     probabilities.data(), path);
+        writeDataset(f, "attention", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, attention.data(), path);
+        if (!consistency.empty())
+            writeDataset(f, "consistency", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, consistency.data(), path);
+        writeDataset(f, "coords", H5T_STD_I64LE, H5T_NATIVE_INT64, {n, 2}, coords.data(), path);
+        writeStringAttribute(f, "run", run, path);
+        writeStringAttribute(f, "model", model, path);
+        writeStringAttribute(f, "classes", classNames.join(QLatin1Char(',')), path);
+        writeStringAttribute(f, "extractor", extractor, path);
+        writeAttribute(f, "patch_size_level0", H5T_NATIVE_INT, &patchStep, path);
     }
     out.commit();
+}
+
+Prediction Prediction::read(const QString& path)
+{
+    silenceHdf5();
+    std::lock_guard lock(hdf5Mutex());
+    const Id file = openForReading(path, QStringLiteral("results"));
+    const hid_t f = file.get();
+    const auto attention = shapeOf(f, "attention");
+    const auto coords = shapeOf(f, "coords");
+    const auto probabilities = shapeOf(f, "probabilities");
+    if (attention.size() != 1 || coords.size() != 2 || coords[0] != attention[0] || coords[1] != 2 ||
+        probabilities.size() != 1)
+        throw Error(QStringLiteral("%1 is not a Tessera results file (it needs probabilities, attention and "
+                                   "coords of matching sizes)")
+                        .arg(path));
+    Prediction p;
+    const std::size_t n = attention[0];
+    p.probabilities = readAll<float>(f, "probabilities", H5T_NATIVE_FLOAT, probabilities[0], path);
+    p.attention = readAll<float>(f, "attention", H5T_NATIVE_FLOAT, n, path);
+    if (const auto c = shapeOf(f, "consistency"); c.size() == 1 && c[0] == n)
+        p.consistency = readAll<float>(f, "consistency", H5T_NATIVE_FLOAT, n, path);
+    p.coords = readAll<std::int64_t>(f, "coords", H5T_NATIVE_INT64, 2 * n, path);
+    p.run = stringAttribute(f, "run");
+    p.model = stringAttribute(f, "model");
+    p.classNames = stringAttribute(f, "classes").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    p.extractor = stringAttribute(f, "extractor");
+    p.patchStep = int(numberAttribute(f, "patch_size_level0").value_or(0));
+    if (p.patchStep <= 0)
+        p.patchStep = int(SpatialGraph::inferStep(p.coords));
+    if (p.classNames.size() != qsizetype(p.probabilities.size()))
+        throw Error(QStringLiteral("%1 is damaged: %2 class names for %3 probabilities")
+                        .arg(path)
+                        .arg(p.classNames.size())
+                        .arg(p.probabilities.size()));
+    for (const std::vector<float>* v : {&p.probabilities, &p.attention, &p.consistency})
+        for (float x : *v)
+            if (!std::isfinite(x))
+                throw Error(QStringLiteral("%1 is damaged: it holds NaN or infinite scores").arg(path));
+    return p;
 }
 
 } // namespace tessera::core

@@ -16,10 +16,14 @@ struct Prediction {
     std::vector<float> attention;     // [N], sums to 1
     std::vector<float> consistency;   // [N] in [-1, 1]; empty for models without reconstruction
     std::vector<std::int64_t> coords; // [N × 2], level-0 top-left, as in the bag
+    int patchStep = 0;                // patch side = grid step in level-0 pixels
+    QString extractor;                // of the features the prediction was made from
 
     // HDF5: datasets probabilities, attention, consistency (if any), coords; attrs run, model,
-    // classes (comma-separated). Written atomically. Throws Error.
+    // classes (comma-separated), patch_size_level0, extractor. Written atomically. Throws Error.
     void write(const QString& path) const;
+    // Throws Error naming the file when it is missing, damaged or not a prediction file.
+    static Prediction read(const QString& path);
 };
 
 class Predictor {
@@ -32,7 +36,11 @@ public:
     int featureDimension() const;
     QStringList classNames() const;
     QString model() const;
-    // Throws Error if the bag's feature dimension differs from the run's.
+    QString extractor() const; // of the training features; empty for runs that predate it
+    // Patch geometry of the training features (0 when unknown): new slides are cut the same way.
+    int patchSize() const;
+    double magnification() const;
+    // Throws Error if the bag's feature dimension or extractor differs from the run's.
     Prediction predict(const FeatureBag& bag, const QString& source = {}) const;
 
 private:

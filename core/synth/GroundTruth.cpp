@@ -130,4 +130,26 @@ int GroundTruth::maskDownsample(const QImage& mask, const QString& path)
     return downsample;
 }
 
+std::vector<float> GroundTruth::patchTumourFractions(const QString& maskPath,
+                                                     const std::vector<std::int64_t>& coords, int step)
+{
+    QImage mask(maskPath);
+    if (mask.isNull())
+        throw Error(QStringLiteral("Cannot read the ground-truth mask %1").arg(maskPath));
+    const int downsample = maskDownsample(mask, maskPath);
+    mask = mask.convertToFormat(QImage::Format_Grayscale8);
+    std::vector<float> fractions;
+    for (std::size_t i = 0; i + 1 < coords.size(); i += 2) {
+        const QRect cells = QRect(int(coords[i] / downsample), int(coords[i + 1] / downsample),
+                                  std::max(1, step / downsample), std::max(1, step / downsample))
+                                .intersected(mask.rect());
+        int tumour = 0;
+        for (int y = cells.top(); y <= cells.bottom(); ++y)
+            for (int x = cells.left(); x <= cells.right(); ++x)
+                tumour += mask.constScanLine(y)[x] == uchar(TruthLabel::Tumour);
+        fractions.push_back(cells.isEmpty() ? 0.f : float(tumour) / float(cells.width() * cells.height()));
+    }
+    return fractions;
+}
+
 } // namespace tessera::core

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QImage>
 #include <QString>
+#include <cstdint>
+#include <vector>
 
 namespace tessera::core {
 
@@ -29,6 +31,10 @@ public:
 
     // Downsample recorded in a mask written by renderMask(); throws Error if absent.
     static int maskDownsample(const QImage& mask, const QString& path);
+    // Fraction of tumour pixels in each square patch (level-0 top-left `coords`, side `step`)
+    // of the mask PNG at `maskPath`. Throws Error if the mask cannot be read.
+    static std::vector<float> patchTumourFractions(const QString& maskPath,
+                                                   const std::vector<std::int64_t>& coords, int step);
 };
 
 } // namespace tessera::core

@@ -200,6 +200,12 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     QJsonObject configJson = m_config.toJson();
     configJson[QStringLiteral("feature_dimension")] = int(dim);
     configJson[QStringLiteral("classes")] = QJsonArray::fromStringList(m_data.classNames());
+    // Where the features came from: new slides must be cut and described the same way.
+    if (const FeatureBag& first = train.front().bag; !first.extractor.isEmpty()) {
+        configJson[QStringLiteral("extractor")] = first.extractor;
+        configJson[QStringLiteral("patch_size")] = first.patchSize;
+        configJson[QStringLiteral("magnification")] = first.magnification;
+    }
     const QString configPath = dir.filePath(QString::fromLatin1(kConfigFile));
     const QString checkpointPath = dir.filePath(QString::fromLatin1(kCheckpointFile));
     const QString bestPath = dir.filePath(QString::fromLatin1(kBestFile));

@@ -266,17 +266,29 @@ void SlideView::drawPlaceholder(QPainter& painter, const QRectF& level0Rect) con
 
 void SlideView::setOverlay(const QString& name, const QImage& image, double downsample, bool smooth)
 {
-    Overlay overlay;
+    const auto it =
+        std::find_if(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
+    Overlay& overlay = it != m_overlays.end() ? *it : m_overlays.emplace_back();
     overlay.name = name;
     overlay.image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
     overlay.downsample = downsample;
     overlay.smooth = smooth;
-    const auto it =
-        std::find_if(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
-    if (it != m_overlays.end())
-        *it = std::move(overlay);
-    else
-        m_overlays.push_back(std::move(overlay));
+    update();
+}
+
+void SlideView::setOverlayOpacity(const QString& name, double opacity)
+{
+    for (Overlay& o : m_overlays)
+        if (o.name == name)
+            o.opacity = std::clamp(opacity, 0.0, 1.0);
+    update();
+}
+
+void SlideView::setOverlayLegend(const QString& name, const QImage& legend)
+{
+    for (Overlay& o : m_overlays)
+        if (o.name == name)
+            o.legend = legend;
     update();
 }
 
@@ -291,11 +303,12 @@ void SlideView::setOverlayVisible(const QString& name, bool visible)
 void SlideView::setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines,
                                    const QColor& colour)
 {
-    for (Overlay& o : m_overlays)
-        if (o.name == name) {
-            o.outlines = outlines;
-            o.outlineColour = colour;
-        }
+    const auto it =
+        std::find_if(m_overlays.begin(), m_overlays.end(), [&](const Overlay& o) { return o.name == name; });
+    Overlay& overlay = it != m_overlays.end() ? *it : m_overlays.emplace_back(); // outlines only
+    overlay.name = name;
+    overlay.outlines = outlines;
+    overlay.outlineColour = colour;
     update();
 }
 
@@ -321,16 +334,18 @@ void SlideView::drawOverlays(QPainter& painter) const
 {
     const QRectF visible = visibleLevel0Rect();
     for (const Overlay& o : m_overlays) {
-        if (!o.visible || o.image.isNull())
+        if (!o.visible)
             continue;
         // Draw only the visible part of the overlay, one overlay pixel = `downsample` level-0 px.
         const QRectF source = QRectF(visible.topLeft() / o.downsample, visible.size() / o.downsample)
                                   .intersected(QRectF(QPointF(0, 0), QSizeF(o.image.size())));
-        if (source.isEmpty())
-            continue;
-        const QRectF level0(source.topLeft() * o.downsample, source.size() * o.downsample);
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, o.smooth);
-        painter.drawImage(level0ToWidget(level0), o.image, source);
+        if (!o.image.isNull() && !source.isEmpty() && o.opacity > 0) {
+            const QRectF level0(source.topLeft() * o.downsample, source.size() * o.downsample);
+            painter.setRenderHint(QPainter::SmoothPixmapTransform, o.smooth);
+            painter.setOpacity(o.opacity);
+            painter.drawImage(level0ToWidget(level0), o.image, source);
+            painter.setOpacity(1);
+        }
         if (o.outlines.empty())
             continue;
         painter.save();
@@ -343,10 +358,26 @@ void SlideView::drawOverlays(QPainter& painter) const
         QPen pen(o.outlineColour, 2);
         pen.setCosmetic(true); // 2 screen pixels at every zoom
         painter.setPen(pen);
-        for (const QPolygonF& outline : o.outlines)
-            if (outline.boundingRect().intersects(visible))
+        const double minimumSide = 4 / m_scale; // level-0 pixels that make 4 screen pixels
+        for (const QPolygonF& outline : o.outlines) {
+            const QRectF bounds = outline.boundingRect();
+            if (bounds.intersects(visible) && std::max(bounds.width(), bounds.height()) >= minimumSide)
                 painter.drawPolyline(outline);
+        }
         painter.restore();
+    }
+}
+
+void SlideView::drawLegends(QPainter& painter) const
+{
+    // Stacked upwards from the lower right corner, the last-added layer lowest.
+    int bottom = height() - 10;
+    for (auto o = m_overlays.rbegin(); o != m_overlays.rend(); ++o) {
+        if (!o->visible || o->legend.isNull())
+            continue;
+        const QPoint topLeft(width() - 10 - o->legend.width(), bottom - o->legend.height());
+        painter.drawImage(topLeft, o->legend);
+        bottom = topLeft.y() - 6;
     }
 }
 
@@ -409,6 +440,7 @@ void SlideView::paintEvent(QPaintEvent*)
         }
     drawOverlays(painter);
     drawScaleBar(painter);
+    drawLegends(painter);
 }
 
 void SlideView::resizeEvent(QResizeEvent*)

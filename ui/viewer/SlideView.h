@@ -48,8 +48,14 @@ public:
 
     // Image layers drawn over the slide, each covering the whole slide at `downsample`
     // level-0 pixels per image pixel (masks, heatmaps). Drawn in the order they were added.
+    // Replacing an existing layer's image keeps its visibility, opacity, outlines and legend.
     void setOverlay(const QString& name, const QImage& image, double downsample, bool smooth = false);
-    // Vector outlines (level-0 polygons) drawn with a 2-px pen on top of the overlay's image.
+    void setOverlayOpacity(const QString& name, double opacity); // applied when painting
+    // A legend drawn in the lower right corner while the layer is visible (null: none).
+    void setOverlayLegend(const QString& name, const QImage& legend);
+    // Vector outlines (level-0 polygons) drawn with a 2-px pen on top of the overlay's image;
+    // outlines smaller than a few screen pixels are skipped (a patch grid at low zoom). A layer
+    // may consist of outlines only.
     void setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines,
                             const QColor& colour);
     void setOverlayVisible(const QString& name, bool visible);
@@ -88,6 +94,7 @@ private:
     void drawPlaceholder(QPainter& painter, const QRectF& level0Rect) const;
     void drawScaleBar(QPainter& painter) const;
     void drawOverlays(QPainter& painter) const;
+    void drawLegends(QPainter& painter) const;
     QRectF level0ToWidget(const QRectF& rect) const;
 
     core::TileCache* m_cache;
@@ -106,6 +113,8 @@ private:
         double downsample = 1;
         bool smooth = false;
         bool visible = true;
+        double opacity = 1;
+        QImage legend;
         std::vector<QPolygonF> outlines;
         QColor outlineColour;
     };

@@ -1,0 +1,121 @@
+#include "Hdf5.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace tessera::core::hdf5 {
+
+std::mutex& hdf5Mutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+void silenceHdf5()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+}
+
+bool exists(hid_t file, const char* name)
+{
+    return H5Lexists(file, name, H5P_DEFAULT) > 0;
+}
+
+void writeDataset(hid_t file, const char* name, hid_t fileType, hid_t memType, std::vector<hsize_t> dims,
+                  const void* data, const QString& path)
+{
+    const Id space(H5Screate_simple(int(dims.size()), dims.data(), nullptr), H5Sclose);
+    // No modification times in the object headers: the same bag gives the same bytes.
+    const Id properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+    H5Pset_obj_track_times(properties.get(), false);
+    const Id set(H5Dcreate2(file, name, fileType, space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+                 H5Dclose);
+    if (!set.valid() || H5Dwrite(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
+        throw Error(
+            QStringLiteral("Cannot write dataset '%1' to %2 (disk full?)").arg(QLatin1String(name), path));
+}
+
+void writeAttribute(hid_t file, const char* name, hid_t type, const void* value, const QString& path)
+{
+    const Id space(H5Screate(H5S_SCALAR), H5Sclose);
+    const Id attr(H5Acreate2(file, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (!attr.valid() || H5Awrite(attr.get(), type, value) < 0)
+        throw Error(QStringLiteral("Cannot write attribute '%1' to %2").arg(QLatin1String(name), path));
+}
+
+void writeStringAttribute(hid_t file, const char* name, const QString& value, const QString& path)
+{
+    const QByteArray utf8 = value.toUtf8();
+    const Id type(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(type.get(), std::max<size_t>(1, size_t(utf8.size())));
+    H5Tset_cset(type.get(), H5T_CSET_UTF8);
+    writeAttribute(file, name, type.get(), utf8.isEmpty() ? "" : utf8.constData(), path);
+}
+
+std::optional<double> numberAttribute(hid_t file, const char* name)
+{
+    if (H5Aexists(file, name) <= 0)
+        return std::nullopt;
+    const Id attr(H5Aopen(file, name, H5P_DEFAULT), H5Aclose);
+    double value = 0;
+    if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &value) < 0)
+        return std::nullopt;
+    return value;
+}
+
+QString stringAttribute(hid_t file, const char* name)
+{
+    if (H5Aexists(file, name) <= 0)
+        return {};
+    const Id attr(H5Aopen(file, name, H5P_DEFAULT), H5Aclose);
+    const Id type(H5Aget_type(attr.get()), H5Tclose);
+    if (H5Tget_class(type.get()) != H5T_STRING)
+        return {};
+    if (H5Tis_variable_str(type.get()) > 0) {
+        char* text = nullptr;
+        const Id memType(H5Tcopy(H5T_C_S1), H5Tclose);
+        H5Tset_size(memType.get(), H5T_VARIABLE);
+        if (H5Aread(attr.get(), memType.get(), &text) < 0 || !text)
+            return {};
+        const QString result = QString::fromUtf8(text);
+        H5free_memory(text);
+        return result;
+    }
+    const size_t size = H5Tget_size(type.get());
+    QByteArray buffer(qsizetype(size), '\0');
+    if (H5Aread(attr.get(), type.get(), buffer.data()) < 0)
+        return {};
+    return QString::fromUtf8(buffer.constData(), qsizetype(qstrnlen(buffer.constData(), size)));
+}
+
+std::vector<hsize_t> shapeOf(hid_t file, const char* name)
+{
+    if (!exists(file, name))
+        return {};
+    const Id set(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
+    const Id space(H5Dget_space(set.get()), H5Sclose);
+    const int rank = H5Sget_simple_extent_ndims(space.get());
+    if (rank <= 0)
+        return {};
+    std::vector<hsize_t> dims(std::size_t(rank), 0);
+    H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+    return dims;
+}
+
+Id openForReading(const QString& path, const QString& what)
+{
+    if (!QFileInfo::exists(path))
+        throw Error(QStringLiteral("Cannot read %1 %2: the file does not exist").arg(what, path));
+    if (H5Fis_hdf5(QFile::encodeName(path).constData()) <= 0)
+        throw Error(
+            QStringLiteral("Cannot read %1 %2: not an HDF5 file (damaged, truncated or another format)")
+                .arg(what, path));
+    Id file(H5Fopen(QFile::encodeName(path).constData(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    if (!file.valid())
+        throw Error(QStringLiteral("Cannot read %1 %2: HDF5 could not open it (damaged or truncated)")
+                        .arg(what, path));
+    return file;
+}
+
+} // namespace tessera::core::hdf5

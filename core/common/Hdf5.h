@@ -1,0 +1,66 @@
+// Small RAII layer over the HDF5 C API shared by the feature and prediction files.
+#pragma once
+
+#include "Error.h"
+
+#include <QString>
+#include <hdf5.h>
+
+#include <mutex>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace tessera::core::hdf5 {
+
+// The Debian HDF5 build is not guaranteed thread-safe: every call we make holds this.
+std::mutex& hdf5Mutex();
+// Turns off HDF5's own error printing (errors become our messages).
+void silenceHdf5();
+
+// RAII for HDF5 identifiers (files, datasets, spaces, types, attributes).
+class Id {
+public:
+    Id(hid_t id, herr_t (*close)(hid_t)) : m_id(id), m_close(close) {}
+    ~Id()
+    {
+        if (m_id >= 0)
+            m_close(m_id);
+    }
+    Id(const Id&) = delete;
+    Id& operator=(const Id&) = delete;
+    Id(Id&& other) noexcept : m_id(std::exchange(other.m_id, -1)), m_close(other.m_close) {}
+    hid_t get() const { return m_id; }
+    bool valid() const { return m_id >= 0; }
+
+private:
+    hid_t m_id;
+    herr_t (*m_close)(hid_t);
+};
+
+bool exists(hid_t file, const char* name);
+// Datasets and attributes are written without modification times: same data, same bytes.
+void writeDataset(hid_t file, const char* name, hid_t fileType, hid_t memType, std::vector<hsize_t> dims,
+                  const void* data, const QString& path);
+void writeAttribute(hid_t file, const char* name, hid_t type, const void* value, const QString& path);
+void writeStringAttribute(hid_t file, const char* name, const QString& value, const QString& path);
+std::optional<double> numberAttribute(hid_t file, const char* name);
+QString stringAttribute(hid_t file, const char* name);      // empty when missing or not a string
+std::vector<hsize_t> shapeOf(hid_t file, const char* name); // empty if the dataset is missing
+
+// Reads a whole dataset converting to `memType` (HDF5 converts int32→int64, float64→float32).
+template <typename T>
+std::vector<T> readAll(hid_t file, const char* name, hid_t memType, std::size_t expected, const QString& path)
+{
+    std::vector<T> data(expected);
+    const Id set(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
+    if (!set.valid() || H5Dread(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()) < 0)
+        throw Error(QStringLiteral("Cannot read dataset '%1' of %2: the file is damaged or truncated")
+                        .arg(QLatin1String(name), path));
+    return data;
+}
+
+// Opens an existing HDF5 file read-only; `what` names it in errors ("features", "results").
+Id openForReading(const QString& path, const QString& what);
+
+} // namespace tessera::core::hdf5

@@ -1,0 +1,97 @@
+#include "SlideInference.h"
+
+#include "common/Error.h"
+#include "features/ExtractionPipeline.h"
+#include "features/FeatureStore.h"
+#include "features/TorchScriptExtractor.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace tessera::core {
+
+SlideInference::SlideInference(const QString& runDir, SlideInferenceOptions options)
+    : m_runDir(QFileInfo(runDir).absoluteFilePath()),
+      m_options(std::move(options)),
+      m_predictor(std::make_unique<Predictor>(runDir, m_options.device))
+{
+    if (m_options.projectDir.isEmpty())
+        throw Error(QStringLiteral("No project folder given for the features and results"));
+}
+
+SlideInference::~SlideInference() = default;
+
+QString SlideInference::featuresPath(const QString& projectDir, const QString& slidePath)
+{
+    return ExtractionPipeline::outputPath(slidePath, QDir(projectDir).filePath(QStringLiteral("features")));
+}
+
+QString SlideInference::resultsPath(const QString& slidePath) const
+{
+    const QString runName = QFileInfo(m_runDir).fileName();
+    return QDir(m_options.projectDir)
+        .filePath(
+            QStringLiteral("predictions/%1/%2.h5").arg(runName, QFileInfo(slidePath).completeBaseName()));
+}
+
+SlideInferenceResult SlideInference::run(const QString& slidePath) const
+{
+    SlideInferenceResult result;
+    result.featuresPath = featuresPath(m_options.projectDir, slidePath);
+    result.resultsPath = resultsPath(slidePath);
+    const QFileInfo weights(QDir(m_runDir).filePath(QStringLiteral("best.pt")));
+
+    // Stored results count only if they are newer than the weights and the features they
+    // came from, and were made by this run.
+    const QFileInfo stored(result.resultsPath), features(result.featuresPath);
+    if (stored.exists() && features.exists() && stored.lastModified() >= weights.lastModified() &&
+        stored.lastModified() >= features.lastModified()) {
+        try {
+            Prediction p = Prediction::read(result.resultsPath);
+            if (QFileInfo(p.run).absoluteFilePath() == m_runDir) {
+                result.prediction = std::move(p);
+                result.reusedResults = true;
+                return result;
+            }
+        } catch (const Error&) {
+            // A damaged results file is recomputed below and replaced atomically.
+        }
+    }
+
+    // Features already in the project are used as they are (CLAM files from elsewhere too);
+    // predict() refuses ones from another extractor or of another dimension.
+    if (!features.exists()) {
+        const QString spec = m_predictor->extractor();
+        if (spec.isEmpty())
+            throw Error(QStringLiteral("%1 has no features (%2) and run %3 does not record its extractor: "
+                                       "extract them with tessera-cli extract --out %4")
+                            .arg(slidePath, result.featuresPath, m_runDir,
+                                 QFileInfo(result.featuresPath).absolutePath()));
+        if (spec.startsWith(QLatin1String("torchscript:")))
+            throw Error(
+                QStringLiteral("%1 has no features yet; run %2 was trained on %3 features: extract "
+                               "them with tessera-cli extract --extractor <that encoder .pt> --out %4")
+                    .arg(slidePath, m_runDir, spec, QFileInfo(result.featuresPath).absolutePath()));
+        const auto extractor = makeExtractor(spec, m_options.device, 224, QStringLiteral("imagenet"));
+        ExtractionOptions extraction;
+        if (m_predictor->patchSize() > 0)
+            extraction.grid.patchSize = m_predictor->patchSize();
+        if (m_predictor->magnification() > 0)
+            extraction.grid.magnification = m_predictor->magnification();
+        extraction.threads = m_options.threads;
+        extraction.progress = m_options.progress;
+        extraction.cancel = m_options.cancel;
+        ExtractionPipeline(*extractor, extraction)
+            .run(slidePath, QFileInfo(result.featuresPath).absolutePath());
+        result.extracted = true;
+    }
+    if (m_options.progress)
+        m_options.progress(
+            {{QStringLiteral("event"), QStringLiteral("predict")}, {QStringLiteral("slide"), slidePath}});
+    result.prediction = m_predictor->predict(FeatureStore::read(result.featuresPath), result.featuresPath);
+    QDir().mkpath(QFileInfo(result.resultsPath).absolutePath());
+    result.prediction.write(result.resultsPath);
+    return result;
+}
+
+} // namespace tessera::core

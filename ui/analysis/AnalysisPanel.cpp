@@ -1,0 +1,301 @@
+#include "AnalysisPanel.h"
+
+#include "common/Error.h"
+#include "viewer/SlideView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QSlider>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace tessera::ui {
+
+namespace {
+constexpr int kGallerySize = 12;
+constexpr int kThumbnail = 96;
+
+// Patch pictures for the galleries, read off the GUI thread from the level nearest 96 px.
+std::vector<QImage> readThumbnails(const core::SlidePtr& slide, const std::vector<QRectF>& patches)
+{
+    std::vector<QImage> images;
+    for (const QRectF& patch : patches) {
+        try {
+            const int level = slide->bestLevelForDownsample(patch.width() / kThumbnail);
+            const double d = slide->levelDownsample(level);
+            const QSize size(qCeil(patch.width() / d), qCeil(patch.height() / d));
+            images.push_back(
+                slide->readRegion(patch.topLeft().toPoint(), level, size)
+                    .scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        } catch (const core::Error&) {
+            images.emplace_back(); // an unreadable patch keeps its place without a picture
+        }
+    }
+    return images;
+}
+
+QListWidget* makeGallery(QWidget* parent, const QString& name)
+{
+    auto* list = new QListWidget(parent);
+    list->setObjectName(name);
+    list->setViewMode(QListView::IconMode);
+    list->setIconSize(QSize(kThumbnail, kThumbnail));
+    list->setResizeMode(QListView::Adjust);
+    list->setMovement(QListView::Static);
+    list->setSpacing(4);
+    list->setMinimumHeight(2 * kThumbnail + 40);
+    return list;
+}
+} // namespace
+
+AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+
+    auto* model = new QGroupBox(tr("Prediction"), this);
+    auto* modelLayout = new QVBoxLayout(model);
+    m_runLabel = new QLabel(model);
+    m_runLabel->setWordWrap(true);
+    modelLayout->addWidget(m_runLabel);
+    m_probabilities = new QWidget(model);
+    m_probabilityRows = new QVBoxLayout(m_probabilities);
+    m_probabilityRows->setContentsMargins(0, 0, 0, 0);
+    modelLayout->addWidget(m_probabilities);
+    layout->addWidget(model);
+
+    auto* layers = new QGroupBox(tr("Layers"), this);
+    auto* layersLayout = new QVBoxLayout(layers);
+    m_attention = new QCheckBox(tr("Attention"), layers);
+    m_consistency = new QCheckBox(tr("Reconstruction consistency"), layers);
+    m_tissue = new QCheckBox(tr("Tissue mask"), layers);
+    m_grid = new QCheckBox(tr("Patch grid"), layers);
+    for (QCheckBox* box : {m_attention, m_consistency, m_tissue, m_grid})
+        layersLayout->addWidget(box);
+    layout->addWidget(layers);
+    connect(m_attention, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_analysis)
+            m_analysis->setLayerVisible(MapLayer::Attention, on);
+    });
+    connect(m_consistency, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_analysis)
+            m_analysis->setLayerVisible(MapLayer::Consistency, on);
+    });
+    connect(m_grid, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_analysis)
+            m_analysis->setPatchGridVisible(on);
+    });
+    connect(m_tissue, &QCheckBox::toggled, this, &AnalysisPanel::tissueToggled);
+
+    auto* display = new QGroupBox(tr("Heatmap display"), this);
+    auto* form = new QFormLayout(display);
+    m_colormap = new QComboBox(display);
+    for (const QString& name : core::colormapNames())
+        m_colormap->addItem(name, name);
+    m_normalization = new QComboBox(display);
+    m_normalization->addItem(tr("Percentile"), int(core::Normalization::Percentile));
+    m_normalization->addItem(tr("Raw (min–max)"), int(core::Normalization::Raw));
+    const auto slider = [display](int value) {
+        auto* s = new QSlider(Qt::Horizontal, display);
+        s->setRange(0, 100);
+        s->setValue(value);
+        return s;
+    };
+    m_opacity = slider(50);
+    m_threshold = slider(0);
+    m_opacityValue = new QLabel(display);
+    m_thresholdValue = new QLabel(display);
+    const auto row = [display](QSlider* s, QLabel* value) {
+        auto* w = new QWidget(display);
+        auto* h = new QHBoxLayout(w);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(s, 1);
+        value->setMinimumWidth(QFontMetrics(value->font()).horizontalAdvance(QStringLiteral("100 %")));
+        h->addWidget(value);
+        return w;
+    };
+    m_smooth = new QCheckBox(tr("Smooth between patches"), display);
+    form->addRow(tr("Colour map"), m_colormap);
+    form->addRow(tr("Scale"), m_normalization);
+    form->addRow(tr("Opacity"), row(m_opacity, m_opacityValue));
+    form->addRow(tr("Hide below"), row(m_threshold, m_thresholdValue));
+    form->addRow(QString(), m_smooth);
+    layout->addWidget(display);
+    connect(m_colormap, &QComboBox::currentIndexChanged, this, &AnalysisPanel::applySettings);
+    connect(m_normalization, &QComboBox::currentIndexChanged, this, &AnalysisPanel::applySettings);
+    connect(m_opacity, &QSlider::valueChanged, this, &AnalysisPanel::applySettings);
+    connect(m_threshold, &QSlider::valueChanged, this, &AnalysisPanel::applySettings);
+    connect(m_smooth, &QCheckBox::toggled, this, &AnalysisPanel::applySettings);
+
+    auto* galleries = new QTabWidget(this);
+    m_attentionGallery = makeGallery(galleries, QStringLiteral("attentionGallery"));
+    m_consistencyGallery = makeGallery(galleries, QStringLiteral("consistencyGallery"));
+    galleries->addTab(m_attentionGallery, tr("Highest attention"));
+    galleries->addTab(m_consistencyGallery, tr("Lowest consistency"));
+    layout->addWidget(galleries, 1);
+    for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
+        connect(list, &QListWidget::itemActivated, this,
+                [this](QListWidgetItem* item) { Q_EMIT patchActivated(item->data(Qt::UserRole).toInt()); });
+    connect(&m_thumbnails, &QFutureWatcher<std::vector<QImage>>::finished, this, [this] {
+        const std::vector<QImage> images = m_thumbnails.result();
+        std::size_t next = 0;
+        for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
+            for (int i = 0; i < list->count() && next < images.size(); ++i, ++next)
+                if (!images[next].isNull())
+                    list->item(i)->setIcon(QPixmap::fromImage(images[next]));
+    });
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("analysisMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_message);
+
+    applySettings();
+    setAnalysis(nullptr);
+}
+
+AnalysisPanel::~AnalysisPanel()
+{
+    m_thumbnails.waitForFinished();
+}
+
+HeatmapSettings AnalysisPanel::settings() const
+{
+    HeatmapSettings s;
+    s.style.colormap =
+        core::colormapFromName(m_colormap->currentData().toString()).value_or(core::Colormap::Viridis);
+    s.style.normalization = core::Normalization(m_normalization->currentData().toInt());
+    s.style.threshold = m_threshold->value() / 100.0;
+    s.style.smoothing = m_smooth->isChecked() ? 1.0 : 0.0;
+    s.opacity = m_opacity->value() / 100.0;
+    return s;
+}
+
+void AnalysisPanel::applySettings()
+{
+    m_opacityValue->setText(QStringLiteral("%1 %").arg(m_opacity->value()));
+    m_thresholdValue->setText(QString::number(m_threshold->value() / 100.0, 'f', 2));
+    if (m_analysis)
+        m_analysis->setSettings(settings());
+}
+
+void AnalysisPanel::setTissueChecked(bool checked)
+{
+    const QSignalBlocker block(m_tissue);
+    m_tissue->setChecked(checked);
+}
+
+void AnalysisPanel::setAnalysis(SlideAnalysis* analysis)
+{
+    m_analysis = analysis;
+    const bool has = analysis != nullptr;
+    for (QCheckBox* box : {m_attention, m_consistency, m_grid}) {
+        const QSignalBlocker block(box);
+        box->setEnabled(has);
+    }
+    m_consistency->setEnabled(has && analysis->hasConsistency());
+    {
+        const QSignalBlocker a(m_attention), c(m_consistency), g(m_grid);
+        m_attention->setChecked(has && analysis->isLayerVisible(MapLayer::Attention));
+        m_consistency->setChecked(has && analysis->isLayerVisible(MapLayer::Consistency));
+        m_grid->setChecked(has && analysis->isPatchGridVisible());
+    }
+    if (has)
+        analysis->setSettings(settings());
+    m_message->clear();
+    fillPrediction();
+    fillGalleries();
+}
+
+void AnalysisPanel::fillPrediction()
+{
+    while (QLayoutItem* item = m_probabilityRows->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (!m_analysis) {
+        m_runLabel->setText(tr("No model results for this slide. Use Analysis ▸ Run Model on Slide… or "
+                               "Analysis ▸ Open Results…"));
+        return;
+    }
+    const core::Prediction& p = m_analysis->prediction();
+    m_runLabel->setText(tr("<b>%1</b> (%2), %3 patches")
+                            .arg(QFileInfo(p.run).fileName().toHtmlEscaped(), p.model.toHtmlEscaped())
+                            .arg(p.attention.size()));
+    m_runLabel->setToolTip(tr("Run: %1\nResults: %2").arg(p.run, m_analysis->resultsPath()));
+    const auto top =
+        std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin();
+    for (qsizetype c = 0; c < p.classNames.size(); ++c) {
+        auto* bar = new QProgressBar(m_probabilities);
+        bar->setRange(0, 1000);
+        bar->setValue(qRound(p.probabilities[std::size_t(c)] * 1000));
+        bar->setFormat(QStringLiteral("%1  %2 %")
+                           .arg(p.classNames[c])
+                           .arg(p.probabilities[std::size_t(c)] * 100, 0, 'f', 1));
+        bar->setObjectName(QStringLiteral("probability_%1").arg(p.classNames[c]));
+        QFont font = bar->font();
+        font.setBold(c == top);
+        bar->setFont(font);
+        m_probabilityRows->addWidget(bar);
+    }
+}
+
+void AnalysisPanel::fillGalleries()
+{
+    m_thumbnails.waitForFinished();
+    std::vector<QRectF> rects;
+    for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency}) {
+        QListWidget* list = gallery(layer);
+        list->clear();
+        auto& patches = m_galleryPatches[int(layer)];
+        patches.clear();
+        if (!m_analysis || (layer == MapLayer::Consistency && !m_analysis->hasConsistency()))
+            continue;
+        patches = m_analysis->topPatches(layer, kGallerySize);
+        QPixmap blank(kThumbnail, kThumbnail);
+        blank.fill(QColor(230, 230, 230));
+        for (int index : patches) {
+            const core::Prediction& p = m_analysis->prediction();
+            const float value = layer == MapLayer::Attention ? p.attention[std::size_t(index)]
+                                                             : p.consistency[std::size_t(index)];
+            auto* item = new QListWidgetItem(QIcon(blank), QString::number(double(value), 'g', 3), list);
+            item->setData(Qt::UserRole, index);
+            item->setToolTip(m_analysis->describePatch(index));
+            rects.push_back(m_analysis->patchRect(index));
+        }
+    }
+    if (!m_analysis || rects.empty())
+        return;
+    const auto* view = qobject_cast<const SlideView*>(m_analysis->parent());
+    m_thumbnails.setFuture(QtConcurrent::run(readThumbnails, view->slide(), rects));
+}
+
+QListWidget* AnalysisPanel::gallery(MapLayer layer) const
+{
+    return layer == MapLayer::Attention ? m_attentionGallery : m_consistencyGallery;
+}
+
+bool AnalysisPanel::thumbnailsLoaded() const
+{
+    return m_thumbnails.isFinished();
+}
+
+void AnalysisPanel::showMessage(const QString& message, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    m_message->setText(message);
+}
+
+QString AnalysisPanel::message() const
+{
+    return m_message->text();
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,73 @@
+// The "Analysis" dock: the model's prediction for the current slide, its layers, the heatmap
+// display settings and galleries of the most telling patches.
+#pragma once
+
+#include "SlideAnalysis.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QSlider;
+class QVBoxLayout;
+
+namespace tessera::ui {
+
+class AnalysisPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnalysisPanel(QWidget* parent = nullptr);
+    ~AnalysisPanel() override;
+
+    // Shows `analysis` (or, for nullptr, how to get one). The panel never owns it.
+    void setAnalysis(SlideAnalysis* analysis);
+    SlideAnalysis* analysis() const { return m_analysis; }
+    // A problem (or progress) shown in the panel; the viewer keeps working.
+    void showMessage(const QString& message, bool error);
+    QString message() const;
+
+    HeatmapSettings settings() const;
+    void setTissueChecked(bool checked);
+
+    // For tests and scripting: the widgets a user drives.
+    QCheckBox* attentionBox() const { return m_attention; }
+    QCheckBox* consistencyBox() const { return m_consistency; }
+    QCheckBox* tissueBox() const { return m_tissue; }
+    QCheckBox* gridBox() const { return m_grid; }
+    QComboBox* colormapBox() const { return m_colormap; }
+    QComboBox* normalizationBox() const { return m_normalization; }
+    QSlider* opacitySlider() const { return m_opacity; }
+    QSlider* thresholdSlider() const { return m_threshold; }
+    QCheckBox* smoothBox() const { return m_smooth; }
+    QListWidget* gallery(MapLayer layer) const;
+    // True once the thumbnails of both galleries are in.
+    bool thumbnailsLoaded() const;
+
+Q_SIGNALS:
+    void tissueToggled(bool visible);
+    void patchActivated(int index); // a gallery thumbnail was chosen
+
+private:
+    void applySettings();
+    void fillPrediction();
+    void fillGalleries();
+
+    QPointer<SlideAnalysis> m_analysis;
+    QLabel* m_runLabel;
+    QWidget* m_probabilities;
+    QVBoxLayout* m_probabilityRows;
+    QCheckBox *m_attention, *m_consistency, *m_tissue, *m_grid, *m_smooth;
+    QComboBox *m_colormap, *m_normalization;
+    QSlider *m_opacity, *m_threshold;
+    QLabel *m_opacityValue, *m_thresholdValue;
+    QListWidget *m_attentionGallery, *m_consistencyGallery;
+    QLabel* m_message;
+    QFutureWatcher<std::vector<QImage>> m_thumbnails;
+    std::vector<int> m_galleryPatches[2];
+};
+
+} // namespace tessera::ui
