@@ -453,12 +453,10 @@ bool MainWindow::openResults(const QString& path)
     } catch (const core::Error& error) {
         outcome.error = error.message();
     }
-    const bool ok = outcome.prediction.has_value();
-    finishAnalysis(currentView(), outcome);
-    return ok;
+    return finishAnalysis(currentView(), outcome);
 }
 
-void MainWindow::finishAnalysis(SlideView* view, const AnalysisOutcome& outcome)
+bool MainWindow::finishAnalysis(SlideView* view, const AnalysisOutcome& outcome)
 {
     QString error = outcome.error;
     if (!error.isEmpty()) {
@@ -486,7 +484,7 @@ void MainWindow::finishAnalysis(SlideView* view, const AnalysisOutcome& outcome)
         statusBar()->showMessage(error, 15000);
         m_lastError = error;
         Q_EMIT analysisFailed(error);
-        return;
+        return false;
     }
     delete SlideAnalysis::of(view);
     auto* analysis =
@@ -495,6 +493,7 @@ void MainWindow::finishAnalysis(SlideView* view, const AnalysisOutcome& outcome)
         m_analysisPanel->setAnalysis(analysis);
     statusBar()->showMessage(tr("Results: %1").arg(outcome.resultsPath), 10000);
     Q_EMIT analysisReady(view);
+    return true;
 }
 
 void MainWindow::runModelDialog()

@@ -57,7 +57,7 @@ public:
 
 Q_SIGNALS:
     void errorShown(const QString& message);
-    void analysisReady(SlideView* view);
+    void analysisReady(tessera::ui::SlideView* view); // qualified: usable in queued connections and spies
     void analysisFailed(const QString& message);
 
 protected:
@@ -78,7 +78,7 @@ private:
     void applyPreferences(const Preferences& preferences);
     void runModelDialog();
     void openResultsDialog();
-    void finishAnalysis(SlideView* view, const AnalysisOutcome& outcome);
+    bool finishAnalysis(SlideView* view, const AnalysisOutcome& outcome);
     void showPatch(int index);
 
     core::TileCache m_cache;

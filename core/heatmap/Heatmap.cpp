@@ -125,6 +125,7 @@ QImage renderLegend(const QString& title, Colormap colormap, const QString& lowL
     painter.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(title, Qt::ElideRight, titleRect.width()));
     const QRect bar(margin, margin + line + 4, width - 2 * margin, barHeight);
+    painter.setRenderHint(QPainter::Antialiasing, false); // one exact colour per bar column
     for (int x = 0; x < bar.width(); ++x) {
         painter.setPen(
             QColor::fromRgb(colormapColour(colormap, bar.width() > 1 ? double(x) / (bar.width() - 1) : 0)));

@@ -149,6 +149,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
             for (int i = 0; i < list->count() && next < images.size(); ++i, ++next)
                 if (!images[next].isNull())
                     list->item(i)->setIcon(QPixmap::fromImage(images[next]));
+        m_thumbnailsShown = true;
     });
 
     m_message = new QLabel(this);
@@ -274,6 +275,7 @@ void AnalysisPanel::fillGalleries()
     if (!m_analysis || rects.empty())
         return;
     const auto* view = qobject_cast<const SlideView*>(m_analysis->parent());
+    m_thumbnailsShown = false;
     m_thumbnails.setFuture(QtConcurrent::run(readThumbnails, view->slide(), rects));
 }
 
@@ -284,7 +286,7 @@ QListWidget* AnalysisPanel::gallery(MapLayer layer) const
 
 bool AnalysisPanel::thumbnailsLoaded() const
 {
-    return m_thumbnails.isFinished();
+    return m_thumbnailsShown;
 }
 
 void AnalysisPanel::showMessage(const QString& message, bool error)

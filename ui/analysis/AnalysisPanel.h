@@ -68,6 +68,7 @@ private:
     QLabel* m_message;
     QFutureWatcher<std::vector<QImage>> m_thumbnails;
     std::vector<int> m_galleryPatches[2];
+    bool m_thumbnailsShown = true;
 };
 
 } // namespace tessera::ui

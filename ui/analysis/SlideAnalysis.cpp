@@ -27,10 +27,15 @@ SlideAnalysis::SlideAnalysis(SlideView* view, core::Prediction prediction, QStri
     setObjectName(QStringLiteral("slideAnalysis"));
     m_attentionRank = core::normalizeScores(m_prediction.attention, core::Normalization::Percentile);
     m_consistencyRank = core::normalizeScores(m_prediction.consistency, core::Normalization::Percentile);
+    // Layers of an analysis this one replaces are overwritten or removed here (not in a
+    // destructor, which may run while the view itself is being destroyed).
     render(MapLayer::Attention);
+    m_view->setOverlayVisible(kAttentionOverlay, true);
     if (hasConsistency()) {
         render(MapLayer::Consistency);
         m_view->setOverlayVisible(kConsistencyOverlay, false);
+    } else {
+        m_view->removeOverlay(kConsistencyOverlay);
     }
     std::vector<QPolygonF> grid;
     for (int i = 0; i < int(m_prediction.attention.size()); ++i)
@@ -39,11 +44,7 @@ SlideAnalysis::SlideAnalysis(SlideView* view, core::Prediction prediction, QStri
     m_view->setOverlayVisible(kPatchGridOverlay, false);
 }
 
-SlideAnalysis::~SlideAnalysis()
-{
-    for (const QString& name : {kAttentionOverlay, kConsistencyOverlay, kPatchGridOverlay})
-        m_view->removeOverlay(name);
-}
+SlideAnalysis::~SlideAnalysis() = default;
 
 SlideAnalysis* SlideAnalysis::of(const SlideView* view)
 {

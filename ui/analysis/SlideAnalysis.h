@@ -27,7 +27,8 @@ struct HeatmapSettings {
 class SlideAnalysis : public QObject {
     Q_OBJECT
 public:
-    // Becomes a child of `view` and adds its layers to it (attention shown, the rest hidden).
+    // Becomes a child of `view` and adds its layers to it (attention shown, the rest hidden),
+    // replacing those of an earlier analysis; the layers stay with the view.
     SlideAnalysis(SlideView* view, core::Prediction prediction, QString resultsPath,
                   const HeatmapSettings& settings);
     ~SlideAnalysis() override;

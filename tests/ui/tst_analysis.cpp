@@ -1,0 +1,350 @@
+// Heatmaps in the viewer and the Analysis panel, offscreen: pixels where the scores say,
+// the panel's controls changing what is drawn, galleries that navigate, and bad results
+// reported in the panel while the viewer keeps working.
+#include "MainWindow.h"
+#include "analysis/AnalysisPanel.h"
+#include "analysis/SlideAnalysis.h"
+#include "features/ExtractionPipeline.h"
+#include "features/HandcraftedExtractor.h"
+#include "slide/TileCache.h"
+#include "support/TestSlides.h"
+#include "train/Dataset.h"
+#include "train/Trainer.h"
+#include "viewer/SlideView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSlider>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tessera;
+
+namespace {
+constexpr int kStep = 256;
+
+// Patches on a 6 × 5 block of the small tumour slide's grid, scores rising along x and y.
+core::Prediction knownPrediction()
+{
+    core::Prediction p;
+    p.run = QStringLiteral("/runs/known");
+    p.model = QStringLiteral("srmil");
+    p.classNames = {QStringLiteral("normal"), QStringLiteral("tumour")};
+    p.probabilities = {0.2f, 0.8f};
+    p.patchStep = kStep;
+    for (int y = 2; y < 7; ++y)
+        for (int x = 1; x < 7; ++x) {
+            p.coords.insert(p.coords.end(), {x * kStep, y * kStep});
+            p.attention.push_back(float(x + 10 * y));
+            p.consistency.push_back(float(-x - y));
+        }
+    return p;
+}
+
+ui::HeatmapSettings opaqueRaw()
+{
+    ui::HeatmapSettings s;
+    s.style.normalization = core::Normalization::Raw;
+    s.opacity = 1;
+    return s;
+}
+
+int distance(QRgb a, QRgb b)
+{
+    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
+}
+} // namespace
+
+class TestAnalysis : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void heatmapColoursAlignWithPatchesAtThreeZooms();
+    void thresholdShowsTheSlideUnderLowScores();
+    void panelControlsChangeTheLayers();
+    void galleryThumbnailsNavigateAndHoverShowsScores();
+    void badResultsAreReportedInThePanel();
+    void runModelOnSlideExtractsPredictsAndReuses();
+
+private:
+    QString writeKnownResults(const core::Prediction& p, const QString& name);
+    QTemporaryDir m_dir;
+};
+
+void TestAnalysis::initTestCase()
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
+    qRegisterMetaType<ui::SlideView*>();
+}
+
+QString TestAnalysis::writeKnownResults(const core::Prediction& p, const QString& name)
+{
+    const QString path = m_dir.filePath(name);
+    p.write(path);
+    return path;
+}
+
+void TestAnalysis::heatmapColoursAlignWithPatchesAtThreeZooms()
+{
+    core::TileCache cache(64 << 20);
+    ui::SlideView view(&cache);
+    view.resize(1000, 1000);
+    view.show();
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    const core::Prediction p = knownPrediction();
+    auto* analysis = new ui::SlideAnalysis(&view, p, QStringLiteral("known.h5"), opaqueRaw());
+    const QRect clear(0, 0, 1000, 850); // clear of the scale bar and the legend
+    QVERIFY(analysis->isLayerVisible(ui::MapLayer::Attention));
+    const auto normalized = core::normalizeScores(p.attention, core::Normalization::Raw);
+
+    for (const double scale : {view.fitScale(), 0.5, 2.0}) {
+        view.setView(QPointF(4.5 * kStep, 5 * kStep), scale);
+        const QImage shot = view.grab().toImage();
+        int checked = 0;
+        for (std::size_t i = 0; i < p.attention.size(); ++i) {
+            // Sample well inside the patch: its centre and a point a quarter in.
+            for (const QPointF offset : {QPointF(0.5, 0.5), QPointF(0.25, 0.75)}) {
+                const QPointF level0(double(p.coords[2 * i]) + offset.x() * kStep,
+                                     double(p.coords[2 * i + 1]) + offset.y() * kStep);
+                const QPoint w = view.level0ToWidget(level0).toPoint();
+                if (!clear.contains(w))
+                    continue;
+                const QRgb expected = core::colormapColour(core::Colormap::Viridis, normalized[i]);
+                QVERIFY2(distance(shot.pixel(w), expected) <= 1,
+                         qPrintable(QStringLiteral("patch %1 at scale %2: %3 instead of %4")
+                                        .arg(i)
+                                        .arg(scale)
+                                        .arg(shot.pixel(w), 0, 16)
+                                        .arg(expected, 0, 16)));
+                ++checked;
+            }
+        }
+        QVERIFY2(checked >= (scale < 1 ? 2 * int(p.attention.size()) : 4),
+                 qPrintable(QStringLiteral("%1 points at scale %2").arg(checked).arg(scale)));
+        // Just outside the block (a patch step left of the first column) the heatmap is absent.
+        const QPoint outside = view.level0ToWidget(QPointF(0.5 * kStep, 4.5 * kStep)).toPoint();
+        if (clear.contains(outside))
+            QVERIFY(distance(shot.pixel(outside), core::colormapColour(core::Colormap::Viridis, 0)) > 30);
+    }
+}
+
+void TestAnalysis::thresholdShowsTheSlideUnderLowScores()
+{
+    core::TileCache cache(64 << 20);
+    ui::SlideView view(&cache);
+    view.resize(1000, 1000);
+    view.show();
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    const core::Prediction p = knownPrediction();
+    ui::HeatmapSettings settings = opaqueRaw();
+    auto* analysis = new ui::SlideAnalysis(&view, p, QString(), settings);
+    view.setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+    const QPoint lowest = view.level0ToWidget(QPointF(1.5 * kStep, 2.5 * kStep)).toPoint(); // score 21: min
+    const QPoint highest = view.level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint(); // score 66: max
+    QCOMPARE(view.grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Viridis, 0));
+    settings.style.threshold = 0.5;
+    analysis->setSettings(settings);
+    const QImage thresholded = view.grab().toImage();
+    QCOMPARE(thresholded.pixel(highest), core::colormapColour(core::Colormap::Viridis, 1));
+    analysis->setLayerVisible(ui::MapLayer::Attention, false);
+    const QImage slideOnly = view.grab().toImage();
+    QCOMPARE(thresholded.pixel(lowest), slideOnly.pixel(lowest)); // the slide shows through
+    // Opacity ½ blends: the pixel lies halfway between the slide and the colour.
+    settings.style.threshold = 0;
+    settings.opacity = 0.5;
+    analysis->setSettings(settings);
+    analysis->setLayerVisible(ui::MapLayer::Attention, true);
+    const QRgb blended = view.grab().toImage().pixel(lowest), under = slideOnly.pixel(lowest),
+               colour = core::colormapColour(core::Colormap::Viridis, 0);
+    const QRgb half = qRgb((qRed(under) + qRed(colour)) / 2, (qGreen(under) + qGreen(colour)) / 2,
+                           (qBlue(under) + qBlue(colour)) / 2);
+    QVERIFY2(distance(blended, half) <= 2, qPrintable(QString::number(blended, 16)));
+}
+
+void TestAnalysis::panelControlsChangeTheLayers()
+{
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(window.openResults(writeKnownResults(knownPrediction(), QStringLiteral("panel.h5"))));
+    ui::AnalysisPanel* panel = window.analysisPanel();
+    ui::SlideView* view = window.currentView();
+    QVERIFY(panel->analysis());
+    auto* tumour = panel->findChild<QProgressBar*>(QStringLiteral("probability_tumour"));
+    QVERIFY(tumour);
+    QCOMPARE(tumour->value(), 800);
+    QVERIFY(tumour->text().contains(QStringLiteral("80.0")));
+
+    QVERIFY(view->isOverlayVisible(ui::kAttentionOverlay));
+    QVERIFY(!view->isOverlayVisible(ui::kConsistencyOverlay));
+    panel->consistencyBox()->click();
+    QVERIFY(view->isOverlayVisible(ui::kConsistencyOverlay));
+    panel->attentionBox()->click();
+    QVERIFY(!view->isOverlayVisible(ui::kAttentionOverlay));
+    panel->gridBox()->click();
+    QVERIFY(view->isOverlayVisible(ui::kPatchGridOverlay));
+
+    // Colour map and scale re-render the layer: the consistency map's lowest patch turns from
+    // viridis' purple to coolwarm's blue.
+    view->setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
+    panel->opacitySlider()->setValue(100);
+    panel->gridBox()->click();
+    const QPoint lowest = view->level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint(); // −12: min
+    QCOMPARE(view->grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Viridis, 0));
+    panel->colormapBox()->setCurrentIndex(panel->colormapBox()->findData(QStringLiteral("coolwarm")));
+    QCOMPARE(view->grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Coolwarm, 0));
+    panel->thresholdSlider()->setValue(100); // only the maximum stays
+    QVERIFY(view->grab().toImage().pixel(lowest) != core::colormapColour(core::Colormap::Coolwarm, 0));
+
+    // The tissue box drives the same layer as View ▸ Show Tissue Mask.
+    panel->tissueBox()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasOverlay(QStringLiteral("tissue")), 10000);
+    QVERIFY(view->isOverlayVisible(QStringLiteral("tissue")));
+
+    // A second slide has no results: the panel says so; going back restores them.
+    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(!panel->analysis());
+    QVERIFY(!panel->attentionBox()->isEnabled());
+    window.findChild<QTabWidget*>()->setCurrentIndex(0);
+    QVERIFY(panel->analysis());
+    QVERIFY(panel->consistencyBox()->isChecked());
+}
+
+void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
+{
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    const core::Prediction p = knownPrediction();
+    QVERIFY(window.openResults(writeKnownResults(p, QStringLiteral("gallery.h5"))));
+    ui::AnalysisPanel* panel = window.analysisPanel();
+    QListWidget* attention = panel->gallery(ui::MapLayer::Attention);
+    QListWidget* consistency = panel->gallery(ui::MapLayer::Consistency);
+    QCOMPARE(attention->count(), 12);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->thumbnailsLoaded(), 10000);
+    // Highest attention first: score 66 at grid (6, 6) is the last patch.
+    const int top = attention->item(0)->data(Qt::UserRole).toInt();
+    QCOMPARE(top, int(p.attention.size()) - 1);
+    QCOMPARE(consistency->item(0)->data(Qt::UserRole).toInt(), top); // −12 is the lowest consistency
+    QVERIFY(!attention->item(0)->icon().isNull());
+    // The thumbnail shows the slide there (tissue colours, not the grey placeholder).
+    const QImage thumb = attention->item(0)->icon().pixmap(96).toImage();
+    QVERIFY(thumb.pixel(48, 48) != qRgb(230, 230, 230));
+
+    Q_EMIT attention->itemActivated(attention->item(3));
+    const int chosen = attention->item(3)->data(Qt::UserRole).toInt();
+    ui::SlideView* view = window.currentView();
+    const QPointF centre(double(p.coords[2 * std::size_t(chosen)]) + kStep / 2.0,
+                         double(p.coords[2 * std::size_t(chosen) + 1]) + kStep / 2.0);
+    QVERIFY(QLineF(view->centre(), centre).length() < 1);
+    QVERIFY(view->scale() > view->fitScale());
+
+    // Hovering the chosen patch (now in the middle of the view) shows its scores.
+    QTest::mouseMove(view, QPoint(view->width() / 2, view->height() / 2));
+    QTRY_VERIFY(std::ranges::any_of(window.statusBar()->findChildren<QLabel*>(), [](const QLabel* l) {
+        return l->text().contains(QStringLiteral("attention")) && l->text().contains(QStringLiteral("consistency"));
+    }));
+}
+
+void TestAnalysis::badResultsAreReportedInThePanel()
+{
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QSignalSpy failed(&window, &ui::MainWindow::analysisFailed);
+
+    const QString damaged = m_dir.filePath(QStringLiteral("damaged.h5"));
+    QFile f(damaged);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x'));
+    f.close();
+    QVERIFY(!window.openResults(damaged));
+    QVERIFY(window.analysisPanel()->message().contains(damaged));
+    QCOMPARE(failed.count(), 1);
+
+    // Results of a bigger slide: patches beyond this one's edge.
+    core::Prediction other = knownPrediction();
+    other.coords[0] = 90000;
+    QVERIFY2(!window.openResults(writeKnownResults(other, QStringLiteral("other.h5"))),
+             qPrintable(window.analysisPanel()->message()));
+    QVERIFY(window.analysisPanel()->message().contains(QStringLiteral("does not belong")));
+
+    // A folder that is not a training run.
+    window.runModel(m_dir.filePath(QStringLiteral("no-such-run")), m_dir.path());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 3, 10000);
+    QVERIFY(window.analysisPanel()->message().contains(QStringLiteral("config.json")));
+
+    // The viewer kept working through all of it.
+    QCOMPARE(window.slideCount(), 1);
+    QVERIFY(!window.analysisPanel()->analysis());
+    ui::SlideView* view = window.currentView();
+    const double before = view->scale();
+    view->zoomBy(2, QPointF(100, 100));
+    QVERIFY(view->scale() > before);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+}
+
+void TestAnalysis::runModelOnSlideExtractsPredictsAndReuses()
+{
+    // A tiny real run: handcrafted features of a tumour and a normal slide, two SR-MIL epochs.
+    QTemporaryDir project;
+    core::SynthSpec normalSpec = test::smallTumourSpec();
+    normalSpec.tumourCount = 0;
+    normalSpec.seed = 8;
+    const QString tumourSlide = test::smallTumourSlide();
+    const QString normalSlide = test::synthSlide(normalSpec, QStringLiteral("small-normal"));
+    const QString trainingFeatures = project.filePath(QStringLiteral("training-features"));
+    core::HandcraftedExtractor extractor;
+    for (const QString& slide : {tumourSlide, normalSlide})
+        core::ExtractionPipeline(extractor, {}).run(slide, trainingFeatures);
+    const QString labelsPath = project.filePath(QStringLiteral("labels.csv"));
+    QFile labels(labelsPath);
+    QVERIFY(labels.open(QIODevice::WriteOnly));
+    labels.write("slide_id,label\nsmall-tumour,tumour\nsmall-normal,normal\n");
+    labels.close();
+    core::Split split;
+    split.train = split.val = {QStringLiteral("small-tumour"), QStringLiteral("small-normal")};
+    const core::MilDataset data =
+        core::MilDataset::load(trainingFeatures, core::LabelTable::readCsv(labelsPath), split);
+    core::TrainConfig config;
+    config.epochs = 2;
+    const QString runDir = project.filePath(QStringLiteral("run"));
+    core::Trainer(config, data, runDir).run();
+
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openSlide(tumourSlide));
+    QSignalSpy ready(&window, &ui::MainWindow::analysisReady);
+    window.runModel(runDir); // project = the run's parent: features/ is empty, so it extracts
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+    const QString results = project.filePath(QStringLiteral("predictions/run/small-tumour.h5"));
+    QVERIFY(QFile::exists(project.filePath(QStringLiteral("features/small-tumour.h5"))));
+    QVERIFY(QFile::exists(results));
+    ui::SlideAnalysis* analysis = ui::SlideAnalysis::of(window.currentView());
+    QVERIFY(analysis);
+    QCOMPARE(analysis->resultsPath(), results);
+    QCOMPARE(analysis->prediction().attention.size(), data.samples(QStringLiteral("train"))[0].bag.coords.size() / 2);
+    QVERIFY(analysis->hasConsistency());
+    QVERIFY(window.currentView()->isOverlayVisible(ui::kAttentionOverlay));
+
+    // Running again reuses the stored results: the file is not rewritten.
+    const QDateTime written = QFileInfo(results).lastModified();
+    QTest::qWait(1100);
+    window.runModel(runDir);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 60000);
+    QCOMPARE(QFileInfo(results).lastModified(), written);
+}
+
+QTEST_MAIN(TestAnalysis)
+#include "tst_analysis.moc"
