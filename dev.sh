@@ -78,18 +78,19 @@ cmd_demo() {
   build
   run_env
   local data=${TESSERA_DEMO_DIR:-$ROOT/demo-data}
-  mkdir -p "$data"
-  local slide="$data/demo-tumour.tiff"
-  if [ ! -f "$slide" ]; then
-    log "creating a synthetic demo slide in $data"
-    "$BUILD_DIR/app/tessera-cli" synth --out "$slide" --width 40000 --height 30000 --seed 2026 --tumour 3
-  fi
+  # Synthetic slides -> handcrafted features -> a short SR-MIL training -> predictions.
+  # Everything already made is reused, so a second run starts the viewer at once.
+  log "demo project in $data (first run: about two minutes on two cores)"
+  "$BUILD_DIR/app/tessera-cli" demo-data --out "$data"
+  # demo-07 is a validation slide: the model never saw its label.
+  local slide="$data/slides/demo-07-tumour.tiff"
+  local viewer=("$BUILD_DIR/app/tessera" --run "$data/run" "$slide")
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    log "opening the viewer"
-    exec "$BUILD_DIR/app/tessera" "$slide"
+    log "opening the viewer with the attention and consistency maps (Analysis panel)"
+    exec "${viewer[@]}"
   else
     log "no display: running the viewer under Xvfb and saving a screenshot to $data/demo-screenshot.png"
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$BUILD_DIR/app/tessera" --screenshot "$data/demo-screenshot.png" "$slide"
+    xvfb-run -a -s "-screen 0 1600x1000x24" "${viewer[@]}" --screenshot "$data/demo-screenshot.png"
     log "screenshot: $data/demo-screenshot.png"
   fi
 }
@@ -122,7 +123,8 @@ case "${1:-help}" in
   *)
     cat <<USAGE
 Usage: ./dev.sh <command>
-  demo    install what is missing, build, make a demo slide, open the viewer
+  demo    install what is missing, build, make a demo project (slides, features, SR-MIL run),
+          open the viewer with heatmaps
   test    install what is missing, build, run the whole ctest suite (extra args go to ctest)
   build   install what is missing and build ($BUILD_DIR)
   bench   build in Release and run every benchmark in bench/

@@ -1,14 +1,18 @@
-// Viewer responsiveness: time from opening a slide to the first complete screen, and frame
-// time while panning with a warm cache, each against a minimal reference in the same run.
+// Viewer responsiveness: time from opening a slide to the first complete screen, frame time
+// while panning with a warm cache, and the same pan with a heatmap overlay on vs off, each
+// against a reference in the same run.
 //   bench_viewer [--slide FILE] [--frames 300]
+#include "analysis/SlideAnalysis.h"
 #include "support/BenchSlide.h"
 #include "viewer/SlideView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 using namespace tessera;
@@ -67,6 +71,55 @@ std::vector<double> panFrames(ui::SlideView& view, QPointF start, double scale, 
         times.push_back(timer.nsecsElapsed() / 1e6);
     }
     return times;
+}
+
+// A patch on every 256-px grid cell of the slide with a smooth score field: a heatmap as
+// dense as a slide fully covered by tissue (the worst case), or, given the synthetic slide's
+// ground-truth mask, only on its tissue (as extraction would place them).
+core::Prediction denseScores(QSize slide, const QImage& tissueMask = {})
+{
+    core::Prediction p;
+    p.run = QStringLiteral("bench");
+    p.model = QStringLiteral("srmil");
+    p.classNames = {QStringLiteral("a"), QStringLiteral("b")};
+    p.probabilities = {0.5f, 0.5f};
+    p.patchStep = 256;
+    for (int y = 0; y + 256 <= slide.height(); y += 256)
+        for (int x = 0; x + 256 <= slide.width(); x += 256) {
+            if (!tissueMask.isNull() &&
+                qGray(tissueMask.pixel(
+                    std::min(tissueMask.width() - 1, (x + 128) * tissueMask.width() / slide.width()),
+                    std::min(tissueMask.height() - 1, (y + 128) * tissueMask.height() / slide.height()))) ==
+                    0)
+                continue;
+            p.coords.insert(p.coords.end(), {x, y});
+            p.attention.push_back(float(1 + std::sin(x * 1e-4) * std::cos(y * 1.3e-4)));
+            p.consistency.push_back(float(std::cos(x * 2e-4 + y * 1e-4)));
+        }
+    return p;
+}
+
+// Frame times with the layer off and on at each position of the same pan, interleaved so
+// that the machine's drift hits both alike.
+std::pair<std::vector<double>, std::vector<double>> pairedPanFrames(ui::SlideView& view,
+                                                                    ui::SlideAnalysis& layer, QPointF start,
+                                                                    double scale, int frames, double step)
+{
+    panFrames(view, start, scale, frames, step); // warms the tile cache along the path
+    layer.setLayerVisible(ui::MapLayer::Attention, true);
+    panFrames(view, start, scale, frames, step); // and the overlay's tiles
+    std::vector<double> off, on;
+    QElapsedTimer timer;
+    for (int i = 0; i < frames; ++i) {
+        for (const bool visible : {false, true}) {
+            layer.setLayerVisible(ui::MapLayer::Attention, visible);
+            timer.restart();
+            view.setView(start + QPointF(i * step / scale, 0), scale);
+            view.repaint();
+            (visible ? on : off).push_back(timer.nsecsElapsed() / 1e6);
+        }
+    }
+    return {off, on};
 }
 
 } // namespace
@@ -133,6 +186,34 @@ int main(int argc, char* argv[])
             scale, view.displayLevel(), median(times), percentile(times, 0.95),
             *std::max_element(times.begin(), times.end()), median(times) / median(referenceTimes),
             screen.width(), screen.height(), median(referenceTimes));
+    }
+
+    // 3. The same pans with a heatmap on vs off (same view, same path, same warm cache).
+    const QString maskPath = QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() +
+                             QStringLiteral(".mask.png");
+    for (const bool tissueOnly : {false, true}) {
+        const QImage mask = tissueOnly ? QImage(maskPath) : QImage();
+        if (tissueOnly && mask.isNull())
+            break;
+        const core::Prediction scores = denseScores(slide->size(), mask);
+        ui::HeatmapSettings settings;
+        auto* analysis = new ui::SlideAnalysis(&view, scores, QString(), settings);
+        std::printf("heatmap %s: %zu patches\n", tissueOnly ? "on the tissue only" : "over the whole slide",
+                    scores.attention.size());
+        for (const bool smooth : {false, true}) {
+            settings.style.smoothing = smooth ? 1.0 : 0.0;
+            analysis->setSettings(settings);
+            for (const double scale : {1.0, 0.09}) {
+                analysis->setLayerVisible(ui::MapLayer::Attention, false);
+                const auto [off, on] = pairedPanFrames(view, *analysis, start, scale, frames, 8.0);
+                std::printf(
+                    "  pan at %.2f (%s): frame median %.2f ms on vs %.2f ms off, p95 %.2f vs %.2f ms; "
+                    "ratio %.2f (target <= 1.3)\n",
+                    scale, smooth ? "smoothed, bilinear" : "crisp patches", median(on), median(off),
+                    percentile(on, 0.95), percentile(off, 0.95), median(on) / median(off));
+            }
+        }
+        delete analysis;
     }
     return 0;
 }

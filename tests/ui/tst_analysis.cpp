@@ -17,11 +17,11 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
-#include <QTabWidget>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -58,7 +58,8 @@ ui::HeatmapSettings opaqueRaw()
 
 int distance(QRgb a, QRgb b)
 {
-    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
+    return std::max(
+        {std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
 }
 } // namespace
 
@@ -108,6 +109,7 @@ void TestAnalysis::heatmapColoursAlignWithPatchesAtThreeZooms()
 
     for (const double scale : {view.fitScale(), 0.5, 2.0}) {
         view.setView(QPointF(4.5 * kStep, 5 * kStep), scale);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000); // layers are blended into the tiles
         const QImage shot = view.grab().toImage();
         int checked = 0;
         for (std::size_t i = 0; i < p.attention.size(); ++i) {
@@ -149,7 +151,7 @@ void TestAnalysis::thresholdShowsTheSlideUnderLowScores()
     auto* analysis = new ui::SlideAnalysis(&view, p, QString(), settings);
     view.setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
     QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
-    const QPoint lowest = view.level0ToWidget(QPointF(1.5 * kStep, 2.5 * kStep)).toPoint(); // score 21: min
+    const QPoint lowest = view.level0ToWidget(QPointF(1.5 * kStep, 2.5 * kStep)).toPoint();  // score 21: min
     const QPoint highest = view.level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint(); // score 66: max
     QCOMPARE(view.grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Viridis, 0));
     settings.style.threshold = 0.5;
@@ -197,6 +199,7 @@ void TestAnalysis::panelControlsChangeTheLayers()
     // Colour map and scale re-render the layer: the consistency map's lowest patch turns from
     // viridis' purple to coolwarm's blue.
     view->setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
     panel->opacitySlider()->setValue(100);
     panel->gridBox()->click();
     const QPoint lowest = view->level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint(); // −12: min
@@ -253,7 +256,8 @@ void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
     // Hovering the chosen patch (now in the middle of the view) shows its scores.
     QTest::mouseMove(view, QPoint(view->width() / 2, view->height() / 2));
     QTRY_VERIFY(std::ranges::any_of(window.statusBar()->findChildren<QLabel*>(), [](const QLabel* l) {
-        return l->text().contains(QStringLiteral("attention")) && l->text().contains(QStringLiteral("consistency"));
+        return l->text().contains(QStringLiteral("attention")) &&
+               l->text().contains(QStringLiteral("consistency"));
     }));
 }
 
@@ -334,7 +338,8 @@ void TestAnalysis::runModelOnSlideExtractsPredictsAndReuses()
     ui::SlideAnalysis* analysis = ui::SlideAnalysis::of(window.currentView());
     QVERIFY(analysis);
     QCOMPARE(analysis->resultsPath(), results);
-    QCOMPARE(analysis->prediction().attention.size(), data.samples(QStringLiteral("train"))[0].bag.coords.size() / 2);
+    QCOMPARE(analysis->prediction().attention.size(),
+             data.samples(QStringLiteral("train"))[0].bag.coords.size() / 2);
     QVERIFY(analysis->hasConsistency());
     QVERIFY(window.currentView()->isOverlayVisible(ui::kAttentionOverlay));
 

@@ -36,6 +36,7 @@ SlideView::SlideView(core::TileCache* cache, QWidget* parent) : QWidget(parent),
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 150);
+    m_decorated.setMaxCost(96 * 1024); // KiB: several screens of decorated tiles
     // Tiles arrive in bursts from the loader threads; one repaint per ~frame is enough.
     m_tileRepaint.setSingleShot(true);
     m_tileRepaint.setInterval(15);
@@ -47,6 +48,7 @@ SlideView::~SlideView() = default;
 void SlideView::setSlide(core::SlidePtr slide)
 {
     m_loader.reset();
+    m_decorated.clear();
     m_slide = std::move(slide);
     if (m_slide) {
         m_loader = std::make_unique<TileLoader>(m_slide, m_cache);
@@ -227,7 +229,43 @@ void SlideView::drawTile(QPainter& painter, const TileKey& key, const QImage& im
         return;
     const double ds = m_slide->levelDownsample(key.level);
     const QRectF source((part.topLeft() - tileRect.topLeft()) / ds, part.size() / ds);
-    painter.drawImage(snapped(level0ToWidget(part)), image, source);
+    painter.drawImage(snapped(level0ToWidget(part)), decoratedTile(key, image), source);
+}
+
+QImage SlideView::decoratedTile(const TileKey& key, const QImage& tile) const
+{
+    if (m_layerState == 0)
+        return tile;
+    const DecoratedKey decoratedKey{key, m_layerState};
+    if (const QImage* cached = m_decorated.object(decoratedKey))
+        return *cached;
+    auto* out = new QImage(tile.convertToFormat(QImage::Format_ARGB32_Premultiplied));
+    QPainter p(out);
+    const QRectF area = m_loader->tileRectLevel0(key);
+    const double ds = m_slide->levelDownsample(key.level);
+    for (const Overlay& o : m_overlays) {
+        if (!o.visible || o.image.isNull() || o.opacity <= 0)
+            continue;
+        // The part of the layer over this tile, in layer pixels, stretched over the tile's pixels.
+        const QRectF source(area.topLeft() / o.downsample, area.size() / o.downsample);
+        p.setRenderHint(QPainter::SmoothPixmapTransform, o.smooth);
+        p.setOpacity(o.opacity);
+        p.drawImage(QRectF(0, 0, area.width() / ds, area.height() / ds), o.image, source);
+    }
+    p.end();
+    const QImage result = *out;
+    m_decorated.insert(decoratedKey, out, int(std::max<qsizetype>(1, out->sizeInBytes() / 1024)));
+    return result;
+}
+
+void SlideView::overlaysChanged()
+{
+    m_layerState = 0;
+    for (const Overlay& o : m_overlays)
+        if (o.visible && !o.image.isNull() && o.opacity > 0)
+            m_layerState =
+                qHashMulti(m_layerState + 1, o.name, o.image.cacheKey(), o.downsample, o.opacity, o.smooth);
+    update();
 }
 
 bool SlideView::drawFallback(QPainter& painter, const TileKey& missing) const
@@ -273,7 +311,7 @@ void SlideView::setOverlay(const QString& name, const QImage& image, double down
     overlay.image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
     overlay.downsample = downsample;
     overlay.smooth = smooth;
-    update();
+    overlaysChanged();
 }
 
 void SlideView::setOverlayOpacity(const QString& name, double opacity)
@@ -281,7 +319,7 @@ void SlideView::setOverlayOpacity(const QString& name, double opacity)
     for (Overlay& o : m_overlays)
         if (o.name == name)
             o.opacity = std::clamp(opacity, 0.0, 1.0);
-    update();
+    overlaysChanged();
 }
 
 void SlideView::setOverlayLegend(const QString& name, const QImage& legend)
@@ -297,7 +335,7 @@ void SlideView::setOverlayVisible(const QString& name, bool visible)
     for (Overlay& o : m_overlays)
         if (o.name == name)
             o.visible = visible;
-    update();
+    overlaysChanged();
 }
 
 void SlideView::setOverlayOutlines(const QString& name, const std::vector<QPolygonF>& outlines,
@@ -327,25 +365,16 @@ bool SlideView::isOverlayVisible(const QString& name) const
 void SlideView::removeOverlay(const QString& name)
 {
     std::erase_if(m_overlays, [&](const Overlay& o) { return o.name == name; });
-    update();
+    overlaysChanged();
 }
 
-void SlideView::drawOverlays(QPainter& painter) const
+void SlideView::drawOutlines(QPainter& painter) const
 {
     const QRectF visible = visibleLevel0Rect();
     for (const Overlay& o : m_overlays) {
         if (!o.visible)
             continue;
-        // Draw only the visible part of the overlay, one overlay pixel = `downsample` level-0 px.
-        const QRectF source = QRectF(visible.topLeft() / o.downsample, visible.size() / o.downsample)
-                                  .intersected(QRectF(QPointF(0, 0), QSizeF(o.image.size())));
-        if (!o.image.isNull() && !source.isEmpty() && o.opacity > 0) {
-            const QRectF level0(source.topLeft() * o.downsample, source.size() * o.downsample);
-            painter.setRenderHint(QPainter::SmoothPixmapTransform, o.smooth);
-            painter.setOpacity(o.opacity);
-            painter.drawImage(level0ToWidget(level0), o.image, source);
-            painter.setOpacity(1);
-        }
+        // Image layers are blended into the tiles (decoratedTile); only outlines are drawn here.
         if (o.outlines.empty())
             continue;
         painter.save();
@@ -438,7 +467,7 @@ void SlideView::paintEvent(QPaintEvent*)
             else
                 drawFallback(painter, key);
         }
-    drawOverlays(painter);
+    drawOutlines(painter);
     drawScaleBar(painter);
     drawLegends(painter);
 }

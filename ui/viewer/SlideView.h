@@ -4,6 +4,8 @@
 #include "slide/Slide.h"
 #include "slide/TileLoader.h"
 
+#include <QCache>
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -93,8 +95,12 @@ private:
     bool drawFallback(QPainter& painter, const core::TileKey& missing) const;
     void drawPlaceholder(QPainter& painter, const QRectF& level0Rect) const;
     void drawScaleBar(QPainter& painter) const;
-    void drawOverlays(QPainter& painter) const;
+    void drawOutlines(QPainter& painter) const;
     void drawLegends(QPainter& painter) const;
+    // The tile with every visible image layer blended in at the tile's own resolution, cached
+    // until a layer changes: panning then blits opaque tiles, with or without heatmaps.
+    QImage decoratedTile(const core::TileKey& key, const QImage& tile) const;
+    void overlaysChanged();
     QRectF level0ToWidget(const QRectF& rect) const;
 
     core::TileCache* m_cache;
@@ -119,6 +125,19 @@ private:
         QColor outlineColour;
     };
     std::vector<Overlay> m_overlays;
+    // Decorated tiles keyed by tile and by the state of the layers (visibility, opacity, image),
+    // so switching a layer off and on again finds its tiles still there. Cost in KiB.
+    struct DecoratedKey {
+        core::TileKey tile;
+        size_t layers = 0;
+        friend bool operator==(const DecoratedKey&, const DecoratedKey&) = default;
+        friend size_t qHash(const DecoratedKey& key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.tile, key.layers);
+        }
+    };
+    mutable QCache<DecoratedKey, QImage> m_decorated;
+    size_t m_layerState = 0; // hash of what decoratedTile() blends in; 0 = nothing
 };
 
 } // namespace tessera::ui
