@@ -4,10 +4,13 @@
 //    same threads.
 //  --quality: SR-MIL vs ABMIL vs TransMIL on synthetic bags over 5 seeds — test slide AUC
 //    and patch-localization AUC of the attention and consistency maps against the truth.
-//  bench_mil [--quality] [--threads 2] [--epochs 30]
+//  --memory: peak resident memory of one SR-MIL training step (forward + backward) on a
+//    100k-patch bag, fused edge aggregation vs the index_add reference, each in its own process.
+//  bench_mil [--quality | --memory [--patches 100000] [--dim 1024]] [--threads 2] [--epochs 30]
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
 #include "model/SpatialGraph.h"
+#include "model/nets/EdgeAggregation.h"
 #include "model/nets/MilFactory.h"
 #include "support/BenchSlide.h"
 #include "synth/SyntheticBags.h"
@@ -19,6 +22,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -180,6 +184,76 @@ void quality(int threads, int epochs)
     }
 }
 
+// Peak resident set size of this process so far (Linux VmHWM), in MiB.
+double peakMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    status.open(QIODevice::ReadOnly);
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return 0;
+}
+
+// One training step on an n-patch bag (a square-ish grid with 10 % holes) and what it cost.
+void memoryChild(int patches, int dim, int threads, bool fused)
+{
+    torch::set_num_threads(threads);
+    core::nets::setFusedEdgeAggregation(fused);
+    const int columns = int(std::sqrt(patches / 0.9 * 1.33));
+    std::vector<std::int64_t> coords;
+    for (int i = 0; int(coords.size()) / 2 < patches; ++i)
+        if (i % 10 != 3)
+            coords.insert(coords.end(), {std::int64_t(i % columns) * 256, std::int64_t(i / columns) * 256});
+    const core::SpatialGraph graph = core::SpatialGraph::fromCoords(coords);
+    std::vector<float> features(std::size_t(patches) * dim);
+    for (std::size_t i = 0; i < features.size(); ++i)
+        features[i] = float((i * 2654435761u) % 1000) / 1000.f;
+    auto bag = core::nets::BagTensors::make(features.data(), patches, dim, graph, torch::kCPU);
+    features = {};
+    core::TrainConfig config;
+    auto net = core::nets::makeNet(config, dim, 2);
+    net->train();
+    const double before = peakMiB();
+    QElapsedTimer timer;
+    timer.start();
+    const auto losses = net->trainingStep(bag, 1, {});
+    if (qEnvironmentVariableIsSet("TESSERA_BENCH_VERBOSE"))
+        std::fprintf(stderr, "after forward: %.0f MiB\n", peakMiB());
+    losses.total.backward();
+    std::printf("%d %lld %.1f %.1f %.2f\n", patches, (long long)graph.edgeCount(), before, peakMiB(),
+                timer.nsecsElapsed() / 1e9);
+}
+
+void memory(int patches, int dim, int threads)
+{
+    std::printf(
+        "memory: one SR-MIL training step (forward + backward), %d patches, D = %d, hidden 64, 4 heads, "
+        "%d threads\n",
+        patches, dim, threads);
+    for (const bool fused : {true, false}) {
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--memory-child"),
+                     fused ? QStringLiteral("fused") : QStringLiteral("indexadd"),
+                     QStringLiteral("--patches"), QString::number(patches), QStringLiteral("--dim"),
+                     QString::number(dim), QStringLiteral("--threads"), QString::number(threads)});
+        child.waitForFinished(-1);
+        const QStringList f =
+            QString::fromUtf8(child.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+        if (f.size() < 5) {
+            std::printf("  %s: failed (%s)\n", fused ? "fused" : "index_add",
+                        qPrintable(QString::fromUtf8(child.readAllStandardError()).right(300)));
+            continue;
+        }
+        std::printf("  %-9s %s edges: peak RSS %.0f MiB (%.0f MiB before the step, +%.0f MiB), step %.1f s "
+                    "(target < 2048 MiB)\n",
+                    fused ? "fused" : "index_add", qPrintable(f[1]), f[3].toDouble(), f[2].toDouble(),
+                    f[3].toDouble() - f[2].toDouble(), f[4].toDouble());
+        std::fflush(stdout);
+    }
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -187,7 +261,13 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int threads = bench::intArgument(args, "--threads", 2);
-    if (args.contains(QStringLiteral("--quality")))
+    const int patches = bench::intArgument(args, "--patches", 100000),
+              dim = bench::intArgument(args, "--dim", 1024);
+    if (const qsizetype child = args.indexOf(QStringLiteral("--memory-child")); child >= 0)
+        memoryChild(patches, dim, threads, args.value(child + 1) == QLatin1String("fused"));
+    else if (args.contains(QStringLiteral("--memory")))
+        memory(patches, dim, threads);
+    else if (args.contains(QStringLiteral("--quality")))
         quality(threads, bench::intArgument(args, "--epochs", 30));
     else
         speed(threads);

@@ -37,9 +37,10 @@ GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
     }
 }
 
-torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& source,
-                                    const torch::Tensor& target, torch::Tensor* attention)
+torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention)
 {
+    const torch::Tensor& source = edges.source;
+    const torch::Tensor& target = edges.target;
     const int64_t n = x.size(0), h = m_options.heads, f = m_options.out;
     const torch::Tensor z = m_fc(m_featureDropout(x)).view({n, h, f});
     const torch::Tensor scoreSource = (z * m_attnSource).sum(-1); // [N, H]
@@ -49,9 +50,7 @@ torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const torch::Tensor&
     const torch::Tensor alpha = edgeSoftmax(scores, target, n);
     if (attention)
         *attention = alpha;
-    const torch::Tensor messages =
-        z.index_select(0, source) * m_attentionDropout(alpha).unsqueeze(-1); // [E, H, F]
-    torch::Tensor out = torch::zeros({n, h, f}, z.options()).index_add(0, target, messages);
+    torch::Tensor out = aggregateEdges(z, m_attentionDropout(alpha), edges); // [N, H, F]
     out = m_options.concatHeads ? out.reshape({n, h * f}) : out.mean(1);
     out = out + (m_residual ? m_residual(x) : x);
     if (m_options.activate)

@@ -1,6 +1,8 @@
 // Sparse graph-attention layer (GAT) over an edge list; internal to torch translation units.
 #pragma once
 
+#include "EdgeAggregation.h"
+
 #include <torch/nn/module.h>
 #include <torch/nn/modules/activation.h>
 #include <torch/nn/modules/dropout.h>
@@ -19,16 +21,15 @@ struct GatOptions {
     bool activate = true;    // PReLU + LayerNorm after the residual
 };
 
-// Messages are gathered per edge and summed per destination with index_add, so memory is
-// O(E · heads · out) and never O(N²). Softmax runs over each node's incoming edges.
+// Softmax runs over each node's incoming edges; the weighted neighbour sum is fused
+// (aggregateEdges), so memory is O(E · heads) plus O(N · heads · out), never O(N²).
 class GatLayerImpl : public torch::nn::Module {
 public:
     explicit GatLayerImpl(const GatOptions& options);
 
-    // x [N, in]; edges as source/target index tensors [E]. Returns [N, heads·out] (concat) or
-    // [N, out] (mean). `attention` receives the per-edge weights [E, heads] when not null.
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
-                          torch::Tensor* attention = nullptr);
+    // x [N, in]. Returns [N, heads·out] (concat) or [N, out] (mean). `attention` receives the
+    // per-edge weights [E, heads] (in the edges' order) when not null.
+    torch::Tensor forward(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention = nullptr);
 
     int64_t outputSize() const
     {

@@ -14,8 +14,16 @@ BagTensors BagTensors::make(const float* features, int64_t n, int64_t d, const S
     BagTensors bag;
     bag.patches = n;
     bag.features = torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32).clone().to(device);
-    bag.source = torch::tensor(graph.source, torch::kInt64).to(device);
-    bag.target = torch::tensor(graph.target, torch::kInt64).to(device);
+    const torch::Tensor source = torch::tensor(graph.source, torch::kInt64).to(device);
+    const torch::Tensor target = torch::tensor(graph.target, torch::kInt64).to(device);
+    bag.graph = EdgeIndex::make(source, target, n);
+    // Edge order: the patch graph, patch → supernode, supernode → patch, supernode self-loop.
+    const auto longs = source.options();
+    const torch::Tensor patches = torch::arange(n, longs);
+    const torch::Tensor super = torch::full({n}, n, longs);
+    const torch::Tensor self = torch::full({1}, n, longs);
+    bag.withSupernode = EdgeIndex::make(torch::cat({source, patches, super, self}),
+                                        torch::cat({target, super, patches, self}), n + 1);
     std::vector<int64_t> grid(std::size_t(n) * 2);
     for (std::size_t i = 0; i < grid.size(); ++i)
         grid[i] = graph.gridPositions[i];

@@ -1,6 +1,8 @@
 // The common shape of Tessera's MIL networks (SR-MIL, ABMIL, …); internal to torch units.
 #pragma once
 
+#include "EdgeAggregation.h"
+
 #include <torch/nn/module.h>
 
 #include <map>
@@ -15,9 +17,9 @@ namespace tessera::core::nets {
 // One slide on the device: features [N, D], patch graph edges (no supernode) [E].
 struct BagTensors {
     torch::Tensor features;
-    torch::Tensor source;
-    torch::Tensor target;
-    torch::Tensor grid; // [N, 2] integer grid positions (x, y), for grid-aware models
+    EdgeIndex graph;         // the spatial patch graph
+    EdgeIndex withSupernode; // plus a supernode (index N) joined both ways to every patch
+    torch::Tensor grid;      // [N, 2] integer grid positions (x, y), for grid-aware models
     int64_t patches = 0;
 
     static BagTensors make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,

@@ -33,25 +33,15 @@ SrMilNet::SrMilNet(const SrMilOptions& o) : m_options(o)
     m_supernode = register_parameter("supernode", torch::randn({1, o.inputDim}) * 0.02);
 }
 
-torch::Tensor SrMilNet::encode(const torch::Tensor& x, const torch::Tensor& source,
-                               const torch::Tensor& target, torch::Tensor* attention)
+torch::Tensor SrMilNet::encode(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention)
 {
-    const torch::Tensor h = m_encoder1(m_inputProjection(x), source, target);
-    return m_encoder2(h, source, target, attention);
+    const torch::Tensor h = m_encoder1(m_inputProjection(x), edges);
+    return m_encoder2(h, edges, attention);
 }
 
-std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> SrMilNet::withSupernode(const torch::Tensor& x,
-                                                                                const BagTensors& bag)
+torch::Tensor SrMilNet::withSupernode(const torch::Tensor& x)
 {
-    const int64_t n = bag.patches;
-    const auto longs = bag.source.options();
-    const torch::Tensor patches = torch::arange(n, longs);
-    const torch::Tensor super = torch::full({n}, n, longs);
-    const torch::Tensor self = torch::full({1}, n, longs);
-    // Edge order: the patch graph, patch → supernode, supernode → patch, supernode self-loop.
-    const torch::Tensor source = torch::cat({bag.source, patches, super, self});
-    const torch::Tensor target = torch::cat({bag.target, super, patches, self});
-    return {torch::cat({x, m_supernode}), source, target};
+    return torch::cat({x, m_supernode}); // its edges: BagTensors::withSupernode
 }
 
 torch::Tensor SrMilNet::maskFeatures(const torch::Tensor& x, const torch::Tensor& masked)
@@ -68,10 +58,10 @@ torch::Tensor SrMilNet::classify(const torch::Tensor& supernodeEmbedding)
 torch::Tensor SrMilNet::reconstruct(const BagTensors& bag, const torch::Tensor& masked)
 {
     const torch::Tensor xMasked = maskFeatures(bag.features, masked);
-    torch::Tensor h = m_encoderToDecoder(encode(xMasked, bag.source, bag.target));
+    torch::Tensor h = m_encoderToDecoder(encode(xMasked, bag.graph));
     // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
     h = h.index_put({masked}, m_decoderToken.expand({masked.size(0), h.size(1)}));
-    return m_decoder2(m_decoder1(h, bag.source, bag.target), bag.source, bag.target);
+    return m_decoder2(m_decoder1(h, bag.graph), bag.graph);
 }
 
 torch::Tensor SrMilNet::reconstructionLoss(const BagTensors& bag, const torch::Tensor& masked)
@@ -88,16 +78,15 @@ StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const to
 {
     const int64_t n = bag.patches;
     const auto masks = std::max<int64_t>(1, int64_t(std::llround(m_options.maskRate * double(n))));
-    const torch::Tensor masked = torch::randperm(n, bag.source.options()).slice(0, 0, masks);
+    const torch::Tensor masked = torch::randperm(n, bag.graph.source.options()).slice(0, 0, masks);
     const auto ce = [&](const torch::Tensor& logits) {
         return slideCrossEntropy(logits, label, classWeights);
     };
 
     // Label-guided: supernode of the masked graph (CE_m) and of the full graph (CE_f).
-    auto [maskedX, source, targetEdges] = withSupernode(maskFeatures(bag.features, masked), bag);
-    const torch::Tensor logitsMasked = classify(encode(maskedX, source, targetEdges)[n]);
-    auto [fullX, fullSource, fullTarget] = withSupernode(bag.features, bag);
-    const torch::Tensor logitsFull = classify(encode(fullX, fullSource, fullTarget)[n]);
+    const torch::Tensor logitsMasked =
+        classify(encode(withSupernode(maskFeatures(bag.features, masked)), bag.withSupernode)[n]);
+    const torch::Tensor logitsFull = classify(encode(withSupernode(bag.features), bag.withSupernode)[n]);
     const torch::Tensor ceMasked = ce(logitsMasked);
     const torch::Tensor ceFull = ce(logitsFull);
     // Label-independent: rebuild masked patches from their spatial neighbours (no supernode).
@@ -113,18 +102,16 @@ StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const to
 
 torch::Tensor SrMilNet::logits(const BagTensors& bag)
 {
-    auto [x, source, target] = withSupernode(bag.features, bag);
-    return classify(encode(x, source, target)[bag.patches]);
+    return classify(encode(withSupernode(bag.features), bag.withSupernode)[bag.patches]);
 }
 
 torch::Tensor SrMilNet::attention(const BagTensors& bag)
 {
-    auto [x, source, target] = withSupernode(bag.features, bag);
     torch::Tensor alpha;
-    encode(x, source, target, &alpha);
+    encode(withSupernode(bag.features), bag.withSupernode, &alpha);
     // Edges patch → supernode follow the patch graph's edges, in patch order.
     // Renormalized over the patches (the supernode's self-loop takes the rest).
-    const int64_t first = bag.source.size(0);
+    const int64_t first = bag.graph.edges();
     const torch::Tensor onPatches = alpha.slice(0, first, first + bag.patches).mean(1);
     return onPatches / onPatches.sum().clamp_min(1e-12);
 }
@@ -133,7 +120,7 @@ torch::Tensor SrMilNet::consistency(const BagTensors& bag)
 {
     // Mask every patch once, in rounds, and score how well its neighbours predict it.
     const int64_t n = bag.patches;
-    const torch::Tensor order = torch::randperm(n, bag.source.options());
+    const torch::Tensor order = torch::randperm(n, bag.graph.source.options());
     torch::Tensor scores = torch::zeros({n}, bag.features.options());
     const int64_t rounds = std::max<int64_t>(1, std::min<int64_t>(m_options.consistencyRounds, n));
     for (int64_t r = 0; r < rounds; ++r) {

@@ -40,11 +40,9 @@ public:
 
 private:
     // Encodes x [N(+1), D] on the given edges; the last layer's attention into `attention`.
-    torch::Tensor encode(const torch::Tensor& x, const torch::Tensor& source, const torch::Tensor& target,
-                         torch::Tensor* attention = nullptr);
-    // Patch features with the supernode appended, and edges that join it to every patch.
-    std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> withSupernode(const torch::Tensor& x,
-                                                                          const BagTensors& bag);
+    torch::Tensor encode(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention = nullptr);
+    // Patch features with the supernode's embedding appended as row N.
+    torch::Tensor withSupernode(const torch::Tensor& x);
     torch::Tensor maskFeatures(const torch::Tensor& x, const torch::Tensor& masked);
     torch::Tensor reconstruct(const BagTensors& bag, const torch::Tensor& masked);
     torch::Tensor classify(const torch::Tensor& supernodeEmbedding);

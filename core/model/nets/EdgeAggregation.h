@@ -1,0 +1,33 @@
+// Attention-weighted neighbour sums over a sparse graph without materializing per-edge
+// messages: memory O(E · heads) instead of O(E · heads · features). Internal to torch TUs.
+#pragma once
+
+#include <ATen/Tensor.h>
+
+namespace tessera::core::nets {
+
+// A graph's edges with the two CSR orders that aggregation and its gradient need, built once.
+struct EdgeIndex {
+    at::Tensor source, target;          // [E] int64
+    at::Tensor byTarget, targetOffsets; // edge ids grouped by target; offsets [N + 1]
+    at::Tensor bySource, sourceOffsets; // edge ids grouped by source (for the backward pass)
+    int64_t nodes = 0;
+
+    static EdgeIndex make(const at::Tensor& source, const at::Tensor& target, int64_t nodes);
+    int64_t edges() const { return source.size(0); }
+};
+
+// out[i, h, :] = Σ over edges e into i of weights[e, h] · values[source[e], h, :].
+// values [N, H, F], weights [E, H]; differentiable in both. CPU runs a fused kernel (with its
+// own backward); other devices use index_add (which does materialize the messages).
+at::Tensor aggregateEdges(const at::Tensor& values, const at::Tensor& weights, const EdgeIndex& edges);
+
+// Benchmarks compare the two formulations in one build: false makes aggregateEdges() use
+// index_add everywhere. Default true.
+void setFusedEdgeAggregation(bool enabled);
+
+// The reference formulation with per-edge messages and index_add (tests, non-CPU devices).
+at::Tensor aggregateEdgesByIndexAdd(const at::Tensor& values, const at::Tensor& weights,
+                                    const EdgeIndex& edges);
+
+} // namespace tessera::core::nets
