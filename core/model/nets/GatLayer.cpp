@@ -1,20 +1,47 @@
 #include "GatLayer.h"
 
+#include <ATen/Parallel.h>
 #include <torch/torch.h>
+
+#include <limits>
 
 namespace tessera::core::nets {
 
-torch::Tensor edgeSoftmax(const torch::Tensor& scores, const torch::Tensor& target, int64_t nodes)
+namespace {
+// The largest score into each node, per head: a constant shift for the softmax.
+torch::Tensor maximaPerTarget(const torch::Tensor& scores, const EdgeIndex& edges)
 {
-    const auto index = target.unsqueeze(1).expand_as(scores);
+    const int64_t heads = scores.size(1);
+    if (!scores.is_cpu()) {
+        const auto index = edges.target.unsqueeze(1).expand_as(scores);
+        return torch::full({edges.nodes, heads}, -std::numeric_limits<float>::infinity(), scores.options())
+            .scatter_reduce(0, index, scores, "amax", /*include_self=*/true);
+    }
+    // CPU: one pass over each node's incoming edges (CSR), no scatter.
+    const torch::Tensor s = scores.contiguous().to(torch::kFloat64);
+    torch::Tensor maxima = torch::full({edges.nodes, heads}, -std::numeric_limits<double>::infinity(), s.options());
+    const double* sp = s.data_ptr<double>();
+    double* mp = maxima.data_ptr<double>();
+    const int64_t* order = edges.byTarget.data_ptr<int64_t>();
+    const int64_t* offsets = edges.targetOffsets.data_ptr<int64_t>();
+    at::parallel_for(0, edges.nodes, 256, [&](int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; ++i)
+            for (int64_t k = offsets[i]; k < offsets[i + 1]; ++k)
+                for (int64_t h = 0; h < heads; ++h)
+                    mp[i * heads + h] = std::max(mp[i * heads + h], sp[order[k] * heads + h]);
+    });
+    return maxima.to(scores.scalar_type());
+}
+} // namespace
+
+torch::Tensor edgeSoftmax(const torch::Tensor& scores, const EdgeIndex& edges)
+{
     // The max per target is a constant shift: no gradient needs to flow through it.
-    const torch::Tensor maxima =
-        torch::full({nodes, scores.size(1)}, -std::numeric_limits<float>::infinity(), scores.options())
-            .scatter_reduce(0, index, scores.detach(), "amax", /*include_self=*/true);
-    const torch::Tensor e = (scores - maxima.index_select(0, target)).exp();
+    const torch::Tensor maxima = maximaPerTarget(scores.detach(), edges);
+    const torch::Tensor e = (scores - maxima.index_select(0, edges.target)).exp();
     const torch::Tensor sums =
-        torch::zeros({nodes, scores.size(1)}, scores.options()).index_add(0, target, e);
-    return e / sums.index_select(0, target).clamp_min(1e-16);
+        torch::zeros({edges.nodes, scores.size(1)}, scores.options()).index_add(0, edges.target, e);
+    return e / sums.index_select(0, edges.target).clamp_min(1e-16);
 }
 
 GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
@@ -47,7 +74,7 @@ torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const EdgeIndex& edg
     const torch::Tensor scoreTarget = (z * m_attnTarget).sum(-1);
     const torch::Tensor scores =
         torch::leaky_relu(scoreSource.index_select(0, source) + scoreTarget.index_select(0, target), 0.2);
-    const torch::Tensor alpha = edgeSoftmax(scores, target, n);
+    const torch::Tensor alpha = edgeSoftmax(scores, edges);
     if (attention)
         *attention = alpha;
     torch::Tensor out = aggregateEdges(z, m_attentionDropout(alpha), edges); // [N, H, F]
