@@ -5,7 +5,7 @@
 #include "model/ComputeDevice.h"
 #include "model/nets/MilFactory.h"
 
-#include <ATen/CPUGeneratorImpl.h>
+#include "model/nets/RngState.h"
 #include <torch/torch.h>
 
 #include <QDir>
@@ -46,20 +46,6 @@ void saveAtomically(const QString& path, const std::function<void(const std::str
                         .arg(path, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
     }
     file.commit();
-}
-
-torch::Tensor rngState()
-{
-    auto generator = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    return generator.get_state();
-}
-
-void setRngState(const torch::Tensor& state)
-{
-    auto generator = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    generator.set_state(state);
 }
 
 struct Evaluation {
@@ -234,7 +220,7 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             archive.read("epoch", epoch);
             archive.read("best", best);
             archive.read("rng", rng);
-            setRngState(rng);
+            nets::setCpuRngState(rng);
             startEpoch = int(epoch.item<int64_t>()) + 1;
             bestScore = best[0].item<double>();
             bestLoss = best[1].item<double>();
@@ -324,7 +310,7 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             archive.write("epoch", torch::tensor(int64_t(epoch)));
             archive.write("best", torch::tensor({bestScore, bestLoss, double(bestEpoch), double(badEpochs)},
                                                 torch::kFloat64));
-            archive.write("rng", rngState());
+            archive.write("rng", nets::cpuRngState());
             archive.save_to(path);
         });
         report.seconds = timer.elapsed() / 1000.0;

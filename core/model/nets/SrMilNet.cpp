@@ -33,10 +33,19 @@ SrMilNet::SrMilNet(const SrMilOptions& o) : m_options(o)
     m_supernode = register_parameter("supernode", torch::randn({1, o.inputDim}) * 0.02);
 }
 
+torch::Tensor SrMilNet::gat(GatLayer& layer, const torch::Tensor& x, const EdgeIndex& edges,
+                            torch::Tensor* attention)
+{
+    // Very large bags trade recomputation for memory (see Checkpoint.h).
+    if (is_training() && !attention && x.is_cpu() && x.requires_grad() && edges.nodes > m_checkpointAbove)
+        return checkpointedGat(*layer, x, edges);
+    return layer(x, edges, attention);
+}
+
 torch::Tensor SrMilNet::encode(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention)
 {
-    const torch::Tensor h = m_encoder1(m_inputProjection(x), edges);
-    return m_encoder2(h, edges, attention);
+    const torch::Tensor h = gat(m_encoder1, m_inputProjection(x), edges);
+    return gat(m_encoder2, h, edges, attention);
 }
 
 torch::Tensor SrMilNet::withSupernode(const torch::Tensor& x)
@@ -61,7 +70,7 @@ torch::Tensor SrMilNet::reconstruct(const BagTensors& bag, const torch::Tensor& 
     torch::Tensor h = m_encoderToDecoder(encode(xMasked, bag.graph));
     // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
     h = h.index_put({masked}, m_decoderToken.expand({masked.size(0), h.size(1)}));
-    return m_decoder2(m_decoder1(h, bag.graph), bag.graph);
+    return gat(m_decoder2, gat(m_decoder1, h, bag.graph), bag.graph);
 }
 
 torch::Tensor SrMilNet::reconstructionLoss(const BagTensors& bag, const torch::Tensor& masked)

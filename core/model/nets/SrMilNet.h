@@ -2,6 +2,7 @@
 // and a GraphMAE-style masked feature reconstruction from spatial neighbours.
 #pragma once
 
+#include "Checkpoint.h"
 #include "GatLayer.h"
 #include "MilNet.h"
 
@@ -37,10 +38,15 @@ public:
     // The label-independent term alone (scaled cosine error of masked nodes) for `masked` [M].
     torch::Tensor reconstructionLoss(const BagTensors& bag, const torch::Tensor& masked);
     const SrMilOptions& options() const { return m_options; }
+    // Graphs with more nodes than this checkpoint their GAT layers in training (CPU); tests
+    // lower it to compare both paths on small graphs.
+    void setCheckpointAbove(int64_t nodes) { m_checkpointAbove = nodes; }
 
 private:
     // Encodes x [N(+1), D] on the given edges; the last layer's attention into `attention`.
     torch::Tensor encode(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention = nullptr);
+    torch::Tensor gat(GatLayer& layer, const torch::Tensor& x, const EdgeIndex& edges,
+                      torch::Tensor* attention = nullptr);
     // Patch features with the supernode's embedding appended as row N.
     torch::Tensor withSupernode(const torch::Tensor& x);
     torch::Tensor maskFeatures(const torch::Tensor& x, const torch::Tensor& masked);
@@ -48,6 +54,7 @@ private:
     torch::Tensor classify(const torch::Tensor& supernodeEmbedding);
 
     SrMilOptions m_options;
+    int64_t m_checkpointAbove = kCheckpointAboveNodes;
     torch::nn::Linear m_inputProjection{nullptr};
     GatLayer m_encoder1{nullptr}, m_encoder2{nullptr};
     GatLayer m_decoder1{nullptr}, m_decoder2{nullptr};
