@@ -6,7 +6,8 @@
 //    and patch-localization AUC of the attention and consistency maps against the truth.
 //  --memory: peak resident memory of one SR-MIL training step (forward + backward) on a
 //    100k-patch bag, fused edge aggregation vs the index_add reference, each in its own process.
-//  bench_mil [--quality | --memory [--patches 100000] [--dim 1024]] [--threads 2] [--epochs 30]
+//  bench_mil [--quality [--signal 0.35] | --memory [--patches 100000] [--dim 1024]] [--threads 2] [--epochs
+//  30]
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
 #include "model/SpatialGraph.h"
@@ -111,21 +112,23 @@ void speed(int threads)
     }
 }
 
-void quality(int threads, int epochs)
+void quality(int threads, int epochs, double signal)
 {
-    const QString folder = dataDir("mil-quality");
+    const QString folder =
+        signal == 0.35 ? dataDir("mil-quality")
+                       : dataDir(qPrintable(QStringLiteral("mil-quality-signal-%1").arg(signal, 0, 'f', 2)));
     if (!QFileInfo::exists(folder + QStringLiteral("/labels.csv"))) {
         core::SyntheticBagsSpec spec;
         spec.slides = 60;
         spec.dimension = 32;
-        spec.signal = 0.35;
+        spec.signal = signal;
         spec.seed = 2026;
         core::writeSyntheticBags(spec, folder);
     }
     const core::LabelTable labels = core::LabelTable::readCsv(folder + QStringLiteral("/labels.csv"));
-    std::printf("quality: 60 synthetic bags (weak signal 0.35, D = 32), 5-fold split per seed, %d epochs, "
+    std::printf("quality: 60 synthetic bags (signal %.2f, D = 32), 5-fold split per seed, %d epochs, "
                 "best-by-val\n",
-                epochs);
+                signal, epochs);
     for (const QString& model :
          {QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}) {
         std::vector<double> slideAuc, attentionAuc, consistencyAuc;
@@ -268,7 +271,10 @@ int main(int argc, char* argv[])
     else if (args.contains(QStringLiteral("--memory")))
         memory(patches, dim, threads);
     else if (args.contains(QStringLiteral("--quality")))
-        quality(threads, bench::intArgument(args, "--epochs", 30));
+        quality(threads, bench::intArgument(args, "--epochs", 30),
+                args.contains(QStringLiteral("--signal"))
+                    ? args.value(args.indexOf(QStringLiteral("--signal")) + 1).toDouble()
+                    : 0.35);
     else
         speed(threads);
     return 0;
