@@ -42,6 +42,24 @@ struct AnalysisOutcome {
 };
 
 namespace {
+// Why results cannot be drawn on a slide of `size` (patches outside it, no patch size), or "".
+QString mismatchWithSlide(const core::Prediction& p, const QString& path, QSize size)
+{
+    for (std::size_t i = 0; i + 1 < p.coords.size(); i += 2)
+        if (p.coords[i] < 0 || p.coords[i + 1] < 0 || p.coords[i] >= size.width() ||
+            p.coords[i + 1] >= size.height())
+            return MainWindow::tr(
+                       "%1 does not belong to this slide: patch (%2, %3) lies outside its %4 × %5 pixels.")
+                .arg(path)
+                .arg(p.coords[i])
+                .arg(p.coords[i + 1])
+                .arg(size.width())
+                .arg(size.height());
+    if (p.patchStep <= 0)
+        return MainWindow::tr("%1 has no patch size and a single patch: nothing to draw.").arg(path);
+    return {};
+}
+
 const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kRunKey = QStringLiteral("lastRun");
 constexpr int kMaxRecent = 10;
@@ -459,26 +477,10 @@ bool MainWindow::openResults(const QString& path)
 bool MainWindow::finishAnalysis(SlideView* view, const AnalysisOutcome& outcome)
 {
     QString error = outcome.error;
-    if (!error.isEmpty()) {
-    } else if (!view) {
+    if (error.isEmpty() && !view)
         error = tr("The slide was closed before its results were ready.");
-    } else {
-        // Results from another slide would draw nonsense: every patch must lie on this one.
-        const QSize size = view->slide()->size();
-        const auto& coords = outcome.prediction->coords;
-        for (std::size_t i = 0; i + 1 < coords.size() && error.isEmpty(); i += 2)
-            if (coords[i] < 0 || coords[i + 1] < 0 || coords[i] >= size.width() ||
-                coords[i + 1] >= size.height())
-                error =
-                    tr("%1 does not belong to this slide: patch (%2, %3) lies outside its %4 × %5 pixels.")
-                        .arg(outcome.resultsPath)
-                        .arg(coords[i])
-                        .arg(coords[i + 1])
-                        .arg(size.width())
-                        .arg(size.height());
-        if (outcome.prediction->patchStep <= 0)
-            error = tr("%1 has no patch size and a single patch: nothing to draw.").arg(outcome.resultsPath);
-    }
+    if (error.isEmpty())
+        error = mismatchWithSlide(*outcome.prediction, outcome.resultsPath, view->slide()->size());
     if (!error.isEmpty()) {
         m_analysisPanel->showMessage(error, true);
         statusBar()->showMessage(error, 15000);

@@ -103,6 +103,15 @@ std::vector<hsize_t> shapeOf(hid_t file, const char* name)
     return dims;
 }
 
+Id createForWriting(const QString& temporaryPath, const QString& finalPath)
+{
+    Id file(H5Fcreate(QFile::encodeName(temporaryPath).constData(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+            H5Fclose);
+    if (!file.valid())
+        throw Error(QStringLiteral("Cannot create %1 (is the folder writable?)").arg(finalPath));
+    return file;
+}
+
 Id openForReading(const QString& path, const QString& what)
 {
     if (!QFileInfo::exists(path))

@@ -60,6 +60,10 @@ std::vector<T> readAll(hid_t file, const char* name, hid_t memType, std::size_t 
     return data;
 }
 
+// Creates (truncates) an HDF5 file at `temporaryPath`, the writer's side of an AtomicFile;
+// throws Error naming `finalPath`. The caller holds hdf5Mutex().
+Id createForWriting(const QString& temporaryPath, const QString& finalPath);
+
 // Opens an existing HDF5 file read-only; `what` names it in errors ("features", "results").
 Id openForReading(const QString& path, const QString& what);
 

@@ -29,11 +29,7 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
     AtomicFile out(path);
     {
         std::lock_guard lock(hdf5Mutex());
-        const Id file(H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC,
-                                H5P_DEFAULT, H5P_DEFAULT),
-                      H5Fclose);
-        if (!file.valid())
-            throw Error(QStringLiteral("Cannot create %1 (is the folder writable?)").arg(path));
+        const Id file = createForWriting(out.temporaryPath(), path);
         const hid_t f = file.get();
         const auto n = hsize_t(bag.count), d = hsize_t(bag.dimension);
         writeDataset(f, "features", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n, d}, bag.features.data(), path);

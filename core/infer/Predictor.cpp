@@ -142,11 +142,7 @@ void Prediction::write(const QString& path) const
     AtomicFile out(path);
     {
         std::lock_guard lock(hdf5Mutex());
-        const Id file(H5Fcreate(QFile::encodeName(out.temporaryPath()).constData(), H5F_ACC_TRUNC,
-                                H5P_DEFAULT, H5P_DEFAULT),
-                      H5Fclose);
-        if (!file.valid())
-            throw Error(QStringLiteral("Cannot create %1 (is the folder writable?)").arg(path));
+        const Id file = createForWriting(out.temporaryPath(), path);
         const hid_t f = file.get();
         const hsize_t n = hsize_t(attention.size());
         writeDataset(f, "probabilities", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(probabilities.size())},

@@ -56,6 +56,14 @@ ui::HeatmapSettings opaqueRaw()
     return s;
 }
 
+// A 1000 × 1000 view of the small tumour slide.
+void showTumourSlide(ui::SlideView& view)
+{
+    view.resize(1000, 1000);
+    view.show();
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+}
+
 int distance(QRgb a, QRgb b)
 {
     return std::max(
@@ -98,9 +106,7 @@ void TestAnalysis::heatmapColoursAlignWithPatchesAtThreeZooms()
 {
     core::TileCache cache(64 << 20);
     ui::SlideView view(&cache);
-    view.resize(1000, 1000);
-    view.show();
-    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    showTumourSlide(view);
     const core::Prediction p = knownPrediction();
     auto* analysis = new ui::SlideAnalysis(&view, p, QStringLiteral("known.h5"), opaqueRaw());
     const QRect clear(0, 0, 1000, 850); // clear of the scale bar and the legend
@@ -143,9 +149,7 @@ void TestAnalysis::thresholdShowsTheSlideUnderLowScores()
 {
     core::TileCache cache(64 << 20);
     ui::SlideView view(&cache);
-    view.resize(1000, 1000);
-    view.show();
-    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    showTumourSlide(view);
     const core::Prediction p = knownPrediction();
     ui::HeatmapSettings settings = opaqueRaw();
     auto* analysis = new ui::SlideAnalysis(&view, p, QString(), settings);

@@ -15,12 +15,7 @@ public:
     {
         ctx->saved_data["rng"] = cpuRngState();
         ctx->saved_data["layer"] = reinterpret_cast<int64_t>(layer); // the net outlives its graph
-        ctx->saved_data["source"] = edges.source;
-        ctx->saved_data["target"] = edges.target;
-        ctx->saved_data["by_target"] = edges.byTarget;
-        ctx->saved_data["target_offsets"] = edges.targetOffsets;
-        ctx->saved_data["by_source"] = edges.bySource;
-        ctx->saved_data["source_offsets"] = edges.sourceOffsets;
+        ctx->saved_data["edges"] = edges.tensors();
         ctx->saved_data["nodes"] = edges.nodes;
         ctx->save_for_backward({x});
         torch::NoGradGuard noGrad;
@@ -30,14 +25,8 @@ public:
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                    torch::autograd::variable_list grads)
     {
-        EdgeIndex edges;
-        edges.source = ctx->saved_data["source"].toTensor();
-        edges.target = ctx->saved_data["target"].toTensor();
-        edges.byTarget = ctx->saved_data["by_target"].toTensor();
-        edges.targetOffsets = ctx->saved_data["target_offsets"].toTensor();
-        edges.bySource = ctx->saved_data["by_source"].toTensor();
-        edges.sourceOffsets = ctx->saved_data["source_offsets"].toTensor();
-        edges.nodes = ctx->saved_data["nodes"].toInt();
+        const EdgeIndex edges = EdgeIndex::fromTensors(ctx->saved_data["edges"].toTensorVector(),
+                                                       ctx->saved_data["nodes"].toInt());
         auto* layer = reinterpret_cast<GatLayerImpl*>(ctx->saved_data["layer"].toInt());
         const torch::Tensor x = ctx->get_saved_variables()[0].detach().requires_grad_(true);
 

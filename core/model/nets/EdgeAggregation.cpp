@@ -23,6 +23,24 @@ EdgeIndex EdgeIndex::make(const at::Tensor& source, const at::Tensor& target, in
     return e;
 }
 
+std::vector<at::Tensor> EdgeIndex::tensors() const
+{
+    return {source, target, byTarget, targetOffsets, bySource, sourceOffsets};
+}
+
+EdgeIndex EdgeIndex::fromTensors(const std::vector<at::Tensor>& t, int64_t nodes)
+{
+    EdgeIndex e;
+    e.source = t.at(0);
+    e.target = t.at(1);
+    e.byTarget = t.at(2);
+    e.targetOffsets = t.at(3);
+    e.bySource = t.at(4);
+    e.sourceOffsets = t.at(5);
+    e.nodes = nodes;
+    return e;
+}
+
 at::Tensor aggregateEdgesByIndexAdd(const at::Tensor& values, const at::Tensor& weights,
                                     const EdgeIndex& edges)
 {
@@ -105,10 +123,8 @@ public:
         const at::Tensor v = values.contiguous(), w = weights.contiguous();
         ctx->save_for_backward({v, w});
         // Index tensors are shared, not copied: saving them costs nothing and keeps them alive.
-        ctx->saved_data["source"] = edges.source;
-        ctx->saved_data["target"] = edges.target;
-        ctx->saved_data["by_source"] = edges.bySource;
-        ctx->saved_data["source_offsets"] = edges.sourceOffsets;
+        ctx->saved_data["edges"] = edges.tensors();
+        ctx->saved_data["nodes"] = edges.nodes;
         return fusedSum(v, w, edges.source, edges.byTarget, edges.targetOffsets, edges.nodes);
     }
 
@@ -118,15 +134,16 @@ public:
         const auto saved = ctx->get_saved_variables();
         const at::Tensor& v = saved[0];
         const at::Tensor& w = saved[1];
-        const at::Tensor source = ctx->saved_data["source"].toTensor();
-        const at::Tensor target = ctx->saved_data["target"].toTensor();
+        const EdgeIndex edges = EdgeIndex::fromTensors(ctx->saved_data["edges"].toTensorVector(),
+                                                       ctx->saved_data["nodes"].toInt());
         const at::Tensor g = grads[0].contiguous();
         // d/dv: the same sum run backwards — over edges grouped by source, gathering targets.
-        const at::Tensor gradValues = fusedSum(g, w, target, ctx->saved_data["by_source"].toTensor(),
-                                               ctx->saved_data["source_offsets"].toTensor(), v.size(0));
+        const at::Tensor gradValues =
+            fusedSum(g, w, edges.target, edges.bySource, edges.sourceOffsets, v.size(0));
         at::Tensor gradWeights = torch::empty_like(w);
-        AT_DISPATCH_FLOATING_TYPES(v.scalar_type(), "edgeDots",
-                                   [&] { edgeDots<scalar_t>(v, g, source, target, gradWeights); });
+        AT_DISPATCH_FLOATING_TYPES(v.scalar_type(), "edgeDots", [&] {
+            edgeDots<scalar_t>(v, g, edges.source, edges.target, gradWeights);
+        });
         return {gradValues, gradWeights, at::Tensor()};
     }
 };

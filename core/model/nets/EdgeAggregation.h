@@ -4,6 +4,8 @@
 
 #include <ATen/Tensor.h>
 
+#include <vector>
+
 namespace tessera::core::nets {
 
 // A graph's edges with the two CSR orders that aggregation and its gradient need, built once.
@@ -14,6 +16,9 @@ struct EdgeIndex {
     int64_t nodes = 0;
 
     static EdgeIndex make(const at::Tensor& source, const at::Tensor& target, int64_t nodes);
+    // The six index tensors, for keeping an index in an autograd context; fromTensors() undoes it.
+    std::vector<at::Tensor> tensors() const;
+    static EdgeIndex fromTensors(const std::vector<at::Tensor>& tensors, int64_t nodes);
     int64_t edges() const { return source.size(0); }
 };
 
