@@ -14,7 +14,7 @@ namespace {
 constexpr int kCols = 12, kRows = 10, kDim = 16;
 
 // Features that vary smoothly over the grid (so neighbours predict them) plus a little noise.
-BagTensors smoothBag(std::uint64_t seed)
+BagTensors smoothBag(std::uint64_t seed, int dim = kDim)
 {
     torch::manual_seed(seed);
     std::vector<std::int64_t> coords;
@@ -22,12 +22,12 @@ BagTensors smoothBag(std::uint64_t seed)
     for (int r = 0; r < kRows; ++r)
         for (int c = 0; c < kCols; ++c) {
             coords.insert(coords.end(), {c * 256, r * 256});
-            for (int k = 0; k < kDim; ++k)
+            for (int k = 0; k < dim; ++k)
                 features.push_back(
                     float(std::sin(0.3 * c * (k + 1) / 4.0) + std::cos(0.25 * r * (k % 5 + 1))) +
                     0.05f * torch::randn({1}).item<float>());
         }
-    return BagTensors::make(features.data(), kCols * kRows, kDim, SpatialGraph::fromCoords(coords),
+    return BagTensors::make(features.data(), kCols * kRows, dim, SpatialGraph::fromCoords(coords),
                             torch::kCPU);
 }
 
@@ -96,6 +96,10 @@ private Q_SLOTS:
     void abmilLearnsAndAttends();
     void fusedAggregationMatchesIndexAddWithGradients();
     void checkpointedTrainingGivesTheSameGradients();
+    void rowChunkedTrainingMatchesTheWholeBag_data();
+    void rowChunkedTrainingMatchesTheWholeBag();
+    void widenedLayerAggregatesInInputSpace();
+    void supernodeRowMatchesTheWholeLayer();
 };
 
 void TestSrMil::reconstructionAloneTrainsTheEncoder()
@@ -277,11 +281,101 @@ void TestSrMil::checkpointedTrainingGivesTheSameGradients()
     QCOMPARE(gradsCheckpoint.size(), gradsPlain.size());
     int nonZero = 0;
     for (std::size_t i = 0; i < gradsPlain.size(); ++i) {
-        QVERIFY2(torch::allclose(gradsCheckpoint[i], gradsPlain[i], 1e-5, 1e-6), qPrintable(QString::number(i)));
+        QVERIFY2(torch::allclose(gradsCheckpoint[i], gradsPlain[i], 1e-5, 1e-6),
+                 qPrintable(QString::number(i)));
         nonZero += gradsPlain[i].abs().sum().item<double>() > 0;
     }
     QVERIFY(nonZero > int(gradsPlain.size()) / 2);
     QVERIFY(torch::equal(nextCheckpoint, nextPlain));
+}
+
+void TestSrMil::rowChunkedTrainingMatchesTheWholeBag_data()
+{
+    QTest::addColumn<int>("dim");
+    QTest::newRow("decoder narrows (D < heads x hidden)") << kDim;
+    QTest::newRow("decoder widens (D > heads x hidden)") << 48;
+}
+
+void TestSrMil::rowChunkedTrainingMatchesTheWholeBag()
+{
+    // The memory-lean path (D-wide stages in chunks of 7 rows, everything checkpointed) against
+    // the plain one, without dropout (chunks draw their masks separately): the same losses,
+    // gradients and maps up to rounding.
+    QFETCH(int, dim);
+    const BagTensors bag = smoothBag(5, dim);
+    const auto run = [&](bool lean) {
+        torch::manual_seed(11);
+        SrMilOptions o = options(1.0);
+        o.inputDim = dim;
+        o.featureDropout = o.attentionDropout = o.classifierDropout = 0;
+        SrMilNet net(o);
+        net.setCheckpointAbove(lean ? 0 : std::numeric_limits<int64_t>::max(), 7);
+        net.train();
+        const StepLosses losses = net.trainingStep(bag, 1, {});
+        losses.total.backward();
+        std::vector<torch::Tensor> results{losses.total.detach(), losses.terms.at("sce")};
+        for (const auto& p : net.parameters())
+            results.push_back(p.grad().defined() ? p.grad().clone() : torch::zeros_like(p));
+        net.eval();
+        torch::NoGradGuard noGrad;
+        torch::manual_seed(3);
+        results.push_back(net.consistency(bag));
+        results.push_back(net.attention(bag));
+        results.push_back(net.logits(bag));
+        return results;
+    };
+    const auto plain = run(false), lean = run(true);
+    QCOMPARE(lean.size(), plain.size());
+    for (std::size_t i = 0; i < plain.size(); ++i)
+        QVERIFY2(torch::allclose(lean[i], plain[i], 1e-4, 1e-6),
+                 qPrintable(QStringLiteral("result %1: max difference %2")
+                                .arg(i)
+                                .arg((lean[i] - plain[i]).abs().max().item<double>())));
+    QVERIFY(plain[0].item<double>() > 0);
+    QVERIFY(plain.back().abs().sum().item<double>() > 0);
+}
+
+void TestSrMil::widenedLayerAggregatesInInputSpace()
+{
+    // A one-head layer from 6 to 20 features: aggregating the inputs and widening chosen rows
+    // equals the plain layer's rows, values and input gradients.
+    torch::manual_seed(2);
+    const BagTensors bag = smoothBag(1);
+    GatLayer layer(GatOptions{6, 20, 1, 0.0, 0.0, false, false});
+    const torch::Tensor x = torch::randn({bag.patches, 6}).requires_grad_(true);
+    const torch::Tensor rows = torch::tensor({0, 5, 17, 60, 119}, torch::kInt64);
+    const torch::Tensor plain = layer(x, bag.graph).index_select(0, rows);
+    const torch::Tensor gradPlain = torch::autograd::grad({plain.pow(2).sum()}, {x})[0];
+    const torch::Tensor widened = layer->projectAggregated(
+        layer->aggregateInputs(x, bag.graph).index_select(0, rows), x.index_select(0, rows));
+    const torch::Tensor gradWidened = torch::autograd::grad({widened.pow(2).sum()}, {x})[0];
+    QCOMPARE(widened.sizes(), plain.sizes());
+    QVERIFY(torch::allclose(widened, plain, 1e-5, 1e-6));
+    QVERIFY(torch::allclose(gradWidened, gradPlain, 1e-5, 1e-6));
+    QVERIFY(gradPlain.abs().sum().item<double>() > 0);
+}
+
+void TestSrMil::supernodeRowMatchesTheWholeLayer()
+{
+    // The supernode's row of a 4-head layer (heads averaged, residual projection, PReLU +
+    // LayerNorm) computed alone: the same output, input gradient and attention on the patches.
+    torch::manual_seed(4);
+    const BagTensors bag = smoothBag(2);
+    GatLayer layer(GatOptions{10, 8, 4, 0.0, 0.0, false, true});
+    const torch::Tensor x = torch::randn({bag.patches + 1, 10}).requires_grad_(true);
+    torch::Tensor alphaAll, alphaRow;
+    const torch::Tensor whole = layer(x, bag.withSupernode, &alphaAll)[bag.patches];
+    const torch::Tensor gradWhole = torch::autograd::grad({whole.pow(2).sum()}, {x})[0];
+    const torch::Tensor row = layer->forwardRow(x, bag.withSupernode, bag.patches, &alphaRow);
+    const torch::Tensor gradRow = torch::autograd::grad({row.pow(2).sum()}, {x})[0];
+    QCOMPARE(row.sizes(), whole.sizes());
+    QVERIFY(torch::allclose(row, whole, 1e-5, 1e-6));
+    QVERIFY(torch::allclose(gradRow, gradWhole, 1e-5, 1e-6));
+    // Edges patch → supernode follow the patch graph's edges, in patch order.
+    const int64_t first = bag.graph.edges();
+    QVERIFY(torch::allclose(alphaRow.slice(0, 0, bag.patches), alphaAll.slice(0, first, first + bag.patches),
+                            1e-5, 1e-7));
+    QVERIFY(alphaRow.slice(0, 0, bag.patches).min().item<double>() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestSrMil)

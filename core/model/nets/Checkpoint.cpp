@@ -8,48 +8,80 @@ namespace tessera::core::nets {
 
 namespace {
 
-class CheckpointedGat : public torch::autograd::Function<CheckpointedGat> {
+// Keeps the function alive inside an autograd context (which stores IValues only).
+struct FunctionHolder : torch::CustomClassHolder {
+    explicit FunctionHolder(CheckpointedFunction f) : function(std::move(f)) {}
+    CheckpointedFunction function;
+};
+
+class Checkpointed : public torch::autograd::Function<Checkpointed> {
 public:
-    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
-                                 GatLayerImpl* layer, const EdgeIndex& edges)
+    static torch::autograd::variable_list forward(torch::autograd::AutogradContext* ctx,
+                                                  at::TensorList inputList, CheckpointedFunction fn)
     {
+        // The last input is the anchor (see checkpointed()); fn does not see it.
+        const torch::autograd::variable_list inputs(inputList.begin(), inputList.end() - 1);
         ctx->saved_data["rng"] = cpuRngState();
-        ctx->saved_data["layer"] = reinterpret_cast<int64_t>(layer); // the net outlives its graph
-        ctx->saved_data["edges"] = edges.tensors();
-        ctx->saved_data["nodes"] = edges.nodes;
-        ctx->save_for_backward({x});
+        ctx->saved_data["count"] = int64_t(inputs.size());
+        std::vector<int64_t> needsGrad;
+        for (const auto& input : inputs)
+            needsGrad.push_back(input.defined() && input.requires_grad());
+        ctx->saved_data["needs_grad"] = needsGrad;
+        ctx->saved_data["function"] = c10::IValue::make_capsule(c10::make_intrusive<FunctionHolder>(fn));
+        ctx->save_for_backward(inputList.vec());
         torch::NoGradGuard noGrad;
-        return layer->forward(x, edges);
+        return fn(inputs);
     }
 
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                    torch::autograd::variable_list grads)
     {
-        const EdgeIndex edges = EdgeIndex::fromTensors(ctx->saved_data["edges"].toTensorVector(),
-                                                       ctx->saved_data["nodes"].toInt());
-        auto* layer = reinterpret_cast<GatLayerImpl*>(ctx->saved_data["layer"].toInt());
-        const torch::Tensor x = ctx->get_saved_variables()[0].detach().requires_grad_(true);
+        const auto holder =
+            c10::static_intrusive_pointer_cast<FunctionHolder>(ctx->saved_data["function"].toCapsule());
+        const std::vector<int64_t> needsGrad = ctx->saved_data["needs_grad"].toIntVector();
+        torch::autograd::variable_list inputs = ctx->get_saved_variables();
+        inputs.pop_back(); // the anchor
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            if (inputs[i].defined())
+                inputs[i] = inputs[i].detach().requires_grad_(needsGrad[i] != 0);
 
         // Replay the forward pass with the dropout masks it drew, then put the generator back.
         const torch::Tensor now = cpuRngState();
         setCpuRngState(ctx->saved_data["rng"].toTensor());
-        torch::Tensor out;
+        torch::autograd::variable_list outputs;
         {
             torch::AutoGradMode enable(true);
-            out = layer->forward(x, edges);
+            outputs = holder->function(inputs);
         }
         setCpuRngState(now);
-        // Accumulates into the layer's parameters and x.grad, as the original graph would have.
-        torch::autograd::backward({out}, {grads[0]});
-        return {x.grad(), torch::Tensor(), torch::Tensor()};
+        torch::autograd::variable_list roots, rootGrads;
+        for (std::size_t i = 0; i < outputs.size(); ++i)
+            if (outputs[i].requires_grad() && grads[i].defined()) {
+                roots.push_back(outputs[i]);
+                rootGrads.push_back(grads[i]);
+            }
+        // Accumulates into the parameters and the inputs' .grad, as the original graph would have.
+        if (!roots.empty())
+            torch::autograd::backward(roots, rootGrads);
+        torch::autograd::variable_list inputGrads;
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            inputGrads.push_back(needsGrad[i] != 0 ? inputs[i].grad() : torch::Tensor());
+        inputGrads.push_back(torch::Tensor()); // the anchor
+        inputGrads.push_back(torch::Tensor()); // fn
+        return inputGrads;
     }
 };
 
 } // namespace
 
-torch::Tensor checkpointedGat(GatLayerImpl& layer, const torch::Tensor& x, const EdgeIndex& edges)
+std::vector<at::Tensor> checkpointed(CheckpointedFunction fn, const std::vector<at::Tensor>& inputs)
 {
-    return CheckpointedGat::apply(x, &layer, edges);
+    // The anchor requires gradients so that the node joins the graph even when no input does
+    // (fn's parameters still need theirs). A TensorList (not a vector) is what autograd treats
+    // as a list of differentiable inputs.
+    std::vector<at::Tensor> anchored = inputs;
+    anchored.push_back(torch::empty({0}).requires_grad_(true));
+    return Checkpointed::apply(at::TensorList(anchored), std::move(fn));
 }
 
 } // namespace tessera::core::nets

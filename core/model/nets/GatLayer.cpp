@@ -19,7 +19,8 @@ torch::Tensor maximaPerTarget(const torch::Tensor& scores, const EdgeIndex& edge
     }
     // CPU: one pass over each node's incoming edges (CSR), no scatter.
     const torch::Tensor s = scores.contiguous().to(torch::kFloat64);
-    torch::Tensor maxima = torch::full({edges.nodes, heads}, -std::numeric_limits<double>::infinity(), s.options());
+    torch::Tensor maxima =
+        torch::full({edges.nodes, heads}, -std::numeric_limits<double>::infinity(), s.options());
     const double* sp = s.data_ptr<double>();
     double* mp = maxima.data_ptr<double>();
     const int64_t* order = edges.byTarget.data_ptr<int64_t>();
@@ -66,23 +67,84 @@ GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
 
 torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention)
 {
-    const torch::Tensor& source = edges.source;
-    const torch::Tensor& target = edges.target;
-    const int64_t n = x.size(0), h = m_options.heads, f = m_options.out;
-    const torch::Tensor z = m_fc(m_featureDropout(x)).view({n, h, f});
-    const torch::Tensor scoreSource = (z * m_attnSource).sum(-1); // [N, H]
-    const torch::Tensor scoreTarget = (z * m_attnTarget).sum(-1);
-    const torch::Tensor scores =
-        torch::leaky_relu(scoreSource.index_select(0, source) + scoreTarget.index_select(0, target), 0.2);
-    const torch::Tensor alpha = edgeSoftmax(scores, edges);
+    return propagate(project(x), edges, attention);
+}
+
+GatProjection GatLayerImpl::project(const torch::Tensor& x)
+{
+    return {m_fc(m_featureDropout(x)).view({x.size(0), m_options.heads, m_options.out}),
+            m_residual ? m_residual(x) : x};
+}
+
+torch::Tensor GatLayerImpl::attentionWeights(const torch::Tensor& scoreSource,
+                                             const torch::Tensor& scoreTarget, const EdgeIndex& edges)
+{
+    const torch::Tensor scores = torch::leaky_relu(
+        scoreSource.index_select(0, edges.source) + scoreTarget.index_select(0, edges.target), 0.2);
+    return edgeSoftmax(scores, edges); // [E, H]
+}
+
+torch::Tensor GatLayerImpl::propagate(const GatProjection& projection, const EdgeIndex& edges,
+                                      torch::Tensor* attention)
+{
+    const torch::Tensor& z = projection.values; // [N, H, F]
+    const int64_t n = z.size(0);
+    const torch::Tensor alpha =
+        attentionWeights((z * m_attnSource).sum(-1), (z * m_attnTarget).sum(-1), edges);
     if (attention)
         *attention = alpha;
     torch::Tensor out = aggregateEdges(z, m_attentionDropout(alpha), edges); // [N, H, F]
-    out = m_options.concatHeads ? out.reshape({n, h * f}) : out.mean(1);
-    out = out + (m_residual ? m_residual(x) : x);
+    out = m_options.concatHeads ? out.reshape({n, outputSize()}) : out.mean(1);
+    out = out + projection.residual;
     if (m_options.activate)
         out = m_norm(m_activation(out));
     return out;
+}
+
+torch::Tensor GatLayerImpl::aggregateInputs(const torch::Tensor& x, const EdgeIndex& edges)
+{
+    TORCH_CHECK(m_options.heads == 1 && !m_options.activate, "aggregateInputs: one head, no activation");
+    // The scores z·a with z = W x are x·(Wᵀa): computed without z.
+    const torch::Tensor dropped = m_featureDropout(x);
+    const torch::Tensor weight = m_fc->weight; // [F, in]
+    const torch::Tensor scoreSource = dropped.matmul(weight.t().matmul(m_attnSource.view({-1}))).unsqueeze(1);
+    const torch::Tensor scoreTarget = dropped.matmul(weight.t().matmul(m_attnTarget.view({-1}))).unsqueeze(1);
+    const torch::Tensor alpha = attentionWeights(scoreSource, scoreTarget, edges);
+    return aggregateEdges(dropped.unsqueeze(1), m_attentionDropout(alpha), edges).squeeze(1);
+}
+
+torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& edges, int64_t row,
+                                       torch::Tensor* attention)
+{
+    const int64_t h = m_options.heads, f = m_options.out, in = m_options.in;
+    const torch::Tensor dropped = m_featureDropout(x);
+    const torch::Tensor weight = m_fc->weight.view({h, f, in});
+    // Scores z·a with z = W x, as x·(Wᵀa) per head: [N, H] without z.
+    const torch::Tensor toSource = torch::einsum("hfi,hf->ih", {weight, m_attnSource.view({h, f})});
+    const torch::Tensor toTarget = torch::einsum("hfi,hf->ih", {weight, m_attnTarget.view({h, f})});
+    const int64_t first = edges.targetOffsets[row].item<int64_t>(),
+                  last = edges.targetOffsets[row + 1].item<int64_t>();
+    const torch::Tensor sources = edges.source.index_select(0, edges.byTarget.slice(0, first, last));
+    const torch::Tensor scores = torch::leaky_relu(
+        dropped.matmul(toSource).index_select(0, sources) + dropped[row].matmul(toTarget), 0.2);
+    const torch::Tensor alpha = torch::softmax(scores, 0); // [k, H] over the row's edges
+    // Dense [N, H] weights: the weighted sum of the row's sources is then one matrix product.
+    const torch::Tensor weights = torch::zeros({x.size(0), h}, alpha.options()).index_add(0, sources, alpha);
+    if (attention)
+        *attention = weights;
+    const torch::Tensor summed = m_attentionDropout(weights).t().matmul(dropped); // [H, in]
+    torch::Tensor out = torch::einsum("hfi,hi->hf", {weight, summed});            // Σ α W x = W Σ α x
+    out = m_options.concatHeads ? out.reshape({h * f}) : out.mean(0);
+    out = out + (m_residual ? m_residual(x[row]) : x[row]);
+    if (m_options.activate)
+        out = m_norm(m_activation(out.unsqueeze(0))).squeeze(0);
+    return out;
+}
+
+torch::Tensor GatLayerImpl::projectAggregated(const torch::Tensor& aggregated, const torch::Tensor& x)
+{
+    // Σ α W x = W Σ α x: one head, so concatenating and averaging heads are the same.
+    return m_fc(aggregated) + (m_residual ? m_residual(x) : x);
 }
 
 } // namespace tessera::core::nets

@@ -21,6 +21,12 @@ struct GatOptions {
     bool activate = true;    // PReLU + LayerNorm after the residual
 };
 
+// What a layer computes for each node on its own, before message passing.
+struct GatProjection {
+    torch::Tensor values;   // [N, heads, out]: projected (after feature dropout)
+    torch::Tensor residual; // [N, outputSize()]
+};
+
 // Softmax runs over each node's incoming edges; the weighted neighbour sum is fused
 // (aggregateEdges), so memory is O(E · heads) plus O(N · heads · out), never O(N²).
 class GatLayerImpl : public torch::nn::Module {
@@ -31,12 +37,34 @@ public:
     // per-edge weights [E, heads] (in the edges' order) when not null.
     torch::Tensor forward(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention = nullptr);
 
+    // forward() in two steps: the per-node part (row-local, so it can run in row chunks) and the
+    // message passing.
+    GatProjection project(const torch::Tensor& x);
+    torch::Tensor propagate(const GatProjection& projection, const EdgeIndex& edges,
+                            torch::Tensor* attention = nullptr);
+
+    // For a one-head layer without activation whose output is wider than its input: the same
+    // result as forward(x) in two steps that never hold [N, out]. aggregateInputs() sums the
+    // (dropped-out) inputs with the attention weights in input space ([N, in]); then
+    // projectAggregated(aggregated[rows], x[rows]) = forward(x)[rows], for any rows.
+    torch::Tensor aggregateInputs(const torch::Tensor& x, const EdgeIndex& edges);
+
+    // forward(x)[row] alone, in O(N · (in + heads)) without per-edge tensors beyond the row's own
+    // edges (for a supernode, whose edges come from every node). `attention` receives [N, heads]:
+    // the row's attention on each source node (0 where there is no edge).
+    torch::Tensor forwardRow(const torch::Tensor& x, const EdgeIndex& edges, int64_t row,
+                             torch::Tensor* attention = nullptr);
+    torch::Tensor projectAggregated(const torch::Tensor& aggregated, const torch::Tensor& x);
+
     int64_t outputSize() const
     {
         return m_options.concatHeads ? m_options.out * m_options.heads : m_options.out;
     }
 
 private:
+    torch::Tensor attentionWeights(const torch::Tensor& scoreSource, const torch::Tensor& scoreTarget,
+                                   const EdgeIndex& edges);
+
     GatOptions m_options;
     torch::nn::Linear m_fc{nullptr};
     torch::nn::Linear m_residual{nullptr};

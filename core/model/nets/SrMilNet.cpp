@@ -33,30 +33,98 @@ SrMilNet::SrMilNet(const SrMilOptions& o) : m_options(o)
     m_supernode = register_parameter("supernode", torch::randn({1, o.inputDim}) * 0.02);
 }
 
+bool SrMilNet::checkpoints(int64_t nodes, const torch::Tensor& on) const
+{
+    // The recomputation replays the CPU generator only.
+    return isLarge(nodes) && torch::GradMode::is_enabled() && on.is_cpu();
+}
+
+std::vector<torch::Tensor> SrMilNet::overRowChunks(int64_t rows, bool checkpoint,
+                                                   const std::function<RowChunk(int64_t, int64_t)>& chunk)
+{
+    const int64_t step = isLarge(rows) ? std::max<int64_t>(1, m_rowChunk) : std::max<int64_t>(1, rows);
+    std::vector<std::vector<torch::Tensor>> parts;
+    for (int64_t begin = 0; begin < rows; begin += step) {
+        const auto [inputs, fn] = chunk(begin, std::min(rows, begin + step));
+        parts.push_back(checkpoint ? checkpointed(fn, inputs) : fn(inputs));
+    }
+    if (parts.size() == 1)
+        return parts.front();
+    std::vector<torch::Tensor> outputs;
+    for (std::size_t k = 0; k < parts.front().size(); ++k) {
+        std::vector<torch::Tensor> pieces;
+        for (const auto& part : parts)
+            pieces.push_back(part[k]);
+        outputs.push_back(torch::cat(pieces));
+    }
+    return outputs;
+}
+
+GatProjection SrMilNet::encoderInput(const BagTensors& bag, const torch::Tensor& masked, bool supernode)
+{
+    const int64_t n = bag.patches, rows = n + (supernode ? 1 : 0);
+    const auto outputs =
+        overRowChunks(rows, checkpoints(rows, bag.features), [&](int64_t begin, int64_t end) {
+            const int64_t patchEnd = std::min(end, n);
+            std::vector<torch::Tensor> inputs{bag.features.slice(0, begin, patchEnd)};
+            if (masked.defined())
+                inputs.push_back(masked.slice(0, begin, patchEnd));
+            const bool withSupernode = end > n;
+            CheckpointedFunction fn = [this, withSupernode](const std::vector<torch::Tensor>& in) {
+                torch::Tensor x = in[0];
+                if (in.size() > 1) // masked rows become the learnable mask token
+                    x = torch::where(in[1].unsqueeze(1), m_maskToken, x);
+                if (withSupernode) // its edges: BagTensors::withSupernode
+                    x = torch::cat({x, m_supernode});
+                const GatProjection p = m_encoder1->project(m_inputProjection(x));
+                return std::vector<torch::Tensor>{p.values, p.residual};
+            };
+            return RowChunk{inputs, fn};
+        });
+    return {outputs[0], outputs[1]};
+}
+
 torch::Tensor SrMilNet::gat(GatLayer& layer, const torch::Tensor& x, const EdgeIndex& edges,
                             torch::Tensor* attention)
 {
-    // Very large bags trade recomputation for memory (see Checkpoint.h).
-    if (is_training() && !attention && x.is_cpu() && x.requires_grad() && edges.nodes > m_checkpointAbove)
-        return checkpointedGat(*layer, x, edges);
-    return layer(x, edges, attention);
+    if (attention || !checkpoints(edges.nodes, x))
+        return layer(x, edges, attention);
+    // The closure holds the layer and the edges: it runs again in the backward pass.
+    return checkpointed(
+        [layer, edges](const std::vector<torch::Tensor>& in) mutable {
+            return std::vector{layer(in[0], edges)};
+        },
+        {x})[0];
 }
 
-torch::Tensor SrMilNet::encode(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention)
+torch::Tensor SrMilNet::firstLayer(const GatProjection& input, const EdgeIndex& edges)
 {
-    const torch::Tensor h = gat(m_encoder1, m_inputProjection(x), edges);
-    return gat(m_encoder2, h, edges, attention);
+    if (!checkpoints(edges.nodes, input.values))
+        return m_encoder1->propagate(input, edges);
+    return checkpointed(
+        [layer = m_encoder1, edges](const std::vector<torch::Tensor>& in) mutable {
+            return std::vector{layer->propagate({in[0], in[1]}, edges)};
+        },
+        {input.values, input.residual})[0];
 }
 
-torch::Tensor SrMilNet::withSupernode(const torch::Tensor& x)
+torch::Tensor SrMilNet::encode(const GatProjection& input, const EdgeIndex& edges)
 {
-    return torch::cat({x, m_supernode}); // its edges: BagTensors::withSupernode
+    return gat(m_encoder2, firstLayer(input, edges), edges);
 }
 
-torch::Tensor SrMilNet::maskFeatures(const torch::Tensor& x, const torch::Tensor& masked)
+torch::Tensor SrMilNet::slideEmbedding(const BagTensors& bag, const torch::Tensor& masked,
+                                       torch::Tensor* attention)
 {
-    // Masked rows become the learnable mask token (index_put keeps the graph differentiable).
-    return x.index_put({masked}, m_maskToken.expand({masked.size(0), x.size(1)}));
+    CheckpointedFunction pass = [this, bag, attention](const std::vector<torch::Tensor>& in) {
+        const GatProjection input = encoderInput(bag, in.empty() ? torch::Tensor() : in[0], true);
+        const torch::Tensor h = firstLayer(input, bag.withSupernode);
+        return std::vector{m_encoder2->forwardRow(h, bag.withSupernode, bag.patches, attention)};
+    };
+    const auto inputs = masked.defined() ? std::vector{masked} : std::vector<torch::Tensor>{};
+    // The pass ends in one row: checkpointed whole, it keeps nothing of the bag's size.
+    const bool checkpoint = !attention && checkpoints(bag.patches + 1, bag.features);
+    return (checkpoint ? checkpointed(pass, inputs) : pass(inputs))[0];
 }
 
 torch::Tensor SrMilNet::classify(const torch::Tensor& supernodeEmbedding)
@@ -64,23 +132,44 @@ torch::Tensor SrMilNet::classify(const torch::Tensor& supernodeEmbedding)
     return m_classifier->forward<torch::Tensor>(supernodeEmbedding);
 }
 
-torch::Tensor SrMilNet::reconstruct(const BagTensors& bag, const torch::Tensor& masked)
+torch::Tensor SrMilNet::reconstructionCosines(const BagTensors& bag, const torch::Tensor& masked)
 {
-    const torch::Tensor xMasked = maskFeatures(bag.features, masked);
-    torch::Tensor h = m_encoderToDecoder(encode(xMasked, bag.graph));
+    const int64_t n = bag.patches;
+    const torch::Tensor flags =
+        torch::zeros({n}, masked.options().dtype(torch::kBool)).index_fill_(0, masked, true);
+    torch::Tensor h = m_encoderToDecoder(encode(encoderInput(bag, flags, false), bag.graph));
     // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
     h = h.index_put({masked}, m_decoderToken.expand({masked.size(0), h.size(1)}));
-    return gat(m_decoder2, gat(m_decoder1, h, bag.graph), bag.graph);
+    h = gat(m_decoder1, h, bag.graph);
+    // The rows' cosines in row chunks, so that no [M, D] tensor lives beyond one chunk. When the
+    // last layer widens (D > heads · hidden), it aggregates in the narrower space and widens
+    // only the masked rows (no [N, D] either).
+    const int64_t rows = masked.size(0);
+    const bool widening = m_options.inputDim > m_options.heads * m_options.hidden;
+    std::vector<torch::Tensor> perRow; // row-aligned with `masked`
+    if (widening)
+        perRow = {m_decoder2->aggregateInputs(h, bag.graph).index_select(0, masked),
+                  h.index_select(0, masked)};
+    else
+        perRow = {gat(m_decoder2, h, bag.graph).index_select(0, masked)};
+    return overRowChunks(rows, checkpoints(rows, bag.features), [&](int64_t begin, int64_t end) {
+        std::vector<torch::Tensor> inputs{masked.slice(0, begin, end)};
+        for (const auto& t : perRow)
+            inputs.push_back(t.slice(0, begin, end));
+        CheckpointedFunction fn = [this, features = bag.features](const std::vector<torch::Tensor>& in) {
+            const torch::Tensor rebuilt =
+                in.size() == 3 ? m_decoder2->projectAggregated(in[1], in[2]) : in[1];
+            const torch::Tensor original = features.index_select(0, in[0]);
+            const auto unit = F::NormalizeFuncOptions().dim(-1);
+            return std::vector{(F::normalize(rebuilt, unit) * F::normalize(original, unit)).sum(-1)};
+        };
+        return RowChunk{inputs, fn};
+    })[0];
 }
 
 torch::Tensor SrMilNet::reconstructionLoss(const BagTensors& bag, const torch::Tensor& masked)
 {
-    const torch::Tensor rebuilt = reconstruct(bag, masked).index_select(0, masked);
-    const torch::Tensor original = bag.features.index_select(0, masked);
-    const torch::Tensor cosine = (F::normalize(rebuilt, F::NormalizeFuncOptions().dim(-1)) *
-                                  F::normalize(original, F::NormalizeFuncOptions().dim(-1)))
-                                     .sum(-1);
-    return (1 - cosine).pow(m_options.sceAlpha).mean();
+    return (1 - reconstructionCosines(bag, masked)).pow(m_options.sceAlpha).mean();
 }
 
 StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights)
@@ -88,14 +177,15 @@ StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const to
     const int64_t n = bag.patches;
     const auto masks = std::max<int64_t>(1, int64_t(std::llround(m_options.maskRate * double(n))));
     const torch::Tensor masked = torch::randperm(n, bag.graph.source.options()).slice(0, 0, masks);
+    const torch::Tensor flags =
+        torch::zeros({n}, masked.options().dtype(torch::kBool)).index_fill_(0, masked, true);
     const auto ce = [&](const torch::Tensor& logits) {
         return slideCrossEntropy(logits, label, classWeights);
     };
 
     // Label-guided: supernode of the masked graph (CE_m) and of the full graph (CE_f).
-    const torch::Tensor logitsMasked =
-        classify(encode(withSupernode(maskFeatures(bag.features, masked)), bag.withSupernode)[n]);
-    const torch::Tensor logitsFull = classify(encode(withSupernode(bag.features), bag.withSupernode)[n]);
+    const torch::Tensor logitsMasked = classify(slideEmbedding(bag, flags));
+    const torch::Tensor logitsFull = classify(slideEmbedding(bag, {}));
     const torch::Tensor ceMasked = ce(logitsMasked);
     const torch::Tensor ceFull = ce(logitsFull);
     // Label-independent: rebuild masked patches from their spatial neighbours (no supernode).
@@ -111,17 +201,15 @@ StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const to
 
 torch::Tensor SrMilNet::logits(const BagTensors& bag)
 {
-    return classify(encode(withSupernode(bag.features), bag.withSupernode)[bag.patches]);
+    return classify(slideEmbedding(bag, {}));
 }
 
 torch::Tensor SrMilNet::attention(const BagTensors& bag)
 {
     torch::Tensor alpha;
-    encode(withSupernode(bag.features), bag.withSupernode, &alpha);
-    // Edges patch → supernode follow the patch graph's edges, in patch order.
+    slideEmbedding(bag, {}, &alpha);
     // Renormalized over the patches (the supernode's self-loop takes the rest).
-    const int64_t first = bag.graph.edges();
-    const torch::Tensor onPatches = alpha.slice(0, first, first + bag.patches).mean(1);
+    const torch::Tensor onPatches = alpha.slice(0, 0, bag.patches).mean(1);
     return onPatches / onPatches.sum().clamp_min(1e-12);
 }
 
@@ -134,12 +222,8 @@ torch::Tensor SrMilNet::consistency(const BagTensors& bag)
     const int64_t rounds = std::max<int64_t>(1, std::min<int64_t>(m_options.consistencyRounds, n));
     for (int64_t r = 0; r < rounds; ++r) {
         const torch::Tensor masked = order.slice(0, r * n / rounds, (r + 1) * n / rounds);
-        if (masked.size(0) == 0)
-            continue;
-        const torch::Tensor rebuilt = reconstruct(bag, masked).index_select(0, masked);
-        const torch::Tensor cosine = F::cosine_similarity(rebuilt, bag.features.index_select(0, masked),
-                                                          F::CosineSimilarityFuncOptions().dim(-1));
-        scores.index_put_({masked}, cosine);
+        if (masked.size(0) > 0)
+            scores.index_put_({masked}, reconstructionCosines(bag, masked));
     }
     return scores;
 }

@@ -38,23 +38,49 @@ public:
     // The label-independent term alone (scaled cosine error of masked nodes) for `masked` [M].
     torch::Tensor reconstructionLoss(const BagTensors& bag, const torch::Tensor& masked);
     const SrMilOptions& options() const { return m_options; }
-    // Graphs with more nodes than this checkpoint their GAT layers in training (CPU); tests
-    // lower it to compare both paths on small graphs.
-    void setCheckpointAbove(int64_t nodes) { m_checkpointAbove = nodes; }
+    // Graphs with more nodes than this are trained the memory-lean way (checkpoints, row chunks of
+    // `rows`; see Checkpoint.h); tests lower both to compare the paths on small graphs.
+    void setCheckpointAbove(int64_t nodes, int64_t rows = kRowChunk)
+    {
+        m_checkpointAbove = nodes;
+        m_rowChunk = rows;
+    }
 
 private:
-    // Encodes x [N(+1), D] on the given edges; the last layer's attention into `attention`.
-    torch::Tensor encode(const torch::Tensor& x, const EdgeIndex& edges, torch::Tensor* attention = nullptr);
+    // Rows of D-wide data handled at a time in large bags (≈ 32 MiB at D = 1024).
+    static constexpr int64_t kRowChunk = 8192;
+
+    // The first encoder layer's per-node part for the patches (rows flagged in `masked` [N] bool
+    // replaced by the mask token; undefined = none) and, if `supernode`, the supernode as row N.
+    // The D-wide input never exists as a whole beyond one row chunk in large bags.
+    GatProjection encoderInput(const BagTensors& bag, const torch::Tensor& masked, bool supernode);
+    // The first encoder layer's message passing (checkpointed in large bags).
+    torch::Tensor firstLayer(const GatProjection& input, const EdgeIndex& edges);
+    // The encoder's output [rows, hidden].
+    torch::Tensor encode(const GatProjection& input, const EdgeIndex& edges);
+    // The supernode's embedding [hidden] for the patches (`masked` as in encoderInput); the last
+    // layer's attention on each patch [N, heads] into `attention`. Only the supernode's row of the
+    // last layer is computed; large bags checkpoint the whole pass.
+    torch::Tensor slideEmbedding(const BagTensors& bag, const torch::Tensor& masked,
+                                 torch::Tensor* attention = nullptr);
     torch::Tensor gat(GatLayer& layer, const torch::Tensor& x, const EdgeIndex& edges,
                       torch::Tensor* attention = nullptr);
-    // Patch features with the supernode's embedding appended as row N.
-    torch::Tensor withSupernode(const torch::Tensor& x);
-    torch::Tensor maskFeatures(const torch::Tensor& x, const torch::Tensor& masked);
-    torch::Tensor reconstruct(const BagTensors& bag, const torch::Tensor& masked);
+    // cos(rebuilt, original) [M] for the `masked` patches [M] (ids), rebuilt from their neighbours.
+    torch::Tensor reconstructionCosines(const BagTensors& bag, const torch::Tensor& masked);
     torch::Tensor classify(const torch::Tensor& supernodeEmbedding);
+    // Memory-lean path: checkpoints (when gradients are recorded) and row chunks.
+    bool isLarge(int64_t nodes) const { return nodes > m_checkpointAbove; }
+    bool checkpoints(int64_t nodes, const torch::Tensor& on) const;
+    // A row chunk's inputs and the function of them that computes its rows.
+    using RowChunk = std::pair<std::vector<torch::Tensor>, CheckpointedFunction>;
+    // Runs chunk(begin, end) over rows [0, rows) in row chunks (one chunk unless large), each
+    // checkpointed when `checkpoint`; the outputs are concatenated by row.
+    std::vector<torch::Tensor> overRowChunks(int64_t rows, bool checkpoint,
+                                             const std::function<RowChunk(int64_t, int64_t)>& chunk);
 
     SrMilOptions m_options;
     int64_t m_checkpointAbove = kCheckpointAboveNodes;
+    int64_t m_rowChunk = kRowChunk;
     torch::nn::Linear m_inputProjection{nullptr};
     GatLayer m_encoder1{nullptr}, m_encoder2{nullptr};
     GatLayer m_decoder1{nullptr}, m_decoder2{nullptr};
