@@ -6,11 +6,13 @@
 //    and patch-localization AUC of the attention and consistency maps against the truth.
 //  --memory: peak resident memory of one SR-MIL training step (forward + backward) on a
 //    100k-patch bag, fused edge aggregation vs the index_add reference, each in its own process.
-//  bench_mil [--quality [--signal 0.35] | --memory [--patches 100000] [--dim 1024]] [--threads 2] [--epochs
-//  30]
+//  bench_mil [--quality [--signal 0.35] [--bags 60] [--max-patches 500] [--epochs 30]
+//             [--models srmil,abmil,transmil] | --memory [--patches 100000] [--dim 1024]] [--threads 2]
+#include "common/ProcessMemory.h"
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
 #include "model/SpatialGraph.h"
+#include "model/nets/Checkpoint.h"
 #include "model/nets/EdgeAggregation.h"
 #include "model/nets/MilFactory.h"
 #include "support/BenchSlide.h"
@@ -112,25 +114,37 @@ void speed(int threads)
     }
 }
 
-void quality(int threads, int epochs, double signal)
+struct QualitySpec {
+    int epochs = 30;
+    double signal = 0.35;
+    int bags = 60;
+    int maxPatches = 500;
+    QStringList models{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")};
+};
+
+void quality(int threads, const QualitySpec& q)
 {
-    const QString folder =
-        signal == 0.35 ? dataDir("mil-quality")
-                       : dataDir(qPrintable(QStringLiteral("mil-quality-signal-%1").arg(signal, 0, 'f', 2)));
+    const QString folder = dataDir(qPrintable(QStringLiteral("mil-quality-%1-bags-%2-signal-%3")
+                                                  .arg(q.bags)
+                                                  .arg(q.maxPatches)
+                                                  .arg(q.signal, 0, 'f', 2)));
     if (!QFileInfo::exists(folder + QStringLiteral("/labels.csv"))) {
         core::SyntheticBagsSpec spec;
-        spec.slides = 60;
+        spec.slides = q.bags;
         spec.dimension = 32;
-        spec.signal = signal;
+        spec.signal = q.signal;
+        spec.maxPatches = q.maxPatches;
+        spec.minPatches = std::min(spec.minPatches, q.maxPatches / 2);
         spec.seed = 2026;
         core::writeSyntheticBags(spec, folder);
     }
     const core::LabelTable labels = core::LabelTable::readCsv(folder + QStringLiteral("/labels.csv"));
-    std::printf("quality: 60 synthetic bags (signal %.2f, D = 32), 5-fold split per seed, %d epochs, "
-                "best-by-val\n",
-                signal, epochs);
-    for (const QString& model :
-         {QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}) {
+    std::printf("quality: %d synthetic bags of <= %d patches (signal %.2f, D = 32), 5-fold split per seed, "
+                "%d epochs, best-by-val\n",
+                q.bags, q.maxPatches, q.signal, q.epochs);
+    for (const QString& model : q.models) {
+        QElapsedTimer timer;
+        timer.start();
         std::vector<double> slideAuc, attentionAuc, consistencyAuc;
         for (int seed = 1; seed <= 5; ++seed) {
             const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
@@ -138,7 +152,7 @@ void quality(int threads, int epochs, double signal)
                 core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);
             core::TrainConfig config;
             config.model = model;
-            config.epochs = epochs;
+            config.epochs = q.epochs;
             config.seed = std::uint64_t(seed);
             config.threads = threads;
             config.device = QStringLiteral("cpu");
@@ -178,11 +192,13 @@ void quality(int threads, int epochs, double signal)
         const auto [am, as] = meanSd(slideAuc);
         const auto [tm, ts] = meanSd(attentionAuc);
         const auto [cm, cs] = meanSd(consistencyAuc);
-        std::printf("  %-9s test slide AUC %.3f ± %.3f | patch AUC attention %.3f ± %.3f | consistency %s\n",
+        std::printf("  %-9s test slide AUC %.3f ± %.3f | patch AUC attention %.3f ± %.3f | consistency %s | "
+                    "%.0f s\n",
                     qPrintable(model), am, as, tm, ts,
                     consistencyAuc.empty()
                         ? "n/a"
-                        : qPrintable(QStringLiteral("%1 ± %2").arg(cm, 0, 'f', 3).arg(cs, 0, 'f', 3)));
+                        : qPrintable(QStringLiteral("%1 ± %2").arg(cm, 0, 'f', 3).arg(cs, 0, 'f', 3)),
+                    timer.nsecsElapsed() / 1e9);
         std::fflush(stdout);
     }
 }
@@ -216,12 +232,18 @@ void memoryChild(int patches, int dim, int threads, bool fused)
     for (int i = 0; int(coords.size()) / 2 < patches; ++i)
         if (i % 10 != 3)
             coords.insert(coords.end(), {std::int64_t(i % columns) * 256, std::int64_t(i / columns) * 256});
-    const core::SpatialGraph graph = core::SpatialGraph::fromCoords(coords);
-    std::vector<float> features(std::size_t(patches) * dim);
-    for (std::size_t i = 0; i < features.size(); ++i)
-        features[i] = float((i * 2654435761u) % 1000) / 1000.f;
-    auto bag = core::nets::BagTensors::make(features.data(), patches, dim, graph, torch::kCPU);
-    std::vector<float>().swap(features); // its memory back (assigning {} keeps the capacity)
+    // As in training, only the bag's tensors stay: the graph's lists and the features' host copy go.
+    int64_t edges = 0;
+    auto bag = [&] {
+        const core::SpatialGraph graph = core::SpatialGraph::fromCoords(coords);
+        edges = graph.edgeCount();
+        std::vector<float> features(std::size_t(patches) * dim);
+        for (std::size_t i = 0; i < features.size(); ++i)
+            features[i] = float((i * 2654435761u) % 1000) / 1000.f;
+        return core::nets::BagTensors::make(features.data(), patches, dim, graph, torch::kCPU);
+    }();
+    if (patches > core::nets::kCheckpointAboveNodes) // as the trainer does for large bags
+        core::returnLargeFreedBlocksToTheSystem();
     core::TrainConfig config;
     auto net = core::nets::makeNet(config, dim, 2);
     net->train();
@@ -235,7 +257,7 @@ void memoryChild(int patches, int dim, int threads, bool fused)
     if (qEnvironmentVariableIsSet("TESSERA_BENCH_VERBOSE"))
         std::fprintf(stderr, "after forward: %.0f MiB\n", peakMiB());
     losses.total.backward();
-    std::printf("%d %lld %.1f %.1f %.2f\n", patches, (long long)graph.edgeCount(), before, peakMiB(),
+    std::printf("%d %lld %.1f %.1f %.2f\n", patches, (long long)edges, before, peakMiB(),
                 timer.nsecsElapsed() / 1e9);
 }
 
@@ -288,12 +310,17 @@ int main(int argc, char* argv[])
         memoryChild(patches, dim, threads, args.value(child + 1) == QLatin1String("fused"));
     else if (args.contains(QStringLiteral("--memory")))
         memory(patches, dim, threads);
-    else if (args.contains(QStringLiteral("--quality")))
-        quality(threads, bench::intArgument(args, "--epochs", 30),
-                args.contains(QStringLiteral("--signal"))
-                    ? args.value(args.indexOf(QStringLiteral("--signal")) + 1).toDouble()
-                    : 0.35);
-    else
+    else if (args.contains(QStringLiteral("--quality"))) {
+        QualitySpec q;
+        q.epochs = bench::intArgument(args, "--epochs", q.epochs);
+        q.bags = bench::intArgument(args, "--bags", q.bags);
+        q.maxPatches = bench::intArgument(args, "--max-patches", q.maxPatches);
+        if (const qsizetype i = args.indexOf(QStringLiteral("--signal")); i >= 0)
+            q.signal = args.value(i + 1).toDouble();
+        if (const qsizetype i = args.indexOf(QStringLiteral("--models")); i >= 0)
+            q.models = args.value(i + 1).split(QLatin1Char(','));
+        quality(threads, q);
+    } else
         speed(threads);
     return 0;
 }

@@ -1,6 +1,7 @@
 // SR-MIL and ABMIL networks: each objective trains the shared encoder; maps are well formed.
 #include "model/SpatialGraph.h"
 #include "model/nets/AbMilNet.h"
+#include "model/nets/EdgeAttention.h"
 #include "model/nets/SrMilNet.h"
 
 #include <QtTest>
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void rowChunkedTrainingMatchesTheWholeBag();
     void widenedLayerAggregatesInInputSpace();
     void supernodeRowMatchesTheWholeLayer();
+    void fusedEdgeAttentionMatchesTheReference();
 };
 
 void TestSrMil::reconstructionAloneTrainsTheEncoder()
@@ -376,6 +378,35 @@ void TestSrMil::supernodeRowMatchesTheWholeLayer()
     QVERIFY(torch::allclose(alphaRow.slice(0, 0, bag.patches), alphaAll.slice(0, first, first + bag.patches),
                             1e-5, 1e-7));
     QVERIFY(alphaRow.slice(0, 0, bag.patches).min().item<double>() > 0);
+}
+
+void TestSrMil::fusedEdgeAttentionMatchesTheReference()
+{
+    // On the graph with the supernode (one node with an edge from every patch): the fused
+    // softmax gives the reference's weights and score gradients (both signs of LeakyReLU occur).
+    torch::manual_seed(6);
+    const BagTensors bag = smoothBag(3);
+    const EdgeIndex& edges = bag.withSupernode;
+    const torch::Tensor source = torch::randn({edges.nodes, 3}).requires_grad_(true);
+    const torch::Tensor target = torch::randn({edges.nodes, 3}).requires_grad_(true);
+    const torch::Tensor upstream = torch::randn({edges.edges(), 3});
+    const auto run = [&](bool fused) {
+        setFusedEdgeAggregation(fused);
+        const torch::Tensor alpha = edgeAttention(source, target, edges);
+        setFusedEdgeAggregation(true);
+        const auto grads = torch::autograd::grad({(alpha * upstream).sum()}, {source, target});
+        return std::vector{alpha.detach(), grads[0], grads[1]};
+    };
+    const auto fused = run(true), reference = run(false);
+    for (std::size_t i = 0; i < fused.size(); ++i)
+        QVERIFY2(torch::allclose(fused[i], reference[i], 1e-5, 1e-6),
+                 qPrintable(QStringLiteral("%1: max difference %2")
+                                .arg(i)
+                                .arg((fused[i] - reference[i]).abs().max().item<double>())));
+    // Weights into each node sum to one.
+    const torch::Tensor sums = torch::zeros({edges.nodes, 3}).index_add(0, edges.target, fused[0]);
+    QVERIFY(torch::allclose(sums, torch::ones_like(sums), 1e-5, 1e-6));
+    QVERIFY(fused[1].abs().sum().item<double>() > 0 && fused[2].abs().sum().item<double>() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestSrMil)

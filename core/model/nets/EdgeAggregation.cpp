@@ -1,5 +1,7 @@
 #include "EdgeAggregation.h"
 
+#include "EdgeAttention.h"
+
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
@@ -157,6 +159,11 @@ std::atomic<bool> g_fused{true};
 void setFusedEdgeAggregation(bool enabled)
 {
     g_fused = enabled;
+}
+
+bool fusedEdgeKernels()
+{
+    return g_fused;
 }
 
 at::Tensor aggregateEdges(const at::Tensor& values, const at::Tensor& weights, const EdgeIndex& edges)

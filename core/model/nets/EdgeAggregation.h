@@ -27,8 +27,9 @@ struct EdgeIndex {
 // own backward); other devices use index_add (which does materialize the messages).
 at::Tensor aggregateEdges(const at::Tensor& values, const at::Tensor& weights, const EdgeIndex& edges);
 
-// Benchmarks compare the two formulations in one build: false makes aggregateEdges() use
-// index_add everywhere. Default true.
+// Benchmarks compare the two formulations in one build: false makes aggregateEdges() and
+// edgeAttention() (EdgeAttention.h) use their unfused references (index_add and per-edge ops)
+// everywhere. Default true.
 void setFusedEdgeAggregation(bool enabled);
 
 // The reference formulation with per-edge messages and index_add (tests, non-CPU devices).

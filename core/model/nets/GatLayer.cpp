@@ -1,49 +1,10 @@
 #include "GatLayer.h"
 
-#include <ATen/Parallel.h>
+#include "EdgeAttention.h"
+
 #include <torch/torch.h>
 
-#include <limits>
-
 namespace tessera::core::nets {
-
-namespace {
-// The largest score into each node, per head: a constant shift for the softmax.
-torch::Tensor maximaPerTarget(const torch::Tensor& scores, const EdgeIndex& edges)
-{
-    const int64_t heads = scores.size(1);
-    if (!scores.is_cpu()) {
-        const auto index = edges.target.unsqueeze(1).expand_as(scores);
-        return torch::full({edges.nodes, heads}, -std::numeric_limits<float>::infinity(), scores.options())
-            .scatter_reduce(0, index, scores, "amax", /*include_self=*/true);
-    }
-    // CPU: one pass over each node's incoming edges (CSR), no scatter.
-    const torch::Tensor s = scores.contiguous().to(torch::kFloat64);
-    torch::Tensor maxima =
-        torch::full({edges.nodes, heads}, -std::numeric_limits<double>::infinity(), s.options());
-    const double* sp = s.data_ptr<double>();
-    double* mp = maxima.data_ptr<double>();
-    const int64_t* order = edges.byTarget.data_ptr<int64_t>();
-    const int64_t* offsets = edges.targetOffsets.data_ptr<int64_t>();
-    at::parallel_for(0, edges.nodes, 256, [&](int64_t begin, int64_t end) {
-        for (int64_t i = begin; i < end; ++i)
-            for (int64_t k = offsets[i]; k < offsets[i + 1]; ++k)
-                for (int64_t h = 0; h < heads; ++h)
-                    mp[i * heads + h] = std::max(mp[i * heads + h], sp[order[k] * heads + h]);
-    });
-    return maxima.to(scores.scalar_type());
-}
-} // namespace
-
-torch::Tensor edgeSoftmax(const torch::Tensor& scores, const EdgeIndex& edges)
-{
-    // The max per target is a constant shift: no gradient needs to flow through it.
-    const torch::Tensor maxima = maximaPerTarget(scores.detach(), edges);
-    const torch::Tensor e = (scores - maxima.index_select(0, edges.target)).exp();
-    const torch::Tensor sums =
-        torch::zeros({edges.nodes, scores.size(1)}, scores.options()).index_add(0, edges.target, e);
-    return e / sums.index_select(0, edges.target).clamp_min(1e-16);
-}
 
 GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
 {
@@ -88,14 +49,22 @@ torch::Tensor GatLayerImpl::propagate(const GatProjection& projection, const Edg
                                       torch::Tensor* attention)
 {
     const torch::Tensor& z = projection.values; // [N, H, F]
-    const int64_t n = z.size(0);
-    const torch::Tensor alpha =
-        attentionWeights((z * m_attnSource).sum(-1), (z * m_attnTarget).sum(-1), edges);
+    const int64_t n = z.size(0), h = m_options.heads, f = m_options.out;
+    // Per-head dot products z_h · a_h as one product with a block-diagonal [H·F, H] matrix (no
+    // [N, H, F] temporary).
+    const auto perHead = [&](const torch::Tensor& a) {
+        std::vector<torch::Tensor> blocks;
+        for (const torch::Tensor& column : a.view({h, f}).unbind(0))
+            blocks.push_back(column.unsqueeze(1));
+        return z.reshape({n, h * f}).matmul(torch::block_diag(blocks));
+    };
+    const torch::Tensor alpha = attentionWeights(perHead(m_attnSource), perHead(m_attnTarget), edges);
     if (attention)
         *attention = alpha;
     torch::Tensor out = aggregateEdges(z, m_attentionDropout(alpha), edges); // [N, H, F]
+    // The sum is fresh and kept by nothing: the residual goes in in place (one [N, out] less).
     out = m_options.concatHeads ? out.reshape({n, outputSize()}) : out.mean(1);
-    out = out + projection.residual;
+    out.add_(projection.residual);
     if (m_options.activate)
         out = m_norm(m_activation(out));
     return out;

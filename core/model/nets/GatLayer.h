@@ -75,7 +75,4 @@ private:
 };
 TORCH_MODULE(GatLayer);
 
-// Softmax of `scores` [E, H] over the edges that share a target (numerically stable).
-torch::Tensor edgeSoftmax(const torch::Tensor& scores, const EdgeIndex& edges);
-
 } // namespace tessera::core::nets

@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <utility>
+
 namespace tessera::core::nets {
 
 namespace F = torch::nn::functional;
@@ -45,16 +47,20 @@ std::vector<torch::Tensor> SrMilNet::overRowChunks(int64_t rows, bool checkpoint
     const int64_t step = isLarge(rows) ? std::max<int64_t>(1, m_rowChunk) : std::max<int64_t>(1, rows);
     std::vector<std::vector<torch::Tensor>> parts;
     for (int64_t begin = 0; begin < rows; begin += step) {
-        const auto [inputs, fn] = chunk(begin, std::min(rows, begin + step));
-        parts.push_back(checkpoint ? checkpointed(fn, inputs) : fn(inputs));
+        const int64_t end = std::min(rows, begin + step);
+        const auto [inputs, fn] = chunk(begin, end);
+        const std::vector<torch::Tensor> part = checkpoint ? checkpointed(fn, inputs) : fn(inputs);
+        if (end - begin == rows)
+            return part;
+        parts.push_back(part);
     }
-    if (parts.size() == 1)
-        return parts.front();
+    // Concatenated: copying chunks into slices of one tensor would hold the whole output once
+    // less, but autograd's in-place slice copies clone the full gradient per chunk.
     std::vector<torch::Tensor> outputs;
     for (std::size_t k = 0; k < parts.front().size(); ++k) {
         std::vector<torch::Tensor> pieces;
-        for (const auto& part : parts)
-            pieces.push_back(part[k]);
+        for (auto& part : parts)
+            pieces.push_back(std::exchange(part[k], {}));
         outputs.push_back(torch::cat(pieces));
     }
     return outputs;
@@ -108,9 +114,14 @@ torch::Tensor SrMilNet::firstLayer(const GatProjection& input, const EdgeIndex& 
         {input.values, input.residual})[0];
 }
 
-torch::Tensor SrMilNet::encode(const GatProjection& input, const EdgeIndex& edges)
+torch::Tensor SrMilNet::encodePatches(const BagTensors& bag, const torch::Tensor& masked)
 {
-    return gat(m_encoder2, firstLayer(input, edges), edges);
+    CheckpointedFunction pass = [this, bag](const std::vector<torch::Tensor>& in) {
+        const torch::Tensor h = firstLayer(encoderInput(bag, in[0], false), bag.graph);
+        return std::vector{gat(m_encoder2, h, bag.graph)};
+    };
+    // Checkpointed whole, the pass keeps only its [N, hidden] result while the decoder trains.
+    return (checkpoints(bag.patches, bag.features) ? checkpointed(pass, {masked}) : pass({masked}))[0];
 }
 
 torch::Tensor SrMilNet::slideEmbedding(const BagTensors& bag, const torch::Tensor& masked,
@@ -137,7 +148,7 @@ torch::Tensor SrMilNet::reconstructionCosines(const BagTensors& bag, const torch
     const int64_t n = bag.patches;
     const torch::Tensor flags =
         torch::zeros({n}, masked.options().dtype(torch::kBool)).index_fill_(0, masked, true);
-    torch::Tensor h = m_encoderToDecoder(encode(encoderInput(bag, flags, false), bag.graph));
+    torch::Tensor h = m_encoderToDecoder(encodePatches(bag, flags));
     // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
     h = h.index_put({masked}, m_decoderToken.expand({masked.size(0), h.size(1)}));
     h = gat(m_decoder1, h, bag.graph);

@@ -56,8 +56,8 @@ private:
     GatProjection encoderInput(const BagTensors& bag, const torch::Tensor& masked, bool supernode);
     // The first encoder layer's message passing (checkpointed in large bags).
     torch::Tensor firstLayer(const GatProjection& input, const EdgeIndex& edges);
-    // The encoder's output [rows, hidden].
-    torch::Tensor encode(const GatProjection& input, const EdgeIndex& edges);
+    // The encoder's output [N, hidden] on the patch graph (`masked` as in encoderInput).
+    torch::Tensor encodePatches(const BagTensors& bag, const torch::Tensor& masked);
     // The supernode's embedding [hidden] for the patches (`masked` as in encoderInput); the last
     // layer's attention on each patch [N, heads] into `attention`. Only the supernode's row of the
     // last layer is computed; large bags checkpoint the whole pass.
@@ -74,7 +74,7 @@ private:
     // A row chunk's inputs and the function of them that computes its rows.
     using RowChunk = std::pair<std::vector<torch::Tensor>, CheckpointedFunction>;
     // Runs chunk(begin, end) over rows [0, rows) in row chunks (one chunk unless large), each
-    // checkpointed when `checkpoint`; the outputs are concatenated by row.
+    // checkpointed when `checkpoint`; the outputs are written by row.
     std::vector<torch::Tensor> overRowChunks(int64_t rows, bool checkpoint,
                                              const std::function<RowChunk(int64_t, int64_t)>& chunk);
 
