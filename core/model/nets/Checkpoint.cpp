@@ -22,7 +22,6 @@ public:
         // The last input is the anchor (see checkpointed()); fn does not see it.
         const torch::autograd::variable_list inputs(inputList.begin(), inputList.end() - 1);
         ctx->saved_data["rng"] = cpuRngState();
-        ctx->saved_data["count"] = int64_t(inputs.size());
         std::vector<int64_t> needsGrad;
         for (const auto& input : inputs)
             needsGrad.push_back(input.defined() && input.requires_grad());

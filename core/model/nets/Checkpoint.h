@@ -2,7 +2,7 @@
 // recompute them in the backward pass (memory for time). Internal to torch TUs.
 #pragma once
 
-#include "GatLayer.h"
+#include <ATen/Tensor.h>
 
 #include <functional>
 #include <vector>
@@ -16,8 +16,9 @@ inline constexpr int64_t kCheckpointAboveNodes = 20000;
 
 using CheckpointedFunction = std::function<std::vector<at::Tensor>(const std::vector<at::Tensor>&)>;
 
-// fn(inputs) with only `inputs` kept for the backward pass, which runs fn again. Parameters that
-// fn uses get their gradients as in a plain call; so do the inputs that require them. Dropout
+// fn(inputs) with only `inputs` kept for the backward pass, which runs fn again. With backward()
+// (not autograd::grad(), which would leave fn's parameters out), the parameters that fn uses get
+// their gradients as in a plain call; so do the inputs that require them. Dropout
 // draws the same masks in the recomputation (the CPU generator's state is restored around it).
 // CPU only. Undefined inputs are allowed (passed through as undefined).
 std::vector<at::Tensor> checkpointed(CheckpointedFunction fn, const std::vector<at::Tensor>& inputs);
