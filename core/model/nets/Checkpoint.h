@@ -23,4 +23,11 @@ using CheckpointedFunction = std::function<std::vector<at::Tensor>(const std::ve
 // CPU only. Undefined inputs are allowed (passed through as undefined).
 std::vector<at::Tensor> checkpointed(CheckpointedFunction fn, const std::vector<at::Tensor>& inputs);
 
+// checkpointed(fn, inputs) when `checkpoint`, else plainly fn(inputs).
+inline std::vector<at::Tensor> checkpointedIf(bool checkpoint, CheckpointedFunction fn,
+                                              const std::vector<at::Tensor>& inputs)
+{
+    return checkpoint ? checkpointed(std::move(fn), inputs) : fn(inputs);
+}
+
 } // namespace tessera::core::nets

@@ -70,15 +70,22 @@ torch::Tensor GatLayerImpl::propagate(const GatProjection& projection, const Edg
     return out;
 }
 
+GatLayerImpl::InputSpaceScores GatLayerImpl::inputSpaceScores() const
+{
+    // The scores z·a with z = W x are x·(Wᵀa): per head, a vector in input space.
+    const int64_t h = m_options.heads, f = m_options.out;
+    const torch::Tensor weight = m_fc->weight.view({h, f, m_options.in});
+    return {torch::einsum("hfi,hf->ih", {weight, m_attnSource.view({h, f})}),
+            torch::einsum("hfi,hf->ih", {weight, m_attnTarget.view({h, f})})};
+}
+
 torch::Tensor GatLayerImpl::aggregateInputs(const torch::Tensor& x, const EdgeIndex& edges)
 {
     TORCH_CHECK(m_options.heads == 1 && !m_options.activate, "aggregateInputs: one head, no activation");
-    // The scores z·a with z = W x are x·(Wᵀa): computed without z.
     const torch::Tensor dropped = m_featureDropout(x);
-    const torch::Tensor weight = m_fc->weight; // [F, in]
-    const torch::Tensor scoreSource = dropped.matmul(weight.t().matmul(m_attnSource.view({-1}))).unsqueeze(1);
-    const torch::Tensor scoreTarget = dropped.matmul(weight.t().matmul(m_attnTarget.view({-1}))).unsqueeze(1);
-    const torch::Tensor alpha = attentionWeights(scoreSource, scoreTarget, edges);
+    const InputSpaceScores toScores = inputSpaceScores();
+    const torch::Tensor alpha =
+        attentionWeights(dropped.matmul(toScores.source), dropped.matmul(toScores.target), edges);
     return aggregateEdges(dropped.unsqueeze(1), m_attentionDropout(alpha), edges).squeeze(1);
 }
 
@@ -88,14 +95,12 @@ torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& 
     const int64_t h = m_options.heads, f = m_options.out, in = m_options.in;
     const torch::Tensor dropped = m_featureDropout(x);
     const torch::Tensor weight = m_fc->weight.view({h, f, in});
-    // Scores z·a with z = W x, as x·(Wᵀa) per head: [N, H] without z.
-    const torch::Tensor toSource = torch::einsum("hfi,hf->ih", {weight, m_attnSource.view({h, f})});
-    const torch::Tensor toTarget = torch::einsum("hfi,hf->ih", {weight, m_attnTarget.view({h, f})});
+    const InputSpaceScores toScores = inputSpaceScores();
     const int64_t first = edges.targetOffsets[row].item<int64_t>(),
                   last = edges.targetOffsets[row + 1].item<int64_t>();
     const torch::Tensor sources = edges.source.index_select(0, edges.byTarget.slice(0, first, last));
     const torch::Tensor scores = torch::leaky_relu(
-        dropped.matmul(toSource).index_select(0, sources) + dropped[row].matmul(toTarget), 0.2);
+        dropped.matmul(toScores.source).index_select(0, sources) + dropped[row].matmul(toScores.target), 0.2);
     const torch::Tensor alpha = torch::softmax(scores, 0); // [k, H] over the row's edges
     // Dense [N, H] weights: the weighted sum of the row's sources is then one matrix product.
     const torch::Tensor weights = torch::zeros({x.size(0), h}, alpha.options()).index_add(0, sources, alpha);

@@ -62,6 +62,12 @@ public:
     }
 
 private:
+    // Wᵀa for the source and target attention vectors: [in, heads] each, so that x·(Wᵀa) gives
+    // a node's scores without its projection z = W x.
+    struct InputSpaceScores {
+        torch::Tensor source, target;
+    };
+    InputSpaceScores inputSpaceScores() const;
     torch::Tensor attentionWeights(const torch::Tensor& scoreSource, const torch::Tensor& scoreTarget,
                                    const EdgeIndex& edges);
 

@@ -49,7 +49,7 @@ std::vector<torch::Tensor> SrMilNet::overRowChunks(int64_t rows, bool checkpoint
     for (int64_t begin = 0; begin < rows; begin += step) {
         const int64_t end = std::min(rows, begin + step);
         const auto [inputs, fn] = chunk(begin, end);
-        const std::vector<torch::Tensor> part = checkpoint ? checkpointed(fn, inputs) : fn(inputs);
+        const std::vector<torch::Tensor> part = checkpointedIf(checkpoint, fn, inputs);
         if (end - begin == rows)
             return part;
         parts.push_back(part);
@@ -93,25 +93,23 @@ GatProjection SrMilNet::encoderInput(const BagTensors& bag, const torch::Tensor&
 torch::Tensor SrMilNet::gat(GatLayer& layer, const torch::Tensor& x, const EdgeIndex& edges,
                             torch::Tensor* attention)
 {
-    if (attention || !checkpoints(edges.nodes, x))
+    if (attention)
         return layer(x, edges, attention);
     // The closure holds the layer and the edges: it runs again in the backward pass.
-    return checkpointed(
-        [layer, edges](const std::vector<torch::Tensor>& in) mutable {
-            return std::vector{layer(in[0], edges)};
-        },
-        {x})[0];
+    return checkpointedIf(checkpoints(edges.nodes, x),
+                          [layer, edges](const std::vector<torch::Tensor>& in) mutable {
+                              return std::vector{layer(in[0], edges)};
+                          },
+                          {x})[0];
 }
 
 torch::Tensor SrMilNet::firstLayer(const GatProjection& input, const EdgeIndex& edges)
 {
-    if (!checkpoints(edges.nodes, input.values))
-        return m_encoder1->propagate(input, edges);
-    return checkpointed(
-        [layer = m_encoder1, edges](const std::vector<torch::Tensor>& in) mutable {
-            return std::vector{layer->propagate({in[0], in[1]}, edges)};
-        },
-        {input.values, input.residual})[0];
+    return checkpointedIf(checkpoints(edges.nodes, input.values),
+                          [layer = m_encoder1, edges](const std::vector<torch::Tensor>& in) mutable {
+                              return std::vector{layer->propagate({in[0], in[1]}, edges)};
+                          },
+                          {input.values, input.residual})[0];
 }
 
 torch::Tensor SrMilNet::encodePatches(const BagTensors& bag, const torch::Tensor& masked)
@@ -121,7 +119,7 @@ torch::Tensor SrMilNet::encodePatches(const BagTensors& bag, const torch::Tensor
         return std::vector{gat(m_encoder2, h, bag.graph)};
     };
     // Checkpointed whole, the pass keeps only its [N, hidden] result while the decoder trains.
-    return (checkpoints(bag.patches, bag.features) ? checkpointed(pass, {masked}) : pass({masked}))[0];
+    return checkpointedIf(checkpoints(bag.patches, bag.features), pass, {masked})[0];
 }
 
 torch::Tensor SrMilNet::slideEmbedding(const BagTensors& bag, const torch::Tensor& masked,
@@ -134,8 +132,7 @@ torch::Tensor SrMilNet::slideEmbedding(const BagTensors& bag, const torch::Tenso
     };
     const auto inputs = masked.defined() ? std::vector{masked} : std::vector<torch::Tensor>{};
     // The pass ends in one row: checkpointed whole, it keeps nothing of the bag's size.
-    const bool checkpoint = !attention && checkpoints(bag.patches + 1, bag.features);
-    return (checkpoint ? checkpointed(pass, inputs) : pass(inputs))[0];
+    return checkpointedIf(!attention && checkpoints(bag.patches + 1, bag.features), pass, inputs)[0];
 }
 
 torch::Tensor SrMilNet::classify(const torch::Tensor& supernodeEmbedding)
