@@ -1,6 +1,7 @@
 // tessera-cli: every Tessera job from the command line (the GUI launches the same commands).
 #include "cli/CliCommand.h"
 #include "common/Error.h"
+#include "system/RuntimeEnvironment.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -49,6 +50,7 @@ void printUsage(QTextStream& stream)
 
 int main(int argc, char* argv[])
 {
+    core::restartWithRuntimeSettings(argv);
     // Pictures with text (heatmap legends) need fonts, hence a GUI application, but never a
     // display: those commands run on the offscreen platform.
     const bool drawsText = argc > 1 && qstrcmp(argv[1], "heatmap") == 0;

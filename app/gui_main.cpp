@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "analysis/AnalysisPanel.h"
+#include "system/RuntimeEnvironment.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
 
@@ -12,6 +13,7 @@
 
 int main(int argc, char* argv[])
 {
+    tessera::core::restartWithRuntimeSettings(argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setOrganizationName(QStringLiteral("Tessera"));

@@ -7,6 +7,7 @@
 #include "features/TorchScriptExtractor.h"
 #include "support/BenchSlide.h"
 #include "synth/SyntheticSlideGenerator.h"
+#include "system/RuntimeEnvironment.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,6 +68,7 @@ QString resnet18(const QStringList& args, const QString& dir)
 
 int main(int argc, char* argv[])
 {
+    tessera::core::restartWithRuntimeSettings(argv); // as tessera-cli runs
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const QString dir = qEnvironmentVariable("TESSERA_BENCH_DATA", QStringLiteral("/tmp/tessera-bench"));

@@ -3,12 +3,13 @@
 //    the same models (bench/reference/mil_reference.py, Debian python3-torch), same bags,
 //    same threads.
 //  --quality: SR-MIL vs ABMIL vs TransMIL on synthetic bags over 5 seeds — test slide AUC
-//    and patch-localization AUC of the attention and consistency maps against the truth.
+//    and patch-localization AUC of the attention and consistency maps against the truth; with
+//    several --w-gen values SR-MIL trains each and keeps, per seed, the best on validation.
 //  --memory: peak resident memory of one SR-MIL training step (forward + backward) on a
 //    100k-patch bag, fused edge aggregation vs the index_add reference, each in its own process.
 //  bench_mil [--quality [--signal 0.35] [--bags 60] [--max-patches 500] [--epochs 30]
-//             [--models srmil,abmil,transmil] | --memory [--patches 100000] [--dim 1024]] [--threads 2]
-#include "common/ProcessMemory.h"
+//             [--models srmil,abmil,transmil] [--w-gen 0.3,1,1.8] | --memory [--patches 100000] [--dim 1024]]
+//             [--threads 2]
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
 #include "model/SpatialGraph.h"
@@ -17,6 +18,7 @@
 #include "model/nets/MilFactory.h"
 #include "support/BenchSlide.h"
 #include "synth/SyntheticBags.h"
+#include "system/RuntimeEnvironment.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
 
@@ -32,6 +34,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 using namespace tessera;
 
@@ -120,6 +123,7 @@ struct QualitySpec {
     int bags = 60;
     int maxPatches = 500;
     QStringList models{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")};
+    std::vector<double> wGen{core::TrainConfig().wGen}; // SR-MIL candidates, picked on validation
 };
 
 void quality(int threads, const QualitySpec& q)
@@ -145,21 +149,36 @@ void quality(int threads, const QualitySpec& q)
     for (const QString& model : q.models) {
         QElapsedTimer timer;
         timer.start();
-        std::vector<double> slideAuc, attentionAuc, consistencyAuc;
+        std::vector<double> slideAuc, attentionAuc, consistencyAuc, chosenWGen;
+        // SR-MIL's w_gen is picked per seed by validation AUC among q.wGen (test is not looked at).
+        const std::vector<double> candidates =
+            model == QLatin1String("srmil") ? q.wGen : std::vector<double>{core::TrainConfig().wGen};
         for (int seed = 1; seed <= 5; ++seed) {
             const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
             const core::MilDataset data =
                 core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);
-            core::TrainConfig config;
-            config.model = model;
-            config.epochs = q.epochs;
-            config.seed = std::uint64_t(seed);
-            config.threads = threads;
-            config.device = QStringLiteral("cpu");
-            QTemporaryDir run;
-            const core::TrainResult r = core::Trainer(config, data, run.path()).run();
-            slideAuc.push_back(r.test.macroAuc);
-            const core::Predictor predictor(run.path(), QStringLiteral("cpu"));
+            std::unique_ptr<QTemporaryDir> best;
+            core::TrainResult bestResult;
+            double bestWGen = 0;
+            for (const double wGen : candidates) {
+                core::TrainConfig config;
+                config.model = model;
+                config.epochs = q.epochs;
+                config.seed = std::uint64_t(seed);
+                config.threads = threads;
+                config.device = QStringLiteral("cpu");
+                config.wGen = wGen;
+                auto run = std::make_unique<QTemporaryDir>();
+                const core::TrainResult r = core::Trainer(config, data, run->path()).run();
+                if (!best || r.bestValidation.macroAuc > bestResult.bestValidation.macroAuc) {
+                    best = std::move(run);
+                    bestResult = r;
+                    bestWGen = wGen;
+                }
+            }
+            slideAuc.push_back(bestResult.test.macroAuc);
+            chosenWGen.push_back(bestWGen);
+            const core::Predictor predictor(best->path(), QStringLiteral("cpu"));
             std::vector<double> att, cons;
             std::vector<bool> truthA, truthC;
             for (const core::MilSample& s : data.samples(QStringLiteral("test"))) {
@@ -192,13 +211,18 @@ void quality(int threads, const QualitySpec& q)
         const auto [am, as] = meanSd(slideAuc);
         const auto [tm, ts] = meanSd(attentionAuc);
         const auto [cm, cs] = meanSd(consistencyAuc);
+        QString chosen;
+        if (candidates.size() > 1)
+            for (const double w : chosenWGen)
+                chosen += QStringLiteral(" %1").arg(w);
         std::printf("  %-9s test slide AUC %.3f ± %.3f | patch AUC attention %.3f ± %.3f | consistency %s | "
-                    "%.0f s\n",
+                    "%.0f s%s\n",
                     qPrintable(model), am, as, tm, ts,
                     consistencyAuc.empty()
                         ? "n/a"
                         : qPrintable(QStringLiteral("%1 ± %2").arg(cm, 0, 'f', 3).arg(cs, 0, 'f', 3)),
-                    timer.nsecsElapsed() / 1e9);
+                    timer.nsecsElapsed() / 1e9,
+                    chosen.isEmpty() ? "" : qPrintable(QStringLiteral(" | w_gen by validation:") + chosen));
         std::fflush(stdout);
     }
 }
@@ -242,8 +266,6 @@ void memoryChild(int patches, int dim, int threads, bool fused)
             features[i] = float((i * 2654435761u) % 1000) / 1000.f;
         return core::nets::BagTensors::make(features.data(), patches, dim, graph, torch::kCPU);
     }();
-    if (patches > core::nets::kCheckpointAboveNodes) // as the trainer does for large bags
-        core::returnLargeFreedBlocksToTheSystem();
     core::TrainConfig config;
     auto net = core::nets::makeNet(config, dim, 2);
     net->train();
@@ -301,6 +323,8 @@ void memory(int patches, int dim, int threads)
 
 int main(int argc, char* argv[])
 {
+    // As tessera and tessera-cli run (the Python reference inherits the same settings).
+    core::restartWithRuntimeSettings(argv);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int threads = bench::intArgument(args, "--threads", 2);
@@ -319,6 +343,11 @@ int main(int argc, char* argv[])
             q.signal = args.value(i + 1).toDouble();
         if (const qsizetype i = args.indexOf(QStringLiteral("--models")); i >= 0)
             q.models = args.value(i + 1).split(QLatin1Char(','));
+        if (const qsizetype i = args.indexOf(QStringLiteral("--w-gen")); i >= 0) {
+            q.wGen.clear();
+            for (const QString& w : args.value(i + 1).split(QLatin1Char(',')))
+                q.wGen.push_back(w.toDouble());
+        }
         quality(threads, q);
     } else
         speed(threads);

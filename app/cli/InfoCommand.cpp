@@ -3,6 +3,7 @@
 
 #include "slide/Slide.h"
 #include "system/LibraryVersions.h"
+#include "system/RuntimeEnvironment.h"
 
 namespace tessera::cli {
 
@@ -47,6 +48,11 @@ int runInfo(const QStringList& arguments, CliContext& io)
     io.out << QStringLiteral("Tessera %1\n").arg(QStringLiteral(TESSERA_VERSION));
     for (const auto& [library, version] : core::libraryVersions())
         io.out << QStringLiteral("  %1: %2\n").arg(library, -10).arg(version);
+    io.out << QStringLiteral("Runtime settings (as the process started)\n");
+    for (const auto& [variable, value] : core::runtimeSettingsAtStart())
+        io.out << QStringLiteral("  %1 %2\n").arg(variable + QLatin1Char(':'), -24).arg(value);
+    if (const QString blasCore = core::blasCoreName(); !blasCore.isEmpty())
+        io.out << QStringLiteral("  %1 %2\n").arg(QStringLiteral("OpenBLAS core:"), -24).arg(blasCore);
     return kOk;
 }
 

@@ -1,6 +1,7 @@
 #include "ComputeDevice.h"
 
 #include "common/Error.h"
+#include "system/RuntimeEnvironment.h"
 
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
@@ -61,8 +62,10 @@ TorchRuntime torchRuntime()
 
 void setTorchThreads(int threads)
 {
-    if (threads > 0)
+    if (threads > 0) {
         torch::set_num_threads(threads);
+        setBlasThreads(threads); // torch's setting does not reach OpenBLAS's own pool
+    }
 }
 
 } // namespace tessera::core

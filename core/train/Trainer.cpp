@@ -2,7 +2,6 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
-#include "common/ProcessMemory.h"
 #include "model/ComputeDevice.h"
 #include "model/nets/Checkpoint.h"
 #include "model/nets/MilFactory.h"
@@ -169,12 +168,6 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     const auto trainBags = tensors(train, &trainLabels);
     const auto valBags = tensors(val, &valLabels);
     const auto testBags = tensors(test, &testLabels);
-    for (const auto* part : {&trainBags, &valBags, &testBags})
-        for (const auto& bag : *part)
-            if (bag.patches > nets::kCheckpointAboveNodes) {
-                returnLargeFreedBlocksToTheSystem(); // see ProcessMemory.h
-                break;
-            }
     torch::Tensor classWeights;
     if (m_config.classWeights) {
         std::vector<float> counts(std::size_t(classes), 0.f);

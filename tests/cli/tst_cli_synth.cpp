@@ -25,6 +25,7 @@ private Q_SLOTS:
     void badArgumentsFailWithoutPartialFiles_data();
     void badArgumentsFailWithoutPartialFiles();
     void unknownCommandIsAUsageError();
+    void runtimeSettingsAreInPlaceFromTheStart();
     void unwritablePathFailsWithItsName_data();
     void unwritablePathFailsWithItsName();
 };
@@ -107,6 +108,41 @@ void TestCliSynth::unknownCommandIsAUsageError()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QLatin1String("unknown command 'frobnicate'")));
     QVERIFY(run.err.contains(QLatin1String("synth")));
+}
+
+void TestCliSynth::runtimeSettingsAreInPlaceFromTheStart()
+{
+    // Unset, the settings are added and the program runs again, so that it starts with them
+    // (/proc/self/environ, which setenv() alone would not change); a user's own value stays.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("OMP_WAIT_POLICY"));
+    environment.remove(QStringLiteral("MALLOC_MMAP_THRESHOLD_"));
+    const Run defaults = test::runCli({QStringLiteral("info")}, 60000, environment);
+    QCOMPARE(defaults.exitCode, 0);
+    QVERIFY2(defaults.out.contains(QRegularExpression(QStringLiteral("OMP_WAIT_POLICY: +passive\n"))),
+             qPrintable(defaults.out));
+    QVERIFY2(defaults.out.contains(QRegularExpression(QStringLiteral("MALLOC_MMAP_THRESHOLD_: +1048576\n"))),
+             qPrintable(defaults.out));
+
+    // On a CPU with AVX2 and FMA, OpenBLAS runs their kernels even where it does not know the
+    // CPU model (it falls back to an SSE3 core then, unless told).
+    const QRegularExpressionMatch blasCore =
+        QRegularExpression(QStringLiteral("OpenBLAS core: +(\\w+)\n")).match(defaults.out);
+#if defined(__x86_64__)
+    if (blasCore.hasMatch() && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        const QStringList sse = {QStringLiteral("Prescott"), QStringLiteral("Core2"),
+                                 QStringLiteral("Penryn"), QStringLiteral("Nehalem"),
+                                 QStringLiteral("Sandybridge")};
+        QVERIFY2(!sse.contains(blasCore.captured(1), Qt::CaseInsensitive), qPrintable(defaults.out));
+    }
+#endif
+
+    environment.insert(QStringLiteral("OMP_WAIT_POLICY"), QStringLiteral("active"));
+    const Run userValue = test::runCli({QStringLiteral("info")}, 60000, environment);
+    QCOMPARE(userValue.exitCode, 0);
+    QVERIFY2(userValue.out.contains(QRegularExpression(QStringLiteral("OMP_WAIT_POLICY: +active\n"))),
+             qPrintable(userValue.out));
+    QVERIFY(userValue.out.contains(QRegularExpression(QStringLiteral("MALLOC_MMAP_THRESHOLD_: +1048576\n"))));
 }
 
 QTEST_GUILESS_MAIN(TestCliSynth)

@@ -13,9 +13,11 @@ struct CliRun {
     QString err;
 };
 
-inline CliRun runCli(const QStringList& arguments, int timeoutMs = 300000)
+inline CliRun runCli(const QStringList& arguments, int timeoutMs = 300000,
+                     const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TESSERA_CLI), arguments);
     process.waitForFinished(timeoutMs);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,

@@ -1,0 +1,33 @@
+// Settings that the OpenMP runtime and glibc's allocator read only once, when a process starts.
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace tessera::core {
+
+// Called first thing in main(): when one of the settings is missing from the environment, sets
+// it and executes the program again with the same arguments, so that the runtime libraries see
+// it from the start; returns when nothing was missing (or the re-execution failed). A value the
+// user set is kept; with TESSERA_RUNTIME_DEFAULTS set, nothing is changed (for benchmarks). The settings, measured in docs/BENCHMARKS.md:
+//  - OMP_WAIT_POLICY=passive: libgomp's threads otherwise spin after each parallel region and
+//    starve OpenBLAS's threads on few cores (training steps 1.4–2× slower);
+//  - MALLOC_MMAP_THRESHOLD_=1048576: tensors of 1 MiB and more get their own mappings, returned
+//    when freed, instead of heap pages that stay resident (SR-MIL on a 100k-patch bag: 1.9 GiB
+//    instead of 2.3 GiB) — not faster or slower on small bags;
+//  - OPENBLAS_CORETYPE, only where OpenBLAS fell back to a generic core on a CPU with AVX2 or
+//    AVX-512 (unknown CPU models, VMs): the matching kernels, 3× faster products.
+void restartWithRuntimeSettings(char* argv[]);
+
+// The core OpenBLAS runs on ("SkylakeX", "Haswell", ...), or empty when LibTorch uses another BLAS.
+QString blasCoreName();
+
+// OpenBLAS keeps its own thread pool beside LibTorch's: this sizes it (no-op without OpenBLAS).
+void setBlasThreads(int threads);
+
+// (variable, value this process started with, or "unset"), read from /proc/self/environ, which
+// setenv() does not change: what the runtime libraries actually saw.
+QList<QPair<QString, QString>> runtimeSettingsAtStart();
+
+} // namespace tessera::core
