@@ -63,6 +63,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
          d.device},
         {QStringLiteral("threads"), QStringLiteral("CPU threads (0 = all)."), QStringLiteral("n"),
          QStringLiteral("0")},
+        {QStringLiteral("precision"),
+         QStringLiteral("auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16."),
+         QStringLiteral("p"), d.precision},
         {QStringLiteral("progress"), QStringLiteral("'jsonl': one JSON event per line on stdout."),
          QStringLiteral("format")},
     });
@@ -87,6 +90,11 @@ int runTrain(const QStringList& arguments, CliContext& io)
     config.seed = unsignedOption(parser, QStringLiteral("seed"), 1);
     config.device = parser.value(QStringLiteral("device"));
     config.threads = intOption(parser, QStringLiteral("threads"), 0);
+    config.precision = parser.value(QStringLiteral("precision"));
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("fp32"), QStringLiteral("bf16")}.contains(
+            config.precision))
+        throw UsageError{
+            QStringLiteral("--precision must be auto, fp32 or bf16 (got '%1')").arg(config.precision)};
     if (!QStringList{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}.contains(
             config.model))
         throw UsageError{

@@ -3,7 +3,7 @@
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "model/ComputeDevice.h"
-#include "model/nets/Checkpoint.h"
+#include "model/nets/Autocast.h"
 #include "model/nets/MilFactory.h"
 
 #include "model/nets/RngState.h"
@@ -71,6 +71,16 @@ Evaluation evaluate(nets::MilNet& net, const std::vector<nets::BagTensors>& bags
             bags.empty() ? 0 : loss / double(bags.size())};
 }
 
+// The autocast type of `precision` on this device; nullopt for float32.
+std::optional<c10::ScalarType> mixedPrecisionType(const QString& precision, bool cuda)
+{
+    if (precision == QLatin1String("fp32") || (precision == QLatin1String("auto") && !cuda))
+        return std::nullopt;
+    if (precision == QLatin1String("bf16") || precision == QLatin1String("auto"))
+        return c10::ScalarType::BFloat16;
+    throw Error(QStringLiteral("Unknown precision '%1' (auto, fp32 or bf16)").arg(precision));
+}
+
 } // namespace
 
 QJsonObject TrainConfig::toJson() const
@@ -89,7 +99,8 @@ QJsonObject TrainConfig::toJson() const
             {QStringLiteral("w_ce"), wCe},
             {QStringLiteral("mask_rate"), maskRate},
             {QStringLiteral("hidden"), hidden},
-            {QStringLiteral("heads"), heads}};
+            {QStringLiteral("heads"), heads},
+            {QStringLiteral("precision"), precision}};
 }
 
 TrainConfig TrainConfig::fromJson(const QJsonObject& j)
@@ -110,6 +121,7 @@ TrainConfig TrainConfig::fromJson(const QJsonObject& j)
     c.maskRate = j[QStringLiteral("mask_rate")].toDouble(c.maskRate);
     c.hidden = j[QStringLiteral("hidden")].toInt(c.hidden);
     c.heads = j[QStringLiteral("heads")].toInt(c.heads);
+    c.precision = j[QStringLiteral("precision")].toString(c.precision);
     return c;
 }
 
@@ -148,6 +160,8 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     const ComputeDevice computeDevice = resolveComputeDevice(m_config.device);
     const torch::Device device =
         computeDevice.cuda ? torch::Device(torch::kCUDA, computeDevice.index) : torch::Device(torch::kCPU);
+    const std::optional<c10::ScalarType> autocastType =
+        mixedPrecisionType(m_config.precision, computeDevice.cuda);
     setTorchThreads(m_config.threads);
     torch::manual_seed(m_config.seed);
     const int classes = int(m_data.classNames().size());
@@ -266,8 +280,10 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
                 return result; // the last complete epoch's checkpoint stays; a rerun resumes there
             }
             optimizer.zero_grad();
-            const nets::StepLosses losses =
-                net->trainingStep(trainBags[order[k]], trainLabels[order[k]], classWeights);
+            const nets::StepLosses losses = [&] {
+                const nets::AutocastScope precision(device.type(), autocastType);
+                return net->trainingStep(trainBags[order[k]], trainLabels[order[k]], classWeights);
+            }();
             losses.total.backward();
             if (m_config.gradientClip > 0)
                 torch::nn::utils::clip_grad_norm_(net->parameters(), m_config.gradientClip);

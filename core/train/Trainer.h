@@ -24,6 +24,9 @@ struct TrainConfig {
     std::uint64_t seed = 1;
     QString device = QStringLiteral("auto");
     int threads = 0; // LibTorch intra-op threads; 0 = all cores
+    // Training steps' arithmetic: auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16
+    // (autocast: products in bfloat16, softmax/norms/losses and the weights in float32).
+    QString precision = QStringLiteral("auto");
     // SR-MIL
     double wGen = 1.0;
     double wCe = 1.0;

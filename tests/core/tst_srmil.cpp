@@ -1,7 +1,10 @@
 // SR-MIL and ABMIL networks: each objective trains the shared encoder; maps are well formed.
 #include "model/SpatialGraph.h"
 #include "model/nets/AbMilNet.h"
+#include "model/nets/Autocast.h"
+#include "model/nets/Checkpoint.h"
 #include "model/nets/EdgeAttention.h"
+#include "model/nets/MilFactory.h"
 #include "model/nets/SrMilNet.h"
 
 #include <QtTest>
@@ -102,6 +105,9 @@ private Q_SLOTS:
     void widenedLayerAggregatesInInputSpace();
     void supernodeRowMatchesTheWholeLayer();
     void fusedEdgeAttentionMatchesTheReference();
+    void mixedPrecisionStepStaysCloseToFloat32_data();
+    void mixedPrecisionStepStaysCloseToFloat32();
+    void checkpointReplaysTheForwardPrecision();
 };
 
 void TestSrMil::reconstructionAloneTrainsTheEncoder()
@@ -407,6 +413,86 @@ void TestSrMil::fusedEdgeAttentionMatchesTheReference()
     const torch::Tensor sums = torch::zeros({edges.nodes, 3}).index_add(0, edges.target, fused[0]);
     QVERIFY(torch::allclose(sums, torch::ones_like(sums), 1e-5, 1e-6));
     QVERIFY(fused[1].abs().sum().item<double>() > 0 && fused[2].abs().sum().item<double>() > 0);
+}
+
+void TestSrMil::mixedPrecisionStepStaysCloseToFloat32_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("lean");
+    QTest::newRow("srmil") << QStringLiteral("srmil") << false;
+    QTest::newRow("srmil, lean path (chunks, checkpoints)") << QStringLiteral("srmil") << true;
+    QTest::newRow("abmil") << QStringLiteral("abmil") << false;
+    QTest::newRow("transmil") << QStringLiteral("transmil") << false;
+}
+
+void TestSrMil::mixedPrecisionStepStaysCloseToFloat32()
+{
+    // One training step in float32 and under bf16 autocast (same weights, same masks): the bf16
+    // step is not the float32 one (autocast ran) but close to it, and its gradients point the
+    // same way.
+    QFETCH(QString, model);
+    QFETCH(bool, lean);
+    const BagTensors bag = smoothBag(4, 48);
+    const auto run = [&](bool bf16) {
+        torch::manual_seed(21);
+        TrainConfig config;
+        config.model = model;
+        config.hidden = 16;
+        config.heads = 2;
+        auto net = makeNet(config, 48, 2);
+        if (auto* srmil = dynamic_cast<SrMilNet*>(net.get()); srmil && lean)
+            srmil->setCheckpointAbove(0, 7);
+        net->eval(); // no dropout: the two runs differ only in precision
+        torch::Tensor loss;
+        {
+            const AutocastScope precision(torch::kCPU, bf16 ? std::optional(torch::kBFloat16) : std::nullopt);
+            loss = net->trainingStep(bag, 1, {}).total;
+        }
+        loss.backward();
+        std::vector<torch::Tensor> gradients;
+        for (const auto& p : net->parameters())
+            if (p.grad().defined())
+                gradients.push_back(p.grad().flatten());
+        return std::make_pair(loss.item<double>(), torch::cat(gradients));
+    };
+    const auto [loss32, grad32] = run(false);
+    const auto [loss16, grad16] = run(true);
+    const double cosine =
+        (grad16 * grad32).sum().item<double>() / (grad16.norm() * grad32.norm()).item<double>();
+    qInfo("loss fp32 %.6f, bf16 %.6f, gradient cosine %.4f", loss32, loss16, cosine);
+    QVERIFY(std::isfinite(loss16));
+    QVERIFY(loss16 != loss32);
+    QVERIFY(std::abs(loss16 - loss32) < 0.05 * std::abs(loss32));
+    QVERIFY(grad16.isfinite().all().item<bool>());
+    QVERIFY(cosine > 0.95);
+}
+
+void TestSrMil::checkpointReplaysTheForwardPrecision()
+{
+    // A checkpointed piece recomputed in the backward pass (outside any autocast scope) must run
+    // in the precision of its forward pass, or its gradients belong to another computation.
+    torch::manual_seed(1);
+    torch::nn::Linear layer(8, 4);
+    std::vector<c10::ScalarType> seen;
+    const torch::Tensor x = torch::randn({5, 8});
+    torch::Tensor y;
+    {
+        const AutocastScope precision(torch::kCPU, torch::kBFloat16);
+        y = checkpointed(
+            [&](const std::vector<torch::Tensor>& in) {
+                const torch::Tensor out = layer(in[0]);
+                seen.push_back(out.scalar_type());
+                return std::vector{out};
+            },
+            {x})[0];
+    }
+    QVERIFY(!AutocastState::current().cpu);
+    y.to(torch::kFloat).sum().backward();
+    QCOMPARE(int(seen.size()), 2);
+    QCOMPARE(seen[0], torch::kBFloat16);
+    QCOMPARE(seen[1], torch::kBFloat16);
+    QVERIFY(!AutocastState::current().cpu); // put back after the recomputation
+    QVERIFY(layer->weight.grad().defined());
 }
 
 QTEST_GUILESS_MAIN(TestSrMil)

@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void modelsLearnEasyBags_data();
     void modelsLearnEasyBags();
     void killAndResumeGivesTheSameWeights();
+    void mixedPrecisionLearnsAndIsRecorded();
 
 private:
     QTemporaryDir m_dir;
@@ -232,6 +235,34 @@ void TestTrainer::killAndResumeGivesTheSameWeights()
     TrainConfig other = config;
     other.learningRate = 1e-2;
     QVERIFY_THROWS_EXCEPTION(Error, Trainer(other, data, interrupted).run());
+}
+
+void TestTrainer::mixedPrecisionLearnsAndIsRecorded()
+{
+    // bf16 autocast (what --precision auto picks on CUDA) runs on CPU too: it must still learn.
+    const LabelTable labels = LabelTable::readCsv(m_bags + QStringLiteral("/labels.csv"));
+    const Split split = Split::kFold(labels, 4, 1)[0];
+    const MilDataset data = MilDataset::load(m_bags + QStringLiteral("/features"), labels, split);
+    TrainConfig config = quickConfig(QStringLiteral("srmil"));
+    config.epochs = 12;
+    config.precision = QStringLiteral("bf16");
+    const QString run = m_dir.filePath(QStringLiteral("run-bf16"));
+    const TrainResult r = Trainer(config, data, run).run();
+    qInfo("bf16: best epoch %d, val AUC %.3f", r.bestEpoch, r.bestValidation.macroAuc);
+    QVERIFY(r.bestValidation.macroAuc >= 0.95);
+    const QJsonObject saved = QJsonDocument::fromJson(bytes(run + QStringLiteral("/config.json"))).object();
+    QCOMPARE(saved[QStringLiteral("precision")].toString(), QStringLiteral("bf16"));
+
+    // An unknown precision is refused before anything is written.
+    config.precision = QStringLiteral("fp8");
+    const QString refused = m_dir.filePath(QStringLiteral("run-fp8"));
+    try {
+        Trainer(config, data, refused).run();
+        QFAIL("fp8 was accepted");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QLatin1String("Unknown precision 'fp8'")), qPrintable(e.message()));
+    }
+    QVERIFY(!QFileInfo::exists(refused + QStringLiteral("/checkpoint.pt")));
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

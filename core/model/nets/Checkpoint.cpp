@@ -1,5 +1,6 @@
 #include "Checkpoint.h"
 
+#include "Autocast.h"
 #include "RngState.h"
 
 #include <torch/torch.h>
@@ -22,6 +23,9 @@ public:
         // The last input is the anchor (see checkpointed()); fn does not see it.
         const torch::autograd::variable_list inputs(inputList.begin(), inputList.end() - 1);
         ctx->saved_data["rng"] = cpuRngState();
+        const AutocastState autocast = AutocastState::current();
+        ctx->saved_data["autocast"] = std::vector<int64_t>{
+            autocast.cpu, autocast.cuda, int64_t(autocast.cpuType), int64_t(autocast.cudaType)};
         std::vector<int64_t> needsGrad;
         for (const auto& input : inputs)
             needsGrad.push_back(input.defined() && input.requires_grad());
@@ -44,14 +48,22 @@ public:
             if (inputs[i].defined())
                 inputs[i] = inputs[i].detach().requires_grad_(needsGrad[i] != 0);
 
-        // Replay the forward pass with the dropout masks it drew, then put the generator back.
+        // Replay the forward pass with the dropout masks it drew and the precision it ran in (the
+        // backward pass runs outside any autocast scope), then put both back.
         const torch::Tensor now = cpuRngState();
+        const AutocastState autocastNow = AutocastState::current();
         setCpuRngState(ctx->saved_data["rng"].toTensor());
+        const std::vector<int64_t> autocast = ctx->saved_data["autocast"].toIntVector();
+        AutocastState{autocast[0] != 0, autocast[1] != 0, c10::ScalarType(autocast[2]),
+                      c10::ScalarType(autocast[3])}
+            .apply();
         torch::autograd::variable_list outputs;
         {
             torch::AutoGradMode enable(true);
+            AutocastCacheScope cache;
             outputs = holder->function(inputs);
         }
+        autocastNow.apply();
         setCpuRngState(now);
         torch::autograd::variable_list roots, rootGrads;
         for (std::size_t i = 0; i < outputs.size(); ++i)

@@ -43,6 +43,12 @@ EdgeIndex EdgeIndex::fromTensors(const std::vector<at::Tensor>& t, int64_t nodes
     return e;
 }
 
+at::Tensor toAccumulationType(const at::Tensor& t)
+{
+    const at::ScalarType type = t.scalar_type();
+    return type == at::kBFloat16 || type == at::kHalf ? t.to(at::kFloat) : t;
+}
+
 at::Tensor aggregateEdgesByIndexAdd(const at::Tensor& values, const at::Tensor& weights,
                                     const EdgeIndex& edges)
 {

@@ -22,6 +22,10 @@ struct EdgeIndex {
     int64_t edges() const { return source.size(0); }
 };
 
+// `t` in float32 when it holds a reduced-precision type (bf16/fp16 from autocast), else as is:
+// the edge softmax and sums run in float32 at least, and their fused CPU kernels take float.
+at::Tensor toAccumulationType(const at::Tensor& t);
+
 // out[i, h, :] = Σ over edges e into i of weights[e, h] · values[source[e], h, :].
 // values [N, H, F], weights [E, H]; differentiable in both. CPU runs a fused kernel (with its
 // own backward); other devices use index_add (which does materialize the messages).

@@ -40,9 +40,9 @@ GatProjection GatLayerImpl::project(const torch::Tensor& x)
 torch::Tensor GatLayerImpl::attentionWeights(const torch::Tensor& scoreSource,
                                              const torch::Tensor& scoreTarget, const EdgeIndex& edges)
 {
-    const torch::Tensor scores = torch::leaky_relu(
-        scoreSource.index_select(0, edges.source) + scoreTarget.index_select(0, edges.target), 0.2);
-    return edgeSoftmax(scores, edges); // [E, H]
+    // In float32 at least, under autocast too: a softmax over bf16 scores loses the small weights.
+    return edgeAttention(toAccumulationType(scoreSource), toAccumulationType(scoreTarget), edges,
+                         0.2); // [E, H]
 }
 
 torch::Tensor GatLayerImpl::propagate(const GatProjection& projection, const EdgeIndex& edges,
@@ -61,12 +61,12 @@ torch::Tensor GatLayerImpl::propagate(const GatProjection& projection, const Edg
     const torch::Tensor alpha = attentionWeights(perHead(m_attnSource), perHead(m_attnTarget), edges);
     if (attention)
         *attention = alpha;
-    torch::Tensor out = aggregateEdges(z, m_attentionDropout(alpha), edges); // [N, H, F]
+    torch::Tensor out = aggregateEdges(toAccumulationType(z), m_attentionDropout(alpha), edges); // [N, H, F]
     // The sum is fresh and kept by nothing: the residual goes in in place (one [N, out] less).
     out = m_options.concatHeads ? out.reshape({n, outputSize()}) : out.mean(1);
     out.add_(projection.residual);
     if (m_options.activate)
-        out = m_norm(m_activation(out));
+        out = activate(out);
     return out;
 }
 
@@ -86,7 +86,8 @@ torch::Tensor GatLayerImpl::aggregateInputs(const torch::Tensor& x, const EdgeIn
     const InputSpaceScores toScores = inputSpaceScores();
     const torch::Tensor alpha =
         attentionWeights(dropped.matmul(toScores.source), dropped.matmul(toScores.target), edges);
-    return aggregateEdges(dropped.unsqueeze(1), m_attentionDropout(alpha), edges).squeeze(1);
+    return aggregateEdges(toAccumulationType(dropped).unsqueeze(1), m_attentionDropout(alpha), edges)
+        .squeeze(1);
 }
 
 torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& edges, int64_t row,
@@ -101,7 +102,7 @@ torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& 
     const torch::Tensor sources = edges.source.index_select(0, edges.byTarget.slice(0, first, last));
     const torch::Tensor scores = torch::leaky_relu(
         dropped.matmul(toScores.source).index_select(0, sources) + dropped[row].matmul(toScores.target), 0.2);
-    const torch::Tensor alpha = torch::softmax(scores, 0); // [k, H] over the row's edges
+    const torch::Tensor alpha = torch::softmax(toAccumulationType(scores), 0); // [k, H] over the row's edges
     // Dense [N, H] weights: the weighted sum of the row's sources is then one matrix product.
     const torch::Tensor weights = torch::zeros({x.size(0), h}, alpha.options()).index_add(0, sources, alpha);
     if (attention)
@@ -111,8 +112,14 @@ torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& 
     out = m_options.concatHeads ? out.reshape({h * f}) : out.mean(0);
     out = out + (m_residual ? m_residual(x[row]) : x[row]);
     if (m_options.activate)
-        out = m_norm(m_activation(out.unsqueeze(0))).squeeze(0);
+        out = activate(out.unsqueeze(0)).squeeze(0);
     return out;
+}
+
+torch::Tensor GatLayerImpl::activate(const torch::Tensor& x)
+{
+    // In float32 at least: LibTorch's CPU layer norm takes no bf16 input with float32 weights.
+    return m_norm(m_activation(toAccumulationType(x)));
 }
 
 torch::Tensor GatLayerImpl::projectAggregated(const torch::Tensor& aggregated, const torch::Tensor& x)

@@ -68,6 +68,7 @@ private:
         torch::Tensor source, target;
     };
     InputSpaceScores inputSpaceScores() const;
+    torch::Tensor activate(const torch::Tensor& x); // PReLU, then LayerNorm
     torch::Tensor attentionWeights(const torch::Tensor& scoreSource, const torch::Tensor& scoreTarget,
                                    const EdgeIndex& edges);
 

@@ -147,7 +147,7 @@ torch::Tensor SrMilNet::reconstructionCosines(const BagTensors& bag, const torch
         torch::zeros({n}, masked.options().dtype(torch::kBool)).index_fill_(0, masked, true);
     torch::Tensor h = m_encoderToDecoder(encodePatches(bag, flags));
     // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
-    h = h.index_put({masked}, m_decoderToken.expand({masked.size(0), h.size(1)}));
+    h = h.index_put({masked}, m_decoderToken.to(h.scalar_type()).expand({masked.size(0), h.size(1)}));
     h = gat(m_decoder1, h, bag.graph);
     // The rows' cosines in row chunks, so that no [M, D] tensor lives beyond one chunk. When the
     // last layer widens (D > heads · hidden), it aggregates in the narrower space and widens
