@@ -172,8 +172,9 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     const auto tensors = [&](const std::vector<MilSample>& part, std::vector<int>* labels) {
         std::vector<nets::BagTensors> bags;
         for (const MilSample& s : part) {
-            bags.push_back(
-                nets::BagTensors::make(s.bag.features.data(), s.bag.count, s.bag.dimension, s.graph, device));
+            // The dataset outlives run(): on CPU its features serve as the tensors (no second copy).
+            bags.push_back(nets::BagTensors::borrowing(s.bag.features.data(), s.bag.count, s.bag.dimension,
+                                                       s.graph, device));
             labels->push_back(s.label);
         }
         return bags;

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void mixedPrecisionStepStaysCloseToFloat32_data();
     void mixedPrecisionStepStaysCloseToFloat32();
     void checkpointReplaysTheForwardPrecision();
+    void borrowedBagSharesTheCallersMemory();
 };
 
 void TestSrMil::reconstructionAloneTrainsTheEncoder()
@@ -493,6 +494,21 @@ void TestSrMil::checkpointReplaysTheForwardPrecision()
     QCOMPARE(seen[1], torch::kBFloat16);
     QVERIFY(!AutocastState::current().cpu); // put back after the recomputation
     QVERIFY(layer->weight.grad().defined());
+}
+
+void TestSrMil::borrowedBagSharesTheCallersMemory()
+{
+    // The trainer's bags use the dataset's features in place on CPU; make() copies.
+    std::vector<std::int64_t> coords{0, 0, 256, 0, 0, 256};
+    std::vector<float> features{1, 2, 3, 4, 5, 6};
+    const SpatialGraph graph = SpatialGraph::fromCoords(coords);
+    const BagTensors borrowed = BagTensors::borrowing(features.data(), 3, 2, graph, torch::kCPU);
+    const BagTensors copied = BagTensors::make(features.data(), 3, 2, graph, torch::kCPU);
+    QCOMPARE(borrowed.features.data_ptr<float>(), features.data());
+    QVERIFY(copied.features.data_ptr<float>() != features.data());
+    QVERIFY(torch::equal(borrowed.features, copied.features));
+    QVERIFY(torch::equal(borrowed.withSupernode.source, copied.withSupernode.source));
+    QCOMPARE(borrowed.patches, 3);
 }
 
 QTEST_GUILESS_MAIN(TestSrMil)

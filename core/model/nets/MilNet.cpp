@@ -11,9 +11,25 @@ namespace F = torch::nn::functional;
 BagTensors BagTensors::make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
                             const torch::Device& device)
 {
+    return withFeatures(
+        torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32).clone().to(device), graph);
+}
+
+BagTensors BagTensors::borrowing(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
+                                 const torch::Device& device)
+{
+    // Read only: nothing writes into a bag's features (masking and the rest build new tensors).
+    const torch::Tensor host = torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32);
+    return withFeatures(device.is_cpu() ? host : host.to(device), graph);
+}
+
+BagTensors BagTensors::withFeatures(const torch::Tensor& features, const SpatialGraph& graph)
+{
+    const int64_t n = features.size(0);
+    const torch::Device device = features.device();
     BagTensors bag;
     bag.patches = n;
-    bag.features = torch::from_blob(const_cast<float*>(features), {n, d}, torch::kFloat32).clone().to(device);
+    bag.features = features;
     const torch::Tensor source = torch::tensor(graph.source, torch::kInt64).to(device);
     const torch::Tensor target = torch::tensor(graph.target, torch::kInt64).to(device);
     bag.graph = EdgeIndex::make(source, target, n);

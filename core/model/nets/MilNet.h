@@ -24,6 +24,13 @@ struct BagTensors {
 
     static BagTensors make(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
                            const torch::Device& device);
+    // As make(), but on CPU the features tensor uses `features` in place instead of a copy: the
+    // memory must outlive the BagTensors and stay unchanged (the trainer borrows its dataset's).
+    static BagTensors borrowing(const float* features, int64_t n, int64_t d, const SpatialGraph& graph,
+                                const torch::Device& device);
+
+private:
+    static BagTensors withFeatures(const torch::Tensor& features, const SpatialGraph& graph);
 };
 
 struct StepLosses {
