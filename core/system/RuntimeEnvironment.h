@@ -10,7 +10,9 @@ namespace tessera::core {
 // Called first thing in main(): when one of the settings is missing from the environment, sets
 // it and executes the program again with the same arguments, so that the runtime libraries see
 // it from the start; returns when nothing was missing (or the re-execution failed). A value the
-// user set is kept; with TESSERA_RUNTIME_DEFAULTS set, nothing is changed (for benchmarks). The settings, measured in docs/BENCHMARKS.md:
+// user set is kept; with TESSERA_RUNTIME_DEFAULTS set, nothing is changed (for benchmarks).
+// Cost: the dynamic loader runs twice (≈ 0.5–1 s with LibTorch on the dev VM) for a process
+// started without the settings; the processes it starts inherit them and start once. The settings, measured in docs/BENCHMARKS.md:
 //  - OMP_WAIT_POLICY=passive: libgomp's threads otherwise spin after each parallel region and
 //    starve OpenBLAS's threads on few cores (training steps 1.4–2× slower);
 //  - MALLOC_MMAP_THRESHOLD_=1048576: tensors of 1 MiB and more get their own mappings, returned
