@@ -4,7 +4,6 @@
 #include <QStringList>
 
 #include <cstdlib>
-#include <cstring>
 #include <dlfcn.h>
 #include <unistd.h>
 
