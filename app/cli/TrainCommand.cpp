@@ -91,10 +91,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
     config.device = parser.value(QStringLiteral("device"));
     config.threads = intOption(parser, QStringLiteral("threads"), 0);
     config.precision = parser.value(QStringLiteral("precision"));
-    if (!QStringList{QStringLiteral("auto"), QStringLiteral("fp32"), QStringLiteral("bf16")}.contains(
-            config.precision))
-        throw UsageError{
-            QStringLiteral("--precision must be auto, fp32 or bf16 (got '%1')").arg(config.precision)};
+    if (!core::kPrecisions.contains(config.precision))
+        throw UsageError{QStringLiteral("--precision must be one of %1 (got '%2')")
+                             .arg(core::kPrecisions.join(QStringLiteral(", ")), config.precision)};
     if (!QStringList{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}.contains(
             config.model))
         throw UsageError{

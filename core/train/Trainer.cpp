@@ -74,11 +74,12 @@ Evaluation evaluate(nets::MilNet& net, const std::vector<nets::BagTensors>& bags
 // The autocast type of `precision` on this device; nullopt for float32.
 std::optional<c10::ScalarType> mixedPrecisionType(const QString& precision, bool cuda)
 {
+    if (!kPrecisions.contains(precision))
+        throw Error(QStringLiteral("Unknown precision '%1' (%2)")
+                        .arg(precision, kPrecisions.join(QStringLiteral(", "))));
     if (precision == QLatin1String("fp32") || (precision == QLatin1String("auto") && !cuda))
         return std::nullopt;
-    if (precision == QLatin1String("bf16") || precision == QLatin1String("auto"))
-        return c10::ScalarType::BFloat16;
-    throw Error(QStringLiteral("Unknown precision '%1' (auto, fp32 or bf16)").arg(precision));
+    return c10::ScalarType::BFloat16;
 }
 
 } // namespace

@@ -6,10 +6,14 @@
 #include "Metrics.h"
 
 #include <QJsonObject>
+#include <QStringList>
 #include <atomic>
 #include <functional>
 
 namespace tessera::core {
+
+// The values TrainConfig::precision accepts.
+inline const QStringList kPrecisions{QStringLiteral("auto"), QStringLiteral("fp32"), QStringLiteral("bf16")};
 
 struct TrainConfig {
     QString model = QStringLiteral("srmil"); // srmil | abmil | transmil
@@ -26,7 +30,7 @@ struct TrainConfig {
     int threads = 0; // LibTorch intra-op threads; 0 = all cores
     // Training steps' arithmetic: auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16
     // (autocast: products in bfloat16, softmax/norms/losses and the weights in float32).
-    QString precision = QStringLiteral("auto");
+    QString precision = QStringLiteral("auto"); // one of kPrecisions
     // SR-MIL
     double wGen = 1.0;
     double wCe = 1.0;

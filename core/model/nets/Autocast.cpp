@@ -8,34 +8,24 @@ AutocastScope::AutocastScope(c10::DeviceType device, std::optional<c10::ScalarTy
 {
     if (!dtype)
         return;
-    m_active = true;
-    m_cuda = device == c10::DeviceType::CUDA;
-    if (m_cuda) {
-        m_wasEnabled = at::autocast::is_enabled();
-        m_previousType = at::autocast::get_autocast_gpu_dtype();
-        at::autocast::set_autocast_gpu_dtype(*dtype);
-        at::autocast::set_enabled(true);
+    m_previous = AutocastState::current();
+    AutocastState state = *m_previous;
+    if (device == c10::DeviceType::CUDA) {
+        state.cuda = true;
+        state.cudaType = *dtype;
     } else {
-        m_wasEnabled = at::autocast::is_cpu_enabled();
-        m_previousType = at::autocast::get_autocast_cpu_dtype();
-        at::autocast::set_autocast_cpu_dtype(*dtype);
-        at::autocast::set_cpu_enabled(true);
+        state.cpu = true;
+        state.cpuType = *dtype;
     }
+    state.apply();
     m_cache.emplace();
 }
 
 AutocastScope::~AutocastScope()
 {
-    if (!m_active)
-        return;
-    m_cache.reset();
-    if (m_cuda) {
-        at::autocast::set_enabled(m_wasEnabled);
-        at::autocast::set_autocast_gpu_dtype(m_previousType);
-    } else {
-        at::autocast::set_cpu_enabled(m_wasEnabled);
-        at::autocast::set_autocast_cpu_dtype(m_previousType);
-    }
+    m_cache.reset(); // before the state goes back: the cache belongs to this scope's casts
+    if (m_previous)
+        m_previous->apply();
 }
 
 AutocastCacheScope::AutocastCacheScope()
@@ -62,6 +52,16 @@ void AutocastState::apply() const
     at::autocast::set_enabled(cuda);
     at::autocast::set_autocast_cpu_dtype(cpuType);
     at::autocast::set_autocast_gpu_dtype(cudaType);
+}
+
+std::vector<int64_t> AutocastState::encoded() const
+{
+    return {cpu, cuda, int64_t(cpuType), int64_t(cudaType)};
+}
+
+AutocastState AutocastState::decoded(const std::vector<int64_t>& v)
+{
+    return {v.at(0) != 0, v.at(1) != 0, c10::ScalarType(v.at(2)), c10::ScalarType(v.at(3))};
 }
 
 } // namespace tessera::core::nets

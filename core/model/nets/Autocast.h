@@ -5,7 +5,9 @@
 #include <c10/core/DeviceType.h>
 #include <c10/core/ScalarType.h>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace tessera::core::nets {
 
@@ -16,6 +18,18 @@ public:
     ~AutocastCacheScope();
     AutocastCacheScope(const AutocastCacheScope&) = delete;
     AutocastCacheScope& operator=(const AutocastCacheScope&) = delete;
+};
+
+// The autocast state of the current thread, to be restored where a pass is recomputed
+// (activation checkpoints run their function again in the backward pass, outside any scope).
+struct AutocastState {
+    bool cpu = false, cuda = false;
+    c10::ScalarType cpuType = c10::ScalarType::BFloat16, cudaType = c10::ScalarType::Half;
+    static AutocastState current();
+    void apply() const;
+    // As integers, for an autograd context's saved data.
+    std::vector<int64_t> encoded() const;
+    static AutocastState decoded(const std::vector<int64_t>& values);
 };
 
 // While alive, eligible ops (matrix products, linear layers) on `device` run in `dtype` and
@@ -29,20 +43,8 @@ public:
     AutocastScope& operator=(const AutocastScope&) = delete;
 
 private:
+    std::optional<AutocastState> m_previous; // set when the scope changed anything
     std::optional<AutocastCacheScope> m_cache;
-    bool m_active = false;
-    bool m_cuda = false;
-    bool m_wasEnabled = false;
-    c10::ScalarType m_previousType = c10::ScalarType::Float;
-};
-
-// The autocast state of the current thread, to be restored where a pass is recomputed
-// (activation checkpoints run their function again in the backward pass, outside any scope).
-struct AutocastState {
-    bool cpu = false, cuda = false;
-    c10::ScalarType cpuType = c10::ScalarType::BFloat16, cudaType = c10::ScalarType::Half;
-    static AutocastState current();
-    void apply() const;
 };
 
 } // namespace tessera::core::nets

@@ -23,9 +23,7 @@ public:
         // The last input is the anchor (see checkpointed()); fn does not see it.
         const torch::autograd::variable_list inputs(inputList.begin(), inputList.end() - 1);
         ctx->saved_data["rng"] = cpuRngState();
-        const AutocastState autocast = AutocastState::current();
-        ctx->saved_data["autocast"] = std::vector<int64_t>{
-            autocast.cpu, autocast.cuda, int64_t(autocast.cpuType), int64_t(autocast.cudaType)};
+        ctx->saved_data["autocast"] = AutocastState::current().encoded();
         std::vector<int64_t> needsGrad;
         for (const auto& input : inputs)
             needsGrad.push_back(input.defined() && input.requires_grad());
@@ -53,10 +51,7 @@ public:
         const torch::Tensor now = cpuRngState();
         const AutocastState autocastNow = AutocastState::current();
         setCpuRngState(ctx->saved_data["rng"].toTensor());
-        const std::vector<int64_t> autocast = ctx->saved_data["autocast"].toIntVector();
-        AutocastState{autocast[0] != 0, autocast[1] != 0, c10::ScalarType(autocast[2]),
-                      c10::ScalarType(autocast[3])}
-            .apply();
+        AutocastState::decoded(ctx->saved_data["autocast"].toIntVector()).apply();
         torch::autograd::variable_list outputs;
         {
             torch::AutoGradMode enable(true);
