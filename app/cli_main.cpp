@@ -40,10 +40,26 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
 
 void printUsage(QTextStream& stream)
 {
-    stream << "Usage: tessera-cli <command> [options]   (tessera-cli <command> --help for its "
-              "options)\n\nCommands:\n";
+    stream << "Usage: tessera-cli <command> [options]   (tessera-cli <command> --help for its options)\n\n"
+              "Commands:\n";
+    int width = 0;
     for (const auto& [name, entry] : commands())
-        stream << "  " << name.leftJustified(10) << entry.second << "\n";
+        width = std::max(width, int(name.size()));
+    for (const auto& [name, entry] : commands())
+        stream << "  " << name.leftJustified(width + 2) << entry.second << "\n";
+    stream << "\nExit codes: 0 done, 1 failed, 2 wrong command line, 3 cancelled (rerun to resume).\n";
+}
+
+// Reports the error that ended a command on stderr and, for jobs with progress events, as a
+// Failed event; returns the exit code.
+int fail(cli::CliContext& io, const QString& command, const QString& message, int code,
+         const QString& prefix = {})
+{
+    io.err << "tessera-cli " << command << ": " << prefix << message << "\n";
+    io.err.flush();
+    if (io.progress)
+        io.progress(core::ProgressEvent::failed(io.job, message));
+    return code;
 }
 
 } // namespace
@@ -65,7 +81,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    cli::CliContext io{out, err};
+    cli::CliContext io{out, err, {}, {}, {}, {}};
 
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") ||
@@ -93,11 +109,15 @@ int main(int argc, char* argv[])
     } catch (const cli::UsageError& e) {
         err << "tessera-cli " << name << ": " << e.message << "\n(see tessera-cli " << name << " --help)\n";
         return cli::kUsage;
+    } catch (const core::FieldError& e) {
+        // A setting core refused: name the flag that set it.
+        const QString flag = io.fieldFlags.value(e.problem().field);
+        return fail(io, name, flag.isEmpty() ? e.message() : QStringLiteral("%1: %2").arg(flag, e.message()),
+                    cli::kUsage);
     } catch (const core::Error& e) {
-        err << "tessera-cli " << name << ": error: " << e.message() << "\n";
-        return cli::kFailed;
+        return fail(io, name, e.message(), cli::kFailed, QStringLiteral("error: "));
     } catch (const std::exception& e) {
-        err << "tessera-cli " << name << ": unexpected error: " << e.what() << "\n";
-        return cli::kFailed;
+        return fail(io, name, QString::fromUtf8(e.what()), cli::kFailed,
+                    QStringLiteral("unexpected error: "));
     }
 }

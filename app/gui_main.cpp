@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "analysis/AnalysisPanel.h"
+#include "document/SlideDocument.h"
 #include "system/RuntimeEnvironment.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
@@ -50,11 +51,24 @@ int main(int argc, char* argv[])
 
     tessera::ui::MainWindow window;
     window.show();
+    // Slides open on worker threads: the tissue layer and the model go on the first one to open.
+    bool analysisDone = !parser.isSet(run) && !parser.isSet(results);
+    bool firstOpened = false;
+    bool openFailed = false;
+    QObject::connect(&window, &tessera::ui::MainWindow::errorShown, &app, [&] { openFailed = true; });
+    QObject::connect(&window, &tessera::ui::MainWindow::slideOpened, &app, [&](tessera::ui::SlideView*) {
+        if (firstOpened)
+            return;
+        firstOpened = true;
+        if (parser.isSet(tissue))
+            window.setTissueMaskVisible(true);
+        if (parser.isSet(run))
+            window.runModel(parser.value(run), parser.value(project));
+        else if (parser.isSet(results))
+            window.openResults(parser.value(results));
+    });
     for (const QString& path : parser.positionalArguments())
         window.openSlide(path);
-    if (parser.isSet(tissue))
-        window.setTissueMaskVisible(true);
-    bool analysisDone = !parser.isSet(run) && !parser.isSet(results);
     QObject::connect(&window, &tessera::ui::MainWindow::analysisReady, &app, [&](tessera::ui::SlideView*) {
         if (parser.isSet(consistency)) {
             window.analysisPanel()->attentionBox()->setChecked(false);
@@ -63,10 +77,6 @@ int main(int argc, char* argv[])
         analysisDone = true;
     });
     QObject::connect(&window, &tessera::ui::MainWindow::analysisFailed, &app, [&] { analysisDone = true; });
-    if (parser.isSet(run))
-        window.runModel(parser.value(run), parser.value(project));
-    else if (parser.isSet(results))
-        window.openResults(parser.value(results));
 
     if (parser.isSet(screenshot)) {
         // Poll until the visible tiles and the minimap are in, then grab and quit.
@@ -76,10 +86,12 @@ int main(int argc, char* argv[])
         QObject::connect(poll, &QTimer::timeout, &app, [&, out, poll]() mutable {
             waited += 100;
             auto* view = window.currentView();
+            const bool opening = !parser.positionalArguments().isEmpty() && !firstOpened && !openFailed;
             const bool ready =
-                !view || (view->isFullyLoaded() && !window.overview()->thumbnail().isNull() &&
-                          (!parser.isSet(tissue) || view->hasOverlay(QStringLiteral("tissue"))) &&
-                          analysisDone && window.analysisPanel()->thumbnailsLoaded());
+                !opening &&
+                (!view || (view->isFullyLoaded() && !window.overview()->thumbnail().isNull() &&
+                           (!parser.isSet(tissue) || view->document()->isTissueDetected()) &&
+                           (analysisDone || openFailed) && window.analysisPanel()->thumbnailsLoaded()));
             if (!ready && waited < 120000)
                 return;
             poll->stop();

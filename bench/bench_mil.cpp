@@ -16,10 +16,10 @@
 #include "model/nets/Checkpoint.h"
 #include "model/nets/EdgeAggregation.h"
 #include "model/nets/MilFactory.h"
+#include "run/Metrics.h"
 #include "support/BenchSlide.h"
 #include "synth/SyntheticBags.h"
 #include "system/RuntimeEnvironment.h"
-#include "train/Metrics.h"
 #include "train/Trainer.h"
 
 #include <torch/torch.h>
@@ -60,9 +60,9 @@ double cppSecondsPerEpoch(const QString& model, const QString& folder, int threa
         labels.push_back(*std::max_element(bag.patchLabels.begin(), bag.patchLabels.end()) > 0);
         dim = bag.dimension;
     }
-    core::TrainConfig config;
-    config.model = model;
-    auto net = core::nets::makeNet(config, dim, 2);
+    core::ModelSpec spec;
+    spec.name = model;
+    auto net = core::nets::makeNet(spec, dim, 2);
     torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(5e-4).weight_decay(1e-5));
     net->train();
     double best = 1e300;
@@ -123,7 +123,7 @@ struct QualitySpec {
     int bags = 60;
     int maxPatches = 500;
     QStringList models{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")};
-    std::vector<double> wGen{core::TrainConfig().wGen}; // SR-MIL candidates, picked on validation
+    std::vector<double> wGen{core::ModelSpec().wGen}; // SR-MIL candidates, picked on validation
 };
 
 void quality(int threads, const QualitySpec& q)
@@ -152,7 +152,7 @@ void quality(int threads, const QualitySpec& q)
         std::vector<double> slideAuc, attentionAuc, consistencyAuc, chosenWGen;
         // SR-MIL's w_gen is picked per seed by validation AUC among q.wGen (test is not looked at).
         const std::vector<double> candidates =
-            model == QLatin1String("srmil") ? q.wGen : std::vector<double>{core::TrainConfig().wGen};
+            model == QLatin1String("srmil") ? q.wGen : std::vector<double>{core::ModelSpec().wGen};
         for (int seed = 1; seed <= 5; ++seed) {
             const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
             const core::MilDataset data =
@@ -162,12 +162,12 @@ void quality(int threads, const QualitySpec& q)
             double bestWGen = 0;
             for (const double wGen : candidates) {
                 core::TrainConfig config;
-                config.model = model;
+                config.model.name = model;
                 config.epochs = q.epochs;
                 config.seed = std::uint64_t(seed);
                 config.threads = threads;
                 config.device = QStringLiteral("cpu");
-                config.wGen = wGen;
+                config.model.wGen = wGen;
                 auto run = std::make_unique<QTemporaryDir>();
                 const core::TrainResult r = core::Trainer(config, data, run->path()).run();
                 if (!best || r.bestValidation.macroAuc > bestResult.bestValidation.macroAuc) {
@@ -266,8 +266,7 @@ void memoryChild(int patches, int dim, int threads, bool fused)
             features[i] = float((i * 2654435761u) % 1000) / 1000.f;
         return core::nets::BagTensors::make(features.data(), patches, dim, graph, torch::kCPU);
     }();
-    core::TrainConfig config;
-    auto net = core::nets::makeNet(config, dim, 2);
+    auto net = core::nets::makeNet(core::ModelSpec(), dim, 2);
     net->train();
     // Building the bag copied the features once more than training needs: restart the peak here,
     // so that it covers the step (with the bag, the net and the runtime resident).

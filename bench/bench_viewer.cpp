@@ -3,6 +3,7 @@
 // against a reference in the same run.
 //   bench_viewer [--slide FILE] [--frames 300]
 #include "analysis/SlideAnalysis.h"
+#include "document/SlideDocument.h"
 #include "support/BenchSlide.h"
 #include "viewer/SlideView.h"
 
@@ -197,7 +198,7 @@ int main(int argc, char* argv[])
             break;
         const core::Prediction scores = denseScores(slide->size(), mask);
         ui::HeatmapSettings settings;
-        auto* analysis = new ui::SlideAnalysis(&view, scores, QString(), settings);
+        ui::SlideAnalysis* analysis = view.document()->showAnalysis(scores, QString(), settings);
         std::printf("heatmap %s: %zu patches\n", tissueOnly ? "on the tissue only" : "over the whole slide",
                     scores.attention.size());
         for (const bool smooth : {false, true}) {

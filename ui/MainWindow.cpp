@@ -3,13 +3,16 @@
 #include "AppIcon.h"
 #include "PreferencesDialog.h"
 #include "SlideInfoPanel.h"
+#include "analysis/AnalysisController.h"
 #include "analysis/AnalysisPanel.h"
+#include "analysis/SlideAnalysis.h"
 #include "common/Error.h"
-#include "infer/SlideInference.h"
+#include "document/SlideDocument.h"
 #include "system/LibraryVersions.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
-#include "viewer/TissueOverlay.h"
+#include "workspace/RecentFiles.h"
+#include "workspace/SlideTabs.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -17,52 +20,21 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QToolBar>
-#include <QtConcurrent>
 
 #include <cmath>
-#include <optional>
 
 namespace tessera::ui {
 
-// What a background inference hands back to the GUI thread.
-struct AnalysisOutcome {
-    std::optional<core::Prediction> prediction;
-    QString resultsPath;
-    QString error;
-};
-
 namespace {
-// Why results cannot be drawn on a slide of `size` (patches outside it, no patch size), or "".
-QString mismatchWithSlide(const core::Prediction& p, const QString& path, QSize size)
-{
-    for (std::size_t i = 0; i + 1 < p.coords.size(); i += 2)
-        if (p.coords[i] < 0 || p.coords[i + 1] < 0 || p.coords[i] >= size.width() ||
-            p.coords[i + 1] >= size.height())
-            return MainWindow::tr(
-                       "%1 does not belong to this slide: patch (%2, %3) lies outside its %4 × %5 pixels.")
-                .arg(path)
-                .arg(p.coords[i])
-                .arg(p.coords[i + 1])
-                .arg(size.width())
-                .arg(size.height());
-    if (p.patchStep <= 0)
-        return MainWindow::tr("%1 has no patch size and a single patch: nothing to draw.").arg(path);
-    return {};
-}
 
-const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kRunKey = QStringLiteral("lastRun");
-constexpr int kMaxRecent = 10;
 const double kMagnifications[] = {1.25, 2.5, 5, 10, 20, 40, 80};
 
 QString slideFileFilter()
@@ -71,63 +43,86 @@ QString slideFileFilter()
         "Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;"
         "All files (*)");
 }
+
+QDockWidget* addDock(QMainWindow* window, QWidget* content, const QString& title, const QString& name)
+{
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(name);
+    dock->setWidget(content);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    return dock;
+}
+
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_tabs(new SlideTabs(&m_cache, this)), m_analysis(new AnalysisController(this))
 {
     setWindowTitle(tr("Tessera"));
     setWindowIcon(appIcon());
     setAcceptDrops(true);
     resize(1400, 900);
     applyPreferences(Preferences::load());
-
-    m_tabs = new QTabWidget(this);
-    m_tabs->setTabsClosable(true);
-    m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentTabChanged);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &SlideTabs::currentViewChanged, this, &MainWindow::currentViewChanged);
+    connect(m_tabs, &SlideTabs::slideOpened, this, [this](SlideView* view) {
+        connectView(view);
+        m_recent->add(QFileInfo(view->slide()->path()).absoluteFilePath());
+        Q_EMIT slideOpened(view);
+    });
+    connect(m_tabs, &SlideTabs::openFailed, this,
+            [this](const QString&, const QString& message) { showError(message); });
 
-    m_overview = new OverviewWidget(this);
-    auto* overviewDock = new QDockWidget(tr("Overview"), this);
-    overviewDock->setObjectName(QStringLiteral("overviewDock"));
-    overviewDock->setWidget(m_overview);
-    addDockWidget(Qt::RightDockWidgetArea, overviewDock);
-
-    m_info = new SlideInfoPanel(this);
-    auto* infoDock = new QDockWidget(tr("Slide"), this);
-    infoDock->setObjectName(QStringLiteral("slideDock"));
-    infoDock->setWidget(m_info);
-    addDockWidget(Qt::RightDockWidgetArea, infoDock);
-
-    m_analysisPanel = new AnalysisPanel(this);
-    auto* analysisDock = new QDockWidget(tr("Analysis"), this);
-    analysisDock->setObjectName(QStringLiteral("analysisDock"));
-    analysisDock->setWidget(m_analysisPanel);
-    addDockWidget(Qt::RightDockWidgetArea, analysisDock);
-    tabifyDockWidget(infoDock, analysisDock);
-    analysisDock->raise();
-    connect(m_analysisPanel, &AnalysisPanel::tissueToggled, this, &MainWindow::setTissueMaskVisible);
-    connect(m_analysisPanel, &AnalysisPanel::patchActivated, this, &MainWindow::showPatch);
-
+    createDocks();
     m_position = new QLabel(this);
     m_magnificationLabel = new QLabel(this);
     statusBar()->addWidget(m_position, 1);
     statusBar()->addPermanentWidget(m_magnificationLabel);
-
     m_magnifications = new QComboBox(this);
     m_magnifications->setToolTip(tr("Magnification"));
     m_magnifications->setPlaceholderText(tr("Magnification"));
     m_magnifications->setMinimumContentsLength(8);
     createActions();
-    currentTabChanged();
+
+    connect(m_analysis, &AnalysisController::progress, this,
+            [this](const QString& text) { m_analysisPanel->showMessage(text, false); });
+    connect(m_analysis, &AnalysisController::ready, this, [this](SlideDocument* document) {
+        SlideView* view = viewOf(document);
+        if (view && view == currentView())
+            m_analysisPanel->setAnalysis(document->analysis());
+        statusBar()->showMessage(tr("Results: %1").arg(document->analysis()->resultsPath()), 10000);
+        Q_EMIT analysisReady(view);
+    });
+    connect(m_analysis, &AnalysisController::failed, this, [this](const QString& message) {
+        m_analysisPanel->showMessage(message, true);
+        statusBar()->showMessage(message, 15000);
+        m_lastError = message;
+        Q_EMIT analysisFailed(message);
+    });
+    currentViewChanged();
 }
 
 MainWindow::~MainWindow()
 {
-    // Views own tile loaders whose workers write into m_cache: destroy them first.
-    while (m_tabs->count() > 0)
-        closeTab(0);
+    m_analysis->cancelAll();
+    disconnect(m_tabs, nullptr, this, nullptr);
+    delete m_tabs; // views' loaders write into m_cache: they go before it
+    m_tabs = nullptr;
+}
+
+void MainWindow::createDocks()
+{
+    m_overview = new OverviewWidget(this);
+    addDock(this, m_overview, tr("Overview"), QStringLiteral("overviewDock"));
+    m_info = new SlideInfoPanel(this);
+    QDockWidget* infoDock = addDock(this, m_info, tr("Slide"), QStringLiteral("slideDock"));
+    m_analysisPanel = new AnalysisPanel(this);
+    QDockWidget* analysisDock =
+        addDock(this, m_analysisPanel, tr("Analysis"), QStringLiteral("analysisDock"));
+    tabifyDockWidget(infoDock, analysisDock);
+    analysisDock->raise();
+    connect(m_analysisPanel, &AnalysisPanel::tissueToggled, this, &MainWindow::setTissueMaskVisible);
+    connect(m_analysisPanel, &AnalysisPanel::patchActivated, this, &MainWindow::showPatch);
 }
 
 void MainWindow::createActions()
@@ -135,11 +130,11 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open Slide…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    rebuildRecentMenu();
+    m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openSlide);
     QAction* save = file->addAction(tr("&Save View as PNG…"), this, &MainWindow::saveViewDialog);
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    file->addAction(tr("&Close Slide"), this, [this] { closeTab(m_tabs->currentIndex()); })
+    file->addAction(tr("&Close Slide"), this, [this] { m_tabs->closeTab(m_tabs->currentIndex()); })
         ->setShortcut(QKeySequence::Close);
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
@@ -154,19 +149,12 @@ void MainWindow::createActions()
             v->fitToWindow();
     });
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    view->addAction(tr("Zoom &In"), this,
-                    [this] {
-                        if (SlideView* v = currentView())
-                            v->zoomBy(1.5, QPointF(v->width() / 2.0, v->height() / 2.0));
-                    })
-        ->setShortcut(QKeySequence::ZoomIn);
-    view->addAction(tr("Zoom &Out"), this,
-                    [this] {
-                        if (SlideView* v = currentView())
-                            v->zoomBy(1 / 1.5, QPointF(v->width() / 2.0, v->height() / 2.0));
-                    })
-        ->setShortcut(QKeySequence::ZoomOut);
-
+    const auto zoom = [this](double factor) {
+        if (SlideView* v = currentView())
+            v->zoomBy(factor, QPointF(v->width() / 2.0, v->height() / 2.0));
+    };
+    view->addAction(tr("Zoom &In"), this, [zoom] { zoom(1.5); })->setShortcut(QKeySequence::ZoomIn);
+    view->addAction(tr("Zoom &Out"), this, [zoom] { zoom(1 / 1.5); })->setShortcut(QKeySequence::ZoomOut);
     view->addSeparator();
     m_tissueAction = view->addAction(tr("Show &Tissue Mask"), this, &MainWindow::setTissueMaskVisible);
     m_tissueAction->setCheckable(true);
@@ -191,49 +179,65 @@ void MainWindow::createActions()
     });
 }
 
+void MainWindow::connectView(SlideView* view)
+{
+    connect(view, &SlideView::viewChanged, this, &MainWindow::updateStatus);
+    connect(view, &SlideView::cursorMoved, this,
+            [this, view](QPointF p, bool inside) { showCursor(view, p, inside); });
+    connect(view, &SlideView::tileFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("A tile could not be read: %1").arg(message), 10000);
+    });
+    SlideDocument* document = view->document();
+    connect(document, &SlideDocument::tissueDetected, this, [this](double fraction, double threshold) {
+        statusBar()->showMessage(tr("Tissue covers %1 % of the slide (saturation threshold %2)")
+                                     .arg(fraction * 100, 0, 'f', 1)
+                                     .arg(threshold),
+                                 10000);
+    });
+    connect(document, &SlideDocument::tissueFailed, this, &MainWindow::showError);
+}
+
 SlideView* MainWindow::currentView() const
 {
-    return qobject_cast<SlideView*>(m_tabs->currentWidget());
+    return m_tabs ? m_tabs->currentView() : nullptr;
+}
+
+SlideView* MainWindow::viewOf(const SlideDocument* document) const
+{
+    for (SlideView* view : m_tabs->views())
+        if (view->document() == document)
+            return view;
+    return nullptr;
 }
 
 int MainWindow::slideCount() const
 {
-    return m_tabs->count();
+    return int(m_tabs->views().size());
 }
 
-bool MainWindow::openSlide(const QString& path)
+bool MainWindow::isAnalysisRunning() const
 {
-    core::SlidePtr slide;
-    try {
-        slide = core::Slide::open(path);
-    } catch (const core::Error& error) {
-        showError(error.message());
-        return false;
+    return m_analysis->runningCount() > 0;
+}
+
+void MainWindow::openSlide(const QString& path)
+{
+    m_tabs->open(path);
+}
+
+void MainWindow::showCursor(SlideView* view, QPointF p, bool inside)
+{
+    if (!inside) {
+        m_position->clear();
+        return;
     }
-    auto* view = new SlideView(&m_cache, m_tabs);
-    connect(view, &SlideView::viewChanged, this, &MainWindow::updateStatus);
-    connect(view, &SlideView::cursorMoved, this, [this, view](QPointF p, bool inside) {
-        if (!inside) {
-            m_position->clear();
-            return;
-        }
-        QString text = tr("x %1, y %2 px").arg(qint64(p.x())).arg(qint64(p.y()));
-        if (const auto mpp = view->slide()->micronsPerPixel())
-            text += tr("  (%1, %2 µm)").arg(p.x() * *mpp, 0, 'f', 1).arg(p.y() * *mpp, 0, 'f', 1);
-        if (const SlideAnalysis* analysis = SlideAnalysis::of(view))
-            if (const int patch = analysis->patchAt(p); patch >= 0)
-                text += QStringLiteral("   ") + analysis->describePatch(patch);
-        m_position->setText(text);
-    });
-    connect(view, &SlideView::tileFailed, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("A tile could not be read: %1").arg(message), 10000);
-    });
-    view->setSlide(slide);
-    const int index = m_tabs->addTab(view, QFileInfo(path).fileName());
-    m_tabs->setTabToolTip(index, path);
-    m_tabs->setCurrentIndex(index);
-    rememberRecent(QFileInfo(path).absoluteFilePath());
-    return true;
+    QString text = tr("x %1, y %2 px").arg(qint64(p.x())).arg(qint64(p.y()));
+    if (const auto mpp = view->slide()->micronsPerPixel())
+        text += tr("  (%1, %2 µm)").arg(p.x() * *mpp, 0, 'f', 1).arg(p.y() * *mpp, 0, 'f', 1);
+    if (const SlideAnalysis* analysis = view->document()->analysis())
+        if (const int patch = analysis->patchAt(p); patch >= 0)
+            text += QStringLiteral("   ") + analysis->describePatch(patch);
+    m_position->setText(text);
 }
 
 void MainWindow::showError(const QString& message)
@@ -246,22 +250,24 @@ void MainWindow::showError(const QString& message)
     Q_EMIT errorShown(message);
 }
 
-void MainWindow::currentTabChanged()
+void MainWindow::currentViewChanged()
 {
+    if (!m_tabs)
+        return;
     SlideView* view = currentView();
+    SlideDocument* document = view ? view->document() : nullptr;
     m_overview->setView(view);
     m_info->setSlide(view ? view->slide() : nullptr);
     m_magnifications->clear();
-    const auto power = view && view->slide() ? view->slide()->objectivePower() : std::nullopt;
+    const auto power = view ? view->slide()->objectivePower() : std::nullopt;
     if (power)
         for (double m : kMagnifications)
             if (m <= 2 * *power)
                 m_magnifications->addItem(QStringLiteral("%1×").arg(m), m);
     m_magnifications->setEnabled(m_magnifications->count() > 0);
-    m_tissueAction->setChecked(view && view->hasOverlay(kTissueOverlay) &&
-                               view->isOverlayVisible(kTissueOverlay));
+    m_tissueAction->setChecked(document && document->isTissueVisible());
     m_analysisPanel->setTissueChecked(m_tissueAction->isChecked());
-    m_analysisPanel->setAnalysis(SlideAnalysis::of(view));
+    m_analysisPanel->setAnalysis(document ? document->analysis() : nullptr);
     setWindowTitle(view ? tr("%1 — Tessera").arg(QFileInfo(view->slide()->path()).fileName())
                         : tr("Tessera"));
     updateStatus();
@@ -271,51 +277,11 @@ void MainWindow::setTissueMaskVisible(bool visible)
 {
     m_tissueAction->setChecked(visible);
     m_analysisPanel->setTissueChecked(visible);
-    SlideView* view = currentView();
-    if (!view)
-        return;
-    if (view->hasOverlay(kTissueOverlay) || !visible) {
-        view->setOverlayVisible(kTissueOverlay, visible);
-        return;
+    if (SlideView* view = currentView()) {
+        if (visible && !view->document()->isTissueDetected())
+            statusBar()->showMessage(tr("Detecting tissue…"));
+        view->document()->setTissueVisible(visible);
     }
-    // Detection reads a low-resolution copy of the slide: off the GUI thread.
-    statusBar()->showMessage(tr("Detecting tissue…"));
-    auto* watcher = new QFutureWatcher<core::TissueMask>(this);
-    const QPointer<SlideView> target(view);
-    connect(watcher, &QFutureWatcher<core::TissueMask>::finished, this, [this, watcher, target] {
-        watcher->deleteLater();
-        try {
-            const core::TissueMask tissue = watcher->result();
-            if (!target)
-                return;
-            target->setOverlay(kTissueOverlay, tissueOverlayImage(tissue), tissue.downsample);
-            std::vector<QPolygonF> outlines = tissue.outlines;
-            outlines.insert(outlines.end(), tissue.holes.begin(), tissue.holes.end());
-            target->setOverlayOutlines(kTissueOverlay, outlines, QColor(20, 150, 60));
-            target->setOverlayVisible(kTissueOverlay, m_tissueAction->isChecked() && target == currentView());
-            statusBar()->showMessage(tr("Tissue covers %1 % of the slide (saturation threshold %2)")
-                                         .arg(tissue.tissueFraction() * 100, 0, 'f', 1)
-                                         .arg(tissue.threshold),
-                                     10000);
-        } catch (const core::Error& error) {
-            showError(error.message());
-        }
-    });
-    const core::SlidePtr slide = view->slide();
-    watcher->setFuture(QtConcurrent::run([slide] { return core::TissueDetector().detect(*slide); }));
-}
-
-void MainWindow::closeTab(int index)
-{
-    auto* view = qobject_cast<SlideView*>(m_tabs->widget(index));
-    if (!view)
-        return;
-    const quint64 id = view->slide() ? view->slide()->id() : 0;
-    m_tabs->removeTab(index);
-    if (m_overview)
-        m_overview->setView(currentView());
-    delete view; // waits for its loader's workers
-    m_cache.removeSlide(id);
 }
 
 void MainWindow::updateStatus()
@@ -334,28 +300,7 @@ void MainWindow::updateStatus()
 
 QStringList MainWindow::recentFiles() const
 {
-    return QSettings().value(kRecentKey).toStringList();
-}
-
-void MainWindow::rememberRecent(const QString& path)
-{
-    QStringList recent = recentFiles();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    QSettings().setValue(kRecentKey, recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = recentFiles();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openSlide(path); })
-            ->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    return m_recent->files();
 }
 
 void MainWindow::openDialog()
@@ -409,93 +354,15 @@ PreferencesDialog* MainWindow::showPreferences()
 
 void MainWindow::runModel(const QString& runDir, const QString& projectDir)
 {
-    SlideView* view = currentView();
-    if (!view) {
-        m_analysisPanel->showMessage(tr("Open a slide first, then run a model on it."), true);
-        return;
-    }
     QSettings().setValue(kRunKey, runDir);
-    core::SlideInferenceOptions options;
-    options.projectDir =
-        projectDir.isEmpty() ? QFileInfo(QFileInfo(runDir).absoluteFilePath()).absolutePath() : projectDir;
-    const QString slidePath = view->slide()->path();
-    const QPointer<AnalysisPanel> panel(m_analysisPanel);
-    options.progress = [panel](const QJsonObject& event) {
-        const QString kind = event[QStringLiteral("event")].toString();
-        QString text;
-        if (kind == QLatin1String("progress"))
-            text = tr("Extracting features: %1 of %2 patches")
-                       .arg(event[QStringLiteral("done")].toInt())
-                       .arg(event[QStringLiteral("total")].toInt());
-        else if (kind == QLatin1String("predict"))
-            text = tr("Running the model…");
-        if (!text.isEmpty())
-            QMetaObject::invokeMethod(
-                panel,
-                [panel, text] {
-                    if (panel)
-                        panel->showMessage(text, false);
-                },
-                Qt::QueuedConnection);
-    };
-    m_analysisPanel->showMessage(tr("Preparing %1…").arg(QFileInfo(runDir).fileName()), false);
-    ++m_analysisJobs;
-    auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
-    const QPointer<SlideView> target(view);
-    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this, [this, watcher, target] {
-        watcher->deleteLater();
-        --m_analysisJobs;
-        finishAnalysis(target, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([runDir, options, slidePath]() -> AnalysisOutcome {
-        try {
-            const core::SlideInference inference(runDir, options);
-            core::SlideInferenceResult r = inference.run(slidePath);
-            return {std::move(r.prediction), r.resultsPath, {}};
-        } catch (const core::Error& error) {
-            return {std::nullopt, {}, error.message()};
-        } catch (const std::exception& error) {
-            return {std::nullopt,
-                    {},
-                    tr("The model failed on %1: %2").arg(slidePath, QString::fromUtf8(error.what()))};
-        }
-    }));
+    SlideView* view = currentView();
+    m_analysis->runModel(view ? view->document() : nullptr, runDir, projectDir, m_analysisPanel->settings());
 }
 
 bool MainWindow::openResults(const QString& path)
 {
-    AnalysisOutcome outcome;
-    try {
-        outcome.prediction = core::Prediction::read(path);
-        outcome.resultsPath = path;
-    } catch (const core::Error& error) {
-        outcome.error = error.message();
-    }
-    return finishAnalysis(currentView(), outcome);
-}
-
-bool MainWindow::finishAnalysis(SlideView* view, const AnalysisOutcome& outcome)
-{
-    QString error = outcome.error;
-    if (error.isEmpty() && !view)
-        error = tr("The slide was closed before its results were ready.");
-    if (error.isEmpty())
-        error = mismatchWithSlide(*outcome.prediction, outcome.resultsPath, view->slide()->size());
-    if (!error.isEmpty()) {
-        m_analysisPanel->showMessage(error, true);
-        statusBar()->showMessage(error, 15000);
-        m_lastError = error;
-        Q_EMIT analysisFailed(error);
-        return false;
-    }
-    delete SlideAnalysis::of(view);
-    auto* analysis =
-        new SlideAnalysis(view, *outcome.prediction, outcome.resultsPath, m_analysisPanel->settings());
-    if (view == currentView())
-        m_analysisPanel->setAnalysis(analysis);
-    statusBar()->showMessage(tr("Results: %1").arg(outcome.resultsPath), 10000);
-    Q_EMIT analysisReady(view);
-    return true;
+    SlideView* view = currentView();
+    return m_analysis->openResults(view ? view->document() : nullptr, path, m_analysisPanel->settings());
 }
 
 void MainWindow::runModelDialog()
@@ -517,7 +384,7 @@ void MainWindow::openResultsDialog()
 void MainWindow::showPatch(int index)
 {
     SlideView* view = currentView();
-    const SlideAnalysis* analysis = SlideAnalysis::of(view);
+    const SlideAnalysis* analysis = view ? view->document()->analysis() : nullptr;
     if (!analysis)
         return;
     // The patch fills about a third of the view, never beyond the finest zoom.

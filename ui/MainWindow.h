@@ -1,4 +1,5 @@
-// The application window: slides in tabs, overview and slide-info docks, menus, status bar.
+// The application window: slide tabs, overview, slide-info and analysis docks, menus, status
+// bar. Glue only: the work happens in SlideTabs, SlideDocument, AnalysisController, RecentFiles.
 #pragma once
 
 #include "slide/TileCache.h"
@@ -7,17 +8,18 @@
 
 class QComboBox;
 class QLabel;
-class QMenu;
-class QTabWidget;
 
 namespace tessera::ui {
 
+class AnalysisController;
 class AnalysisPanel;
-struct AnalysisOutcome;
 class OverviewWidget;
 class PreferencesDialog;
 struct Preferences;
+class RecentFiles;
+class SlideDocument;
 class SlideInfoPanel;
+class SlideTabs;
 class SlideView;
 
 class MainWindow : public QMainWindow {
@@ -26,11 +28,12 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a slide in a new tab. On failure shows a (non-blocking) message naming the file
-    // and the reason, keeps every other tab, and returns false.
-    bool openSlide(const QString& path);
+    // Opens a slide in a new tab, on a worker thread; ends with slideOpened, or with a
+    // (non-blocking) message naming the file and the reason (errorShown). Other tabs are kept.
+    void openSlide(const QString& path);
     SlideView* currentView() const;
-    int slideCount() const;
+    int slideCount() const; // open slides (tabs still opening not counted)
+    SlideTabs* tabs() const { return m_tabs; }
     core::TileCache& tileCache() { return m_cache; }
     QString lastError() const { return m_lastError; }
     OverviewWidget* overview() const { return m_overview; }
@@ -46,16 +49,16 @@ public:
     // Renders the current view (as on screen) to a PNG; false with lastError() on failure.
     bool saveViewAsPng(const QString& path);
 
-    // Applies a trained run to the current slide in the background: features are extracted
-    // when missing, features and results kept in `projectDir` (default: the run's parent
-    // folder) and reused next time. Ends with analysisReady or analysisFailed.
+    // Applies a trained run to the current slide in the background (AnalysisController::runModel).
     void runModel(const QString& runDir, const QString& projectDir = {});
     // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) over the current slide.
     bool openResults(const QString& path);
     AnalysisPanel* analysisPanel() const { return m_analysisPanel; }
-    bool isAnalysisRunning() const { return m_analysisJobs > 0; }
+    AnalysisController* analysisController() const { return m_analysis; }
+    bool isAnalysisRunning() const;
 
 Q_SIGNALS:
+    void slideOpened(tessera::ui::SlideView* view);
     void errorShown(const QString& message);
     void analysisReady(tessera::ui::SlideView* view); // qualified: usable in queued connections and spies
     void analysisFailed(const QString& message);
@@ -65,34 +68,34 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void createDocks();
     void createActions();
+    void connectView(SlideView* view);
     void showError(const QString& message);
-    void currentTabChanged();
-    void closeTab(int index);
+    void currentViewChanged();
     void updateStatus();
-    void rememberRecent(const QString& path);
-    void rebuildRecentMenu();
+    void showCursor(SlideView* view, QPointF level0, bool inside);
     void openDialog();
     void saveViewDialog();
     void showAbout();
     void applyPreferences(const Preferences& preferences);
     void runModelDialog();
     void openResultsDialog();
-    bool finishAnalysis(SlideView* view, const AnalysisOutcome& outcome);
     void showPatch(int index);
+    SlideView* viewOf(const SlideDocument* document) const;
 
     core::TileCache m_cache;
-    QTabWidget* m_tabs;
-    OverviewWidget* m_overview;
-    SlideInfoPanel* m_info;
+    SlideTabs* m_tabs;
+    OverviewWidget* m_overview = nullptr;
+    SlideInfoPanel* m_info = nullptr;
+    AnalysisPanel* m_analysisPanel = nullptr;
+    AnalysisController* m_analysis;
+    RecentFiles* m_recent = nullptr;
     QLabel* m_position;
     QLabel* m_magnificationLabel;
     QComboBox* m_magnifications;
-    QMenu* m_recentMenu = nullptr;
     QAction* m_tissueAction = nullptr;
     QString m_lastError;
-    AnalysisPanel* m_analysisPanel;
-    int m_analysisJobs = 0;
 };
 
 } // namespace tessera::ui

@@ -1,18 +1,43 @@
 // A `tessera-cli` sub-command: parses its own options and returns a process exit code.
 #pragma once
 
+#include "jobs/JsonlProgressWriter.h"
+#include "jobs/ProgressEvent.h"
+
 #include <QCommandLineParser>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+#include <memory>
 
 namespace tessera::cli {
 
-enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2 };
+// Exit codes (docs/CLI.md): a job launcher reads them to tell a bad command line from a failed
+// or a cancelled job.
+enum ExitCode {
+    kOk = 0,        // done
+    kFailed = 1,    // the job failed (bad data, a full disk …): the message says why
+    kUsage = 2,     // the command line is wrong: nothing was done
+    kCancelled = 3, // stopped on request (SIGINT/SIGTERM); rerunning the command resumes
+};
 
 struct CliContext {
     QTextStream& out;
     QTextStream& err;
+    // Setting keys (as in core's FieldProblem) → the flag that sets them, for error messages.
+    QMap<QString, QString> fieldFlags;
+    // Set by startProgress(): where a command reports its progress events. A failure that ends
+    // the command is reported there too (as a Failed event of `job`).
+    core::ProgressSink progress;
+    QString job;
+
+    // `--progress jsonl`: events of `job` go to `out` as JSON lines from now on.
+    void startJsonProgress(const QString& job);
+    // Reports `event` where progress goes (nowhere without startJsonProgress()).
+    void report(const core::ProgressEvent& event) const;
+
+    std::shared_ptr<core::JsonlProgressWriter> writer;
 };
 
 // Thrown for bad command-line usage (reported with exit code 2 and a usage hint).
@@ -34,11 +59,5 @@ int runEval(const QStringList& arguments, CliContext& io);
 int runInfer(const QStringList& arguments, CliContext& io);
 int runHeatmap(const QStringList& arguments, CliContext& io);
 int runDemoData(const QStringList& arguments, CliContext& io);
-
-// Helpers shared by commands.
-int intOption(const QCommandLineParser& parser, const QString& name, int fallback);
-qulonglong unsignedOption(const QCommandLineParser& parser, const QString& name, qulonglong fallback);
-double doubleOption(const QCommandLineParser& parser, const QString& name, double fallback);
-void parseOrThrow(QCommandLineParser& parser, const QStringList& arguments);
 
 } // namespace tessera::cli

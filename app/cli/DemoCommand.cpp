@@ -1,15 +1,15 @@
 // tessera-cli demo-data: a small end-to-end project — synthetic slides, features, a short
 // SR-MIL training and the predictions of every slide — made once and reused after.
-#include "CliCommand.h"
+#include "CommandOptions.h"
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "features/ExtractionPipeline.h"
 #include "features/HandcraftedExtractor.h"
 #include "infer/SlideInference.h"
+#include "run/Metrics.h"
 #include "synth/SyntheticSlideGenerator.h"
 #include "train/Dataset.h"
-#include "train/Metrics.h"
 #include "train/Trainer.h"
 
 #include <QDir>
@@ -33,35 +33,31 @@ double localizationAuc(const std::vector<float>& scores, const std::vector<float
 
 int runDemoData(const QStringList& arguments, CliContext& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Make (or reuse) a demo project: synthetic slides with tumours and without, handcrafted features, "
-        "a short SR-MIL training, and predictions with heatmaps for every slide"));
-    parser.addOptions({
-        {QStringLiteral("out"), QStringLiteral("Project folder."), QStringLiteral("dir")},
-        {QStringLiteral("slides"), QStringLiteral("Number of slides (half with tumours, at least 4)."),
-         QStringLiteral("n"), QStringLiteral("8")},
-        {QStringLiteral("width"), QStringLiteral("Slide width in pixels."), QStringLiteral("px"),
-         QStringLiteral("16000")},
-        {QStringLiteral("height"), QStringLiteral("Slide height in pixels."), QStringLiteral("px"),
-         QStringLiteral("12000")},
-        {QStringLiteral("epochs"), QStringLiteral("SR-MIL training epochs."), QStringLiteral("n"),
-         QStringLiteral("30")},
-        {QStringLiteral("seed"), QStringLiteral("Seed of the slides and the training."), QStringLiteral("n"),
-         QStringLiteral("2026")},
-        {QStringLiteral("threads"), QStringLiteral("Worker threads (0 = all cores)."), QStringLiteral("n"),
-         QStringLiteral("0")},
-    });
-    parseOrThrow(parser, arguments);
-    if (!parser.isSet(QStringLiteral("out")))
-        throw UsageError{QStringLiteral("--out is required")};
-    const QDir project(parser.value(QStringLiteral("out")));
-    const int count = intOption(parser, QStringLiteral("slides"), 8);
-    const int epochs = intOption(parser, QStringLiteral("epochs"), 30);
-    const int threads = intOption(parser, QStringLiteral("threads"), 0);
-    const auto seed = unsignedOption(parser, QStringLiteral("seed"), 2026);
-    if (count < 4 || count > 100 || epochs < 1)
-        throw UsageError{QStringLiteral("--slides must lie in [4, 100] and --epochs be positive")};
+    CommandOptions options(
+        io, QStringLiteral("Make (or reuse) a demo project: synthetic slides with tumours and without, "
+                           "handcrafted features, "
+                           "a short SR-MIL training, and predictions with heatmaps for every slide"));
+    options.add(QStringLiteral("out"), QStringLiteral("Project folder."), QStringLiteral("dir"));
+    options.add(QStringLiteral("slides"), QStringLiteral("Number of slides (half with tumours, 4 to 100)."),
+                QStringLiteral("n"), QStringLiteral("8"));
+    options.add(QStringLiteral("width"), QStringLiteral("Slide width in pixels."), QStringLiteral("px"),
+                QStringLiteral("16000"));
+    options.add(QStringLiteral("height"), QStringLiteral("Slide height in pixels."), QStringLiteral("px"),
+                QStringLiteral("12000"));
+    options.add(QStringLiteral("epochs"), QStringLiteral("SR-MIL training epochs."), QStringLiteral("n"),
+                QStringLiteral("30"));
+    options.add(QStringLiteral("seed"), QStringLiteral("Seed of the slides and the training."),
+                QStringLiteral("n"), QStringLiteral("2026"));
+    options.addThreads(QStringLiteral("Worker threads"));
+    options.parse(arguments);
+    options.require({"out"});
+    const QDir project(options.value(QStringLiteral("out")));
+    const int count = options.integer(QStringLiteral("slides"));
+    const int epochs = options.integer(QStringLiteral("epochs"));
+    const int threads = options.threads();
+    const auto seed = options.unsignedInteger(QStringLiteral("seed"));
+    if (count < 4 || count > 100)
+        throw UsageError{QStringLiteral("--slides must lie in [4, 100]")};
 
     // 1. Slides: even indices carry two tumours, odd ones none.
     QDir().mkpath(project.filePath(QStringLiteral("slides")));
@@ -75,8 +71,8 @@ int runDemoData(const QStringList& arguments, CliContext& io)
         const QString path = project.filePath(QStringLiteral("slides/%1.tiff").arg(id));
         if (!QFileInfo::exists(path)) {
             core::SynthSpec spec;
-            spec.width = intOption(parser, QStringLiteral("width"), 16000);
-            spec.height = intOption(parser, QStringLiteral("height"), 12000);
+            spec.width = options.integer(QStringLiteral("width"));
+            spec.height = options.integer(QStringLiteral("height"));
             spec.seed = seed + std::uint64_t(i);
             spec.tumourCount = tumour ? 2 : 0;
             spec.validate();
@@ -115,27 +111,27 @@ int runDemoData(const QStringList& arguments, CliContext& io)
     split.val = ids.mid(count - 2);
     const core::MilDataset data = core::MilDataset::load(featuresDir, labels, split);
     core::TrainConfig config;
-    config.model = QStringLiteral("srmil");
+    config.model.name = QStringLiteral("srmil");
     config.epochs = epochs;
     config.seed = seed;
     config.threads = threads;
     const QString runDir = project.filePath(QStringLiteral("run"));
     const core::TrainResult trained =
-        core::Trainer(config, data, runDir).run([&](const core::EpochReport& e) {
-            if (e.epoch % 5 == 0 || e.epoch == e.epochs)
+        core::Trainer(config, data, runDir).run([&](const core::ProgressEvent& e) {
+            if (e.kind == core::EventKind::Epoch && (e.epoch % 5 == 0 || e.epoch == e.epochs))
                 io.out << QStringLiteral("epoch %1/%2  loss %3\n")
                               .arg(e.epoch)
                               .arg(e.epochs)
-                              .arg(e.trainLoss, 0, 'f', 4);
+                              .arg(e.losses.at(QStringLiteral("train")), 0, 'f', 4);
             io.out.flush();
         });
     io.out << QStringLiteral("SR-MIL run %1: best epoch %2\n").arg(runDir).arg(trained.bestEpoch);
 
     // 4. Predictions of every slide, and how well the maps find the known tumours.
-    core::SlideInferenceOptions options;
-    options.projectDir = project.absolutePath();
-    options.threads = threads;
-    const core::SlideInference inference(runDir, options);
+    core::SlideInferenceOptions inferenceOptions;
+    inferenceOptions.projectDir = project.absolutePath();
+    inferenceOptions.threads = threads;
+    const core::SlideInference inference(runDir, inferenceOptions);
     for (const QString& slide : slides) {
         const core::Prediction p = inference.run(slide).prediction;
         QString line =

@@ -1,11 +1,11 @@
 // tessera-cli eval / infer: a trained run applied to labelled bags (metrics) or to one bag (maps).
-#include "CliCommand.h"
+#include "CommandOptions.h"
 
 #include "common/Error.h"
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
+#include "run/Metrics.h"
 #include "train/Dataset.h"
-#include "train/Metrics.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,31 +15,25 @@ namespace tessera::cli {
 
 int runEval(const QStringList& arguments, CliContext& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Evaluate a trained run on labelled feature bags"));
-    parser.addOptions({
-        {QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir")},
-        {QStringLiteral("features"), QStringLiteral("Folder of <slide_id>.h5 bags."), QStringLiteral("dir")},
-        {QStringLiteral("labels"), QStringLiteral("CSV with slide_id,label."), QStringLiteral("csv")},
-        {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N."), QStringLiteral("device"),
-         QStringLiteral("auto")},
-    });
-    parseOrThrow(parser, arguments);
-    for (const char* required : {"run", "features", "labels"})
-        if (!parser.isSet(QString::fromLatin1(required)))
-            throw UsageError{QStringLiteral("--%1 is required").arg(QLatin1String(required))};
-    const core::Predictor predictor(parser.value(QStringLiteral("run")),
-                                    parser.value(QStringLiteral("device")));
-    const core::LabelTable labels = core::LabelTable::readCsv(parser.value(QStringLiteral("labels")));
-    if (labels.classNames != predictor.classNames())
+    CommandOptions options(io, QStringLiteral("Evaluate a trained run on labelled feature bags"));
+    options.add(QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir"));
+    options.add(QStringLiteral("features"), QStringLiteral("Folder of <slide_id>.h5 bags."),
+                QStringLiteral("dir"));
+    options.add(QStringLiteral("labels"), QStringLiteral("CSV with slide_id,label."), QStringLiteral("csv"));
+    options.addDevice();
+    options.parse(arguments);
+    options.require({"run", "features", "labels"});
+    const core::Predictor predictor(options.value(QStringLiteral("run")), options.device());
+    const core::LabelTable labels = core::LabelTable::readCsv(options.value(QStringLiteral("labels")));
+    if (labels.classNames != predictor.run().classNames)
         throw core::Error(QStringLiteral("The labels' classes (%1) differ from the run's (%2)")
                               .arg(labels.classNames.join(QStringLiteral(", ")),
-                                   predictor.classNames().join(QStringLiteral(", "))));
+                                   predictor.run().classNames.join(QStringLiteral(", "))));
     std::vector<float> probabilities;
     std::vector<int> truth;
     QStringList missing;
     for (qsizetype i = 0; i < labels.slideIds.size(); ++i) {
-        const QString path = QDir(parser.value(QStringLiteral("features")))
+        const QString path = QDir(options.value(QStringLiteral("features")))
                                  .filePath(labels.slideIds[i] + QStringLiteral(".h5"));
         if (!QFileInfo::exists(path)) {
             missing << labels.slideIds[i];
@@ -62,33 +56,27 @@ int runEval(const QStringList& arguments, CliContext& io)
 
 int runInfer(const QStringList& arguments, CliContext& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Slide probabilities, attention and consistency maps for one bag"));
-    parser.addOptions({
-        {QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir")},
-        {QStringLiteral("features"), QStringLiteral("One feature bag (.h5)."), QStringLiteral("file")},
-        {QStringLiteral("out"), QStringLiteral("Output .h5 (probabilities, attention, consistency, coords)."),
-         QStringLiteral("file")},
-        {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N."), QStringLiteral("device"),
-         QStringLiteral("auto")},
-    });
-    parseOrThrow(parser, arguments);
-    for (const char* required : {"run", "features", "out"})
-        if (!parser.isSet(QString::fromLatin1(required)))
-            throw UsageError{QStringLiteral("--%1 is required").arg(QLatin1String(required))};
-    const core::Predictor predictor(parser.value(QStringLiteral("run")),
-                                    parser.value(QStringLiteral("device")));
-    const QString input = parser.value(QStringLiteral("features"));
+    CommandOptions options(io,
+                           QStringLiteral("Slide probabilities, attention and consistency maps for one bag"));
+    options.add(QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir"));
+    options.add(QStringLiteral("features"), QStringLiteral("One feature bag (.h5)."), QStringLiteral("file"));
+    options.add(QStringLiteral("out"),
+                QStringLiteral("Output .h5 (probabilities, attention, consistency, coords)."),
+                QStringLiteral("file"));
+    options.addDevice();
+    options.parse(arguments);
+    options.require({"run", "features", "out"});
+    const core::Predictor predictor(options.value(QStringLiteral("run")), options.device());
+    const QString input = options.value(QStringLiteral("features"));
     const core::Prediction p = predictor.predict(core::FeatureStore::read(input), input);
-    p.write(parser.value(QStringLiteral("out")));
+    p.write(options.value(QStringLiteral("out")));
     QStringList probabilities;
     for (qsizetype c = 0; c < p.classNames.size(); ++c)
         probabilities
             << QStringLiteral("%1 %2").arg(p.classNames[c]).arg(p.probabilities[std::size_t(c)], 0, 'f', 4);
     io.out << QStringLiteral("%1: %2 → %3\n")
                   .arg(QFileInfo(input).fileName(), probabilities.join(QStringLiteral(", ")),
-                       parser.value(QStringLiteral("out")));
+                       options.value(QStringLiteral("out")));
     return kOk;
 }
 

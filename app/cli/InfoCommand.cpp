@@ -1,5 +1,5 @@
 // tessera-cli info: library versions and compute devices, or the metadata of one slide.
-#include "CliCommand.h"
+#include "CommandOptions.h"
 
 #include "slide/Slide.h"
 #include "system/LibraryVersions.h"
@@ -36,13 +36,11 @@ void printSlide(const QString& path, QTextStream& out)
 
 int runInfo(const QStringList& arguments, CliContext& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Show library versions, or a slide's metadata"));
-    parser.addOption(
-        {QStringLiteral("slide"), QStringLiteral("Describe this slide."), QStringLiteral("file")});
-    parseOrThrow(parser, arguments);
-    if (parser.isSet(QStringLiteral("slide"))) {
-        printSlide(parser.value(QStringLiteral("slide")), io.out);
+    CommandOptions options(io, QStringLiteral("Show library versions, or a slide's metadata"));
+    options.add(QStringLiteral("slide"), QStringLiteral("Describe this slide."), QStringLiteral("file"));
+    options.parse(arguments);
+    if (options.isSet(QStringLiteral("slide"))) {
+        printSlide(options.value(QStringLiteral("slide")), io.out);
         return kOk;
     }
     io.out << QStringLiteral("Tessera %1\n").arg(QStringLiteral(TESSERA_VERSION));

@@ -1,117 +1,114 @@
 // tessera-cli train / synth-bags: MIL training from feature bags, and synthetic bags to try it on.
-#include "CliCommand.h"
+#include "Cancellation.h"
+#include "CommandOptions.h"
 
 #include "common/Error.h"
 #include "synth/SyntheticBags.h"
 #include "train/Trainer.h"
 
 #include <QDir>
-#include <QJsonDocument>
-
-#include <atomic>
-#include <csignal>
 
 namespace tessera::cli {
 
 namespace {
 
-std::atomic<bool> g_cancelTraining{false};
-extern "C" void cancelTraining(int)
+const QString kJob = QStringLiteral("train");
+
+// The training configuration from the command line; core checks the values (TrainConfig::problem).
+core::TrainConfig readConfig(const CommandOptions& options)
 {
-    g_cancelTraining = true;
+    core::TrainConfig config;
+    config.model.name = options.choice(QStringLiteral("model"), core::modelNames());
+    config.model.wGen = options.number(QStringLiteral("w-gen"));
+    config.model.wCe = options.number(QStringLiteral("w-ce"));
+    config.epochs = options.integer(QStringLiteral("epochs"));
+    config.learningRate = options.number(QStringLiteral("lr"));
+    config.weightDecay = options.number(QStringLiteral("weight-decay"));
+    config.warmupEpochs = options.integer(QStringLiteral("warmup"));
+    config.patience = options.integer(QStringLiteral("patience"));
+    config.selectAfter = options.number(QStringLiteral("select-after"));
+    config.seed = options.unsignedInteger(QStringLiteral("seed"));
+    config.device = options.device();
+    config.threads = options.threads();
+    config.precision = options.choice(QStringLiteral("precision"), core::kPrecisions);
+    return config;
+}
+
+QString modelHelp()
+{
+    QStringList lines;
+    for (const core::ModelInfo& m : core::modelCatalogue())
+        lines << QStringLiteral("%1 (%2)").arg(m.name, m.title);
+    return QStringLiteral("Model: %1.").arg(lines.join(QStringLiteral(", ")));
 }
 
 } // namespace
 
 int runTrain(const QStringList& arguments, CliContext& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Train a MIL model (SR-MIL, ABMIL or TransMIL) on feature bags"));
+    CommandOptions options(io,
+                           QStringLiteral("Train a MIL model (SR-MIL, ABMIL or TransMIL) on feature bags"));
     const core::TrainConfig d;
-    parser.addOptions({
-        {QStringLiteral("features"), QStringLiteral("Folder of <slide_id>.h5 bags."), QStringLiteral("dir")},
-        {QStringLiteral("labels"), QStringLiteral("CSV with slide_id,label (or case_id,slide_id,label)."),
-         QStringLiteral("csv")},
-        {QStringLiteral("splits"), QStringLiteral("CLAM splits CSV (,train,val,test)."),
-         QStringLiteral("csv")},
-        {QStringLiteral("folds"), QStringLiteral("Make K stratified folds instead of --splits."),
-         QStringLiteral("k")},
-        {QStringLiteral("fold"), QStringLiteral("Run only this fold (0-based); default all."),
-         QStringLiteral("i")},
-        {QStringLiteral("model"), QStringLiteral("srmil, abmil or transmil."), QStringLiteral("name"),
-         d.model},
-        {QStringLiteral("out"), QStringLiteral("Run folder (fold_i/ inside it with --folds)."),
-         QStringLiteral("dir")},
-        {QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"), QString::number(d.epochs)},
-        {QStringLiteral("lr"), QStringLiteral("Peak learning rate (AdamW)."), QStringLiteral("x"),
-         QString::number(d.learningRate)},
-        {QStringLiteral("weight-decay"), QStringLiteral("AdamW weight decay."), QStringLiteral("x"),
-         QString::number(d.weightDecay)},
-        {QStringLiteral("warmup"), QStringLiteral("Warm-up epochs."), QStringLiteral("n"),
-         QString::number(d.warmupEpochs)},
-        {QStringLiteral("patience"), QStringLiteral("Early stopping patience (0 = off)."),
-         QStringLiteral("n"), QStringLiteral("0")},
-        {QStringLiteral("select-after"), QStringLiteral("Pick the best epoch only after this fraction."),
-         QStringLiteral("f"), QStringLiteral("0")},
-        {QStringLiteral("w-gen"), QStringLiteral("SR-MIL reconstruction weight (paper: 1.8)."),
-         QStringLiteral("w"), QString::number(d.wGen)},
-        {QStringLiteral("w-ce"), QStringLiteral("SR-MIL full-graph CE weight."), QStringLiteral("w"),
-         QString::number(d.wCe)},
-        {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"), QStringLiteral("1")},
-        {QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N."), QStringLiteral("device"),
-         d.device},
-        {QStringLiteral("threads"), QStringLiteral("CPU threads (0 = all)."), QStringLiteral("n"),
-         QStringLiteral("0")},
-        {QStringLiteral("precision"),
-         QStringLiteral("auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16."),
-         QStringLiteral("p"), d.precision},
-        {QStringLiteral("progress"), QStringLiteral("'jsonl': one JSON event per line on stdout."),
-         QStringLiteral("format")},
-    });
-    parseOrThrow(parser, arguments);
-    for (const char* required : {"features", "labels", "out"})
-        if (!parser.isSet(QString::fromLatin1(required)))
-            throw UsageError{QStringLiteral("--%1 is required").arg(QLatin1String(required))};
-    if (parser.isSet(QStringLiteral("splits")) == parser.isSet(QStringLiteral("folds")))
+    options.add(QStringLiteral("features"), QStringLiteral("Folder of <slide_id>.h5 bags."),
+                QStringLiteral("dir"));
+    options.add(QStringLiteral("labels"),
+                QStringLiteral("CSV with slide_id,label (or case_id,slide_id,label)."),
+                QStringLiteral("csv"));
+    options.add(QStringLiteral("splits"), QStringLiteral("CLAM splits CSV (,train,val,test)."),
+                QStringLiteral("csv"));
+    options.add(QStringLiteral("folds"), QStringLiteral("Make K stratified folds instead of --splits."),
+                QStringLiteral("k"));
+    options.add(QStringLiteral("fold"), QStringLiteral("Run only this fold (0-based); default all."),
+                QStringLiteral("i"));
+    options.add(QStringLiteral("model"), modelHelp(), QStringLiteral("name"), d.model.name);
+    options.add(QStringLiteral("out"), QStringLiteral("Run folder (fold_i/ inside it with --folds)."),
+                QStringLiteral("dir"));
+    options.add(QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"),
+                QString::number(d.epochs));
+    options.add(QStringLiteral("lr"), QStringLiteral("Peak learning rate (AdamW)."), QStringLiteral("x"),
+                QString::number(d.learningRate));
+    options.add(QStringLiteral("weight-decay"), QStringLiteral("AdamW weight decay."), QStringLiteral("x"),
+                QString::number(d.weightDecay));
+    options.add(QStringLiteral("warmup"), QStringLiteral("Warm-up epochs."), QStringLiteral("n"),
+                QString::number(d.warmupEpochs), QStringLiteral("warmup_epochs"));
+    options.add(QStringLiteral("patience"), QStringLiteral("Early stopping patience (0 = off)."),
+                QStringLiteral("n"), QString::number(d.patience));
+    options.add(QStringLiteral("select-after"),
+                QStringLiteral("Pick the best epoch only after this fraction."), QStringLiteral("f"),
+                QString::number(d.selectAfter));
+    options.add(QStringLiteral("w-gen"),
+                QStringLiteral("SR-MIL reconstruction weight in [0, 2] (paper: 1.8)."), QStringLiteral("w"),
+                QString::number(d.model.wGen));
+    options.add(QStringLiteral("w-ce"), QStringLiteral("SR-MIL full-graph CE weight in [0, 2]."),
+                QStringLiteral("w"), QString::number(d.model.wCe));
+    options.add(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"),
+                QString::number(d.seed));
+    options.addDevice();
+    options.addThreads(QStringLiteral("CPU threads"));
+    options.add(QStringLiteral("precision"),
+                QStringLiteral("auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16."),
+                QStringLiteral("p"), d.precision);
+    options.addProgress();
+    options.parse(arguments);
+    options.require({"features", "labels", "out"});
+    if (options.isSet(QStringLiteral("splits")) == options.isSet(QStringLiteral("folds")))
         throw UsageError{QStringLiteral("give exactly one of --splits or --folds")};
-    const bool jsonl = parser.value(QStringLiteral("progress")) == QLatin1String("jsonl");
+    const core::TrainConfig config = readConfig(options);
+    if (options.jsonProgress())
+        io.startJsonProgress(kJob);
+    // Every value is checked before any data is read.
+    core::throwIfAny(config.problems());
 
-    core::TrainConfig config;
-    config.model = parser.value(QStringLiteral("model"));
-    config.epochs = intOption(parser, QStringLiteral("epochs"), config.epochs);
-    config.learningRate = doubleOption(parser, QStringLiteral("lr"), config.learningRate);
-    config.weightDecay = doubleOption(parser, QStringLiteral("weight-decay"), config.weightDecay);
-    config.warmupEpochs = intOption(parser, QStringLiteral("warmup"), config.warmupEpochs);
-    config.patience = intOption(parser, QStringLiteral("patience"), 0);
-    config.selectAfter = doubleOption(parser, QStringLiteral("select-after"), 0);
-    config.wGen = doubleOption(parser, QStringLiteral("w-gen"), config.wGen);
-    config.wCe = doubleOption(parser, QStringLiteral("w-ce"), config.wCe);
-    config.seed = unsignedOption(parser, QStringLiteral("seed"), 1);
-    config.device = parser.value(QStringLiteral("device"));
-    config.threads = intOption(parser, QStringLiteral("threads"), 0);
-    config.precision = parser.value(QStringLiteral("precision"));
-    if (!core::kPrecisions.contains(config.precision))
-        throw UsageError{QStringLiteral("--precision must be one of %1 (got '%2')")
-                             .arg(core::kPrecisions.join(QStringLiteral(", ")), config.precision)};
-    if (!QStringList{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")}.contains(
-            config.model))
-        throw UsageError{
-            QStringLiteral("--model must be srmil, abmil or transmil (got '%1')").arg(config.model)};
-    if (!(config.wGen >= 0 && config.wGen <= 2 && config.wCe >= 0 && config.wCe <= 2))
-        throw UsageError{QStringLiteral("--w-gen and --w-ce must lie in [0, 2]")};
-
-    const core::LabelTable labels = core::LabelTable::readCsv(parser.value(QStringLiteral("labels")));
+    const core::LabelTable labels = core::LabelTable::readCsv(options.value(QStringLiteral("labels")));
     std::vector<core::Split> splits;
     std::vector<QString> runDirs;
-    const QString out = parser.value(QStringLiteral("out"));
-    if (parser.isSet(QStringLiteral("splits"))) {
-        splits.push_back(core::Split::readClamCsv(parser.value(QStringLiteral("splits"))));
+    const QString out = options.value(QStringLiteral("out"));
+    if (options.isSet(QStringLiteral("splits"))) {
+        splits.push_back(core::Split::readClamCsv(options.value(QStringLiteral("splits"))));
         runDirs.push_back(out);
     } else {
-        const auto all =
-            core::Split::kFold(labels, intOption(parser, QStringLiteral("folds"), 5), config.seed);
-        const int only = intOption(parser, QStringLiteral("fold"), -1);
+        const auto all = core::Split::kFold(labels, options.integer(QStringLiteral("folds")), config.seed);
+        const int only = options.isSet(QStringLiteral("fold")) ? options.integer(QStringLiteral("fold")) : -1;
         for (int f = 0; f < int(all.size()); ++f)
             if (only < 0 || only == f) {
                 splits.push_back(all[std::size_t(f)]);
@@ -120,51 +117,33 @@ int runTrain(const QStringList& arguments, CliContext& io)
         if (splits.empty())
             throw UsageError{QStringLiteral("--fold %1 does not exist").arg(only)};
     }
-    std::signal(SIGINT, cancelTraining);
-    std::signal(SIGTERM, cancelTraining);
-    const auto emit = [&](const QJsonObject& event) {
-        if (jsonl) {
-            io.out << QJsonDocument(event).toJson(QJsonDocument::Compact) << '\n';
-            io.out.flush();
-        }
-    };
+    const std::atomic<bool>& cancel = cancelOnSignals();
     for (std::size_t f = 0; f < splits.size(); ++f) {
         // Every problem with the data is found here, before any training.
         const core::MilDataset data =
-            core::MilDataset::load(parser.value(QStringLiteral("features")), labels, splits[f]);
-        emit({{QStringLiteral("event"), QStringLiteral("start")},
-              {QStringLiteral("run"), runDirs[f]},
-              {QStringLiteral("train"), int(data.samples(QStringLiteral("train")).size())},
-              {QStringLiteral("val"), int(data.samples(QStringLiteral("val")).size())},
-              {QStringLiteral("test"), int(data.samples(QStringLiteral("test")).size())},
-              {QStringLiteral("dimension"), data.featureDimension()}});
+            core::MilDataset::load(options.value(QStringLiteral("features")), labels, splits[f]);
         core::Trainer trainer(config, data, runDirs[f]);
         const core::TrainResult r = trainer.run(
-            [&](const core::EpochReport& e) {
-                emit(e.toJson());
-                if (!jsonl)
+            [&](const core::ProgressEvent& e) {
+                io.report(e);
+                if (!options.jsonProgress() && e.kind == core::EventKind::Epoch) {
+                    const auto auc = e.metrics.find(QStringLiteral("val_auc"));
                     io.out << QStringLiteral("epoch %1/%2  loss %3  val AUC %4  acc %5%6\n")
                                   .arg(e.epoch)
                                   .arg(e.epochs)
-                                  .arg(e.trainLoss, 0, 'f', 4)
-                                  .arg(e.validation.macroAuc, 0, 'f', 3)
-                                  .arg(e.validation.accuracy, 0, 'f', 3)
+                                  .arg(e.losses.at(QStringLiteral("train")), 0, 'f', 4)
+                                  .arg(auc == e.metrics.end() ? std::nan("") : auc->second, 0, 'f', 3)
+                                  .arg(e.metrics.at(QStringLiteral("val_accuracy")), 0, 'f', 3)
                                   .arg(e.best ? QStringLiteral("  *") : QString());
-                io.out.flush();
+                    io.out.flush();
+                }
             },
-            &g_cancelTraining);
+            &cancel);
         if (r.cancelled) {
-            emit({{QStringLiteral("event"), QStringLiteral("cancelled")},
-                  {QStringLiteral("epochs_run"), r.epochsRun}});
             io.err << "tessera-cli train: cancelled after epoch " << r.epochsRun << "; run again to resume\n";
-            return kFailed;
+            return kCancelled;
         }
-        emit({{QStringLiteral("event"), QStringLiteral("done")},
-              {QStringLiteral("run"), runDirs[f]},
-              {QStringLiteral("best_epoch"), r.bestEpoch},
-              {QStringLiteral("val"), r.bestValidation.toJson()},
-              {QStringLiteral("test"), r.test.samples ? QJsonValue(r.test.toJson()) : QJsonValue()}});
-        if (!jsonl)
+        if (!options.jsonProgress())
             io.out << QStringLiteral("%1: best epoch %2, val AUC %3%4\n")
                           .arg(runDirs[f])
                           .arg(r.bestEpoch)
@@ -178,33 +157,30 @@ int runTrain(const QStringList& arguments, CliContext& io)
 
 int runSynthBags(const QStringList& arguments, CliContext& io)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Write synthetic CLAM-layout bags with per-patch ground truth"));
+    CommandOptions options(io,
+                           QStringLiteral("Write synthetic CLAM-layout bags with per-patch ground truth"));
     const core::SyntheticBagsSpec d;
-    parser.addOptions({
-        {QStringLiteral("out"), QStringLiteral("Output folder (features/, labels.csv)."),
-         QStringLiteral("dir")},
-        {QStringLiteral("slides"), QStringLiteral("Number of slides."), QStringLiteral("n"),
-         QString::number(d.slides)},
-        {QStringLiteral("dim"), QStringLiteral("Feature dimension."), QStringLiteral("d"),
-         QString::number(d.dimension)},
-        {QStringLiteral("signal"), QStringLiteral("Tumour signal strength."), QStringLiteral("x"),
-         QString::number(d.signal)},
-        {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"), QStringLiteral("1")},
-    });
-    parseOrThrow(parser, arguments);
-    if (!parser.isSet(QStringLiteral("out")))
-        throw UsageError{QStringLiteral("--out is required")};
+    options.add(QStringLiteral("out"), QStringLiteral("Output folder (features/, labels.csv)."),
+                QStringLiteral("dir"));
+    options.add(QStringLiteral("slides"), QStringLiteral("Number of slides."), QStringLiteral("n"),
+                QString::number(d.slides));
+    options.add(QStringLiteral("dim"), QStringLiteral("Feature dimension."), QStringLiteral("d"),
+                QString::number(d.dimension));
+    options.add(QStringLiteral("signal"), QStringLiteral("Tumour signal strength."), QStringLiteral("x"),
+                QString::number(d.signal));
+    options.add(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"),
+                QString::number(d.seed));
+    options.parse(arguments);
+    options.require({"out"});
     core::SyntheticBagsSpec spec;
-    spec.slides = intOption(parser, QStringLiteral("slides"), spec.slides);
-    spec.dimension = intOption(parser, QStringLiteral("dim"), spec.dimension);
-    spec.signal = doubleOption(parser, QStringLiteral("signal"), spec.signal);
-    spec.seed = unsignedOption(parser, QStringLiteral("seed"), 1);
-    core::writeSyntheticBags(spec, parser.value(QStringLiteral("out")));
+    spec.slides = options.integer(QStringLiteral("slides"));
+    spec.dimension = options.integer(QStringLiteral("dim"));
+    spec.signal = options.number(QStringLiteral("signal"));
+    spec.seed = options.unsignedInteger(QStringLiteral("seed"));
+    core::writeSyntheticBags(spec, options.value(QStringLiteral("out")));
     io.out << QStringLiteral("Wrote %1 bags to %2/features and %2/labels.csv\n")
                   .arg(spec.slides)
-                  .arg(parser.value(QStringLiteral("out")));
+                  .arg(options.value(QStringLiteral("out")));
     return kOk;
 }
 

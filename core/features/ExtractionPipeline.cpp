@@ -17,6 +17,7 @@ namespace tessera::core {
 namespace {
 
 constexpr int kProgressEvery = 256; // patches between progress events
+const QString kJob = QStringLiteral("extract");
 
 // A patch as 8-bit RGB of the target size, composited on white (transparent = glass).
 cv::Mat readPatch(const Slide& slide, const PatchGrid& grid, QPoint topLeft)
@@ -46,7 +47,7 @@ QString ExtractionPipeline::outputPath(const QString& slidePath, const QString& 
     return QDir(outDir).filePath(QFileInfo(slidePath).completeBaseName() + QStringLiteral(".h5"));
 }
 
-void ExtractionPipeline::emitProgress(const QJsonObject& event) const
+void ExtractionPipeline::emitProgress(const ProgressEvent& event) const
 {
     if (m_options.progress)
         m_options.progress(event);
@@ -80,12 +81,14 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
                         .arg(slidePath)
                         .arg(m_options.grid.minTissueFraction * 100)
                         .arg(tissue.tissueFraction() * 100, 0, 'f', 1));
-    emitProgress({{QStringLiteral("event"), QStringLiteral("slide_grid")},
-                  {QStringLiteral("slide"), slidePath},
-                  {QStringLiteral("patches"), int(grid.coords.size())},
-                  {QStringLiteral("tissue_fraction"), tissue.tissueFraction()}});
-
     const int n = int(grid.coords.size());
+    const QString caption = QStringLiteral("Extracting features of %1").arg(QFileInfo(slidePath).fileName());
+    const EtaEstimator eta;
+    ProgressEvent started = ProgressEvent::progress(kJob, 0, n, QStringLiteral("patches"), caption);
+    started.details = {{QStringLiteral("slide"), slidePath},
+                       {QStringLiteral("tissue_fraction"), tissue.tissueFraction()}};
+    emitProgress(started);
+
     const int d = m_extractor.dimension();
     // We parallelize over patches; OpenCV's own worker threads would only fight ours.
     const int openCvThreads = cv::getNumThreads();
@@ -137,10 +140,10 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
                     std::copy_n(out.data() + k * d, d, features.data() + std::size_t(where[k]) * d);
             }
         }
-        emitProgress({{QStringLiteral("event"), QStringLiteral("progress")},
-                      {QStringLiteral("slide"), slidePath},
-                      {QStringLiteral("done"), end},
-                      {QStringLiteral("total"), n}});
+        ProgressEvent step = ProgressEvent::progress(kJob, end, n, QStringLiteral("patches"), caption,
+                                                     eta.secondsLeft(end, n));
+        step.details = {{QStringLiteral("slide"), slidePath}};
+        emitProgress(step);
     }
 
     FeatureBag bag;

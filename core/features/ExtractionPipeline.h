@@ -2,20 +2,19 @@
 #pragma once
 
 #include "FeatureExtractor.h"
+#include "jobs/ProgressEvent.h"
 #include "tissue/PatchGrid.h"
 #include "tissue/TissueDetector.h"
 
-#include <QJsonObject>
 #include <atomic>
-#include <functional>
 
 namespace tessera::core {
 
 struct ExtractionOptions {
     PatchGridParams grid;
     TissueParams tissue;
-    int threads = 0;                                  // patch readers; 0 = all cores
-    std::function<void(const QJsonObject&)> progress; // one event per call (see docs/FEATURES.md)
+    int threads = 0;       // patch readers; 0 = all cores
+    ProgressSink progress; // Progress events in patches, per slide (see docs/JOBS.md)
     const std::atomic<bool>* cancel = nullptr;
 };
 
@@ -39,7 +38,7 @@ public:
     static QString outputPath(const QString& slidePath, const QString& outDir);
 
 private:
-    void emitProgress(const QJsonObject& event) const;
+    void emitProgress(const ProgressEvent& event) const;
     FeatureExtractor& m_extractor;
     ExtractionOptions m_options;
 };

@@ -23,10 +23,4 @@ public:
     virtual void extract(const std::vector<cv::Mat>& patches, float* out) = 0;
 };
 
-// "handcrafted" or a path to a TorchScript file; device as in --device; `normalization`
-// "imagenet" or "r,g,b/r,g,b" (mean/std of the [0, 1] channels). Throws Error.
-std::unique_ptr<FeatureExtractor> makeExtractor(const QString& spec, const QString& device,
-                                                int inputSize = 224,
-                                                const QString& normalization = QStringLiteral("imagenet"));
-
 } // namespace tessera::core

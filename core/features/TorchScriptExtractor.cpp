@@ -1,6 +1,5 @@
 #include "TorchScriptExtractor.h"
 
-#include "HandcraftedExtractor.h"
 #include "common/Error.h"
 #include "model/ComputeDevice.h"
 
@@ -136,39 +135,6 @@ void TorchScriptExtractor::extract(const std::vector<cv::Mat>& patches, float* o
                                        .to(torch::kCPU, torch::kFloat32)
                                        .contiguous();
     std::memcpy(out, features.data_ptr<float>(), std::size_t(batch) * m_dimension * sizeof(float));
-}
-
-std::unique_ptr<FeatureExtractor> makeExtractor(const QString& spec, const QString& device, int inputSize,
-                                                const QString& normalization)
-{
-    if (spec.isEmpty() || spec == QLatin1String("handcrafted"))
-        return std::make_unique<HandcraftedExtractor>();
-    if (!QFileInfo::exists(spec))
-        throw Error(QStringLiteral(
-                        "Unknown extractor '%1': use 'handcrafted' or the path of a TorchScript (.pt) file")
-                        .arg(spec));
-    TorchScriptOptions options;
-    options.device = device;
-    options.inputSize = inputSize;
-    if (normalization != QLatin1String("imagenet")) {
-        const QStringList parts = normalization.split(QLatin1Char('/'));
-        bool ok = parts.size() == 2;
-        for (int p = 0; ok && p < 2; ++p) {
-            const QStringList values = parts[p].split(QLatin1Char(','));
-            ok = values.size() == 3;
-            for (int c = 0; ok && c < 3; ++c) {
-                const float v = values[c].toFloat(&ok);
-                (p == 0 ? options.mean : options.std)[std::size_t(c)] = v;
-                ok = ok && (p == 0 || v > 0);
-            }
-        }
-        if (!ok)
-            throw Error(QStringLiteral(
-                            "--normalization must be 'imagenet' or 'mean_r,mean_g,mean_b/std_r,std_g,std_b' "
-                            "with positive std (got '%1')")
-                            .arg(normalization));
-    }
-    return std::make_unique<TorchScriptExtractor>(spec, options);
 }
 
 } // namespace tessera::core

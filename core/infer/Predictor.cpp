@@ -6,6 +6,8 @@
 #include "model/ComputeDevice.h"
 #include "model/SpatialGraph.h"
 #include "model/nets/MilFactory.h"
+#include "model/nets/NetWeights.h"
+#include "run/RunFolder.h"
 
 #include <torch/torch.h>
 
@@ -19,12 +21,7 @@ namespace tessera::core {
 
 struct Predictor::State {
     QString runDir;
-    TrainConfig config;
-    QStringList classNames;
-    int dimension = 0;
-    QString extractor;
-    int patchSize = 0;
-    double magnification = 0;
+    RunDescription run;
     torch::Device device{torch::kCPU};
     std::shared_ptr<nets::MilNet> net;
 };
@@ -33,84 +30,39 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
 {
     State& s = *m_state;
     s.runDir = runDir;
-    const QString configPath = QDir(runDir).filePath(QStringLiteral("config.json"));
-    QFile configFile(configPath);
-    if (!configFile.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("%1 is not a training run: %2 is missing").arg(runDir, configPath));
-    const QJsonObject json = QJsonDocument::fromJson(configFile.readAll()).object();
-    if (json.isEmpty())
-        throw Error(QStringLiteral("%1 is not valid JSON").arg(configPath));
-    s.config = TrainConfig::fromJson(json);
-    s.dimension = json[QStringLiteral("feature_dimension")].toInt();
-    s.extractor = json[QStringLiteral("extractor")].toString();
-    s.patchSize = json[QStringLiteral("patch_size")].toInt();
-    s.magnification = json[QStringLiteral("magnification")].toDouble();
-    for (const QJsonValue v : json[QStringLiteral("classes")].toArray())
-        s.classNames << v.toString();
-    if (s.dimension <= 0 || s.classNames.size() < 2)
-        throw Error(QStringLiteral("%1 lacks the feature dimension or class names").arg(configPath));
+    const RunFolder folder(runDir);
+    s.run = folder.readDescription();
     const ComputeDevice d = resolveComputeDevice(device);
     s.device = d.cuda ? torch::Device(torch::kCUDA, d.index) : torch::Device(torch::kCPU);
-    s.net = nets::makeNet(s.config, s.dimension, s.classNames.size());
-    const QString weights = QDir(runDir).filePath(QStringLiteral("best.pt"));
-    if (!QFile::exists(weights))
-        throw Error(QStringLiteral("%1 has no trained weights (best.pt is missing)").arg(runDir));
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from(QFile::encodeName(weights).toStdString(), s.device);
-        s.net->load(archive);
-    } catch (const c10::Error& e) {
-        throw Error(QStringLiteral("Cannot load %1: the checkpoint is damaged or from another model (%2)")
-                        .arg(weights,
-                             QString::fromUtf8(e.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0)));
-    }
+    s.net = nets::makeNet(s.run.model, s.run.featureDimension, s.run.classNames.size());
+    nets::loadWeights(folder.bestWeightsPath(), *s.net, s.device);
     s.net->to(s.device);
     s.net->eval();
 }
 
 Predictor::~Predictor() = default;
 
-int Predictor::featureDimension() const
+const RunDescription& Predictor::run() const
 {
-    return m_state->dimension;
-}
-QStringList Predictor::classNames() const
-{
-    return m_state->classNames;
-}
-QString Predictor::model() const
-{
-    return m_state->config.model;
-}
-QString Predictor::extractor() const
-{
-    return m_state->extractor;
-}
-int Predictor::patchSize() const
-{
-    return m_state->patchSize;
-}
-double Predictor::magnification() const
-{
-    return m_state->magnification;
+    return m_state->run;
 }
 
 Prediction Predictor::predict(const FeatureBag& bag, const QString& source) const
 {
     const State& s = *m_state;
-    if (bag.dimension != s.dimension)
+    if (bag.dimension != s.run.featureDimension)
         throw Error(
             QStringLiteral("%1 has %2-dimensional features, but run %3 was trained on %4-dimensional ones "
                            "(extract with the same extractor)")
                 .arg(source.isEmpty() ? QStringLiteral("The bag") : source)
                 .arg(bag.dimension)
                 .arg(s.runDir)
-                .arg(s.dimension));
-    if (!s.extractor.isEmpty() && !bag.extractor.isEmpty() && bag.extractor != s.extractor)
+                .arg(s.run.featureDimension));
+    if (!s.run.extractor.isEmpty() && !bag.extractor.isEmpty() && bag.extractor != s.run.extractor)
         throw Error(QStringLiteral("%1 was made by extractor '%2', but run %3 was trained on '%4' features "
                                    "(extract with the same extractor)")
                         .arg(source.isEmpty() ? QStringLiteral("The bag") : source, bag.extractor, s.runDir,
-                             s.extractor));
+                             s.run.extractor));
     torch::NoGradGuard noGrad;
     torch::manual_seed(0); // the consistency rounds' partition: the same map every time
     const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords);
@@ -122,8 +74,8 @@ Prediction Predictor::predict(const FeatureBag& bag, const QString& source) cons
     };
     Prediction p;
     p.run = s.runDir;
-    p.model = s.config.model;
-    p.classNames = s.classNames;
+    p.model = s.run.model.name;
+    p.classNames = s.run.classNames;
     p.probabilities = toVector(torch::softmax(s.net->logits(tensors), 0));
     p.attention = toVector(s.net->attention(tensors));
     if (const torch::Tensor c = s.net->consistency(tensors); c.defined())

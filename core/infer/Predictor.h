@@ -2,6 +2,7 @@
 #pragma once
 
 #include "features/FeatureBag.h"
+#include "run/RunFolder.h"
 
 #include <QStringList>
 #include <memory>
@@ -28,18 +29,14 @@ struct Prediction {
 
 class Predictor {
 public:
-    // Loads <runDir>/config.json and best.pt; throws Error naming the file when either is
+    // Loads the run's config.json and best.pt; throws Error naming the file when either is
     // missing or unreadable.
     Predictor(const QString& runDir, const QString& device = QStringLiteral("auto"));
     ~Predictor();
 
-    int featureDimension() const;
-    QStringList classNames() const;
-    QString model() const;
-    QString extractor() const; // of the training features; empty for runs that predate it
-    // Patch geometry of the training features (0 when unknown): new slides are cut the same way.
-    int patchSize() const;
-    double magnification() const;
+    // The run's model, classes, feature dimension, extractor and patch geometry (new slides are
+    // cut and described the same way).
+    const RunDescription& run() const;
     // Throws Error if the bag's feature dimension or extractor differs from the run's.
     Prediction predict(const FeatureBag& bag, const QString& source = {}) const;
 

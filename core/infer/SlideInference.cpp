@@ -2,8 +2,8 @@
 
 #include "common/Error.h"
 #include "features/ExtractionPipeline.h"
+#include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
-#include "features/TorchScriptExtractor.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -61,7 +61,7 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
     // Features already in the project are used as they are (CLAM files from elsewhere too);
     // predict() refuses ones from another extractor or of another dimension.
     if (!features.exists()) {
-        const QString spec = m_predictor->extractor();
+        const QString spec = m_predictor->run().extractor;
         if (spec.isEmpty())
             throw Error(QStringLiteral("%1 has no features (%2) and run %3 does not record its extractor: "
                                        "extract them with tessera-cli extract --out %4")
@@ -72,12 +72,12 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
                 QStringLiteral("%1 has no features yet; run %2 was trained on %3 features: extract "
                                "them with tessera-cli extract --extractor <that encoder .pt> --out %4")
                     .arg(slidePath, m_runDir, spec, QFileInfo(result.featuresPath).absolutePath()));
-        const auto extractor = makeExtractor(spec, m_options.device, 224, QStringLiteral("imagenet"));
+        const auto extractor = makeExtractor(spec, {m_options.device});
         ExtractionOptions extraction;
-        if (m_predictor->patchSize() > 0)
-            extraction.grid.patchSize = m_predictor->patchSize();
-        if (m_predictor->magnification() > 0)
-            extraction.grid.magnification = m_predictor->magnification();
+        if (m_predictor->run().patchSize > 0)
+            extraction.grid.patchSize = m_predictor->run().patchSize;
+        if (m_predictor->run().magnification > 0)
+            extraction.grid.magnification = m_predictor->run().magnification;
         extraction.threads = m_options.threads;
         extraction.progress = m_options.progress;
         extraction.cancel = m_options.cancel;
@@ -86,8 +86,9 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
         result.extracted = true;
     }
     if (m_options.progress)
-        m_options.progress(
-            {{QStringLiteral("event"), QStringLiteral("predict")}, {QStringLiteral("slide"), slidePath}});
+        m_options.progress(ProgressEvent::note(
+            QStringLiteral("infer"), QStringLiteral("Running the model on %1").arg(slidePath),
+            QStringLiteral("info"), {{QStringLiteral("slide"), slidePath}}));
     result.prediction = m_predictor->predict(FeatureStore::read(result.featuresPath), result.featuresPath);
     QDir().mkpath(QFileInfo(result.resultsPath).absolutePath());
     result.prediction.write(result.resultsPath);

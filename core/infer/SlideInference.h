@@ -3,10 +3,9 @@
 #pragma once
 
 #include "Predictor.h"
+#include "jobs/ProgressEvent.h"
 
-#include <QJsonObject>
 #include <atomic>
-#include <functional>
 #include <memory>
 
 namespace tessera::core {
@@ -14,8 +13,8 @@ namespace tessera::core {
 struct SlideInferenceOptions {
     QString projectDir; // features in <project>/features, results in <project>/predictions/<run>
     QString device = QStringLiteral("auto");
-    int threads = 0;                                  // patch readers for extraction; 0 = all cores
-    std::function<void(const QJsonObject&)> progress; // extraction events plus {"event":"predict"}
+    int threads = 0;       // patch readers for extraction; 0 = all cores
+    ProgressSink progress; // extraction's Progress events, then a Message before the prediction
     const std::atomic<bool>* cancel = nullptr;
 };
 

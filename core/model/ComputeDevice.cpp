@@ -3,9 +3,7 @@
 #include "common/Error.h"
 #include "system/RuntimeEnvironment.h"
 
-#include <ATen/Parallel.h>
 #include <torch/torch.h>
-#include <torch/version.h>
 
 #include <QRegularExpression>
 
@@ -31,7 +29,7 @@ ComputeDevice resolveComputeDevice(const QString& text)
     const int index = match.captured(1).isEmpty() ? 0 : match.captured(1).toInt();
     if (available == 0)
         throw Error(QStringLiteral("Device '%1' was asked for, but LibTorch sees no CUDA device "
-                                   "(this build or machine is CPU-only); use --device cpu or auto")
+                                   "(this build or machine is CPU-only); choose the CPU or automatic")
                         .arg(text));
     if (index >= available)
         throw Error(
@@ -47,17 +45,6 @@ ComputeDevice resolveComputeDevice(const QString& text)
                         .arg(text, QString::fromUtf8(e.what_without_backtrace())));
     }
     return {true, index};
-}
-
-TorchRuntime torchRuntime()
-{
-    TorchRuntime runtime;
-    runtime.version = QString::fromLatin1(TORCH_VERSION);
-    runtime.cudaAvailable = torch::cuda::is_available();
-    runtime.cudaDevices = runtime.cudaAvailable ? int(torch::cuda::device_count()) : 0;
-    runtime.cpuThreads = at::get_num_threads();
-    runtime.parallelInfo = QString::fromStdString(at::get_parallel_info()).trimmed();
-    return runtime;
 }
 
 void setTorchThreads(int threads)

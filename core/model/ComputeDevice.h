@@ -16,16 +16,6 @@ struct ComputeDevice {
 // not surprise anyone). Throws Error for text that is not a device.
 ComputeDevice resolveComputeDevice(const QString& text);
 
-// What LibTorch was built with and can see, for `tessera-cli info` and the About box.
-struct TorchRuntime {
-    QString version;
-    bool cudaAvailable = false;
-    int cudaDevices = 0;
-    int cpuThreads = 0;
-    QString parallelInfo; // ATen's threading/BLAS summary line
-};
-TorchRuntime torchRuntime();
-
 // Sets intra-op threads for the calling thread (LibTorch's setting is per thread).
 void setTorchThreads(int threads);
 

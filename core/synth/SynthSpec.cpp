@@ -13,33 +13,51 @@ constexpr int kMaxSide = 400000;
 constexpr int kMaxTumours = 32;
 } // namespace
 
-void SynthSpec::validate() const
+std::vector<FieldProblem> SynthSpec::problems() const
 {
-    auto side = [](const char* name, int value) {
+    std::vector<FieldProblem> found;
+    const auto side = [&](const char* name, int value) {
         if (value < kMinSide || value > kMaxSide)
-            throw Error(QStringLiteral("--%1 must be between %2 and %3 pixels (got %4)")
-                            .arg(QLatin1String(name))
-                            .arg(kMinSide)
-                            .arg(kMaxSide)
-                            .arg(value));
+            found.push_back(
+                {QLatin1String(name), QStringLiteral("the slide %1 must be between %2 and %3 pixels (got %4)")
+                                          .arg(QLatin1String(name))
+                                          .arg(kMinSide)
+                                          .arg(kMaxSide)
+                                          .arg(value)});
     };
     side("width", width);
     side("height", height);
     if (tumourCount < 0 || tumourCount > kMaxTumours)
-        throw Error(
-            QStringLiteral("--tumour must be between 0 and %1 (got %2)").arg(kMaxTumours).arg(tumourCount));
+        found.push_back({QStringLiteral("tumour"),
+                         QStringLiteral("the number of tumours must be between 0 and %1 (got %2)")
+                             .arg(kMaxTumours)
+                             .arg(tumourCount)});
     if (tissuePieces < 0 || tissuePieces > 64)
-        throw Error(
-            QStringLiteral("--pieces must be between 0 (automatic) and 64 (got %1)").arg(tissuePieces));
+        found.push_back(
+            {QStringLiteral("pieces"),
+             QStringLiteral("the number of tissue pieces must be between 0 (automatic) and 64 (got %1)")
+                 .arg(tissuePieces)});
     if (!(mpp >= 0.05 && mpp <= 20.0))
-        throw Error(QStringLiteral("--mpp must be between 0.05 and 20 µm per pixel (got %1)").arg(mpp));
+        found.push_back(
+            {QStringLiteral("mpp"),
+             QStringLiteral("the resolution must be between 0.05 and 20 µm per pixel (got %1)").arg(mpp)});
     if (tileSize < 64 || tileSize > 2048 || tileSize % 16 != 0)
-        throw Error(
-            QStringLiteral("tile size must be a multiple of 16 in [64, 2048] (got %1)").arg(tileSize));
+        found.push_back(
+            {QStringLiteral("tile_size"),
+             QStringLiteral("the tile size must be a multiple of 16 in [64, 2048] (got %1)").arg(tileSize)});
     if (jpegQuality < 1 || jpegQuality > 100)
-        throw Error(QStringLiteral("JPEG quality must be in [1, 100] (got %1)").arg(jpegQuality));
+        found.push_back({QStringLiteral("jpeg_quality"),
+                         QStringLiteral("the JPEG quality must be in [1, 100] (got %1)").arg(jpegQuality)});
     if (maskDownsample < 1 || maskDownsample > 256)
-        throw Error(QStringLiteral("mask downsample must be in [1, 256] (got %1)").arg(maskDownsample));
+        found.push_back(
+            {QStringLiteral("mask_downsample"),
+             QStringLiteral("the mask downsample must be in [1, 256] (got %1)").arg(maskDownsample)});
+    return found;
+}
+
+void SynthSpec::validate() const
+{
+    throwIfAny(problems());
 }
 
 int SynthSpec::effectivePieces() const

@@ -1,6 +1,8 @@
 // Parameters of a synthetic H&E-like slide; the same spec always yields the same bytes.
 #pragma once
 
+#include "common/Error.h"
+
 #include <QString>
 #include <cstdint>
 
@@ -17,8 +19,8 @@ struct SynthSpec {
     int jpegQuality = 90;
     int maskDownsample = 16; // ground-truth mask resolution relative to level 0
 
-    // Throws Error with a message naming the offending option.
-    void validate() const;
+    std::vector<FieldProblem> problems() const; // keys: width, height, tumour, pieces, mpp, …
+    void validate() const;                      // throws FieldError for the first problem
     int effectivePieces() const;
 };
 

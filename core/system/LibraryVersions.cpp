@@ -1,7 +1,7 @@
 #include "LibraryVersions.h"
 
+#include "TorchRuntime.h"
 #include "common/Error.h"
-#include "model/ComputeDevice.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

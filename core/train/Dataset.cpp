@@ -151,8 +151,11 @@ Split Split::readClamCsv(const QString& path)
 std::vector<Split> Split::kFold(const LabelTable& labels, int folds, std::uint64_t seed)
 {
     if (folds < 3)
-        throw Error(QStringLiteral("--folds must be at least 3 (train, validation and test parts), got %1")
-                        .arg(folds));
+        throw FieldError(
+            {QStringLiteral("folds"),
+             QStringLiteral("k-fold cross-validation needs at least 3 folds (train, validation and "
+                            "test parts), got %1")
+                 .arg(folds)});
     std::vector<QStringList> parts(static_cast<std::size_t>(folds));
     std::mt19937_64 rng(seed);
     for (int c = 0; c < labels.classNames.size(); ++c) {

@@ -1,14 +1,16 @@
 // Trains one MIL model on one split: AdamW, warm-up + cosine schedule, best-by-validation,
-// atomic checkpoints every epoch, resume after a kill, cancellation.
+// atomic checkpoints every epoch, resume after a kill, cancellation, progress events.
 #pragma once
 
 #include "Dataset.h"
-#include "Metrics.h"
+#include "jobs/ProgressEvent.h"
+#include "model/ModelSpec.h"
+#include "run/Metrics.h"
+#include "run/RunFolder.h"
 
 #include <QJsonObject>
 #include <QStringList>
 #include <atomic>
-#include <functional>
 
 namespace tessera::core {
 
@@ -16,7 +18,7 @@ namespace tessera::core {
 inline const QStringList kPrecisions{QStringLiteral("auto"), QStringLiteral("fp32"), QStringLiteral("bf16")};
 
 struct TrainConfig {
-    QString model = QStringLiteral("srmil"); // srmil | abmil | transmil
+    ModelSpec model;
     int epochs = 40;
     double learningRate = 5e-4;
     double weightDecay = 1e-5;
@@ -31,13 +33,10 @@ struct TrainConfig {
     // Training steps' arithmetic: auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16
     // (autocast: products in bfloat16, softmax/norms/losses and the weights in float32).
     QString precision = QStringLiteral("auto"); // one of kPrecisions
-    // SR-MIL
-    double wGen = 1.0;
-    double wCe = 1.0;
-    double maskRate = 0.7;
-    int hidden = 64;
-    int heads = 4;
 
+    // What is wrong with the values, per setting (keys as in config.json: epochs, lr, w_gen …),
+    // in words a dialog can show next to the field; empty when all is well.
+    std::vector<FieldProblem> problems() const;
     QJsonObject toJson() const;
     static TrainConfig fromJson(const QJsonObject& json);
 };
@@ -46,13 +45,16 @@ struct EpochReport {
     int epoch = 0; // 1-based
     int epochs = 0;
     double trainLoss = 0;
-    QJsonObject terms; // mean of each loss term
+    std::map<QString, double> terms; // mean of each loss term
     ClassificationMetrics validation;
     double validationLoss = 0;
     double learningRate = 0;
     double seconds = 0;
+    double etaSeconds = -1;
     bool best = false;
-    QJsonObject toJson() const;
+
+    ProgressEvent toEvent() const; // an Epoch event of job "train"
+    EpochRecord toRecord() const;  // a row of metrics.csv
 };
 
 struct TrainResult {
@@ -65,20 +67,20 @@ struct TrainResult {
     ClassificationMetrics test; // of the best model; samples 0 without a test part
 };
 
-// Run folder: config.json, checkpoint.pt (last epoch, with optimizer and RNG state),
+// Writes a RunFolder: config.json, checkpoint.pt (last epoch, with optimizer and RNG state),
 // best.pt (weights of the best epoch), metrics.csv, result.json.
 class Trainer {
 public:
     Trainer(TrainConfig config, const MilDataset& data, QString runDir);
-    // Resumes from runDir/checkpoint.pt when it exists and was made with the same config.
-    // Throws Error for unusable inputs, a checkpoint from another config, or a full disk.
-    TrainResult run(const std::function<void(const EpochReport&)>& onEpoch = {},
-                    const std::atomic<bool>* cancel = nullptr);
+    // Resumes from the run's checkpoint when it exists and was made with the same config.
+    // Reports started, one epoch event per epoch and finished through `progress`. Throws Error
+    // for unusable inputs, a checkpoint from another config, or a full disk.
+    TrainResult run(const ProgressSink& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
 private:
     TrainConfig m_config;
     const MilDataset& m_data;
-    QString m_runDir;
+    RunFolder m_folder;
 };
 
 } // namespace tessera::core

@@ -1,5 +1,6 @@
 // tessera-cli extract end to end: resumable after a kill, bad inputs fail clearly.
 #include "features/FeatureStore.h"
+#include "jobs/ProgressEvent.h"
 #include "support/TestSlides.h"
 #include "support/TinyTorchScript.h"
 #include "synth/PyramidTiffWriter.h"
@@ -86,10 +87,11 @@ void TestCliExtract::killedRunResumesToTheSameResult()
         while (pending.contains('\n')) {
             const QByteArray line = pending.left(pending.indexOf('\n'));
             pending.remove(0, line.size() + 1);
-            const QJsonObject event = QJsonDocument::fromJson(line).object();
-            if (event[QStringLiteral("event")] == QStringLiteral("progress") &&
-                event[QStringLiteral("slide")].toString().endsWith(QLatin1String("b.tiff")) &&
-                event[QStringLiteral("done")].toInt() < event[QStringLiteral("total")].toInt()) {
+            const std::optional<core::ProgressEvent> event = core::ProgressEvent::fromJsonLine(line);
+            QVERIFY2(event, line.constData()); // every line on stdout is an event
+            if (event->kind == core::EventKind::Progress && event->unit == QLatin1String("patches") &&
+                event->details[QStringLiteral("slide")].toString().endsWith(QLatin1String("b.tiff")) &&
+                event->done < event->total) {
                 process.kill();
                 killed = true;
                 break;
@@ -139,7 +141,12 @@ void TestCliExtract::wrongModelFailsBeforeAnySlide()
                              QStringLiteral("cpu"), QStringLiteral("--progress"), QStringLiteral("jsonl")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("expected [2, D]")), qPrintable(run.err));
-    QVERIFY(!run.out.contains(QLatin1String("slide_start")));
+    QVERIFY(!run.out.contains(QLatin1String("\"unit\":\"patches\"")));
+    // The failure ends the event stream, with its reason, for a job monitor to show.
+    const auto last =
+        core::ProgressEvent::fromJsonLine(run.out.trimmed().split(QLatin1Char('\n')).last().toUtf8());
+    QVERIFY2(last && last->kind == core::EventKind::Failed, qPrintable(run.out));
+    QVERIFY(last->message.contains(QLatin1String("expected [2, D]")));
     QVERIFY(QDir(out).entryList(QDir::Files).isEmpty());
 }
 

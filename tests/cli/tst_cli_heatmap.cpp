@@ -2,9 +2,9 @@
 // maps that find the known tumours, heatmap pictures, and refusals of bad input.
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
+#include "run/Metrics.h"
 #include "synth/GroundTruth.h"
 #include "synth/PyramidTiffWriter.h"
-#include "train/Metrics.h"
 
 #include "support/CliRunner.h"
 
@@ -19,8 +19,8 @@ using namespace tessera;
 namespace {
 std::vector<bool> tumourPatches(const QString& slide, const core::Prediction& p)
 {
-    const auto fractions =
-        core::GroundTruth::patchTumourFractions(core::GroundTruthPaths::forSlide(slide).mask, p.coords, p.patchStep);
+    const auto fractions = core::GroundTruth::patchTumourFractions(
+        core::GroundTruthPaths::forSlide(slide).mask, p.coords, p.patchStep);
     std::vector<bool> tumour;
     for (float f : fractions)
         tumour.push_back(f > 0.5f);
@@ -44,24 +44,25 @@ private:
 void TestCliHeatmap::initTestCase()
 {
     m_project = m_dir.filePath(QStringLiteral("demo"));
-    const test::CliRun run = test::runCli({QStringLiteral("demo-data"), QStringLiteral("--out"), m_project,
-                                           QStringLiteral("--slides"), QStringLiteral("6"), QStringLiteral("--width"),
-                                           QStringLiteral("8000"), QStringLiteral("--height"), QStringLiteral("6000"),
-                                           QStringLiteral("--epochs"), QStringLiteral("20")});
+    const test::CliRun run = test::runCli(
+        {QStringLiteral("demo-data"), QStringLiteral("--out"), m_project, QStringLiteral("--slides"),
+         QStringLiteral("6"), QStringLiteral("--width"), QStringLiteral("8000"), QStringLiteral("--height"),
+         QStringLiteral("6000"), QStringLiteral("--epochs"), QStringLiteral("20")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("demo project ready")));
 }
 
 void TestCliHeatmap::mapsFromATrainedModelFindTheTumours()
 {
-    const QStringList slides =
-        QDir(m_project + QStringLiteral("/slides")).entryList({QStringLiteral("*.tiff")}, QDir::Files, QDir::Name);
+    const QStringList slides = QDir(m_project + QStringLiteral("/slides"))
+                                   .entryList({QStringLiteral("*.tiff")}, QDir::Files, QDir::Name);
     QCOMPARE(slides.size(), 6);
     int tumourSlides = 0;
     for (const QString& name : slides) {
         const QString slide = m_project + QStringLiteral("/slides/") + name;
-        const core::Prediction p = core::Prediction::read(
-            m_project + QStringLiteral("/predictions/run/") + QFileInfo(name).completeBaseName() + QStringLiteral(".h5"));
+        const core::Prediction p =
+            core::Prediction::read(m_project + QStringLiteral("/predictions/run/") +
+                                   QFileInfo(name).completeBaseName() + QStringLiteral(".h5"));
         QCOMPARE(p.classNames, (QStringList{QStringLiteral("normal"), QStringLiteral("tumour")}));
         const bool hasTumour = name.contains(QStringLiteral("tumour"));
         // Slide level: the right class wins on every slide (training and validation).
@@ -71,11 +72,13 @@ void TestCliHeatmap::mapsFromATrainedModelFindTheTumours()
         ++tumourSlides;
         const std::vector<bool> truth = tumourPatches(slide, p);
         QVERIFY(std::count(truth.begin(), truth.end(), true) >= 3);
-        const double attention = core::rocAuc(std::vector<double>(p.attention.begin(), p.attention.end()), truth);
+        const double attention =
+            core::rocAuc(std::vector<double>(p.attention.begin(), p.attention.end()), truth);
         const double consistency =
             core::rocAuc(std::vector<double>(p.consistency.begin(), p.consistency.end()), truth);
         qInfo("%s: patch AUC attention %.3f, consistency %.3f", qPrintable(name), attention, consistency);
-        QVERIFY2(attention >= 0.8, qPrintable(QStringLiteral("%1: attention AUC %2").arg(name).arg(attention)));
+        QVERIFY2(attention >= 0.8,
+                 qPrintable(QStringLiteral("%1: attention AUC %2").arg(name).arg(attention)));
         // Consistency is label-independent: it must tell tumour from normal tissue in either
         // direction (tumour patches are reconstructed worse from their neighbours).
         QVERIFY2(std::abs(consistency - 0.5) >= 0.2, qPrintable(QString::number(consistency)));
@@ -87,10 +90,10 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
 {
     const QString slide = m_project + QStringLiteral("/slides/demo-01-tumour.tiff");
     const QString out = m_dir.filePath(QStringLiteral("attention.png"));
-    const test::CliRun run = test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"),
-                                           m_project + QStringLiteral("/run"), QStringLiteral("--slide"), slide,
-                                           QStringLiteral("--out"), out, QStringLiteral("--size"),
-                                           QStringLiteral("800"), QStringLiteral("--opacity"), QStringLiteral("1")});
+    const test::CliRun run = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+         QStringLiteral("--slide"), slide, QStringLiteral("--out"), out, QStringLiteral("--size"),
+         QStringLiteral("800"), QStringLiteral("--opacity"), QStringLiteral("1")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("stored results"))); // demo-data already predicted it
     const QImage picture(out);
@@ -110,22 +113,24 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
         ++(truth[i] ? tumourCount : normalCount);
     }
     QVERIFY(tumourCount > 0 && normalCount > 0);
-    QVERIFY2(tumourGreen / tumourCount > normalGreen / normalCount + 60,
-             qPrintable(QStringLiteral("%1 vs %2").arg(tumourGreen / tumourCount).arg(normalGreen / normalCount)));
+    QVERIFY2(
+        tumourGreen / tumourCount > normalGreen / normalCount + 60,
+        qPrintable(QStringLiteral("%1 vs %2").arg(tumourGreen / tumourCount).arg(normalGreen / normalCount)));
 
     // The consistency map of the same slide, written next to it; unknown options are refused.
     const QString consistency = m_dir.filePath(QStringLiteral("consistency.png"));
-    QCOMPARE(test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
-                           QStringLiteral("--slide"), slide, QStringLiteral("--map"), QStringLiteral("consistency"),
-                           QStringLiteral("--colormap"), QStringLiteral("coolwarm"), QStringLiteral("--smooth"),
-                           QStringLiteral("1"), QStringLiteral("--out"), consistency})
-                 .exitCode,
-             0);
+    QCOMPARE(
+        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+                      QStringLiteral("--slide"), slide, QStringLiteral("--map"),
+                      QStringLiteral("consistency"), QStringLiteral("--colormap"), QStringLiteral("coolwarm"),
+                      QStringLiteral("--smooth"), QStringLiteral("1"), QStringLiteral("--out"), consistency})
+            .exitCode,
+        0);
     QVERIFY(!QImage(consistency).isNull());
-    const test::CliRun bad = test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"),
-                                           m_project + QStringLiteral("/run"), QStringLiteral("--slide"), slide,
-                                           QStringLiteral("--colormap"), QStringLiteral("jet"), QStringLiteral("--out"),
-                                           m_dir.filePath(QStringLiteral("jet.png"))});
+    const test::CliRun bad =
+        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+                      QStringLiteral("--slide"), slide, QStringLiteral("--colormap"), QStringLiteral("jet"),
+                      QStringLiteral("--out"), m_dir.filePath(QStringLiteral("jet.png"))});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QStringLiteral("viridis")));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("jet.png"))));
@@ -144,23 +149,24 @@ void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()
     bag.extractor = QStringLiteral("handcrafted");
     core::FeatureStore::write(other + QStringLiteral("/features/demo-01-tumour.h5"), bag);
     const QString out = m_dir.filePath(QStringLiteral("mismatch.png"));
-    const test::CliRun mismatch = test::runCli(
-        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"), QStringLiteral("--slide"),
-         m_project + QStringLiteral("/slides/demo-01-tumour.tiff"), QStringLiteral("--project"), other,
-         QStringLiteral("--out"), out});
+    const test::CliRun mismatch =
+        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+                      QStringLiteral("--slide"), m_project + QStringLiteral("/slides/demo-01-tumour.tiff"),
+                      QStringLiteral("--project"), other, QStringLiteral("--out"), out});
     QCOMPARE(mismatch.exitCode, 1);
     QVERIFY2(mismatch.err.contains(QStringLiteral("16-dimensional")), qPrintable(mismatch.err));
     QVERIFY(!QFile::exists(out));
 
     // The same with the right dimension but another extractor's features.
-    bag.dimension = int(core::FeatureStore::read(m_project + QStringLiteral("/features/demo-01-tumour.h5")).dimension);
+    bag.dimension =
+        int(core::FeatureStore::read(m_project + QStringLiteral("/features/demo-01-tumour.h5")).dimension);
     bag.features.assign(std::size_t(2 * bag.dimension), 0.25f);
     bag.extractor = QStringLiteral("torchscript:resnet18.pt");
     core::FeatureStore::write(other + QStringLiteral("/features/demo-01-tumour.h5"), bag);
-    const test::CliRun extractor = test::runCli(
-        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"), QStringLiteral("--slide"),
-         m_project + QStringLiteral("/slides/demo-01-tumour.tiff"), QStringLiteral("--project"), other,
-         QStringLiteral("--out"), out});
+    const test::CliRun extractor =
+        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+                      QStringLiteral("--slide"), m_project + QStringLiteral("/slides/demo-01-tumour.tiff"),
+                      QStringLiteral("--project"), other, QStringLiteral("--out"), out});
     QCOMPARE(extractor.exitCode, 1);
     QVERIFY2(extractor.err.contains(QStringLiteral("torchscript:resnet18.pt")), qPrintable(extractor.err));
 
@@ -172,9 +178,9 @@ void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()
         writer.writeImage(cv::Mat(2048, 2048, CV_8UC3, cv::Scalar(244, 243, 246)));
         writer.finish();
     }
-    const test::CliRun empty = test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"),
-                                             m_project + QStringLiteral("/run"), QStringLiteral("--slide"), blank,
-                                             QStringLiteral("--project"), other, QStringLiteral("--out"), out});
+    const test::CliRun empty = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+         QStringLiteral("--slide"), blank, QStringLiteral("--project"), other, QStringLiteral("--out"), out});
     QCOMPARE(empty.exitCode, 1);
     QVERIFY2(empty.err.contains(QStringLiteral("tissue")), qPrintable(empty.err));
     QVERIFY(!QFile::exists(out));

@@ -78,12 +78,12 @@ void TestCliSynth::badArgumentsFailWithoutPartialFiles_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("negative width") << QStringList{QStringLiteral("--width"), QStringLiteral("-5")} << 1
-                                    << QStringLiteral("--width must be between");
+    QTest::newRow("negative width") << QStringList{QStringLiteral("--width"), QStringLiteral("-5")} << 2
+                                    << QStringLiteral("--width: the slide width must be between");
     QTest::newRow("not a number") << QStringList{QStringLiteral("--height"), QStringLiteral("big")} << 2
                                   << QStringLiteral("--height expects an integer");
-    QTest::newRow("too many tumours") << QStringList{QStringLiteral("--tumour"), QStringLiteral("99")} << 1
-                                      << QStringLiteral("--tumour must be between");
+    QTest::newRow("too many tumours") << QStringList{QStringLiteral("--tumour"), QStringLiteral("99")} << 2
+                                      << QStringLiteral("--tumour: the number of tumours must be between");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour"), QStringLiteral("red")} << 2
                                     << QStringLiteral("Unknown option");
 }
@@ -108,6 +108,14 @@ void TestCliSynth::unknownCommandIsAUsageError()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QLatin1String("unknown command 'frobnicate'")));
     QVERIFY(run.err.contains(QLatin1String("synth")));
+    // The overview lines every command up in a column and documents the exit codes.
+    const Run help = cli({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(QRegularExpression(QStringLiteral("\n  synth-bags {2,}synthetic"))),
+             qPrintable(help.out));
+    QVERIFY(help.out.contains(QLatin1String("3 cancelled")));
+    const Run synthHelp = cli({QStringLiteral("synth"), QStringLiteral("--help")});
+    QVERIFY2(synthHelp.out.contains(QLatin1String("[default: 20000]")), qPrintable(synthHelp.out));
 }
 
 void TestCliSynth::runtimeSettingsAreInPlaceFromTheStart()

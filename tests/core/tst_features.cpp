@@ -2,6 +2,7 @@
 // TorchScript encoders are validated on load and compute what the model says.
 #include "common/Error.h"
 #include "features/ExtractionPipeline.h"
+#include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
 #include "features/HandcraftedExtractor.h"
 #include "features/TorchScriptExtractor.h"
@@ -237,17 +238,18 @@ void TestFeatures::unknownExtractorIsAnError()
     test::writeChannelMeanEncoder(model);
     // Normalization from text: (255/255 − 0.5) / 0.25 = 2 for the red channel.
     auto custom =
-        core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0.5,0.5,0.5/0.25,0.25,0.25"));
+        core::makeExtractor(model, {QStringLiteral("cpu"), 32, QStringLiteral("0.5,0.5,0.5/0.25,0.25,0.25")});
     std::vector<float> out(4);
     custom->extract({flatPatch({255, 128, 0})}, out.data());
     QVERIFY(std::abs(out[0] - 2.0f) < 1e-4 && std::abs(out[2] + 2.0f) < 1e-4);
+    QVERIFY_THROWS_EXCEPTION(core::Error, core::makeExtractor(model, {QStringLiteral("cpu"), 32,
+                                                                      QStringLiteral("0.5,0.5/1,1,1")}));
     QVERIFY_THROWS_EXCEPTION(
-        core::Error, core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0.5,0.5/1,1,1")));
-    QVERIFY_THROWS_EXCEPTION(
-        core::Error, core::makeExtractor(model, QStringLiteral("cpu"), 32, QStringLiteral("0,0,0/1,0,1")));
+        core::Error, core::makeExtractor(model, {QStringLiteral("cpu"), 32, QStringLiteral("0,0,0/1,0,1")}));
     QVERIFY_THROWS_EXCEPTION(core::Error,
-                             core::makeExtractor(QStringLiteral("resnet9000"), QStringLiteral("cpu")));
-    QCOMPARE(core::makeExtractor(QStringLiteral("handcrafted"), QStringLiteral("cpu"))->dimension(), 128);
+                             core::makeExtractor(QStringLiteral("resnet9000"), {QStringLiteral("cpu")}));
+    QCOMPARE(core::makeExtractor(QStringLiteral("handcrafted"), {QStringLiteral("cpu")})->dimension(), 128);
+    QCOMPARE(core::ExtractorRegistry::builtIn().entries().size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestFeatures)

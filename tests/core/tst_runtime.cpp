@@ -2,6 +2,7 @@
 #include "common/Error.h"
 #include "model/ComputeDevice.h"
 #include "system/LibraryVersions.h"
+#include "system/TorchRuntime.h"
 
 #include <QRegularExpression>
 #include <QtTest>

@@ -436,11 +436,11 @@ void TestSrMil::mixedPrecisionStepStaysCloseToFloat32()
     const BagTensors bag = smoothBag(4, 48);
     const auto run = [&](bool bf16) {
         torch::manual_seed(21);
-        TrainConfig config;
-        config.model = model;
-        config.hidden = 16;
-        config.heads = 2;
-        auto net = makeNet(config, 48, 2);
+        ModelSpec spec;
+        spec.name = model;
+        spec.hidden = 16;
+        spec.heads = 2;
+        auto net = makeNet(spec, 48, 2);
         if (auto* srmil = dynamic_cast<SrMilNet*>(net.get()); srmil && lean)
             srmil->setCheckpointAbove(0, 7);
         net->eval(); // no dropout: the two runs differ only in precision

@@ -45,7 +45,7 @@ private Q_SLOTS:
     void maskAgreesWithImage();
     void tumourIsDarkerAndMorePurple();
     void geoJsonNestsTumoursInTissue();
-    void invalidSpecIsRejectedWithItsOptionName();
+    void invalidSpecIsRejectedWithItsSettingName();
 };
 
 void TestSynth::levelSizesHalveUntilBelow1024()
@@ -202,15 +202,23 @@ void TestSynth::geoJsonNestsTumoursInTissue()
     }
 }
 
-void TestSynth::invalidSpecIsRejectedWithItsOptionName()
+void TestSynth::invalidSpecIsRejectedWithItsSettingName()
 {
     core::SynthSpec spec;
     spec.width = -5;
+    spec.tumourCount = 99;
+    // Every problem is listed, each under its setting; the words name no command-line flag.
+    const std::vector<core::FieldProblem> problems = spec.problems();
+    QCOMPARE(problems.size(), std::size_t(2));
+    QCOMPARE(problems[0].field, QStringLiteral("width"));
+    QCOMPARE(problems[1].field, QStringLiteral("tumour"));
     try {
         core::SyntheticSlideGenerator generator(spec);
         QFAIL("a negative width was accepted");
-    } catch (const core::Error& e) {
-        QVERIFY2(e.message().contains(QLatin1String("--width")), qPrintable(e.message()));
+    } catch (const core::FieldError& e) {
+        QCOMPARE(e.problem().field, QStringLiteral("width"));
+        QVERIFY2(e.message().contains(QLatin1String("width")) && !e.message().contains(QLatin1String("--")),
+                 qPrintable(e.message()));
     }
 }
 

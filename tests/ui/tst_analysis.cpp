@@ -4,13 +4,18 @@
 #include "MainWindow.h"
 #include "analysis/AnalysisPanel.h"
 #include "analysis/SlideAnalysis.h"
+#include "document/SlideDocument.h"
 #include "features/ExtractionPipeline.h"
 #include "features/HandcraftedExtractor.h"
 #include "slide/TileCache.h"
 #include "support/TestSlides.h"
+#include "support/WindowHelpers.h"
 #include "train/Dataset.h"
 #include "train/Trainer.h"
 #include "viewer/SlideView.h"
+#include "viewer/layers/ImageLayer.h"
+#include "viewer/layers/OutlineLayer.h"
+#include "workspace/SlideTabs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -108,7 +113,7 @@ void TestAnalysis::heatmapColoursAlignWithPatchesAtThreeZooms()
     ui::SlideView view(&cache);
     showTumourSlide(view);
     const core::Prediction p = knownPrediction();
-    auto* analysis = new ui::SlideAnalysis(&view, p, QStringLiteral("known.h5"), opaqueRaw());
+    ui::SlideAnalysis* analysis = view.document()->showAnalysis(p, QStringLiteral("known.h5"), opaqueRaw());
     const QRect clear(0, 0, 1000, 850); // clear of the scale bar and the legend
     QVERIFY(analysis->isLayerVisible(ui::MapLayer::Attention));
     const auto normalized = core::normalizeScores(p.attention, core::Normalization::Raw);
@@ -152,7 +157,7 @@ void TestAnalysis::thresholdShowsTheSlideUnderLowScores()
     showTumourSlide(view);
     const core::Prediction p = knownPrediction();
     ui::HeatmapSettings settings = opaqueRaw();
-    auto* analysis = new ui::SlideAnalysis(&view, p, QString(), settings);
+    ui::SlideAnalysis* analysis = view.document()->showAnalysis(p, QString(), settings);
     view.setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
     QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
     const QPoint lowest = view.level0ToWidget(QPointF(1.5 * kStep, 2.5 * kStep)).toPoint();  // score 21: min
@@ -181,7 +186,7 @@ void TestAnalysis::panelControlsChangeTheLayers()
 {
     ui::MainWindow window;
     window.show();
-    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
     QVERIFY(window.openResults(writeKnownResults(knownPrediction(), QStringLiteral("panel.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
     ui::SlideView* view = window.currentView();
@@ -191,14 +196,15 @@ void TestAnalysis::panelControlsChangeTheLayers()
     QCOMPARE(tumour->value(), 800);
     QVERIFY(tumour->text().contains(QStringLiteral("80.0")));
 
-    QVERIFY(view->isOverlayVisible(ui::kAttentionOverlay));
-    QVERIFY(!view->isOverlayVisible(ui::kConsistencyOverlay));
+    ui::SlideAnalysis* analysis = view->document()->analysis();
+    QVERIFY(analysis->mapLayer(ui::MapLayer::Attention)->isVisible());
+    QVERIFY(!analysis->mapLayer(ui::MapLayer::Consistency)->isVisible());
     panel->consistencyBox()->click();
-    QVERIFY(view->isOverlayVisible(ui::kConsistencyOverlay));
+    QVERIFY(analysis->mapLayer(ui::MapLayer::Consistency)->isVisible());
     panel->attentionBox()->click();
-    QVERIFY(!view->isOverlayVisible(ui::kAttentionOverlay));
+    QVERIFY(!analysis->mapLayer(ui::MapLayer::Attention)->isVisible());
     panel->gridBox()->click();
-    QVERIFY(view->isOverlayVisible(ui::kPatchGridOverlay));
+    QVERIFY(analysis->patchGridLayer()->isVisible());
 
     // Colour map and scale re-render the layer: the consistency map's lowest patch turns from
     // viridis' purple to coolwarm's blue.
@@ -215,11 +221,11 @@ void TestAnalysis::panelControlsChangeTheLayers()
 
     // The tissue box drives the same layer as View ▸ Show Tissue Mask.
     panel->tissueBox()->click();
-    QTRY_VERIFY_WITH_TIMEOUT(view->hasOverlay(QStringLiteral("tissue")), 10000);
-    QVERIFY(view->isOverlayVisible(QStringLiteral("tissue")));
+    QTRY_VERIFY_WITH_TIMEOUT(view->document()->isTissueDetected(), 10000);
+    QVERIFY(view->document()->isTissueVisible());
 
     // A second slide has no results: the panel says so; going back restores them.
-    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
     QVERIFY(!panel->analysis());
     QVERIFY(!panel->attentionBox()->isEnabled());
     window.findChild<QTabWidget*>()->setCurrentIndex(0);
@@ -232,7 +238,7 @@ void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
     ui::MainWindow window;
     window.resize(1400, 900);
     window.show();
-    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
     const core::Prediction p = knownPrediction();
     QVERIFY(window.openResults(writeKnownResults(p, QStringLiteral("gallery.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
@@ -269,7 +275,7 @@ void TestAnalysis::badResultsAreReportedInThePanel()
 {
     ui::MainWindow window;
     window.show();
-    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
     QSignalSpy failed(&window, &ui::MainWindow::analysisFailed);
 
     const QString damaged = m_dir.filePath(QStringLiteral("damaged.h5"));
@@ -332,20 +338,20 @@ void TestAnalysis::runModelOnSlideExtractsPredictsAndReuses()
 
     ui::MainWindow window;
     window.show();
-    QVERIFY(window.openSlide(tumourSlide));
+    QVERIFY(test::openAndWait(window, tumourSlide));
     QSignalSpy ready(&window, &ui::MainWindow::analysisReady);
     window.runModel(runDir); // project = the run's parent: features/ is empty, so it extracts
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
     const QString results = project.filePath(QStringLiteral("predictions/run/small-tumour.h5"));
     QVERIFY(QFile::exists(project.filePath(QStringLiteral("features/small-tumour.h5"))));
     QVERIFY(QFile::exists(results));
-    ui::SlideAnalysis* analysis = ui::SlideAnalysis::of(window.currentView());
+    ui::SlideAnalysis* analysis = window.currentView()->document()->analysis();
     QVERIFY(analysis);
     QCOMPARE(analysis->resultsPath(), results);
     QCOMPARE(analysis->prediction().attention.size(),
              data.samples(QStringLiteral("train"))[0].bag.coords.size() / 2);
     QVERIFY(analysis->hasConsistency());
-    QVERIFY(window.currentView()->isOverlayVisible(ui::kAttentionOverlay));
+    QVERIFY(analysis->isLayerVisible(ui::MapLayer::Attention));
 
     // Running again reuses the stored results: the file is not rewritten.
     const QDateTime written = QFileInfo(results).lastModified();
@@ -353,6 +359,18 @@ void TestAnalysis::runModelOnSlideExtractsPredictsAndReuses()
     window.runModel(runDir);
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 60000);
     QCOMPARE(QFileInfo(results).lastModified(), written);
+
+    // Closing the slide's tab cancels a job that is still extracting: it stops with a message,
+    // writes nothing, and the window carries on.
+    QSignalSpy failed(&window, &ui::MainWindow::analysisFailed);
+    QTemporaryDir elsewhere;
+    window.runModel(runDir, elsewhere.path());
+    QVERIFY(window.isAnalysisRunning());
+    window.tabs()->closeTab(window.tabs()->currentIndex());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 60000);
+    QVERIFY(!window.isAnalysisRunning());
+    QVERIFY(!QFile::exists(elsewhere.filePath(QStringLiteral("predictions/run/small-tumour.h5"))));
+    QCOMPARE(window.slideCount(), 0);
 }
 
 QTEST_MAIN(TestAnalysis)

@@ -3,9 +3,12 @@
 #include "PreferencesDialog.h"
 #include "SlideInfoPanel.h"
 #include "Translations.h"
+#include "document/SlideDocument.h"
 #include "support/TestSlides.h"
+#include "support/WindowHelpers.h"
 #include "synth/GroundTruth.h"
 #include "viewer/SlideView.h"
+#include "workspace/SlideTabs.h"
 
 #include <QFile>
 #include <QMenuBar>
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void droppedFilesOpenInTabs();
     void tileCachePreferenceIsAppliedAndKept();
     void tissueMaskLayerTintsTissueOnly();
+    void slidesOpenBehindAPlaceholderTab();
 
 private:
     QTemporaryDir m_dir;
@@ -42,6 +46,7 @@ void TestMainWindow::initTestCase()
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
     QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
+    qRegisterMetaType<ui::SlideView*>();
 }
 
 void TestMainWindow::opensSyntheticSlideAndCloses()
@@ -49,7 +54,7 @@ void TestMainWindow::opensSyntheticSlideAndCloses()
     auto* window = new ui::MainWindow;
     window->show();
     const QString path = test::smallTumourSlide();
-    QVERIFY(window->openSlide(path));
+    QVERIFY(test::openAndWait(*window, path));
     QCOMPARE(window->slideCount(), 1);
     QVERIFY(window->currentView());
     QTRY_VERIFY_WITH_TIMEOUT(window->currentView()->isFullyLoaded(), 10000);
@@ -63,14 +68,14 @@ void TestMainWindow::brokenFileShowsErrorAndKeepsOtherTabs()
 {
     ui::MainWindow window;
     window.show();
-    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
     const QString broken = m_dir.filePath(QStringLiteral("broken.svs"));
     QFile file(broken);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("not a slide");
     file.close();
     QSignalSpy shown(&window, &ui::MainWindow::errorShown);
-    QVERIFY(!window.openSlide(broken));
+    QVERIFY(!test::openAndWait(window, broken));
     QCOMPARE(shown.size(), 1);
     QVERIFY(window.lastError().contains(broken));
     QVERIFY(window.lastError().contains(QLatin1String("not a slide format")));
@@ -85,8 +90,8 @@ void TestMainWindow::realSampleShowsPropertiesAndLabel()
         QSKIP("shared/testdata is not present");
     ui::MainWindow window;
     window.show();
-    QVERIFY(window.openSlide(test::smallTumourSlide()));
-    QVERIFY(window.openSlide(svs));
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
+    QVERIFY(test::openAndWait(window, svs));
     QCOMPARE(window.slideCount(), 2);
     QVERIFY(window.infoPanel()->propertyTable()->rowCount() > 20);
     QTRY_VERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("label")));
@@ -98,7 +103,7 @@ void TestMainWindow::savesViewAsPng()
     ui::MainWindow window;
     window.resize(1000, 700);
     window.show();
-    QVERIFY(window.openSlide(test::smallTumourSlide()));
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
     QTRY_VERIFY_WITH_TIMEOUT(window.currentView()->isFullyLoaded(), 10000);
     const QString out = m_dir.filePath(QStringLiteral("view.png"));
     QVERIFY(window.saveViewAsPng(out));
@@ -146,7 +151,8 @@ void TestMainWindow::droppedFilesOpenInTabs()
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(&window, &drop);
-    QCOMPARE(window.slideCount(), 2);
+    QCOMPARE(window.tabs()->count(), 2); // both tabs at once, "Opening…" until read
+    QTRY_COMPARE_WITH_TIMEOUT(window.slideCount(), 2, 30000);
     QVERIFY(window.currentView()->slide()->path().endsWith(QLatin1String("corrupt-0-1-1.tiff")));
 }
 
@@ -170,13 +176,14 @@ void TestMainWindow::tissueMaskLayerTintsTissueOnly()
     window.resize(1000, 700);
     window.show();
     const QString path = test::smallTumourSlide();
-    QVERIFY(window.openSlide(path));
+    QVERIFY(test::openAndWait(window, path));
     ui::SlideView* view = window.currentView();
     QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
     const QImage before = view->grab().toImage();
     window.setTissueMaskVisible(true);
-    QTRY_VERIFY_WITH_TIMEOUT(view->hasOverlay(QStringLiteral("tissue")), 10000);
-    QVERIFY(view->isOverlayVisible(QStringLiteral("tissue")));
+    QTRY_VERIFY_WITH_TIMEOUT(view->document()->isTissueDetected(), 10000);
+    QVERIFY(view->document()->isTissueVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
     const QImage after = view->grab().toImage();
     // Compare with the ground truth: tissue pixels are tinted, glass stays as it was.
     const QImage truth(core::GroundTruthPaths::forSlide(path).mask);
@@ -205,8 +212,31 @@ void TestMainWindow::tissueMaskLayerTintsTissueOnly()
     QVERIFY2(glassChanged < 0.05 * glassTotal,
              qPrintable(QStringLiteral("%1/%2").arg(glassChanged).arg(glassTotal)));
     window.setTissueMaskVisible(false);
-    QVERIFY(!view->isOverlayVisible(QStringLiteral("tissue")));
+    QVERIFY(!view->document()->isTissueVisible());
     QCOMPARE(view->grab().toImage(), before);
+}
+
+void TestMainWindow::slidesOpenBehindAPlaceholderTab()
+{
+    ui::MainWindow window;
+    window.show();
+    const QString path = test::smallTumourSlide();
+    // The slide is read on a worker thread; until the result is back the tab shows a placeholder.
+    window.openSlide(path);
+    QCOMPARE(window.tabs()->count(), 1);
+    QCOMPARE(window.tabs()->widget(0)->objectName(), QStringLiteral("openingPage"));
+    QCOMPARE(window.slideCount(), 0);
+    QVERIFY(!window.currentView());
+    // Closed before it opened: the late result is dropped, no tab comes back.
+    window.tabs()->closeTab(0);
+    QTest::qWait(1500);
+    QCOMPARE(window.tabs()->count(), 0);
+    // Two at once: both become views in the order asked for.
+    window.openSlide(path);
+    window.openSlide(test::slideWithCorruptTile(0, 1, 1));
+    QTRY_COMPARE_WITH_TIMEOUT(window.slideCount(), 2, 30000);
+    QVERIFY(window.tabs()->viewAt(1)->slide()->path().endsWith(QLatin1String("corrupt-0-1-1.tiff")));
+    QCOMPARE(window.currentView(), window.tabs()->viewAt(1));
 }
 
 QTEST_MAIN(TestMainWindow)

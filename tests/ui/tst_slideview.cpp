@@ -2,6 +2,7 @@
 #include "support/TestSlides.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
+#include "viewer/tools/PanTool.h"
 
 #include <QPainter>
 #include <QtTest>
@@ -45,7 +46,31 @@ private Q_SLOTS:
     void panningCancelsStaleRequests();
     void scaleBarLengthIsANiceNumber();
     void failedTileIsDrawnAsAPlaceholder();
+    void toolsGetThePointerFirst();
 };
+
+namespace {
+// A tool that marks where it was clicked: takes left clicks, leaves everything else to the view.
+class MarkTool : public ui::ViewerTool {
+public:
+    using ui::ViewerTool::ViewerTool;
+    QString name() const override { return QStringLiteral("mark"); }
+    bool mousePress(QMouseEvent* event) override
+    {
+        if (event->button() != Qt::LeftButton)
+            return false;
+        marks.push_back(view()->widgetToLevel0(event->position()));
+        view()->update();
+        return true;
+    }
+    void paint(QPainter& painter, const ui::ViewTransform& transform) const override
+    {
+        for (const QPointF& m : marks)
+            painter.fillRect(QRectF(transform.level0ToWidget(m) - QPointF(3, 3), QSizeF(6, 6)), Qt::red);
+    }
+    std::vector<QPointF> marks;
+};
+} // namespace
 
 void TestSlideView::pixelsMatchOpenSlideAtALevel_data()
 {
@@ -249,6 +274,44 @@ void TestSlideView::failedTileIsDrawnAsAPlaceholder()
     // ...and the neighbouring tile still shows the slide's own pixels.
     const QImage left = slide->readRegion({512, 512}, 0, {256, 256}).convertToFormat(QImage::Format_RGB32);
     QVERIFY(test::meanAbsDifference(shot.copy(0, 256, 256, 180), left.copy(0, 0, 256, 180)) < 0.5);
+}
+
+void TestSlideView::toolsGetThePointerFirst()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(600, 400);
+    view.show();
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    view.setView({1500, 1200}, 0.5);
+    QCOMPARE(view.tool(), view.panTool());
+    // The pan tool: the content follows the pointer (40 px right, 20 px up at scale 0.5).
+    QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(300, 200));
+    QTest::mouseMove(&view, QPoint(340, 180));
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(340, 180));
+    QCOMPARE(view.centre(), QPointF(1500 - 80, 1200 + 40));
+
+    // Another tool takes the clicks: the same drag no longer pans, the tool draws its feedback.
+    MarkTool mark(&view);
+    view.setTool(&mark);
+    const QPointF before = view.centre();
+    QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(100, 100));
+    QTest::mouseMove(&view, QPoint(200, 150));
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(200, 150));
+    QCOMPARE(view.centre(), before);
+    QCOMPARE(mark.marks.size(), std::size_t(1));
+    QCOMPARE(mark.marks[0], view.widgetToLevel0(QPointF(100, 100)));
+    const QRgb marked = view.grab().toImage().pixel(100, 100);
+    QVERIFY2(qRed(marked) > 200 && qGreen(marked) < 60 && qBlue(marked) < 60,
+             qPrintable(QString::number(marked, 16)));
+    // The wheel zooms whatever the tool.
+    QWheelEvent wheel(QPointF(300, 200), view.mapToGlobal(QPointF(300, 200)), {}, QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(&view, &wheel);
+    QCOMPARE(view.scale(), 0.5 * 1.25);
+    // Back to panning.
+    view.setTool(nullptr);
+    QCOMPARE(view.tool(), view.panTool());
 }
 
 QTEST_MAIN(TestSlideView)

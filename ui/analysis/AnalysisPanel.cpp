@@ -1,7 +1,7 @@
 #include "AnalysisPanel.h"
 
 #include "common/Error.h"
-#include "viewer/SlideView.h"
+#include "document/SlideDocument.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,11 +22,15 @@ namespace {
 constexpr int kGallerySize = 12;
 constexpr int kThumbnail = 96;
 
-// Patch pictures for the galleries, read off the GUI thread from the level nearest 96 px.
-std::vector<QImage> readThumbnails(const core::SlidePtr& slide, const std::vector<QRectF>& patches)
+// Patch pictures for the galleries, read off the GUI thread from the level nearest 96 px; stops
+// early when `cancel` is set (the panel moved on to another slide).
+std::vector<QImage> readThumbnails(const core::SlidePtr& slide, const std::vector<QRectF>& patches,
+                                   const std::shared_ptr<std::atomic<bool>>& cancel)
 {
     std::vector<QImage> images;
     for (const QRectF& patch : patches) {
+        if (cancel->load())
+            break;
         try {
             const int level = slide->bestLevelForDownsample(patch.width() / kThumbnail);
             const double d = slide->levelDownsample(level);
@@ -142,15 +146,6 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
         connect(list, &QListWidget::itemActivated, this,
                 [this](QListWidgetItem* item) { Q_EMIT patchActivated(item->data(Qt::UserRole).toInt()); });
-    connect(&m_thumbnails, &QFutureWatcher<std::vector<QImage>>::finished, this, [this] {
-        const std::vector<QImage> images = m_thumbnails.result();
-        std::size_t next = 0;
-        for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
-            for (int i = 0; i < list->count() && next < images.size(); ++i, ++next)
-                if (!images[next].isNull())
-                    list->item(i)->setIcon(QPixmap::fromImage(images[next]));
-        m_thumbnailsShown = true;
-    });
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("analysisMessage"));
@@ -164,7 +159,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
 
 AnalysisPanel::~AnalysisPanel()
 {
-    m_thumbnails.waitForFinished();
+    m_cancelThumbnails->store(true); // the job holds its own slide reference and finishes alone
 }
 
 HeatmapSettings AnalysisPanel::settings() const
@@ -250,7 +245,11 @@ void AnalysisPanel::fillPrediction()
 
 void AnalysisPanel::fillGalleries()
 {
-    m_thumbnails.waitForFinished();
+    // A job still reading the previous slide's thumbnails is told to stop, not waited for.
+    m_cancelThumbnails->store(true);
+    m_cancelThumbnails = std::make_shared<std::atomic<bool>>(false);
+    const int job = ++m_thumbnailJob;
+    m_thumbnailsShown = true; // until a job starts below
     std::vector<QRectF> rects;
     for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency}) {
         QListWidget* list = gallery(layer);
@@ -274,9 +273,22 @@ void AnalysisPanel::fillGalleries()
     }
     if (!m_analysis || rects.empty())
         return;
-    const auto* view = qobject_cast<const SlideView*>(m_analysis->parent());
     m_thumbnailsShown = false;
-    m_thumbnails.setFuture(QtConcurrent::run(readThumbnails, view->slide(), rects));
+    auto* watcher = new QFutureWatcher<std::vector<QImage>>(this);
+    connect(watcher, &QFutureWatcher<std::vector<QImage>>::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        if (job != m_thumbnailJob)
+            return; // a later slide's galleries are shown by now
+        const std::vector<QImage> images = watcher->result();
+        std::size_t next = 0;
+        for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
+            for (int i = 0; i < list->count() && next < images.size(); ++i, ++next)
+                if (!images[next].isNull())
+                    list->item(i)->setIcon(QPixmap::fromImage(images[next]));
+        m_thumbnailsShown = true;
+    });
+    watcher->setFuture(
+        QtConcurrent::run(readThumbnails, m_analysis->document().slide(), rects, m_cancelThumbnails));
 }
 
 QListWidget* AnalysisPanel::gallery(MapLayer layer) const

@@ -7,6 +7,8 @@
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
+#include <atomic>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -66,7 +68,8 @@ private:
     QLabel *m_opacityValue, *m_thresholdValue;
     QListWidget *m_attentionGallery, *m_consistencyGallery;
     QLabel* m_message;
-    QFutureWatcher<std::vector<QImage>> m_thumbnails;
+    std::shared_ptr<std::atomic<bool>> m_cancelThumbnails = std::make_shared<std::atomic<bool>>(false);
+    int m_thumbnailJob = 0;
     std::vector<int> m_galleryPatches[2];
     bool m_thumbnailsShown = true;
 };

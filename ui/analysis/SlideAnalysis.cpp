@@ -1,55 +1,53 @@
 #include "SlideAnalysis.h"
 
+#include "document/SlideDocument.h"
 #include "heatmap/HeatmapSnapshot.h"
-#include "viewer/SlideView.h"
+#include "viewer/layers/ImageLayer.h"
+#include "viewer/layers/OutlineLayer.h"
 
 #include <algorithm>
 #include <numeric>
 
 namespace tessera::ui {
 
-namespace {
-const QString& overlayName(MapLayer layer)
-{
-    return layer == MapLayer::Attention ? kAttentionOverlay : kConsistencyOverlay;
-}
-} // namespace
-
-SlideAnalysis::SlideAnalysis(SlideView* view, core::Prediction prediction, QString resultsPath,
+SlideAnalysis::SlideAnalysis(SlideDocument& document, core::Prediction prediction, QString resultsPath,
                              const HeatmapSettings& settings)
-    : QObject(view),
-      m_view(view),
+    : m_document(document),
       m_prediction(std::move(prediction)),
       m_resultsPath(std::move(resultsPath)),
       m_settings(settings),
       m_index(m_prediction.coords, m_prediction.patchStep)
 {
-    setObjectName(QStringLiteral("slideAnalysis"));
     m_attentionRank = core::normalizeScores(m_prediction.attention, core::Normalization::Percentile);
     m_consistencyRank = core::normalizeScores(m_prediction.consistency, core::Normalization::Percentile);
-    // Layers of an analysis this one replaces are overwritten or removed here (not in a
-    // destructor, which may run while the view itself is being destroyed).
+    LayerStack& layers = m_document.layers();
+    m_attention = layers.add(std::make_unique<ImageLayer>(tr("Attention")));
     render(MapLayer::Attention);
-    m_view->setOverlayVisible(kAttentionOverlay, true);
     if (hasConsistency()) {
+        m_consistency = layers.add(std::make_unique<ImageLayer>(tr("Reconstruction consistency")));
+        m_consistency->setVisible(false);
         render(MapLayer::Consistency);
-        m_view->setOverlayVisible(kConsistencyOverlay, false);
-    } else {
-        m_view->removeOverlay(kConsistencyOverlay);
     }
     std::vector<QPolygonF> grid;
     for (int i = 0; i < int(m_prediction.attention.size()); ++i)
         grid.push_back(QPolygonF(patchRect(i)) << patchRect(i).topLeft());
-    m_view->setOverlayOutlines(kPatchGridOverlay, grid, QColor(40, 40, 40, 160));
-    m_view->setOverlayVisible(kPatchGridOverlay, false);
+    auto gridLayer = std::make_unique<OutlineLayer>(tr("Patch grid"));
+    gridLayer->setOutlines(std::move(grid), QColor(40, 40, 40, 160));
+    gridLayer->setVisible(false);
+    m_grid = layers.add(std::move(gridLayer));
 }
 
-SlideAnalysis::~SlideAnalysis() = default;
-
-SlideAnalysis* SlideAnalysis::of(const SlideView* view)
+SlideAnalysis::~SlideAnalysis()
 {
-    return view ? view->findChild<SlideAnalysis*>(QStringLiteral("slideAnalysis"), Qt::FindDirectChildrenOnly)
-                : nullptr;
+    for (Layer* layer :
+         {static_cast<Layer*>(m_attention), static_cast<Layer*>(m_consistency), static_cast<Layer*>(m_grid)})
+        if (layer)
+            m_document.layers().remove(layer);
+}
+
+ImageLayer* SlideAnalysis::mapLayer(MapLayer layer) const
+{
+    return layer == MapLayer::Attention ? m_attention : m_consistency;
 }
 
 const std::vector<float>& SlideAnalysis::values(MapLayer layer) const
@@ -59,21 +57,21 @@ const std::vector<float>& SlideAnalysis::values(MapLayer layer) const
 
 void SlideAnalysis::render(MapLayer layer)
 {
-    if (values(layer).empty())
+    ImageLayer* target = mapLayer(layer);
+    if (!target || values(layer).empty())
         return;
     core::PatchScores scores;
     scores.values = values(layer);
     scores.coords = m_prediction.coords;
     scores.step = m_prediction.patchStep;
-    const core::HeatmapImage heatmap = core::renderHeatmap(scores, m_settings.style, m_view->slide()->size());
-    const QString name = overlayName(layer);
-    m_view->setOverlay(name, heatmap.image, heatmap.downsample, m_settings.style.smoothing > 0);
-    m_view->setOverlayOpacity(name, m_settings.opacity);
+    const core::HeatmapImage heatmap =
+        core::renderHeatmap(scores, m_settings.style, m_document.slide()->size());
+    target->setImage(heatmap.image, heatmap.downsample, m_settings.style.smoothing > 0);
+    target->setOpacity(m_settings.opacity);
     const core::LegendText text =
         core::legendText(layer == MapLayer::Attention ? tr("Attention") : tr("Consistency"),
                          m_settings.style.normalization, heatmap.low, heatmap.high);
-    m_view->setOverlayLegend(name,
-                             core::renderLegend(text.title, m_settings.style.colormap, text.low, text.high));
+    target->setLegend(core::renderLegend(text.title, m_settings.style.colormap, text.low, text.high));
 }
 
 void SlideAnalysis::setSettings(const HeatmapSettings& settings)
@@ -84,33 +82,36 @@ void SlideAnalysis::setSettings(const HeatmapSettings& settings)
                          settings.style.smoothing != m_settings.style.smoothing;
     m_settings = settings;
     for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency}) {
-        if (values(layer).empty())
+        ImageLayer* target = mapLayer(layer);
+        if (!target)
             continue;
         if (restyle)
             render(layer); // a few thousand pixels: cheap enough to do on every change
         else
-            m_view->setOverlayOpacity(overlayName(layer), settings.opacity);
+            target->setOpacity(settings.opacity);
     }
 }
 
 void SlideAnalysis::setLayerVisible(MapLayer layer, bool visible)
 {
-    m_view->setOverlayVisible(overlayName(layer), visible);
+    if (ImageLayer* target = mapLayer(layer))
+        target->setVisible(visible);
 }
 
 bool SlideAnalysis::isLayerVisible(MapLayer layer) const
 {
-    return m_view->isOverlayVisible(overlayName(layer));
+    const ImageLayer* target = mapLayer(layer);
+    return target && target->isVisible();
 }
 
 void SlideAnalysis::setPatchGridVisible(bool visible)
 {
-    m_view->setOverlayVisible(kPatchGridOverlay, visible);
+    m_grid->setVisible(visible);
 }
 
 bool SlideAnalysis::isPatchGridVisible() const
 {
-    return m_view->isOverlayVisible(kPatchGridOverlay);
+    return m_grid->isVisible();
 }
 
 int SlideAnalysis::patchAt(QPointF level0) const

@@ -1,8 +1,9 @@
-// A model's prediction attached to one slide view: keeps its heatmap layers in step with the
-// chosen style and answers "which patch is here, and what are its scores".
+// A model's prediction shown on one slide document: owns its heatmap and patch-grid layers in
+// the document's layer stack (keeping them in step with the chosen style) and answers "which
+// patch is here, and what are its scores".
 #pragma once
 
-#include "heatmap/Heatmap.h"
+#include "HeatmapSettings.h"
 #include "infer/Predictor.h"
 
 #include <QObject>
@@ -11,39 +12,34 @@
 
 namespace tessera::ui {
 
-class SlideView;
+class ImageLayer;
+class OutlineLayer;
+class SlideDocument;
 
 enum class MapLayer { Attention, Consistency };
-
-inline const QString kAttentionOverlay = QStringLiteral("attention");
-inline const QString kConsistencyOverlay = QStringLiteral("consistency");
-inline const QString kPatchGridOverlay = QStringLiteral("patch-grid");
-
-struct HeatmapSettings {
-    core::HeatmapStyle style;
-    double opacity = 0.5;
-};
 
 class SlideAnalysis : public QObject {
     Q_OBJECT
 public:
-    // Becomes a child of `view` and adds its layers to it (attention shown, the rest hidden),
-    // replacing those of an earlier analysis; the layers stay with the view.
-    SlideAnalysis(SlideView* view, core::Prediction prediction, QString resultsPath,
+    // Adds its layers to the document (attention shown, the rest hidden); they are removed again
+    // when the analysis is destroyed. Made by SlideDocument::showAnalysis().
+    SlideAnalysis(SlideDocument& document, core::Prediction prediction, QString resultsPath,
                   const HeatmapSettings& settings);
     ~SlideAnalysis() override;
-    static SlideAnalysis* of(const SlideView* view); // nullptr when the view has none
 
     const core::Prediction& prediction() const { return m_prediction; }
     const QString& resultsPath() const { return m_resultsPath; }
     bool hasConsistency() const { return !m_prediction.consistency.empty(); }
+    SlideDocument& document() const { return m_document; }
 
-    void setSettings(const HeatmapSettings& settings); // re-renders both maps
+    void setSettings(const HeatmapSettings& settings); // re-renders both maps when the style changed
     const HeatmapSettings& settings() const { return m_settings; }
     void setLayerVisible(MapLayer layer, bool visible);
     bool isLayerVisible(MapLayer layer) const;
     void setPatchGridVisible(bool visible);
     bool isPatchGridVisible() const;
+    ImageLayer* mapLayer(MapLayer layer) const; // nullptr for a map the model does not make
+    OutlineLayer* patchGridLayer() const { return m_grid; }
 
     int patchAt(QPointF level0) const; // -1 outside every patch
     QRectF patchRect(int index) const; // level-0
@@ -56,12 +52,15 @@ private:
     const std::vector<float>& values(MapLayer layer) const;
     void render(MapLayer layer);
 
-    SlideView* m_view;
+    SlideDocument& m_document;
     core::Prediction m_prediction;
     QString m_resultsPath;
     HeatmapSettings m_settings;
     core::PatchIndex m_index;
     std::vector<float> m_attentionRank, m_consistencyRank; // percentiles for the status bar
+    ImageLayer* m_attention = nullptr;
+    ImageLayer* m_consistency = nullptr;
+    OutlineLayer* m_grid = nullptr;
 };
 
 } // namespace tessera::ui

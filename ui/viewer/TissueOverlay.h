@@ -1,4 +1,4 @@
-// Turns a detected tissue mask into a translucent overlay image for SlideView.
+// Turns a detected tissue mask into the translucent picture of the tissue mask layer.
 #pragma once
 
 #include "tissue/TissueDetector.h"
@@ -6,8 +6,6 @@
 #include <QImage>
 
 namespace tessera::ui {
-
-inline const QString kTissueOverlay = QStringLiteral("tissue");
 
 // Tissue tinted green (translucent), everything else transparent; one pixel per mask pixel.
 QImage tissueOverlayImage(const core::TissueMask& mask);

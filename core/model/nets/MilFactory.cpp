@@ -7,32 +7,30 @@
 
 namespace tessera::core::nets {
 
-std::shared_ptr<MilNet> makeNet(const TrainConfig& config, int64_t inputDim, int64_t classes)
+std::shared_ptr<MilNet> makeNet(const ModelSpec& spec, int64_t inputDim, int64_t classes)
 {
-    if (config.model == QLatin1String("srmil")) {
+    throwIfAny(spec.problems());
+    if (spec.name == QLatin1String("srmil")) {
         SrMilOptions o;
         o.inputDim = inputDim;
         o.classes = classes;
-        o.hidden = config.hidden;
-        o.heads = config.heads;
-        o.maskRate = config.maskRate;
-        o.wGen = config.wGen;
-        o.wCe = config.wCe;
+        o.hidden = spec.hidden;
+        o.heads = spec.heads;
+        o.maskRate = spec.maskRate;
+        o.wGen = spec.wGen;
+        o.wCe = spec.wCe;
         return std::make_shared<SrMilNet>(o);
     }
-    if (config.model == QLatin1String("abmil")) {
+    if (spec.name == QLatin1String("abmil")) {
         AbMilOptions o;
         o.inputDim = inputDim;
         o.classes = classes;
         return std::make_shared<AbMilNet>(o);
     }
-    if (config.model == QLatin1String("transmil")) {
-        TransMilOptions o;
-        o.inputDim = inputDim;
-        o.classes = classes;
-        return std::make_shared<TransMilNet>(o);
-    }
-    throw Error(QStringLiteral("Unknown model '%1': use srmil, abmil or transmil").arg(config.model));
+    TransMilOptions o; // the catalogue's last entry; problems() refused any other name
+    o.inputDim = inputDim;
+    o.classes = classes;
+    return std::make_shared<TransMilNet>(o);
 }
 
 } // namespace tessera::core::nets

@@ -113,4 +113,27 @@ QJsonObject ClassificationMetrics::toJson() const
             {QStringLiteral("samples"), samples}};
 }
 
+ClassificationMetrics ClassificationMetrics::fromJson(const QJsonObject& json)
+{
+    const auto number = [](const QJsonValue& v) {
+        return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
+    };
+    ClassificationMetrics m;
+    m.macroAuc = number(json[QStringLiteral("auc")]);
+    for (const QJsonValue v : json[QStringLiteral("auc_per_class")].toArray())
+        m.aucPerClass.push_back(number(v));
+    m.accuracy = json[QStringLiteral("accuracy")].toDouble();
+    m.balancedAccuracy = json[QStringLiteral("balanced_accuracy")].toDouble();
+    m.macroF1 = json[QStringLiteral("f1")].toDouble();
+    for (const QJsonValue row : json[QStringLiteral("confusion")].toArray()) {
+        std::vector<int> r;
+        for (const QJsonValue v : row.toArray())
+            r.push_back(v.toInt());
+        m.confusion.push_back(r);
+    }
+    m.samples = json[QStringLiteral("samples")].toInt();
+    m.classes = int(m.confusion.size());
+    return m;
+}
+
 } // namespace tessera::core

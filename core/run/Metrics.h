@@ -20,6 +20,7 @@ struct ClassificationMetrics {
     static ClassificationMetrics compute(const std::vector<float>& probabilities,
                                          const std::vector<int>& labels, int classes);
     QJsonObject toJson() const;
+    static ClassificationMetrics fromJson(const QJsonObject& json); // absent AUCs come back as NaN
 };
 
 // Area under the ROC curve of `scores` for `positive` labels (ties count half); NaN if either

@@ -1,0 +1,136 @@
+#include "CommandOptions.h"
+
+namespace tessera::cli {
+
+void CliContext::startJsonProgress(const QString& jobName)
+{
+    writer = std::make_shared<core::JsonlProgressWriter>(&out);
+    progress = writer->sink();
+    job = jobName;
+}
+
+void CliContext::report(const core::ProgressEvent& event) const
+{
+    if (progress)
+        progress(event);
+}
+
+CommandOptions::CommandOptions(CliContext& io, const QString& description) : m_io(io)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+}
+
+void CommandOptions::add(const QString& flag, const QString& description, const QString& valueName,
+                         const QString& defaultValue, const QString& field)
+{
+    QString text = description;
+    if (!defaultValue.isEmpty())
+        text += QStringLiteral(" [default: %1]").arg(defaultValue);
+    QCommandLineOption option(flag, text, valueName, defaultValue);
+    m_parser.addOption(option);
+    m_io.fieldFlags[field.isEmpty() ? QString(flag).replace(QLatin1Char('-'), QLatin1Char('_')) : field] =
+        QStringLiteral("--") + flag;
+}
+
+void CommandOptions::addSwitch(const QString& flag, const QString& description)
+{
+    m_parser.addOption(QCommandLineOption(flag, description));
+}
+
+void CommandOptions::addDevice()
+{
+    add(QStringLiteral("device"),
+        QStringLiteral("Where LibTorch computes: auto (the first CUDA device if there is one, else the "
+                       "CPU), cpu, cuda or cuda:N."),
+        QStringLiteral("device"), QStringLiteral("auto"));
+}
+
+void CommandOptions::addThreads(const QString& what)
+{
+    add(QStringLiteral("threads"), QStringLiteral("%1 (0 = all cores).").arg(what), QStringLiteral("n"),
+        QStringLiteral("0"));
+}
+
+void CommandOptions::addProgress()
+{
+    add(QStringLiteral("progress"),
+        QStringLiteral("'jsonl': one progress event per line on stdout (docs/JOBS.md); messages for "
+                       "people go to stderr."),
+        QStringLiteral("format"));
+}
+
+void CommandOptions::parse(const QStringList& arguments)
+{
+    const QCommandLineOption help = m_parser.addHelpOption();
+    if (!m_parser.parse(arguments))
+        throw UsageError{m_parser.errorText()};
+    if (m_parser.isSet(help))
+        throw HelpRequested{m_parser.helpText()};
+    if (!m_parser.positionalArguments().isEmpty())
+        throw UsageError{
+            QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().first())};
+    // optionNames() lists the options given on this command line.
+    if (m_parser.optionNames().contains(QStringLiteral("progress")) &&
+        value(QStringLiteral("progress")) != QLatin1String("jsonl"))
+        throw UsageError{QStringLiteral("--progress accepts only 'jsonl' (got '%1')")
+                             .arg(value(QStringLiteral("progress")))};
+    if (m_parser.optionNames().contains(QStringLiteral("threads")) && threads() < 0)
+        throw UsageError{QStringLiteral("--threads must not be negative")};
+}
+
+void CommandOptions::require(std::initializer_list<const char*> flags) const
+{
+    QStringList missing;
+    for (const char* flag : flags)
+        if (!isSet(QString::fromLatin1(flag)))
+            missing << QStringLiteral("--") + QLatin1String(flag);
+    if (missing.size() == 1)
+        throw UsageError{QStringLiteral("%1 is required").arg(missing.first())};
+    if (!missing.isEmpty())
+        throw UsageError{QStringLiteral("%1 are required").arg(missing.join(QStringLiteral(", ")))};
+}
+
+int CommandOptions::integer(const QString& flag) const
+{
+    bool ok = false;
+    const int v = value(flag).toInt(&ok);
+    if (!ok)
+        throw UsageError{QStringLiteral("--%1 expects an integer (got '%2')").arg(flag, value(flag))};
+    return v;
+}
+
+qulonglong CommandOptions::unsignedInteger(const QString& flag) const
+{
+    bool ok = false;
+    const qulonglong v = value(flag).toULongLong(&ok);
+    if (!ok)
+        throw UsageError{
+            QStringLiteral("--%1 expects a non-negative integer (got '%2')").arg(flag, value(flag))};
+    return v;
+}
+
+double CommandOptions::number(const QString& flag) const
+{
+    bool ok = false;
+    const double v = value(flag).toDouble(&ok);
+    if (!ok)
+        throw UsageError{QStringLiteral("--%1 expects a number (got '%2')").arg(flag, value(flag))};
+    return v;
+}
+
+QString CommandOptions::choice(const QString& flag, const QStringList& allowed) const
+{
+    const QString v = value(flag);
+    if (!allowed.contains(v))
+        throw UsageError{QStringLiteral("--%1 must be one of %2 (got '%3')")
+                             .arg(flag, allowed.join(QStringLiteral(", ")), v)};
+    return v;
+}
+
+bool CommandOptions::jsonProgress() const
+{
+    return isSet(QStringLiteral("progress"));
+}
+
+} // namespace tessera::cli

@@ -1,0 +1,48 @@
+// The options of one sub-command: declared once with their defaults (shown in --help), parsed,
+// checked and read back with clear usage errors. Shared option kinds (device, threads, progress)
+// are declared the same way in every command.
+#pragma once
+
+#include "CliCommand.h"
+
+#include <QCommandLineParser>
+#include <initializer_list>
+
+namespace tessera::cli {
+
+class CommandOptions {
+public:
+    CommandOptions(CliContext& io, const QString& description);
+
+    // An option with a value; `defaultValue` (if any) is shown in --help and returned by value().
+    // `field` is the setting key core reports problems with (default: the flag with '-' → '_').
+    void add(const QString& flag, const QString& description, const QString& valueName,
+             const QString& defaultValue = {}, const QString& field = {});
+    void addSwitch(const QString& flag, const QString& description);
+    // --device auto|cpu|cuda|cuda:N, --threads N (`what` says which threads), --progress jsonl.
+    void addDevice();
+    void addThreads(const QString& what);
+    void addProgress();
+
+    // Parses; throws HelpRequested for --help and UsageError for anything wrong.
+    void parse(const QStringList& arguments);
+    void require(std::initializer_list<const char*> flags) const;
+
+    bool isSet(const QString& flag) const { return m_parser.isSet(flag); }
+    QString value(const QString& flag) const { return m_parser.value(flag); }
+    QStringList values(const QString& flag) const { return m_parser.values(flag); }
+    int integer(const QString& flag) const;
+    qulonglong unsignedInteger(const QString& flag) const;
+    double number(const QString& flag) const;
+    // The value, which must be one of `allowed`.
+    QString choice(const QString& flag, const QStringList& allowed) const;
+    QString device() const { return value(QStringLiteral("device")); }
+    int threads() const { return integer(QStringLiteral("threads")); }
+    bool jsonProgress() const; // --progress jsonl was given
+
+private:
+    CliContext& m_io;
+    QCommandLineParser m_parser;
+};
+
+} // namespace tessera::cli

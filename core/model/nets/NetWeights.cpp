@@ -1,0 +1,51 @@
+#include "NetWeights.h"
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+
+#include <torch/serialize.h>
+
+#include <QFile>
+
+namespace tessera::core::nets {
+
+QString firstLine(const char* text)
+{
+    return QString::fromUtf8(text).section(QLatin1Char('\n'), 0, 0);
+}
+
+void saveArchiveAtomically(const QString& path, const std::function<void(const std::string&)>& save)
+{
+    AtomicFile file(path);
+    try {
+        save(QFile::encodeName(file.temporaryPath()).toStdString());
+    } catch (const std::exception& e) {
+        throw Error(QStringLiteral("Cannot write %1 (disk full?): %2").arg(path, firstLine(e.what())));
+    }
+    file.commit();
+}
+
+void saveWeights(const QString& path, MilNet& net)
+{
+    saveArchiveAtomically(path, [&](const std::string& file) {
+        torch::serialize::OutputArchive archive;
+        net.save(archive);
+        archive.save_to(file);
+    });
+}
+
+void loadWeights(const QString& path, MilNet& net, const torch::Device& device)
+{
+    if (!QFile::exists(path))
+        throw Error(QStringLiteral("%1 is missing: the run has no trained weights").arg(path));
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(QFile::encodeName(path).toStdString(), device);
+        net.load(archive);
+    } catch (const c10::Error& e) {
+        throw Error(QStringLiteral("Cannot load %1: the weights are damaged or from another model (%2)")
+                        .arg(path, firstLine(e.what_without_backtrace())));
+    }
+}
+
+} // namespace tessera::core::nets

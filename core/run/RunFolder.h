@@ -1,0 +1,98 @@
+// The files of one training run and their formats, in one place: config.json (what was trained
+// on what), checkpoint.pt and best.pt (written by the trainer), metrics.csv (one row per epoch,
+// every loss term), result.json (final validation and test metrics under stable names) and
+// job.jsonl (the progress events of the job that made it).
+#pragma once
+
+#include "Metrics.h"
+#include "model/ModelSpec.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace tessera::core {
+
+// What a run's network takes and gives: read from config.json by inference.
+struct RunDescription {
+    ModelSpec model;
+    int featureDimension = 0;
+    QStringList classNames;
+    QString extractor; // of the training features; empty for runs that predate it
+    int patchSize = 0; // patch geometry of the training features (0 = unknown)
+    double magnification = 0;
+    QString parentRun; // fine-tuned from this run's best weights; empty if trained afresh
+};
+
+// One row of metrics.csv.
+struct EpochRecord {
+    int epoch = 0;
+    double learningRate = 0;
+    double trainLoss = 0;
+    double validationLoss = 0;
+    double validationAuc = 0;
+    double validationAccuracy = 0;
+    double validationBalancedAccuracy = 0;
+    double validationF1 = 0;
+    double seconds = 0;
+    std::map<QString, double> terms; // each loss term's mean: "ce_masked", "ce_full", "sce", "ce"
+};
+
+// result.json.
+struct RunResult {
+    static constexpr int kSchemaVersion = 1;
+    int bestEpoch = 0;
+    int epochsRun = 0;
+    bool stoppedEarly = false;
+    ClassificationMetrics validation;          // of the best epoch's weights
+    std::optional<ClassificationMetrics> test; // absent without test slides
+    double seconds = 0;                        // training wall time, summed over resumed parts
+
+    QJsonObject toJson() const;
+    static RunResult fromJson(const QJsonObject& json);
+};
+
+class RunFolder {
+public:
+    explicit RunFolder(const QString& dir);
+
+    const QString& path() const { return m_dir; }
+    QString name() const; // the folder's name
+    QString configPath() const;
+    QString checkpointPath() const;
+    QString bestWeightsPath() const;
+    QString metricsPath() const;
+    QString resultPath() const;
+    QString logPath() const;
+
+    bool hasConfig() const;
+    bool hasCheckpoint() const;
+    bool hasBestWeights() const;
+    bool isFinished() const; // result.json exists
+
+    // Creates the folder; throws Error when it cannot.
+    void create() const;
+
+    // Throws Error naming the file when it is missing or not a JSON object.
+    QJsonObject readConfig() const;
+    void writeConfig(const QJsonObject& config) const; // atomic
+    // Throws Error when config.json lacks the feature dimension or two class names.
+    RunDescription readDescription() const;
+
+    // Rows are read by column name, so files with more or fewer columns still read. Empty when
+    // the file is absent; throws Error naming the file and line for a malformed row.
+    std::vector<EpochRecord> readMetrics() const;
+    void writeMetrics(const std::vector<EpochRecord>& rows) const; // atomic
+
+    std::optional<RunResult> readResult() const;     // nullopt when absent; Error when malformed
+    void writeResult(const RunResult& result) const; // atomic
+
+private:
+    QString file(const char* name) const;
+    QString m_dir;
+};
+
+} // namespace tessera::core

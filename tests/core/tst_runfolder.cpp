@@ -1,0 +1,177 @@
+// RunFolder: the run's files read back under their names — metrics by column, whatever the
+// column order; result.json under stable keys; a folder that is not a run said to be one.
+#include "common/Error.h"
+#include "run/RunFolder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace tessera::core;
+
+namespace {
+void write(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+} // namespace
+
+class TestRunFolder : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void metricsRoundTripWithEveryLossTerm();
+    void metricsAreReadByColumnName();
+    void malformedMetricsNameFileAndLine();
+    void resultRoundTripsUnderStableNames();
+    void configDescribesTheRun();
+    void aFolderThatIsNotARunIsSaidToBeOne();
+};
+
+void TestRunFolder::metricsRoundTripWithEveryLossTerm()
+{
+    QTemporaryDir dir;
+    const RunFolder run(dir.path());
+    std::vector<EpochRecord> rows(2);
+    rows[0].epoch = 1;
+    rows[0].learningRate = 2.5e-4;
+    rows[0].trainLoss = 1.25;
+    rows[0].validationLoss = 0.75;
+    rows[0].validationAuc = std::nan("");
+    rows[0].terms = {{QStringLiteral("ce_masked"), 0.5}, {QStringLiteral("sce"), 0.125}};
+    rows[1].epoch = 2;
+    rows[1].validationAuc = 0.8125;
+    rows[1].seconds = 1.5;
+    rows[1].terms = {{QStringLiteral("ce_masked"), 0.25}, {QStringLiteral("sce"), 0.0625}};
+    run.writeMetrics(rows);
+    const std::vector<EpochRecord> back = run.readMetrics();
+    QCOMPARE(back.size(), std::size_t(2));
+    QCOMPARE(back[0].learningRate, 2.5e-4);
+    QCOMPARE(back[0].trainLoss, 1.25);
+    QVERIFY(std::isnan(back[0].validationAuc));
+    QCOMPARE(back[0].terms, rows[0].terms);
+    QCOMPARE(back[1].validationAuc, 0.8125);
+    QCOMPARE(back[1].seconds, 1.5);
+    QCOMPARE(back[1].terms, rows[1].terms);
+    // No temporary left beside it.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("metrics.csv")});
+}
+
+void TestRunFolder::metricsAreReadByColumnName()
+{
+    QTemporaryDir dir;
+    // Columns in another order, one unknown column, no loss terms (an older run's file).
+    write(dir.filePath(QStringLiteral("metrics.csv")),
+          "val_auc,epoch,extra,train_loss\n0.5,1,x,2.0\n0.75,2,y,1.5\n");
+    const std::vector<EpochRecord> rows = RunFolder(dir.path()).readMetrics();
+    QCOMPARE(rows.size(), std::size_t(2));
+    QCOMPARE(rows[1].epoch, 2);
+    QCOMPARE(rows[1].validationAuc, 0.75);
+    QCOMPARE(rows[1].trainLoss, 1.5);
+    QVERIFY(rows[1].terms.empty());
+    // Absent file: no rows, no error.
+    QTemporaryDir empty;
+    QVERIFY(RunFolder(empty.path()).readMetrics().empty());
+}
+
+void TestRunFolder::malformedMetricsNameFileAndLine()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.csv"));
+    write(path, "epoch,train_loss\n1,0.5\n2\n");
+    try {
+        RunFolder(dir.path()).readMetrics();
+        QFAIL("a short row was accepted");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(path) && e.message().contains(QLatin1String("line 3")),
+                 qPrintable(e.message()));
+    }
+}
+
+void TestRunFolder::resultRoundTripsUnderStableNames()
+{
+    QTemporaryDir dir;
+    const RunFolder run(dir.path());
+    QVERIFY(!run.readResult());
+    RunResult r;
+    r.bestEpoch = 17;
+    r.epochsRun = 40;
+    r.stoppedEarly = true;
+    r.seconds = 812.5;
+    r.validation = ClassificationMetrics::compute({0.9f, 0.1f, 0.2f, 0.8f, 0.4f, 0.6f}, {0, 1, 1}, 2);
+    run.writeResult(r);
+    QFile f(run.resultPath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+    for (const char* key : {"schema", "best_epoch", "epochs_run", "stopped_early", "seconds", "val", "test"})
+        QVERIFY2(json.contains(QLatin1String(key)), key);
+    QVERIFY(json[QStringLiteral("test")].isNull()); // no test part
+    QVERIFY(json[QStringLiteral("val")].toObject().contains(QStringLiteral("auc")));
+    const RunResult back = *run.readResult();
+    QCOMPARE(back.bestEpoch, 17);
+    QCOMPARE(back.epochsRun, 40);
+    QVERIFY(back.stoppedEarly);
+    QCOMPARE(back.seconds, 812.5);
+    QCOMPARE(back.validation.macroAuc, r.validation.macroAuc);
+    QCOMPARE(back.validation.accuracy, r.validation.accuracy);
+    QCOMPARE(back.validation.confusion, r.validation.confusion);
+    QVERIFY(!back.test);
+}
+
+void TestRunFolder::configDescribesTheRun()
+{
+    QTemporaryDir dir;
+    const RunFolder run(dir.path());
+    QJsonObject config{
+        {QStringLiteral("feature_dimension"), 128},
+        {QStringLiteral("classes"), QJsonArray{QStringLiteral("normal"), QStringLiteral("tumour")}},
+        {QStringLiteral("extractor"), QStringLiteral("handcrafted")},
+        {QStringLiteral("patch_size"), 256},
+        {QStringLiteral("magnification"), 20.0}};
+    ModelSpec spec;
+    spec.name = QStringLiteral("abmil");
+    spec.wGen = 1.8;
+    spec.writeTo(config);
+    run.writeConfig(config);
+    const RunDescription d = run.readDescription();
+    QCOMPARE(d.model.name, QStringLiteral("abmil"));
+    QCOMPARE(d.model.wGen, 1.8);
+    QCOMPARE(d.featureDimension, 128);
+    QCOMPARE(d.classNames, QStringList({QStringLiteral("normal"), QStringLiteral("tumour")}));
+    QCOMPARE(d.extractor, QStringLiteral("handcrafted"));
+    QCOMPARE(d.patchSize, 256);
+    QCOMPARE(d.magnification, 20.0);
+}
+
+void TestRunFolder::aFolderThatIsNotARunIsSaidToBeOne()
+{
+    QTemporaryDir dir;
+    const RunFolder run(dir.path());
+    QVERIFY(!run.hasConfig() && !run.hasCheckpoint() && !run.hasBestWeights() && !run.isFinished());
+    try {
+        run.readDescription();
+        QFAIL("no config.json was accepted");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QLatin1String("is not a training run")) &&
+                     e.message().contains(run.configPath()),
+                 qPrintable(e.message()));
+    }
+    write(run.configPath(), "{ not json");
+    QVERIFY_THROWS_EXCEPTION(Error, run.readDescription());
+    write(run.configPath(), R"({"classes":["a"]})");
+    try {
+        run.readDescription();
+        QFAIL("a config without dimension was accepted");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QLatin1String("feature dimension")), qPrintable(e.message()));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestRunFolder)
+#include "tst_runfolder.moc"

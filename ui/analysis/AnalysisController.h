@@ -1,0 +1,58 @@
+// Runs a trained model on a slide document in the background and shows the results there. Each
+// job can be cancelled: it is when its document goes away (the tab closed) or the controller is
+// destroyed. Progress reaches the GUI thread through queued signals only.
+#pragma once
+
+#include "HeatmapSettings.h"
+
+#include <QObject>
+#include <QPointer>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace tessera::core {
+struct Prediction;
+}
+
+namespace tessera::ui {
+
+class SlideDocument;
+
+class AnalysisController : public QObject {
+    Q_OBJECT
+public:
+    explicit AnalysisController(QObject* parent = nullptr);
+    ~AnalysisController() override;
+
+    // Applies the run to the document's slide: features are extracted when missing, features and
+    // results kept in `projectDir` (default: the run's parent folder) and reused next time. Ends
+    // with ready or failed.
+    void runModel(SlideDocument* document, const QString& runDir, const QString& projectDir,
+                  const HeatmapSettings& settings);
+    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) on the document; false (and
+    // failed) when they cannot be read or belong to another slide.
+    bool openResults(SlideDocument* document, const QString& path, const HeatmapSettings& settings);
+    int runningCount() const { return int(m_jobs.size()); }
+    void cancelAll();
+
+Q_SIGNALS:
+    void progress(const QString& text);
+    void ready(tessera::ui::SlideDocument* document);
+    void failed(const QString& message);
+
+private:
+    struct Job {
+        int id;
+        std::shared_ptr<std::atomic<bool>> cancel;
+    };
+    // Shows `prediction` on `document` unless it does not fit the slide; emits ready or failed.
+    bool show(SlideDocument* document, const core::Prediction& prediction, const QString& resultsPath,
+              const HeatmapSettings& settings);
+    void finish(int id);
+
+    std::vector<Job> m_jobs;
+    int m_nextId = 0;
+};
+
+} // namespace tessera::ui

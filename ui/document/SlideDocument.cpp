@@ -1,0 +1,96 @@
+#include "SlideDocument.h"
+
+#include "analysis/SlideAnalysis.h"
+#include "common/Error.h"
+#include "viewer/TissueOverlay.h"
+#include "viewer/layers/ImageLayer.h"
+#include "viewer/layers/OutlineLayer.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+namespace tessera::ui {
+
+namespace {
+// What a background detection hands back to the GUI thread.
+struct TissueOutcome {
+    std::optional<core::TissueMask> tissue;
+    QString error;
+};
+} // namespace
+
+SlideDocument::SlideDocument(core::SlidePtr slide, QObject* parent)
+    : QObject(parent), m_slide(std::move(slide)), m_layers(std::make_unique<LayerStack>())
+{
+}
+
+SlideDocument::~SlideDocument()
+{
+    m_analysis.reset(); // its layers live in m_layers
+}
+
+void SlideDocument::setTissueVisible(bool visible)
+{
+    m_tissueVisible = visible;
+    if (m_tissueImage) {
+        m_tissueImage->setVisible(visible);
+        m_tissueOutline->setVisible(visible);
+    } else if (visible) {
+        detectTissue();
+    }
+}
+
+void SlideDocument::detectTissue()
+{
+    if (m_detecting)
+        return;
+    m_detecting = true;
+    // Detection reads a low-resolution copy of the slide: off the GUI thread. The job holds its
+    // own reference to the slide; if the document goes first, the result is dropped.
+    auto* watcher = new QFutureWatcher<TissueOutcome>(this);
+    connect(watcher, &QFutureWatcher<TissueOutcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_detecting = false;
+        const TissueOutcome outcome = watcher->result();
+        if (!outcome.tissue) {
+            Q_EMIT tissueFailed(outcome.error);
+            return;
+        }
+        applyTissue(*outcome.tissue);
+    });
+    const core::SlidePtr slide = m_slide;
+    watcher->setFuture(QtConcurrent::run([slide]() -> TissueOutcome {
+        try {
+            return {core::TissueDetector().detect(*slide), {}};
+        } catch (const core::Error& error) {
+            return {std::nullopt, error.message()};
+        }
+    }));
+}
+
+void SlideDocument::applyTissue(const core::TissueMask& tissue)
+{
+    m_tissue = tissue;
+    auto image = std::make_unique<ImageLayer>(tr("Tissue mask"));
+    image->setImage(tissueOverlayImage(tissue), tissue.downsample);
+    auto outline = std::make_unique<OutlineLayer>(tr("Tissue outline"));
+    std::vector<QPolygonF> outlines = tissue.outlines;
+    outlines.insert(outlines.end(), tissue.holes.begin(), tissue.holes.end());
+    outline->setOutlines(std::move(outlines), QColor(20, 150, 60));
+    image->setVisible(m_tissueVisible);
+    outline->setVisible(m_tissueVisible);
+    m_tissueImage = m_layers->add(std::move(image));
+    m_tissueOutline = m_layers->add(std::move(outline));
+    Q_EMIT tissueDetected(tissue.tissueFraction(), tissue.threshold);
+}
+
+SlideAnalysis* SlideDocument::showAnalysis(core::Prediction prediction, const QString& resultsPath,
+                                           const HeatmapSettings& settings)
+{
+    m_analysis.reset(); // its layers go with it
+    m_analysis = std::make_unique<SlideAnalysis>(*this, std::move(prediction), resultsPath, settings);
+    Q_EMIT analysisChanged();
+    return m_analysis.get();
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,24 @@
+// Which tiles a view shows and which it asks the loader for, most wanted first: the coarsest
+// level (always something to show), the display level from the centre out, its neighbours for
+// panning, the next coarser level for zooming out and the middle of the next finer one for
+// zooming in.
+#pragma once
+
+#include "ViewTransform.h"
+#include "slide/TileLoader.h"
+
+namespace tessera::ui {
+
+struct TileSpan {
+    int level, c0, r0, c1, r1; // inclusive tile range
+};
+
+// The level drawn at `scale`: up to 10 % coarser than the screen (≤ 1.1× upscaling, invisible)
+// rather than decoding up to 4× the pixels of the next finer level.
+int displayLevel(const core::Slide& slide, double scale);
+// The tiles of `level` under the view, widened by `margin` tiles on each side.
+TileSpan visibleTiles(const core::TileLoader& loader, const ViewTransform& view, int level, int margin = 0);
+// The loader requests for the view, with priorities.
+QList<core::TileRequest> planTileRequests(const core::TileLoader& loader, const ViewTransform& view);
+
+} // namespace tessera::ui

@@ -1,0 +1,50 @@
+// One thing drawn over the slide (a heatmap, the tissue mask, a patch grid, annotations): its
+// title, visibility, opacity and legend, and how it draws. A layer either blends an image into
+// the slide's tiles (drawn once per tile and cached, so panning costs nothing extra) or paints
+// vector shapes over them on every frame — or both.
+#pragma once
+
+#include <QImage>
+#include <QObject>
+#include <QString>
+
+class QPainter;
+
+namespace tessera::ui {
+
+class ViewTransform;
+
+class Layer : public QObject {
+    Q_OBJECT
+public:
+    explicit Layer(QString title, QObject* parent = nullptr);
+
+    const QString& title() const { return m_title; }
+    bool isVisible() const { return m_visible; }
+    void setVisible(bool visible);
+    double opacity() const { return m_opacity; }
+    void setOpacity(double opacity); // clamped to [0, 1]
+    // Drawn in the view's lower right corner while the layer is visible (null: none).
+    const QImage& legend() const { return m_legend; }
+    void setLegend(const QImage& legend);
+
+    // Tile blending: blendInto() draws the part of the layer over `level0Area` into a tile of
+    // `tilePixels` (the painter is at the tile's origin, opacity already set). contentKey()
+    // changes whenever the blended pixels would.
+    virtual bool blendsIntoTiles() const { return false; }
+    virtual void blendInto(QPainter&, const QRectF& /*level0Area*/, const QSizeF& /*tilePixels*/) const {}
+    virtual size_t contentKey() const { return 0; }
+    // Vector painting over the tiles, in widget pixels, on every frame.
+    virtual void paint(QPainter&, const ViewTransform&) const {}
+
+Q_SIGNALS:
+    void changed(); // anything that changes what the layer draws
+
+private:
+    QString m_title;
+    bool m_visible = true;
+    double m_opacity = 1.0;
+    QImage m_legend;
+};
+
+} // namespace tessera::ui

@@ -1,0 +1,9 @@
+#include "ViewerTool.h"
+
+#include "viewer/SlideView.h"
+
+namespace tessera::ui {
+
+ViewerTool::ViewerTool(SlideView* view) : QObject(view), m_view(view) {}
+
+} // namespace tessera::ui
