@@ -84,7 +84,7 @@ cmd_demo() {
   "$BUILD_DIR/app/tessera-cli" demo-data --out "$data"
   # demo-07 is a validation slide: the model never saw its label.
   local slide="$data/slides/demo-07-tumour.tiff"
-  local viewer=("$BUILD_DIR/app/tessera" --run "$data/run" "$slide")
+  local viewer=("$BUILD_DIR/app/tessera" --project "$data" --run "$data/runs/demo-srmil" "$slide")
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     log "opening the viewer with the attention and consistency maps (Analysis panel)"
     exec "${viewer[@]}"

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <sys/resource.h>
 
 using namespace tessera;
 
@@ -34,6 +35,7 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
         {QStringLiteral("demo-data"),
          {cli::runDemoData, "synthetic slides -> features -> SR-MIL -> predictions, end to end"}},
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
+        {QStringLiteral("project"), {cli::runProject, "init|add|labels|splits|status of a project database"}},
     };
     return table;
 }
@@ -57,9 +59,25 @@ int fail(cli::CliContext& io, const QString& command, const QString& message, in
 {
     io.err << "tessera-cli " << command << ": " << prefix << message << "\n";
     io.err.flush();
-    if (io.progress)
-        io.progress(core::ProgressEvent::failed(io.job, message));
+    try {
+        if (io.progress)
+            io.progress(core::ProgressEvent::failed(io.job, message));
+    } catch (const std::exception& e) { // the log or the project may be what failed
+        io.err << "tessera-cli " << command << ": the failure could not be recorded: " << e.what() << "\n";
+    }
     return code;
+}
+
+// The value of `--log FILE` (or `--log=FILE`) in `arguments`, if any.
+QString logArgument(const QStringList& arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--log") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(QLatin1String("--log=")))
+            return arguments[i].mid(6);
+    }
+    return {};
 }
 
 } // namespace
@@ -67,6 +85,9 @@ int fail(cli::CliContext& io, const QString& command, const QString& message, in
 int main(int argc, char* argv[])
 {
     core::restartWithRuntimeSettings(argv);
+    // Jobs launched by the GUI run at a lower priority, so the viewer stays responsive.
+    if (const int nice = qEnvironmentVariableIntValue("TESSERA_NICE"); nice > 0)
+        setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
     // Pictures with text (heatmap legends) need fonts, hence a GUI application, but never a
     // display: those commands run on the offscreen platform.
     const bool drawsText = argc > 1 && qstrcmp(argv[1], "heatmap") == 0;
@@ -102,13 +123,16 @@ int main(int argc, char* argv[])
     }
     arguments.removeAt(1); // the parser sees "tessera-cli --opt …"
     try {
+        // A job's log is opened before anything can fail, so that every ending reaches it.
+        if (const QString log = logArgument(arguments); !log.isEmpty())
+            io.startProgress(name, false, log);
         return found->second.first(arguments, io);
     } catch (const cli::HelpRequested& help) {
         out << help.text;
         return cli::kOk;
     } catch (const cli::UsageError& e) {
-        err << "tessera-cli " << name << ": " << e.message << "\n(see tessera-cli " << name << " --help)\n";
-        return cli::kUsage;
+        err << "(see tessera-cli " << name << " --help)\n";
+        return fail(io, name, e.message, cli::kUsage);
     } catch (const core::FieldError& e) {
         // A setting core refused: name the flag that set it.
         const QString flag = io.fieldFlags.value(e.problem().field);

@@ -3,6 +3,7 @@
 #include "Translations.h"
 #include "analysis/AnalysisPanel.h"
 #include "document/SlideDocument.h"
+#include "project/Project.h"
 #include "system/RuntimeEnvironment.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
@@ -37,7 +38,9 @@ int main(int argc, char* argv[])
         QStringLiteral("dir"));
     const QCommandLineOption project(
         QStringLiteral("project"),
-        QStringLiteral("Folder for features and results (default: the run's parent folder)."),
+        QStringLiteral(
+            "Open this project (its slides, runs and jobs); also where features and results of --run "
+            "go (default: the run's project)."),
         QStringLiteral("dir"));
     const QCommandLineOption results(QStringLiteral("results"),
                                      QStringLiteral("Show stored results (.h5) over the slide."),
@@ -51,6 +54,8 @@ int main(int argc, char* argv[])
 
     tessera::ui::MainWindow window;
     window.show();
+    if (parser.isSet(project) && tessera::core::Project::exists(parser.value(project)))
+        window.openProject(parser.value(project));
     // Slides open on worker threads: the tissue layer and the model go on the first one to open.
     bool analysisDone = !parser.isSet(run) && !parser.isSet(results);
     bool firstOpened = false;

@@ -214,7 +214,6 @@ int main(int argc, char* argv[])
                     percentile(on, 0.95), percentile(off, 0.95), median(on) / median(off));
             }
         }
-        delete analysis;
     }
     return 0;
 }

@@ -8,13 +8,20 @@
 #include "analysis/SlideAnalysis.h"
 #include "common/Error.h"
 #include "document/SlideDocument.h"
+#include "jobs/JobMonitor.h"
+#include "project/InferenceRecords.h"
+#include "project/ProjectController.h"
+#include "project/ProjectPanel.h"
+#include "project/RunsPanel.h"
 #include "system/LibraryVersions.h"
+#include "training/TrainingDialog.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
 #include "workspace/RecentFiles.h"
 #include "workspace/SlideTabs.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -24,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -56,7 +64,10 @@ QDockWidget* addDock(QMainWindow* window, QWidget* content, const QString& title
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_tabs(new SlideTabs(&m_cache, this)), m_analysis(new AnalysisController(this))
+    : QMainWindow(parent),
+      m_tabs(new SlideTabs(&m_cache, this)),
+      m_analysis(new AnalysisController(this)),
+      m_project(new ProjectController({}, this))
 {
     setWindowTitle(tr("Tessera"));
     setWindowIcon(appIcon());
@@ -93,6 +104,23 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Results: %1").arg(document->analysis()->resultsPath()), 10000);
         Q_EMIT analysisReady(view);
     });
+    // What the GUI infers for the open project is recorded in it, as the CLI does.
+    connect(m_analysis, &AnalysisController::inferred, this,
+            [this](const QString& runDir, const QString& slidePath, const core::SlideInferenceResult& result,
+                   const QString& projectDir) {
+                core::Project* project = m_project->project();
+                if (!project || QFileInfo(projectDir).absoluteFilePath() != project->folder())
+                    return;
+                try {
+                    core::recordInference(*project, runDir, slidePath, result);
+                    Q_EMIT m_project->slidesChanged();
+                    Q_EMIT m_project->runsChanged();
+                } catch (const core::Error& error) {
+                    statusBar()->showMessage(
+                        tr("The results were not recorded in the project: %1").arg(error.message()), 15000);
+                }
+            });
+    connect(m_project, &ProjectController::projectChanged, this, &MainWindow::updateProjectActions);
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString& message) {
         m_analysisPanel->showMessage(message, true);
         statusBar()->showMessage(message, 15000);
@@ -112,6 +140,9 @@ MainWindow::~MainWindow()
 
 void MainWindow::createDocks()
 {
+    // The side columns run the full height; the Runs and Jobs docks sit under the slide only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_overview = new OverviewWidget(this);
     addDock(this, m_overview, tr("Overview"), QStringLiteral("overviewDock"));
     m_info = new SlideInfoPanel(this);
@@ -121,6 +152,40 @@ void MainWindow::createDocks()
         addDock(this, m_analysisPanel, tr("Analysis"), QStringLiteral("analysisDock"));
     tabifyDockWidget(infoDock, analysisDock);
     analysisDock->raise();
+
+    m_projectPanel = new ProjectPanel(m_project, this);
+    QDockWidget* projectDock = addDock(this, m_projectPanel, tr("Project"), QStringLiteral("projectDock"));
+    addDockWidget(Qt::LeftDockWidgetArea, projectDock);
+    m_runsPanel = new RunsPanel(m_project, this);
+    QDockWidget* runsDock = addDock(this, m_runsPanel, tr("Runs"), QStringLiteral("runsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, runsDock);
+    m_jobMonitor = new JobMonitor(m_project, this);
+    QDockWidget* jobsDock = addDock(this, m_jobMonitor, tr("Jobs"), QStringLiteral("jobsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+    tabifyDockWidget(runsDock, jobsDock);
+    runsDock->raise();
+    // Closed until a project is open, so a first start shows only the viewer.
+    for (QDockWidget* dock : {projectDock, runsDock, jobsDock})
+        dock->hide();
+    connect(m_project, &ProjectController::projectChanged, this, [this, projectDock, runsDock, jobsDock] {
+        const bool open = m_project->project() != nullptr;
+        const bool wasOpen = projectDock->isVisible();
+        for (QDockWidget* dock : {projectDock, runsDock, jobsDock})
+            dock->setVisible(open);
+        if (open && !wasOpen) { // the slide keeps most of the window
+            resizeDocks({projectDock}, {340}, Qt::Horizontal);
+            resizeDocks({runsDock}, {220}, Qt::Vertical);
+        }
+    });
+    connect(m_project, &ProjectController::jobChanged, this, [jobsDock] { jobsDock->raise(); });
+    connect(m_projectPanel, &ProjectPanel::openSlideRequested, this, &MainWindow::openSlide);
+    connect(m_projectPanel, &ProjectPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_runsPanel, &RunsPanel::applyRequested, this,
+            [this](const QString& run) { runModel(run, m_project->project()->folder()); });
+    connect(m_runsPanel, &RunsPanel::trainRequested, this, &MainWindow::showTrainingDialog);
+    connect(m_runsPanel, &RunsPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_project, &ProjectController::problem, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Jobs: %1").arg(message), 15000); });
     connect(m_analysisPanel, &AnalysisPanel::tissueToggled, this, &MainWindow::setTissueMaskVisible);
     connect(m_analysisPanel, &AnalysisPanel::patchActivated, this, &MainWindow::showPatch);
 }
@@ -132,6 +197,7 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openSlide);
+    createProjectActions(file);
     QAction* save = file->addAction(tr("&Save View as PNG…"), this, &MainWindow::saveViewDialog);
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addAction(tr("&Close Slide"), this, [this] { m_tabs->closeTab(m_tabs->currentIndex()); })
@@ -165,6 +231,50 @@ void MainWindow::createActions()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     analysis->addAction(tr("Open &Results…"), this, &MainWindow::openResultsDialog);
 
+    QMenu* projectMenu = menuBar()->addMenu(tr("&Project"));
+    const auto projectAction = [&](const QString& text, auto slot) {
+        QAction* action = projectMenu->addAction(text, this, slot);
+        m_projectActions << action;
+        return action;
+    };
+    projectAction(tr("Add &Slides…"), [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Add Slides"), m_project->project()->folder(), slideFileFilter());
+        if (!files.isEmpty())
+            runGuarded([&] { reportAdded(m_project->addSlides(files)); });
+    });
+    projectAction(tr("Add &Folder…"), [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a Folder of Slides"),
+                                                                 m_project->project()->folder());
+        if (!folder.isEmpty())
+            runGuarded([&] { reportAdded(m_project->addSlides({folder})); });
+    });
+    projectMenu->addSeparator();
+    projectAction(tr("&Import Labels…"), [this] {
+        const QString csv = QFileDialog::getOpenFileName(this, tr("Import Labels (CLAM CSV)"),
+                                                         m_project->project()->folder(), tr("CSV (*.csv)"));
+        if (!csv.isEmpty())
+            runGuarded([&] { reportImported(csv, m_project->importLabels(csv)); });
+    });
+    projectAction(tr("&Export Labels…"), [this] {
+        const QString csv = QFileDialog::getSaveFileName(
+            this, tr("Export Labels (CLAM CSV)"),
+            m_project->project()->folder() + QStringLiteral("/labels.csv"), tr("CSV (*.csv)"));
+        if (!csv.isEmpty())
+            runGuarded([&] { m_project->project()->slides().exportLabels(csv); });
+    });
+    projectAction(tr("Import S&plit…"), [this] {
+        const QString csv = QFileDialog::getOpenFileName(this, tr("Import a Split (CLAM CSV)"),
+                                                         m_project->project()->folder(), tr("CSV (*.csv)"));
+        if (!csv.isEmpty())
+            runGuarded(
+                [&] { reportImported(csv, m_project->importSplit(csv, QFileInfo(csv).completeBaseName())); });
+    });
+    projectMenu->addSeparator();
+    projectAction(tr("&Train Model…"), &MainWindow::showTrainingDialog)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    updateProjectActions();
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
 
@@ -177,6 +287,118 @@ void MainWindow::createActions()
         if (SlideView* v = currentView())
             v->setMagnification(m_magnifications->itemData(index).toDouble());
     });
+}
+
+void MainWindow::createProjectActions(QMenu* file)
+{
+    file->addSeparator();
+    file->addAction(tr("&New Project…"), this, [this] {
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("New Project: choose an empty folder"));
+        if (!folder.isEmpty())
+            openProject(folder, true);
+    });
+    file->addAction(tr("Open &Project…"), this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Project"));
+        if (!folder.isEmpty())
+            openProject(folder);
+    });
+    m_projectActions << file->addAction(tr("Close Pro&ject"), this, [this] { m_project->close(); });
+    file->addSeparator();
+}
+
+void MainWindow::updateProjectActions()
+{
+    const bool open = m_project->project() != nullptr;
+    for (QAction* action : m_projectActions)
+        action->setEnabled(open);
+}
+
+bool MainWindow::openProject(const QString& folder, bool create)
+{
+    try {
+        create ? m_project->create(folder) : m_project->open(folder);
+        statusBar()->showMessage(tr("Project %1").arg(m_project->project()->folder()), 10000);
+        return true;
+    } catch (const core::Error& error) {
+        showError(error.message());
+        return false;
+    }
+}
+
+TrainingDialog* MainWindow::showTrainingDialog()
+{
+    core::Project* project = m_project->project();
+    if (!project) {
+        showError(tr("Open or create a project first: training works on a project's slides and labels."));
+        return nullptr;
+    }
+    auto* dialog = new TrainingDialog(*project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        try {
+            m_project->submit(dialog->plannedJobs());
+        } catch (const core::Error& error) {
+            showError(error.message());
+        }
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::runGuarded(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const core::Error& error) {
+        showError(error.message());
+    }
+}
+
+void MainWindow::reportAdded(const core::AddReport& r)
+{
+    statusBar()->showMessage(tr("%1 slides added, %2 already in the project, %3 moved, %4 failed")
+                                 .arg(r.added.size())
+                                 .arg(r.present.size())
+                                 .arg(r.relocated.size())
+                                 .arg(r.failed.size()),
+                             15000);
+    if (!r.failed.isEmpty())
+        showError(tr("Some slides were not added:\n%1").arg(r.failed.join(QLatin1Char('\n'))));
+}
+
+void MainWindow::reportImported(const QString& csv, const core::ImportReport& r)
+{
+    QString text = tr("%1: %2 applied").arg(QFileInfo(csv).fileName()).arg(r.applied);
+    if (!r.unknown.isEmpty())
+        text += tr(", %1 slides not in the project (e.g. %2)").arg(r.unknown.size()).arg(r.unknown.first());
+    statusBar()->showMessage(text, 15000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    core::JobQueue* jobs = m_project->jobs();
+    if (!jobs || jobs->runningCount() == 0) {
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Jobs Are Running"),
+                    tr("%n job(s) of this project are still running.", nullptr, jobs->runningCount()),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(
+        tr("They run on their own: keep them running and see them again when you reopen the "
+           "project, or stop them (training stops after its current epoch and can be resumed)."));
+    QPushButton* keep = box.addButton(tr("Keep Running"), QMessageBox::AcceptRole);
+    QPushButton* stop = box.addButton(tr("Stop Jobs"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == stop)
+        jobs->stopAll();
+    if (box.clickedButton() == keep || box.clickedButton() == stop)
+        event->accept();
+    else
+        event->ignore();
 }
 
 void MainWindow::connectView(SlideView* view)
@@ -356,7 +578,11 @@ void MainWindow::runModel(const QString& runDir, const QString& projectDir)
 {
     QSettings().setValue(kRunKey, runDir);
     SlideView* view = currentView();
-    m_analysis->runModel(view ? view->document() : nullptr, runDir, projectDir, m_analysisPanel->settings());
+    // With a project open, its folder holds the features and results (and records them).
+    const QString folder = !projectDir.isEmpty()  ? projectDir
+                           : m_project->project() ? m_project->project()->folder()
+                                                  : QString();
+    m_analysis->runModel(view ? view->document() : nullptr, runDir, folder, m_analysisPanel->settings());
 }
 
 bool MainWindow::openResults(const QString& path)

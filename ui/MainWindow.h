@@ -2,9 +2,11 @@
 // bar. Glue only: the work happens in SlideTabs, SlideDocument, AnalysisController, RecentFiles.
 #pragma once
 
+#include "project/SlideCatalog.h"
 #include "slide/TileCache.h"
 
 #include <QMainWindow>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -14,13 +16,18 @@ namespace tessera::ui {
 class AnalysisController;
 class AnalysisPanel;
 class OverviewWidget;
+class JobMonitor;
 class PreferencesDialog;
+class ProjectController;
+class ProjectPanel;
+class RunsPanel;
 struct Preferences;
 class RecentFiles;
 class SlideDocument;
 class SlideInfoPanel;
 class SlideTabs;
 class SlideView;
+class TrainingDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -57,6 +64,16 @@ public:
     AnalysisController* analysisController() const { return m_analysis; }
     bool isAnalysisRunning() const;
 
+    // Opens (or creates) a project in the Project, Runs and Jobs docks; false with the reason
+    // shown (errorShown) when it cannot be opened.
+    bool openProject(const QString& folder, bool create = false);
+    ProjectController* projectController() const { return m_project; }
+    ProjectPanel* projectPanel() const { return m_projectPanel; }
+    RunsPanel* runsPanel() const { return m_runsPanel; }
+    JobMonitor* jobMonitor() const { return m_jobMonitor; }
+    // The training dialog for the open project (non-modal); accepting it queues the jobs.
+    TrainingDialog* showTrainingDialog();
+
 Q_SIGNALS:
     void slideOpened(tessera::ui::SlideView* view);
     void errorShown(const QString& message);
@@ -64,12 +81,15 @@ Q_SIGNALS:
     void analysisFailed(const QString& message);
 
 protected:
+    void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createDocks();
     void createActions();
+    void createProjectActions(QMenu* file);
+    void updateProjectActions();
     void connectView(SlideView* view);
     void showError(const QString& message);
     void currentViewChanged();
@@ -82,6 +102,9 @@ private:
     void runModelDialog();
     void openResultsDialog();
     void showPatch(int index);
+    void runGuarded(const std::function<void()>& action); // a core::Error becomes a message
+    void reportAdded(const core::AddReport& report);
+    void reportImported(const QString& csv, const core::ImportReport& report);
     SlideView* viewOf(const SlideDocument* document) const;
 
     core::TileCache m_cache;
@@ -90,6 +113,11 @@ private:
     SlideInfoPanel* m_info = nullptr;
     AnalysisPanel* m_analysisPanel = nullptr;
     AnalysisController* m_analysis;
+    ProjectController* m_project;
+    ProjectPanel* m_projectPanel = nullptr;
+    RunsPanel* m_runsPanel = nullptr;
+    JobMonitor* m_jobMonitor = nullptr;
+    QList<QAction*> m_projectActions; // enabled while a project is open
     RecentFiles* m_recent = nullptr;
     QLabel* m_position;
     QLabel* m_magnificationLabel;

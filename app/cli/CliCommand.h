@@ -32,12 +32,14 @@ struct CliContext {
     core::ProgressSink progress;
     QString job;
 
-    // `--progress jsonl`: events of `job` go to `out` as JSON lines from now on.
-    void startJsonProgress(const QString& job);
-    // Reports `event` where progress goes (nowhere without startJsonProgress()).
+    // Events of `job` go to `out` as JSON lines (`--progress jsonl`) and/or are appended to
+    // `logPath` (`--log FILE`) from now on; nowhere when neither is asked for.
+    void startProgress(const QString& job, bool jsonLines, const QString& logPath);
+    // Reports `event` where progress goes (nowhere without startProgress()).
     void report(const core::ProgressEvent& event) const;
 
     std::shared_ptr<core::JsonlProgressWriter> writer;
+    QString logPath; // the log the writer appends to
 };
 
 // Thrown for bad command-line usage (reported with exit code 2 and a usage hint).
@@ -59,5 +61,6 @@ int runEval(const QStringList& arguments, CliContext& io);
 int runInfer(const QStringList& arguments, CliContext& io);
 int runHeatmap(const QStringList& arguments, CliContext& io);
 int runDemoData(const QStringList& arguments, CliContext& io);
+int runProject(const QStringList& arguments, CliContext& io);
 
 } // namespace tessera::cli

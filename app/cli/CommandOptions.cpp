@@ -2,11 +2,20 @@
 
 namespace tessera::cli {
 
-void CliContext::startJsonProgress(const QString& jobName)
+void CliContext::startProgress(const QString& jobName, bool jsonLines, const QString& log)
 {
-    writer = std::make_shared<core::JsonlProgressWriter>(&out);
-    progress = writer->sink();
+    if (!jsonLines && log.isEmpty())
+        return;
     job = jobName;
+    if (writer && log == logPath) { // main opened the log early, so that early failures reach it
+        writer->setStream(jsonLines ? &out : nullptr);
+        return;
+    }
+    writer = std::make_shared<core::JsonlProgressWriter>(jsonLines ? &out : nullptr);
+    if (!log.isEmpty())
+        writer->appendTo(log);
+    logPath = log;
+    progress = writer->sink();
 }
 
 void CliContext::report(const core::ProgressEvent& event) const
@@ -58,6 +67,13 @@ void CommandOptions::addProgress()
         QStringLiteral("'jsonl': one progress event per line on stdout (docs/JOBS.md); messages for "
                        "people go to stderr."),
         QStringLiteral("format"));
+    add(QStringLiteral("log"), QStringLiteral("Also append the progress events to this file (JSONL)."),
+        QStringLiteral("file"));
+}
+
+void CommandOptions::startProgress(const QString& job) const
+{
+    m_io.startProgress(job, jsonProgress(), value(QStringLiteral("log")));
 }
 
 void CommandOptions::parse(const QStringList& arguments)

@@ -19,7 +19,8 @@ public:
     void add(const QString& flag, const QString& description, const QString& valueName,
              const QString& defaultValue = {}, const QString& field = {});
     void addSwitch(const QString& flag, const QString& description);
-    // --device auto|cpu|cuda|cuda:N, --threads N (`what` says which threads), --progress jsonl.
+    // --device auto|cpu|cuda|cuda:N, --threads N (`what` says which threads), --progress jsonl
+    // with --log FILE.
     void addDevice();
     void addThreads(const QString& what);
     void addProgress();
@@ -39,6 +40,8 @@ public:
     QString device() const { return value(QStringLiteral("device")); }
     int threads() const { return integer(QStringLiteral("threads")); }
     bool jsonProgress() const; // --progress jsonl was given
+    // Reports `job`'s events as --progress and --log ask.
+    void startProgress(const QString& job) const;
 
 private:
     CliContext& m_io;

@@ -7,11 +7,15 @@
 #include "features/ExtractionPipeline.h"
 #include "features/HandcraftedExtractor.h"
 #include "infer/SlideInference.h"
+#include "project/InferenceRecords.h"
+#include "project/Project.h"
+#include "project/RunRecorder.h"
 #include "run/Metrics.h"
 #include "synth/SyntheticSlideGenerator.h"
 #include "train/Dataset.h"
 #include "train/Trainer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -51,16 +55,20 @@ int runDemoData(const QStringList& arguments, CliContext& io)
     options.addThreads(QStringLiteral("Worker threads"));
     options.parse(arguments);
     options.require({"out"});
-    const QDir project(options.value(QStringLiteral("out")));
+    const QString folder = options.value(QStringLiteral("out"));
     const int count = options.integer(QStringLiteral("slides"));
     const int epochs = options.integer(QStringLiteral("epochs"));
     const int threads = options.threads();
     const auto seed = options.unsignedInteger(QStringLiteral("seed"));
     if (count < 4 || count > 100)
         throw UsageError{QStringLiteral("--slides must lie in [4, 100]")};
+    // A real project: everything below is recorded in its database, so the GUI opens it as one.
+    const std::unique_ptr<core::Project> project =
+        core::Project::exists(folder) ? core::Project::open(folder) : core::Project::create(folder);
+    const QDir dir(project->folder());
 
     // 1. Slides: even indices carry two tumours, odd ones none.
-    QDir().mkpath(project.filePath(QStringLiteral("slides")));
+    QDir().mkpath(dir.filePath(QStringLiteral("slides")));
     QStringList slides, ids;
     QString labelsCsv = QStringLiteral("slide_id,label\n");
     for (int i = 0; i < count; ++i) {
@@ -68,7 +76,7 @@ int runDemoData(const QStringList& arguments, CliContext& io)
         const QString id = QStringLiteral("demo-%1-%2")
                                .arg(i + 1, 2, 10, QLatin1Char('0'))
                                .arg(tumour ? QStringLiteral("tumour") : QStringLiteral("normal"));
-        const QString path = project.filePath(QStringLiteral("slides/%1.tiff").arg(id));
+        const QString path = dir.filePath(QStringLiteral("slides/%1.tiff").arg(id));
         if (!QFileInfo::exists(path)) {
             core::SynthSpec spec;
             spec.width = options.integer(QStringLiteral("width"));
@@ -85,17 +93,27 @@ int runDemoData(const QStringList& arguments, CliContext& io)
         labelsCsv +=
             QStringLiteral("%1,%2\n").arg(id, tumour ? QStringLiteral("tumour") : QStringLiteral("normal"));
     }
-    const QString labelsPath = project.filePath(QStringLiteral("labels.csv"));
+    const QString labelsPath = dir.filePath(QStringLiteral("labels.csv"));
     core::writeFileAtomically(labelsPath, labelsCsv.toUtf8());
+    project->slides().add(slides);
+    project->slides().importLabels(labelsPath);
+    // The last two slides (one of each class) validate, the rest train.
+    core::Split split;
+    split.train = ids.mid(0, count - 2);
+    split.val = ids.mid(count - 2);
+    project->slides().setSplit(QStringLiteral("default"), split);
 
     // 2. Features (complete files are reused).
     core::HandcraftedExtractor extractor;
     core::ExtractionOptions extraction;
     extraction.threads = threads;
-    const QString featuresDir = project.filePath(QStringLiteral("features"));
+    const QString featuresDir = project->featuresFolder();
+    const qint64 featureSet = project->runs().recordFeatureSet(
+        featuresDir, extractor.name(), extraction.grid.patchSize, extraction.grid.magnification);
     for (const QString& slide : slides) {
         const core::SlideExtraction e =
             core::ExtractionPipeline(extractor, extraction).run(slide, featuresDir);
+        project->runs().recordSlideFeatures(featureSet, slide, e.output, e.patches, extractor.dimension());
         if (!e.reused)
             io.out << QStringLiteral("features of %1: %2 patches in %3 s\n")
                           .arg(QFileInfo(slide).completeBaseName())
@@ -104,36 +122,43 @@ int runDemoData(const QStringList& arguments, CliContext& io)
         io.out.flush();
     }
 
-    // 3. SR-MIL: the last two slides (one of each class) validate, the rest train.
-    const core::LabelTable labels = core::LabelTable::readCsv(labelsPath);
-    core::Split split;
-    split.train = ids.mid(0, count - 2);
-    split.val = ids.mid(count - 2);
-    const core::MilDataset data = core::MilDataset::load(featuresDir, labels, split);
+    // 3. SR-MIL on the project's split, recorded as run "demo-srmil".
+    const core::MilDataset data = core::MilDataset::load(featuresDir, project->slides().labelTable(),
+                                                         project->slides().split(QStringLiteral("default")));
     core::TrainConfig config;
     config.model.name = QStringLiteral("srmil");
     config.epochs = epochs;
     config.seed = seed;
     config.threads = threads;
-    const QString runDir = project.filePath(QStringLiteral("run"));
+    const QString runDir = dir.filePath(QStringLiteral("runs/demo-srmil"));
+    core::RunStart start;
+    start.folder = runDir;
+    start.model = config.model.name;
+    start.config = config.toJson();
+    start.featureSet = featuresDir;
+    start.split = QStringLiteral("default");
+    start.command = QCoreApplication::arguments().mid(1);
+    core::RunRecorder recorder(*project, start);
     const core::TrainResult trained =
-        core::Trainer(config, data, runDir).run([&](const core::ProgressEvent& e) {
+        core::Trainer(config, data, runDir).run(recorder.sink([&](const core::ProgressEvent& e) {
             if (e.kind == core::EventKind::Epoch && (e.epoch % 5 == 0 || e.epoch == e.epochs))
                 io.out << QStringLiteral("epoch %1/%2  loss %3\n")
                               .arg(e.epoch)
                               .arg(e.epochs)
                               .arg(e.losses.at(QStringLiteral("train")), 0, 'f', 4);
             io.out.flush();
-        });
+        }));
     io.out << QStringLiteral("SR-MIL run %1: best epoch %2\n").arg(runDir).arg(trained.bestEpoch);
 
     // 4. Predictions of every slide, and how well the maps find the known tumours.
     core::SlideInferenceOptions inferenceOptions;
-    inferenceOptions.projectDir = project.absolutePath();
+    inferenceOptions.projectDir = project->folder();
     inferenceOptions.threads = threads;
     const core::SlideInference inference(runDir, inferenceOptions);
     for (const QString& slide : slides) {
-        const core::Prediction p = inference.run(slide).prediction;
+        const core::SlideInferenceResult result = inference.run(slide);
+        core::recordInference(*project, runDir, slide, result);
+        const core::Prediction& p = result.prediction;
         QString line =
             QStringLiteral("%1: p(tumour) = %2")
                 .arg(QFileInfo(slide).completeBaseName())
@@ -147,7 +172,7 @@ int runDemoData(const QStringList& arguments, CliContext& io)
         io.out << line << "\n";
         io.out.flush();
     }
-    io.out << QStringLiteral("demo project ready: %1\n").arg(project.absolutePath());
+    io.out << QStringLiteral("demo project ready: %1\n").arg(project->folder());
     return kOk;
 }
 

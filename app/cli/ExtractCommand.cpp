@@ -5,6 +5,7 @@
 #include "common/Error.h"
 #include "features/ExtractionPipeline.h"
 #include "features/ExtractorRegistry.h"
+#include "project/Project.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -55,6 +56,11 @@ int runExtract(const QStringList& arguments, CliContext& io)
                 QStringLiteral("paths"));
     options.add(QStringLiteral("out"), QStringLiteral("Output folder for <slide>.h5."),
                 QStringLiteral("dir"));
+    options.add(
+        QStringLiteral("project"),
+        QStringLiteral("Project folder: records the feature set and each slide's features in its database; "
+                       "--slides default to the project's slides, --out to its features/ folder."),
+        QStringLiteral("dir"));
     options.add(QStringLiteral("extractor"), QStringLiteral("'handcrafted' or a TorchScript encoder (.pt)."),
                 QStringLiteral("name|file"), QStringLiteral("handcrafted"));
     options.add(QStringLiteral("patch-size"), QStringLiteral("Patch side in pixels at --magnification."),
@@ -72,10 +78,13 @@ int runExtract(const QStringList& arguments, CliContext& io)
     options.addThreads(QStringLiteral("Patch reader threads"));
     options.addProgress();
     options.parse(arguments);
-    options.require({"slides", "out"});
+    std::unique_ptr<core::Project> project;
+    if (options.isSet(QStringLiteral("project")))
+        project = core::Project::open(options.value(QStringLiteral("project")));
+    else
+        options.require({"slides", "out"});
 
-    if (options.jsonProgress())
-        io.startJsonProgress(kJob);
+    options.startProgress(kJob);
     const auto report = [&](const core::ProgressEvent& e) { io.report(e); };
     const std::atomic<bool>& cancel = cancelOnSignals();
     core::ExtractionOptions extraction;
@@ -84,17 +93,33 @@ int runExtract(const QStringList& arguments, CliContext& io)
     extraction.grid.minTissueFraction = options.number(QStringLiteral("min-tissue"));
     extraction.threads = options.threads();
     extraction.cancel = &cancel;
-    const QString out = options.value(QStringLiteral("out"));
+    const QString out = options.isSet(QStringLiteral("out")) ? options.value(QStringLiteral("out"))
+                                                             : project->featuresFolder();
     if (!QDir().mkpath(out))
         throw core::Error(QStringLiteral("Cannot create the output folder %1").arg(out));
 
-    const QStringList slides = collectSlides(options.values(QStringLiteral("slides")));
+    QStringList slides;
+    if (options.isSet(QStringLiteral("slides"))) {
+        slides = collectSlides(options.values(QStringLiteral("slides")));
+    } else {
+        for (const core::SlideRecord& s : project->slides().list())
+            if (!s.missing)
+                slides << s.path;
+        if (slides.isEmpty())
+            throw core::Error(QStringLiteral("The project %1 has no slide files to extract (add some with "
+                                             "tessera-cli project add)")
+                                  .arg(project->folder()));
+    }
     // The model is checked (input and output shapes) before any slide is touched.
     const auto extractor =
         core::makeExtractor(options.value(QStringLiteral("extractor")),
                             {options.device(), options.integer(QStringLiteral("input-size")),
                              options.value(QStringLiteral("normalization"))});
 
+    const qint64 featureSet =
+        project ? project->runs().recordFeatureSet(out, extractor->name(), extraction.grid.patchSize,
+                                                   extraction.grid.magnification)
+                : 0;
     report(core::ProgressEvent::started(kJob, {{QStringLiteral("slides"), int(slides.size())},
                                                {QStringLiteral("extractor"), extractor->name()},
                                                {QStringLiteral("dimension"), extractor->dimension()},
@@ -112,6 +137,9 @@ int runExtract(const QStringList& arguments, CliContext& io)
         try {
             const core::SlideExtraction r = pipeline.run(slides[i], out);
             ++done;
+            if (project)
+                project->runs().recordSlideFeatures(featureSet, r.slide, r.output, r.patches,
+                                                    extractor->dimension());
             const QString text =
                 QStringLiteral("%1: %2 patches → %3%4")
                     .arg(QFileInfo(r.slide).fileName())

@@ -5,6 +5,8 @@
 #include "common/Error.h"
 #include "heatmap/HeatmapSnapshot.h"
 #include "infer/SlideInference.h"
+#include "project/InferenceRecords.h"
+#include "project/Project.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -65,13 +67,18 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     core::SlideInferenceOptions inferenceOptions;
     inferenceOptions.projectDir = options.isSet(QStringLiteral("project"))
                                       ? options.value(QStringLiteral("project"))
-                                      : QFileInfo(QFileInfo(runDir).absoluteFilePath()).absolutePath();
+                                      : core::RunFolder(runDir).projectFolder();
     inferenceOptions.device = options.device();
     inferenceOptions.threads = options.threads();
     const QString slidePath = options.value(QStringLiteral("slide"));
     const core::SlidePtr slide = core::Slide::open(slidePath); // a bad slide fails before the model loads
     const core::SlideInference inference(runDir, inferenceOptions);
     const core::SlideInferenceResult result = inference.run(slidePath);
+    // In a Tessera project, what was made is recorded in its database.
+    if (core::Project::exists(inferenceOptions.projectDir)) {
+        const auto project = core::Project::open(inferenceOptions.projectDir);
+        core::recordInference(*project, runDir, slidePath, result);
+    }
     const core::Prediction& p = result.prediction;
 
     core::PatchScores scores;

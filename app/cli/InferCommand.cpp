@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
+#include "project/Project.h"
 #include "run/Metrics.h"
 #include "train/Dataset.h"
 
@@ -63,13 +64,31 @@ int runInfer(const QStringList& arguments, CliContext& io)
     options.add(QStringLiteral("out"),
                 QStringLiteral("Output .h5 (probabilities, attention, consistency, coords)."),
                 QStringLiteral("file"));
+    options.add(
+        QStringLiteral("project"),
+        QStringLiteral("Project folder: records the prediction for the slide of the bag's name (and the run, "
+                       "if the project does not know it yet)."),
+        QStringLiteral("dir"));
     options.addDevice();
     options.parse(arguments);
     options.require({"run", "features", "out"});
+    const auto project = options.isSet(QStringLiteral("project"))
+                             ? core::Project::open(options.value(QStringLiteral("project")))
+                             : nullptr;
     const core::Predictor predictor(options.value(QStringLiteral("run")), options.device());
     const QString input = options.value(QStringLiteral("features"));
     const core::Prediction p = predictor.predict(core::FeatureStore::read(input), input);
     p.write(options.value(QStringLiteral("out")));
+    if (project) {
+        const qint64 run = project->runs().ensureRegistered(options.value(QStringLiteral("run")));
+        try {
+            project->runs().recordPrediction(run, input, options.value(QStringLiteral("out")), p.classNames,
+                                             p.probabilities);
+        } catch (const core::Error& error) {
+            io.err << "tessera-cli infer: the prediction was written but not recorded: " << error.message()
+                   << "\n";
+        }
+    }
     QStringList probabilities;
     for (qsizetype c = 0; c < p.classNames.size(); ++c)
         probabilities

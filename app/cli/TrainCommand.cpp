@@ -3,10 +3,16 @@
 #include "CommandOptions.h"
 
 #include "common/Error.h"
+#include "project/Project.h"
+#include "project/RunRecorder.h"
 #include "synth/SyntheticBags.h"
 #include "train/Trainer.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 
 namespace tessera::cli {
 
@@ -49,8 +55,16 @@ int runTrain(const QStringList& arguments, CliContext& io)
     CommandOptions options(io,
                            QStringLiteral("Train a MIL model (SR-MIL, ABMIL or TransMIL) on feature bags"));
     const core::TrainConfig d;
+    options.add(QStringLiteral("project"),
+                QStringLiteral("Project folder: records the run, every epoch and the result in its database; "
+                               "features, labels, split and run folder default to the project's."),
+                QStringLiteral("dir"));
     options.add(QStringLiteral("features"), QStringLiteral("Folder of <slide_id>.h5 bags."),
                 QStringLiteral("dir"));
+    options.add(QStringLiteral("feature-set"), QStringLiteral("With --project: the feature set to train on."),
+                QStringLiteral("name"), QStringLiteral("features"));
+    options.add(QStringLiteral("split"), QStringLiteral("With --project: the project's split to use."),
+                QStringLiteral("name"), QStringLiteral("default"));
     options.add(QStringLiteral("labels"),
                 QStringLiteral("CSV with slide_id,label (or case_id,slide_id,label)."),
                 QStringLiteral("csv"));
@@ -61,8 +75,18 @@ int runTrain(const QStringList& arguments, CliContext& io)
     options.add(QStringLiteral("fold"), QStringLiteral("Run only this fold (0-based); default all."),
                 QStringLiteral("i"));
     options.add(QStringLiteral("model"), modelHelp(), QStringLiteral("name"), d.model.name);
-    options.add(QStringLiteral("out"), QStringLiteral("Run folder (fold_i/ inside it with --folds)."),
-                QStringLiteral("dir"));
+    options.add(
+        QStringLiteral("out"),
+        QStringLiteral("Run folder (fold_i/ inside it with --folds); with --project default runs/<name>."),
+        QStringLiteral("dir"));
+    options.add(QStringLiteral("name"),
+                QStringLiteral("With --project: the run's name [default: <model>-<date>-<time>]."),
+                QStringLiteral("name"));
+    options.add(
+        QStringLiteral("init-from"),
+        QStringLiteral("Fine-tune: start from this run's best weights (a run folder, or with --project a run "
+                       "name); same model, feature dimension and classes."),
+        QStringLiteral("run"));
     options.add(QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"),
                 QString::number(d.epochs));
     options.add(QStringLiteral("lr"), QStringLiteral("Peak learning rate (AdamW)."), QStringLiteral("x"),
@@ -90,23 +114,53 @@ int runTrain(const QStringList& arguments, CliContext& io)
                 QStringLiteral("p"), d.precision);
     options.addProgress();
     options.parse(arguments);
-    options.require({"features", "labels", "out"});
-    if (options.isSet(QStringLiteral("splits")) == options.isSet(QStringLiteral("folds")))
-        throw UsageError{QStringLiteral("give exactly one of --splits or --folds")};
-    const core::TrainConfig config = readConfig(options);
-    if (options.jsonProgress())
-        io.startJsonProgress(kJob);
+    if (options.isSet(QStringLiteral("splits")) + options.isSet(QStringLiteral("folds")) > 1)
+        throw UsageError{QStringLiteral("give only one of --splits or --folds")};
+    std::shared_ptr<core::Project> project;
+    if (options.isSet(QStringLiteral("project")))
+        project = core::Project::open(options.value(QStringLiteral("project")));
+    else {
+        options.require({"features", "labels", "out"});
+        if (!options.isSet(QStringLiteral("splits")) && !options.isSet(QStringLiteral("folds")))
+            throw UsageError{QStringLiteral("give one of --splits or --folds (or --project with a split)")};
+    }
+    core::TrainConfig config = readConfig(options);
+    if (options.isSet(QStringLiteral("init-from"))) {
+        config.initFrom = options.value(QStringLiteral("init-from"));
+        if (project && !QFileInfo(config.initFrom).isDir())
+            if (const auto parent = project->runs().find(config.initFrom))
+                config.initFrom = parent->folder;
+        config.initFrom = QFileInfo(config.initFrom).absoluteFilePath();
+    }
+    options.startProgress(kJob);
     // Every value is checked before any data is read.
     core::throwIfAny(config.problems());
 
-    const core::LabelTable labels = core::LabelTable::readCsv(options.value(QStringLiteral("labels")));
+    const core::LabelTable labels = options.isSet(QStringLiteral("labels"))
+                                        ? core::LabelTable::readCsv(options.value(QStringLiteral("labels")))
+                                        : project->slides().labelTable();
+    QString featuresDir = options.value(QStringLiteral("features"));
+    QString featureSet;
+    if (featuresDir.isEmpty()) {
+        featureSet = options.value(QStringLiteral("feature-set"));
+        const auto set = project->runs().featureSet(featureSet);
+        if (!set)
+            throw core::Error(QStringLiteral("The project %1 has no feature set '%2': extract features first "
+                                             "(tessera-cli extract --project %1)")
+                                  .arg(project->folder(), featureSet));
+        featuresDir = set->folder;
+    }
+    const QString name = options.isSet(QStringLiteral("name"))
+                             ? options.value(QStringLiteral("name"))
+                             : QStringLiteral("%1-%2").arg(
+                                   config.model.name,
+                                   QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString out = options.isSet(QStringLiteral("out")) ? options.value(QStringLiteral("out"))
+                                                             : QDir(project->runsFolder()).filePath(name);
     std::vector<core::Split> splits;
     std::vector<QString> runDirs;
-    const QString out = options.value(QStringLiteral("out"));
-    if (options.isSet(QStringLiteral("splits"))) {
-        splits.push_back(core::Split::readClamCsv(options.value(QStringLiteral("splits"))));
-        runDirs.push_back(out);
-    } else {
+    QString splitName;
+    if (options.isSet(QStringLiteral("folds"))) {
         const auto all = core::Split::kFold(labels, options.integer(QStringLiteral("folds")), config.seed);
         const int only = options.isSet(QStringLiteral("fold")) ? options.integer(QStringLiteral("fold")) : -1;
         for (int f = 0; f < int(all.size()); ++f)
@@ -116,13 +170,75 @@ int runTrain(const QStringList& arguments, CliContext& io)
             }
         if (splits.empty())
             throw UsageError{QStringLiteral("--fold %1 does not exist").arg(only)};
+        splitName = QStringLiteral("%1 folds").arg(all.size());
+    } else if (options.isSet(QStringLiteral("splits"))) {
+        splits.push_back(core::Split::readClamCsv(options.value(QStringLiteral("splits"))));
+        runDirs.push_back(out);
+        splitName = QFileInfo(options.value(QStringLiteral("splits"))).fileName();
+    } else {
+        splitName = options.value(QStringLiteral("split"));
+        splits.push_back(project->slides().split(splitName));
+        runDirs.push_back(out);
     }
     const std::atomic<bool>& cancel = cancelOnSignals();
+    // With several folds, the job is the whole cross-validation: each fold's start and end become
+    // messages, and one started … finished (or failed) frames them, so a job monitor does not
+    // take the end of fold 0 for the end of the job.
+    const bool folds = splits.size() > 1;
+    const core::ProgressSink output = io.progress;
+    const auto forFold = [&](std::size_t f) -> core::ProgressSink {
+        if (!folds || !output)
+            return output;
+        return [output, f, count = splits.size()](const core::ProgressEvent& e) {
+            if (e.kind != core::EventKind::Started && e.kind != core::EventKind::Finished) {
+                output(e);
+                return;
+            }
+            QJsonObject details = e.details;
+            details[QStringLiteral("fold")] = int(f);
+            output(core::ProgressEvent::note(
+                kJob,
+                e.kind == core::EventKind::Started
+                    ? QStringLiteral("fold %1 of %2: started").arg(f + 1).arg(count)
+                    : QStringLiteral("fold %1 of %2: finished").arg(f + 1).arg(count),
+                QStringLiteral("info"), details));
+        };
+    };
+    if (folds)
+        io.report(
+            core::ProgressEvent::started(kJob, {{QStringLiteral("folds"), int(splits.size())},
+                                                {QStringLiteral("run"), QFileInfo(out).absoluteFilePath()},
+                                                {QStringLiteral("model"), config.model.name}}));
+    QJsonArray foldResults;
     for (std::size_t f = 0; f < splits.size(); ++f) {
         // Every problem with the data is found here, before any training.
-        const core::MilDataset data =
-            core::MilDataset::load(options.value(QStringLiteral("features")), labels, splits[f]);
+        const core::MilDataset data = core::MilDataset::load(featuresDir, labels, splits[f]);
         core::Trainer trainer(config, data, runDirs[f]);
+        io.progress = forFold(f);
+        if (project) {
+            // The run, its epochs and its result go to the project's database as they come; a
+            // failure that ends the command reaches it through io.progress too. Bookkeeping that
+            // fails (a database locked too long) is reported, never the end of the training.
+            core::RunStart start;
+            start.folder = QFileInfo(runDirs[f]).absoluteFilePath();
+            start.model = config.model.name;
+            start.config = config.toJson();
+            start.parentFolder = config.initFrom;
+            start.featureSet = featureSet.isEmpty() ? featuresDir : featureSet;
+            start.split = folds ? QStringLiteral("fold %1 of %2").arg(f).arg(splits.size()) : splitName;
+            start.command = QCoreApplication::arguments().mid(1);
+            auto recorder = std::make_shared<core::RunRecorder>(*project, start);
+            io.progress = [recorder, project, next = io.progress, &io](const core::ProgressEvent& e) {
+                try {
+                    recorder->record(e);
+                } catch (const core::Error& error) {
+                    io.err << "tessera-cli train: not recorded in the project: " << error.message() << "\n";
+                    io.err.flush();
+                }
+                if (next)
+                    next(e);
+            };
+        }
         const core::TrainResult r = trainer.run(
             [&](const core::ProgressEvent& e) {
                 io.report(e);
@@ -143,6 +259,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
             io.err << "tessera-cli train: cancelled after epoch " << r.epochsRun << "; run again to resume\n";
             return kCancelled;
         }
+        foldResults.append(QJsonObject{{QStringLiteral("run"), runDirs[f]},
+                                       {QStringLiteral("best_epoch"), r.bestEpoch},
+                                       {QStringLiteral("val"), r.bestValidation.toJson()}});
         if (!options.jsonProgress())
             io.out << QStringLiteral("%1: best epoch %2, val AUC %3%4\n")
                           .arg(runDirs[f])
@@ -152,6 +271,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
                                    ? QStringLiteral(", test AUC %1").arg(r.test.macroAuc, 0, 'f', 3)
                                    : QString());
     }
+    io.progress = output;
+    if (folds)
+        io.report(core::ProgressEvent::finished(kJob, {{QStringLiteral("folds"), foldResults}}));
     return kOk;
 }
 

@@ -64,13 +64,13 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
         const QString spec = m_predictor->run().extractor;
         if (spec.isEmpty())
             throw Error(QStringLiteral("%1 has no features (%2) and run %3 does not record its extractor: "
-                                       "extract them with tessera-cli extract --out %4")
+                                       "extract them into %4 with the extractor the run was trained on")
                             .arg(slidePath, result.featuresPath, m_runDir,
                                  QFileInfo(result.featuresPath).absolutePath()));
         if (spec.startsWith(QLatin1String("torchscript:")))
             throw Error(
-                QStringLiteral("%1 has no features yet; run %2 was trained on %3 features: extract "
-                               "them with tessera-cli extract --extractor <that encoder .pt> --out %4")
+                QStringLiteral("%1 has no features yet; run %2 was trained on %3 features: extract them "
+                               "into %4 with that TorchScript encoder first")
                     .arg(slidePath, m_runDir, spec, QFileInfo(result.featuresPath).absolutePath()));
         const auto extractor = makeExtractor(spec, {m_options.device});
         ExtractionOptions extraction;
@@ -89,7 +89,13 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
         m_options.progress(ProgressEvent::note(
             QStringLiteral("infer"), QStringLiteral("Running the model on %1").arg(slidePath),
             QStringLiteral("info"), {{QStringLiteral("slide"), slidePath}}));
-    result.prediction = m_predictor->predict(FeatureStore::read(result.featuresPath), result.featuresPath);
+    const FeatureBag bag = FeatureStore::read(result.featuresPath);
+    result.features.patches = int(bag.count);
+    result.features.dimension = bag.dimension;
+    result.features.extractor = bag.extractor;
+    result.features.patchSize = bag.patchSize;
+    result.features.magnification = bag.magnification;
+    result.prediction = m_predictor->predict(bag, result.featuresPath);
     QDir().mkpath(QFileInfo(result.resultsPath).absolutePath());
     result.prediction.write(result.resultsPath);
     return result;

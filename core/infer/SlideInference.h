@@ -22,7 +22,15 @@ struct SlideInferenceResult {
     Prediction prediction;
     QString featuresPath;
     QString resultsPath;
-    bool extracted = false;     // features were computed now
+    bool extracted = false; // features were computed now
+    // The features the prediction was made from (not set when stored results were reused).
+    struct {
+        int patches = 0;
+        int dimension = 0;
+        QString extractor;
+        int patchSize = 0;
+        double magnification = 0;
+    } features;
     bool reusedResults = false; // the stored prediction was current and nothing was recomputed
 };
 

@@ -19,6 +19,12 @@ void JsonlProgressWriter::appendTo(const QString& path)
     m_log = std::move(log);
 }
 
+void JsonlProgressWriter::setStream(QTextStream* stream)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_stream = stream;
+}
+
 void JsonlProgressWriter::write(const ProgressEvent& event)
 {
     const QByteArray line = event.toJsonLine() + '\n';

@@ -18,6 +18,7 @@ public:
     // Also appends every event to `path` (created with its folder). Throws Error when it
     // cannot be opened.
     void appendTo(const QString& path);
+    void setStream(QTextStream* stream); // null: log file only
     void write(const ProgressEvent& event);
     ProgressSink sink(); // a callable that writes here; valid while this writer lives
 

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <functional>
 #include <map>
@@ -85,3 +86,5 @@ private:
 };
 
 } // namespace tessera::core
+
+Q_DECLARE_METATYPE(tessera::core::ProgressEvent)

@@ -126,6 +126,15 @@ bool RunFolder::isFinished() const
     return QFileInfo::exists(resultPath());
 }
 
+QString RunFolder::projectFolder() const
+{
+    QDir dir(QFileInfo(m_dir).absoluteFilePath());
+    for (int up = 0; up < 4 && dir.cdUp(); ++up)
+        if (QFileInfo(dir.filePath(QLatin1String(kProjectDatabaseFile))).size() > 0)
+            return dir.absolutePath();
+    return QFileInfo(QFileInfo(m_dir).absoluteFilePath()).absolutePath();
+}
+
 void RunFolder::create() const
 {
     if (!QDir().mkpath(m_dir))

@@ -57,6 +57,9 @@ struct RunResult {
 
 class RunFolder {
 public:
+    // The project database's file name (a project folder holds it; runs live in its runs/).
+    static constexpr const char* kProjectDatabaseFile = "project.sqlite";
+
     explicit RunFolder(const QString& dir);
 
     const QString& path() const { return m_dir; }
@@ -72,6 +75,10 @@ public:
     bool hasCheckpoint() const;
     bool hasBestWeights() const;
     bool isFinished() const; // result.json exists
+
+    // The project the run belongs to: the nearest folder above it holding a project database
+    // (runs/<name>/ or runs/<name>/fold_i/), else — for runs made before projects — its parent.
+    QString projectFolder() const;
 
     // Creates the folder; throws Error when it cannot.
     void create() const;

@@ -94,6 +94,14 @@ LabelTable LabelTable::readCsv(const QString& path)
         table.slideIds << cells[idColumn];
         texts << cells[labelColumn];
     }
+    return fromLabels(table.slideIds, texts, path);
+}
+
+LabelTable LabelTable::fromLabels(const QStringList& slideIds, const QStringList& texts,
+                                  const QString& source)
+{
+    LabelTable table;
+    table.slideIds = slideIds;
     // Numeric labels keep their numeric order; text labels are sorted alphabetically.
     QStringList names(texts.begin(), texts.end());
     names.removeDuplicates();
@@ -107,7 +115,7 @@ LabelTable LabelTable::readCsv(const QString& path)
     });
     if (names.size() < 2)
         throw Error(QStringLiteral("%1 has only one class ('%2'): a classifier needs at least two")
-                        .arg(path, names.value(0)));
+                        .arg(source, names.value(0)));
     table.classNames = names;
     for (const QString& t : texts)
         table.labels.push_back(int(names.indexOf(t)));

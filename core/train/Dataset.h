@@ -18,6 +18,10 @@ struct LabelTable {
     // `slide_id,label` or CLAM's `case_id,slide_id,label` (header required). Throws Error with
     // the file and line for malformed rows, duplicates or fewer than two classes.
     static LabelTable readCsv(const QString& path);
+    // From slide ids and their label texts (in the same order); `source` names them in errors.
+    // Throws Error for fewer than two classes.
+    static LabelTable fromLabels(const QStringList& slideIds, const QStringList& labels,
+                                 const QString& source);
     int labelOf(const QString& slideId) const; // -1 if absent
 };
 

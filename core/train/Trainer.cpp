@@ -132,6 +132,12 @@ public:
         m_deviceName = computeDevice.name();
     }
 
+    // Fine-tuning: the parent run's best weights replace the random initialisation.
+    void initialiseFrom(const RunFolder& parent)
+    {
+        nets::loadWeights(parent.bestWeightsPath(), *m_net, m_device);
+    }
+
     nets::MilNet& net() { return *m_net; }
     torch::optim::AdamW& optimizer() { return *m_optimizer; }
     const torch::Device& device() const { return m_device; }
@@ -231,6 +237,8 @@ QJsonObject TrainConfig::toJson() const
                      {QStringLiteral("seed"), QString::number(seed)},
                      {QStringLiteral("precision"), precision}};
     model.writeTo(json);
+    if (!initFrom.isEmpty())
+        json[QStringLiteral("init_from")] = initFrom;
     return json;
 }
 
@@ -248,6 +256,14 @@ TrainConfig TrainConfig::fromJson(const QJsonObject& j)
     c.selectAfter = j[QStringLiteral("select_after")].toDouble(c.selectAfter);
     c.seed = j[QStringLiteral("seed")].toString().toULongLong();
     c.precision = j[QStringLiteral("precision")].toString(c.precision);
+    c.initFrom = j[QStringLiteral("init_from")].toString();
+    return c;
+}
+
+TrainConfig TrainConfig::defaultsFor(const QString& model)
+{
+    TrainConfig c;
+    c.model.name = model;
     return c;
 }
 
@@ -293,6 +309,42 @@ Trainer::Trainer(TrainConfig config, const MilDataset& data, QString runDir)
 {
 }
 
+RunFolder Trainer::checkedParent() const
+{
+    const RunFolder parent(m_config.initFrom);
+    const auto refuse = [&](const QString& why) {
+        throw FieldError({QStringLiteral("init_from"),
+                          QStringLiteral("cannot fine-tune from %1: %2").arg(parent.path(), why)});
+    };
+    RunDescription d;
+    try {
+        d = parent.readDescription();
+    } catch (const Error& e) {
+        refuse(e.message());
+    }
+    if (!parent.hasBestWeights())
+        refuse(QStringLiteral("it has no trained weights yet (best.pt)"));
+    if (d.model.name != m_config.model.name || d.model.hidden != m_config.model.hidden ||
+        d.model.heads != m_config.model.heads)
+        refuse(QStringLiteral(
+                   "it is a %1 model (hidden %2, %3 heads), this run a %4 model (hidden %5, %6 heads)")
+                   .arg(d.model.name)
+                   .arg(d.model.hidden)
+                   .arg(d.model.heads)
+                   .arg(m_config.model.name)
+                   .arg(m_config.model.hidden)
+                   .arg(m_config.model.heads));
+    if (d.featureDimension != m_data.featureDimension())
+        refuse(QStringLiteral("it was trained on %1-dimensional features, these are %2-dimensional")
+                   .arg(d.featureDimension)
+                   .arg(m_data.featureDimension()));
+    if (d.classNames != m_data.classNames())
+        refuse(QStringLiteral("its classes are %1, these labels' are %2")
+                   .arg(d.classNames.join(QStringLiteral(", ")),
+                        m_data.classNames().join(QStringLiteral(", "))));
+    return parent;
+}
+
 TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* cancel)
 {
     const auto report = [&](const ProgressEvent& e) {
@@ -323,6 +375,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         std::erase_if(metrics, [&](const EpochRecord& r) { return r.epoch > state.epoch; });
         result.resumed = true;
     } else {
+        if (!m_config.initFrom.isEmpty())
+            session.initialiseFrom(checkedParent());
         m_folder.create();
         m_folder.writeConfig(configJson);
     }
@@ -338,7 +392,9 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
                                          {QStringLiteral("resumed_after_epoch"), state.epoch}}));
 
     result.epochsRun = state.epoch;
-    for (int epoch = state.epoch + 1; epoch <= m_config.epochs; ++epoch) {
+    // A run that stopped early stays stopped: rerunning it does not train on.
+    result.stoppedEarly = selection.shouldStop();
+    for (int epoch = state.epoch + 1; epoch <= m_config.epochs && !result.stoppedEarly; ++epoch) {
         QElapsedTimer timer;
         timer.start();
         EpochReport epochReport;

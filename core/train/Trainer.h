@@ -33,12 +33,17 @@ struct TrainConfig {
     // Training steps' arithmetic: auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16
     // (autocast: products in bfloat16, softmax/norms/losses and the weights in float32).
     QString precision = QStringLiteral("auto"); // one of kPrecisions
+    // Fine-tuning: start from this run's best weights (a run folder) instead of a random init. The
+    // parent must be the same model on features of the same dimension with the same classes.
+    QString initFrom;
 
     // What is wrong with the values, per setting (keys as in config.json: epochs, lr, w_gen …),
     // in words a dialog can show next to the field; empty when all is well.
     std::vector<FieldProblem> problems() const;
     QJsonObject toJson() const;
     static TrainConfig fromJson(const QJsonObject& json);
+    // The defaults for `model` (a name of modelCatalogue()).
+    static TrainConfig defaultsFor(const QString& model);
 };
 
 struct EpochReport {
@@ -78,6 +83,9 @@ public:
     TrainResult run(const ProgressSink& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
 private:
+    // The run to fine-tune from, after checking it fits this run; FieldError ("init_from") if not.
+    RunFolder checkedParent() const;
+
     TrainConfig m_config;
     const MilDataset& m_data;
     RunFolder m_folder;

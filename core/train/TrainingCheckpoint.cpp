@@ -17,11 +17,6 @@ torch::Tensor scalar(double v)
     return torch::tensor(v, torch::kFloat64);
 }
 
-bool tryRead(torch::serialize::InputArchive& archive, const char* key, torch::Tensor& out)
-{
-    return archive.try_read(key, out);
-}
-
 } // namespace
 
 void saveTrainingCheckpoint(const QString& path, nets::MilNet& net, torch::optim::Optimizer& optimizer,
@@ -56,28 +51,30 @@ TrainingState loadTrainingCheckpoint(const QString& path, nets::MilNet& net,
         archive.read("optimizer", optim);
         net.load(model);
         optimizer.load(optim);
-        torch::Tensor epoch, rng, value;
-        archive.read("epoch", epoch);
-        archive.read("rng", rng);
-        nets::setCpuRngState(rng);
-        state.epoch = int(epoch.item<int64_t>());
-        if (tryRead(archive, "best_score", value)) {
-            state.selection.bestScore = value.item<double>();
-            archive.read("best_loss", value);
-            state.selection.bestLoss = value.item<double>();
-            archive.read("best_epoch", value);
-            state.selection.bestEpoch = int(value.item<int64_t>());
-            archive.read("epochs_without_improvement", value);
-            state.selection.epochsWithoutImprovement = int(value.item<int64_t>());
-            if (tryRead(archive, "seconds", value))
-                state.seconds = value.item<double>();
+        // A fresh tensor per field: reading into a defined tensor replaces its storage in place,
+        // which would reinterpret an int64 field read into an earlier float64 one.
+        const auto field = [&](const char* key) {
+            torch::Tensor t;
+            archive.read(key, t);
+            return t;
+        };
+        nets::setCpuRngState(field("rng"));
+        state.epoch = int(field("epoch").item<int64_t>());
+        if (torch::Tensor score; archive.try_read("best_score", score)) {
+            state.selection.bestScore = score.item<double>();
+            state.selection.bestLoss = field("best_loss").item<double>();
+            state.selection.bestEpoch = int(field("best_epoch").item<int64_t>());
+            state.selection.epochsWithoutImprovement =
+                int(field("epochs_without_improvement").item<int64_t>());
+            if (torch::Tensor seconds; archive.try_read("seconds", seconds))
+                state.seconds = seconds.item<double>();
         } else {
             // Before named fields: best = [score, loss, epoch, epochs without improvement].
-            archive.read("best", value);
-            state.selection.bestScore = value[0].item<double>();
-            state.selection.bestLoss = value[1].item<double>();
-            state.selection.bestEpoch = int(value[2].item<double>());
-            state.selection.epochsWithoutImprovement = int(value[3].item<double>());
+            const torch::Tensor best = field("best");
+            state.selection.bestScore = best[0].item<double>();
+            state.selection.bestLoss = best[1].item<double>();
+            state.selection.bestEpoch = int(best[2].item<double>());
+            state.selection.epochsWithoutImprovement = int(best[3].item<double>());
         }
     } catch (const c10::Error& e) {
         throw Error(QStringLiteral("Cannot resume from %1: the checkpoint is unreadable (%2)")

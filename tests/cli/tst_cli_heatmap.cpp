@@ -6,6 +6,7 @@
 #include "synth/GroundTruth.h"
 #include "synth/PyramidTiffWriter.h"
 
+#include "project/Project.h"
 #include "support/CliRunner.h"
 
 #include <QDir>
@@ -32,6 +33,7 @@ class TestCliHeatmap : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void demoDataIsARealProject();
     void mapsFromATrainedModelFindTheTumours();
     void heatmapPictureColoursTheTumour();
     void heatmapRefusesMismatchedFeaturesAndBlankSlides();
@@ -52,6 +54,38 @@ void TestCliHeatmap::initTestCase()
     QVERIFY(run.out.contains(QStringLiteral("demo project ready")));
 }
 
+void TestCliHeatmap::demoDataIsARealProject()
+{
+    // Everything the demo made is in the project's database, for the GUI to open.
+    const auto project = core::Project::open(m_project);
+    const std::vector<core::SlideRecord> slides = project->slides().list();
+    QCOMPARE(slides.size(), std::size_t(6));
+    for (const core::SlideRecord& s : slides) {
+        QCOMPARE(s.label, s.key.endsWith(QLatin1String("tumour")) ? QStringLiteral("tumour")
+                                                                  : QStringLiteral("normal"));
+        QVERIFY(!s.part.isEmpty());
+        QCOMPARE(s.featureSets, 1);
+        QCOMPARE(s.predictions, 1);
+        QVERIFY(!s.missing);
+    }
+    const auto run = project->runs().find(QStringLiteral("demo-srmil"));
+    QVERIFY(run);
+    QCOMPARE(run->status, core::RunStatus::kFinished);
+    QCOMPARE(run->model, QStringLiteral("srmil"));
+    QCOMPARE(run->epochsDone, 20);
+    QCOMPARE(project->runs().epochs(run->id).size(), std::size_t(20));
+    QCOMPARE(project->runs().epochs(run->id).front().terms.size(), std::size_t(3)); // every SR-MIL loss term
+    QCOMPARE(project->runs().featureSets().size(), std::size_t(1));
+    // `project status` says the same from the command line.
+    const test::CliRun status = test::runCli(
+        {QStringLiteral("project"), QStringLiteral("status"), QStringLiteral("--project"), m_project});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY2(status.out.contains(QLatin1String("Slides: 6")) &&
+                 status.out.contains(QLatin1String("demo-srmil")) &&
+                 status.out.contains(QLatin1String("finished")),
+             qPrintable(status.out));
+}
+
 void TestCliHeatmap::mapsFromATrainedModelFindTheTumours()
 {
     const QStringList slides = QDir(m_project + QStringLiteral("/slides"))
@@ -61,7 +95,7 @@ void TestCliHeatmap::mapsFromATrainedModelFindTheTumours()
     for (const QString& name : slides) {
         const QString slide = m_project + QStringLiteral("/slides/") + name;
         const core::Prediction p =
-            core::Prediction::read(m_project + QStringLiteral("/predictions/run/") +
+            core::Prediction::read(m_project + QStringLiteral("/predictions/demo-srmil/") +
                                    QFileInfo(name).completeBaseName() + QStringLiteral(".h5"));
         QCOMPARE(p.classNames, (QStringList{QStringLiteral("normal"), QStringLiteral("tumour")}));
         const bool hasTumour = name.contains(QStringLiteral("tumour"));
@@ -91,7 +125,7 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
     const QString slide = m_project + QStringLiteral("/slides/demo-01-tumour.tiff");
     const QString out = m_dir.filePath(QStringLiteral("attention.png"));
     const test::CliRun run = test::runCli(
-        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
          QStringLiteral("--slide"), slide, QStringLiteral("--out"), out, QStringLiteral("--size"),
          QStringLiteral("800"), QStringLiteral("--opacity"), QStringLiteral("1")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -100,7 +134,7 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
     QCOMPARE(picture.size(), QSize(800, 600));
     // Opaque viridis over percentiles: tumour patches are yellow-green, most others purple-blue.
     const core::Prediction p =
-        core::Prediction::read(m_project + QStringLiteral("/predictions/run/demo-01-tumour.h5"));
+        core::Prediction::read(m_project + QStringLiteral("/predictions/demo-srmil/demo-01-tumour.h5"));
     const std::vector<bool> truth = tumourPatches(slide, p);
     const double scale = 800.0 / 8000.0;
     double tumourGreen = 0, normalGreen = 0;
@@ -120,17 +154,18 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
     // The consistency map of the same slide, written next to it; unknown options are refused.
     const QString consistency = m_dir.filePath(QStringLiteral("consistency.png"));
     QCOMPARE(
-        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
-                      QStringLiteral("--slide"), slide, QStringLiteral("--map"),
-                      QStringLiteral("consistency"), QStringLiteral("--colormap"), QStringLiteral("coolwarm"),
-                      QStringLiteral("--smooth"), QStringLiteral("1"), QStringLiteral("--out"), consistency})
+        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"),
+                      m_project + QStringLiteral("/runs/demo-srmil"), QStringLiteral("--slide"), slide,
+                      QStringLiteral("--map"), QStringLiteral("consistency"), QStringLiteral("--colormap"),
+                      QStringLiteral("coolwarm"), QStringLiteral("--smooth"), QStringLiteral("1"),
+                      QStringLiteral("--out"), consistency})
             .exitCode,
         0);
     QVERIFY(!QImage(consistency).isNull());
-    const test::CliRun bad =
-        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
-                      QStringLiteral("--slide"), slide, QStringLiteral("--colormap"), QStringLiteral("jet"),
-                      QStringLiteral("--out"), m_dir.filePath(QStringLiteral("jet.png"))});
+    const test::CliRun bad = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
+         QStringLiteral("--slide"), slide, QStringLiteral("--colormap"), QStringLiteral("jet"),
+         QStringLiteral("--out"), m_dir.filePath(QStringLiteral("jet.png"))});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QStringLiteral("viridis")));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("jet.png"))));
@@ -149,10 +184,10 @@ void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()
     bag.extractor = QStringLiteral("handcrafted");
     core::FeatureStore::write(other + QStringLiteral("/features/demo-01-tumour.h5"), bag);
     const QString out = m_dir.filePath(QStringLiteral("mismatch.png"));
-    const test::CliRun mismatch =
-        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
-                      QStringLiteral("--slide"), m_project + QStringLiteral("/slides/demo-01-tumour.tiff"),
-                      QStringLiteral("--project"), other, QStringLiteral("--out"), out});
+    const test::CliRun mismatch = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
+         QStringLiteral("--slide"), m_project + QStringLiteral("/slides/demo-01-tumour.tiff"),
+         QStringLiteral("--project"), other, QStringLiteral("--out"), out});
     QCOMPARE(mismatch.exitCode, 1);
     QVERIFY2(mismatch.err.contains(QStringLiteral("16-dimensional")), qPrintable(mismatch.err));
     QVERIFY(!QFile::exists(out));
@@ -163,10 +198,10 @@ void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()
     bag.features.assign(std::size_t(2 * bag.dimension), 0.25f);
     bag.extractor = QStringLiteral("torchscript:resnet18.pt");
     core::FeatureStore::write(other + QStringLiteral("/features/demo-01-tumour.h5"), bag);
-    const test::CliRun extractor =
-        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
-                      QStringLiteral("--slide"), m_project + QStringLiteral("/slides/demo-01-tumour.tiff"),
-                      QStringLiteral("--project"), other, QStringLiteral("--out"), out});
+    const test::CliRun extractor = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
+         QStringLiteral("--slide"), m_project + QStringLiteral("/slides/demo-01-tumour.tiff"),
+         QStringLiteral("--project"), other, QStringLiteral("--out"), out});
     QCOMPARE(extractor.exitCode, 1);
     QVERIFY2(extractor.err.contains(QStringLiteral("torchscript:resnet18.pt")), qPrintable(extractor.err));
 
@@ -179,7 +214,7 @@ void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()
         writer.finish();
     }
     const test::CliRun empty = test::runCli(
-        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/run"),
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
          QStringLiteral("--slide"), blank, QStringLiteral("--project"), other, QStringLiteral("--out"), out});
     QCOMPARE(empty.exitCode, 1);
     QVERIFY2(empty.err.contains(QStringLiteral("tissue")), qPrintable(empty.err));

@@ -2,11 +2,14 @@
 // and kill-and-resume reaching the same weights as an uninterrupted run.
 #include "common/Error.h"
 #include "features/FeatureStore.h"
+#include "infer/Predictor.h"
 #include "synth/SyntheticBags.h"
+#include "train/ModelSelection.h"
 #include "train/Trainer.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -71,6 +74,8 @@ private Q_SLOTS:
     void modelsLearnEasyBags_data();
     void modelsLearnEasyBags();
     void killAndResumeGivesTheSameWeights();
+    void modelSelectionWaitsBreaksTiesAndStops();
+    void fineTuningStartsFromTheParentsWeights();
     void mixedPrecisionLearnsAndIsRecorded();
 
 private:
@@ -202,7 +207,7 @@ void TestTrainer::killAndResumeGivesTheSameWeights()
     const TrainConfig config = quickConfig(QStringLiteral("srmil"));
     const QString straight = m_dir.filePath(QStringLiteral("straight"));
     const QString interrupted = m_dir.filePath(QStringLiteral("interrupted"));
-    Trainer(config, data, straight).run();
+    const TrainResult reference = Trainer(config, data, straight).run();
 
     // Cancel during epoch 4: epochs 1–3 are checkpointed, epoch 4 is lost.
     std::atomic<bool> cancel{false};
@@ -235,6 +240,7 @@ void TestTrainer::killAndResumeGivesTheSameWeights()
     const std::optional<RunResult> stored = RunFolder(interrupted).readResult();
     QVERIFY(stored);
     QCOMPARE(stored->bestEpoch, second.bestEpoch);
+    QCOMPARE(second.bestEpoch, reference.bestEpoch); // the selection's state came back with the checkpoint
     QCOMPARE(stored->epochsRun, config.epochs);
     QCOMPARE(stored->validation.macroAuc, second.bestValidation.macroAuc);
     QCOMPARE(stored->test.has_value(), second.test.samples > 0);
@@ -273,6 +279,94 @@ void TestTrainer::mixedPrecisionLearnsAndIsRecorded()
                  qPrintable(e.message())); // no flag names in core
     }
     QVERIFY(!QFileInfo::exists(refused + QStringLiteral("/checkpoint.pt")));
+}
+
+void TestTrainer::modelSelectionWaitsBreaksTiesAndStops()
+{
+    const auto metrics = [](double auc, double accuracy) {
+        ClassificationMetrics m;
+        m.macroAuc = auc;
+        m.accuracy = accuracy;
+        return m;
+    };
+    // 10 epochs, choose only after 60 % (epoch 7 on), stop after 2 epochs without improvement.
+    ModelSelection s(10, 0.6, 2);
+    QVERIFY(!s.isEligible(6) && s.isEligible(7));
+    QVERIFY(!s.offer(3, metrics(0.99, 1), 0.1)); // too early, however good
+    QCOMPARE(s.state().bestEpoch, 0);
+    QVERIFY(s.offer(7, metrics(0.8, 0.7), 0.5));
+    QVERIFY(!s.offer(8, metrics(0.8, 0.9), 0.6)); // same AUC, higher loss: not better
+    QVERIFY(s.offer(9, metrics(0.8, 0.6), 0.4));  // same AUC, lower loss: better
+    QCOMPARE(s.state().bestEpoch, 9);
+    QVERIFY(!s.shouldStop());
+    // Undefined AUC (one class in validation): accuracy decides.
+    ModelSelection t(5, 0, 2);
+    QVERIFY(t.offer(1, metrics(std::numeric_limits<double>::quiet_NaN(), 0.5), 1));
+    QVERIFY(!t.offer(2, metrics(std::numeric_limits<double>::quiet_NaN(), 0.4), 1));
+    QVERIFY(!t.offer(3, metrics(std::numeric_limits<double>::quiet_NaN(), 0.5), 1));
+    QVERIFY(t.shouldStop());
+    // The last epoch is always eligible, so a run always ends with weights.
+    ModelSelection late(4, 0.99, 0);
+    QVERIFY(!late.isEligible(3) && late.isEligible(4));
+    // A resumed selection continues from its state.
+    ModelSelection resumed(10, 0.6, 2, s.state());
+    QVERIFY(!resumed.offer(10, metrics(0.79, 1), 0.1));
+    QCOMPARE(resumed.state().epochsWithoutImprovement, 1);
+}
+
+void TestTrainer::fineTuningStartsFromTheParentsWeights()
+{
+    const LabelTable labels = LabelTable::readCsv(m_bags + QStringLiteral("/labels.csv"));
+    const Split split = Split::kFold(labels, 4, 4)[0];
+    const MilDataset data = MilDataset::load(m_bags + QStringLiteral("/features"), labels, split);
+    TrainConfig config = quickConfig(QStringLiteral("abmil"));
+    config.epochs = 3;
+    const QString parent = m_dir.filePath(QStringLiteral("ft-parent"));
+    Trainer(config, data, parent).run();
+
+    // A child with a learning rate too small to move anything: its first forward pass — and so
+    // its weights after one step — are the parent's.
+    TrainConfig child = config;
+    child.initFrom = parent;
+    child.epochs = 1;
+    child.warmupEpochs = 0;
+    child.learningRate = 1e-12;
+    const QString childDir = m_dir.filePath(QStringLiteral("ft-child"));
+    Trainer(child, data, childDir).run();
+    const FeatureBag bag = data.samples(QStringLiteral("val")).front().bag;
+    const Prediction before = Predictor(parent, QStringLiteral("cpu")).predict(bag);
+    const Prediction after = Predictor(childDir, QStringLiteral("cpu")).predict(bag);
+    for (std::size_t c = 0; c < before.probabilities.size(); ++c)
+        QVERIFY(std::abs(before.probabilities[c] - after.probabilities[c]) < 1e-5);
+    QCOMPARE(RunFolder(childDir).readDescription().parentRun, parent);
+    // The same from a random start differs: the test would notice a child that ignored its parent.
+    TrainConfig fresh = child;
+    fresh.initFrom.clear();
+    const QString freshDir = m_dir.filePath(QStringLiteral("ft-fresh"));
+    Trainer(fresh, data, freshDir).run();
+    const Prediction random = Predictor(freshDir, QStringLiteral("cpu")).predict(bag);
+    QVERIFY(std::abs(random.probabilities[0] - before.probabilities[0]) > 1e-4);
+
+    // Refused, with the reason and nothing written: another model, or other classes.
+    TrainConfig other = child;
+    other.model.name = QStringLiteral("transmil");
+    try {
+        Trainer(other, data, m_dir.filePath(QStringLiteral("ft-other"))).run();
+        QFAIL("a TransMIL run fine-tuned from an ABMIL one");
+    } catch (const FieldError& e) {
+        QCOMPARE(e.problem().field, QStringLiteral("init_from"));
+        QVERIFY2(e.message().contains(QLatin1String("abmil model")), qPrintable(e.message()));
+    }
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("ft-other/config.json"))));
+    QJsonObject json = RunFolder(parent).readConfig();
+    json[QStringLiteral("classes")] = QJsonArray{QStringLiteral("benign"), QStringLiteral("malignant")};
+    RunFolder(parent).writeConfig(json);
+    try {
+        Trainer(child, data, m_dir.filePath(QStringLiteral("ft-classes"))).run();
+        QFAIL("a run with other classes was a parent");
+    } catch (const FieldError& e) {
+        QVERIFY2(e.message().contains(QLatin1String("benign")), qPrintable(e.message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

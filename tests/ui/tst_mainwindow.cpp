@@ -132,7 +132,7 @@ void TestMainWindow::germanTranslationIsEmbedded()
             menus << action->text();
         QCOMPARE(menus, QStringList({QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
                                      QStringLiteral("&Ansicht"), QStringLiteral("A&nalyse"),
-                                     QStringLiteral("&Hilfe")}));
+                                     QStringLiteral("&Projekt"), QStringLiteral("&Hilfe")}));
     }
     QCoreApplication::removeTranslator(translator);
     delete translator;

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "document/SlideDocument.h"
 #include "infer/SlideInference.h"
+#include "run/RunFolder.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -16,8 +17,7 @@ namespace {
 
 // What a background inference hands back to the GUI thread.
 struct AnalysisOutcome {
-    std::optional<core::Prediction> prediction;
-    QString resultsPath;
+    std::optional<core::SlideInferenceResult> result;
     QString error;
 };
 
@@ -100,8 +100,7 @@ void AnalysisController::runModel(SlideDocument* document, const QString& runDir
     const std::shared_ptr<ProgressRelay> relay(new ProgressRelay, [](ProgressRelay* r) { r->deleteLater(); });
     connect(relay.get(), &ProgressRelay::message, this, &AnalysisController::progress);
     core::SlideInferenceOptions options;
-    options.projectDir =
-        projectDir.isEmpty() ? QFileInfo(QFileInfo(runDir).absoluteFilePath()).absolutePath() : projectDir;
+    options.projectDir = projectDir.isEmpty() ? core::RunFolder(runDir).projectFolder() : projectDir;
     options.cancel = cancel.get();
     options.progress = [relay](const core::ProgressEvent& event) {
         if (const QString text = describe(event); !text.isEmpty())
@@ -112,31 +111,31 @@ void AnalysisController::runModel(SlideDocument* document, const QString& runDir
 
     auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
     const QPointer<SlideDocument> target(document);
-    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this, [this, watcher, target, id, settings] {
-        watcher->deleteLater();
-        finish(id);
-        const AnalysisOutcome outcome = watcher->result();
-        if (!outcome.error.isEmpty()) {
-            Q_EMIT failed(outcome.error);
-            return;
-        }
-        if (!target) {
-            Q_EMIT failed(tr("The slide was closed before its results were ready."));
-            return;
-        }
-        show(target, *outcome.prediction, outcome.resultsPath, settings);
-    });
+    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,
+            [this, watcher, target, id, settings, runDir, slidePath, projectFolder = options.projectDir] {
+                watcher->deleteLater();
+                finish(id);
+                const AnalysisOutcome outcome = watcher->result();
+                if (!outcome.error.isEmpty()) {
+                    Q_EMIT failed(outcome.error);
+                    return;
+                }
+                if (!target) {
+                    Q_EMIT failed(tr("The slide was closed before its results were ready."));
+                    return;
+                }
+                Q_EMIT inferred(runDir, slidePath, *outcome.result, projectFolder);
+                show(target, outcome.result->prediction, outcome.result->resultsPath, settings);
+            });
     // The worker owns copies of everything it reads (and the cancel flag and relay by reference count).
     watcher->setFuture(QtConcurrent::run([runDir, options, slidePath, cancel, relay]() -> AnalysisOutcome {
         try {
             const core::SlideInference inference(runDir, options);
-            core::SlideInferenceResult r = inference.run(slidePath);
-            return {std::move(r.prediction), r.resultsPath, {}};
+            return {inference.run(slidePath), {}};
         } catch (const core::Error& error) {
-            return {std::nullopt, {}, error.message()};
+            return {std::nullopt, error.message()};
         } catch (const std::exception& error) {
             return {std::nullopt,
-                    {},
                     tr("The model failed on %1: %2").arg(slidePath, QString::fromUtf8(error.what()))};
         }
     }));

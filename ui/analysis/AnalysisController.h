@@ -13,7 +13,8 @@
 
 namespace tessera::core {
 struct Prediction;
-}
+struct SlideInferenceResult;
+} // namespace tessera::core
 
 namespace tessera::ui {
 
@@ -39,6 +40,9 @@ public:
 Q_SIGNALS:
     void progress(const QString& text);
     void ready(tessera::ui::SlideDocument* document);
+    // A run was applied to a slide (before ready): what it made, for recording in a project.
+    void inferred(const QString& runDir, const QString& slidePath,
+                  const tessera::core::SlideInferenceResult& result, const QString& projectDir);
     void failed(const QString& message);
 
 private:

@@ -46,6 +46,13 @@ void CurvePlot::addPoint(const QString& series, double x, double y)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void CurvePlot::setPoint(const QString& series, double x, double y)
+{
+    if (const auto it = m_graphIndex.constFind(series); it != m_graphIndex.constEnd())
+        m_plot->graph(it.value())->data()->remove(x);
+    addPoint(series, x, y);
+}
+
 void CurvePlot::clear()
 {
     m_plot->clearGraphs();

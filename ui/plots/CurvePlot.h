@@ -17,6 +17,8 @@ public:
     // Appends a point to the series, creating it (with the next palette colour) on first use;
     // NaN and infinite values are skipped so one bad step cannot wreck the axes.
     void addPoint(const QString& series, double x, double y);
+    // As addPoint, but replaces a point the series already has at `x` (an epoch reported again).
+    void setPoint(const QString& series, double x, double y);
     void clear();
 
     QStringList seriesNames() const;

@@ -1,0 +1,185 @@
+#include "TrainingPlan.h"
+
+#include "Project.h"
+#include "system/ComputeDevices.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace tessera::core {
+
+namespace {
+QString number(double v)
+{
+    return QString::number(v, 'g', 10);
+}
+} // namespace
+
+TrainingPlan::TrainingPlan(Project& project) : m_project(project) {}
+
+QString TrainingPlan::runFolder(const TrainingRequest& request) const
+{
+    return QDir(m_project.runsFolder()).filePath(request.runName);
+}
+
+std::vector<FieldProblem> TrainingPlan::problems(const TrainingRequest& r) const
+{
+    std::vector<FieldProblem> found = r.config.problems();
+    const auto problem = [&](const char* field, const QString& message) {
+        found.push_back({QLatin1String(field), message});
+    };
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
+    if (r.runName.isEmpty())
+        problem("name", QObject::tr("give the run a name"));
+    else if (!validName.match(r.runName).hasMatch())
+        problem("name", QObject::tr("use letters, digits, '.', '_' and '-' only (it names a folder)"));
+    else if (m_project.runs().find(r.runName) || QFileInfo::exists(runFolder(r)))
+        problem("name", QObject::tr("a run named '%1' exists already").arg(r.runName));
+
+    int dimension = 0;
+    if (!r.featureSet.isEmpty()) {
+        const auto set = m_project.runs().featureSet(r.featureSet);
+        if (!set)
+            problem("feature_set", QObject::tr("the project has no feature set '%1'").arg(r.featureSet));
+        else if (set->slides == 0)
+            problem("feature_set", QObject::tr("feature set '%1' has no slides yet").arg(r.featureSet));
+        else
+            dimension = m_project.database()
+                            .scalar(QStringLiteral(
+                                        "SELECT max(dimension) FROM slide_features WHERE feature_set_id = ?"),
+                                    {set->id})
+                            .toInt();
+    } else if (r.extractor != QLatin1String("handcrafted") && !QFileInfo(r.extractor).isFile()) {
+        problem("extractor", QObject::tr("choose 'handcrafted' or a TorchScript file (.pt) that exists"));
+    } else if (r.patchSize < 16 || r.magnification <= 0) {
+        problem("extractor",
+                QObject::tr("the patch size must be at least 16 px and the magnification positive"));
+    }
+
+    LabelTable labels;
+    try {
+        labels = m_project.slides().labelTable();
+    } catch (const Error& e) {
+        problem("labels", QObject::tr("label at least two classes of slides first (%1)").arg(e.message()));
+    }
+    if (r.folds > 0) {
+        if (r.folds < 3)
+            problem("folds", QObject::tr("k-fold cross-validation needs at least 3 folds"));
+    } else if (!m_project.slides().splitNames().contains(r.split)) {
+        problem("split",
+                QObject::tr("the project has no split '%1': import one, or choose k folds").arg(r.split));
+    }
+
+    if (!r.parentRun.isEmpty()) {
+        const auto parent = m_project.runs().find(r.parentRun);
+        if (!parent) {
+            problem("init_from", QObject::tr("the project has no run '%1'").arg(r.parentRun));
+        } else {
+            const RunFolder folder(parent->folder);
+            try {
+                const RunDescription d = folder.readDescription();
+                if (!folder.hasBestWeights())
+                    problem("init_from", QObject::tr("run '%1' has no trained weights yet").arg(r.parentRun));
+                else if (d.model.name != r.config.model.name)
+                    problem("init_from", QObject::tr("run '%1' is a %2 model; fine-tune it as %2")
+                                             .arg(r.parentRun, d.model.name));
+                else if (!labels.classNames.isEmpty() && d.classNames != labels.classNames)
+                    problem("init_from",
+                            QObject::tr("run '%1' knows the classes %2, the project's labels are %3")
+                                .arg(r.parentRun, d.classNames.join(QStringLiteral(", ")),
+                                     labels.classNames.join(QStringLiteral(", "))));
+                else if (dimension > 0 && d.featureDimension != dimension)
+                    problem("init_from",
+                            QObject::tr("run '%1' was trained on %2-dimensional features, '%3' has %4")
+                                .arg(r.parentRun)
+                                .arg(d.featureDimension)
+                                .arg(r.featureSet)
+                                .arg(dimension));
+            } catch (const Error& e) {
+                problem("init_from", e.message());
+            }
+        }
+    }
+
+    bool knownDevice = r.config.device == QLatin1String("auto");
+    for (const ComputeDeviceInfo& d : availableComputeDevices())
+        knownDevice = knownDevice || d.id == r.config.device;
+    if (!knownDevice)
+        problem("device", QObject::tr("there is no device '%1' on this machine").arg(r.config.device));
+    return found;
+}
+
+std::vector<PlannedJob> TrainingPlan::jobs(const TrainingRequest& r) const
+{
+    std::vector<PlannedJob> jobs;
+    const QString project = m_project.folder();
+    const TrainConfig& c = r.config;
+    // The queue runs one job per device, so "auto" is settled here: the first GPU, else the CPU.
+    const std::vector<ComputeDeviceInfo> devices = availableComputeDevices();
+    const QString device = c.device != QLatin1String("auto") ? c.device
+                           : devices.size() > 1              ? devices[1].id
+                                                             : devices[0].id;
+    QString featureSet = r.featureSet;
+    if (featureSet.isEmpty()) {
+        featureSet = QStringLiteral("features");
+        jobs.push_back(
+            {QStringLiteral("extract"),
+             QObject::tr("Extract features for %1").arg(r.runName),
+             {QStringLiteral("extract"), QStringLiteral("--project"), project, QStringLiteral("--extractor"),
+              r.extractor, QStringLiteral("--patch-size"), QString::number(r.patchSize),
+              QStringLiteral("--magnification"), number(r.magnification), QStringLiteral("--device"), device,
+              QStringLiteral("--threads"), QString::number(c.threads)},
+             device,
+             QDir(m_project.jobsFolder()).filePath(QStringLiteral("extract-%1.jsonl").arg(r.runName)),
+             false});
+    }
+    const ModelInfo model = *findModel(c.model.name);
+    QStringList train{QStringLiteral("train"),
+                      QStringLiteral("--project"),
+                      project,
+                      QStringLiteral("--name"),
+                      r.runName,
+                      QStringLiteral("--feature-set"),
+                      featureSet,
+                      QStringLiteral("--model"),
+                      c.model.name,
+                      QStringLiteral("--epochs"),
+                      QString::number(c.epochs),
+                      QStringLiteral("--lr"),
+                      number(c.learningRate),
+                      QStringLiteral("--weight-decay"),
+                      number(c.weightDecay),
+                      QStringLiteral("--warmup"),
+                      QString::number(c.warmupEpochs),
+                      QStringLiteral("--patience"),
+                      QString::number(c.patience),
+                      QStringLiteral("--select-after"),
+                      number(c.selectAfter),
+                      QStringLiteral("--w-gen"),
+                      number(c.model.wGen),
+                      QStringLiteral("--w-ce"),
+                      number(c.model.wCe),
+                      QStringLiteral("--seed"),
+                      QString::number(c.seed),
+                      QStringLiteral("--device"),
+                      device,
+                      QStringLiteral("--threads"),
+                      QString::number(c.threads),
+                      QStringLiteral("--precision"),
+                      c.precision};
+    if (r.folds > 0)
+        train << QStringLiteral("--folds") << QString::number(r.folds);
+    else
+        train << QStringLiteral("--split") << r.split;
+    if (!r.parentRun.isEmpty())
+        train << QStringLiteral("--init-from") << r.parentRun;
+    jobs.push_back({QStringLiteral("train"),
+                    r.parentRun.isEmpty()
+                        ? QObject::tr("Train %1 (%2)").arg(model.title, r.runName)
+                        : QObject::tr("Fine-tune %1 from %2 (%3)").arg(model.title, r.parentRun, r.runName),
+                    train, device, RunFolder(runFolder(r)).logPath(), !jobs.empty()});
+    return jobs;
+}
+
+} // namespace tessera::core

@@ -1,0 +1,54 @@
+// What the training dialog asks for, checked against the project and turned into the jobs that
+// do it: feature extraction first when the features do not exist yet, then the training, as
+// tessera-cli command lines for the project's job queue. Every problem is reported against the
+// setting it concerns, in words the dialog shows next to that field.
+#pragma once
+
+#include "common/Error.h"
+#include "train/Trainer.h"
+
+#include <QStringList>
+#include <vector>
+
+namespace tessera::core {
+
+class Project;
+
+struct TrainingRequest {
+    TrainConfig config;
+    QString runName;
+    QString featureSet; // an existing feature set; empty: extract features first
+    QString extractor = QStringLiteral("handcrafted"); // when extracting: a name or a TorchScript file
+    int patchSize = 256;
+    double magnification = 20;
+    QString split = QStringLiteral("default"); // a project split; ignored when folds > 0
+    int folds = 0;                             // > 0: k-fold cross-validation, one run per fold
+    QString parentRun;                         // fine-tune from this run (its name); empty: afresh
+};
+
+struct PlannedJob {
+    QString kind; // extract | train
+    QString title;
+    QStringList arguments; // tessera-cli's
+    QString device;
+    QString log;
+    bool afterPrevious = false; // starts once the job planned before it has finished
+};
+
+class TrainingPlan {
+public:
+    explicit TrainingPlan(Project& project);
+
+    // Problems by setting key: the TrainConfig's (epochs, lr, w_gen …) and name, feature_set,
+    // extractor, labels, split, folds, init_from, device.
+    std::vector<FieldProblem> problems(const TrainingRequest& request) const;
+    // The jobs, in order. Call when problems() is empty.
+    std::vector<PlannedJob> jobs(const TrainingRequest& request) const;
+    // The run folder the request trains into.
+    QString runFolder(const TrainingRequest& request) const;
+
+private:
+    Project& m_project;
+};
+
+} // namespace tessera::core

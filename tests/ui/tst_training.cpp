@@ -1,0 +1,314 @@
+// Training from the GUI with real child processes: the dialog checks what it launches, a job
+// runs as tessera-cli with live curves and lands in the project database, a SIGKILLed job is
+// failed and resumes to the result of an uninterrupted run, and a new window re-attaches to a
+// job that kept running.
+#include "MainWindow.h"
+#include "jobs/JobMonitor.h"
+#include "plots/CurvePlot.h"
+#include "project/ProjectController.h"
+#include "project/RunsPanel.h"
+#include "support/CliRunner.h"
+#include "training/TrainingDialog.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace tessera;
+
+namespace {
+
+QByteArray bytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// With TESSERA_SCREENSHOTS=DIR, saves what the widget shows (to look at, and for the docs).
+void saveScreenshot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(QDir(dir).filePath(name));
+}
+
+// Waits for `job` to reach one of `statuses` (polling the queue the way the GUI's timer does).
+bool waitForStatus(ui::ProjectController& controller, qint64 job, const QStringList& statuses, int timeoutMs)
+{
+    return QTest::qWaitFor(
+        [&] {
+            const auto record = controller.project()->jobs().find(job);
+            return record && statuses.contains(record->status);
+        },
+        timeoutMs);
+}
+
+} // namespace
+
+class TestTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void dialogRefusesWrongValuesNextToTheirFields();
+    void aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded();
+    void aKilledJobFailsAndResumesToTheUninterruptedResult();
+    void aNewWindowReattachesToARunningJob();
+
+private:
+    // A project over the synthetic bags: stand-in slide files (the catalogue only fingerprints
+    // them), the bags' labels, a split, and the bags as its feature set.
+    QString makeProject(const QString& name);
+    QTemporaryDir m_dir;
+    QString m_bags;
+};
+
+void TestTraining::initTestCase()
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
+    qputenv("TESSERA_CLI", QByteArrayLiteral(TESSERA_CLI));
+    m_bags = m_dir.filePath(QStringLiteral("bags"));
+    const test::CliRun r = test::runCli(
+        {QStringLiteral("synth-bags"), QStringLiteral("--out"), m_bags, QStringLiteral("--slides"),
+         QStringLiteral("16"), QStringLiteral("--dim"), QStringLiteral("8"), QStringLiteral("--signal"),
+         QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+}
+
+QString TestTraining::makeProject(const QString& name)
+{
+    const QString folder = m_dir.filePath(name);
+    const auto project = core::Project::create(folder);
+    QStringList slides;
+    for (const QString& bag :
+         QDir(m_bags + QStringLiteral("/features")).entryList({QStringLiteral("*.h5")})) {
+        const QString slide =
+            folder + QStringLiteral("/slides/") + QFileInfo(bag).completeBaseName() + QStringLiteral(".svs");
+        QDir().mkpath(QFileInfo(slide).absolutePath());
+        QFile f(slide);
+        f.open(QIODevice::WriteOnly);
+        f.write(bag.toUtf8().repeated(50));
+        f.close();
+        slides << slide;
+    }
+    project->slides().add(slides);
+    project->slides().importLabels(m_bags + QStringLiteral("/labels.csv"));
+    project->slides().setSplit(QStringLiteral("default"),
+                               core::Split::kFold(project->slides().labelTable(), 4, 1)[0]);
+    const qint64 set = project->runs().recordFeatureSet(m_bags + QStringLiteral("/features"),
+                                                        QStringLiteral("synthetic"), 256, 20);
+    for (const QString& slide : slides)
+        project->runs().recordSlideFeatures(set, slide,
+                                            m_bags + QStringLiteral("/features/") +
+                                                QFileInfo(slide).completeBaseName() + QStringLiteral(".h5"),
+                                            60, 8);
+    return folder;
+}
+
+void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
+{
+    const QString folder = makeProject(QStringLiteral("checks"));
+    const auto project = core::Project::open(folder);
+    {
+        // A finished ABMIL run to be a parent (its folder as training leaves it, weights aside).
+        core::RunStart start;
+        start.folder = project->runsFolder() + QStringLiteral("/taken");
+        start.model = QStringLiteral("abmil");
+        project->runs().finishRun(project->runs().startRun(start), {});
+        const core::RunFolder taken(start.folder);
+        taken.create();
+        QJsonObject config{
+            {QStringLiteral("feature_dimension"), 8},
+            {QStringLiteral("classes"), QJsonArray{QStringLiteral("normal"), QStringLiteral("tumour")}}};
+        core::ModelSpec spec;
+        spec.name = QStringLiteral("abmil");
+        spec.writeTo(config);
+        taken.writeConfig(config);
+        QFile weights(taken.bestWeightsPath());
+        QVERIFY(weights.open(QIODevice::WriteOnly));
+    }
+    ui::TrainingDialog dialog(*project);
+    dialog.show();
+    QCOMPARE(dialog.modelBox()->currentData().toString(), QStringLiteral("srmil"));
+    QVERIFY(dialog.wGenBox()->isEnabled());
+    dialog.nameEdit()->setText(QStringLiteral("taken"));                          // exists
+    dialog.featureSetBox()->setCurrentIndex(dialog.featureSetBox()->count() - 1); // extract first…
+    dialog.extractorBox()->insertItem(0, QStringLiteral("/no/such/encoder.pt"),
+                                      QStringLiteral("/no/such/encoder.pt"));
+    dialog.extractorBox()->setCurrentIndex(0);
+    dialog.parentBox()->setCurrentIndex(
+        dialog.parentBox()->findData(QStringLiteral("taken"))); // an ABMIL run
+    const std::vector<core::FieldProblem> problems = dialog.check();
+    QVERIFY(dialog.problemShown(QStringLiteral("name")).contains(QLatin1String("exists already")));
+    QVERIFY(dialog.problemShown(QStringLiteral("extractor")).contains(QLatin1String("TorchScript")));
+    QVERIFY2(dialog.problemShown(QStringLiteral("init_from")).contains(QLatin1String("abmil")),
+             qPrintable(dialog.problemShown(QStringLiteral("init_from"))));
+    QCOMPARE(problems.size(), std::size_t(3));
+    dialog.accept();
+    QVERIFY(dialog.isVisible()); // refused: still open
+    // Put right, it is accepted and plans one training job (the features exist).
+    dialog.nameEdit()->setText(QStringLiteral("fine"));
+    dialog.featureSetBox()->setCurrentIndex(0);
+    dialog.parentBox()->setCurrentIndex(0);
+    QVERIFY(dialog.check().empty());
+    QVERIFY(dialog.problemShown(QStringLiteral("name")).isEmpty());
+    const std::vector<core::PlannedJob> jobs = dialog.plannedJobs();
+    QCOMPARE(jobs.size(), std::size_t(1));
+    QVERIFY(jobs[0].arguments.contains(QStringLiteral("--w-gen")));
+    // Extracting first plans an extraction the training waits for.
+    dialog.featureSetBox()->setCurrentIndex(dialog.featureSetBox()->count() - 1);
+    dialog.extractorBox()->setCurrentIndex(dialog.extractorBox()->findData(QStringLiteral("handcrafted")));
+    const std::vector<core::PlannedJob> both = dialog.plannedJobs();
+    QCOMPARE(both.size(), std::size_t(2));
+    QCOMPARE(both[0].kind, QStringLiteral("extract"));
+    QVERIFY(both[1].afterPrevious);
+    // Without labels there is nothing to train on.
+    const QString bare = m_dir.filePath(QStringLiteral("bare"));
+    const auto empty = core::Project::create(bare);
+    ui::TrainingDialog unlabelled(*empty);
+    unlabelled.check();
+    QVERIFY(unlabelled.problemShown(QStringLiteral("labels")).contains(QLatin1String("two classes")));
+}
+
+void TestTraining::aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded()
+{
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(window.openProject(makeProject(QStringLiteral("live"))));
+    ui::TrainingDialog* dialog = window.showTrainingDialog();
+    QVERIFY(dialog);
+    dialog->modelBox()->setCurrentIndex(dialog->modelBox()->findData(QStringLiteral("abmil")));
+    dialog->nameEdit()->setText(QStringLiteral("gui-abmil"));
+    dialog->epochsBox()->setValue(3);
+    dialog->threadsBox()->setValue(1);
+    dialog->deviceBox()->setCurrentIndex(dialog->deviceBox()->findData(QStringLiteral("cpu")));
+    saveScreenshot(dialog, QStringLiteral("training-dialog.png"));
+    dialog->accept();
+    ui::ProjectController& controller = *window.projectController();
+    QTRY_COMPARE_WITH_TIMEOUT(int(controller.project()->jobs().list().size()), 1, 5000);
+    const qint64 job = controller.project()->jobs().list().front().id;
+    QVERIFY(waitForStatus(controller, job, {core::RunStatus::kFinished, core::RunStatus::kFailed}, 120000));
+    QCOMPARE(controller.project()->jobs().find(job)->status, core::RunStatus::kFinished);
+
+    // The monitor drew one point per epoch on every curve.
+    ui::JobMonitor* monitor = window.jobMonitor();
+    QTRY_COMPARE(monitor->shownJob(), job);
+    QCOMPARE(monitor->lossPlot()->pointCount(QStringLiteral("train")), 3);
+    QCOMPARE(monitor->lossPlot()->pointCount(QStringLiteral("val")), 3);
+    QCOMPARE(monitor->termsPlot()->pointCount(QStringLiteral("ce")), 3);
+    QCOMPARE(monitor->learningRatePlot()->pointCount(QStringLiteral("lr")), 3);
+    QCOMPARE(monitor->progressBar()->value(), monitor->progressBar()->maximum());
+    QVERIFY(monitor->logView()->toPlainText().contains(QLatin1String("epoch 3/3")));
+    // The database holds the run and its epochs; result.json agrees with it.
+    const core::RunRecord run = *controller.project()->runs().find(QStringLiteral("gui-abmil"));
+    QCOMPARE(run.status, core::RunStatus::kFinished);
+    QCOMPARE(controller.project()->runs().epochs(run.id).size(), std::size_t(3));
+    const core::RunResult result = *core::RunFolder(run.folder).readResult();
+    QCOMPARE(run.bestEpoch, result.bestEpoch);
+    QCOMPARE(run.validationAuc, result.validation.macroAuc);
+    QCOMPARE(monitor->aucPlot()->pointCount(QStringLiteral("val AUC")), 3);
+    saveScreenshot(&window, QStringLiteral("training-jobs.png"));
+    // The runs table lists it.
+    QTRY_COMPARE(window.runsPanel()->table()->rowCount(), 1);
+    QCOMPARE(window.runsPanel()->table()->item(0, ui::RunsPanel::Name)->text(), QStringLiteral("gui-abmil"));
+}
+
+void TestTraining::aKilledJobFailsAndResumesToTheUninterruptedResult()
+{
+    const QString folder = makeProject(QStringLiteral("killed"));
+    ui::ProjectController controller;
+    controller.open(folder);
+    ui::JobMonitor monitor(&controller);
+    ui::TrainingDialog dialog(*controller.project());
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("srmil")));
+    dialog.nameEdit()->setText(QStringLiteral("interrupted"));
+    dialog.epochsBox()->setValue(8);
+    dialog.threadsBox()->setValue(1);
+    dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
+    QVERIFY(dialog.check().empty());
+    const std::vector<core::PlannedJob> plan = dialog.plannedJobs();
+    // The uninterrupted reference: the same command under another name, run to the end.
+    QStringList straight = plan.back().arguments;
+    straight[straight.indexOf(QStringLiteral("interrupted"))] = QStringLiteral("straight");
+    const test::CliRun reference = test::runCli(straight);
+    QVERIFY2(reference.exitCode == 0, qPrintable(reference.err));
+
+    const qint64 job = controller.submit(plan).back();
+    // SIGKILL once two epochs are in: no last word in the log.
+    QVERIFY(QTest::qWaitFor([&] { return monitor.lossPlot()->pointCount(QStringLiteral("train")) >= 2; },
+                            120000));
+    const qint64 pid = controller.project()->jobs().find(job)->pid;
+    QVERIFY(pid > 0);
+    ::kill(pid_t(pid), SIGKILL);
+    QVERIFY(waitForStatus(controller, job, {core::RunStatus::kFailed}, 30000));
+    QVERIFY2(controller.project()->jobs().find(job)->message.contains(QLatin1String("without reporting why")),
+             qPrintable(controller.project()->jobs().find(job)->message));
+    QCOMPARE(controller.project()->runs().find(QStringLiteral("interrupted"))->status,
+             core::RunStatus::kFailed);
+    QTRY_VERIFY(monitor.resumeButton()->isEnabled());
+
+    // Resume: the same command continues from the last checkpoint and ends where the straight run did.
+    monitor.resumeButton()->click();
+    QVERIFY(waitForStatus(controller, job, {core::RunStatus::kFinished, core::RunStatus::kFailed}, 180000));
+    QCOMPARE(controller.project()->jobs().find(job)->status, core::RunStatus::kFinished);
+    const core::RunRecord resumed = *controller.project()->runs().find(QStringLiteral("interrupted"));
+    const core::RunRecord uninterrupted = *controller.project()->runs().find(QStringLiteral("straight"));
+    QCOMPARE(resumed.status, core::RunStatus::kFinished);
+    QCOMPARE(resumed.bestEpoch, uninterrupted.bestEpoch);
+    QCOMPARE(resumed.validationAuc, uninterrupted.validationAuc);
+    QCOMPARE(bytes(core::RunFolder(resumed.folder).bestWeightsPath()),
+             bytes(core::RunFolder(uninterrupted.folder).bestWeightsPath()));
+    QCOMPARE(monitor.lossPlot()->pointCount(QStringLiteral("train")),
+             8); // both attempts, one point per epoch
+}
+
+void TestTraining::aNewWindowReattachesToARunningJob()
+{
+    const QString folder = makeProject(QStringLiteral("reattach"));
+    qint64 job = 0;
+    {
+        ui::ProjectController first;
+        first.open(folder);
+        ui::TrainingDialog dialog(*first.project());
+        dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("abmil")));
+        dialog.nameEdit()->setText(QStringLiteral("long"));
+        dialog.epochsBox()->setValue(2000);
+        dialog.threadsBox()->setValue(1);
+        dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
+        job = first.submit(dialog.plannedJobs()).back();
+        QVERIFY(waitForStatus(first, job, {core::RunStatus::kRunning}, 10000));
+    } // the window closes; the job keeps running on its own
+    ui::ProjectController second;
+    second.open(folder);
+    ui::JobMonitor monitor(&second);
+    QCOMPARE(second.project()->jobs().find(job)->status, core::RunStatus::kRunning);
+    monitor.showJob(job);
+    // Live events reach the new monitor: the curve keeps growing.
+    QVERIFY(
+        QTest::qWaitFor([&] { return monitor.lossPlot()->pointCount(QStringLiteral("train")) >= 1; }, 60000));
+    const int seen = monitor.lossPlot()->pointCount(QStringLiteral("train"));
+    QVERIFY(QTest::qWaitFor([&] { return monitor.lossPlot()->pointCount(QStringLiteral("train")) > seen; },
+                            60000));
+    // Cancel from the monitor: SIGTERM, the job stops after its epoch and says so.
+    QVERIFY(monitor.cancelButton()->isEnabled());
+    monitor.cancelButton()->click();
+    QVERIFY(waitForStatus(second, job, {core::RunStatus::kCancelled}, 60000));
+    QCOMPARE(second.project()->runs().find(QStringLiteral("long"))->status, core::RunStatus::kCancelled);
+    QVERIFY(monitor.resumeButton()->isEnabled());
+}
+
+QTEST_MAIN(TestTraining)
+#include "tst_training.moc"

@@ -1,0 +1,154 @@
+#include "RunsPanel.h"
+
+#include "ProjectController.h"
+#include "common/Error.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace tessera::ui {
+
+namespace {
+
+// A numeric cell that sorts by value; "–" for NaN.
+QTableWidgetItem* numberItem(double value, int decimals)
+{
+    auto* item = new QTableWidgetItem;
+    if (std::isnan(value))
+        item->setText(QStringLiteral("–"));
+    else
+        item->setData(Qt::DisplayRole, QString::number(value, 'f', decimals).toDouble());
+    return item;
+}
+
+QString elapsed(double seconds)
+{
+    const int s = int(seconds + 0.5);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller), m_table(new QTableWidget(0, ColumnCount, this))
+{
+    auto* layout = new QVBoxLayout(this);
+    m_table->setHorizontalHeaderLabels({tr("Run"), tr("Model"), tr("Parent"), tr("Status"), tr("Epochs"),
+                                        tr("Best"), tr("Val AUC"), tr("Test AUC"), tr("LR"), tr("w_gen"),
+                                        tr("Time")});
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    m_table->setMinimumHeight(90);
+    layout->addWidget(m_table, 1);
+    auto* buttons = new QHBoxLayout;
+    m_train = new QPushButton(tr("Train…"), this);
+    m_apply = new QPushButton(tr("Apply to Slide"), this);
+    m_apply->setToolTip(tr("Show this run's attention and consistency maps on the current slide"));
+    m_delete = new QPushButton(tr("Delete…"), this);
+    buttons->addWidget(m_train);
+    buttons->addStretch(1);
+    buttons->addWidget(m_apply);
+    buttons->addWidget(m_delete);
+    layout->addLayout(buttons);
+    connect(m_train, &QPushButton::clicked, this, &RunsPanel::trainRequested);
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        if (const auto run = m_controller->project()->runs().find(selectedRun()))
+            Q_EMIT applyRequested(run->folder);
+    });
+    connect(m_delete, &QPushButton::clicked, this, [this] { deleteSelected(true); });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const bool chosen = !selectedRun().isEmpty();
+        m_apply->setEnabled(chosen);
+        m_delete->setEnabled(chosen);
+    });
+    connect(m_controller, &ProjectController::projectChanged, this, &RunsPanel::refresh);
+    connect(m_controller, &ProjectController::runsChanged, this, &RunsPanel::refresh);
+    refresh();
+}
+
+void RunsPanel::refresh()
+{
+    const QString selected = selectedRun();
+    m_table->setSortingEnabled(false);
+    m_table->setRowCount(0);
+    core::Project* project = m_controller->project();
+    setEnabled(project != nullptr);
+    std::vector<core::RunRecord> runs;
+    try {
+        if (project)
+            runs = project->runs().list();
+    } catch (const core::Error& error) {
+        Q_EMIT errorOccurred(error.message());
+    }
+    {
+        for (const core::RunRecord& r : runs) {
+            const int row = m_table->rowCount();
+            m_table->insertRow(row);
+            auto* name = new QTableWidgetItem(r.name);
+            name->setToolTip(r.folder);
+            m_table->setItem(row, Name, name);
+            m_table->setItem(row, Model, new QTableWidgetItem(r.model));
+            m_table->setItem(row, Parent, new QTableWidgetItem(r.parentName));
+            auto* status = new QTableWidgetItem(r.status);
+            status->setToolTip(r.message);
+            m_table->setItem(row, Status, status);
+            m_table->setItem(row, Epochs, numberItem(r.epochsDone, 0));
+            m_table->setItem(row, BestEpoch, numberItem(r.bestEpoch > 0 ? r.bestEpoch : std::nan(""), 0));
+            m_table->setItem(row, ValAuc, numberItem(r.validationAuc, 3));
+            m_table->setItem(row, TestAuc, numberItem(r.testAuc, 3));
+            m_table->setItem(row, LearningRate,
+                             numberItem(r.config[QStringLiteral("lr")].toDouble(std::nan("")), 6));
+            m_table->setItem(row, WGen,
+                             numberItem(r.model == QLatin1String("srmil")
+                                            ? r.config[QStringLiteral("w_gen")].toDouble(std::nan(""))
+                                            : std::nan(""),
+                                        2));
+            m_table->setItem(row, Time, new QTableWidgetItem(r.seconds > 0 ? elapsed(r.seconds) : QString()));
+            if (r.name == selected)
+                m_table->selectRow(row);
+        }
+    }
+    m_table->setSortingEnabled(true);
+    m_apply->setEnabled(!selectedRun().isEmpty());
+    m_delete->setEnabled(!selectedRun().isEmpty());
+}
+
+QString RunsPanel::selectedRun() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : m_table->item(rows.first().row(), Name)->text();
+}
+
+void RunsPanel::deleteSelected(bool confirm)
+{
+    const QString run = selectedRun();
+    if (run.isEmpty())
+        return;
+    if (confirm &&
+        QMessageBox::question(this, tr("Delete Run"),
+                              tr("Delete run %1 with its folder (weights, metrics, log)? This cannot be "
+                                 "undone.")
+                                  .arg(run)) != QMessageBox::Yes)
+        return;
+    try {
+        m_controller->deleteRun(run, true);
+    } catch (const core::Error& error) {
+        Q_EMIT errorOccurred(error.message());
+    }
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,53 @@
+// The "Runs" dock: the project's runs side by side — model, parent run, hyper-parameters, best
+// validation AUC, test AUC, time — to compare them; apply one to the current slide; delete one.
+#pragma once
+
+#include <QWidget>
+
+class QPushButton;
+class QTableWidget;
+
+namespace tessera::ui {
+
+class ProjectController;
+
+class RunsPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum Column {
+        Name,
+        Model,
+        Parent,
+        Status,
+        Epochs,
+        BestEpoch,
+        ValAuc,
+        TestAuc,
+        LearningRate,
+        WGen,
+        Time,
+        ColumnCount
+    };
+
+    explicit RunsPanel(ProjectController* controller, QWidget* parent = nullptr);
+
+    void refresh();
+    QString selectedRun() const;
+    QTableWidget* table() const { return m_table; }
+    QPushButton* applyButton() const { return m_apply; }
+    QPushButton* deleteButton() const { return m_delete; }
+    // Deletes the selected run and its folder after asking (tests answer through `confirm`).
+    void deleteSelected(bool confirm = true);
+
+Q_SIGNALS:
+    void applyRequested(const QString& runFolder); // apply to the current slide
+    void trainRequested();
+    void errorOccurred(const QString& message);
+
+private:
+    ProjectController* m_controller;
+    QTableWidget* m_table;
+    QPushButton *m_apply, *m_delete, *m_train;
+};
+
+} // namespace tessera::ui

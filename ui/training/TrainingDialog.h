@@ -1,0 +1,85 @@
+// Training from the GUI: the model with its defaults, the feature set (or "extract first" with an
+// extractor), the split or k folds, fine-tuning from an earlier run, the device and precision.
+// Every value is checked before launch (TrainingPlan) and a wrong one is refused with the reason
+// shown next to its field. Accepting yields the jobs to queue.
+#pragma once
+
+#include "project/TrainingPlan.h"
+
+#include <QDialog>
+#include <QMap>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace tessera::core {
+class Project;
+}
+
+namespace tessera::ui {
+
+class TrainingDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit TrainingDialog(core::Project& project, QWidget* parent = nullptr);
+
+    core::TrainingRequest request() const;
+    // Checks the request; shows each problem beside its field. Empty when it can be launched.
+    std::vector<core::FieldProblem> check();
+    std::vector<core::PlannedJob> plannedJobs() const;
+    // The reason shown beside a field ("" when none); keys as in FieldProblem.
+    QString problemShown(const QString& field) const;
+
+    // The fields, for tests and scripting.
+    QComboBox* modelBox() const { return m_model; }
+    QLineEdit* nameEdit() const { return m_name; }
+    QSpinBox* epochsBox() const { return m_epochs; }
+    QDoubleSpinBox* learningRateBox() const { return m_lr; }
+    QDoubleSpinBox* wGenBox() const { return m_wGen; }
+    QComboBox* featureSetBox() const { return m_featureSet; }
+    QComboBox* extractorBox() const { return m_extractor; }
+    QComboBox* splitBox() const { return m_split; }
+    QSpinBox* foldsBox() const { return m_folds; }
+    QComboBox* parentBox() const { return m_parent; }
+    QComboBox* deviceBox() const { return m_device; }
+    QComboBox* precisionBox() const { return m_precision; }
+    QSpinBox* threadsBox() const { return m_threads; }
+    QSpinBox* seedBox() const { return m_seed; }
+
+    void accept() override; // only when check() finds nothing
+
+private:
+    void applyModelDefaults();
+    void addRow(QFormLayout* form, const QString& field, const QString& label, QWidget* widget,
+                const QString& tooltip);
+
+    core::Project& m_project;
+    QComboBox* m_model;
+    QLineEdit* m_name;
+    QSpinBox* m_epochs;
+    QDoubleSpinBox* m_lr;
+    QDoubleSpinBox* m_weightDecay;
+    QSpinBox* m_warmup;
+    QSpinBox* m_patience;
+    QDoubleSpinBox* m_selectAfter;
+    QDoubleSpinBox* m_wGen;
+    QDoubleSpinBox* m_wCe;
+    QComboBox* m_featureSet;
+    QComboBox* m_extractor;
+    QComboBox* m_split;
+    QSpinBox* m_folds;
+    QComboBox* m_parent;
+    QComboBox* m_device;
+    QComboBox* m_precision;
+    QSpinBox* m_threads;
+    QSpinBox* m_seed;
+    QMap<QString, QLabel*> m_problems; // field → the label beside it
+    QLabel* m_otherProblems;
+};
+
+} // namespace tessera::ui
