@@ -16,10 +16,11 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   xvfb xauth imagemagick
   python3 python3-openslide python3-h5py python3-numpy
+  python3-torch # tst_fidelity runs the PyTorch transcription of the published SR-MIL
 )
 
-# Only the benchmarks' Python references need these (large): installed by ./dev.sh bench.
-BENCH_PACKAGES=(python3-torch python3-torchvision)
+# Only the benchmarks' Python references need this (large): installed by ./dev.sh bench.
+BENCH_PACKAGES=(python3-torchvision)
 
 log() { printf '\033[1;34m[dev.sh]\033[0m %s\n' "$*" >&2; }
 

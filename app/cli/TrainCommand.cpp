@@ -13,6 +13,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSet>
+
+#include <functional>
 
 namespace tessera::cli {
 
@@ -20,24 +23,56 @@ namespace {
 
 const QString kJob = QStringLiteral("train");
 
-// The training configuration from the command line; core checks the values (TrainConfig::problem).
+// The training configuration from the command line: the model's defaults, with what was given.
+// Core checks the values (TrainConfig::problems).
 core::TrainConfig readConfig(const CommandOptions& options)
 {
-    core::TrainConfig config;
-    config.model.name = options.choice(QStringLiteral("model"), core::modelNames());
-    config.model.wGen = options.number(QStringLiteral("w-gen"));
-    config.model.wCe = options.number(QStringLiteral("w-ce"));
-    config.epochs = options.integer(QStringLiteral("epochs"));
-    config.learningRate = options.number(QStringLiteral("lr"));
-    config.weightDecay = options.number(QStringLiteral("weight-decay"));
-    config.warmupEpochs = options.integer(QStringLiteral("warmup"));
-    config.patience = options.integer(QStringLiteral("patience"));
-    config.selectAfter = options.number(QStringLiteral("select-after"));
-    config.seed = options.unsignedInteger(QStringLiteral("seed"));
+    const QString model = options.isSet(QStringLiteral("model"))
+                              ? options.choice(QStringLiteral("model"), core::modelNames())
+                              : core::ModelSpec().name;
+    core::TrainConfig config = core::TrainConfig::defaultsFor(model);
+    const auto given = [&](const char* flag) { return options.isSet(QString::fromLatin1(flag)); };
+    if (given("w-gen"))
+        config.model.wGen = options.number(QStringLiteral("w-gen"));
+    if (given("w-ce"))
+        config.model.wCe = options.number(QStringLiteral("w-ce"));
+    if (given("epochs"))
+        config.epochs = options.integer(QStringLiteral("epochs"));
+    if (given("lr"))
+        config.learningRate = options.number(QStringLiteral("lr"));
+    if (given("weight-decay"))
+        config.weightDecay = options.number(QStringLiteral("weight-decay"));
+    if (given("warmup"))
+        config.warmupEpochs = options.integer(QStringLiteral("warmup"));
+    if (given("grad-clip"))
+        config.gradientClip = options.number(QStringLiteral("grad-clip"));
+    if (given("class-weights"))
+        config.classWeights =
+            options.choice(QStringLiteral("class-weights"), {QStringLiteral("on"), QStringLiteral("off")}) ==
+            QLatin1String("on");
+    if (given("patience"))
+        config.patience = options.integer(QStringLiteral("patience"));
+    if (given("select-after"))
+        config.selectAfter = options.number(QStringLiteral("select-after"));
+    if (given("seed"))
+        config.seed = options.unsignedInteger(QStringLiteral("seed"));
     config.device = options.device();
     config.threads = options.threads();
     config.precision = options.choice(QStringLiteral("precision"), core::kPrecisions);
     return config;
+}
+
+// "100" when every model has the same default, else "srmil 100, abmil 50, transmil 50".
+QString perModel(const std::function<QString(const core::TrainConfig&)>& value)
+{
+    QStringList parts;
+    QSet<QString> distinct;
+    for (const core::ModelInfo& m : core::modelCatalogue()) {
+        const QString v = value(core::TrainConfig::defaultsFor(m.name));
+        distinct.insert(v);
+        parts << QStringLiteral("%1 %2").arg(m.name, v);
+    }
+    return distinct.size() == 1 ? *distinct.begin() : parts.join(QStringLiteral(", "));
 }
 
 QString modelHelp()
@@ -87,24 +122,40 @@ int runTrain(const QStringList& arguments, CliContext& io)
         QStringLiteral("Fine-tune: start from this run's best weights (a run folder, or with --project a run "
                        "name); same model, feature dimension and classes."),
         QStringLiteral("run"));
-    options.add(QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("n"),
-                QString::number(d.epochs));
-    options.add(QStringLiteral("lr"), QStringLiteral("Peak learning rate (AdamW)."), QStringLiteral("x"),
-                QString::number(d.learningRate));
-    options.add(QStringLiteral("weight-decay"), QStringLiteral("AdamW weight decay."), QStringLiteral("x"),
-                QString::number(d.weightDecay));
-    options.add(QStringLiteral("warmup"), QStringLiteral("Warm-up epochs."), QStringLiteral("n"),
-                QString::number(d.warmupEpochs), QStringLiteral("warmup_epochs"));
-    options.add(QStringLiteral("patience"), QStringLiteral("Early stopping patience (0 = off)."),
-                QStringLiteral("n"), QString::number(d.patience));
-    options.add(QStringLiteral("select-after"),
-                QStringLiteral("Pick the best epoch only after this fraction."), QStringLiteral("f"),
-                QString::number(d.selectAfter));
-    options.add(QStringLiteral("w-gen"),
-                QStringLiteral("SR-MIL reconstruction weight in [0, 2] (paper: 1.8)."), QStringLiteral("w"),
-                QString::number(d.model.wGen));
-    options.add(QStringLiteral("w-ce"), QStringLiteral("SR-MIL full-graph CE weight in [0, 2]."),
-                QStringLiteral("w"), QString::number(d.model.wCe));
+    // Defaults differ by model (SR-MIL's are the paper's): shown per model, applied in readConfig.
+    const auto add = [&](const char* flag, const QString& text, const char* value,
+                         const std::function<QString(const core::TrainConfig&)>& fallback,
+                         const QString& field = {}) {
+        options.add(QString::fromLatin1(flag),
+                    QStringLiteral("%1 [default: %2]").arg(text, perModel(fallback)),
+                    QString::fromLatin1(value), QString(), field);
+    };
+    const auto number = [](double v) { return QString::number(v); };
+    add("epochs", QStringLiteral("Epochs."), "n",
+        [](const core::TrainConfig& c) { return QString::number(c.epochs); });
+    add("lr", QStringLiteral("Peak learning rate (AdamW, cosine schedule)."), "x",
+        [&](const core::TrainConfig& c) { return number(c.learningRate); });
+    add("weight-decay", QStringLiteral("AdamW weight decay."), "x",
+        [&](const core::TrainConfig& c) { return number(c.weightDecay); });
+    add(
+        "warmup", QStringLiteral("Warm-up epochs."), "n",
+        [](const core::TrainConfig& c) { return QString::number(c.warmupEpochs); },
+        QStringLiteral("warmup_epochs"));
+    add("grad-clip", QStringLiteral("Gradient norm clipping (0 = none)."), "x",
+        [&](const core::TrainConfig& c) { return number(c.gradientClip); });
+    add("class-weights", QStringLiteral("on: weigh each slide by its class's inverse frequency."), "on|off",
+        [](const core::TrainConfig& c) {
+            return c.classWeights ? QStringLiteral("on") : QStringLiteral("off");
+        });
+    add("patience", QStringLiteral("Early stopping patience (0 = off)."), "n",
+        [](const core::TrainConfig& c) { return QString::number(c.patience); });
+    add("select-after",
+        QStringLiteral("Pick the best epoch among those after this fraction (0-based index above it)."), "f",
+        [&](const core::TrainConfig& c) { return number(c.selectAfter); });
+    add("w-gen", QStringLiteral("SR-MIL reconstruction weight in [0, 2]."), "w",
+        [&](const core::TrainConfig& c) { return number(c.model.wGen); });
+    add("w-ce", QStringLiteral("SR-MIL full-graph CE weight in [0, 2]."), "w",
+        [&](const core::TrainConfig& c) { return number(c.model.wCe); });
     options.add(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"),
                 QString::number(d.seed));
     options.addDevice();
@@ -242,6 +293,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
         const core::TrainResult r = trainer.run(
             [&](const core::ProgressEvent& e) {
                 io.report(e);
+                if (!options.jsonProgress() && e.kind == core::EventKind::Message &&
+                    e.level == QLatin1String("warning"))
+                    io.err << "tessera-cli train: warning: " << e.message << "\n";
                 if (!options.jsonProgress() && e.kind == core::EventKind::Epoch) {
                     const auto auc = e.metrics.find(QStringLiteral("val_auc"));
                     io.out << QStringLiteral("epoch %1/%2  loss %3  val AUC %4  acc %5%6\n")

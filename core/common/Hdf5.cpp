@@ -53,15 +53,31 @@ void writeStringAttribute(hid_t file, const char* name, const QString& value, co
     writeAttribute(file, name, type.get(), utf8.isEmpty() ? "" : utf8.constData(), path);
 }
 
-std::optional<double> numberAttribute(hid_t file, const char* name)
+std::vector<double> numberArrayAttribute(hid_t object, const char* name)
 {
-    if (H5Aexists(file, name) <= 0)
+    if (H5Aexists(object, name) <= 0)
+        return {};
+    const Id attr(H5Aopen(object, name, H5P_DEFAULT), H5Aclose);
+    const Id type(H5Aget_type(attr.get()), H5Tclose);
+    const H5T_class_t kind = H5Tget_class(type.get());
+    if (kind != H5T_INTEGER && kind != H5T_FLOAT)
+        return {};
+    const Id space(H5Aget_space(attr.get()), H5Sclose);
+    const hssize_t count = H5Sget_simple_extent_npoints(space.get());
+    if (count <= 0 || count > 1024)
+        return {};
+    std::vector<double> values(std::size_t(count), 0.0); // sized from the file: an array cannot overrun it
+    if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, values.data()) < 0)
+        return {};
+    return values;
+}
+
+std::optional<double> numberAttribute(hid_t object, const char* name)
+{
+    const std::vector<double> values = numberArrayAttribute(object, name);
+    if (values.empty())
         return std::nullopt;
-    const Id attr(H5Aopen(file, name, H5P_DEFAULT), H5Aclose);
-    double value = 0;
-    if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &value) < 0)
-        return std::nullopt;
-    return value;
+    return values.front();
 }
 
 QString stringAttribute(hid_t file, const char* name)

@@ -44,7 +44,9 @@ void writeDataset(hid_t file, const char* name, hid_t fileType, hid_t memType, s
                   const void* data, const QString& path);
 void writeAttribute(hid_t file, const char* name, hid_t type, const void* value, const QString& path);
 void writeStringAttribute(hid_t file, const char* name, const QString& value, const QString& path);
+// A number attribute of a file or dataset (the first element of an array attribute).
 std::optional<double> numberAttribute(hid_t file, const char* name);
+std::vector<double> numberArrayAttribute(hid_t object, const char* name); // empty when missing
 QString stringAttribute(hid_t file, const char* name);      // empty when missing or not a string
 std::vector<hsize_t> shapeOf(hid_t file, const char* name); // empty if the dataset is missing
 

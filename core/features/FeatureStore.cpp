@@ -100,9 +100,27 @@ FeatureBag FeatureStore::read(const QString& path)
             throw Error(QStringLiteral("%1 contains a non-finite feature value (NaN or Inf) in patch %2")
                             .arg(path)
                             .arg(i / std::size_t(bag.dimension)));
-    bag.patchSize = int(numberAttribute(f, "patch_size").value_or(0));
-    bag.patchSizeLevel0 = int(numberAttribute(f, "patch_size_level0").value_or(0));
-    bag.patchLevel = int(numberAttribute(f, "patch_level").value_or(0));
+    // Patch geometry: Tessera's attributes on the file, or CLAM's on the coords dataset (its
+    // create_patches step writes patch_size and patch_level there, with the level's downsample).
+    const Id coordsSet(H5Dopen2(f, coordsName, H5P_DEFAULT), H5Dclose);
+    const auto attribute = [&](const char* name) {
+        std::optional<double> value = numberAttribute(f, name);
+        if (!value && coordsSet.valid())
+            value = numberAttribute(coordsSet.get(), name);
+        return value;
+    };
+    bag.patchSize = int(attribute("patch_size").value_or(0));
+    bag.patchLevel = int(attribute("patch_level").value_or(0));
+    bag.patchSizeLevel0 = int(attribute("patch_size_level0").value_or(0));
+    if (bag.patchSizeLevel0 == 0 && bag.patchSize > 0) {
+        std::vector<double> downsample = numberArrayAttribute(f, "downsample");
+        if (downsample.empty() && coordsSet.valid())
+            downsample = numberArrayAttribute(coordsSet.get(), "downsample");
+        if (!downsample.empty() && downsample.front() > 0)
+            bag.patchSizeLevel0 = int(std::lround(bag.patchSize * downsample.front()));
+        else if (bag.patchLevel == 0)
+            bag.patchSizeLevel0 = bag.patchSize; // read at level 0: the same size there
+    }
     bag.magnification = numberAttribute(f, "magnification").value_or(0);
     bag.extractor = stringAttribute(f, "extractor");
     bag.extractorVersion = stringAttribute(f, "extractor_version");

@@ -65,7 +65,7 @@ Prediction Predictor::predict(const FeatureBag& bag, const QString& source) cons
                              s.run.extractor));
     torch::NoGradGuard noGrad;
     torch::manual_seed(0); // the consistency rounds' partition: the same map every time
-    const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords);
+    const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords, bag.patchSizeLevel0);
     const nets::BagTensors tensors =
         nets::BagTensors::make(bag.features.data(), bag.count, bag.dimension, graph, s.device);
     const auto toVector = [](const torch::Tensor& t) {

@@ -32,43 +32,57 @@ SpatialGraph SpatialGraph::fromCoords(const std::vector<std::int64_t>& coords, s
         throw Error(QStringLiteral("Coordinates must be N × 2"));
     SpatialGraph graph;
     graph.nodes = int(coords.size() / 2);
+    graph.stepInferred = step <= 0;
     graph.step = step > 0 ? step : std::max<std::int64_t>(1, inferStep(coords));
-    const int reach = int(std::floor(radius));
+    const double reach = radius * double(graph.step);
+    const double reachSquared = reach * reach * (1 + 1e-12); // inclusive, as the reference's <=
+    const auto x = [&](int i) { return coords[2 * std::size_t(i)]; };
+    const auto y = [&](int i) { return coords[2 * std::size_t(i) + 1]; };
 
-    // Grid cell → node; a repeated position is a data error (two patches in one place).
-    QHash<QPair<std::int64_t, std::int64_t>, int> cells;
-    std::vector<std::pair<std::int64_t, std::int64_t>> grid(std::size_t(graph.nodes));
+    // Buckets one step wide: a node's neighbours lie in the buckets within `cells` of its own.
+    const auto bucketOf = [&](std::int64_t v) {
+        return std::int64_t(std::floor(double(v) / double(graph.step)));
+    };
+    const int cells = int(std::ceil(radius)) + 1;
+    QHash<QPair<std::int64_t, std::int64_t>, std::vector<int>> buckets;
     for (int i = 0; i < graph.nodes; ++i) {
-        const std::int64_t gx = std::llround(double(coords[2 * std::size_t(i)]) / double(graph.step));
-        const std::int64_t gy = std::llround(double(coords[2 * std::size_t(i) + 1]) / double(graph.step));
-        grid[std::size_t(i)] = {gx, gy};
-        graph.gridPositions.push_back(gx);
-        graph.gridPositions.push_back(gy);
-        if (cells.contains({gx, gy}))
-            throw Error(QStringLiteral("Patches %1 and %2 have the same grid position (%3, %4)")
-                            .arg(cells.value({gx, gy}))
-                            .arg(i)
-                            .arg(coords[2 * std::size_t(i)])
-                            .arg(coords[2 * std::size_t(i) + 1]));
-        cells.insert({gx, gy}, i);
+        buckets[{bucketOf(x(i)), bucketOf(y(i))}].push_back(i);
+        graph.gridPositions.push_back(std::llround(double(x(i)) / double(graph.step)));
+        graph.gridPositions.push_back(std::llround(double(y(i)) / double(graph.step)));
     }
     graph.offsets.reserve(std::size_t(graph.nodes) + 1);
     graph.offsets.push_back(0);
+    std::vector<int> near;
     for (int i = 0; i < graph.nodes; ++i) {
-        const auto [gx, gy] = grid[std::size_t(i)];
-        for (int dy = -reach; dy <= reach; ++dy)
-            for (int dx = -reach; dx <= reach; ++dx) {
-                if (dx * dx + dy * dy > radius * radius)
+        near.clear();
+        const std::int64_t bx = bucketOf(x(i)), by = bucketOf(y(i));
+        for (std::int64_t dy = -cells; dy <= cells; ++dy)
+            for (std::int64_t dx = -cells; dx <= cells; ++dx) {
+                const auto it = buckets.constFind({bx + dx, by + dy});
+                if (it == buckets.constEnd())
                     continue;
-                const auto it = cells.constFind({gx + dx, gy + dy});
-                if (it == cells.constEnd())
-                    continue;
-                graph.source.push_back(it.value());
-                graph.target.push_back(i);
+                for (const int j : it.value()) {
+                    const double ddx = double(x(j) - x(i)), ddy = double(y(j) - y(i));
+                    if (ddx * ddx + ddy * ddy <= reachSquared)
+                        near.push_back(j);
+                }
             }
+        std::sort(near.begin(), near.end()); // deterministic edge order
+        for (const int j : near) {
+            graph.source.push_back(j);
+            graph.target.push_back(i);
+        }
         graph.offsets.push_back(std::int64_t(graph.source.size()));
     }
     return graph;
+}
+
+int SpatialGraph::isolatedCount() const
+{
+    int isolated = 0;
+    for (int i = 0; i < nodes; ++i)
+        isolated += offsets[std::size_t(i) + 1] - offsets[std::size_t(i)] <= 1;
+    return isolated;
 }
 
 std::vector<std::int64_t> SpatialGraph::neighboursOf(int node) const

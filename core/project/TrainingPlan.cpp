@@ -168,6 +168,8 @@ std::vector<PlannedJob> TrainingPlan::jobs(const TrainingRequest& r) const
                       QString::number(c.threads),
                       QStringLiteral("--precision"),
                       c.precision};
+    train << QStringLiteral("--grad-clip") << number(c.gradientClip) << QStringLiteral("--class-weights")
+          << (c.classWeights ? QStringLiteral("on") : QStringLiteral("off"));
     if (r.folds > 0)
         train << QStringLiteral("--folds") << QString::number(r.folds);
     else

@@ -61,6 +61,35 @@ QStringList readLines(const QString& path)
 
 } // namespace
 
+void IsolatedPatches::note(const QString& slide, const SpatialGraph& graph)
+{
+    const int count = graph.isolatedCount();
+    m_patches += graph.nodes;
+    m_isolated += count;
+    if (count > 0) {
+        ++m_slides;
+        if (m_example.isEmpty())
+            m_example = QStringLiteral("%1: %2 of %3").arg(slide).arg(count).arg(graph.nodes);
+    }
+    m_inferred = m_inferred || graph.stepInferred;
+}
+
+QString IsolatedPatches::summary() const
+{
+    if (m_isolated == 0)
+        return {};
+    return QStringLiteral(
+               "%1 of %2 patches in %3 slide(s) have no spatial neighbour (e.g. %4)%5; the spatial "
+               "models see them alone")
+        .arg(m_isolated)
+        .arg(m_patches)
+        .arg(m_slides)
+        .arg(m_example,
+             m_inferred ? QStringLiteral(" — the patch size was not in the files and was guessed from the "
+                                         "coordinates, which fails for grids with different origins")
+                        : QString());
+}
+
 LabelTable LabelTable::readCsv(const QString& path)
 {
     const QStringList lines = readLines(path);
@@ -199,6 +228,7 @@ MilDataset MilDataset::load(const QString& featuresDir, const LabelTable& labels
     MilDataset data;
     data.m_classNames = labels.classNames;
     QStringList problems;
+    IsolatedPatches isolated;
     std::map<int, QStringList> byDimension;
     const auto loadPart = [&](const QStringList& ids, std::vector<MilSample>& into) {
         for (const QString& id : ids) {
@@ -214,7 +244,8 @@ MilDataset MilDataset::load(const QString& featuresDir, const LabelTable& labels
             }
             try {
                 MilSample sample{id, label, FeatureStore::read(path), {}};
-                sample.graph = SpatialGraph::fromCoords(sample.bag.coords);
+                sample.graph = SpatialGraph::fromCoords(sample.bag.coords, sample.bag.patchSizeLevel0);
+                isolated.note(id, sample.graph);
                 byDimension[sample.bag.dimension] << id;
                 into.push_back(std::move(sample));
             } catch (const Error& error) {
@@ -225,6 +256,8 @@ MilDataset MilDataset::load(const QString& featuresDir, const LabelTable& labels
     loadPart(split.train, data.m_train);
     loadPart(split.val, data.m_val);
     loadPart(split.test, data.m_test);
+    if (const QString warning = isolated.summary(); !warning.isEmpty())
+        data.m_warnings << warning;
     if (byDimension.size() > 1) {
         QStringList kinds;
         for (const auto& [d, ids] : byDimension)

@@ -41,6 +41,18 @@ struct MilSample {
     SpatialGraph graph;
 };
 
+// Counts patches without spatial neighbours over the bags of a dataset, for one warning.
+class IsolatedPatches {
+public:
+    void note(const QString& slide, const SpatialGraph& graph);
+    QString summary() const; // empty when every patch has a neighbour
+
+private:
+    int m_patches = 0, m_isolated = 0, m_slides = 0;
+    bool m_inferred = false;
+    QString m_example;
+};
+
 class MilDataset {
 public:
     // Loads `<featuresDir>/<slide_id>.h5` for every labelled slide named in the split. Every
@@ -51,8 +63,11 @@ public:
     int featureDimension() const { return m_dimension; }
     const QStringList& classNames() const { return m_classNames; }
     const std::vector<MilSample>& samples(const QString& part) const; // "train", "val", "test"
+    // What the data looked odd for but could still be trained on (patches without neighbours).
+    const QStringList& warnings() const { return m_warnings; }
 
 private:
+    QStringList m_warnings;
     int m_dimension = 0;
     QStringList m_classNames;
     std::vector<MilSample> m_train, m_val, m_test;

@@ -16,8 +16,9 @@ double ModelSelection::score(const ClassificationMetrics& v)
 
 bool ModelSelection::isEligible(int epoch) const
 {
+    // As the reference: epochs whose 0-based index exceeds the fraction (62 … 100 of 100 at 0.6).
     // The last epoch is always eligible, so every run ends with weights.
-    return epoch > int(m_selectAfter * m_epochs) || epoch == m_epochs;
+    return m_selectAfter <= 0 || double(epoch - 1) > m_selectAfter * m_epochs || epoch == m_epochs;
 }
 
 bool ModelSelection::offer(int epoch, const ClassificationMetrics& validation, double validationLoss)

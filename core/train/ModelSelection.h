@@ -19,7 +19,8 @@ class ModelSelection {
 public:
     using State = SelectionState;
 
-    // `selectAfter` is a fraction of `epochs` (0 = from the first epoch); `patience` 0 = never stop.
+    // `selectAfter` is a fraction of `epochs`: epochs whose 0-based index exceeds it are eligible
+    // (0 = every epoch); `patience` 0 = never stop.
     ModelSelection(int epochs, double selectAfter, int patience, State state = State());
 
     // Records an epoch's validation result; true when it is the new best (keep its weights).

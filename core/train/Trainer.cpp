@@ -214,6 +214,8 @@ std::vector<FieldProblem> TrainConfig::problems() const
           QStringLiteral("the warm-up epochs must not be negative (got %1)").arg(warmupEpochs));
     check(patience >= 0, "patience",
           QStringLiteral("the patience must not be negative (got %1)").arg(patience));
+    check(gradientClip >= 0, "grad_clip",
+          QStringLiteral("the gradient clipping norm must not be negative (got %1)").arg(gradientClip));
     check(selectAfter >= 0 && selectAfter < 1, "select_after",
           QStringLiteral("the selection start must be a fraction in [0, 1) (got %1)").arg(selectAfter));
     check(threads >= 0, "threads",
@@ -264,6 +266,12 @@ TrainConfig TrainConfig::defaultsFor(const QString& model)
 {
     TrainConfig c;
     c.model.name = model;
+    if (model != QLatin1String("srmil")) {
+        c.epochs = 50;
+        c.learningRate = 2e-4;
+        c.gradientClip = 5.0;
+        c.selectAfter = 0.0;
+    }
     return c;
 }
 
@@ -390,6 +398,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
                                          {QStringLiteral("dimension"), m_data.featureDimension()},
                                          {QStringLiteral("epochs"), m_config.epochs},
                                          {QStringLiteral("resumed_after_epoch"), state.epoch}}));
+    for (const QString& warning : m_data.warnings())
+        report(ProgressEvent::note(kJob, warning, QStringLiteral("warning")));
 
     result.epochsRun = state.epoch;
     // A run that stopped early stays stopped: rerunning it does not train on.

@@ -26,7 +26,8 @@ private Q_SLOTS:
     void fullGridHasTheFiveByFiveNeighbourhood();
     void holesAndSeparatePiecesOnlyJoinWhatExists();
     void edgesAreSymmetricWithSelfLoops();
-    void duplicatePositionsAreAnError();
+    void duplicatePositionsAreNeighbours();
+    void offsetGridsOfClamContoursStillConnect();
 };
 
 void TestSpatialGraph::fullGridHasTheFiveByFiveNeighbourhood()
@@ -87,9 +88,34 @@ void TestSpatialGraph::edgesAreSymmetricWithSelfLoops()
             QCOMPARE(g.target[std::size_t(e)], std::int64_t(i));
 }
 
-void TestSpatialGraph::duplicatePositionsAreAnError()
+void TestSpatialGraph::duplicatePositionsAreNeighbours()
 {
-    QVERIFY_THROWS_EXCEPTION(Error, SpatialGraph::fromCoords({0, 0, 256, 0, 0, 0}));
+    // As the reference's radius graph: two patches in one place are at distance 0.
+    const SpatialGraph g = SpatialGraph::fromCoords({0, 0, 256, 0, 0, 0}, 256);
+    QCOMPARE(g.neighboursOf(0), (std::vector<std::int64_t>{1, 2}));
+    QCOMPARE(g.neighboursOf(2), (std::vector<std::int64_t>{0, 1}));
+    QVERIFY_THROWS_EXCEPTION(Error, SpatialGraph::fromCoords({0, 0, 256}));
+}
+
+void TestSpatialGraph::offsetGridsOfClamContoursStillConnect()
+{
+    // Two contours patched by CLAM, each on its own 256-px grid; the second's origin is 37 px
+    // off the first's in x (and further down the slide).
+    std::vector<std::int64_t> c = gridCoords(4, 4, 256);
+    const std::vector<std::int64_t> second = gridCoords(4, 4, 256, 37, 2048 + 91);
+    c.insert(c.end(), second.begin(), second.end());
+    // With the patch size from the file: every patch has its neighbours in its own contour.
+    const SpatialGraph g = SpatialGraph::fromCoords(c, 256);
+    QCOMPARE(g.isolatedCount(), 0);
+    QCOMPARE(int(g.neighboursOf(16 + 5).size()), 15); // an inner patch of the second contour: its 4×4 block
+    QCOMPARE(int(g.neighboursOf(5).size()), 15);      // and of the first
+    QVERIFY(!g.stepInferred);
+    // Guessed from the coordinates, the "step" is the 37-px offset: every neighbour lies about 7
+    // steps away, the patches are left with themselves, and the graph says so.
+    const SpatialGraph guessed = SpatialGraph::fromCoords(c);
+    QVERIFY(guessed.stepInferred);
+    QCOMPARE(guessed.step, std::int64_t(37));
+    QCOMPARE(guessed.isolatedCount(), 32);
 }
 
 QTEST_GUILESS_MAIN(TestSpatialGraph)

@@ -8,21 +8,29 @@ namespace tessera::core::nets {
 
 GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
 {
+    // Initialised as the reference: Xavier-normal with the ReLU gain for the projection, the
+    // attention vectors and the residual; a zero output bias.
+    const double gain = std::sqrt(2.0);
     m_fc = register_module(
         "fc",
         torch::nn::Linear(torch::nn::LinearOptions(options.in, options.heads * options.out).bias(false)));
+    torch::nn::init::xavier_normal_(m_fc->weight, gain);
     m_attnSource = register_parameter("attn_source", torch::empty({1, options.heads, options.out}));
     m_attnTarget = register_parameter("attn_target", torch::empty({1, options.heads, options.out}));
-    torch::nn::init::xavier_normal_(m_attnSource, std::sqrt(2.0));
-    torch::nn::init::xavier_normal_(m_attnTarget, std::sqrt(2.0));
-    if (options.in != outputSize())
+    torch::nn::init::xavier_normal_(m_attnSource, gain);
+    torch::nn::init::xavier_normal_(m_attnTarget, gain);
+    m_bias = register_parameter("bias", torch::zeros({options.heads * options.out}));
+    if (options.residual && options.in != options.heads * options.out) {
         m_residual = register_module(
-            "residual", torch::nn::Linear(torch::nn::LinearOptions(options.in, outputSize()).bias(false)));
+            "residual",
+            torch::nn::Linear(torch::nn::LinearOptions(options.in, options.heads * options.out).bias(false)));
+        torch::nn::init::xavier_normal_(m_residual->weight, gain);
+    }
     m_featureDropout = register_module("feature_dropout", torch::nn::Dropout(options.featureDropout));
     m_attentionDropout = register_module("attention_dropout", torch::nn::Dropout(options.attentionDropout));
     if (options.activate) {
-        m_activation = register_module("activation", torch::nn::PReLU());
         m_norm = register_module("norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({outputSize()})));
+        m_activation = register_module("activation", torch::nn::PReLU());
     }
 }
 
@@ -33,8 +41,34 @@ torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const EdgeIndex& edg
 
 GatProjection GatLayerImpl::project(const torch::Tensor& x)
 {
-    return {m_fc(m_featureDropout(x)).view({x.size(0), m_options.heads, m_options.out}),
-            m_residual ? m_residual(x) : x};
+    // One dropout mask serves the projection and the residual, as in the reference.
+    const torch::Tensor dropped = m_featureDropout(x);
+    return {m_fc(dropped).view({x.size(0), m_options.heads, m_options.out}),
+            m_residual ? m_residual(dropped) : torch::Tensor()};
+}
+
+torch::Tensor GatLayerImpl::finish(torch::Tensor perHead, const torch::Tensor& residual)
+{
+    // perHead [..., H, F] is fresh and kept by nothing: the bias and residual go in in place.
+    const int64_t h = m_options.heads, f = m_options.out;
+    const auto leading = perHead.sizes().slice(0, perHead.dim() - 2).vec();
+    perHead.add_(m_bias.view({h, f}));
+    torch::Tensor out;
+    if (m_options.concatHeads) {
+        std::vector<int64_t> shape = leading;
+        shape.push_back(h * f);
+        out = perHead.reshape(shape);
+        if (residual.defined())
+            out.add_(residual);
+    } else {
+        if (residual.defined()) {
+            std::vector<int64_t> shape = leading;
+            shape.insert(shape.end(), {h, f});
+            perHead.add_(residual.view(shape));
+        }
+        out = perHead.mean(-2);
+    }
+    return m_options.activate ? activate(out) : out;
 }
 
 torch::Tensor GatLayerImpl::attentionWeights(const torch::Tensor& scoreSource,
@@ -61,13 +95,8 @@ torch::Tensor GatLayerImpl::propagate(const GatProjection& projection, const Edg
     const torch::Tensor alpha = attentionWeights(perHead(m_attnSource), perHead(m_attnTarget), edges);
     if (attention)
         *attention = alpha;
-    torch::Tensor out = aggregateEdges(toAccumulationType(z), m_attentionDropout(alpha), edges); // [N, H, F]
-    // The sum is fresh and kept by nothing: the residual goes in in place (one [N, out] less).
-    out = m_options.concatHeads ? out.reshape({n, outputSize()}) : out.mean(1);
-    out.add_(projection.residual);
-    if (m_options.activate)
-        out = activate(out);
-    return out;
+    return finish(aggregateEdges(toAccumulationType(z), m_attentionDropout(alpha), edges),
+                  projection.residual);
 }
 
 GatLayerImpl::InputSpaceScores GatLayerImpl::inputSpaceScores() const
@@ -81,7 +110,8 @@ GatLayerImpl::InputSpaceScores GatLayerImpl::inputSpaceScores() const
 
 torch::Tensor GatLayerImpl::aggregateInputs(const torch::Tensor& x, const EdgeIndex& edges)
 {
-    TORCH_CHECK(m_options.heads == 1 && !m_options.activate, "aggregateInputs: one head, no activation");
+    TORCH_CHECK(m_options.heads == 1 && !m_options.activate && !m_residual,
+                "aggregateInputs: one head, no activation, no residual");
     const torch::Tensor dropped = m_featureDropout(x);
     const InputSpaceScores toScores = inputSpaceScores();
     const torch::Tensor alpha =
@@ -108,24 +138,20 @@ torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& 
     if (attention)
         *attention = weights;
     const torch::Tensor summed = m_attentionDropout(weights).t().matmul(dropped); // [H, in]
-    torch::Tensor out = torch::einsum("hfi,hi->hf", {weight, summed});            // Σ α W x = W Σ α x
-    out = m_options.concatHeads ? out.reshape({h * f}) : out.mean(0);
-    out = out + (m_residual ? m_residual(x[row]) : x[row]);
-    if (m_options.activate)
-        out = activate(out.unsqueeze(0)).squeeze(0);
-    return out;
+    torch::Tensor perHead = torch::einsum("hfi,hi->hf", {weight, summed});        // Σ α W x = W Σ α x
+    return finish(toAccumulationType(perHead), m_residual ? m_residual(dropped[row]) : torch::Tensor());
 }
 
 torch::Tensor GatLayerImpl::activate(const torch::Tensor& x)
 {
     // In float32 at least: LibTorch's CPU layer norm takes no bf16 input with float32 weights.
-    return m_norm(m_activation(toAccumulationType(x)));
+    return m_activation(m_norm(toAccumulationType(x)));
 }
 
-torch::Tensor GatLayerImpl::projectAggregated(const torch::Tensor& aggregated, const torch::Tensor& x)
+torch::Tensor GatLayerImpl::projectAggregated(const torch::Tensor& aggregated)
 {
     // Σ α W x = W Σ α x: one head, so concatenating and averaging heads are the same.
-    return m_fc(aggregated) + (m_residual ? m_residual(x) : x);
+    return m_fc(aggregated) + m_bias;
 }
 
 } // namespace tessera::core::nets

@@ -33,13 +33,13 @@ BagTensors BagTensors::withFeatures(const torch::Tensor& features, const Spatial
     const torch::Tensor source = torch::tensor(graph.source, torch::kInt64).to(device);
     const torch::Tensor target = torch::tensor(graph.target, torch::kInt64).to(device);
     bag.graph = EdgeIndex::make(source, target, n);
-    // Edge order: the patch graph, patch → supernode, supernode → patch, supernode self-loop.
+    // Edge order: the patch graph, patch → supernode, supernode → patch. No supernode self-loop,
+    // as the reference: the slide's embedding is a pool over its patches alone.
     const auto longs = source.options();
     const torch::Tensor patches = torch::arange(n, longs);
     const torch::Tensor super = torch::full({n}, n, longs);
-    const torch::Tensor self = torch::full({1}, n, longs);
-    bag.withSupernode = EdgeIndex::make(torch::cat({source, patches, super, self}),
-                                        torch::cat({target, super, patches, self}), n + 1);
+    bag.withSupernode =
+        EdgeIndex::make(torch::cat({source, patches, super}), torch::cat({target, super, patches}), n + 1);
     std::vector<int64_t> grid(std::size_t(n) * 2);
     for (std::size_t i = 0; i < grid.size(); ++i)
         grid[i] = graph.gridPositions[i];
@@ -49,12 +49,12 @@ BagTensors BagTensors::withFeatures(const torch::Tensor& features, const Spatial
 
 torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, const torch::Tensor& classWeights)
 {
-    auto options = F::CrossEntropyFuncOptions();
-    if (classWeights.defined())
-        options.weight(classWeights);
     const auto target =
         torch::full({1}, label, torch::TensorOptions().dtype(torch::kInt64).device(logits.device()));
-    return F::cross_entropy(logits.unsqueeze(0), target, options);
+    const torch::Tensor loss = F::cross_entropy(logits.unsqueeze(0), target);
+    // Weighted per slide: with one slide per step, cross_entropy's own weighted mean would divide
+    // the weight out again (w·ℓ / w = ℓ), and weights would do nothing.
+    return classWeights.defined() ? loss * classWeights[label].to(loss.scalar_type()) : loss;
 }
 
 } // namespace tessera::core::nets

@@ -18,7 +18,7 @@ namespace tessera::core::nets {
 struct BagTensors {
     torch::Tensor features;
     EdgeIndex graph;         // the spatial patch graph
-    EdgeIndex withSupernode; // plus a supernode (index N) joined both ways to every patch
+    EdgeIndex withSupernode; // plus a supernode (index N) joined both ways to every patch, no self-loop
     torch::Tensor grid;      // [N, 2] integer grid positions (x, y), for grid-aware models
     int64_t patches = 0;
 
@@ -39,7 +39,8 @@ struct StepLosses {
     torch::Tensor logits;                       // [C] of the label-guided prediction
 };
 
-// Cross entropy of one slide's logits [C] against its label, optionally class-weighted.
+// Cross entropy of one slide's logits [C] against its label, times the label's class weight
+// when `classWeights` [C] is given (so that over an epoch each class weighs as the weights say).
 torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label,
                                 const torch::Tensor& classWeights);
 

@@ -13,26 +13,30 @@ namespace F = torch::nn::functional;
 SrMilNet::SrMilNet(const SrMilOptions& o) : m_options(o)
 {
     const int64_t wide = o.heads * o.hidden;
+    const double gain = 1.414; // the reference's gain for its input projection and encoder-to-decoder
     m_inputProjection = register_module("input_projection", torch::nn::Linear(o.inputDim, o.inputDim));
-    m_encoder1 =
-        register_module("encoder1", GatLayer(GatOptions{o.inputDim, o.hidden, o.heads, o.featureDropout,
-                                                        o.attentionDropout, true, true}));
-    m_encoder2 = register_module("encoder2", GatLayer(GatOptions{wide, o.hidden, o.heads, o.featureDropout,
-                                                                 o.attentionDropout, false, true}));
-    m_encoderToDecoder = register_module(
-        "encoder_to_decoder", torch::nn::Linear(torch::nn::LinearOptions(o.hidden, o.hidden).bias(false)));
-    m_decoder1 = register_module(
-        "decoder1",
-        GatLayer(GatOptions{o.hidden, o.hidden, o.heads, o.featureDropout, o.attentionDropout, true, true}));
+    torch::nn::init::xavier_uniform_(m_inputProjection->weight, gain);
+    torch::nn::init::zeros_(m_inputProjection->bias);
+    const double fd = o.featureDropout, ad = o.attentionDropout;
+    m_encoder1 = register_module(
+        "encoder1", GatLayer(GatOptions{o.inputDim, o.hidden, o.heads, fd, ad, true, true, true}));
+    m_encoder2 =
+        register_module("encoder2", GatLayer(GatOptions{wide, o.hidden, o.heads, fd, ad, true, true, true}));
+    m_encoderToDecoder = register_module("encoder_to_decoder",
+                                         torch::nn::Linear(torch::nn::LinearOptions(wide, wide).bias(false)));
+    torch::nn::init::xavier_normal_(m_encoderToDecoder->weight, gain);
+    m_decoder1 =
+        register_module("decoder1", GatLayer(GatOptions{wide, o.hidden, o.heads, fd, ad, true, true, true}));
     m_decoder2 =
-        register_module("decoder2", GatLayer(GatOptions{wide, o.inputDim, 1, 0.0, 0.0, false, false}));
+        register_module("decoder2", GatLayer(GatOptions{wide, o.inputDim, 1, fd, ad, true, false, false}));
     m_classifier = register_module("classifier",
                                    torch::nn::Sequential(torch::nn::Linear(o.hidden, 128), torch::nn::ReLU(),
                                                          torch::nn::Dropout(o.classifierDropout),
                                                          torch::nn::Linear(128, o.classes)));
-    m_maskToken = register_parameter("mask_token", torch::zeros({1, o.inputDim}));
-    m_decoderToken = register_parameter("decoder_token", torch::zeros({1, o.hidden}));
-    m_supernode = register_parameter("supernode", torch::randn({1, o.inputDim}) * 0.02);
+    // Tokens as the reference's: N(0, 0.01).
+    m_maskToken = register_parameter("mask_token", torch::randn({1, o.inputDim}) * 0.01);
+    m_decoderToken = register_parameter("decoder_token", torch::randn({1, wide}) * 0.01);
+    m_supernode = register_parameter("supernode", torch::randn({1, o.inputDim}) * 0.01);
 }
 
 bool SrMilNet::checkpoints(int64_t nodes, const torch::Tensor& on) const
@@ -137,7 +141,9 @@ torch::Tensor SrMilNet::slideEmbedding(const BagTensors& bag, const torch::Tenso
 
 torch::Tensor SrMilNet::classify(const torch::Tensor& supernodeEmbedding)
 {
-    return m_classifier->forward<torch::Tensor>(supernodeEmbedding);
+    // The supernode's concatenated heads, averaged: the slide's representation.
+    const torch::Tensor pooled = supernodeEmbedding.view({m_options.heads, m_options.hidden}).mean(0);
+    return m_classifier->forward<torch::Tensor>(pooled);
 }
 
 torch::Tensor SrMilNet::reconstructionCosines(const BagTensors& bag, const torch::Tensor& masked)
@@ -165,8 +171,7 @@ torch::Tensor SrMilNet::reconstructionCosines(const BagTensors& bag, const torch
         for (const auto& t : perRow)
             inputs.push_back(t.slice(0, begin, end));
         CheckpointedFunction fn = [this, features = bag.features](const std::vector<torch::Tensor>& in) {
-            const torch::Tensor rebuilt =
-                in.size() == 3 ? m_decoder2->projectAggregated(in[1], in[2]) : in[1];
+            const torch::Tensor rebuilt = in.size() == 3 ? m_decoder2->projectAggregated(in[1]) : in[1];
             const torch::Tensor original = features.index_select(0, in[0]);
             const auto unit = F::NormalizeFuncOptions().dim(-1);
             return std::vector{(F::normalize(rebuilt, unit) * F::normalize(original, unit)).sum(-1)};
@@ -180,11 +185,22 @@ torch::Tensor SrMilNet::reconstructionLoss(const BagTensors& bag, const torch::T
     return (1 - reconstructionCosines(bag, masked)).pow(m_options.sceAlpha).mean();
 }
 
+int64_t SrMilNet::maskCount(int64_t n) const
+{
+    return std::max<int64_t>(1, int64_t(m_options.maskRate * double(n)));
+}
+
 StepLosses SrMilNet::trainingStep(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights)
 {
+    const torch::Tensor masked =
+        torch::randperm(bag.patches, bag.graph.source.options()).slice(0, 0, maskCount(bag.patches));
+    return stepWithMask(bag, label, classWeights, masked);
+}
+
+StepLosses SrMilNet::stepWithMask(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights,
+                                  const torch::Tensor& masked)
+{
     const int64_t n = bag.patches;
-    const auto masks = std::max<int64_t>(1, int64_t(std::llround(m_options.maskRate * double(n))));
-    const torch::Tensor masked = torch::randperm(n, bag.graph.source.options()).slice(0, 0, masks);
     const torch::Tensor flags =
         torch::zeros({n}, masked.options().dtype(torch::kBool)).index_fill_(0, masked, true);
     const auto ce = [&](const torch::Tensor& logits) {
@@ -216,9 +232,8 @@ torch::Tensor SrMilNet::attention(const BagTensors& bag)
 {
     torch::Tensor alpha;
     slideEmbedding(bag, {}, &alpha);
-    // Renormalized over the patches (the supernode's self-loop takes the rest).
-    const torch::Tensor onPatches = alpha.slice(0, 0, bag.patches).mean(1);
-    return onPatches / onPatches.sum().clamp_min(1e-12);
+    // The supernode attends to the patches only (no self-loop): each head's weights sum to 1.
+    return alpha.slice(0, 0, bag.patches).mean(1);
 }
 
 torch::Tensor SrMilNet::consistency(const BagTensors& bag)

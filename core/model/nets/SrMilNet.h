@@ -10,17 +10,23 @@
 
 namespace tessera::core::nets {
 
+// The published architecture (wwyi1828/SRMIL, checked against it by tst_fidelity): a Linear(D, D)
+// input projection; encoder GAT layers D → heads×hidden → heads×hidden (heads concatenated,
+// LayerNorm then PReLU; a residual projection in the first layer only, where the width changes);
+// the supernode's row of the encoder output, heads averaged, into Linear(hidden, 128) → ReLU →
+// Dropout → Linear(128, C); and for the reconstruction a Linear(heads×hidden, heads×hidden) into a
+// decoder GAT heads×hidden → heads×hidden → D (one head, no norm, no residual in the last layer).
 struct SrMilOptions {
     int64_t inputDim = 128;
     int64_t classes = 2;
-    int64_t hidden = 64;
+    int64_t hidden = 64; // per head
     int64_t heads = 4;
-    double featureDropout = 0.1;
+    double featureDropout = 0.11;
     double attentionDropout = 0.15;
-    double classifierDropout = 0.25;
+    double classifierDropout = 0.059;
     double maskRate = 0.7;
     double sceAlpha = 1.0;
-    double wGen = 1.0; // the paper's default is 1.8; see ARCHITECTURE.md
+    double wGen = 1.8; // the paper's
     double wCe = 1.0;
     int consistencyRounds = 4;
 };
@@ -37,6 +43,12 @@ public:
 
     // The label-independent term alone (scaled cosine error of masked nodes) for `masked` [M].
     torch::Tensor reconstructionLoss(const BagTensors& bag, const torch::Tensor& masked);
+    // trainingStep() with the masked patches given (ids [M]) instead of drawn: for the fidelity
+    // test against the reference, which must mask the same nodes.
+    StepLosses stepWithMask(const BagTensors& bag, int64_t label, const torch::Tensor& classWeights,
+                            const torch::Tensor& masked);
+    // How many of n patches a training step masks: ⌊maskRate · n⌋ as the reference, at least 1.
+    int64_t maskCount(int64_t n) const;
     const SrMilOptions& options() const { return m_options; }
     // Graphs with more nodes than this are trained the memory-lean way (checkpoints, row chunks of
     // `rows`; see Checkpoint.h); tests lower both to compare the paths on small graphs.
