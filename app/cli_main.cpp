@@ -102,7 +102,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    cli::CliContext io{out, err, {}, {}, {}, {}};
+    cli::CliContext io{out, err, {}, {}, {}, {}, {}};
 
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") ||

@@ -2,6 +2,7 @@
 #include "CommandOptions.h"
 
 #include "slide/Slide.h"
+#include "system/CachingCpuAllocator.h"
 #include "system/LibraryVersions.h"
 #include "system/RuntimeEnvironment.h"
 
@@ -51,6 +52,12 @@ int runInfo(const QStringList& arguments, CliContext& io)
         io.out << QStringLiteral("  %1 %2\n").arg(variable + QLatin1Char(':'), -24).arg(value);
     if (const QString blasCore = core::blasCoreName(); !blasCore.isEmpty())
         io.out << QStringLiteral("  %1 %2\n").arg(QStringLiteral("OpenBLAS core:"), -24).arg(blasCore);
+    if (const QString threading = core::blasThreadingName(); !threading.isEmpty())
+        io.out << QStringLiteral("  %1 %2\n").arg(QStringLiteral("OpenBLAS threads:"), -24).arg(threading);
+    io.out << QStringLiteral("  %1 %2\n")
+                  .arg(QStringLiteral("CPU tensor allocator:"), -24)
+                  .arg(core::cachingCpuAllocatorInstalled() ? QStringLiteral("caching (peak-neutral)")
+                                                            : QStringLiteral("malloc"));
     return kOk;
 }
 

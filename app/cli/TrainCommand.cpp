@@ -346,6 +346,15 @@ int runSynthBags(const QStringList& arguments, CliContext& io)
                 QString::number(d.signal));
     options.add(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"),
                 QString::number(d.seed));
+    options.add(QStringLiteral("min-patches"), QStringLiteral("Fewest patches per slide (about)."),
+                QStringLiteral("n"), QString::number(d.minPatches));
+    options.add(QStringLiteral("max-patches"), QStringLiteral("Most patches per slide (about)."),
+                QStringLiteral("n"), QString::number(d.maxPatches));
+    options.add(QStringLiteral("mimics"),
+                QStringLiteral("Fraction of isolated non-tumour patches shifted like tumour, in every "
+                               "slide; negatives get the tumour fraction more, so that only the spatial "
+                               "context tells the classes apart."),
+                QStringLiteral("f"), QString::number(d.mimicFraction));
     options.parse(arguments);
     options.require({"out"});
     core::SyntheticBagsSpec spec;
@@ -353,6 +362,9 @@ int runSynthBags(const QStringList& arguments, CliContext& io)
     spec.dimension = options.integer(QStringLiteral("dim"));
     spec.signal = options.number(QStringLiteral("signal"));
     spec.seed = options.unsignedInteger(QStringLiteral("seed"));
+    spec.minPatches = options.integer(QStringLiteral("min-patches"));
+    spec.maxPatches = options.integer(QStringLiteral("max-patches"));
+    spec.mimicFraction = options.number(QStringLiteral("mimics"));
     core::writeSyntheticBags(spec, options.value(QStringLiteral("out")));
     io.out << QStringLiteral("Wrote %1 bags to %2/features and %2/labels.csv\n")
                   .arg(spec.slides)

@@ -9,15 +9,28 @@ GATConv and edge softmax expressed by index_add / scatter_reduce over an edge li
         Reads a net's weights, a bag, its graph and a mask written by Tessera's tst_fidelity, runs
         one training step's forward and backward with dropout off, and writes the logits, the loss
         terms, every gradient and the reference's own radius graph of the coordinates.
+    srmil_reference.py --epoch FOLDER THREADS EPOCHS
+        Trains on every <slide>.h5 bag of FOLDER (label: any tumour patch) as the reference does
+        (AdamW 5e-4 / 1e-5, no clipping, one slide per step) and prints the fastest epoch's seconds.
+    srmil_reference.py --step PATCHES DIM THREADS
+        One training step (forward and backward) on a PATCHES × DIM bag laid out as bench_mil's
+        (a square-ish grid with 10 % holes, patch size 256): prints the fastest of three steps in
+        seconds, then the peak resident MiB during the steps and the resident MiB before them.
 """
 import argparse
+import glob
 import math
+import time
+import warnings
 
 import h5py
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+
+warnings.filterwarnings("ignore", message="scatter_reduce")  # beta in torch 1.13; its behaviour is all we need
 
 
 def radius_graph(coords, step, radius=2 * 1.42):
@@ -185,11 +198,84 @@ def fidelity(path_in, path_out):
         f["graph_target"] = ref_dst.numpy()
 
 
+def mask_for(n, rate=0.7):
+    return torch.randperm(n)[: int(rate * n)]
+
+
+def epoch(folder, threads, epochs):
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    bags = []
+    for path in sorted(glob.glob(folder + "/*.h5")):
+        with h5py.File(path, "r") as f:
+            x = torch.from_numpy(f["features"][:].astype(np.float32))
+            coords = f["coords"][:]
+            step = int(f.attrs.get("patch_size_level0", f.attrs.get("patch_size", 256)))
+            label = int(f["patch_labels"][:].max() > 0) if "patch_labels" in f else 0
+        src, dst = radius_graph(coords, step)
+        bags.append((x, src, dst, label))
+    model = SRMIL(bags[0][0].shape[1], 2)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=5e-4, weight_decay=1e-5)
+    model.train()
+    times = []
+    for _ in range(epochs):
+        start = time.perf_counter()
+        for x, src, dst, label in bags:
+            optimizer.zero_grad()
+            model.training_losses(x, src, dst, label, mask_for(x.shape[0]))["total"].backward()
+            optimizer.step()
+        times.append(time.perf_counter() - start)
+    print(min(times))
+
+
+def resident_mib(field):
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def one_step(patches, dim, threads):
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    columns = int(math.sqrt(patches / 0.9 * 1.33))
+    coords = []
+    i = 0
+    while len(coords) < patches:
+        if i % 10 != 3:
+            coords.append(((i % columns) * 256, (i // columns) * 256))
+        i += 1
+    src, dst = radius_graph(np.array(coords), 256)
+    x = torch.from_numpy(((np.arange(patches * dim, dtype=np.uint64) * 2654435761) % 1000).astype(np.float32)
+                         .reshape(patches, dim) / 1000)
+    model = SRMIL(dim, 2)
+    model.train()
+    with open("/proc/self/clear_refs", "w") as f:  # restart the peak here, as bench_mil does
+        f.write("5")
+    before = resident_mib("VmHWM")
+    times = []
+    for _ in range(3):
+        model.zero_grad(set_to_none=True)
+        start = time.perf_counter()
+        model.training_losses(x, src, dst, 1, mask_for(patches))["total"].backward()
+        times.append(time.perf_counter() - start)
+    print(min(times), resident_mib("VmHWM"), before)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--fidelity", nargs=2, metavar=("IN", "OUT"), required=True)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--fidelity", nargs=2, metavar=("IN", "OUT"))
+    group.add_argument("--epoch", nargs=3, metavar=("FOLDER", "THREADS", "EPOCHS"))
+    group.add_argument("--step", nargs=3, type=int, metavar=("PATCHES", "DIM", "THREADS"))
     args = parser.parse_args()
-    fidelity(*args.fidelity)
+    if args.fidelity:
+        fidelity(*args.fidelity)
+    elif args.epoch:
+        epoch(args.epoch[0], int(args.epoch[1]), int(args.epoch[2]))
+    else:
+        one_step(*args.step)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,14 @@
 namespace tessera::core {
 
 struct FeatureBag {
-    int count = 0;                    // N patches
-    int dimension = 0;                // D features per patch
-    std::vector<float> features;      // N × D, row-major
-    std::vector<std::int64_t> coords; // N × 2, level-0 top-left (x, y)
-    std::vector<float> ratios;        // optional per-patch tissue ratio (SRMIL layout)
-    std::optional<int> label;         // optional slide label (SRMIL layout)
-    std::vector<float> patchLabels;   // optional per-patch ground truth (synthetic bags)
+    int count = 0;                          // N patches
+    int dimension = 0;                      // D features per patch
+    std::vector<float> features;            // N × D, row-major
+    std::vector<std::int64_t> coords;       // N × 2, level-0 top-left (x, y)
+    std::vector<float> ratios;              // optional per-patch tissue ratio (SRMIL layout)
+    std::optional<int> label;               // optional slide label (SRMIL layout)
+    std::vector<float> patchLabels;         // optional per-patch ground truth (synthetic bags)
+    std::vector<std::int64_t> mimicPatches; // optional: synthetic non-tumour patches shifted like tumour
 
     // Provenance (CLAM-style attributes); 0 / empty when unknown.
     int patchSize = 0;       // patch side in pixels at `magnification`

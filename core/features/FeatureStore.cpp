@@ -39,6 +39,9 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
         if (!bag.patchLabels.empty())
             writeDataset(f, "patch_labels", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.patchLabels.data(),
                          path);
+        if (!bag.mimicPatches.empty())
+            writeDataset(f, "mimic_patches", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                         {hsize_t(bag.mimicPatches.size())}, bag.mimicPatches.data(), path);
         writeAttribute(f, "patch_size", H5T_NATIVE_INT, &bag.patchSize, path);
         writeAttribute(f, "patch_size_level0", H5T_NATIVE_INT, &bag.patchSizeLevel0, path);
         writeAttribute(f, "patch_level", H5T_NATIVE_INT, &bag.patchLevel, path);
@@ -91,6 +94,14 @@ FeatureBag FeatureStore::read(const QString& path)
         bag.ratios = readAll<float>(f, "ratios", H5T_NATIVE_FLOAT, std::size_t(bag.count), path);
     if (const auto pdims = shapeOf(f, "patch_labels"); !pdims.empty() && pdims[0] == fdims[0])
         bag.patchLabels = readAll<float>(f, "patch_labels", H5T_NATIVE_FLOAT, std::size_t(bag.count), path);
+    if (const auto mdims = shapeOf(f, "mimic_patches"); mdims.size() == 1) {
+        bag.mimicPatches =
+            readAll<std::int64_t>(f, "mimic_patches", H5T_NATIVE_INT64, std::size_t(mdims[0]), path);
+        for (const std::int64_t i : bag.mimicPatches)
+            if (i < 0 || i >= bag.count)
+                throw Error(
+                    QStringLiteral("%1: mimic_patches names patch %2 of %3").arg(path).arg(i).arg(bag.count));
+    }
     if (exists(f, "label")) {
         const auto label = readAll<int>(f, "label", H5T_NATIVE_INT, 1, path);
         bag.label = label[0];

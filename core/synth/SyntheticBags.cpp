@@ -6,6 +6,7 @@
 
 #include <QDir>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -47,6 +48,10 @@ void writeSyntheticBags(const SyntheticBagsSpec& spec, const QString& out)
 {
     if (spec.slides < 4 || spec.dimension < 2 || spec.minPatches < 10 || spec.maxPatches < spec.minPatches)
         throw Error(QStringLiteral("synth-bags: need ≥ 4 slides, ≥ 2 dimensions and 10 ≤ min ≤ max patches"));
+    if (!(spec.mimicFraction >= 0 && spec.mimicFraction + spec.tumourFraction <= 0.35))
+        throw Error(
+            QStringLiteral("synth-bags: the mimic fraction must lie in [0, %1] (isolated patches need room)")
+                .arg(0.35 - spec.tumourFraction));
     const QString featureDir = QDir(out).filePath(QStringLiteral("features"));
     if (!QDir().mkpath(featureDir))
         throw Error(QStringLiteral("Cannot create %1").arg(featureDir));
@@ -75,8 +80,10 @@ void writeSyntheticBags(const SyntheticBagsSpec& spec, const QString& out)
         const bool holed = u(rng) < 0.5;
         const Blob hole = randomBlob(rng, side / 2.0 + radius * 0.4, side / 2.0, radius * 0.18);
         // Tumour: one or two coherent discs inside the tissue of positive slides.
+        // With mimics, negatives draw them too, as phantoms: the patches they would cover become
+        // extra mimics, so both classes get the same number of shifted patches.
         std::vector<Blob> tumours;
-        if (positive) {
+        if (positive || spec.mimicFraction > 0) {
             const int count = u(rng) < 0.5 ? 1 : 2;
             for (int t = 0; t < count; ++t) {
                 const double angle = 2 * std::numbers::pi * u(rng);
@@ -93,8 +100,11 @@ void writeSyntheticBags(const SyntheticBagsSpec& spec, const QString& out)
             ph[std::size_t(k)] = 2 * std::numbers::pi * u(rng);
         }
 
-        FeatureBag bag;
-        bag.dimension = spec.dimension;
+        // Each grid cell: 0 glass, 1 tissue, 2 tumour, 3 mimic.
+        enum Cell : char { Glass, Tissue, Tumour, Mimic };
+        std::vector<char> cells(std::size_t(side) * side, Glass);
+        std::vector<int> tissueCells;
+        int phantoms = 0; // a negative slide's cells inside its phantom tumours
         for (int gy = 0; gy < side; ++gy)
             for (int gx = 0; gx < side; ++gx) {
                 const double x = gx + 0.5, y = gy + 0.5;
@@ -103,18 +113,54 @@ void writeSyntheticBags(const SyntheticBagsSpec& spec, const QString& out)
                 bool tumour = false;
                 for (const Blob& t : tumours)
                     tumour = tumour || t.contains(x, y);
+                phantoms += tumour && !positive;
+                tumour = tumour && positive;
+                cells[std::size_t(gy) * side + gx] = tumour ? Tumour : Tissue;
+                if (!tumour)
+                    tissueCells.push_back(gy * side + gx);
+            }
+        if (spec.mimicFraction > 0) {
+            const int wanted = int(std::lround(spec.mimicFraction * double(tissueCells.size()))) + phantoms;
+            std::shuffle(tissueCells.begin(), tissueCells.end(), rng);
+            const auto isShifted = [&](int gx, int gy) {
+                return gx >= 0 && gy >= 0 && gx < side && gy < side &&
+                       cells[std::size_t(gy) * side + gx] >= Tumour;
+            };
+            int placed = 0;
+            for (const int cell : tissueCells) {
+                if (placed == wanted)
+                    break;
+                const int gx = cell % side, gy = cell / side;
+                if (isShifted(gx - 1, gy) || isShifted(gx + 1, gy) || isShifted(gx, gy - 1) ||
+                    isShifted(gx, gy + 1))
+                    continue; // isolated: no shifted patch shares an edge with it
+                cells[std::size_t(cell)] = Mimic;
+                ++placed;
+            }
+        }
+
+        FeatureBag bag;
+        bag.dimension = spec.dimension;
+        for (int gy = 0; gy < side; ++gy)
+            for (int gx = 0; gx < side; ++gx) {
+                const char cell = cells[std::size_t(gy) * side + gx];
+                if (cell == Glass)
+                    continue;
+                const bool tumour = cell == Tumour, shifted = cell >= Tumour;
                 for (int k = 0; k < spec.dimension; ++k) {
                     const double field =
                         spec.fieldAmplitude * std::sin(fx[std::size_t(k)] * gx + ph[std::size_t(k)]) +
                         spec.fieldAmplitude * std::cos(fy[std::size_t(k)] * gy + ph[std::size_t(k)]);
                     const double value =
                         field + 0.5 * gauss(rng) +
-                        (tumour ? spec.signal * direction[std::size_t(k)] * std::sqrt(spec.dimension) * 0.5
-                                : 0.0);
+                        (shifted ? spec.signal * direction[std::size_t(k)] * std::sqrt(spec.dimension) * 0.5
+                                 : 0.0);
                     bag.features.push_back(float(value));
                 }
                 bag.coords.push_back(std::int64_t(gx) * kPatch);
                 bag.coords.push_back(std::int64_t(gy) * kPatch);
+                if (cell == Mimic)
+                    bag.mimicPatches.push_back(std::int64_t(bag.patchLabels.size()));
                 bag.patchLabels.push_back(tumour ? 1.f : 0.f);
             }
         bag.count = int(bag.patchLabels.size());

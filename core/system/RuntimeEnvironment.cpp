@@ -1,6 +1,10 @@
 #include "RuntimeEnvironment.h"
 
+#include "CachingCpuAllocator.h"
+
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStringList>
 
 #include <cstdlib>
@@ -53,7 +57,68 @@ const char* betterBlasCore()
     return nullptr;
 }
 
+// OpenBLAS's threading as it reports it: 0 sequential, 1 its own pthreads pool, 2 OpenMP.
+int blasThreading()
+{
+    auto* parallel = openBlasFunction<int()>("openblas_get_parallel");
+    return parallel ? parallel() : -1;
+}
+
+// The folder of Debian's OpenMP build of OpenBLAS (libopenblas0-openmp) beside the pthreads
+// build that was loaded, or empty when it is not installed.
+QString openMpBlasFolder()
+{
+    Dl_info info{};
+    auto* parallel = openBlasFunction<int()>("openblas_get_parallel");
+    if (!parallel || ::dladdr(reinterpret_cast<void*>(parallel), &info) == 0 || !info.dli_fname)
+        return {};
+    // e.g. /lib/x86_64-linux-gnu/libopenblas.so.0 → …/openblas-pthread/libopenblasp-r0.3.21.so
+    const QFileInfo loaded(QFileInfo(QString::fromLocal8Bit(info.dli_fname)).canonicalFilePath());
+    const QString folder = loaded.dir().absoluteFilePath(QStringLiteral("../openblas-openmp"));
+    return QFileInfo::exists(folder + QStringLiteral("/libopenblas.so.0")) ? QDir::cleanPath(folder)
+                                                                           : QString();
+}
+
+// One thread pool for LibTorch and BLAS. OpenBLAS's pthreads pool spins and yields beside
+// LibTorch's OpenMP threads (≈ 355 000 sched_yield calls in 8 s of training, half the CPU time in
+// the kernel); its OpenMP build runs in libgomp's pool and single-threaded inside LibTorch's own
+// parallel regions. Returns whether the environment changed.
+bool chooseBlasThreading()
+{
+    if (blasThreading() != 1)
+        return false;
+    if (const QString folder = openMpBlasFolder(); !folder.isEmpty()) {
+        const QByteArray current = qgetenv("LD_LIBRARY_PATH");
+        if (current.split(':').contains(QFile::encodeName(folder)))
+            return false; // already asked for, and still pthreads: do not loop
+        const QByteArray path =
+            QFile::encodeName(folder) + (current.isEmpty() ? QByteArray() : ':' + current);
+        ::setenv("LD_LIBRARY_PATH", path.constData(), 1);
+        return true;
+    }
+    // Without the OpenMP build: one BLAS thread (products no longer use several cores).
+    if (std::getenv("OPENBLAS_NUM_THREADS") == nullptr) {
+        ::setenv("OPENBLAS_NUM_THREADS", "1", 0);
+        return true;
+    }
+    return false;
+}
+
 } // namespace
+
+QString blasThreadingName()
+{
+    switch (blasThreading()) {
+    case 0:
+        return QStringLiteral("sequential");
+    case 1:
+        return QStringLiteral("pthreads (own pool)");
+    case 2:
+        return QStringLiteral("OpenMP (LibTorch's pool)");
+    default:
+        return {};
+    }
+}
 
 QString blasCoreName()
 {
@@ -71,7 +136,7 @@ void restartWithRuntimeSettings(char* argv[])
 {
     if (std::getenv("TESSERA_RUNTIME_DEFAULTS") != nullptr) // to measure what the settings bring
         return;
-    bool missing = false;
+    bool missing = chooseBlasThreading();
     for (const RuntimeSetting& setting : kSettings) {
         if (std::getenv(setting.name) == nullptr) {
             ::setenv(setting.name, setting.value, 0);
@@ -86,6 +151,10 @@ void restartWithRuntimeSettings(char* argv[])
     }
     if (missing)
         ::execv("/proc/self/exe", argv); // returns only on failure: run on with the defaults
+#if !defined(__SANITIZE_ADDRESS__)       // AddressSanitizer checks malloc's blocks, not our mappings
+    if (qEnvironmentVariable("TESSERA_CPU_ALLOCATOR", QStringLiteral("caching")) != QLatin1String("malloc"))
+        installCachingCpuAllocator();
+#endif
 }
 
 QList<QPair<QString, QString>> runtimeSettingsAtStart()

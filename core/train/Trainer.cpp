@@ -1,5 +1,7 @@
 #include "Trainer.h"
 
+#include "system/CachingCpuAllocator.h"
+
 #include "TrainingCheckpoint.h"
 #include "common/Error.h"
 #include "model/ComputeDevice.h"
@@ -366,6 +368,11 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         throw Error(QStringLiteral("Training needs training and validation slides (got %1 and %2)")
                         .arg(trainSamples.size())
                         .arg(valSamples.size()));
+    // Declared before the session, so it runs after the session's tensors are gone: the process
+    // keeps no cached blocks once training is over.
+    const struct ReleaseCachedBlocks {
+        ~ReleaseCachedBlocks() { releaseCachedCpuMemory(); }
+    } releaseCachedBlocks;
     Session session(m_config, m_data);
     const QJsonObject configJson = runConfig(m_config, m_data);
 

@@ -145,12 +145,24 @@ void TestCliSynth::runtimeSettingsAreInPlaceFromTheStart()
     }
 #endif
 
+    // One thread pool: OpenBLAS runs in LibTorch's OpenMP threads (dev.sh installs Debian's
+    // OpenMP build), and large tensors come from the caching allocator.
+    QVERIFY2(defaults.out.contains(QRegularExpression(QStringLiteral("OpenBLAS threads: +OpenMP"))),
+             qPrintable(defaults.out));
+#if !defined(__SANITIZE_ADDRESS__)
+    QVERIFY2(defaults.out.contains(QRegularExpression(QStringLiteral("CPU tensor allocator: +caching"))),
+             qPrintable(defaults.out));
+#endif
+    environment.insert(QStringLiteral("TESSERA_CPU_ALLOCATOR"), QStringLiteral("malloc"));
+
     environment.insert(QStringLiteral("OMP_WAIT_POLICY"), QStringLiteral("active"));
     const Run userValue = test::runCli({QStringLiteral("info")}, 60000, environment);
     QCOMPARE(userValue.exitCode, 0);
     QVERIFY2(userValue.out.contains(QRegularExpression(QStringLiteral("OMP_WAIT_POLICY: +active\n"))),
              qPrintable(userValue.out));
     QVERIFY(userValue.out.contains(QRegularExpression(QStringLiteral("MALLOC_MMAP_THRESHOLD_: +1048576\n"))));
+    QVERIFY2(userValue.out.contains(QRegularExpression(QStringLiteral("CPU tensor allocator: +malloc"))),
+             qPrintable(userValue.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliSynth)

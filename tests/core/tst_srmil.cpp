@@ -4,6 +4,7 @@
 #include "model/nets/Autocast.h"
 #include "model/nets/Checkpoint.h"
 #include "model/nets/EdgeAttention.h"
+#include "model/nets/LeanOps.h"
 #include "model/nets/MilFactory.h"
 #include "model/nets/SrMilNet.h"
 
@@ -109,6 +110,10 @@ private Q_SLOTS:
     void mixedPrecisionStepStaysCloseToFloat32();
     void checkpointReplaysTheForwardPrecision();
     void borrowedBagSharesTheCallersMemory();
+    void leanLayerNormPreluMatchesLibTorch_data();
+    void leanLayerNormPreluMatchesLibTorch();
+    void leanDropoutKeepsByteMasks();
+    void consistencyMasksEveryPatchAsOften();
 };
 
 void TestSrMil::reconstructionAloneTrainsTheEncoder()
@@ -519,6 +524,91 @@ void TestSrMil::borrowedBagSharesTheCallersMemory()
     QVERIFY(torch::equal(borrowed.features, copied.features));
     QVERIFY(torch::equal(borrowed.withSupernode.source, copied.withSupernode.source));
     QCOMPARE(borrowed.patches, 3);
+}
+
+void TestSrMil::leanLayerNormPreluMatchesLibTorch_data()
+{
+    QTest::addColumn<int>("slopes");
+    QTest::newRow("one slope") << 1;
+    QTest::newRow("a slope per channel") << 24;
+}
+
+void TestSrMil::leanLayerNormPreluMatchesLibTorch()
+{
+    // Values and every gradient as LayerNorm then PReLU, though only the input and the
+    // statistics are kept; also where LayerNorm's output sits exactly at 0 (bias = −mean term).
+    QFETCH(int, slopes);
+    torch::manual_seed(5);
+    const auto leaf = [](torch::Tensor t) { return t.requires_grad_(true); };
+    const torch::Tensor x = leaf(torch::randn({37, 24}) * 3 + 1);
+    const torch::Tensor weight = leaf(torch::randn({24})), bias = leaf(torch::randn({24}) * 0.5);
+    const torch::Tensor prelu = leaf(torch::rand({slopes}) * 0.5);
+    const torch::Tensor upstream = torch::randn({37, 24});
+    const auto gradients = [&](const torch::Tensor& out) {
+        return torch::autograd::grad({out}, {x, weight, bias, prelu}, {upstream});
+    };
+    const torch::Tensor lean = layerNormPrelu(x, weight, bias, prelu, 1e-5);
+    const torch::Tensor plain = torch::prelu(
+        torch::nn::functional::layer_norm(
+            x, torch::nn::functional::LayerNormFuncOptions({24}).weight(weight).bias(bias).eps(1e-5)),
+        prelu);
+    QVERIFY(torch::allclose(lean, plain, 1e-5, 1e-6));
+    const auto leanGrads = gradients(lean), plainGrads = gradients(plain);
+    for (std::size_t i = 0; i < leanGrads.size(); ++i)
+        QVERIFY2(torch::allclose(leanGrads[i], plainGrads[i], 1e-4, 1e-5),
+                 qPrintable(QStringLiteral("gradient %1: max difference %2")
+                                .arg(i)
+                                .arg((leanGrads[i] - plainGrads[i]).abs().max().item<double>())));
+    QVERIFY(leanGrads[3].abs().sum().item<double>() > 0); // the slope learns
+}
+
+void TestSrMil::leanDropoutKeepsByteMasks()
+{
+    torch::manual_seed(9);
+    const torch::Tensor x = torch::full({400, 50}, 2.0f).requires_grad_(true);
+    const torch::Tensor out = leanDropout(x, 0.3, true);
+    const double dropped = (out == 0).to(torch::kFloat64).mean().item<double>();
+    QVERIFY2(std::abs(dropped - 0.3) < 0.02, qPrintable(QString::number(dropped)));
+    // Kept values scaled by 1 / (1 − p); the gradient passes exactly where the value did.
+    QVERIFY(torch::allclose(out.masked_select(out != 0), torch::full({1}, 2.0f / 0.7f)));
+    const torch::Tensor grad = torch::autograd::grad({out.sum()}, {x})[0];
+    QVERIFY(torch::equal(grad != 0, out != 0));
+    QVERIFY(torch::allclose(grad.masked_select(grad != 0), torch::full({1}, 1.0f / 0.7f)));
+    // The same generator state draws the same mask (what checkpoint replays rely on).
+    torch::manual_seed(9);
+    QVERIFY(torch::equal(leanDropout(x, 0.3, true), out));
+    QVERIFY(torch::equal(leanDropout(x, 0.3, false), x)); // evaluation: the identity
+}
+
+void TestSrMil::consistencyMasksEveryPatchAsOften()
+{
+    // Every patch is scored, for any bag size: at the inference rate (each once in 4 rounds) and
+    // at the training rate (each about 7 times in 10). Scores are cosines; the map is the same
+    // for the same generator state.
+    for (const int patches : {9, 10, 37, 120}) {
+        std::vector<float> features(std::size_t(patches) * 6);
+        for (std::size_t i = 0; i < features.size(); ++i)
+            features[i] = std::sin(0.7f * float(i));
+        std::vector<std::int64_t> coords;
+        for (int i = 0; i < patches; ++i)
+            coords.insert(coords.end(), {std::int64_t(i % 5) * 256, std::int64_t(i / 5) * 256});
+        const BagTensors bag =
+            BagTensors::make(features.data(), patches, 6, SpatialGraph::fromCoords(coords, 256), torch::kCPU);
+        SrMilOptions o = options(1.0);
+        o.inputDim = 6;
+        SrMilNet net(o);
+        net.eval();
+        torch::NoGradGuard noGrad;
+        for (const auto& [rate, rounds] : {std::pair{0.25, 4}, std::pair{0.7, 10}}) {
+            torch::manual_seed(1);
+            const torch::Tensor map = net.consistency(bag, rate, rounds);
+            QCOMPARE(map.size(0), std::int64_t(patches));
+            QVERIFY(torch::isfinite(map).all().item<bool>());
+            QVERIFY(map.abs().max().item<double>() <= 1.0 + 1e-5);
+            torch::manual_seed(1);
+            QVERIFY(torch::equal(net.consistency(bag, rate, rounds), map));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSrMil)

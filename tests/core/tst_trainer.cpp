@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include <limits>
+#include <set>
 
 using namespace tessera::core;
 
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void modelSelectionWaitsBreaksTiesAndStops();
     void fineTuningStartsFromTheParentsWeights();
     void mixedPrecisionLearnsAndIsRecorded();
+    void mimicsAreIsolatedAndLeaveOnlyContext();
 
 private:
     QTemporaryDir m_dir;
@@ -371,6 +373,75 @@ void TestTrainer::fineTuningStartsFromTheParentsWeights()
     } catch (const FieldError& e) {
         QVERIFY2(e.message().contains(QLatin1String("benign")), qPrintable(e.message()));
     }
+}
+
+void TestTrainer::mimicsAreIsolatedAndLeaveOnlyContext()
+{
+    // The context task: negatives get as many shifted patches as positives, all isolated, so
+    // only whether the shifted patches cluster tells the classes apart.
+    SyntheticBagsSpec spec;
+    spec.slides = 24;
+    spec.dimension = 8;
+    spec.signal = 1.0;
+    spec.minPatches = 80;
+    spec.maxPatches = 200;
+    spec.tumourFraction = 0.12;
+    spec.mimicFraction = 0.05;
+    spec.seed = 11;
+    const QString out = m_dir.filePath(QStringLiteral("mimics"));
+    writeSyntheticBags(spec, out);
+    const LabelTable labels = LabelTable::readCsv(out + QStringLiteral("/labels.csv"));
+    double shiftedFraction[2] = {0, 0};
+    int slides[2] = {0, 0};
+    double mimicShift = 0, tumourShift = 0;
+    int mimicCount = 0, tumourCount = 0;
+    for (int s = 0; s < labels.slideIds.size(); ++s) {
+        const FeatureBag bag = FeatureStore::read(out + QStringLiteral("/features/") + labels.slideIds[s] +
+                                                  QStringLiteral(".h5"));
+        const bool positive = labels.classNames[labels.labels[s]] == QLatin1String("tumour");
+        QVERIFY(!bag.mimicPatches.empty());
+        std::set<std::pair<std::int64_t, std::int64_t>> shiftedCells;
+        const auto cell = [&](std::int64_t i) {
+            return std::pair{bag.coords[std::size_t(2 * i)] / 256, bag.coords[std::size_t(2 * i + 1)] / 256};
+        };
+        int tumour = 0;
+        for (int i = 0; i < bag.count; ++i)
+            if (bag.patchLabels[std::size_t(i)] > 0.5f) {
+                shiftedCells.insert(cell(i));
+                ++tumour;
+            }
+        QCOMPARE(tumour > 0, positive);
+        for (const std::int64_t m : bag.mimicPatches) {
+            QCOMPARE(bag.patchLabels[std::size_t(m)], 0.f); // not tumour
+            const auto [x, y] = cell(m);
+            for (const auto& [dx, dy] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}})
+                QVERIFY2(!shiftedCells.contains({x + dx, y + dy}), "a mimic touches a shifted patch");
+            shiftedCells.insert({x, y});
+        }
+        shiftedFraction[positive] += double(tumour + bag.mimicPatches.size()) / bag.count;
+        ++slides[positive];
+        // Mimics carry the tumour's shift: the mean along the features' sum is like tumour's.
+        for (int i = 0; i < bag.count; ++i) {
+            double sum = 0;
+            for (int k = 0; k < bag.dimension; ++k)
+                sum += bag.row(i)[k];
+            if (bag.patchLabels[std::size_t(i)] > 0.5f) {
+                tumourShift += sum;
+                ++tumourCount;
+            }
+        }
+        for (const std::int64_t m : bag.mimicPatches) {
+            double sum = 0;
+            for (int k = 0; k < bag.dimension; ++k)
+                sum += bag.row(int(m))[k];
+            mimicShift += sum;
+            ++mimicCount;
+        }
+    }
+    const double positives = shiftedFraction[1] / slides[1], negatives = shiftedFraction[0] / slides[0];
+    qInfo("shifted patches: %.3f of positive slides, %.3f of negative ones", positives, negatives);
+    QVERIFY(std::abs(positives - negatives) < 0.04);
+    QVERIFY(std::abs(mimicShift / mimicCount - tumourShift / tumourCount) < 0.5);
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -1,6 +1,7 @@
 #include "GatLayer.h"
 
 #include "EdgeAttention.h"
+#include "LeanOps.h"
 
 #include <torch/torch.h>
 
@@ -26,8 +27,6 @@ GatLayerImpl::GatLayerImpl(const GatOptions& options) : m_options(options)
             torch::nn::Linear(torch::nn::LinearOptions(options.in, options.heads * options.out).bias(false)));
         torch::nn::init::xavier_normal_(m_residual->weight, gain);
     }
-    m_featureDropout = register_module("feature_dropout", torch::nn::Dropout(options.featureDropout));
-    m_attentionDropout = register_module("attention_dropout", torch::nn::Dropout(options.attentionDropout));
     if (options.activate) {
         m_norm = register_module("norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({outputSize()})));
         m_activation = register_module("activation", torch::nn::PReLU());
@@ -42,7 +41,7 @@ torch::Tensor GatLayerImpl::forward(const torch::Tensor& x, const EdgeIndex& edg
 GatProjection GatLayerImpl::project(const torch::Tensor& x)
 {
     // One dropout mask serves the projection and the residual, as in the reference.
-    const torch::Tensor dropped = m_featureDropout(x);
+    const torch::Tensor dropped = featureDropout(x);
     return {m_fc(dropped).view({x.size(0), m_options.heads, m_options.out}),
             m_residual ? m_residual(dropped) : torch::Tensor()};
 }
@@ -95,8 +94,7 @@ torch::Tensor GatLayerImpl::propagate(const GatProjection& projection, const Edg
     const torch::Tensor alpha = attentionWeights(perHead(m_attnSource), perHead(m_attnTarget), edges);
     if (attention)
         *attention = alpha;
-    return finish(aggregateEdges(toAccumulationType(z), m_attentionDropout(alpha), edges),
-                  projection.residual);
+    return finish(aggregateEdges(toAccumulationType(z), attentionDropout(alpha), edges), projection.residual);
 }
 
 GatLayerImpl::InputSpaceScores GatLayerImpl::inputSpaceScores() const
@@ -112,11 +110,11 @@ torch::Tensor GatLayerImpl::aggregateInputs(const torch::Tensor& x, const EdgeIn
 {
     TORCH_CHECK(m_options.heads == 1 && !m_options.activate && !m_residual,
                 "aggregateInputs: one head, no activation, no residual");
-    const torch::Tensor dropped = m_featureDropout(x);
+    const torch::Tensor dropped = featureDropout(x);
     const InputSpaceScores toScores = inputSpaceScores();
     const torch::Tensor alpha =
         attentionWeights(dropped.matmul(toScores.source), dropped.matmul(toScores.target), edges);
-    return aggregateEdges(toAccumulationType(dropped).unsqueeze(1), m_attentionDropout(alpha), edges)
+    return aggregateEdges(toAccumulationType(dropped).unsqueeze(1), attentionDropout(alpha), edges)
         .squeeze(1);
 }
 
@@ -124,7 +122,7 @@ torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& 
                                        torch::Tensor* attention)
 {
     const int64_t h = m_options.heads, f = m_options.out, in = m_options.in;
-    const torch::Tensor dropped = m_featureDropout(x);
+    const torch::Tensor dropped = featureDropout(x);
     const torch::Tensor weight = m_fc->weight.view({h, f, in});
     const InputSpaceScores toScores = inputSpaceScores();
     const int64_t first = edges.targetOffsets[row].item<int64_t>(),
@@ -137,15 +135,26 @@ torch::Tensor GatLayerImpl::forwardRow(const torch::Tensor& x, const EdgeIndex& 
     const torch::Tensor weights = torch::zeros({x.size(0), h}, alpha.options()).index_add(0, sources, alpha);
     if (attention)
         *attention = weights;
-    const torch::Tensor summed = m_attentionDropout(weights).t().matmul(dropped); // [H, in]
-    torch::Tensor perHead = torch::einsum("hfi,hi->hf", {weight, summed});        // Σ α W x = W Σ α x
+    const torch::Tensor summed = attentionDropout(weights).t().matmul(dropped); // [H, in]
+    torch::Tensor perHead = torch::einsum("hfi,hi->hf", {weight, summed});      // Σ α W x = W Σ α x
     return finish(toAccumulationType(perHead), m_residual ? m_residual(dropped[row]) : torch::Tensor());
+}
+
+torch::Tensor GatLayerImpl::featureDropout(const torch::Tensor& x)
+{
+    return leanDropout(x, m_options.featureDropout, is_training());
+}
+
+torch::Tensor GatLayerImpl::attentionDropout(const torch::Tensor& alpha)
+{
+    return leanDropout(alpha, m_options.attentionDropout, is_training());
 }
 
 torch::Tensor GatLayerImpl::activate(const torch::Tensor& x)
 {
     // In float32 at least: LibTorch's CPU layer norm takes no bf16 input with float32 weights.
-    return m_activation(m_norm(toAccumulationType(x)));
+    return layerNormPrelu(toAccumulationType(x), m_norm->weight, m_norm->bias, m_activation->weight,
+                          m_norm->options.eps());
 }
 
 torch::Tensor GatLayerImpl::projectAggregated(const torch::Tensor& aggregated)

@@ -72,6 +72,9 @@ private:
     };
     InputSpaceScores inputSpaceScores() const;
     torch::Tensor activate(const torch::Tensor& x); // LayerNorm, then PReLU
+    // Dropout keeping byte masks (LeanOps.h): of the layer's input, and of the attention weights.
+    torch::Tensor featureDropout(const torch::Tensor& x);
+    torch::Tensor attentionDropout(const torch::Tensor& alpha);
     // The heads combined (concatenated or averaged), the bias and the residual added, activated.
     torch::Tensor finish(torch::Tensor perHead, const torch::Tensor& residual);
     torch::Tensor attentionWeights(const torch::Tensor& scoreSource, const torch::Tensor& scoreTarget,
@@ -81,7 +84,6 @@ private:
     torch::nn::Linear m_fc{nullptr};
     torch::nn::Linear m_residual{nullptr};
     torch::Tensor m_attnSource, m_attnTarget, m_bias;
-    torch::nn::Dropout m_featureDropout{nullptr}, m_attentionDropout{nullptr};
     torch::nn::PReLU m_activation{nullptr};
     torch::nn::LayerNorm m_norm{nullptr};
 };

@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace tessera::core::nets {
@@ -151,27 +153,29 @@ torch::Tensor SrMilNet::reconstructionCosines(const BagTensors& bag, const torch
     const int64_t n = bag.patches;
     const torch::Tensor flags =
         torch::zeros({n}, masked.options().dtype(torch::kBool)).index_fill_(0, masked, true);
-    torch::Tensor h = m_encoderToDecoder(encodePatches(bag, flags));
-    // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
-    h = h.index_put({masked}, m_decoderToken.to(h.scalar_type()).expand({masked.size(0), h.size(1)}));
-    h = gat(m_decoder1, h, bag.graph);
-    // The rows' cosines in row chunks, so that no [M, D] tensor lives beyond one chunk. When the
-    // last layer widens (D > heads · hidden), it aggregates in the narrower space and widens
-    // only the masked rows (no [N, D] either).
     const int64_t rows = masked.size(0);
     const bool widening = m_options.inputDim > m_options.heads * m_options.hidden;
-    std::vector<torch::Tensor> perRow; // row-aligned with `masked`
-    if (widening)
-        perRow = {m_decoder2->aggregateInputs(h, bag.graph).index_select(0, masked),
-                  h.index_select(0, masked)};
-    else
-        perRow = {gat(m_decoder2, h, bag.graph).index_select(0, masked)};
+    // From the encoder's output to the decoder's last layer, on the masked rows only. When the
+    // last layer widens (D > heads · hidden), it aggregates in the narrower space and widens only
+    // the masked rows, chunk by chunk below (no [N, D] tensor exists). Checkpointed whole on
+    // large bags: it keeps only its input and its [M, ·] output.
+    CheckpointedFunction decode = [this, bag, masked, widening](const std::vector<torch::Tensor>& in) {
+        torch::Tensor h = m_encoderToDecoder(in[0]);
+        // Re-mask: the decoder must rebuild masked nodes from their neighbours alone.
+        h = h.index_put({masked}, m_decoderToken.to(h.scalar_type()).expand({masked.size(0), h.size(1)}));
+        h = gat(m_decoder1, h, bag.graph);
+        return std::vector{
+            (widening ? m_decoder2->aggregateInputs(h, bag.graph) : gat(m_decoder2, h, bag.graph))
+                .index_select(0, masked)};
+    };
+    const torch::Tensor decoded =
+        checkpointedIf(checkpoints(n, bag.features), decode, {encodePatches(bag, flags)})[0];
+    // The rows' cosines in row chunks, so that no [M, D] tensor lives beyond one chunk.
     return overRowChunks(rows, checkpoints(rows, bag.features), [&](int64_t begin, int64_t end) {
-        std::vector<torch::Tensor> inputs{masked.slice(0, begin, end)};
-        for (const auto& t : perRow)
-            inputs.push_back(t.slice(0, begin, end));
-        CheckpointedFunction fn = [this, features = bag.features](const std::vector<torch::Tensor>& in) {
-            const torch::Tensor rebuilt = in.size() == 3 ? m_decoder2->projectAggregated(in[1]) : in[1];
+        const std::vector<torch::Tensor> inputs{masked.slice(0, begin, end), decoded.slice(0, begin, end)};
+        CheckpointedFunction fn = [this, features = bag.features,
+                                   widening](const std::vector<torch::Tensor>& in) {
+            const torch::Tensor rebuilt = widening ? m_decoder2->projectAggregated(in[1]) : in[1];
             const torch::Tensor original = features.index_select(0, in[0]);
             const auto unit = F::NormalizeFuncOptions().dim(-1);
             return std::vector{(F::normalize(rebuilt, unit) * F::normalize(original, unit)).sum(-1)};
@@ -238,17 +242,29 @@ torch::Tensor SrMilNet::attention(const BagTensors& bag)
 
 torch::Tensor SrMilNet::consistency(const BagTensors& bag)
 {
-    // Mask every patch once, in rounds, and score how well its neighbours predict it.
+    return consistency(bag, m_options.consistencyMaskRate, m_options.consistencyRounds);
+}
+
+torch::Tensor SrMilNet::consistency(const BagTensors& bag, double maskRate, int rounds)
+{
+    // Round k masks the window [k·n/R, k·n/R + m) of a shuffled cyclic order: every patch is
+    // masked in about m·R/n rounds, and scored by how well its neighbours predict it.
     const int64_t n = bag.patches;
+    const int64_t r = std::max<int64_t>(1, std::min<int64_t>(rounds, n));
+    // At least the gap between two windows' starts, so that every patch is masked at least once.
+    const int64_t masked =
+        std::clamp<int64_t>(std::max<int64_t>(std::llround(maskRate * double(n)), (n + r - 1) / r), 1, n);
     const torch::Tensor order = torch::randperm(n, bag.graph.source.options());
-    torch::Tensor scores = torch::zeros({n}, bag.features.options());
-    const int64_t rounds = std::max<int64_t>(1, std::min<int64_t>(m_options.consistencyRounds, n));
-    for (int64_t r = 0; r < rounds; ++r) {
-        const torch::Tensor masked = order.slice(0, r * n / rounds, (r + 1) * n / rounds);
-        if (masked.size(0) > 0)
-            scores.index_put_({masked}, reconstructionCosines(bag, masked));
+    const torch::Tensor cyclic = torch::cat({order, order});
+    torch::Tensor sums = torch::zeros({n}, bag.features.options());
+    torch::Tensor counts = torch::zeros({n}, bag.features.options());
+    for (int64_t k = 0; k < r; ++k) {
+        const int64_t begin = k * n / r;
+        const torch::Tensor ids = cyclic.slice(0, begin, begin + masked);
+        sums.index_add_(0, ids, reconstructionCosines(bag, ids).to(sums.scalar_type()));
+        counts.index_add_(0, ids, torch::ones({masked}, counts.options()));
     }
-    return scores;
+    return sums / counts;
 }
 
 std::vector<torch::Tensor> SrMilNet::encoderParameters()

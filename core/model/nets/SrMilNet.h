@@ -28,6 +28,9 @@ struct SrMilOptions {
     double sceAlpha = 1.0;
     double wGen = 1.8; // the paper's
     double wCe = 1.0;
+    // The consistency map masks this fraction of the patches per round (at least 1 / rounds), in
+    // rounds over a shuffled cyclic order: every patch is masked in about rate × rounds of them.
+    double consistencyMaskRate = 0.25;
     int consistencyRounds = 4;
 };
 
@@ -39,6 +42,9 @@ public:
     torch::Tensor logits(const BagTensors& bag) override;
     torch::Tensor attention(const BagTensors& bag) override;
     torch::Tensor consistency(const BagTensors& bag) override;
+    // The same with another mask rate and number of rounds (the benchmark compares them): each
+    // patch's mean cosine over the rounds in which it was masked.
+    torch::Tensor consistency(const BagTensors& bag, double maskRate, int rounds);
     std::vector<torch::Tensor> encoderParameters() override;
 
     // The label-independent term alone (scaled cosine error of masked nodes) for `masked` [M].
