@@ -23,7 +23,8 @@ Project::Project(const QString& folder, bool create)
           std::make_unique<ProjectDatabase>(QDir(m_folder).filePath(QLatin1String(kDatabaseFile)), create)),
       m_slides(*this),
       m_runs(*this),
-      m_jobs(*this)
+      m_jobs(*this),
+      m_annotations(*this)
 {
 }
 

@@ -4,6 +4,7 @@
 // their own classes over the same database.
 #pragma once
 
+#include "AnnotationStore.h"
 #include "JobStore.h"
 #include "ProjectDatabase.h"
 #include "RunRegistry.h"
@@ -42,6 +43,7 @@ public:
     SlideCatalog& slides() { return m_slides; }
     RunRegistry& runs() { return m_runs; }
     JobStore& jobs() { return m_jobs; }
+    AnnotationStore& annotations() { return m_annotations; }
 
 private:
     Project(const QString& folder, bool create);
@@ -51,6 +53,7 @@ private:
     SlideCatalog m_slides;
     RunRegistry m_runs;
     JobStore m_jobs;
+    AnnotationStore m_annotations;
 };
 
 } // namespace tessera::core

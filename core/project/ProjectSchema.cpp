@@ -122,6 +122,23 @@ const std::vector<QStringList>& migrations()
                            " findings TEXT,"
                            " created_at TEXT NOT NULL)"),
         },
+        // 3: annotations as Tessera keeps them (UUIDs shared with QuPath's GeoJSON ids, the
+        // shape drawn, own colour, detections read-only) and the project's annotation classes.
+        {
+            QStringLiteral("CREATE TABLE annotation_classes ("
+                           " name TEXT PRIMARY KEY,"
+                           " color TEXT NOT NULL," // #rrggbb
+                           " visible INTEGER NOT NULL DEFAULT 1,"
+                           " position INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("ALTER TABLE annotations ADD COLUMN uuid TEXT"),
+            QStringLiteral("ALTER TABLE annotations ADD COLUMN shape TEXT NOT NULL DEFAULT 'polygon'"),
+            QStringLiteral("ALTER TABLE annotations ADD COLUMN name TEXT"),
+            QStringLiteral("ALTER TABLE annotations ADD COLUMN color TEXT"),
+            QStringLiteral("ALTER TABLE annotations ADD COLUMN detection INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE annotations ADD COLUMN locked INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE UNIQUE INDEX annotations_uuid ON annotations(uuid)"),
+            QStringLiteral("CREATE INDEX annotations_slide ON annotations(slide_id)"),
+        },
     };
     return all;
 }

@@ -143,6 +143,17 @@ void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
     dialog.show();
     QCOMPARE(dialog.modelBox()->currentData().toString(), QStringLiteral("srmil"));
     QVERIFY(dialog.wGenBox()->isEnabled());
+    // Each model brings its own schedule: the paper's for SR-MIL, CLAM's for the baselines.
+    const core::TrainConfig srmil = core::TrainConfig::defaultsFor(QStringLiteral("srmil")),
+                            abmil = core::TrainConfig::defaultsFor(QStringLiteral("abmil"));
+    QVERIFY(srmil.epochs != abmil.epochs);
+    QCOMPARE(dialog.epochsBox()->value(), srmil.epochs);
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("abmil")));
+    QCOMPARE(dialog.epochsBox()->value(), abmil.epochs);
+    QCOMPARE(dialog.learningRateBox()->value(), abmil.learningRate);
+    QVERIFY(!dialog.wGenBox()->isEnabled());
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("srmil")));
+    QCOMPARE(dialog.epochsBox()->value(), srmil.epochs);
     dialog.nameEdit()->setText(QStringLiteral("taken"));                          // exists
     dialog.featureSetBox()->setCurrentIndex(dialog.featureSetBox()->count() - 1); // extract first…
     dialog.extractorBox()->insertItem(0, QStringLiteral("/no/such/encoder.pt"),

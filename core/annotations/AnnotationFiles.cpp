@@ -1,0 +1,76 @@
+#include "AnnotationFiles.h"
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+namespace tessera::core {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tessera::core::AnnotationFiles", text);
+}
+
+QByteArray readWhole(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw Error(tr("%1: no such file").arg(path));
+    if (info.isDir())
+        throw Error(tr("%1 is a folder, not an annotation file").arg(path));
+    if (info.size() > kMaxAnnotationFileBytes)
+        throw Error(tr("%1 is %2 MiB; annotation files above %3 MiB are not read (a million QuPath "
+                       "objects take about 300 MiB)")
+                        .arg(path)
+                        .arg(info.size() / (1024 * 1024))
+                        .arg(kMaxAnnotationFileBytes / (1024 * 1024)));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+} // namespace
+
+AnnotationFormat annotationFormatOf(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("xml"))
+        return AnnotationFormat::AsapXml;
+    if (suffix == QLatin1String("geojson") || suffix == QLatin1String("json"))
+        return AnnotationFormat::GeoJson;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        for (const char c : file.read(4096)) {
+            if (c == '<')
+                return AnnotationFormat::AsapXml;
+            if (!QChar::isSpace(uchar(c)))
+                break;
+        }
+    return AnnotationFormat::GeoJson;
+}
+
+AnnotationImport importAnnotations(const QString& path)
+{
+    const QByteArray bytes = readWhole(path);
+    return annotationFormatOf(path) == AnnotationFormat::AsapXml ? parseAsapXml(bytes, path)
+                                                                 : parseGeoJson(bytes, path);
+}
+
+QStringList exportAnnotations(const QString& path, const std::vector<Annotation>& annotations,
+                              const std::vector<AnnotationClass>& classes)
+{
+    QStringList dropped;
+    const QByteArray bytes = annotationFormatOf(path) == AnnotationFormat::AsapXml
+                                 ? writeAsapXml(annotations, classes, &dropped)
+                                 : writeGeoJson(annotations, classes);
+    writeFileAtomically(path, bytes);
+    return dropped;
+}
+
+} // namespace tessera::core

@@ -1,0 +1,70 @@
+// The annotations of one open slide and their classes: every edit (add, delete, move, reshape,
+// reclassify, duplicate) is one undoable command on the slide's QUndoStack; undo and redo emit
+// the same `edited` signal as the edit itself, so storage and views follow both alike.
+#pragma once
+
+#include "Annotation.h"
+#include "SpatialGrid.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QUuid>
+
+class QUndoStack;
+
+namespace tessera::core {
+
+class AnnotationSet : public QObject {
+    Q_OBJECT
+public:
+    // Edits are pushed on `undo` (not owned); without one they apply at once, not undoable.
+    explicit AnnotationSet(QUndoStack* undo = nullptr, QObject* parent = nullptr);
+    ~AnnotationSet() override;
+
+    const std::vector<Annotation>& annotations() const { return m_items; }
+    int size() const { return int(m_items.size()); }
+    const Annotation* find(const QUuid& id) const;
+    // Annotations whose bounds meet `level0Area`, as indices into annotations().
+    std::vector<int> indicesIn(const QRectF& level0Area) const;
+    // The topmost (last added) editable-or-not annotation containing or within `tolerance` of p.
+    const Annotation* hit(QPointF level0, double tolerance) const;
+    // Bumped by every change, for caches of what the set draws.
+    quint64 revision() const { return m_revision; }
+
+    // Undoable edits; `text` names them in the Edit menu.
+    void add(std::vector<Annotation> annotations, const QString& text);
+    void remove(const QList<QUuid>& ids, const QString& text);
+    void modify(std::vector<Annotation> updated, const QString& text); // same ids, new content
+    // Replaces everything without undo (loading a slide's saved annotations).
+    void reset(std::vector<Annotation> annotations);
+
+    const std::vector<AnnotationClass>& classes() const { return m_classes; }
+    void setClasses(std::vector<AnnotationClass> classes);
+    // Adds the classes not there yet (by name); returns the names added.
+    QStringList mergeClasses(const std::vector<AnnotationClass>& classes);
+    void setClassVisible(const QString& name, bool visible);
+    bool isClassVisible(const QString& name) const;
+
+    // Applies a change (used by the undo commands): `upserts` replace or add by id, `removals` go.
+    void apply(const std::vector<Annotation>& upserts, const QList<QUuid>& removals);
+
+Q_SIGNALS:
+    void edited(const QList<QUuid>& upserted, const QList<QUuid>& removed);
+    void wasReset();
+    void classesChanged();
+
+private:
+    void push(std::vector<Annotation> before, std::vector<Annotation> after, const QString& text);
+    void indexChanged();
+
+    QUndoStack* m_undo;
+    std::vector<Annotation> m_items;
+    QHash<QUuid, size_t> m_position;
+    std::vector<AnnotationClass> m_classes;
+    mutable SpatialGrid m_grid;
+    mutable bool m_gridDirty = true;
+    quint64 m_revision = 1;
+};
+
+} // namespace tessera::core
