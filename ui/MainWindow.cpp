@@ -6,6 +6,7 @@
 #include "analysis/AnalysisController.h"
 #include "analysis/AnalysisPanel.h"
 #include "analysis/SlideAnalysis.h"
+#include "annotations/AnnotationWorkbench.h"
 #include "common/Error.h"
 #include "document/SlideDocument.h"
 #include "jobs/JobMonitor.h"
@@ -85,6 +86,9 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString&, const QString& message) { showError(message); });
 
     createDocks();
+    m_annotations = new AnnotationWorkbench(this, m_tabs, m_project);
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("analysisDock")), m_annotations->dock());
+    findChild<QDockWidget*>(QStringLiteral("analysisDock"))->raise();
     m_position = new QLabel(this);
     m_magnificationLabel = new QLabel(this);
     statusBar()->addWidget(m_position, 1);
@@ -198,6 +202,9 @@ void MainWindow::createActions()
     m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openSlide);
     createProjectActions(file);
+    file->addSeparator();
+    m_annotations->addFileActions(file);
+    file->addSeparator();
     QAction* save = file->addAction(tr("&Save View as PNG…"), this, &MainWindow::saveViewDialog);
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     file->addAction(tr("&Close Slide"), this, [this] { m_tabs->closeTab(m_tabs->currentIndex()); })
@@ -208,6 +215,7 @@ void MainWindow::createActions()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences)
         ->setShortcut(QKeySequence::Preferences);
+    m_annotations->addEditActions(edit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* fit = view->addAction(tr("&Fit to Window"), this, [this] {
@@ -230,6 +238,8 @@ void MainWindow::createActions()
     analysis->addAction(tr("&Run Model on Slide…"), this, &MainWindow::runModelDialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     analysis->addAction(tr("Open &Results…"), this, &MainWindow::openResultsDialog);
+    analysis->addSeparator();
+    m_annotations->addAnalysisActions(analysis);
 
     QMenu* projectMenu = menuBar()->addMenu(tr("&Project"));
     const auto projectAction = [&](const QString& text, auto slot) {

@@ -15,6 +15,7 @@ namespace tessera::ui {
 
 class AnalysisController;
 class AnalysisPanel;
+class AnnotationWorkbench;
 class OverviewWidget;
 class JobMonitor;
 class PreferencesDialog;
@@ -32,6 +33,7 @@ class TrainingDialog;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    AnnotationWorkbench* annotationWorkbench() const { return m_annotations; }
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -114,6 +116,7 @@ private:
     AnalysisPanel* m_analysisPanel = nullptr;
     AnalysisController* m_analysis;
     ProjectController* m_project;
+    AnnotationWorkbench* m_annotations = nullptr;
     ProjectPanel* m_projectPanel = nullptr;
     RunsPanel* m_runsPanel = nullptr;
     JobMonitor* m_jobMonitor = nullptr;

@@ -186,6 +186,15 @@ void AnnotationSet::apply(const std::vector<Annotation>& upserts, const QList<QU
     Q_EMIT edited(upserted, removed);
 }
 
+void AnnotationSet::preview(const std::vector<Annotation>& changed)
+{
+    for (const Annotation& a : changed)
+        if (const auto it = m_position.constFind(a.id); it != m_position.constEnd())
+            m_items[*it] = a;
+    indexChanged();
+    Q_EMIT previewed();
+}
+
 void AnnotationSet::reset(std::vector<Annotation> annotations)
 {
     m_items = std::move(annotations);

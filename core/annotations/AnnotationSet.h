@@ -48,9 +48,13 @@ public:
 
     // Applies a change (used by the undo commands): `upserts` replace or add by id, `removals` go.
     void apply(const std::vector<Annotation>& upserts, const QList<QUuid>& removals);
+    // Shows existing annotations changed while a drag is under way: not an edit (no undo step,
+    // nothing saved); the drag ends by previewing the originals and making one modify().
+    void preview(const std::vector<Annotation>& changed);
 
 Q_SIGNALS:
     void edited(const QList<QUuid>& upserted, const QList<QUuid>& removed);
+    void previewed();
     void wasReset();
     void classesChanged();
 

@@ -59,18 +59,28 @@ HeatmapRegions traceHeatmapRegions(const PatchScores& scores, const HeatmapRegio
         throw Error(tr("the map has no patches"));
     if (scores.coords.size() != 2 * n || scores.step <= 0)
         throw Error(tr("the map's coordinates do not match its %1 scores").arg(n));
+    std::vector<float> compared = scores.values;
+    if (options.logScale) {
+        for (float& v : compared) {
+            if (!(v > 0))
+                throw Error(tr("a logarithmic threshold needs positive scores (found %1)").arg(v));
+            v = std::log(v);
+        }
+    }
     HeatmapRegions out;
+    double threshold = 0; // on the compared scale
     switch (options.mode) {
     case HeatmapRegionOptions::Threshold::Percentile:
-        out.threshold = percentile(scores.values, options.threshold);
+        threshold = percentile(compared, options.threshold);
         break;
     case HeatmapRegionOptions::Threshold::Raw:
-        out.threshold = options.threshold;
+        threshold = options.logScale ? std::log(std::max(options.threshold, 1e-30)) : options.threshold;
         break;
     case HeatmapRegionOptions::Threshold::Otsu:
-        out.threshold = otsu(scores.values);
+        threshold = otsu(compared);
         break;
     }
+    out.threshold = options.logScale ? std::exp(threshold) : threshold;
 
     // Patch grid: cell = (coord − smallest coord) / step, rounded (CLAM grids may be offset).
     std::int64_t minX = scores.coords[0], minY = scores.coords[1];
@@ -93,7 +103,7 @@ HeatmapRegions traceHeatmapRegions(const PatchScores& scores, const HeatmapRegio
     const int up = 4, border = 2;
     cv::Mat mask = cv::Mat::zeros(rows * up + 2 * border, columns * up + 2 * border, CV_8U);
     for (size_t i = 0; i < n; ++i) {
-        const bool in = options.below ? scores.values[i] < out.threshold : scores.values[i] > out.threshold;
+        const bool in = options.below ? compared[i] < threshold : compared[i] > threshold;
         if (in)
             mask(cv::Rect(border + cells[i].x * up, border + cells[i].y * up, up, up)).setTo(255);
     }

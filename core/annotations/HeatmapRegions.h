@@ -20,6 +20,10 @@ struct HeatmapRegionOptions {
     bool below = false;     // keep patches below the threshold (low consistency), not above
     double minArea = 0;     // level-0 px²; smaller regions are left out
     double smoothing = 0.5; // in patches: rounds the staircase of patch edges (0: none)
+    // Threshold the logarithm of the scores: attention weights are a softmax, so their log is
+    // the model's own score, where Otsu's two groups are tumour and the rest; on the weights
+    // themselves a handful of top patches dominate.
+    bool logScale = false;
 };
 
 struct HeatmapRegion {
@@ -30,7 +34,7 @@ struct HeatmapRegion {
 
 struct HeatmapRegions {
     std::vector<HeatmapRegion> regions;
-    double threshold = 0; // the score the patches were compared with
+    double threshold = 0; // the score the patches were compared with (not its logarithm)
 };
 
 // Throws Error when the scores are empty or their coordinates disagree with them.

@@ -1,6 +1,9 @@
 #include "SlideDocument.h"
 
 #include "analysis/SlideAnalysis.h"
+#include "annotations/AnnotationLayer.h"
+#include "annotations/AnnotationSelection.h"
+#include "annotations/AnnotationSet.h"
 #include "common/Error.h"
 #include "viewer/TissueOverlay.h"
 #include "viewer/layers/ImageLayer.h"
@@ -20,8 +23,25 @@ struct TissueOutcome {
 } // namespace
 
 SlideDocument::SlideDocument(core::SlidePtr slide, QObject* parent)
-    : QObject(parent), m_slide(std::move(slide)), m_layers(std::make_unique<LayerStack>())
+    : QObject(parent),
+      m_slide(std::move(slide)),
+      m_layers(std::make_unique<LayerStack>()),
+      m_annotations(std::make_unique<core::AnnotationSet>(&m_undo)),
+      m_selection(std::make_unique<AnnotationSelection>())
 {
+    m_annotationLayer = m_layers->add(std::make_unique<AnnotationLayer>(*m_annotations, *m_selection));
+    // Whatever leaves the set leaves the selection too (deleted, undone).
+    connect(m_annotations.get(), &core::AnnotationSet::edited, this,
+            [this](const QList<QUuid>&, const QList<QUuid>& removed) {
+                if (removed.isEmpty())
+                    return;
+                QList<QUuid> kept = m_selection->ids();
+                for (const QUuid& id : removed)
+                    kept.removeAll(id);
+                m_selection->set(kept);
+            });
+    connect(m_annotations.get(), &core::AnnotationSet::wasReset, m_selection.get(),
+            &AnnotationSelection::clear);
 }
 
 SlideDocument::~SlideDocument()

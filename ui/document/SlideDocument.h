@@ -16,10 +16,13 @@
 
 namespace tessera::core {
 struct Prediction;
-}
+class AnnotationSet;
+} // namespace tessera::core
 
 namespace tessera::ui {
 
+class AnnotationLayer;
+class AnnotationSelection;
 class ImageLayer;
 class OutlineLayer;
 class SlideAnalysis;
@@ -34,6 +37,10 @@ public:
     LayerStack& layers() { return *m_layers; }
     const LayerStack& layers() const { return *m_layers; }
     QUndoStack* undoStack() { return &m_undo; }
+    // The slide's annotations (every edit on undoStack()), which of them are selected, and the
+    // layer that draws them.
+    core::AnnotationSet& annotations() { return *m_annotations; }
+    AnnotationSelection& selection() { return *m_selection; }
 
     // The tissue mask layer (tinted tissue and its outlines). Showing it the first time detects
     // the tissue in the background; tissueDetected or tissueFailed follows.
@@ -59,6 +66,9 @@ private:
     core::SlidePtr m_slide;
     std::unique_ptr<LayerStack> m_layers;
     QUndoStack m_undo;
+    std::unique_ptr<core::AnnotationSet> m_annotations;
+    std::unique_ptr<AnnotationSelection> m_selection;
+    AnnotationLayer* m_annotationLayer = nullptr;
     std::optional<core::TissueMask> m_tissue;
     bool m_tissueVisible = false;
     bool m_detecting = false;

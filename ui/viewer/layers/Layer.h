@@ -36,6 +36,8 @@ public:
     virtual size_t contentKey() const { return 0; }
     // Vector painting over the tiles, in widget pixels, on every frame.
     virtual void paint(QPainter&, const ViewTransform&) const {}
+    // Layers of a higher z stay above those of a lower one, whenever either was added.
+    virtual int z() const { return 0; }
 
 Q_SIGNALS:
     void changed(); // anything that changes what the layer draws

@@ -13,7 +13,10 @@ LayerStack::~LayerStack() = default;
 void LayerStack::insert(std::unique_ptr<Layer> layer)
 {
     connect(layer.get(), &Layer::changed, this, &LayerStack::changed);
-    m_order.push_back(layer.get());
+    const int z = layer->z();
+    const auto above =
+        std::find_if(m_order.begin(), m_order.end(), [z](const Layer* l) { return l->z() > z; });
+    m_order.insert(above, layer.get());
     m_layers.push_back(std::move(layer));
     Q_EMIT changed();
 }

@@ -1,0 +1,261 @@
+// Annotating in the main window, driven through real widgets: draw with each tool, select, move
+// and reshape, undo and redo, delete and duplicate, classes, the list dock with measurements,
+// import and export, pixels of a drawn outline, and everything back after reopening the project.
+#include "MainWindow.h"
+#include "annotations/AnnotationFiles.h"
+#include "annotations/AnnotationPanel.h"
+#include "annotations/AnnotationSelection.h"
+#include "annotations/AnnotationSet.h"
+#include "annotations/AnnotationWorkbench.h"
+#include "annotations/tools/DrawingTools.h"
+#include "document/SlideDocument.h"
+#include "project/Project.h"
+#include "project/ProjectController.h"
+#include "support/TestSlides.h"
+#include "support/WindowHelpers.h"
+
+#include <QDockWidget>
+#include <QListWidget>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace tessera;
+
+namespace {
+
+void drag(QWidget* view, QPoint from, QPoint to)
+{
+    QTest::mousePress(view, Qt::LeftButton, {}, from);
+    for (int i = 1; i <= 4; ++i)
+        QTest::mouseMove(view, from + (to - from) * i / 4);
+    QTest::mouseRelease(view, Qt::LeftButton, {}, to);
+}
+
+} // namespace
+
+class TestAnnotationsUi : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void drawEditUndoAndKeep();
+    void importExportAndReport();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project, m_slide;
+};
+
+void TestAnnotationsUi::initTestCase()
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("TesseraTest"));
+    qRegisterMetaType<ui::SlideView*>();
+    m_project = m_dir.filePath(QStringLiteral("p"));
+    core::Project::create(m_project);
+    m_slide = m_dir.filePath(QStringLiteral("slide.tiff"));
+    QVERIFY(QFile::copy(test::smallTumourSlide(), m_slide));
+}
+
+void TestAnnotationsUi::drawEditUndoAndKeep()
+{
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(window.openProject(m_project));
+    ui::SlideView* view = test::openAndWait(window, m_slide);
+    QVERIFY(view);
+    ui::AnnotationWorkbench* bench = window.annotationWorkbench();
+    ui::AnnotationPanel* panel = bench->panel();
+    ui::SlideDocument* doc = view->document();
+    core::AnnotationSet& set = doc->annotations();
+    QVERIFY2(panel->saveStatus().contains(QLatin1String("Saved")), qPrintable(panel->saveStatus()));
+
+    // A class for what is drawn next.
+    panel->addClass(QStringLiteral("Tumor"), QColor(220, 0, 0));
+    QCOMPARE(panel->currentClass(), QStringLiteral("Tumor"));
+
+    // Rectangle: dragged corner to corner, kept in level-0 pixels.
+    bench->activateTool(QStringLiteral("rectangle"));
+    QCOMPARE(view->tool()->name(), QStringLiteral("rectangle"));
+    const QPoint a(300, 200), b(500, 350);
+    drag(view, a, b);
+    QCOMPARE(set.size(), 1);
+    const core::Annotation rect = set.annotations().front();
+    QCOMPARE(rect.geometry.kind, core::ShapeKind::Rectangle);
+    QCOMPARE(rect.className, QStringLiteral("Tumor"));
+    const QRectF expected(view->transform().widgetToLevel0(a), view->transform().widgetToLevel0(b));
+    QVERIFY(std::abs(rect.geometry.bounds().left() - expected.left()) < 1e-6);
+    QVERIFY(std::abs(rect.geometry.area() - expected.width() * expected.height()) <
+            1e-3 * expected.width() * expected.height());
+
+    // The outline is drawn in the class colour where it was dragged.
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 20000);
+    const QImage shot = view->grab().toImage();
+    const QColor edge = shot.pixelColor(a.x(), (a.y() + b.y()) / 2);
+    QVERIFY2(edge.red() > 150 && edge.green() < 90 && edge.blue() < 90, qPrintable(edge.name()));
+    const QColor inside = shot.pixelColor((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+    QVERIFY2(inside.red() >= inside.green(), qPrintable(inside.name())); // a faint tint of the class
+
+    // Polygon click by click, closed by a double-click; ellipse; point; freehand lasso.
+    bench->activateTool(QStringLiteral("polygon"));
+    for (const QPoint p : {QPoint(700, 200), QPoint(800, 220), QPoint(760, 320)})
+        QTest::mouseClick(view, Qt::LeftButton, {}, p);
+    QTest::mouseDClick(view, Qt::LeftButton, {}, QPoint(760, 320));
+    QCOMPARE(set.size(), 2);
+    bench->activateTool(QStringLiteral("ellipse"));
+    drag(view, QPoint(300, 450), QPoint(420, 520));
+    bench->activateTool(QStringLiteral("point"));
+    QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(600, 600));
+    bench->activateTool(QStringLiteral("freehand"));
+    QTest::mousePress(view, Qt::LeftButton, {}, QPoint(900, 400));
+    for (int i = 0; i <= 36; ++i)
+        QTest::mouseMove(
+            view, QPoint(950 + int(50 * std::cos(i * M_PI / 18)), 450 + int(50 * std::sin(i * M_PI / 18))));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(1000, 450));
+    QCOMPARE(set.size(), 5);
+    std::map<core::ShapeKind, int> kinds;
+    for (const core::Annotation& x : set.annotations())
+        ++kinds[x.geometry.kind];
+    QCOMPARE(kinds[core::ShapeKind::Polygon], 2);
+    QCOMPARE(kinds[core::ShapeKind::Ellipse], 1);
+    QCOMPARE(kinds[core::ShapeKind::Point], 1);
+
+    // The list: one row each, with measurements in µm; the summary per class.
+    QCOMPARE(panel->table()->model()->rowCount(), 5);
+    QVERIFY2(panel->summaryText().contains(QLatin1String("Tumor: 5 annotation")),
+             qPrintable(panel->summaryText()));
+    panel->setFilterClass(QStringLiteral("Tumor"));
+    QCOMPARE(panel->table()->model()->rowCount(), 5);
+    panel->setFilterClass(QString()); // unclassified
+    QCOMPARE(panel->table()->model()->rowCount(), 0);
+    panel->setFilterClass(QStringLiteral("*"));
+
+    // Select the rectangle by clicking inside it, move it by dragging, and undo the move.
+    bench->activateTool(QStringLiteral("select"));
+    QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(400, 275));
+    QCOMPARE(doc->selection().ids(), QList<QUuid>{rect.id});
+    QCOMPARE(panel->table()->selectionModel()->selectedRows().size(), 1); // the list follows
+    drag(view, QPoint(400, 275), QPoint(450, 300));
+    const double moved = set.find(rect.id)->geometry.bounds().left() - rect.geometry.bounds().left();
+    QVERIFY2(std::abs(moved - 50 / view->transform().scale()) < 1e-6, qPrintable(QString::number(moved)));
+    doc->undoStack()->undo();
+    QCOMPARE(set.find(rect.id)->geometry, rect.geometry);
+    doc->undoStack()->redo();
+
+    // Reshape: drag one corner handle; the rectangle becomes a polygon.
+    const QPointF corner = view->transform().level0ToWidget(set.find(rect.id)->geometry.vertices()[2]);
+    drag(view, corner.toPoint(), corner.toPoint() + QPoint(40, 30));
+    QCOMPARE(set.find(rect.id)->geometry.kind, core::ShapeKind::Polygon);
+    QVERIFY(set.find(rect.id)->geometry.area() > rect.geometry.area());
+
+    // Rubber band around the ellipse and the point; Ctrl+D duplicates them, Delete removes.
+    drag(view, QPoint(280, 430), QPoint(620, 620));
+    QCOMPARE(doc->selection().ids().size(), 2);
+    QTest::keyClick(view, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(set.size(), 7);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(set.size(), 5);
+
+    // Assign a new class to a selection.
+    panel->addClass(QStringLiteral("Stroma"), QColor(0, 150, 0));
+    QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(400, 275));
+    panel->assignToSelection();
+    QCOMPARE(set.find(rect.id)->className, QStringLiteral("Stroma"));
+    QVERIFY(panel->summaryText().contains(QLatin1String("Stroma: 1 annotation")));
+    // Hiding a class hides its annotations from picking.
+    QListWidget* classes = panel->classList();
+    const QList<QListWidgetItem*> stroma = classes->findItems(QStringLiteral("Stroma"), Qt::MatchExactly);
+    QCOMPARE(stroma.size(), 1);
+    stroma.front()->setCheckState(Qt::Unchecked);
+    QVERIFY(!set.isClassVisible(QStringLiteral("Stroma")));
+    QVERIFY(!set.hit(view->transform().widgetToLevel0(QPointF(400, 275)), 1));
+    stroma.front()->setCheckState(Qt::Checked);
+
+    // Every change is already in the project, as the dock says.
+    QVERIFY2(panel->saveStatus().contains(QLatin1String("5 annotation")), qPrintable(panel->saveStatus()));
+    const std::vector<core::Annotation> expectedSaved = set.annotations();
+    window.close();
+
+    // Reopened: the same annotations and classes.
+    ui::MainWindow again;
+    again.show();
+    QVERIFY(again.openProject(m_project));
+    ui::SlideView* reopened = test::openAndWait(again, m_slide);
+    QVERIFY(reopened);
+    core::AnnotationSet& back = reopened->document()->annotations();
+    QCOMPARE(back.size(), 5);
+    for (const core::Annotation& x : expectedSaved) {
+        const core::Annotation* y = back.find(x.id);
+        QVERIFY(y);
+        QCOMPARE(y->geometry, x.geometry);
+        QCOMPARE(y->className, x.className);
+    }
+    QVERIFY(core::findClass(back.classes(), QStringLiteral("Stroma")));
+}
+
+void TestAnnotationsUi::importExportAndReport()
+{
+    ui::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    ui::SlideView* view = test::openAndWait(window, m_slide); // no project: kept in memory only
+    QVERIFY(view);
+    ui::AnnotationWorkbench* bench = window.annotationWorkbench();
+    QVERIFY(bench->panel()->saveStatus().contains(QLatin1String("Not saved")));
+    const QString geojson = m_dir.filePath(QStringLiteral("in.geojson"));
+    {
+        core::Annotation a;
+        a.id = QUuid::createUuid();
+        a.className = QStringLiteral("Necrosis");
+        a.geometry = core::Geometry::polygon(QPolygonF{{100, 100}, {900, 100}, {900, 700}, {100, 700}},
+                                             {QPolygonF{{200, 200}, {300, 200}, {300, 300}, {200, 300}}});
+        core::exportAnnotations(geojson, {a}, {{QStringLiteral("Necrosis"), QColor(60, 60, 200), true}});
+    }
+    const QString report = bench->importFile(geojson);
+    QVERIFY2(report.contains(QLatin1String("1 annotation")) && report.contains(QLatin1String("Necrosis")),
+             qPrintable(report));
+    core::AnnotationSet& set = view->document()->annotations();
+    QCOMPARE(set.size(), 1);
+    view->document()->undoStack()->undo(); // an import is one undoable step
+    QCOMPARE(set.size(), 0);
+    view->document()->undoStack()->redo();
+    // To ASAP XML: the hole cannot go, and the export says so.
+    const QString xml = m_dir.filePath(QStringLiteral("out.xml"));
+    const QString written = bench->exportFile(xml);
+    QVERIFY2(written.contains(QLatin1String("hole")), qPrintable(written));
+    QCOMPARE(core::importAnnotations(xml).annotations.size(), std::size_t(1));
+    // A broken file changes nothing and names itself.
+    const QString broken = m_dir.filePath(QStringLiteral("broken.geojson"));
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"type\": \"FeatureCollection\", \"features\": [");
+    f.close();
+    try {
+        bench->importFile(broken);
+        QFAIL("a truncated file was imported");
+    } catch (const core::Error& e) {
+        QVERIFY(e.message().contains(broken));
+    }
+    QCOMPARE(set.size(), 1);
+    // Opening a project afterwards keeps what was drawn and saves it.
+    QVERIFY(window.openProject(m_project));
+    QVERIFY2(bench->panel()->saveStatus().contains(QLatin1String("Saved")),
+             qPrintable(bench->panel()->saveStatus()));
+    QVERIFY(set.find(set.annotations().front().id));
+    const auto project = core::Project::open(m_project);
+    const qint64 slide = project->annotations().slideIdFor(m_slide);
+    QCOMPARE(project->annotations().count(slide), 6); // 5 from the first test + the import
+    // Screenshot for the docs (looked at by a person, not compared).
+    bench->activateTool(QStringLiteral("select"));
+    QVERIFY(bench->dock()->isVisible());
+    if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR"))
+        window.grab().save(qEnvironmentVariable("TESSERA_SCREENSHOT_DIR") +
+                           QStringLiteral("/annotations.png"));
+}
+
+QTEST_MAIN(TestAnnotationsUi)
+#include "tst_annotations_ui.moc"

@@ -1,0 +1,139 @@
+#include "AnnotationLayer.h"
+
+#include "AnnotationSelection.h"
+#include "annotations/AnnotationSet.h"
+#include "viewer/ViewTransform.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <functional>
+
+namespace tessera::ui {
+
+namespace {
+
+// Draws `g` through `map` (level-0 → target pixels).
+void drawGeometry(QPainter& p, const core::Geometry& g, const std::function<QPointF(QPointF)>& map,
+                  double pointRadius)
+{
+    const auto mapped = [&](const QPolygonF& ring) {
+        QPolygonF out;
+        out.reserve(ring.size());
+        for (const QPointF& q : ring)
+            out << map(q);
+        return out;
+    };
+    if (g.hasArea()) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (const core::PolygonPart& part : g.parts) {
+            path.addPolygon(mapped(part.outer));
+            path.closeSubpath();
+            for (const QPolygonF& hole : part.holes) {
+                path.addPolygon(mapped(hole));
+                path.closeSubpath();
+            }
+        }
+        p.drawPath(path);
+    } else if (g.kind == core::ShapeKind::Polyline) {
+        p.drawPolyline(mapped(g.points));
+    } else {
+        const QBrush brush = p.brush();
+        p.setBrush(p.pen().color());
+        for (const QPointF& q : g.points)
+            p.drawEllipse(map(q), pointRadius, pointRadius);
+        p.setBrush(brush);
+    }
+}
+
+} // namespace
+
+AnnotationLayer::AnnotationLayer(const core::AnnotationSet& annotations, const AnnotationSelection& selection,
+                                 QObject* parent)
+    : Layer(tr("Annotations"), parent), m_annotations(annotations), m_selection(selection)
+{
+    connect(&annotations, &core::AnnotationSet::edited, this, &Layer::changed);
+    connect(&annotations, &core::AnnotationSet::wasReset, this, &Layer::changed);
+    connect(&annotations, &core::AnnotationSet::previewed, this, &Layer::changed);
+    connect(&annotations, &core::AnnotationSet::classesChanged, this, &Layer::changed);
+    connect(&selection, &AnnotationSelection::changed, this, &Layer::changed);
+}
+
+bool AnnotationLayer::blendsIntoTiles() const
+{
+    return m_annotations.size() > 0;
+}
+
+size_t AnnotationLayer::contentKey() const
+{
+    return std::hash<quint64>()(m_annotations.revision() * 1000003u + m_selection.revision());
+}
+
+void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, const QSizeF& tilePixels) const
+{
+    const double sx = tilePixels.width() / level0Area.width(), sy = tilePixels.height() / level0Area.height();
+    const auto map = [&](QPointF q) {
+        return QPointF((q.x() - level0Area.left()) * sx, (q.y() - level0Area.top()) * sy);
+    };
+    // Reach a little beyond the tile so outlines and dots of shapes on its edge are not cut.
+    const double margin = 4 / sx;
+    const std::vector<int> near =
+        m_annotations.indicesIn(level0Area.adjusted(-margin, -margin, margin, margin));
+    painter.setRenderHint(QPainter::Antialiasing);
+    const auto& all = m_annotations.annotations();
+    for (int i : near) {
+        const core::Annotation& a = all[size_t(i)];
+        if (m_selection.contains(a.id) || !m_annotations.isClassVisible(a.className))
+            continue;
+        const QColor color = core::displayColor(a, m_annotations.classes());
+        const QRectF bounds = a.geometry.bounds();
+        if (bounds.width() * sx < 3 && bounds.height() * sy < 3) {
+            // Below a few pixels the shape is a dot: 100 000 of them draw in milliseconds.
+            painter.fillRect(QRectF(map(bounds.center()) - QPointF(1, 1), QSizeF(2, 2)), color);
+            continue;
+        }
+        QPen pen(color, a.detection ? 1 : 2);
+        pen.setCosmetic(true);
+        painter.setPen(pen);
+        QColor fill = color;
+        fill.setAlpha(a.detection ? 60 : 30);
+        painter.setBrush(fill);
+        drawGeometry(painter, a.geometry, map, 3);
+    }
+}
+
+void AnnotationLayer::paint(QPainter& painter, const ViewTransform& view) const
+{
+    if (m_selection.isEmpty())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const auto map = [&](QPointF q) { return view.level0ToWidget(q); };
+    for (const QUuid& id : m_selection.ids()) {
+        const core::Annotation* a = m_annotations.find(id);
+        if (!a)
+            continue;
+        const QColor color = core::displayColor(*a, m_annotations.classes());
+        QPen halo(QColor(255, 255, 255, 220), 5);
+        painter.setPen(halo);
+        painter.setBrush(Qt::NoBrush);
+        drawGeometry(painter, a->geometry, map, 5);
+        QPen pen(color, 2.5);
+        painter.setPen(pen);
+        QColor fill = color;
+        fill.setAlpha(50);
+        painter.setBrush(fill);
+        drawGeometry(painter, a->geometry, map, 5);
+        if (m_selection.ids().size() == 1 && a->editable() && a->geometry.vertexCount() <= 2000) {
+            painter.setPen(QPen(Qt::black, 1));
+            painter.setBrush(Qt::white);
+            for (const QPointF& v : a->geometry.vertices())
+                painter.drawRect(QRectF(map(v) - QPointF(kHandleRadius - 1, kHandleRadius - 1),
+                                        QSizeF(2 * kHandleRadius - 2, 2 * kHandleRadius - 2)));
+        }
+    }
+    painter.restore();
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,41 @@
+// Keeps one document's annotations in the open project: loads the slide's annotations and the
+// project's classes when attached, and writes every edit (undo and redo included) in its own
+// transaction as it happens, so a crash loses nothing that was reported saved.
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QUuid>
+
+namespace tessera::core {
+class Project;
+}
+
+namespace tessera::ui {
+
+class SlideDocument;
+
+class AnnotationPersistence : public QObject {
+    Q_OBJECT
+public:
+    // Throws core::Error when the slide cannot be added to the project or its annotations read.
+    AnnotationPersistence(SlideDocument& document, core::Project& project, QObject* parent = nullptr);
+
+    core::Project& project() const { return m_project; }
+    qint64 slideId() const { return m_slideId; }
+    int savedCount() const { return m_saved; }
+
+Q_SIGNALS:
+    void saved(int annotations); // how many the slide has in the project now
+    void failed(const QString& message);
+
+private:
+    void save(const QList<QUuid>& upserted, const QList<QUuid>& removed);
+
+    SlideDocument& m_document;
+    core::Project& m_project;
+    qint64 m_slideId = 0;
+    int m_saved = 0;
+};
+
+} // namespace tessera::ui
