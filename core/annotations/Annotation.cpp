@@ -1,8 +1,46 @@
 #include "Annotation.h"
 
+#include <QTimeZone>
+
+#include <cstdio>
 #include <map>
 
 namespace tessera::core {
+
+QByteArray isoUtc(const QDateTime& time)
+{
+    if (!time.isValid())
+        return {};
+    const QDateTime utc = time.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char buffer[40];
+    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year(),
+                                d.month(), d.day(), t.hour(), t.minute(), t.second(), t.msec());
+    return QByteArray(buffer, n);
+}
+
+QDateTime parseIsoUtc(QStringView text)
+{
+    const auto digits = [&](int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char16_t c = text[i].unicode();
+            if (c < '0' || c > '9')
+                return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    if (text.size() == 24 && text[4] == u'-' && text[7] == u'-' && text[10] == u'T' && text[13] == u':' &&
+        text[16] == u':' && text[19] == u'.' && text[23] == u'Z') {
+        const QDate d(digits(0, 4), digits(5, 2), digits(8, 2));
+        const QTime t(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
+        if (d.isValid() && t.isValid())
+            return QDateTime(d, t, QTimeZone::utc());
+    }
+    return QDateTime::fromString(text.toString(), Qt::ISODateWithMs); // any other ISO form
+}
 
 QColor displayColor(const Annotation& annotation, const std::vector<AnnotationClass>& classes)
 {

@@ -62,6 +62,11 @@ std::vector<ClassSummary> summarizeByClass(const std::vector<Annotation>& annota
                                            const std::vector<AnnotationClass>& classes,
                                            std::optional<double> micronsPerPixel);
 
+// ISO 8601 UTC with milliseconds ("2026-11-30T19:05:00.123Z"), written and read without
+// QDateTime's general parser (a hundred thousand annotations carry two timestamps each).
+QByteArray isoUtc(const QDateTime& time);
+QDateTime parseIsoUtc(QStringView text); // invalid when it is not such a timestamp
+
 // What an import read, and what of the file it could not keep (in words, one line per kind).
 struct AnnotationImport {
     std::vector<Annotation> annotations;

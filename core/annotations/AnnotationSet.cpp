@@ -80,17 +80,28 @@ const Annotation* AnnotationSet::find(const QUuid& id) const
     return it == m_position.constEnd() ? nullptr : &m_items[*it];
 }
 
+void AnnotationSet::ensureIndex() const
+{
+    if (!m_gridDirty)
+        return;
+    std::vector<QRectF> bounds;
+    bounds.reserve(m_items.size());
+    for (const Annotation& a : m_items)
+        bounds.push_back(a.geometry.bounds());
+    m_grid.rebuild(bounds);
+    m_gridDirty = false;
+}
+
 std::vector<int> AnnotationSet::indicesIn(const QRectF& level0Area) const
 {
-    if (m_gridDirty) {
-        std::vector<QRectF> bounds;
-        bounds.reserve(m_items.size());
-        for (const Annotation& a : m_items)
-            bounds.push_back(a.geometry.bounds());
-        m_grid.rebuild(bounds);
-        m_gridDirty = false;
-    }
+    ensureIndex();
     return m_grid.query(level0Area);
+}
+
+const QRectF& AnnotationSet::boundsAt(int index) const
+{
+    ensureIndex();
+    return m_grid.bounds(index);
 }
 
 const Annotation* AnnotationSet::hit(QPointF level0, double tolerance) const

@@ -27,6 +27,8 @@ public:
     const Annotation* find(const QUuid& id) const;
     // Annotations whose bounds meet `level0Area`, as indices into annotations().
     std::vector<int> indicesIn(const QRectF& level0Area) const;
+    // The bounds of annotations()[index], kept with the index (no walk over the vertices).
+    const QRectF& boundsAt(int index) const;
     // The topmost (last added) editable-or-not annotation containing or within `tolerance` of p.
     const Annotation* hit(QPointF level0, double tolerance) const;
     // Bumped by every change, for caches of what the set draws.
@@ -61,6 +63,7 @@ Q_SIGNALS:
 private:
     void push(std::vector<Annotation> before, std::vector<Annotation> after, const QString& text);
     void indexChanged();
+    void ensureIndex() const;
 
     QUndoStack* m_undo;
     std::vector<Annotation> m_items;

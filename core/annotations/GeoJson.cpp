@@ -260,9 +260,8 @@ Annotation readFeature(const QJsonObject& feature, std::map<QString, AnnotationC
             c.color = color;
     }
     a.author = tessera.value(QLatin1String("author")).toString();
-    a.created = QDateTime::fromString(tessera.value(QLatin1String("created")).toString(), Qt::ISODateWithMs);
-    a.modified =
-        QDateTime::fromString(tessera.value(QLatin1String("modified")).toString(), Qt::ISODateWithMs);
+    a.created = parseIsoUtc(tessera.value(QLatin1String("created")).toString());
+    a.modified = parseIsoUtc(tessera.value(QLatin1String("modified")).toString());
     if (!a.created.isValid())
         a.created = QDateTime::currentDateTimeUtc();
     if (!a.modified.isValid())
@@ -371,12 +370,12 @@ QByteArray writeGeoJson(const std::vector<Annotation>& annotations,
         }
         if (a.created.isValid()) {
             out.append(R"(,"created":")");
-            out.append(a.created.toUTC().toString(Qt::ISODateWithMs).toLatin1());
+            out.append(isoUtc(a.created));
             out.append('"');
         }
         if (a.modified.isValid()) {
             out.append(R"(,"modified":")");
-            out.append(a.modified.toUTC().toString(Qt::ISODateWithMs).toLatin1());
+            out.append(isoUtc(a.modified));
             out.append('"');
         }
         out.append("}}}");

@@ -15,6 +15,7 @@ public:
     // increasing order.
     std::vector<int> query(const QRectF& area) const;
     int size() const { return int(m_bounds.size()); }
+    const QRectF& bounds(int index) const { return m_bounds[size_t(index)]; }
 
 private:
     std::vector<QRectF> m_bounds;
