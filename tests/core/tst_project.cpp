@@ -58,6 +58,7 @@ private Q_SLOTS:
     void runsAreRecordedFromTrainingEvents();
     void deadRunsAndJobsAreSettledFromTheirLogs();
     void committedRowsSurviveAKill();
+    void savedAnnotationsSurviveAKill();
     void twoWritersWaitForEachOther();
     void nestedTransactionsAreSavepoints();
 };
@@ -376,6 +377,44 @@ void TestProject::committedRowsSurviveAKill()
         QVERIFY(committed >= wanted);
         QVERIFY2(rows >= committed, qPrintable(QStringLiteral("%1 < %2").arg(rows).arg(committed)));
         project->database().exec(QStringLiteral("DELETE FROM epoch_metrics"));
+    }
+}
+
+void TestProject::savedAnnotationsSurviveAKill()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("p"));
+    Project::create(folder);
+    const QString slide = dir.filePath(QStringLiteral("slide.tiff"));
+    QFile f(slide);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 's'));
+    f.close();
+    for (int round = 0; round < 3; ++round) {
+        QProcess writer;
+        writer.start(QStringLiteral(TESSERA_PROJECT_WRITER), {folder, QStringLiteral("annotations"), slide});
+        QVERIFY(writer.waitForStarted());
+        int saved = 0;
+        const int wanted = 15 + 23 * round;
+        while (saved < wanted && writer.waitForReadyRead(20000))
+            for (const QByteArray& line : writer.readAllStandardOutput().split('\n'))
+                if (!line.isEmpty())
+                    saved = line.toInt();
+        writer.kill();
+        QVERIFY(writer.waitForFinished());
+        const auto project = Project::open(folder);
+        QCOMPARE(project->database().scalar(QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
+        const qint64 id = project->annotations().slideIdFor(slide);
+        const std::vector<Annotation> back = project->annotations().load(id);
+        qInfo("round %d: %d reported saved, %zu annotations after the kill", round, saved, back.size());
+        QVERIFY(saved >= wanted);
+        QVERIFY2(int(back.size()) >= saved,
+                 qPrintable(QStringLiteral("%1 < %2").arg(back.size()).arg(saved)));
+        // Every annotation reported saved is whole: a 50 × 50 rectangle (moved by the next edit or not).
+        for (const Annotation& a : back)
+            QCOMPARE(a.geometry.area(), 2500.0);
+        project->database().exec(QStringLiteral("DELETE FROM annotations"));
     }
 }
 

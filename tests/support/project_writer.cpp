@@ -1,6 +1,8 @@
 // A helper process for the crash tests of the project database: writes one epoch row per
 // transaction into run "writer" of the project given as argv[1], forever, and prints the number
-// of the last committed row after each commit. The test kills it with SIGKILL.
+// of the last committed row after each commit. With `annotations SLIDE` it saves annotations on
+// that slide the way the viewer does (each edit its own save: a new annotation, then a move of the
+// previous one) and prints how many are saved. The test kills it with SIGKILL.
 #include "project/Project.h"
 
 #include <QCoreApplication>
@@ -14,6 +16,25 @@ int main(int argc, char* argv[])
     if (argc < 2)
         return 2;
     const auto project = Project::open(QString::fromLocal8Bit(argv[1]));
+    if (argc >= 4 && QByteArray(argv[2]) == "annotations") {
+        const qint64 slide = project->annotations().slideIdFor(QString::fromLocal8Bit(argv[3]));
+        QTextStream out(stdout);
+        Annotation previous;
+        for (int n = 1;; ++n) {
+            Annotation a;
+            a.id = QUuid::createUuid();
+            a.geometry = Geometry::rectangle(QRectF(n * 10, n * 10, 50, 50));
+            a.created = a.modified = QDateTime::currentDateTimeUtc();
+            project->annotations().save(slide, {a}, {});
+            if (n > 1) { // the edit after: the previous one moved by one pixel
+                previous.geometry = previous.geometry.translated({1, 0});
+                project->annotations().save(slide, {previous}, {});
+            }
+            previous = a;
+            out << n << "\n";
+            out.flush();
+        }
+    }
     RunStart start;
     start.folder = project->runsFolder() + QStringLiteral("/writer");
     start.model = QStringLiteral("abmil");
