@@ -14,7 +14,7 @@ PACKAGES=(
   qt6-svg-dev libgl-dev libqcustomplot-dev
   libopenslide-dev openslide-tools libtiff-dev libhdf5-dev libopencv-dev libsqlite3-dev
   libtorch-dev libopenblas0-pthread libopenblas0-openmp # Tessera runs the OpenMP build (RuntimeEnvironment)
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick poppler-utils # poppler: the report tests read the PDFs back
   python3 python3-openslide python3-h5py python3-numpy
   python3-torch # tst_fidelity runs the PyTorch transcription of the published SR-MIL
 )

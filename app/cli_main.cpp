@@ -36,6 +36,7 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
          {cli::runDemoData, "synthetic slides -> features -> SR-MIL -> predictions, end to end"}},
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
         {QStringLiteral("project"), {cli::runProject, "init|add|labels|splits|status of a project database"}},
+        {QStringLiteral("report"), {cli::runReport, "a PDF (and CSV) report of a slide, or of every slide"}},
     };
     return table;
 }
@@ -90,7 +91,7 @@ int main(int argc, char* argv[])
         setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
     // Pictures with text (heatmap legends) need fonts, hence a GUI application, but never a
     // display: those commands run on the offscreen platform.
-    const bool drawsText = argc > 1 && qstrcmp(argv[1], "heatmap") == 0;
+    const bool drawsText = argc > 1 && (qstrcmp(argv[1], "heatmap") == 0 || qstrcmp(argv[1], "report") == 0);
     if (drawsText && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app;

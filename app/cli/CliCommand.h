@@ -62,5 +62,6 @@ int runInfer(const QStringList& arguments, CliContext& io);
 int runHeatmap(const QStringList& arguments, CliContext& io);
 int runDemoData(const QStringList& arguments, CliContext& io);
 int runProject(const QStringList& arguments, CliContext& io);
+int runReport(const QStringList& arguments, CliContext& io);
 
 } // namespace tessera::cli

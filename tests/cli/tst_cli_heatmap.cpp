@@ -1,5 +1,6 @@
 // End to end on synthetic slides: demo-data (slides → features → SR-MIL → predictions),
-// maps that find the known tumours, heatmap pictures, and refusals of bad input.
+// maps that find the known tumours, heatmap pictures, regions traced from them, reports read
+// back with poppler, and refusals of bad input.
 #include "annotations/HeatmapRegions.h"
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
@@ -7,8 +8,12 @@
 #include "synth/GroundTruth.h"
 #include "synth/PyramidTiffWriter.h"
 
+#include "annotations/AnnotationFiles.h"
 #include "project/Project.h"
+#include "slide/Slide.h"
 #include "support/CliRunner.h"
+
+#include <QProcess>
 
 #include <QDir>
 #include <QFile>
@@ -39,6 +44,8 @@ private Q_SLOTS:
     void heatmapPictureColoursTheTumour();
     void regionsTracedFromAttentionCoverTheTumour();
     void heatmapRefusesMismatchedFeaturesAndBlankSlides();
+    void reportReadsBackWithEverything();
+    void reportRefusesAndOmitsClearly();
 
 private:
     QTemporaryDir m_dir;
@@ -260,6 +267,155 @@ void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()
     QVERIFY2(empty.err.contains(QStringLiteral("tissue")), qPrintable(empty.err));
     QVERIFY(!QFile::exists(out));
     QVERIFY(!QFile::exists(other + QStringLiteral("/features/blank.h5")));
+}
+
+namespace {
+QString poppler(const QString& tool, const QStringList& arguments)
+{
+    QProcess p;
+    p.start(tool, arguments);
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+} // namespace
+
+void TestCliHeatmap::reportReadsBackWithEverything()
+{
+    // Annotations of two classes on a tumour slide (one a point: zero area), findings in three
+    // scripts, one right to left.
+    const QString slide = m_project + QStringLiteral("/slides/demo-01-tumour.tiff");
+    {
+        const auto project = core::Project::open(m_project);
+        core::AnnotationStore& store = project->annotations();
+        const qint64 id = store.slideIdFor(slide);
+        store.addClasses({{QStringLiteral("Tumor"), QColor(200, 0, 0), true},
+                          {QStringLiteral("Stroma"), QColor(0, 150, 0), true}});
+        std::vector<core::Annotation> marks;
+        const auto mark = [&](const core::Geometry& g, const QString& c) {
+            core::Annotation a;
+            a.id = QUuid::createUuid();
+            a.geometry = g;
+            a.className = c;
+            a.created = a.modified = QDateTime::currentDateTimeUtc();
+            marks.push_back(a);
+        };
+        // The rectangle around the patch with the highest attention: the tumour.
+        const core::Prediction top =
+            core::Prediction::read(m_project + QStringLiteral("/predictions/demo-srmil/demo-01-tumour.h5"));
+        const size_t best =
+            size_t(std::max_element(top.attention.begin(), top.attention.end()) - top.attention.begin());
+        const double step = top.patchStep;
+        mark(core::Geometry::rectangle(QRectF(double(top.coords[2 * best]) - step,
+                                              double(top.coords[2 * best + 1]) - step, 3 * step, 3 * step)),
+             QStringLiteral("Tumor"));
+        mark(core::Geometry::ellipse(QRectF(500, 500, 800, 600)), QStringLiteral("Stroma"));
+        mark(core::Geometry::point(QPointF(4000, 3000)), QStringLiteral("Stroma"));
+        store.save(id, marks, {});
+    }
+    const QString findings = m_dir.filePath(QStringLiteral("findings.txt"));
+    {
+        QFile f(findings);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(
+                    "Tumour in the lower right, Grad II.\nZweitmeinung: Präparat überprüfen.\nמסקנה סופית\n")
+                    .toUtf8());
+    }
+    const QString pdf = m_dir.filePath(QStringLiteral("report/demo-01.pdf")),
+                  csv = m_dir.filePath(QStringLiteral("csv"));
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("report"))));
+    const test::CliRun run = test::runCli(
+        {QStringLiteral("report"), QStringLiteral("--project"), m_project, QStringLiteral("--slide"),
+         QStringLiteral("demo-01-tumour"), QStringLiteral("--out"), pdf, QStringLiteral("--csv"), csv,
+         QStringLiteral("--findings"), findings, QStringLiteral("--author"), QStringLiteral("Dr. Test")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // Pages and pictures: overview, two heatmaps, crops.
+    const QString info = poppler(QStringLiteral("pdfinfo"), {pdf});
+    const int pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info).captured(1).toInt();
+    QVERIFY2(pages >= 3, qPrintable(info));
+    const QStringList images = poppler(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf})
+                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(images.size() - 2 >= 3 + 3 + 6,
+             qPrintable(images.join(QLatin1Char('\n')))); // header lines, 3 maps, 3 crops, 6 patches
+    // The text: slide id, probabilities, every class, the findings.
+    const QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    const core::Prediction p =
+        core::Prediction::read(m_project + QStringLiteral("/predictions/demo-srmil/demo-01-tumour.h5"));
+    for (const QString& expected :
+         {QStringLiteral("demo-01-tumour"), QLocale().toString(double(p.probabilities[1]), 'f', 3),
+          QStringLiteral("Tumor"), QStringLiteral("Stroma"), QStringLiteral("Präparat überprüfen"),
+          QStringLiteral("Dr. Test"), QStringLiteral("For research use only"), QStringLiteral("Page 1 of")})
+        QVERIFY2(text.contains(expected), qPrintable(expected));
+    QVERIFY2(text.contains(QStringLiteral("מסקנה")), "the right-to-left findings");
+    // The CSVs parse, and their areas are the database's.
+    QFile annotations(csv + QStringLiteral("/demo-01-tumour_annotations.csv"));
+    QVERIFY(annotations.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(annotations.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines[0].startsWith(QLatin1String("index,class,shape,area_um_2")));
+    const auto project = core::Project::open(m_project);
+    const qint64 id = project->annotations().slideIdFor(slide);
+    const std::vector<core::Annotation> stored = project->annotations().load(id);
+    const double mpp = *core::Slide::open(slide)->micronsPerPixel();
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList cells = lines[i].split(QLatin1Char(','));
+        QCOMPARE(cells.size(), 7);
+        QVERIFY(std::abs(cells[3].toDouble() - core::measure(stored[size_t(i - 1)].geometry, mpp).area) <
+                1e-6 * (1 + cells[3].toDouble()));
+    }
+    QVERIFY2(lines[1].split(QLatin1Char(','))[6].toDouble() > 80, qPrintable(lines[1])); // on the tumour
+    QVERIFY(QFile::exists(csv + QStringLiteral("/demo-01-tumour_top_patches.csv")));
+    QVERIFY(QFile::exists(csv + QStringLiteral("/demo-01-tumour_class_summary.csv")));
+    // Recorded in the project, with the findings.
+    QVERIFY(project->database()
+                .scalar(QStringLiteral("SELECT findings FROM reports WHERE file LIKE ?"),
+                        {QStringLiteral("%demo-01.pdf")})
+                .toString()
+                .contains(QStringLiteral("Präparat")));
+}
+
+void TestCliHeatmap::reportRefusesAndOmitsClearly()
+{
+    const auto report = [&](const QStringList& extra) {
+        return test::runCli(QStringList{QStringLiteral("report"), QStringLiteral("--project"), m_project} +
+                            extra);
+    };
+    // A slide or run the project does not have: exit 1, named.
+    test::CliRun run = report({QStringLiteral("--slide"), QStringLiteral("nope"), QStringLiteral("--out"),
+                               m_dir.filePath(QStringLiteral("x.pdf"))});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("nope")), qPrintable(run.err));
+    run = report({QStringLiteral("--slide"), QStringLiteral("demo-01-tumour"), QStringLiteral("--run"),
+                  QStringLiteral("no-such-run"), QStringLiteral("--out"),
+                  m_dir.filePath(QStringLiteral("x.pdf"))});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("no-such-run")), qPrintable(run.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.pdf"))));
+    // A folder nothing can be written to: a message naming the file, nothing left there.
+    run = report({QStringLiteral("--slide"), QStringLiteral("demo-01-tumour"), QStringLiteral("--out"),
+                  QStringLiteral("/proc/report.pdf")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("/proc/report.pdf")), qPrintable(run.err));
+    // A slide without a prediction: reported without model results, and the report says so.
+    const QString plain = m_dir.filePath(QStringLiteral("unpredicted.tiff"));
+    QVERIFY(QFile::copy(m_project + QStringLiteral("/slides/demo-02-normal.tiff"), plain));
+    {
+        QFile f(plain);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("x"); // another fingerprint
+    }
+    core::Project::open(m_project)->slides().add({plain});
+    const QString pdf = m_dir.filePath(QStringLiteral("unpredicted.pdf"));
+    run = report({QStringLiteral("--slide"), QStringLiteral("unpredicted"), QStringLiteral("--out"), pdf});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QLatin1String("no model has been applied")));
+    QVERIFY(poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")})
+                .contains(QLatin1String("no model has been applied")));
+    // --all: one report per slide.
+    const QString all = m_dir.filePath(QStringLiteral("all"));
+    run = report({QStringLiteral("--all"), QStringLiteral("--out"), all});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(QDir(all).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)

@@ -1,0 +1,232 @@
+#include "ReportContent.h"
+
+#include "ReportImages.h"
+#include "common/Error.h"
+#include "heatmap/HeatmapSnapshot.h"
+#include "infer/Predictor.h"
+#include "project/Project.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPainter>
+
+#include <algorithm>
+#include <numeric>
+
+namespace tessera::core {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tessera::core::Report", text);
+}
+
+struct PredictionRow {
+    qint64 run = 0;
+    QString file;
+};
+
+std::optional<PredictionRow> findPrediction(Project& project, qint64 slideId, qint64 runId)
+{
+    ProjectDatabase& db = project.database();
+    QSqlQuery q =
+        db.prepare(runId > 0 ? QStringLiteral("SELECT run_id, file FROM predictions WHERE slide_id = ? "
+                                              "AND run_id = ?")
+                             : QStringLiteral("SELECT run_id, file FROM predictions WHERE slide_id = ? "
+                                              "ORDER BY created_at DESC LIMIT 1"));
+    q.addBindValue(slideId);
+    if (runId > 0)
+        q.addBindValue(runId);
+    db.run(q);
+    if (!q.next())
+        return std::nullopt;
+    return PredictionRow{q.value(0).toLongLong(), q.value(1).toString()};
+}
+
+QString heatmapCaption(const QString& map, int patches)
+{
+    return tr("%1: viridis colour map over %2 patches, percentile normalisation (each patch's rank among "
+              "the slide's patches: yellow highest, purple lowest), drawn at 60 % opacity.")
+        .arg(map)
+        .arg(patches);
+}
+
+QImage heatmapPicture(const Slide& slide, const QImage& thumbnail, const Prediction& p, bool consistency)
+{
+    PatchScores scores;
+    scores.values = consistency ? p.consistency : p.attention;
+    scores.coords = p.coords;
+    scores.step = p.patchStep;
+    HeatmapStyle style;
+    const HeatmapImage heatmap = renderHeatmap(scores, style, slide.size());
+    const LegendText text = legendText(consistency ? tr("Reconstruction consistency") : tr("Attention"),
+                                       style.normalization, heatmap.low, heatmap.high);
+    return renderHeatmapSnapshot(thumbnail, slide.size(), heatmap, 0.6,
+                                 renderLegend(text.title, style.colormap, text.low, text.high, 260));
+}
+
+} // namespace
+
+ReportContent gatherReport(Project& project, const ReportRequest& request)
+{
+    ReportContent c;
+    c.page = request.page;
+    const QString key =
+        QFileInfo::exists(request.slide) ? QFileInfo(request.slide).completeBaseName() : request.slide;
+    const std::optional<SlideRecord> record = project.slides().find(key);
+    if (!record)
+        throw Error(tr("%1: no slide \"%2\" in this project").arg(project.folder(), request.slide));
+    if (record->missing)
+        throw Error(tr("%1: the slide file is missing (the project expects it there)").arg(record->path));
+    const SlidePtr slide = Slide::open(record->path);
+    const std::optional<double> mpp = slide->micronsPerPixel();
+    const QLocale locale;
+    c.slideId = record->id;
+    c.slideKey = record->key;
+    c.slideFile = record->path;
+    c.fingerprint = tr("%1 bytes, SHA-1 of the first MiB %2")
+                        .arg(locale.toString(record->fingerprint.size),
+                             QString::fromLatin1(record->fingerprint.headHash));
+    c.vendor = slide->vendor();
+    c.inMicrons = mpp.has_value();
+    c.micronsPerPixel = mpp ? locale.toString(*mpp, 'g', 4) : tr("not recorded");
+    c.objective =
+        slide->objectivePower()
+            ? QStringLiteral("%1×%2")
+                  .arg(*slide->objectivePower())
+                  .arg(slide->objectivePowerEstimated() ? tr(" (estimated from the resolution)") : QString())
+            : tr("not recorded");
+    c.date = locale.toString(QDateTime::currentDateTime(), QLocale::LongFormat);
+    c.author = request.author;
+    c.institution = request.institution;
+    c.version = QCoreApplication::applicationVersion();
+    c.findings = request.findings;
+
+    const QImage thumbnail = slideThumbnail(*slide, 1600);
+    const std::vector<Annotation> annotations = project.annotations().load(record->id);
+    const std::vector<AnnotationClass> classes = project.annotations().classes();
+    c.overview = overviewWithAnnotations(thumbnail, slide->size(), annotations, classes, mpp);
+
+    // The prediction: of the run asked for, or the latest for this slide.
+    std::optional<RunRecord> run;
+    if (!request.run.isEmpty()) {
+        run = project.runs().find(request.run);
+        if (!run)
+            throw Error(tr("%1: no run \"%2\" in this project").arg(project.folder(), request.run));
+    }
+    std::optional<Prediction> prediction;
+    if (const auto row = findPrediction(project, record->id, run ? run->id : 0)) {
+        prediction = Prediction::read(project.toAbsolute(row->file));
+        if (!run)
+            for (const RunRecord& r : project.runs().list())
+                if (r.id == row->run)
+                    run = r;
+    }
+    if (!prediction) {
+        c.omitted << (run ? tr("Model results: run %1 has no prediction for this slide.").arg(run->name)
+                          : tr("Model results: no model has been applied to this slide."));
+    } else {
+        c.runId = run ? run->id : 0;
+        c.runName = run ? run->name : prediction->run;
+        c.model = prediction->model;
+        c.runDate =
+            run ? locale.toString((run->finished.isValid() ? run->finished : run->created).toLocalTime(),
+                                  QLocale::ShortFormat)
+                : QString();
+        c.parentRun = run && !run->parentName.isEmpty() ? run->parentName : tr("none (trained afresh)");
+        c.extractor = prediction->extractor;
+        c.classes = prediction->classNames;
+        c.probabilities.assign(prediction->probabilities.begin(), prediction->probabilities.end());
+        if (!c.probabilities.empty()) {
+            const auto best = std::max_element(c.probabilities.begin(), c.probabilities.end());
+            c.predicted = c.classes.value(int(best - c.probabilities.begin()));
+        }
+        c.attentionMap = heatmapPicture(*slide, thumbnail, *prediction, false);
+        c.attentionCaption = heatmapCaption(tr("Attention"), int(prediction->attention.size()));
+        if (!prediction->consistency.empty()) {
+            c.consistencyMap = heatmapPicture(*slide, thumbnail, *prediction, true);
+            c.consistencyCaption =
+                heatmapCaption(tr("Reconstruction consistency"), int(prediction->consistency.size()));
+        } else {
+            c.omitted
+                << tr("Reconstruction consistency: model %1 has no reconstruction.").arg(prediction->model);
+        }
+    }
+
+    // Regions: each annotation's measurements and the mean attention percentile inside it.
+    std::vector<float> percentiles;
+    if (prediction)
+        percentiles = normalizeScores(prediction->attention, Normalization::Percentile);
+    for (const Annotation& a : annotations) {
+        ReportAnnotationRow row;
+        const AnnotationMeasure m = measure(a.geometry, mpp);
+        row.className = a.className.isEmpty() ? tr("Unclassified") : a.className;
+        row.shape = shapeKindName(a.geometry.kind);
+        row.area = m.area;
+        row.perimeter = m.perimeter;
+        row.points = m.points;
+        if (prediction && a.geometry.hasArea()) {
+            const QRectF box = a.geometry.bounds();
+            double sum = 0;
+            int n = 0;
+            for (size_t i = 0; i < percentiles.size(); ++i) {
+                const QPointF centre(double(prediction->coords[2 * i]) + prediction->patchStep / 2.0,
+                                     double(prediction->coords[2 * i + 1]) + prediction->patchStep / 2.0);
+                if (box.contains(centre) && a.geometry.contains(centre)) {
+                    sum += percentiles[i];
+                    ++n;
+                }
+            }
+            if (n > 0)
+                row.meanAttention = 100.0 * sum / n;
+        }
+        c.annotations.push_back(row);
+    }
+    c.classSummary = summarizeByClass(annotations, classes, mpp);
+
+    // Crops: the largest annotations, then the highest-attention patches.
+    std::vector<size_t> order(annotations.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return annotations[a].geometry.area() > annotations[b].geometry.area();
+    });
+    for (size_t k = 0; k < order.size() && int(c.crops.size()) < request.maxAnnotationCrops; ++k) {
+        const Annotation& a = annotations[order[k]];
+        c.crops.push_back(
+            {cropAround(*slide, a.geometry.bounds(), request.cropMicronsPerPixel, &a.geometry,
+                        displayColor(a, classes)),
+             tr("%1 (%2)").arg(c.annotations[order[k]].className, c.annotations[order[k]].shape)});
+    }
+    if (prediction) {
+        std::vector<size_t> byAttention(prediction->attention.size());
+        std::iota(byAttention.begin(), byAttention.end(), 0);
+        std::stable_sort(byAttention.begin(), byAttention.end(), [&](size_t a, size_t b) {
+            return prediction->attention[a] > prediction->attention[b];
+        });
+        for (int r = 0; r < request.topPatches && r < int(byAttention.size()); ++r) {
+            const size_t i = byAttention[size_t(r)];
+            ReportPatch patch;
+            patch.rank = r + 1;
+            patch.x = prediction->coords[2 * i];
+            patch.y = prediction->coords[2 * i + 1];
+            patch.attention = prediction->attention[i];
+            patch.attentionPercentile = 100.0 * percentiles[i];
+            if (!prediction->consistency.empty())
+                patch.consistency = prediction->consistency[i];
+            c.topPatches.push_back(patch);
+            const double step = prediction->patchStep;
+            c.crops.push_back({cropAround(*slide, QRectF(double(patch.x), double(patch.y), step, step),
+                                          request.cropMicronsPerPixel, nullptr, QColor(250, 200, 0)),
+                               tr("Attention rank %1 (percentile %2)")
+                                   .arg(patch.rank)
+                                   .arg(patch.attentionPercentile, 0, 'f', 1)});
+        }
+    }
+    if (annotations.empty())
+        c.omitted << tr("Regions: there are no annotations on this slide.");
+    return c;
+}
+
+} // namespace tessera::core

@@ -1,0 +1,80 @@
+// What a slide report says, gathered from a project: the slide and its file, the model's
+// prediction and the run that made it, the heatmaps, the annotations with their measurements
+// and the attention inside them, crops, and the reader's findings. Sections that cannot be made
+// (no prediction for this slide, no consistency map) are left out and named in `omitted`.
+#pragma once
+
+#include "annotations/Annotation.h"
+
+#include <QImage>
+#include <QPageSize>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace tessera::core {
+
+class Project;
+
+struct ReportRequest {
+    QString slide;    // the project's slide key, or a slide file in the project
+    QString run;      // a run of the project; empty: the latest run that predicted this slide
+    QString findings; // free text
+    QString author;
+    QString institution;
+    QPageSize::PageSizeId page = QPageSize::A4;
+    double cropMicronsPerPixel = 1.0; // crops at ≈ 10× (1 µm per pixel)
+    int topPatches = 6;               // crops of the highest-attention patches
+    int maxAnnotationCrops = 12;
+};
+
+struct ReportAnnotationRow {
+    QString className;
+    QString shape;
+    double area = 0;      // µm² (px² without a resolution)
+    double perimeter = 0; // µm (px)
+    int points = 0;
+    std::optional<double> meanAttention; // percentile (0–100) of the patches inside; none without patches
+};
+
+struct ReportCrop {
+    QImage image; // with its scale bar
+    QString caption;
+};
+
+struct ReportPatch {
+    int rank = 0;
+    qint64 x = 0, y = 0; // level-0 top-left
+    double attention = 0, attentionPercentile = 0;
+    std::optional<double> consistency;
+};
+
+struct ReportContent {
+    // Header
+    QString slideKey, slideFile, fingerprint, vendor, micronsPerPixel, objective;
+    QString date, author, institution, version;
+    bool inMicrons = false;
+    // Overview: thumbnail with the annotations in their class colours and a scale bar.
+    QImage overview;
+    // Model results (empty `runName` when the slide has no prediction)
+    QString runName, model, runDate, parentRun, extractor;
+    QStringList classes;
+    std::vector<double> probabilities;
+    QString predicted;
+    QImage attentionMap, consistencyMap; // with their legends
+    QString attentionCaption, consistencyCaption;
+    // Regions
+    std::vector<ReportAnnotationRow> annotations;
+    std::vector<ClassSummary> classSummary;
+    std::vector<ReportCrop> crops;
+    std::vector<ReportPatch> topPatches;
+    QString findings;
+    QStringList omitted; // sections left out, and why
+    QPageSize::PageSizeId page = QPageSize::A4;
+    qint64 slideId = 0, runId = 0;
+};
+
+// Throws Error naming what is missing (the slide, the run, a file).
+ReportContent gatherReport(Project& project, const ReportRequest& request);
+
+} // namespace tessera::core

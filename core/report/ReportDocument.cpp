@@ -1,0 +1,276 @@
+#include "ReportDocument.h"
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QUrl>
+
+#include <cmath>
+
+namespace tessera::core {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tessera::core::Report", text);
+}
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString row(const QString& label, const QString& value)
+{
+    return QStringLiteral("<tr><td style=\"color:#555;padding-right:12px\">%1</td><td>%2</td></tr>")
+        .arg(esc(label), esc(value));
+}
+
+QString number(double v, int decimals)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+// Margins of the page, in millimetres.
+constexpr double kMarginMm = 16;
+constexpr double kFooterMm = 10;
+
+} // namespace
+
+ReportDocument::ReportDocument(const ReportContent& content) : m_content(content) {}
+
+ReportDocument::~ReportDocument() = default;
+
+void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
+{
+    const ReportContent& c = m_content;
+    m_document = std::make_unique<QTextDocument>();
+    m_document->documentLayout()->setPaintDevice(device);
+    const double mm = dpi / 25.4;
+    m_footerHeight = kFooterMm * mm;
+    const QSizeF body(pagePixels.width() - 2 * kMarginMm * mm,
+                      pagePixels.height() - 2 * kMarginMm * mm - m_footerHeight);
+    m_document->setPageSize(body);
+    m_document->setDocumentMargin(0);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(9.5);
+    m_document->setDefaultFont(font);
+    const double width = body.width();
+    int imageId = 0;
+    // Images are sized to fit within their share of a page: QTextDocument does not move an
+    // image that would straddle a page break to the next page, so sections start on new pages
+    // (page-break-before) and keep to their height.
+    const auto image = [&](const QImage& picture, double fraction, double maxHeight = 0.45) {
+        const QString name = QStringLiteral("image%1").arg(imageId++);
+        m_document->addResource(QTextDocument::ImageResource, QUrl(name), picture);
+        const double aspect = double(picture.height()) / std::max(1, picture.width());
+        const double w = std::min(width * fraction, body.height() * maxHeight / aspect);
+        const double h = w * aspect;
+        // <img> sizes are CSS pixels (1/96 in); the layout scales them to the device's resolution.
+        const double css = 96.0 / dpi;
+        return QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\">")
+            .arg(name)
+            .arg(int(w * css))
+            .arg(int(h * css));
+    };
+    const QString unitArea = c.inMicrons ? tr("µm²") : tr("px²");
+    const QString unitLength = c.inMicrons ? tr("µm") : tr("px");
+
+    QString html = QStringLiteral("<html><body>");
+    html += QStringLiteral("<h1 style=\"font-size:16pt\">%1</h1>")
+                .arg(esc(tr("Slide report: %1").arg(c.slideKey)));
+    if (!c.institution.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(c.institution));
+    html += QStringLiteral("<table>");
+    html += row(tr("Slide"), c.slideKey);
+    html += row(tr("File"), c.slideFile);
+    html += row(tr("Fingerprint"), c.fingerprint);
+    html += row(tr("Scanner"), c.vendor);
+    html += row(tr("Microns per pixel"), c.micronsPerPixel);
+    html += row(tr("Objective"), c.objective);
+    html += row(tr("Date"), c.date);
+    html += row(tr("Author"), c.author.isEmpty() ? tr("not given") : c.author);
+    html += row(tr("Tessera"), c.version);
+    html += QStringLiteral("</table>");
+
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Slide overview")));
+    html += QStringLiteral("<p>%1</p>").arg(image(c.overview, 0.9, 0.55));
+
+    const QString newPage = QStringLiteral(" style=\"page-break-before:always\"");
+    html += QStringLiteral("<h2%1>%2</h2>").arg(newPage, esc(tr("Model results")));
+    if (c.runName.isEmpty()) {
+        html +=
+            QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("No model results: this section is left out.")));
+    } else {
+        html += QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("Predicted class: %1").arg(c.predicted)));
+        html +=
+            QStringLiteral(
+                "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th></tr>")
+                .arg(esc(tr("Class")), esc(tr("Probability")));
+        for (int i = 0; i < c.classes.size() && size_t(i) < c.probabilities.size(); ++i)
+            html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+                        .arg(esc(c.classes[i]), number(c.probabilities[size_t(i)], 3));
+        html += QStringLiteral("</table><p></p><table>");
+        html += row(tr("Model"), c.model);
+        html += row(tr("Run"), c.runName);
+        html += row(tr("Trained"), c.runDate);
+        html += row(tr("Fine-tuned from"), c.parentRun);
+        html += row(tr("Features"), c.extractor);
+        html += QStringLiteral("</table>");
+        html += QStringLiteral("<h3>%1</h3><p>%2</p><p style=\"color:#444\">%3</p>")
+                    .arg(esc(tr("Attention")), image(c.attentionMap, 0.8, 0.42), esc(c.attentionCaption));
+        if (!c.consistencyMap.isNull())
+            html += QStringLiteral("<h3%1>%2</h3><p>%3</p><p style=\"color:#444\">%4</p>")
+                        .arg(newPage, esc(tr("Reconstruction consistency")),
+                             image(c.consistencyMap, 0.8, 0.42), esc(c.consistencyCaption));
+    }
+
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Regions")));
+    if (c.annotations.empty()) {
+        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("No annotations on this slide.")));
+    } else {
+        html += QStringLiteral(
+                    "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>#</th><th>%1</th>"
+                    "<th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
+                    .arg(esc(tr("Class")), esc(tr("Shape")), esc(tr("Area (%1)").arg(unitArea)),
+                         esc(tr("Perimeter (%1)").arg(unitLength)), esc(tr("Mean attention (percentile)")));
+        for (size_t i = 0; i < c.annotations.size(); ++i) {
+            const ReportAnnotationRow& a = c.annotations[i];
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td>"
+                                   "<td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
+                        .arg(i + 1)
+                        .arg(esc(a.className), esc(a.shape), number(a.area, c.inMicrons ? 1 : 0),
+                             number(a.perimeter, 1),
+                             a.meanAttention ? number(*a.meanAttention, 1) : QStringLiteral("–"));
+        }
+        html += QStringLiteral("</table><h3>%1</h3>").arg(esc(tr("Per class")));
+        html += QStringLiteral(
+                    "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th>"
+                    "<th>%3</th></tr>")
+                    .arg(esc(tr("Class")), esc(tr("Count")), esc(tr("Total area (%1)").arg(unitArea)));
+        for (const ClassSummary& s : c.classSummary)
+            html +=
+                QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td></tr>")
+                    .arg(esc(s.className.isEmpty() ? tr("Unclassified") : s.className))
+                    .arg(s.count)
+                    .arg(number(s.area, c.inMicrons ? 1 : 0));
+        html += QStringLiteral("</table>");
+    }
+    if (!c.crops.empty()) {
+        html += QStringLiteral("<h2%1>%2</h2><table cellpadding=\"4\">").arg(newPage, esc(tr("Crops")));
+        for (size_t i = 0; i < c.crops.size(); i += 2) {
+            html += QStringLiteral("<tr>");
+            for (size_t j = i; j < std::min(i + 2, c.crops.size()); ++j)
+                html += QStringLiteral("<td>%1<br>%2</td>")
+                            .arg(image(c.crops[j].image, 0.45, 0.26), esc(c.crops[j].caption));
+            html += QStringLiteral("</tr>");
+        }
+        html += QStringLiteral("</table>");
+    }
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Findings")));
+    if (c.findings.trimmed().isEmpty()) {
+        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("None written.")));
+    } else {
+        for (const QString& paragraph : c.findings.split(QLatin1Char('\n')))
+            html += QStringLiteral("<p dir=\"%1\">%2</p>")
+                        .arg(paragraph.isRightToLeft() ? QStringLiteral("rtl") : QStringLiteral("ltr"),
+                             esc(paragraph));
+    }
+    if (!c.omitted.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Not in this report")));
+        for (const QString& o : c.omitted)
+            html += QStringLiteral("<li>%1</li>").arg(esc(o));
+        html += QStringLiteral("</ul>");
+    }
+    html += QStringLiteral("</body></html>");
+    m_document->setHtml(html);
+}
+
+void ReportDocument::paintPage(QPainter& painter, int page, QSizeF pagePixels, QRectF body, int pages)
+{
+    painter.save();
+    painter.translate(body.left(), body.top() - page * body.height());
+    m_document->drawContents(&painter, QRectF(0, page * body.height(), body.width(), body.height()));
+    painter.restore();
+    painter.save();
+    QFont font = m_document->defaultFont();
+    font.setPointSizeF(7.5);
+    painter.setFont(font);
+    painter.setPen(QColor(90, 90, 90));
+    const QRectF footer(body.left(), pagePixels.height() - body.top() - m_footerHeight * 0.8, body.width(),
+                        m_footerHeight * 0.8);
+    painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("For research use only. Not for diagnostic use. Tessera %1, %2")
+                         .arg(m_content.version, m_content.slideKey));
+    painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(page + 1).arg(pages));
+    painter.restore();
+}
+
+void ReportDocument::writePdf(const QString& path, int dpi)
+{
+    AtomicFile file(path);
+    {
+        QPdfWriter writer(file.temporaryPath());
+        writer.setResolution(dpi);
+        writer.setPageSize(QPageSize(m_content.page));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setTitle(tr("Slide report: %1").arg(m_content.slideKey));
+        writer.setCreator(QStringLiteral("Tessera %1").arg(m_content.version));
+        const QSizeF pagePixels = writer.pageLayout().fullRectPixels(dpi).size();
+        layOut(&writer, pagePixels, dpi);
+        const double margin = kMarginMm * dpi / 25.4;
+        const QRectF body(margin, margin, m_document->pageSize().width(), m_document->pageSize().height());
+        QPainter painter;
+        if (!painter.begin(&writer))
+            throw Error(
+                tr("%1 cannot be written (the folder is not writable or the disk is full)").arg(path));
+        const int pages = m_document->pageCount();
+        for (int page = 0; page < pages; ++page) {
+            if (page > 0)
+                writer.newPage();
+            paintPage(painter, page, pagePixels, body, pages);
+        }
+        if (!painter.end())
+            throw Error(tr("%1 could not be completed (disk full?)").arg(path));
+    }
+    if (QFileInfo(file.temporaryPath()).size() == 0)
+        throw Error(tr("%1 cannot be written (the folder is not writable or the disk is full)").arg(path));
+    file.commit();
+}
+
+int ReportDocument::pageCount(int dpi)
+{
+    QImage probe(1, 1, QImage::Format_RGB32);
+    probe.setDotsPerMeterX(int(dpi / 0.0254));
+    probe.setDotsPerMeterY(int(dpi / 0.0254));
+    layOut(&probe, QPageSize(m_content.page).sizePixels(dpi), dpi);
+    return m_document->pageCount();
+}
+
+QImage ReportDocument::renderPage(int page, int dpi)
+{
+    const QSizeF pagePixels = QPageSize(m_content.page).sizePixels(dpi);
+    QImage image(pagePixels.toSize(), QImage::Format_RGB32);
+    image.setDotsPerMeterX(int(dpi / 0.0254));
+    image.setDotsPerMeterY(int(dpi / 0.0254));
+    image.fill(Qt::white);
+    layOut(&image, pagePixels, dpi);
+    const double margin = kMarginMm * dpi / 25.4;
+    const QRectF body(margin, margin, m_document->pageSize().width(), m_document->pageSize().height());
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    paintPage(painter, std::clamp(page, 0, m_document->pageCount() - 1), pagePixels, body,
+              m_document->pageCount());
+    return image;
+}
+
+} // namespace tessera::core
