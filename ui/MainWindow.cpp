@@ -14,6 +14,7 @@
 #include "project/ProjectController.h"
 #include "project/ProjectPanel.h"
 #include "project/RunsPanel.h"
+#include "report/ReportDialog.h"
 #include "system/LibraryVersions.h"
 #include "training/TrainingDialog.h"
 #include "viewer/OverviewWidget.h"
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 #include <cmath>
@@ -204,6 +206,8 @@ void MainWindow::createActions()
     createProjectActions(file);
     file->addSeparator();
     m_annotations->addFileActions(file);
+    QAction* report = file->addAction(tr("Export &Report…"), this, &MainWindow::exportReportDialog);
+    report->setObjectName(QStringLiteral("exportReport"));
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save View as PNG…"), this, &MainWindow::saveViewDialog);
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -556,6 +560,27 @@ bool MainWindow::saveViewAsPng(const QString& path)
         return false;
     }
     return true;
+}
+
+void MainWindow::exportReportDialog()
+{
+    SlideView* view = currentView();
+    core::Project* project = m_project->project();
+    if (!view || !project) {
+        QMessageBox::information(
+            this, tr("Export Report"),
+            tr("Open a project and one of its slides: a report is made from what the project "
+               "knows about the slide."));
+        return;
+    }
+    try {
+        ReportDialog dialog(*project, view->slide()->path(), this);
+        // Said once the dialog runs, so that whoever fills it in can also close it.
+        QTimer::singleShot(0, &dialog, [this, &dialog] { Q_EMIT reportDialogOpened(&dialog); });
+        dialog.exec();
+    } catch (const core::Error& error) {
+        showError(error.message());
+    }
 }
 
 void MainWindow::saveViewDialog()

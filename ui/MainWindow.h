@@ -16,6 +16,7 @@ namespace tessera::ui {
 class AnalysisController;
 class AnalysisPanel;
 class AnnotationWorkbench;
+class ReportDialog;
 class OverviewWidget;
 class JobMonitor;
 class PreferencesDialog;
@@ -81,6 +82,8 @@ Q_SIGNALS:
     void errorShown(const QString& message);
     void analysisReady(tessera::ui::SlideView* view); // qualified: usable in queued connections and spies
     void analysisFailed(const QString& message);
+    // File ▸ Export Report… opened its (modal) dialog: tests and scripts can fill it in.
+    void reportDialogOpened(tessera::ui::ReportDialog* dialog);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -99,6 +102,7 @@ private:
     void showCursor(SlideView* view, QPointF level0, bool inside);
     void openDialog();
     void saveViewDialog();
+    void exportReportDialog();
     void showAbout();
     void applyPreferences(const Preferences& preferences);
     void runModelDialog();

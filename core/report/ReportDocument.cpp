@@ -62,6 +62,9 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
     m_document->setDocumentMargin(0);
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(9.5);
+    // Any letter spacing turns ligatures off: "ff" stays two letters, so the PDF's text is found
+    // by search and copies as typed.
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.1);
     m_document->setDefaultFont(font);
     const double width = body.width();
     int imageId = 0;

@@ -84,9 +84,12 @@ AnnotationPanel::AnnotationPanel(QWidget* parent)
     layout->addWidget(m_table, 1);
     m_summary->setObjectName(QStringLiteral("annotationSummary"));
     m_summary->setWordWrap(false); // short lines; a wrapping label is squeezed by the table above it
-    m_summary->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    // Neither label may widen the dock (and so narrow the slide view) when its text changes.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
     layout->addWidget(m_summary);
     m_status->setObjectName(QStringLiteral("saveStatus"));
+    m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
     layout->addWidget(m_status);
 
     connect(assign, &QPushButton::clicked, this, &AnnotationPanel::assignToSelection);
