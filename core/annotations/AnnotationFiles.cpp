@@ -6,32 +6,28 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QObject>
 
 namespace tessera::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::AnnotationFiles", text);
-}
-
 QByteArray readWhole(const QString& path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        throw Error(tr("%1: no such file").arg(path));
+        throw Error(QObject::tr("%1: no such file").arg(path));
     if (info.isDir())
-        throw Error(tr("%1 is a folder, not an annotation file").arg(path));
+        throw Error(QObject::tr("%1 is a folder, not an annotation file").arg(path));
     if (info.size() > kMaxAnnotationFileBytes)
-        throw Error(tr("%1 is %2 MiB; annotation files above %3 MiB are not read (a million QuPath "
-                       "objects take about 300 MiB)")
+        throw Error(QObject::tr("%1 is %2 MiB; annotation files above %3 MiB are not read (a million QuPath "
+                                "objects take about 300 MiB)")
                         .arg(path)
                         .arg(info.size() / (1024 * 1024))
                         .arg(kMaxAnnotationFileBytes / (1024 * 1024)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw Error(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+        throw Error(QObject::tr("%1 cannot be read: %2").arg(path, file.errorString()));
     return file.readAll();
 }
 

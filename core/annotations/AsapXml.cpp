@@ -4,6 +4,7 @@
 #include "common/Error.h"
 
 #include <QCoreApplication>
+#include <QObject>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -14,11 +15,6 @@
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::AsapXml", text);
-}
 
 QString number(double v)
 {
@@ -54,7 +50,7 @@ Geometry geometryOf(const PendingAnnotation& p, std::map<QString, int>& dropped)
     const QString& type = p.type;
     if (type == QLatin1String("Dot")) {
         if (points.size() != 1)
-            throw Error(tr("a Dot has %1 coordinates instead of 1").arg(points.size()));
+            throw Error(QObject::tr("a Dot has %1 coordinates instead of 1").arg(points.size()));
         return Geometry::point(points.front());
     }
     if (type == QLatin1String("PointSet"))
@@ -70,12 +66,14 @@ Geometry geometryOf(const PendingAnnotation& p, std::map<QString, int>& dropped)
     if (type == QLatin1String("Polygon"))
         return Geometry::polygon(points);
     if (type == QLatin1String("Spline")) {
-        ++dropped[tr("ASAP spline curvature (the spline is kept as the polygon through its points)")];
+        ++dropped[QObject::tr(
+            "ASAP spline curvature (the spline is kept as the polygon through its points)")];
         return Geometry::polygon(points);
     }
-    throw Error(tr("annotation type \"%1\" is not supported (Polygon, Rectangle, Dot, Spline, PointSet, "
-                   "Measurement are)")
-                    .arg(type));
+    throw Error(
+        QObject::tr("annotation type \"%1\" is not supported (Polygon, Rectangle, Dot, Spline, PointSet, "
+                    "Measurement are)")
+            .arg(type));
 }
 
 QString colorText(const QColor& c)
@@ -93,7 +91,7 @@ AnnotationImport parseAsapXml(const QByteArray& bytes, const QString& source)
     bool rootSeen = false;
     PendingAnnotation* current = nullptr;
     const auto fail = [&](const QString& message, qint64 line) {
-        throw Error(tr("%1, line %2: %3").arg(source).arg(line).arg(message));
+        throw Error(QObject::tr("%1, line %2: %3").arg(source).arg(line).arg(message));
     };
     while (!xml.atEnd()) {
         const QXmlStreamReader::TokenType token = xml.readNext();
@@ -107,7 +105,8 @@ AnnotationImport parseAsapXml(const QByteArray& bytes, const QString& source)
         const QXmlStreamAttributes attributes = xml.attributes();
         if (!rootSeen) {
             if (name != QLatin1String("ASAP_Annotations"))
-                fail(tr("not an ASAP annotation file (its root element is <%1>, not <ASAP_Annotations>)")
+                fail(QObject::tr(
+                         "not an ASAP annotation file (its root element is <%1>, not <ASAP_Annotations>)")
                          .arg(name.toString()),
                      xml.lineNumber());
             rootSeen = true;
@@ -122,11 +121,11 @@ AnnotationImport parseAsapXml(const QByteArray& bytes, const QString& source)
             current = &p;
         } else if (name == QLatin1String("Coordinate")) {
             if (!current)
-                fail(tr("a <Coordinate> outside an <Annotation>"), xml.lineNumber());
+                fail(QObject::tr("a <Coordinate> outside an <Annotation>"), xml.lineNumber());
             const auto x = parseCoordinate(attributes.value(QLatin1String("X")));
             const auto y = parseCoordinate(attributes.value(QLatin1String("Y")));
             if (!x || !y)
-                fail(tr("a coordinate's X or Y is not a number"), xml.lineNumber());
+                fail(QObject::tr("a coordinate's X or Y is not a number"), xml.lineNumber());
             bool orderOk = false;
             const int order = attributes.value(QLatin1String("Order")).toInt(&orderOk);
             current->coordinates.emplace_back(orderOk ? order : int(current->coordinates.size()),
@@ -140,11 +139,11 @@ AnnotationImport parseAsapXml(const QByteArray& bytes, const QString& source)
         }
     }
     if (xml.hasError())
-        throw Error(tr("%1 is not well-formed XML: %2 at line %3")
+        throw Error(QObject::tr("%1 is not well-formed XML: %2 at line %3")
                         .arg(source, xml.errorString())
                         .arg(xml.lineNumber()));
     if (!rootSeen)
-        throw Error(tr("%1 is empty: no <ASAP_Annotations> element").arg(source));
+        throw Error(QObject::tr("%1 is empty: no <ASAP_Annotations> element").arg(source));
 
     AnnotationImport result;
     std::map<QString, int> dropped;
@@ -158,7 +157,7 @@ AnnotationImport parseAsapXml(const QByteArray& bytes, const QString& source)
             fail(e.message(), p.line);
         }
         if (const auto problem = a.geometry.problem())
-            fail(tr("annotation \"%1\": %2").arg(a.name, *problem), p.line);
+            fail(QObject::tr("annotation \"%1\": %2").arg(a.name, *problem), p.line);
         a.id = QUuid::createUuid();
         a.created = a.modified = now;
         if (!a.className.isEmpty() && !findClass(groups, a.className))
@@ -170,7 +169,7 @@ AnnotationImport parseAsapXml(const QByteArray& bytes, const QString& source)
     }
     result.classes = std::move(groups);
     for (const auto& [what, count] : dropped)
-        result.dropped << tr("%1 × %2").arg(count).arg(what);
+        result.dropped << QObject::tr("%1 × %2").arg(count).arg(what);
     return result;
 }
 
@@ -221,7 +220,7 @@ QByteArray writeAsapXml(const std::vector<Annotation>& annotations,
             if (g.points.size() == 2)
                 writeOne(a, name, QStringLiteral("Measurement"), g.points);
             else
-                ++dropped[tr("line with more than two points (ASAP has no open lines)")];
+                ++dropped[QObject::tr("line with more than two points (ASAP has no open lines)")];
             break;
         case ShapeKind::Rectangle:
             writeOne(a, name, QStringLiteral("Rectangle"), g.parts.front().outer);
@@ -229,15 +228,16 @@ QByteArray writeAsapXml(const std::vector<Annotation>& annotations,
         case ShapeKind::Ellipse:
         case ShapeKind::Polygon:
             if (g.kind == ShapeKind::Ellipse)
-                ++dropped[tr("ellipse written as a polygon")];
+                ++dropped[QObject::tr("ellipse written as a polygon")];
             for (size_t p = 0; p < g.parts.size(); ++p) {
                 if (!g.parts[p].holes.empty())
-                    ++dropped[tr("hole in a polygon (ASAP polygons have none; the outer ring is kept)")];
+                    ++dropped[QObject::tr(
+                        "hole in a polygon (ASAP polygons have none; the outer ring is kept)")];
                 writeOne(a, g.parts.size() > 1 ? QStringLiteral("%1 (part %2)").arg(name).arg(p + 1) : name,
                          QStringLiteral("Polygon"), g.parts[p].outer);
             }
             if (g.parts.size() > 1)
-                ++dropped[tr("multipolygon split into one ASAP annotation per part")];
+                ++dropped[QObject::tr("multipolygon split into one ASAP annotation per part")];
             break;
         }
     }
@@ -257,7 +257,7 @@ QByteArray writeAsapXml(const std::vector<Annotation>& annotations,
     xml.writeEndDocument();
     if (droppedOut)
         for (const auto& [what, count] : dropped)
-            *droppedOut << tr("%1 × %2").arg(count).arg(what);
+            *droppedOut << QObject::tr("%1 × %2").arg(count).arg(what);
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QObject>
 
 #include <charconv>
 #include <cstdio>
@@ -15,11 +16,6 @@
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::GeoJson", text);
-}
 
 // ---- writing ----
 
@@ -148,14 +144,14 @@ QPointF readPosition(const QJsonValue& value)
 {
     const QJsonArray a = value.toArray();
     if (!value.isArray() || a.size() < 2 || !a[0].isDouble() || !a[1].isDouble())
-        bad(tr("a position is not a pair of numbers"));
+        bad(QObject::tr("a position is not a pair of numbers"));
     return QPointF(a[0].toDouble(), a[1].toDouble());
 }
 
 QPolygonF readPositions(const QJsonValue& value)
 {
     if (!value.isArray())
-        bad(tr("the coordinates are not an array"));
+        bad(QObject::tr("the coordinates are not an array"));
     QPolygonF points;
     const QJsonArray a = value.toArray();
     points.reserve(a.size());
@@ -168,9 +164,9 @@ QPolygonF readRing(const QJsonValue& value, const QString& what)
 {
     QPolygonF ring = readPositions(value);
     if (ring.size() < 4)
-        bad(tr("%1 has %2 positions; a closed ring needs at least 4").arg(what).arg(ring.size()));
+        bad(QObject::tr("%1 has %2 positions; a closed ring needs at least 4").arg(what).arg(ring.size()));
     if (ring.front() != ring.back())
-        bad(tr("%1 is not closed (its last position must repeat its first)").arg(what));
+        bad(QObject::tr("%1 is not closed (its last position must repeat its first)").arg(what));
     ring.removeLast();
     return ring;
 }
@@ -179,11 +175,11 @@ PolygonPart readPolygon(const QJsonValue& value, const QString& prefix)
 {
     const QJsonArray rings = value.toArray();
     if (!value.isArray() || rings.isEmpty())
-        bad(tr("%1the polygon has no rings").arg(prefix));
+        bad(QObject::tr("%1the polygon has no rings").arg(prefix));
     PolygonPart part;
-    part.outer = readRing(rings[0], prefix + tr("the outer ring"));
+    part.outer = readRing(rings[0], prefix + QObject::tr("the outer ring"));
     for (qsizetype h = 1; h < rings.size(); ++h)
-        part.holes.push_back(readRing(rings[h], prefix + tr("hole %1").arg(h)));
+        part.holes.push_back(readRing(rings[h], prefix + QObject::tr("hole %1").arg(h)));
     return part;
 }
 
@@ -205,11 +201,11 @@ Annotation readFeature(const QJsonObject& feature, std::map<QString, AnnotationC
                        std::map<QString, int>& dropped)
 {
     if (feature.value(QLatin1String("type")).toString() != QLatin1String("Feature"))
-        bad(tr("it is not a GeoJSON Feature (its type is \"%1\")")
+        bad(QObject::tr("it is not a GeoJSON Feature (its type is \"%1\")")
                 .arg(feature.value(QLatin1String("type")).toString()));
     const QJsonValue geometry = feature.value(QLatin1String("geometry"));
     if (!geometry.isObject())
-        bad(tr("it has no geometry"));
+        bad(QObject::tr("it has no geometry"));
     const QJsonObject properties = feature.value(QLatin1String("properties")).toObject();
     const QJsonObject tessera = properties.value(QLatin1String("tessera")).toObject();
     const ShapeKind hint =
@@ -238,11 +234,11 @@ Annotation readFeature(const QJsonObject& feature, std::map<QString, AnnotationC
         objectType == QLatin1String("tile"))
         a.detection = true;
     else if (objectType != QLatin1String("annotation"))
-        ++dropped[tr("QuPath object type \"%1\" (imported as an annotation)").arg(objectType)];
+        ++dropped[QObject::tr("QuPath object type \"%1\" (imported as an annotation)").arg(objectType)];
     if (properties.contains(QLatin1String("nucleusGeometry")))
-        ++dropped[tr("nucleus outline of a cell (the cell outline is kept)")];
+        ++dropped[QObject::tr("nucleus outline of a cell (the cell outline is kept)")];
     if (properties.contains(QLatin1String("measurements")))
-        ++dropped[tr("QuPath measurements (Tessera measures area and perimeter itself)")];
+        ++dropped[QObject::tr("QuPath measurements (Tessera measures area and perimeter itself)")];
     a.locked = properties.value(QLatin1String("isLocked")).toBool() || a.detection;
     a.color = readColor(properties.value(QLatin1String("color")));
 
@@ -309,20 +305,21 @@ Geometry geometryFromGeoJson(const QJsonObject& object, ShapeKind hint)
         if (type == QLatin1String("MultiPolygon")) {
             const QJsonArray polygons = coordinates.toArray();
             if (!coordinates.isArray() || polygons.isEmpty())
-                bad(tr("the multipolygon has no polygons"));
+                bad(QObject::tr("the multipolygon has no polygons"));
             Geometry g;
             g.kind = ShapeKind::Polygon;
             for (qsizetype i = 0; i < polygons.size(); ++i)
-                g.parts.push_back(readPolygon(polygons[i], tr("polygon %1: ").arg(i + 1)));
+                g.parts.push_back(readPolygon(polygons[i], QObject::tr("polygon %1: ").arg(i + 1)));
             return g;
         }
     } catch (const FeatureError& e) {
         throw Error(e.message);
     }
-    throw Error(type.isEmpty() ? tr("the geometry has no type")
-                               : tr("geometry type \"%1\" is not supported (Point, MultiPoint, LineString, "
-                                    "Polygon, MultiPolygon are)")
-                                     .arg(type));
+    throw Error(type.isEmpty()
+                    ? QObject::tr("the geometry has no type")
+                    : QObject::tr("geometry type \"%1\" is not supported (Point, MultiPoint, LineString, "
+                                  "Polygon, MultiPolygon are)")
+                          .arg(type));
 }
 
 QByteArray writeGeoJson(const std::vector<Annotation>& annotations,
@@ -389,7 +386,7 @@ AnnotationImport parseGeoJson(const QByteArray& bytes, const QString& source)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        throw Error(tr("%1 is not valid JSON: %2 at line %3")
+        throw Error(QObject::tr("%1 is not valid JSON: %2 at line %3")
                         .arg(source, parseError.errorString())
                         .arg(lineOf(bytes, parseError.offset)));
     QJsonArray features;
@@ -403,9 +400,10 @@ AnnotationImport parseGeoJson(const QByteArray& bytes, const QString& source)
         else if (type == QLatin1String("Feature"))
             features.append(root);
         else
-            throw Error(tr("%1 is not GeoJSON: expected a FeatureCollection, a Feature or an array of "
-                           "Features")
-                            .arg(source));
+            throw Error(
+                QObject::tr("%1 is not GeoJSON: expected a FeatureCollection, a Feature or an array of "
+                            "Features")
+                    .arg(source));
     }
     AnnotationImport result;
     result.annotations.reserve(size_t(features.size()));
@@ -414,16 +412,16 @@ AnnotationImport parseGeoJson(const QByteArray& bytes, const QString& source)
     for (qsizetype i = 0; i < features.size(); ++i) {
         try {
             if (!features[i].isObject())
-                bad(tr("it is not an object"));
+                bad(QObject::tr("it is not an object"));
             result.annotations.push_back(readFeature(features[i].toObject(), classes, dropped));
         } catch (const FeatureError& e) {
-            throw Error(tr("%1, feature %2: %3").arg(source).arg(i).arg(e.message));
+            throw Error(QObject::tr("%1, feature %2: %3").arg(source).arg(i).arg(e.message));
         }
     }
     for (auto& [name, c] : classes)
         result.classes.push_back(c);
     for (const auto& [what, count] : dropped)
-        result.dropped << tr("%1 × %2").arg(count).arg(what);
+        result.dropped << QObject::tr("%1 × %2").arg(count).arg(what);
     return result;
 }
 

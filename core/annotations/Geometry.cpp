@@ -1,6 +1,7 @@
 #include "Geometry.h"
 
 #include <QCoreApplication>
+#include <QObject>
 
 #include <algorithm>
 #include <cmath>
@@ -9,11 +10,6 @@
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::Geometry", text);
-}
 
 double ringLength(const QPolygonF& ring, bool closed)
 {
@@ -67,7 +63,7 @@ std::optional<QString> ringProblem(const QPolygonF& ring, const QString& what)
 {
     for (const QPointF& p : ring)
         if (!finite(p))
-            return tr("%1 has a coordinate that is not a number or beyond any slide (%2, %3)")
+            return QObject::tr("%1 has a coordinate that is not a number or beyond any slide (%2, %3)")
                 .arg(what)
                 .arg(p.x())
                 .arg(p.y());
@@ -78,11 +74,13 @@ std::optional<QString> ringProblem(const QPolygonF& ring, const QString& what)
     if (distinct.size() > 1 && distinct.front() == distinct.back())
         distinct.removeLast();
     if (distinct.size() < 3)
-        return tr("%1 has %2 distinct points; a ring needs at least 3").arg(what).arg(distinct.size());
+        return QObject::tr("%1 has %2 distinct points; a ring needs at least 3")
+            .arg(what)
+            .arg(distinct.size());
     if (ringSelfIntersects(distinct))
-        return tr("%1 crosses itself").arg(what);
+        return QObject::tr("%1 crosses itself").arg(what);
     if (ringArea(distinct) <= 0)
-        return tr("%1 encloses no area (its points lie on one line)").arg(what);
+        return QObject::tr("%1 encloses no area (its points lie on one line)").arg(what);
     return std::nullopt;
 }
 
@@ -319,24 +317,26 @@ std::optional<QString> Geometry::problem() const
     case ShapeKind::Polyline: {
         const qsizetype needed = kind == ShapeKind::Polyline ? 2 : 1;
         if (points.size() < needed || (kind == ShapeKind::Point && points.size() != 1))
-            return kind == ShapeKind::Polyline ? tr("a line needs at least 2 points")
-                                               : tr("a point annotation needs its point");
+            return kind == ShapeKind::Polyline ? QObject::tr("a line needs at least 2 points")
+                                               : QObject::tr("a point annotation needs its point");
         for (const QPointF& p : points)
             if (!finite(p))
-                return tr("a coordinate is not a number or beyond any slide (%1, %2)").arg(p.x()).arg(p.y());
+                return QObject::tr("a coordinate is not a number or beyond any slide (%1, %2)")
+                    .arg(p.x())
+                    .arg(p.y());
         return std::nullopt;
     }
     case ShapeKind::Rectangle:
     case ShapeKind::Ellipse:
     case ShapeKind::Polygon:
         if (parts.empty())
-            return tr("the polygon has no rings");
+            return QObject::tr("the polygon has no rings");
         for (size_t p = 0; p < parts.size(); ++p) {
-            const QString part = parts.size() > 1 ? tr("part %1: ").arg(p + 1) : QString();
-            if (auto problem = ringProblem(parts[p].outer, part + tr("the outer ring")))
+            const QString part = parts.size() > 1 ? QObject::tr("part %1: ").arg(p + 1) : QString();
+            if (auto problem = ringProblem(parts[p].outer, part + QObject::tr("the outer ring")))
                 return problem;
             for (size_t h = 0; h < parts[p].holes.size(); ++h)
-                if (auto problem = ringProblem(parts[p].holes[h], part + tr("hole %1").arg(h + 1)))
+                if (auto problem = ringProblem(parts[p].holes[h], part + QObject::tr("hole %1").arg(h + 1)))
                     return problem;
         }
         return std::nullopt;

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 
 #include <QCoreApplication>
+#include <QObject>
 
 #include <opencv2/imgproc.hpp>
 
@@ -12,11 +13,6 @@
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::HeatmapRegions", text);
-}
 
 double otsu(const std::vector<float>& values)
 {
@@ -56,14 +52,14 @@ HeatmapRegions traceHeatmapRegions(const PatchScores& scores, const HeatmapRegio
 {
     const size_t n = scores.values.size();
     if (n == 0)
-        throw Error(tr("the map has no patches"));
+        throw Error(QObject::tr("the map has no patches"));
     if (scores.coords.size() != 2 * n || scores.step <= 0)
-        throw Error(tr("the map's coordinates do not match its %1 scores").arg(n));
+        throw Error(QObject::tr("the map's coordinates do not match its %1 scores").arg(n));
     std::vector<float> compared = scores.values;
     if (options.logScale) {
         for (float& v : compared) {
             if (!(v > 0))
-                throw Error(tr("a logarithmic threshold needs positive scores (found %1)").arg(v));
+                throw Error(QObject::tr("a logarithmic threshold needs positive scores (found %1)").arg(v));
             v = std::log(v);
         }
     }

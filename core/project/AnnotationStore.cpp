@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
@@ -14,11 +15,6 @@
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::AnnotationStore", text);
-}
 
 const char* const kUpsert =
     "INSERT INTO annotations (uuid, slide_id, geometry, shape, class_name, name, color, author, detection, "
@@ -44,7 +40,7 @@ void writeRows(ProjectDatabase& db, qint64 slideId, const std::vector<Annotation
     const auto fail = [&](const char* what) {
         const QString reason = QString::fromUtf8(sqlite3_errmsg(handle));
         sqlite3_finalize(statement);
-        throw Error(tr("%1: the annotations could not be saved (%2: %3)")
+        throw Error(QObject::tr("%1: the annotations could not be saved (%2: %3)")
                         .arg(db.path(), QLatin1String(what), reason));
     };
     if (sqlite3_prepare_v2(handle, kUpsert, -1, &statement, nullptr) != SQLITE_OK)
@@ -92,7 +88,7 @@ qint64 AnnotationStore::slideIdFor(const QString& path)
             key = keys->front();
     const auto record = m_project.slides().find(key);
     if (!record)
-        throw Error(tr("%1 could not be added to the project").arg(path));
+        throw Error(QObject::tr("%1 could not be added to the project").arg(path));
     return record->id;
 }
 
@@ -115,7 +111,7 @@ std::vector<Annotation> AnnotationStore::load(qint64 slideId) const
             a.geometry = geometryFromGeoJson(
                 geometry, shapeKindFromName(q.value(2).toString()).value_or(ShapeKind::Polygon));
         } catch (const Error& e) {
-            throw Error(tr("%1: annotation %2 cannot be read: %3")
+            throw Error(QObject::tr("%1: annotation %2 cannot be read: %3")
                             .arg(db.path())
                             .arg(q.value(11).toLongLong())
                             .arg(e.message()));

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
+#include <QObject>
 #include <QPainter>
 
 #include <algorithm>
@@ -17,11 +18,6 @@
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::Report", text);
-}
 
 struct PredictionRow {
     qint64 run = 0;
@@ -47,8 +43,9 @@ std::optional<PredictionRow> findPrediction(Project& project, qint64 slideId, qi
 
 QString heatmapCaption(const QString& map, int patches)
 {
-    return tr("%1: viridis colour map over %2 patches, percentile normalisation (each patch's rank among "
-              "the slide's patches: yellow highest, purple lowest), drawn at 60 % opacity.")
+    return QObject::tr(
+               "%1: viridis colour map over %2 patches, percentile normalisation (each patch's rank among "
+               "the slide's patches: yellow highest, purple lowest), drawn at 60 % opacity.")
         .arg(map)
         .arg(patches);
 }
@@ -61,8 +58,9 @@ QImage heatmapPicture(const Slide& slide, const QImage& thumbnail, const Predict
     scores.step = p.patchStep;
     HeatmapStyle style;
     const HeatmapImage heatmap = renderHeatmap(scores, style, slide.size());
-    const LegendText text = legendText(consistency ? tr("Reconstruction consistency") : tr("Attention"),
-                                       style.normalization, heatmap.low, heatmap.high);
+    const LegendText text =
+        legendText(consistency ? QObject::tr("Reconstruction consistency") : QObject::tr("Attention"),
+                   style.normalization, heatmap.low, heatmap.high);
     return renderHeatmapSnapshot(thumbnail, slide.size(), heatmap, 0.6,
                                  renderLegend(text.title, style.colormap, text.low, text.high, 260));
 }
@@ -77,27 +75,28 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
         QFileInfo::exists(request.slide) ? QFileInfo(request.slide).completeBaseName() : request.slide;
     const std::optional<SlideRecord> record = project.slides().find(key);
     if (!record)
-        throw Error(tr("%1: no slide \"%2\" in this project").arg(project.folder(), request.slide));
+        throw Error(QObject::tr("%1: no slide \"%2\" in this project").arg(project.folder(), request.slide));
     if (record->missing)
-        throw Error(tr("%1: the slide file is missing (the project expects it there)").arg(record->path));
+        throw Error(
+            QObject::tr("%1: the slide file is missing (the project expects it there)").arg(record->path));
     const SlidePtr slide = Slide::open(record->path);
     const std::optional<double> mpp = slide->micronsPerPixel();
     const QLocale locale;
     c.slideId = record->id;
     c.slideKey = record->key;
     c.slideFile = record->path;
-    c.fingerprint = tr("%1 bytes, SHA-1 of the first MiB %2")
+    c.fingerprint = QObject::tr("%1 bytes, SHA-1 of the first MiB %2")
                         .arg(locale.toString(record->fingerprint.size),
                              QString::fromLatin1(record->fingerprint.headHash));
     c.vendor = slide->vendor();
     c.inMicrons = mpp.has_value();
-    c.micronsPerPixel = mpp ? locale.toString(*mpp, 'g', 4) : tr("not recorded");
-    c.objective =
-        slide->objectivePower()
-            ? QStringLiteral("%1×%2")
-                  .arg(*slide->objectivePower())
-                  .arg(slide->objectivePowerEstimated() ? tr(" (estimated from the resolution)") : QString())
-            : tr("not recorded");
+    c.micronsPerPixel = mpp ? locale.toString(*mpp, 'g', 4) : QObject::tr("not recorded");
+    c.objective = slide->objectivePower() ? QStringLiteral("%1×%2")
+                                                .arg(*slide->objectivePower())
+                                                .arg(slide->objectivePowerEstimated()
+                                                         ? QObject::tr(" (estimated from the resolution)")
+                                                         : QString())
+                                          : QObject::tr("not recorded");
     c.date = locale.toString(QDateTime::currentDateTime(), QLocale::LongFormat);
     c.author = request.author;
     c.institution = request.institution;
@@ -114,7 +113,7 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
     if (!request.run.isEmpty()) {
         run = project.runs().find(request.run);
         if (!run)
-            throw Error(tr("%1: no run \"%2\" in this project").arg(project.folder(), request.run));
+            throw Error(QObject::tr("%1: no run \"%2\" in this project").arg(project.folder(), request.run));
     }
     std::optional<Prediction> prediction;
     if (const auto row = findPrediction(project, record->id, run ? run->id : 0)) {
@@ -125,8 +124,9 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
                     run = r;
     }
     if (!prediction) {
-        c.omitted << (run ? tr("Model results: run %1 has no prediction for this slide.").arg(run->name)
-                          : tr("Model results: no model has been applied to this slide."));
+        c.omitted
+            << (run ? QObject::tr("Model results: run %1 has no prediction for this slide.").arg(run->name)
+                    : QObject::tr("Model results: no model has been applied to this slide."));
     } else {
         c.runId = run ? run->id : 0;
         c.runName = run ? run->name : prediction->run;
@@ -135,7 +135,8 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
             run ? locale.toString((run->finished.isValid() ? run->finished : run->created).toLocalTime(),
                                   QLocale::ShortFormat)
                 : QString();
-        c.parentRun = run && !run->parentName.isEmpty() ? run->parentName : tr("none (trained afresh)");
+        c.parentRun =
+            run && !run->parentName.isEmpty() ? run->parentName : QObject::tr("none (trained afresh)");
         c.extractor = prediction->extractor;
         c.classes = prediction->classNames;
         c.probabilities.assign(prediction->probabilities.begin(), prediction->probabilities.end());
@@ -144,14 +145,14 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
             c.predicted = c.classes.value(int(best - c.probabilities.begin()));
         }
         c.attentionMap = heatmapPicture(*slide, thumbnail, *prediction, false);
-        c.attentionCaption = heatmapCaption(tr("Attention"), int(prediction->attention.size()));
+        c.attentionCaption = heatmapCaption(QObject::tr("Attention"), int(prediction->attention.size()));
         if (!prediction->consistency.empty()) {
             c.consistencyMap = heatmapPicture(*slide, thumbnail, *prediction, true);
-            c.consistencyCaption =
-                heatmapCaption(tr("Reconstruction consistency"), int(prediction->consistency.size()));
+            c.consistencyCaption = heatmapCaption(QObject::tr("Reconstruction consistency"),
+                                                  int(prediction->consistency.size()));
         } else {
-            c.omitted
-                << tr("Reconstruction consistency: model %1 has no reconstruction.").arg(prediction->model);
+            c.omitted << QObject::tr("Reconstruction consistency: model %1 has no reconstruction.")
+                             .arg(prediction->model);
         }
     }
 
@@ -162,7 +163,7 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
     for (const Annotation& a : annotations) {
         ReportAnnotationRow row;
         const AnnotationMeasure m = measure(a.geometry, mpp);
-        row.className = a.className.isEmpty() ? tr("Unclassified") : a.className;
+        row.className = a.className.isEmpty() ? QObject::tr("Unclassified") : a.className;
         row.shape = shapeKindName(a.geometry.kind);
         row.area = m.area;
         row.perimeter = m.perimeter;
@@ -197,7 +198,7 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
         c.crops.push_back(
             {cropAround(*slide, a.geometry.bounds(), request.cropMicronsPerPixel, &a.geometry,
                         displayColor(a, classes)),
-             tr("%1 (%2)").arg(c.annotations[order[k]].className, c.annotations[order[k]].shape)});
+             QObject::tr("%1 (%2)").arg(c.annotations[order[k]].className, c.annotations[order[k]].shape)});
     }
     if (prediction) {
         std::vector<size_t> byAttention(prediction->attention.size());
@@ -219,13 +220,13 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
             const double step = prediction->patchStep;
             c.crops.push_back({cropAround(*slide, QRectF(double(patch.x), double(patch.y), step, step),
                                           request.cropMicronsPerPixel, nullptr, QColor(250, 200, 0)),
-                               tr("Attention rank %1 (percentile %2)")
+                               QObject::tr("Attention rank %1 (percentile %2)")
                                    .arg(patch.rank)
                                    .arg(patch.attentionPercentile, 0, 'f', 1)});
         }
     }
     if (annotations.empty())
-        c.omitted << tr("Regions: there are no annotations on this slide.");
+        c.omitted << QObject::tr("Regions: there are no annotations on this slide.");
     return c;
 }
 

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
+#include <QObject>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextBlock>
@@ -17,11 +18,6 @@
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::Report", text);
-}
 
 QString esc(const QString& text)
 {
@@ -84,67 +80,71 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
             .arg(int(w * css))
             .arg(int(h * css));
     };
-    const QString unitArea = c.inMicrons ? tr("µm²") : tr("px²");
-    const QString unitLength = c.inMicrons ? tr("µm") : tr("px");
+    const QString unitArea = c.inMicrons ? QObject::tr("µm²") : QObject::tr("px²");
+    const QString unitLength = c.inMicrons ? QObject::tr("µm") : QObject::tr("px");
 
     QString html = QStringLiteral("<html><body>");
     html += QStringLiteral("<h1 style=\"font-size:16pt\">%1</h1>")
-                .arg(esc(tr("Slide report: %1").arg(c.slideKey)));
+                .arg(esc(QObject::tr("Slide report: %1").arg(c.slideKey)));
     if (!c.institution.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(esc(c.institution));
     html += QStringLiteral("<table>");
-    html += row(tr("Slide"), c.slideKey);
-    html += row(tr("File"), c.slideFile);
-    html += row(tr("Fingerprint"), c.fingerprint);
-    html += row(tr("Scanner"), c.vendor);
-    html += row(tr("Microns per pixel"), c.micronsPerPixel);
-    html += row(tr("Objective"), c.objective);
-    html += row(tr("Date"), c.date);
-    html += row(tr("Author"), c.author.isEmpty() ? tr("not given") : c.author);
-    html += row(tr("Tessera"), c.version);
+    html += row(QObject::tr("Slide"), c.slideKey);
+    html += row(QObject::tr("File"), c.slideFile);
+    html += row(QObject::tr("Fingerprint"), c.fingerprint);
+    html += row(QObject::tr("Scanner"), c.vendor);
+    html += row(QObject::tr("Microns per pixel"), c.micronsPerPixel);
+    html += row(QObject::tr("Objective"), c.objective);
+    html += row(QObject::tr("Date"), c.date);
+    html += row(QObject::tr("Author"), c.author.isEmpty() ? QObject::tr("not given") : c.author);
+    html += row(QObject::tr("Tessera"), c.version);
     html += QStringLiteral("</table>");
 
-    html += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Slide overview")));
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Slide overview")));
     html += QStringLiteral("<p>%1</p>").arg(image(c.overview, 0.9, 0.55));
 
     const QString newPage = QStringLiteral(" style=\"page-break-before:always\"");
-    html += QStringLiteral("<h2%1>%2</h2>").arg(newPage, esc(tr("Model results")));
+    html += QStringLiteral("<h2%1>%2</h2>").arg(newPage, esc(QObject::tr("Model results")));
     if (c.runName.isEmpty()) {
-        html +=
-            QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("No model results: this section is left out.")));
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(esc(QObject::tr("No model results: this section is left out.")));
     } else {
-        html += QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("Predicted class: %1").arg(c.predicted)));
+        html +=
+            QStringLiteral("<p><b>%1</b></p>").arg(esc(QObject::tr("Predicted class: %1").arg(c.predicted)));
         html +=
             QStringLiteral(
                 "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th></tr>")
-                .arg(esc(tr("Class")), esc(tr("Probability")));
+                .arg(esc(QObject::tr("Class")), esc(QObject::tr("Probability")));
         for (int i = 0; i < c.classes.size() && size_t(i) < c.probabilities.size(); ++i)
             html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
                         .arg(esc(c.classes[i]), number(c.probabilities[size_t(i)], 3));
         html += QStringLiteral("</table><p></p><table>");
-        html += row(tr("Model"), c.model);
-        html += row(tr("Run"), c.runName);
-        html += row(tr("Trained"), c.runDate);
-        html += row(tr("Fine-tuned from"), c.parentRun);
-        html += row(tr("Features"), c.extractor);
+        html += row(QObject::tr("Model"), c.model);
+        html += row(QObject::tr("Run"), c.runName);
+        html += row(QObject::tr("Trained"), c.runDate);
+        html += row(QObject::tr("Fine-tuned from"), c.parentRun);
+        html += row(QObject::tr("Features"), c.extractor);
         html += QStringLiteral("</table>");
         html += QStringLiteral("<h3>%1</h3><p>%2</p><p style=\"color:#444\">%3</p>")
-                    .arg(esc(tr("Attention")), image(c.attentionMap, 0.8, 0.42), esc(c.attentionCaption));
+                    .arg(esc(QObject::tr("Attention")), image(c.attentionMap, 0.8, 0.42),
+                         esc(c.attentionCaption));
         if (!c.consistencyMap.isNull())
             html += QStringLiteral("<h3%1>%2</h3><p>%3</p><p style=\"color:#444\">%4</p>")
-                        .arg(newPage, esc(tr("Reconstruction consistency")),
+                        .arg(newPage, esc(QObject::tr("Reconstruction consistency")),
                              image(c.consistencyMap, 0.8, 0.42), esc(c.consistencyCaption));
     }
 
-    html += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Regions")));
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Regions")));
     if (c.annotations.empty()) {
-        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("No annotations on this slide.")));
+        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(QObject::tr("No annotations on this slide.")));
     } else {
         html += QStringLiteral(
                     "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>#</th><th>%1</th>"
                     "<th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
-                    .arg(esc(tr("Class")), esc(tr("Shape")), esc(tr("Area (%1)").arg(unitArea)),
-                         esc(tr("Perimeter (%1)").arg(unitLength)), esc(tr("Mean attention (percentile)")));
+                    .arg(esc(QObject::tr("Class")), esc(QObject::tr("Shape")),
+                         esc(QObject::tr("Area (%1)").arg(unitArea)),
+                         esc(QObject::tr("Perimeter (%1)").arg(unitLength)),
+                         esc(QObject::tr("Mean attention (percentile)")));
         for (size_t i = 0; i < c.annotations.size(); ++i) {
             const ReportAnnotationRow& a = c.annotations[i];
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td>"
@@ -154,21 +154,23 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
                              number(a.perimeter, 1),
                              a.meanAttention ? number(*a.meanAttention, 1) : QStringLiteral("–"));
         }
-        html += QStringLiteral("</table><h3>%1</h3>").arg(esc(tr("Per class")));
+        html += QStringLiteral("</table><h3>%1</h3>").arg(esc(QObject::tr("Per class")));
         html += QStringLiteral(
                     "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th>"
                     "<th>%3</th></tr>")
-                    .arg(esc(tr("Class")), esc(tr("Count")), esc(tr("Total area (%1)").arg(unitArea)));
+                    .arg(esc(QObject::tr("Class")), esc(QObject::tr("Count")),
+                         esc(QObject::tr("Total area (%1)").arg(unitArea)));
         for (const ClassSummary& s : c.classSummary)
             html +=
                 QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td></tr>")
-                    .arg(esc(s.className.isEmpty() ? tr("Unclassified") : s.className))
+                    .arg(esc(s.className.isEmpty() ? QObject::tr("Unclassified") : s.className))
                     .arg(s.count)
                     .arg(number(s.area, c.inMicrons ? 1 : 0));
         html += QStringLiteral("</table>");
     }
     if (!c.crops.empty()) {
-        html += QStringLiteral("<h2%1>%2</h2><table cellpadding=\"4\">").arg(newPage, esc(tr("Crops")));
+        html +=
+            QStringLiteral("<h2%1>%2</h2><table cellpadding=\"4\">").arg(newPage, esc(QObject::tr("Crops")));
         for (size_t i = 0; i < c.crops.size(); i += 2) {
             html += QStringLiteral("<tr>");
             for (size_t j = i; j < std::min(i + 2, c.crops.size()); ++j)
@@ -178,9 +180,9 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
         }
         html += QStringLiteral("</table>");
     }
-    html += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Findings")));
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Findings")));
     if (c.findings.trimmed().isEmpty()) {
-        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("None written.")));
+        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(QObject::tr("None written.")));
     } else {
         for (const QString& paragraph : c.findings.split(QLatin1Char('\n')))
             html += QStringLiteral("<p dir=\"%1\">%2</p>")
@@ -188,7 +190,7 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
                              esc(paragraph));
     }
     if (!c.omitted.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Not in this report")));
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(QObject::tr("Not in this report")));
         for (const QString& o : c.omitted)
             html += QStringLiteral("<li>%1</li>").arg(esc(o));
         html += QStringLiteral("</ul>");
@@ -211,9 +213,10 @@ void ReportDocument::paintPage(QPainter& painter, int page, QSizeF pagePixels, Q
     const QRectF footer(body.left(), pagePixels.height() - body.top() - m_footerHeight * 0.8, body.width(),
                         m_footerHeight * 0.8);
     painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("For research use only. Not for diagnostic use. Tessera %1, %2")
+                     QObject::tr("For research use only. Not for diagnostic use. Tessera %1, %2")
                          .arg(m_content.version, m_content.slideKey));
-    painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(page + 1).arg(pages));
+    painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                     QObject::tr("Page %1 of %2").arg(page + 1).arg(pages));
     painter.restore();
 }
 
@@ -225,7 +228,7 @@ void ReportDocument::writePdf(const QString& path, int dpi)
         writer.setResolution(dpi);
         writer.setPageSize(QPageSize(m_content.page));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setTitle(tr("Slide report: %1").arg(m_content.slideKey));
+        writer.setTitle(QObject::tr("Slide report: %1").arg(m_content.slideKey));
         writer.setCreator(QStringLiteral("Tessera %1").arg(m_content.version));
         const QSizeF pagePixels = writer.pageLayout().fullRectPixels(dpi).size();
         layOut(&writer, pagePixels, dpi);
@@ -233,8 +236,8 @@ void ReportDocument::writePdf(const QString& path, int dpi)
         const QRectF body(margin, margin, m_document->pageSize().width(), m_document->pageSize().height());
         QPainter painter;
         if (!painter.begin(&writer))
-            throw Error(
-                tr("%1 cannot be written (the folder is not writable or the disk is full)").arg(path));
+            throw Error(QObject::tr("%1 cannot be written (the folder is not writable or the disk is full)")
+                            .arg(path));
         const int pages = m_document->pageCount();
         for (int page = 0; page < pages; ++page) {
             if (page > 0)
@@ -242,10 +245,11 @@ void ReportDocument::writePdf(const QString& path, int dpi)
             paintPage(painter, page, pagePixels, body, pages);
         }
         if (!painter.end())
-            throw Error(tr("%1 could not be completed (disk full?)").arg(path));
+            throw Error(QObject::tr("%1 could not be completed (disk full?)").arg(path));
     }
     if (QFileInfo(file.temporaryPath()).size() == 0)
-        throw Error(tr("%1 cannot be written (the folder is not writable or the disk is full)").arg(path));
+        throw Error(
+            QObject::tr("%1 cannot be written (the folder is not writable or the disk is full)").arg(path));
     file.commit();
 }
 

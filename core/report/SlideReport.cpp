@@ -8,15 +8,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QObject>
 
 namespace tessera::core {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tessera::core::Report", text);
-}
 
 QString cell(const QString& text)
 {
@@ -37,7 +33,7 @@ QString num(double v)
 QStringList writeReportCsvs(const ReportContent& c, const QString& folder)
 {
     if (!QDir().mkpath(folder))
-        throw Error(tr("%1: the folder cannot be created").arg(folder));
+        throw Error(QObject::tr("%1: the folder cannot be created").arg(folder));
     const QString unit = c.inMicrons ? QStringLiteral("um") : QStringLiteral("px");
     QStringList written;
     QString annotations =

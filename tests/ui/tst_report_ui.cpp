@@ -2,6 +2,7 @@
 // findings kept in the project, previews page 1 and follows the findings, writes a PDF whose text
 // has the findings, remembers its settings, and refuses a folder it cannot write into.
 #include "MainWindow.h"
+#include "Translations.h"
 #include "project/Project.h"
 #include "report/ReportDialog.h"
 #include "support/TestSlides.h"
@@ -14,6 +15,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace tessera;
@@ -23,6 +25,7 @@ class TestReportUi : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void exportFromTheDialog();
+    void aGermanUiWritesAGermanReport();
 
 private:
     QTemporaryDir m_dir;
@@ -94,6 +97,34 @@ void TestReportUi::exportFromTheDialog()
         dialog->reject();
     });
     action->trigger();
+}
+
+void TestReportUi::aGermanUiWritesAGermanReport()
+{
+    QTranslator* german = ui::installTranslation(QLocale(QLocale::German, QLocale::Germany));
+    QVERIFY(german);
+    const QString folder = m_dir.filePath(QStringLiteral("p"));
+    const QString slide = m_dir.filePath(QStringLiteral("case-7.tiff"));
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openProject(folder));
+    QVERIFY(test::openAndWait(window, slide));
+    const QString pdf = m_dir.filePath(QStringLiteral("out/bericht.pdf"));
+    connect(&window, &ui::MainWindow::reportDialogOpened, this, [&](ui::ReportDialog* dialog) {
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Bericht exportieren"));
+        dialog->pdfEdit()->setText(pdf);
+        dialog->exportReport();
+        dialog->reject();
+    });
+    window.findChild<QAction*>(QStringLiteral("exportReport"))->trigger();
+    QCoreApplication::removeTranslator(german);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(60000));
+    const QString body = QString::fromUtf8(text.readAllStandardOutput());
+    for (const char* expected : {"Schnittbericht: case-7", "Übersicht des Schnitts", "Seite 1 von",
+                                 "Nur für Forschungszwecke", "kein Modell angewendet"})
+        QVERIFY2(body.contains(QString::fromUtf8(expected)), expected);
 }
 
 QTEST_MAIN(TestReportUi)
