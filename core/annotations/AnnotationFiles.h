@@ -37,7 +37,13 @@ AnnotationImport parseAsapXml(const QByteArray& bytes, const QString& source);
 QByteArray writeAsapXml(const std::vector<Annotation>& annotations,
                         const std::vector<AnnotationClass>& classes, QStringList* dropped = nullptr);
 
-// A geometry as a GeoJSON geometry object's text (how the project database stores it), and back.
+// A compact binary form of a geometry (how the project database stores it: a tenth of the time
+// and a third of the bytes of GeoJSON text), and back; the kind travels separately.
+QByteArray geometryToBlob(const Geometry& geometry);
+// nullopt when `bytes` is not such a blob (e.g. GeoJSON text written by an older version).
+std::optional<Geometry> geometryFromBlob(const QByteArray& bytes, ShapeKind kind);
+
+// A geometry as a GeoJSON geometry object's text, and back.
 QByteArray geometryToGeoJson(const Geometry& geometry);
 // Throws Error (the message without a file name) when the object is not a geometry Tessera keeps.
 Geometry geometryFromGeoJson(const QJsonObject& object, ShapeKind hint = ShapeKind::Polygon);

@@ -43,6 +43,9 @@ void writeRows(ProjectDatabase& db, qint64 slideId, const std::vector<Annotation
         throw Error(QObject::tr("%1: the annotations could not be saved (%2: %3)")
                         .arg(db.path(), QLatin1String(what), reason));
     };
+    // A large import touches the UUID index all over: give SQLite room to keep it in memory.
+    if (rows.size() > 10000)
+        sqlite3_exec(handle, "PRAGMA cache_size = -131072", nullptr, nullptr, nullptr); // 128 MiB
     if (sqlite3_prepare_v2(handle, kUpsert, -1, &statement, nullptr) != SQLITE_OK)
         fail("prepare");
     const auto text = [&](int column, const QByteArray& value) {
@@ -56,7 +59,8 @@ void writeRows(ProjectDatabase& db, qint64 slideId, const std::vector<Annotation
         sqlite3_reset(statement);
         text(1, a.id.toByteArray(QUuid::WithoutBraces));
         sqlite3_bind_int64(statement, 2, slideId);
-        text(3, geometryToGeoJson(a.geometry));
+        const QByteArray blob = geometryToBlob(a.geometry);
+        sqlite3_bind_blob(statement, 3, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
         text(4, shapeKindName(a.geometry.kind).toLatin1());
         text(5, a.className.isEmpty() ? QByteArray() : a.className.toUtf8());
         text(6, a.name.isEmpty() ? QByteArray() : a.name.toUtf8());
@@ -71,6 +75,8 @@ void writeRows(ProjectDatabase& db, qint64 slideId, const std::vector<Annotation
             fail("insert");
     }
     sqlite3_finalize(statement);
+    if (rows.size() > 10000)
+        sqlite3_exec(handle, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr); // SQLite's default
 }
 
 } // namespace
@@ -106,15 +112,19 @@ std::vector<Annotation> AnnotationStore::load(qint64 slideId) const
         a.id = QUuid::fromString(q.value(0).toString());
         if (a.id.isNull()) // rows written before schema 3 have no UUID
             a.id = QUuid::createUuid();
-        const QJsonObject geometry = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
-        try {
-            a.geometry = geometryFromGeoJson(
-                geometry, shapeKindFromName(q.value(2).toString()).value_or(ShapeKind::Polygon));
-        } catch (const Error& e) {
-            throw Error(QObject::tr("%1: annotation %2 cannot be read: %3")
-                            .arg(db.path())
-                            .arg(q.value(11).toLongLong())
-                            .arg(e.message()));
+        const ShapeKind kind = shapeKindFromName(q.value(2).toString()).value_or(ShapeKind::Polygon);
+        const QByteArray stored = q.value(1).toByteArray();
+        if (auto blob = geometryFromBlob(stored, kind)) {
+            a.geometry = std::move(*blob);
+        } else { // GeoJSON text
+            try {
+                a.geometry = geometryFromGeoJson(QJsonDocument::fromJson(stored).object(), kind);
+            } catch (const Error& e) {
+                throw Error(QObject::tr("%1: annotation %2 cannot be read: %3")
+                                .arg(db.path())
+                                .arg(q.value(11).toLongLong())
+                                .arg(e.message()));
+            }
         }
         a.className = q.value(3).toString();
         a.name = q.value(4).toString();
