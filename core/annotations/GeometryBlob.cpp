@@ -72,7 +72,8 @@ std::optional<Geometry> geometryFromBlob(const QByteArray& bytes, ShapeKind kind
 {
     if (bytes.size() < 8 || std::memcmp(bytes.constData(), kMagic, 4) != 0)
         return std::nullopt;
-    Reader r(bytes.mid(4));
+    const QByteArray body = bytes.mid(4); // the reader points into it: keep it alive
+    Reader r(body);
     Geometry g;
     g.kind = kind;
     quint32 parts = 0;

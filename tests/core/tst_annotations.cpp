@@ -510,6 +510,19 @@ void TestAnnotations::projectStoreKeepsAnnotationsAndClasses()
         QCOMPARE(back[i].color, in.annotations[i].color);
     }
     QCOMPARE(back[0].geometry, in.annotations[0].geometry); // the hole too
+    // Binary geometry round trips exactly; a row holding GeoJSON text (as written before) reads too.
+    QCOMPARE(core::geometryFromBlob(core::geometryToBlob(in.annotations[1].geometry), ShapeKind::Polygon),
+             std::optional<Geometry>(in.annotations[1].geometry));
+    QVERIFY(!core::geometryFromBlob(QByteArray("TGB1\x01"), ShapeKind::Polygon)); // truncated
+    project->database().scalar(
+        QStringLiteral(
+            "INSERT INTO annotations (uuid, slide_id, geometry, shape, created_at, modified_at) "
+            "VALUES ('00000000-0000-0000-0000-000000000001', ?, ?, 'polygon', '2026-11-30T00:00:00.000Z', "
+            "'2026-11-30T00:00:00.000Z')"),
+        {slideId, QString::fromUtf8(core::geometryToGeoJson(Geometry::rectangle({0, 0, 10, 20})))});
+    const std::vector<Annotation> withText = project->annotations().load(slideId);
+    QCOMPARE(withText.size(), std::size_t(6));
+    QCOMPARE(withText.back().geometry.area(), 200.0);
     const std::vector<AnnotationClass> classes = project->annotations().classes();
     QCOMPARE(classes.size(), std::size_t(2));
     QCOMPARE(classes[1].name, QStringLiteral("Tumor"));
