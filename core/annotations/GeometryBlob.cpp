@@ -20,7 +20,8 @@ void putRing(QByteArray& out, const QPolygonF& ring)
     put(out, quint32(ring.size()));
     // QPointF is two doubles, laid out as x, y.
     static_assert(sizeof(QPointF) == 2 * sizeof(double));
-    out.append(reinterpret_cast<const char*>(ring.constData()), ring.size() * qsizetype(sizeof(QPointF)));
+    if (!ring.isEmpty()) // an empty ring's data() is null, which append must not be given
+        out.append(reinterpret_cast<const char*>(ring.constData()), ring.size() * qsizetype(sizeof(QPointF)));
 }
 
 class Reader {
@@ -30,6 +31,8 @@ public:
     {
         if (n > m_left)
             return false;
+        if (n == 0)
+            return true;
         std::memcpy(into, m_data, n);
         m_data += n;
         m_left -= n;
