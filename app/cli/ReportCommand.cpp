@@ -6,10 +6,70 @@
 #include "report/SlideReport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QThread>
 
 namespace tessera::cli {
+
+namespace {
+
+qint64 availableMemoryMiB()
+{
+    QFile meminfo(QStringLiteral("/proc/meminfo"));
+    if (meminfo.open(QIODevice::ReadOnly))
+        for (const QByteArray& line : meminfo.readAll().split('\n'))
+            if (line.startsWith("MemAvailable:"))
+                return line.mid(13).trimmed().split(' ').front().toLongLong() / 1024;
+    return 2048;
+}
+
+int runInParallel(const QStringList& slides, const QStringList& common, const QString& out, int jobs,
+                  CliContext& io)
+{
+    QStringList waiting = slides;
+    std::vector<std::unique_ptr<QProcess>> running;
+    int failed = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (!waiting.isEmpty() || !running.empty()) {
+        while (!waiting.isEmpty() && int(running.size()) < jobs) {
+            const QString slide = waiting.takeFirst();
+            auto process = std::make_unique<QProcess>();
+            process->setProperty("slide", slide);
+            process->start(QCoreApplication::applicationFilePath(),
+                           QStringList{QStringLiteral("report")} + common +
+                               QStringList{QStringLiteral("--slide"), slide, QStringLiteral("--out"),
+                                           QDir(out).filePath(slide + QStringLiteral(".pdf"))});
+            running.push_back(std::move(process));
+        }
+        running.front()->waitForFinished(-1);
+        for (auto it = running.begin(); it != running.end();) {
+            QProcess& p = **it;
+            if (p.state() != QProcess::NotRunning) {
+                ++it;
+                continue;
+            }
+            io.out << QString::fromUtf8(p.readAllStandardOutput());
+            if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+                ++failed; // the others go on
+                io.err << p.property("slide").toString() << QStringLiteral(": ")
+                       << QString::fromUtf8(p.readAllStandardError()).trimmed() << QLatin1Char('\n');
+            }
+            it = running.erase(it);
+        }
+    }
+    io.out << QStringLiteral("%1 report(s), %2 failed, %3 at once, %4 s\n")
+                  .arg(slides.size())
+                  .arg(failed)
+                  .arg(jobs)
+                  .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
+    return failed ? kFailed : kOk;
+}
+
+} // namespace
 
 int runReport(const QStringList& arguments, CliContext& io)
 {
@@ -37,6 +97,11 @@ int runReport(const QStringList& arguments, CliContext& io)
                 QStringLiteral("text"));
     options.add(QStringLiteral("page"), QStringLiteral("A4 or Letter."), QStringLiteral("size"),
                 QStringLiteral("A4"));
+    options.add(
+        QStringLiteral("jobs"),
+        QStringLiteral("With --all: reports made at once, each in its own process (0: one per core, as "
+                       "many as fit in half the available memory at ~300 MiB each)."),
+        QStringLiteral("n"), QStringLiteral("0"));
     options.parse(arguments);
     options.require({"project", "out"});
     if (options.isSet(QStringLiteral("slide")) == options.isSet(QStringLiteral("all")))
@@ -57,38 +122,36 @@ int runReport(const QStringList& arguments, CliContext& io)
         request.findings = QString::fromUtf8(file.readAll());
     }
     const auto project = core::Project::open(options.value(QStringLiteral("project")));
-    QStringList slides;
-    if (options.isSet(QStringLiteral("all")))
+    if (options.isSet(QStringLiteral("all"))) {
+        // One process per report (each opens the project itself; SQLite's busy timeout orders
+        // their writes), as many at once as cores and memory allow.
+        QStringList slides;
         for (const core::SlideRecord& s : project->slides().list())
             slides << s.key;
-    else
-        slides << options.value(QStringLiteral("slide"));
-    const QString out = options.value(QStringLiteral("out"));
-    int failed = 0;
-    for (const QString& slide : slides) {
-        request.slide = slide;
-        const QString pdf =
-            options.isSet(QStringLiteral("all"))
-                ? QDir(out).filePath(QFileInfo(slide).completeBaseName() + QStringLiteral(".pdf"))
-                : out;
-        if (options.isSet(QStringLiteral("all")) && !QDir().mkpath(out))
+        const QString out = options.value(QStringLiteral("out"));
+        if (!QDir().mkpath(out))
             throw core::Error(QStringLiteral("%1: the folder cannot be created").arg(out));
-        try {
-            const core::ReportOutput written =
-                core::writeSlideReport(*project, request, pdf, options.value(QStringLiteral("csv")));
-            io.out << QStringLiteral("%1: %2 page(s)\n").arg(written.pdf).arg(written.pages);
-            for (const QString& csv : written.csvs)
-                io.out << QStringLiteral("  %1\n").arg(csv);
-            for (const QString& omitted : written.omitted)
-                io.out << QStringLiteral("  not included: %1\n").arg(omitted);
-        } catch (const core::Error& e) {
-            if (!options.isSet(QStringLiteral("all")))
-                throw;
-            io.err << QStringLiteral("%1: %2\n").arg(slide, e.message()); // the others go on
-            ++failed;
-        }
+        QStringList common = arguments.mid(1);       // without the program
+        for (const char* flag : {"--all", "--jobs"}) // re-issued per slide, without these
+            for (qsizetype i = common.indexOf(QLatin1String(flag)); i >= 0;
+                 i = common.indexOf(QLatin1String(flag)))
+                common.remove(i, QLatin1String(flag) == QLatin1String("--jobs") ? 2 : 1);
+        const qsizetype outAt = common.indexOf(QStringLiteral("--out"));
+        common.remove(outAt, 2);
+        int jobs = options.integer(QStringLiteral("jobs"));
+        if (jobs <= 0)
+            jobs = std::max(1, std::min(QThread::idealThreadCount(), int(availableMemoryMiB() / 2 / 300)));
+        return runInParallel(slides, common, out, jobs, io);
     }
-    return failed ? kFailed : kOk;
+    request.slide = options.value(QStringLiteral("slide"));
+    const core::ReportOutput written = core::writeSlideReport(
+        *project, request, options.value(QStringLiteral("out")), options.value(QStringLiteral("csv")));
+    io.out << QStringLiteral("%1: %2 page(s)\n").arg(written.pdf).arg(written.pages);
+    for (const QString& csv : written.csvs)
+        io.out << QStringLiteral("  %1\n").arg(csv);
+    for (const QString& omitted : written.omitted)
+        io.out << QStringLiteral("  not included: %1\n").arg(omitted);
+    return kOk;
 }
 
 } // namespace tessera::cli
