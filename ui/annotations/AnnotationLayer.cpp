@@ -25,7 +25,9 @@ void drawGeometry(QPainter& p, const core::Geometry& g, const std::function<QPoi
             out << map(q);
         return out;
     };
-    if (g.hasArea()) {
+    if (g.parts.size() == 1 && g.parts.front().holes.empty()) {
+        p.drawPolygon(mapped(g.parts.front().outer)); // the common case, without a path
+    } else if (g.hasArea()) {
         QPainterPath path;
         path.setFillRule(Qt::OddEvenFill);
         for (const core::PolygonPart& part : g.parts) {
@@ -117,6 +119,9 @@ void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, con
     for (int i : shapes) {
         const core::Annotation& a = all[size_t(i)];
         const QColor color = style(a).first;
+        // Antialiasing is worth its cost only where a shape is large enough to show its edges.
+        const QRectF& b = m_annotations.boundsAt(i);
+        painter.setRenderHint(QPainter::Antialiasing, b.width() * sx > 24 || b.height() * sy > 24);
         QPen pen(color, a.detection ? 1 : 2);
         pen.setCosmetic(true);
         painter.setPen(pen);
