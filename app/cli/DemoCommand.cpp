@@ -140,9 +140,9 @@ int runDemoData(const QStringList& arguments, CliContext& io)
     start.featureSet = featuresDir;
     start.split = QStringLiteral("default");
     start.command = QCoreApplication::arguments().mid(1);
-    core::RunRecorder recorder(*project, start);
-    const core::TrainResult trained =
-        core::Trainer(config, data, runDir).run(recorder.sink([&](const core::ProgressEvent& e) {
+    const auto train = [&] {
+        core::RunRecorder recorder(*project, start);
+        return core::Trainer(config, data, runDir).run(recorder.sink([&](const core::ProgressEvent& e) {
             if (e.kind == core::EventKind::Epoch && (e.epoch % 5 == 0 || e.epoch == e.epochs))
                 io.out << QStringLiteral("epoch %1/%2  loss %3\n")
                               .arg(e.epoch)
@@ -150,6 +150,20 @@ int runDemoData(const QStringList& arguments, CliContext& io)
                               .arg(e.losses.at(QStringLiteral("train")), 0, 'f', 4);
             io.out.flush();
         }));
+    };
+    core::TrainResult trained;
+    try {
+        trained = train(); // resumes, or finds the run finished
+    } catch (const core::Error& e) {
+        // A demo run left by an earlier Tessera whose model no longer matches (SR-MIL became the
+        // published architecture): the demo trains it afresh rather than stopping.
+        if (!QFileInfo::exists(runDir))
+            throw;
+        io.out << QStringLiteral("The demo run in %1 cannot be resumed (%2); training it again.\n")
+                      .arg(runDir, e.message());
+        QDir(runDir).removeRecursively();
+        trained = train();
+    }
     io.out << QStringLiteral("SR-MIL run %1: best epoch %2\n").arg(runDir).arg(trained.bestEpoch);
 
     // 4. Predictions of every slide, and how well the maps find the known tumours.
