@@ -43,7 +43,9 @@ void loadWeights(const QString& path, MilNet& net, const torch::Device& device)
         archive.load_from(QFile::encodeName(path).toStdString(), device);
         net.load(archive);
     } catch (const c10::Error& e) {
-        throw Error(QStringLiteral("Cannot load %1: the weights are damaged or from another model (%2)")
+        throw Error(QStringLiteral("Cannot load %1: the weights are damaged or from another model (%2). Runs "
+                                   "trained before SR-MIL matched the published architecture (November 2026) "
+                                   "must be trained again.")
                         .arg(path, firstLine(e.what_without_backtrace())));
     }
 }
