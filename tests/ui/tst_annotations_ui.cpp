@@ -6,6 +6,7 @@
 #include "annotations/AnnotationPanel.h"
 #include "annotations/AnnotationSelection.h"
 #include "annotations/AnnotationSet.h"
+#include "annotations/AnnotationTableModel.h"
 #include "annotations/AnnotationWorkbench.h"
 #include "annotations/tools/DrawingTools.h"
 #include "document/SlideDocument.h"
@@ -133,6 +134,20 @@ void TestAnnotationsUi::drawEditUndoAndKeep()
     panel->setFilterClass(QString()); // unclassified
     QCOMPARE(panel->table()->model()->rowCount(), 0);
     panel->setFilterClass(QStringLiteral("*"));
+    // Clicking a row selects the annotation and fits the view to it.
+    QTableView* table = panel->table();
+    const QPointF centre = view->transform().centre();
+    const double scale = view->transform().scale();
+    const QModelIndex first = table->model()->index(0, 0);
+    const QUuid firstId = first.data(ui::AnnotationTableModel::kIdRole).toUuid();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+    QCOMPARE(doc->selection().ids(), QList<QUuid>{firstId});
+    const QRectF fitted = set.find(firstId)->geometry.bounds();
+    QVERIFY(fitted.adjusted(-1, -1, 1, 1).contains(view->transform().centre()));
+    QVERIFY(view->transform().level0ToWidget(fitted).width() > 100 ||
+            view->transform().level0ToWidget(fitted).height() > 100); // zoomed to it
+    doc->selection().clear();
+    view->setView(centre, scale); // back to where the drawing happened
 
     // Select the rectangle by clicking inside it, move it by dragging, and undo the move.
     bench->activateTool(QStringLiteral("select"));
