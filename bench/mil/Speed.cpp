@@ -1,4 +1,5 @@
 // Training speed against the PyTorch references, and one large step against the SR-MIL reference.
+#include "BenchBags.h"
 #include "MilBench.h"
 
 #include "features/FeatureStore.h"
@@ -26,17 +27,10 @@ double cppSecondsPerEpoch(const QString& model, const QString& folder, int threa
 {
     torch::set_num_threads(threads);
     torch::manual_seed(1);
-    std::vector<core::nets::BagTensors> bags;
-    std::vector<int> labels;
-    int dim = 0;
-    for (const QFileInfo& f : QDir(folder).entryInfoList({QStringLiteral("*.h5")}, QDir::Files, QDir::Name)) {
-        const core::FeatureBag bag = core::FeatureStore::read(f.filePath());
-        bags.push_back(core::nets::BagTensors::make(
-            bag.features.data(), bag.count, bag.dimension,
-            core::SpatialGraph::fromCoords(bag.coords, bag.patchSizeLevel0), torch::kCPU));
-        labels.push_back(*std::max_element(bag.patchLabels.begin(), bag.patchLabels.end()) > 0);
-        dim = bag.dimension;
-    }
+    const BenchBags loaded = loadBenchBags(folder);
+    const std::vector<core::nets::BagTensors>& bags = loaded.bags;
+    const std::vector<int>& labels = loaded.labels;
+    const int dim = loaded.dimension;
     const core::TrainConfig defaults = core::TrainConfig::defaultsFor(model);
     core::ModelSpec spec;
     spec.name = model;

@@ -1,5 +1,7 @@
 #include "LeanOps.h"
 
+#include <torch/torch.h>
+
 namespace tessera::core::nets {
 
 namespace {

@@ -4,7 +4,7 @@
 // needs. Internal to torch translation units.
 #pragma once
 
-#include <torch/torch.h>
+#include <torch/types.h>
 
 namespace tessera::core::nets {
 
