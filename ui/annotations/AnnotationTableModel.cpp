@@ -15,6 +15,7 @@ void AnnotationTableModel::setAnnotations(core::AnnotationSet* set, std::optiona
         disconnect(m_set, nullptr, this, nullptr);
     m_set = set;
     m_mpp = micronsPerPixel;
+    remeasure();
     if (set) {
         connect(set, &core::AnnotationSet::edited, this, &AnnotationTableModel::refresh);
         connect(set, &core::AnnotationSet::wasReset, this, &AnnotationTableModel::refresh);
@@ -27,7 +28,16 @@ void AnnotationTableModel::refresh()
 {
     // Rows are the set's order, which a removal changes: reset (cheap for views of this model).
     beginResetModel();
+    remeasure();
     endResetModel();
+}
+
+void AnnotationTableModel::remeasure()
+{
+    m_measures.clear();
+    if (m_set)
+        for (const core::Annotation& a : m_set->annotations())
+            m_measures.push_back(core::measure(a.geometry, m_mpp));
 }
 
 int AnnotationTableModel::rowCount(const QModelIndex& parent) const
@@ -42,7 +52,8 @@ int AnnotationTableModel::columnCount(const QModelIndex& parent) const
 
 QVariant AnnotationTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!m_set || !index.isValid() || index.row() >= m_set->size())
+    if (!m_set || !index.isValid() || index.row() >= m_set->size() ||
+        size_t(index.row()) >= m_measures.size())
         return {};
     const core::Annotation& a = m_set->annotations()[size_t(index.row())];
     if (role == kIdRole)
@@ -61,11 +72,11 @@ QVariant AnnotationTableModel::data(const QModelIndex& index, int role) const
         return a.detection ? tr("detection (%1)").arg(core::shapeKindName(a.geometry.kind))
                            : core::shapeKindName(a.geometry.kind);
     case AreaColumn: {
-        const double area = core::measure(a.geometry, m_mpp).area;
+        const double area = m_measures[size_t(index.row())].area;
         return role == kSortRole ? QVariant(area) : QVariant(locale.toString(area, 'f', m_mpp ? 1 : 0));
     }
     case PerimeterColumn: {
-        const double perimeter = core::measure(a.geometry, m_mpp).perimeter;
+        const double perimeter = m_measures[size_t(index.row())].perimeter;
         return role == kSortRole ? QVariant(perimeter) : QVariant(locale.toString(perimeter, 'f', 1));
     }
     case PointsColumn:
