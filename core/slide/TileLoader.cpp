@@ -82,10 +82,7 @@ QImage TileLoader::readTile(const TileKey& key) const
     const QSize level = m_slide->levelSize(key.level);
     const int x = key.column * kTileSize, y = key.row * kTileSize;
     const QSize size(std::min(kTileSize, level.width() - x), std::min(kTileSize, level.height() - y));
-    const double ds = m_slide->levelDownsample(key.level);
-    // OpenSlide takes the top-left in level-0 pixels.
-    const QPoint topLeft(int(std::floor(x * ds)), int(std::floor(y * ds)));
-    return m_slide->readRegion(topLeft, key.level, size);
+    return m_slide->readLevelRegion(key.level, QRect(QPoint(x, y), size));
 }
 
 void TileLoader::request(const QList<TileRequest>& wanted)

@@ -262,7 +262,7 @@ void TestSlideView::failedTileIsDrawnAsAPlaceholder()
     // Level 0, 1:1, widget top-left at level-0 (512, 256): tile (3, 2) covers widget (256..511, 256..511).
     view.setView(QPointF(512 + 384, 256 + 256), 1.0);
     QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
-    QVERIFY(failed.size() >= 1);
+    QTRY_VERIFY(failed.size() >= 1); // the failure signal is queued; it may follow the last tile
     const QImage shot = view.grab().toImage();
     // The placeholder's red cross runs along the tile's diagonal...
     int red = 0;

@@ -1,0 +1,47 @@
+// Tessera's own reader for tiled TIFF, BigTIFF and Aperio SVS pyramids with JPEG, LZW, deflate
+// or uncompressed RGB tiles: raw tile bytes by pread, JPEG decoded by libjpeg-turbo on the
+// calling thread. It reproduces OpenSlide's levels, properties and associated images for these
+// files and declines everything else (probe), which then goes to OpenSlide.
+#pragma once
+
+#include "SlideReader.h"
+
+#include <QByteArray>
+#include <memory>
+#include <mutex>
+
+namespace tessera::core {
+
+class TiffSlideReader : public SlideReader {
+public:
+    // Opens `path` if the direct reader can read every level of it; else returns null and
+    // sets `whyNot` (e.g. "compression 33003 (Aperio JPEG 2000)"). Throws nothing.
+    static std::unique_ptr<SlideReader> tryOpen(const QString& path, QString* whyNot);
+    ~TiffSlideReader() override;
+
+    QString name() const override { return QStringLiteral("tiff"); }
+    QImage associatedImage(const QString& name) const override;
+    QImage readLevelRegion(int level, QRect levelRect) const override;
+    // Level coordinates are the level-0 ones divided by the downsample, rounded to the
+    // nearest pixel (OpenSlide instead resamples by the fraction; see docs/VIEWER.md).
+    QImage readRegion(QPoint level0TopLeft, int level, QSize size) const override;
+
+    struct Level;
+    struct Associated;
+
+private:
+    class HandlePool;
+
+    explicit TiffSlideReader(QString path);
+    // Decodes native tile (column, row) of `level` into `dest` (tile-sized, `stride` bytes a row).
+    void decodeTile(const Level& level, int column, int row, uint8_t* dest, std::size_t stride) const;
+    [[noreturn]] void fail(const QString& what) const;
+
+    QString m_path;
+    int m_fd = -1;
+    std::vector<Level> m_tiffLevels;
+    std::vector<Associated> m_associated;
+    std::unique_ptr<HandlePool> m_handles; // libtiff handles for non-JPEG tiles and associated images
+};
+
+} // namespace tessera::core
