@@ -9,8 +9,10 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QPainter>
+#include <openslide.h>
 
 #include <algorithm>
 #include <cmath>
@@ -136,8 +138,9 @@ int main(int argc, char* argv[])
     const QSize screen(1600, 1000);
     bench::warmPageCache(path);
     const core::SlidePtr slide = core::Slide::open(path);
-    std::printf("slide %s: %d x %d, %d levels; view %d x %d\n", qPrintable(path), slide->size().width(),
-                slide->size().height(), slide->levelCount(), screen.width(), screen.height());
+    std::printf("slide %s: %d x %d, %d levels (read by %s); view %d x %d\n", qPrintable(path),
+                slide->size().width(), slide->size().height(), slide->levelCount(),
+                qPrintable(slide->readerName()), screen.width(), screen.height());
 
     // 1. Open to first complete screen (fit to window), vs opening the slide and reading the
     //    pixels of the screen's level in one raw call (the I/O floor, single-threaded).
@@ -149,18 +152,22 @@ int main(int argc, char* argv[])
         opens.push_back(last.total);
         QElapsedTimer timer;
         timer.start();
-        const core::SlidePtr fresh = core::Slide::open(path);
+        // Raw OpenSlide, whatever reader Tessera picked for the slide.
+        openslide_t* fresh = openslide_open(QFile::encodeName(path).constData());
         fitLevel = last.level;
-        fresh->readRegion({0, 0}, fitLevel, fresh->levelSize(fitLevel));
+        const QSize size = slide->levelSize(fitLevel);
+        std::vector<uint32_t> pixels(std::size_t(size.width()) * std::size_t(size.height()));
+        openslide_read_region(fresh, pixels.data(), 0, 0, fitLevel, size.width(), size.height());
+        openslide_close(fresh);
         raws.push_back(timer.nsecsElapsed() / 1e6);
     }
     std::printf("open -> first complete screen: %7.1f ms (median of 5; target < 150 ms)\n", median(opens));
     std::printf(
         "  last run: open %.1f ms, tiles in %.1f ms (%lld tiles, display level %d), painted %.1f ms\n",
         last.open, last.tilesIn, last.tilesLoaded, last.level, last.total);
-    std::printf(
-        "  reference: open + one raw read of level %d (what the screen shows): %7.1f ms; ratio %.2f\n",
-        fitLevel, median(raws), median(opens) / median(raws));
+    std::printf("  reference: raw OpenSlide open + one read of level %d (what the screen shows): %7.1f ms; "
+                "first screen / reference: %.2f (target <= 1.2)\n",
+                fitLevel, median(raws), median(opens) / median(raws));
 
     // 2. Frame time while panning over tissue with a warm cache.
     core::TileCache cache(1ll << 30);

@@ -6,6 +6,8 @@
 #include <openslide.h>
 
 #include <cmath>
+#include <cstring>
+#include <vector>
 
 namespace tessera::core {
 
@@ -122,10 +124,21 @@ QImage OpenSlideReader::readRegion(QPoint level0TopLeft, int level, QSize size) 
                         .arg(m_path));
     if (image.bytesPerLine() != size.width() * 4)
         throw Error(QStringLiteral("Unexpected image stride for %1").arg(m_path));
+    // OpenSlide clears the destination, then composites tiles into it (read, blend, write):
+    // on a thread's reused, cache-warm buffer that is cheaper than on fresh memory. One
+    // streaming copy then fills the new image.
+    constexpr qsizetype kScratchLimit = 1024 * 1024;
+    thread_local std::vector<uint32_t> scratch;
+    const bool viaScratch = image.sizeInBytes() <= kScratchLimit;
+    if (viaScratch)
+        scratch.resize(std::size_t(size.width()) * std::size_t(size.height()));
+    uint32_t* dest = viaScratch ? scratch.data() : reinterpret_cast<uint32_t*>(image.bits());
     const Handle h = handle();
-    openslide_read_region(h.get(), reinterpret_cast<uint32_t*>(image.bits()), level0TopLeft.x(),
-                          level0TopLeft.y(), level, size.width(), size.height());
+    openslide_read_region(h.get(), dest, level0TopLeft.x(), level0TopLeft.y(), level, size.width(),
+                          size.height());
     throwIfFailed(h, QStringLiteral("read a region of"));
+    if (viaScratch)
+        std::memcpy(image.bits(), dest, std::size_t(image.sizeInBytes()));
     return image;
 }
 

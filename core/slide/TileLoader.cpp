@@ -129,6 +129,12 @@ bool TileLoader::hasFailed(const TileKey& key) const
     return m_failed.contains(key);
 }
 
+bool TileLoader::isRequested(const TileKey& key) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_queued.contains(key) || m_running.contains(key);
+}
+
 int TileLoader::pendingCount() const
 {
     QMutexLocker lock(&m_mutex);

@@ -40,6 +40,8 @@ public:
     QSize gridSize(int level) const;
 
     bool hasFailed(const TileKey& key) const;
+    // Queued or being read right now.
+    bool isRequested(const TileKey& key) const;
     int pendingCount() const;
     qint64 cancelledCount() const;
     qint64 loadedCount() const;

@@ -2,6 +2,7 @@
 #include "support/TestSlides.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
+#include "viewer/TilePlan.h"
 #include "viewer/tools/PanTool.h"
 
 #include <QPainter>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void pinchAndKeysZoomAndPan();
     void minimapRectangleMatchesViewport();
     void panningCancelsStaleRequests();
+    void neighboursWaitForTheVisibleTiles();
     void scaleBarLengthIsANiceNumber();
     void failedTileIsDrawnAsAPlaceholder();
     void toolsGetThePointerFirst();
@@ -235,6 +237,25 @@ void TestSlideView::panningCancelsStaleRequests()
     view.setView({2700, 2100}, 1.0); // before the first area could load
     QVERIFY(view.loader()->cancelledCount() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+}
+
+void TestSlideView::neighboursWaitForTheVisibleTiles()
+{
+    core::TileCache cache;
+    SlideView view(&cache);
+    view.resize(700, 500);
+    view.setSlide(core::Slide::open(test::smallTumourSlide()));
+    view.setView({1500, 1200}, 1.0); // level 0, nothing of it loaded yet
+    const ui::TileSpan visible = ui::visibleTiles(*view.loader(), view.transform(), 0);
+    const core::TileKey onScreen = view.loader()->keyAt(0, visible.c0, visible.r0);
+    const core::TileKey neighbour = view.loader()->keyAt(0, visible.c1 + 1, visible.r0);
+    QVERIFY(view.loader()->isRequested(onScreen) || cache.contains(onScreen));
+    // The tile beside the screen is not asked for while the screen is incomplete...
+    QVERIFY(!view.isFullyLoaded());
+    QVERIFY(!view.loader()->isRequested(neighbour) && !cache.contains(neighbour));
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+    // ...and follows once it is, for panning.
+    QTRY_VERIFY_WITH_TIMEOUT(cache.contains(neighbour), 10000);
 }
 
 void TestSlideView::scaleBarLengthIsANiceNumber()

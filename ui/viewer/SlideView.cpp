@@ -59,11 +59,13 @@ void SlideView::setDocument(std::unique_ptr<SlideDocument> document)
         m_loader = std::make_unique<core::TileLoader>(m_document->slide(), m_cache);
         m_painter = std::make_unique<TilePainter>(*m_loader, *m_cache, m_document->layers());
         connect(m_loader.get(), &core::TileLoader::tileLoaded, this, [this] {
+            requestPrefetchOnceVisible();
             if (!m_tileRepaint.isActive())
                 m_tileRepaint.start();
         });
         connect(m_loader.get(), &core::TileLoader::tileFailed, this,
                 [this](const core::TileKey&, const QString& message) {
+                    requestPrefetchOnceVisible();
                     update();
                     Q_EMIT tileFailed(message);
                 });
@@ -90,9 +92,19 @@ void SlideView::setView(QPointF centre, double scale)
         return;
     m_fitPending = false;
     m_view = m_view.at(centre, scale);
-    m_loader->request(planTileRequests(*m_loader, m_view));
+    m_loader->request(planTileRequests(*m_loader, m_view, TileWave::Visible));
+    m_prefetchPending = true;
+    requestPrefetchOnceVisible();
     update();
     Q_EMIT viewChanged();
+}
+
+void SlideView::requestPrefetchOnceVisible()
+{
+    if (!m_prefetchPending || !m_painter || !m_painter->isComplete(m_view))
+        return;
+    m_prefetchPending = false;
+    m_loader->request(planTileRequests(*m_loader, m_view, TileWave::All));
 }
 
 void SlideView::centreOn(QPointF level0)

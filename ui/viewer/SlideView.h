@@ -81,6 +81,8 @@ protected:
 
 private:
     void layersChanged();
+    // Asks for the tiles around the view once those on screen are in (TileWave).
+    void requestPrefetchOnceVisible();
 
     core::TileCache* m_cache;
     std::unique_ptr<SlideDocument> m_document;
@@ -88,7 +90,8 @@ private:
     std::unique_ptr<TilePainter> m_painter;
     ViewTransform m_view;
     bool m_fitPending = true;
-    QTimer m_tileRepaint; // batches repaints for tiles that arrive within one frame
+    bool m_prefetchPending = false; // the view's neighbours wait until its own tiles are in
+    QTimer m_tileRepaint;           // batches repaints for tiles that arrive within one frame
     PanTool* m_panTool;
     ViewerTool* m_tool;
 };

@@ -27,7 +27,8 @@ TileSpan visibleTiles(const core::TileLoader& loader, const ViewTransform& view,
     return {level, c0, r0, c1, r1};
 }
 
-QList<core::TileRequest> planTileRequests(const core::TileLoader& loader, const ViewTransform& view)
+QList<core::TileRequest> planTileRequests(const core::TileLoader& loader, const ViewTransform& view,
+                                          TileWave wave)
 {
     QList<core::TileRequest> wanted;
     const core::Slide& slide = *loader.slide();
@@ -42,8 +43,10 @@ QList<core::TileRequest> planTileRequests(const core::TileLoader& loader, const 
                 wanted.append({loader.keyAt(span.level, c, r), priority + bonus});
             }
     };
-    add(visibleTiles(loader, view, top), 3000, false);     // always something to show
-    add(visibleTiles(loader, view, level), 2000, true);    // what the user sees
+    add(visibleTiles(loader, view, top), 3000, false);  // always something to show
+    add(visibleTiles(loader, view, level), 2000, true); // what the user sees
+    if (wave == TileWave::Visible)
+        return wanted;
     add(visibleTiles(loader, view, level, 1), 1000, true); // neighbours, for panning
     if (level + 1 < top)
         add(visibleTiles(loader, view, level + 1), 500, false); // zooming out

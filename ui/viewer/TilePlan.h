@@ -18,7 +18,11 @@ struct TileSpan {
 int displayLevel(const core::Slide& slide, double scale);
 // The tiles of `level` under the view, widened by `margin` tiles on each side.
 TileSpan visibleTiles(const core::TileLoader& loader, const ViewTransform& view, int level, int margin = 0);
+// What to ask for: the tiles on screen first, and only once they are in the ones around it;
+// prefetching earlier would compete with the first screen for the loader's threads.
+enum class TileWave { Visible, All };
 // The loader requests for the view, with priorities.
-QList<core::TileRequest> planTileRequests(const core::TileLoader& loader, const ViewTransform& view);
+QList<core::TileRequest> planTileRequests(const core::TileLoader& loader, const ViewTransform& view,
+                                          TileWave wave = TileWave::All);
 
 } // namespace tessera::ui
