@@ -4,691 +4,691 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53" />
+        <location filename="../ui/MainWindow.cpp" line="53"/>
         <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="34" />
+        <location filename="../core/project/TrainingPlan.cpp" line="34"/>
         <source>give the run a name</source>
         <translation>geben Sie dem Lauf einen Namen</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="36" />
-        <source>use letters, digits, '.', '_' and '-' only (it names a folder)</source>
-        <translation>nur Buchstaben, Ziffern, '.', '_' und '-' verwenden (er benennt einen Ordner)</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="36"/>
+        <source>use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only (it names a folder)</source>
+        <translation>nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; verwenden (er benennt einen Ordner)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="38" />
-        <source>a run named '%1' exists already</source>
-        <translation>ein Lauf namens '%1' existiert bereits</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="38"/>
+        <source>a run named &apos;%1&apos; exists already</source>
+        <translation>ein Lauf namens &apos;%1&apos; existiert bereits</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="44" />
-        <source>the project has no feature set '%1'</source>
-        <translation>das Projekt hat keinen Merkmalssatz '%1'</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="44"/>
+        <source>the project has no feature set &apos;%1&apos;</source>
+        <translation>das Projekt hat keinen Merkmalssatz &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="46" />
-        <source>feature set '%1' has no slides yet</source>
-        <translation>der Merkmalssatz '%1' hat noch keine Schnitte</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="46"/>
+        <source>feature set &apos;%1&apos; has no slides yet</source>
+        <translation>der Merkmalssatz &apos;%1&apos; hat noch keine Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="54" />
-        <source>choose 'handcrafted' or a TorchScript file (.pt) that exists</source>
-        <translation>wählen Sie 'handcrafted' oder eine vorhandene TorchScript-Datei (.pt)</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="54"/>
+        <source>choose &apos;handcrafted&apos; or a TorchScript file (.pt) that exists</source>
+        <translation>wählen Sie &apos;handcrafted&apos; oder eine vorhandene TorchScript-Datei (.pt)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="57" />
+        <location filename="../core/project/TrainingPlan.cpp" line="57"/>
         <source>the patch size must be at least 16 px and the magnification positive</source>
         <translation>die Patchgröße muss mindestens 16 px und die Vergrößerung positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="64" />
+        <location filename="../core/project/TrainingPlan.cpp" line="64"/>
         <source>label at least two classes of slides first (%1)</source>
         <translation>versehen Sie zuerst Schnitte aus mindestens zwei Klassen mit Labels (%1)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="68" />
+        <location filename="../core/project/TrainingPlan.cpp" line="68"/>
         <source>k-fold cross-validation needs at least 3 folds</source>
         <translation>die k-fache Kreuzvalidierung braucht mindestens 3 Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="71" />
-        <source>the project has no split '%1': import one, or choose k folds</source>
-        <translation>das Projekt hat keine Aufteilung '%1': importieren Sie eine oder wählen Sie k Teile</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="71"/>
+        <source>the project has no split &apos;%1&apos;: import one, or choose k folds</source>
+        <translation>das Projekt hat keine Aufteilung &apos;%1&apos;: importieren Sie eine oder wählen Sie k Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="77" />
-        <source>the project has no run '%1'</source>
-        <translation>das Projekt hat keinen Lauf '%1'</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="77"/>
+        <source>the project has no run &apos;%1&apos;</source>
+        <translation>das Projekt hat keinen Lauf &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="83" />
-        <source>run '%1' has no trained weights yet</source>
-        <translation>Lauf '%1' hat noch keine trainierten Gewichte</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="83"/>
+        <source>run &apos;%1&apos; has no trained weights yet</source>
+        <translation>Lauf &apos;%1&apos; hat noch keine trainierten Gewichte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="85" />
-        <source>run '%1' is a %2 model; fine-tune it as %2</source>
-        <translation>Lauf '%1' ist ein %2-Modell; stimmen Sie ihn als %2 fein ab</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="85"/>
+        <source>run &apos;%1&apos; is a %2 model; fine-tune it as %2</source>
+        <translation>Lauf &apos;%1&apos; ist ein %2-Modell; stimmen Sie ihn als %2 fein ab</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="89" />
-        <source>run '%1' knows the classes %2, the project's labels are %3</source>
-        <translation>Lauf '%1' kennt die Klassen %2, die Labels des Projekts sind %3</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="89"/>
+        <source>run &apos;%1&apos; knows the classes %2, the project&apos;s labels are %3</source>
+        <translation>Lauf &apos;%1&apos; kennt die Klassen %2, die Labels des Projekts sind %3</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="94" />
-        <source>run '%1' was trained on %2-dimensional features, '%3' has %4</source>
-        <translation>Lauf '%1' wurde auf %2-dimensionalen Merkmalen trainiert, '%3' hat %4</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="94"/>
+        <source>run &apos;%1&apos; was trained on %2-dimensional features, &apos;%3&apos; has %4</source>
+        <translation>Lauf &apos;%1&apos; wurde auf %2-dimensionalen Merkmalen trainiert, &apos;%3&apos; hat %4</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="109" />
-        <source>there is no device '%1' on this machine</source>
-        <translation>auf diesem Rechner gibt es kein Gerät '%1'</translation>
+        <location filename="../core/project/TrainingPlan.cpp" line="109"/>
+        <source>there is no device &apos;%1&apos; on this machine</source>
+        <translation>auf diesem Rechner gibt es kein Gerät &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="128" />
+        <location filename="../core/project/TrainingPlan.cpp" line="128"/>
         <source>Extract features for %1</source>
         <translation>Merkmale für %1 extrahieren</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="181" />
+        <location filename="../core/project/TrainingPlan.cpp" line="181"/>
         <source>Train %1 (%2)</source>
         <translation>%1 trainieren (%2)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="182" />
+        <location filename="../core/project/TrainingPlan.cpp" line="182"/>
         <source>Fine-tune %1 from %2 (%3)</source>
         <translation>%1 ab %2 feinabstimmen (%3)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AnnotationFiles.cpp" line="19" />
+        <location filename="../core/annotations/AnnotationFiles.cpp" line="19"/>
         <source>%1: no such file</source>
         <translation>%1: Datei nicht vorhanden</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AnnotationFiles.cpp" line="21" />
+        <location filename="../core/annotations/AnnotationFiles.cpp" line="21"/>
         <source>%1 is a folder, not an annotation file</source>
         <translation>%1 ist ein Ordner, keine Annotationsdatei</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AnnotationFiles.cpp" line="23" />
+        <location filename="../core/annotations/AnnotationFiles.cpp" line="23"/>
         <source>%1 is %2 MiB; annotation files above %3 MiB are not read (a million QuPath objects take about 300 MiB)</source>
         <translation>%1 ist %2 MiB groß; Annotationsdateien über %3 MiB werden nicht gelesen (eine Million QuPath-Objekte belegen etwa 300 MiB)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AnnotationFiles.cpp" line="30" />
+        <location filename="../core/annotations/AnnotationFiles.cpp" line="30"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="53" />
+        <location filename="../core/annotations/AsapXml.cpp" line="53"/>
         <source>a Dot has %1 coordinates instead of 1</source>
         <translation>ein Punkt (Dot) hat %1 Koordinaten statt einer</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="69" />
+        <location filename="../core/annotations/AsapXml.cpp" line="69"/>
         <source>ASAP spline curvature (the spline is kept as the polygon through its points)</source>
         <translation>Krümmung von ASAP-Splines (der Spline bleibt als Polygon durch seine Punkte erhalten)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="72" />
-        <source>annotation type "%1" is not supported (Polygon, Rectangle, Dot, Spline, PointSet, Measurement are)</source>
+        <location filename="../core/annotations/AsapXml.cpp" line="74"/>
+        <source>annotation type &quot;%1&quot; is not supported (Polygon, Rectangle, Dot, Spline, PointSet, Measurement are)</source>
         <translation>Annotationstyp „%1“ wird nicht unterstützt (unterstützt: Polygon, Rectangle, Dot, Spline, PointSet, Measurement)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="92" />
+        <location filename="../core/annotations/AsapXml.cpp" line="94"/>
         <source>%1, line %2: %3</source>
         <translation>%1, Zeile %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="106" />
+        <location filename="../core/annotations/AsapXml.cpp" line="108"/>
         <source>not an ASAP annotation file (its root element is &lt;%1&gt;, not &lt;ASAP_Annotations&gt;)</source>
         <translation>keine ASAP-Annotationsdatei (das Wurzelelement ist &lt;%1&gt;, nicht &lt;ASAP_Annotations&gt;)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="121" />
+        <location filename="../core/annotations/AsapXml.cpp" line="124"/>
         <source>a &lt;Coordinate&gt; outside an &lt;Annotation&gt;</source>
         <translation>eine &lt;Coordinate&gt; außerhalb einer &lt;Annotation&gt;</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="125" />
-        <source>a coordinate's X or Y is not a number</source>
+        <location filename="../core/annotations/AsapXml.cpp" line="128"/>
+        <source>a coordinate&apos;s X or Y is not a number</source>
         <translation>X oder Y einer Koordinate ist keine Zahl</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="139" />
+        <location filename="../core/annotations/AsapXml.cpp" line="142"/>
         <source>%1 is not well-formed XML: %2 at line %3</source>
         <translation>%1 ist kein wohlgeformtes XML: %2 in Zeile %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="143" />
+        <location filename="../core/annotations/AsapXml.cpp" line="146"/>
         <source>%1 is empty: no &lt;ASAP_Annotations&gt; element</source>
         <translation>%1 ist leer: kein &lt;ASAP_Annotations&gt;-Element</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="157" />
-        <source>annotation "%1": %2</source>
+        <location filename="../core/annotations/AsapXml.cpp" line="160"/>
+        <source>annotation &quot;%1&quot;: %2</source>
         <translation>Annotation „%1“: %2</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="169" />
-        <location filename="../core/annotations/AsapXml.cpp" line="256" />
-        <location filename="../core/annotations/GeoJson.cpp" line="422" />
+        <location filename="../core/annotations/AsapXml.cpp" line="172"/>
+        <location filename="../core/annotations/AsapXml.cpp" line="260"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="424"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="220" />
+        <location filename="../core/annotations/AsapXml.cpp" line="223"/>
         <source>line with more than two points (ASAP has no open lines)</source>
         <translation>Linie mit mehr als zwei Punkten (ASAP kennt keine offenen Linien)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="228" />
+        <location filename="../core/annotations/AsapXml.cpp" line="231"/>
         <source>ellipse written as a polygon</source>
         <translation>Ellipse als Polygon geschrieben</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="231" />
+        <location filename="../core/annotations/AsapXml.cpp" line="234"/>
         <source>hole in a polygon (ASAP polygons have none; the outer ring is kept)</source>
         <translation>Loch in einem Polygon (ASAP-Polygone haben keine; der äußere Ring bleibt erhalten)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/AsapXml.cpp" line="236" />
+        <location filename="../core/annotations/AsapXml.cpp" line="240"/>
         <source>multipolygon split into one ASAP annotation per part</source>
         <translation>Multipolygon in eine ASAP-Annotation je Teil aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="147" />
+        <location filename="../core/annotations/GeoJson.cpp" line="147"/>
         <source>a position is not a pair of numbers</source>
         <translation>eine Position ist kein Zahlenpaar</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="154" />
+        <location filename="../core/annotations/GeoJson.cpp" line="154"/>
         <source>the coordinates are not an array</source>
         <translation>die Koordinaten sind kein Array</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="167" />
+        <location filename="../core/annotations/GeoJson.cpp" line="167"/>
         <source>%1 has %2 positions; a closed ring needs at least 4</source>
         <translation>%1 hat %2 Positionen; ein geschlossener Ring braucht mindestens 4</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="169" />
+        <location filename="../core/annotations/GeoJson.cpp" line="169"/>
         <source>%1 is not closed (its last position must repeat its first)</source>
         <translation>%1 ist nicht geschlossen (die letzte Position muss die erste wiederholen)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="178" />
+        <location filename="../core/annotations/GeoJson.cpp" line="178"/>
         <source>%1the polygon has no rings</source>
         <translation>%1das Polygon hat keine Ringe</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="180" />
-        <location filename="../core/annotations/Geometry.cpp" line="332" />
+        <location filename="../core/annotations/GeoJson.cpp" line="180"/>
+        <location filename="../core/annotations/Geometry.cpp" line="336"/>
         <source>the outer ring</source>
         <translation>der äußere Ring</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="182" />
-        <location filename="../core/annotations/Geometry.cpp" line="335" />
+        <location filename="../core/annotations/GeoJson.cpp" line="182"/>
+        <location filename="../core/annotations/Geometry.cpp" line="339"/>
         <source>hole %1</source>
         <translation>Loch %1</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="204" />
-        <source>it is not a GeoJSON Feature (its type is "%1")</source>
+        <location filename="../core/annotations/GeoJson.cpp" line="204"/>
+        <source>it is not a GeoJSON Feature (its type is &quot;%1&quot;)</source>
         <translation>es ist kein GeoJSON-Feature (sein Typ ist „%1“)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="208" />
+        <location filename="../core/annotations/GeoJson.cpp" line="208"/>
         <source>it has no geometry</source>
         <translation>es hat keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="237" />
-        <source>QuPath object type "%1" (imported as an annotation)</source>
+        <location filename="../core/annotations/GeoJson.cpp" line="237"/>
+        <source>QuPath object type &quot;%1&quot; (imported as an annotation)</source>
         <translation>QuPath-Objekttyp „%1“ (als Annotation importiert)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="239" />
+        <location filename="../core/annotations/GeoJson.cpp" line="239"/>
         <source>nucleus outline of a cell (the cell outline is kept)</source>
         <translation>Kernumriss einer Zelle (der Zellumriss bleibt erhalten)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="241" />
+        <location filename="../core/annotations/GeoJson.cpp" line="241"/>
         <source>QuPath measurements (Tessera measures area and perimeter itself)</source>
         <translation>QuPath-Messwerte (Tessera misst Fläche und Umfang selbst)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="308" />
+        <location filename="../core/annotations/GeoJson.cpp" line="308"/>
         <source>the multipolygon has no polygons</source>
         <translation>das Multipolygon hat keine Polygone</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="312" />
+        <location filename="../core/annotations/GeoJson.cpp" line="312"/>
         <source>polygon %1: </source>
         <translation>Polygon %1: </translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="318" />
+        <location filename="../core/annotations/GeoJson.cpp" line="319"/>
         <source>the geometry has no type</source>
         <translation>die Geometrie hat keinen Typ</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="319" />
-        <source>geometry type "%1" is not supported (Point, MultiPoint, LineString, Polygon, MultiPolygon are)</source>
+        <location filename="../core/annotations/GeoJson.cpp" line="320"/>
+        <source>geometry type &quot;%1&quot; is not supported (Point, MultiPoint, LineString, Polygon, MultiPolygon are)</source>
         <translation>Geometrietyp „%1“ wird nicht unterstützt (unterstützt: Point, MultiPoint, LineString, Polygon, MultiPolygon)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="388" />
+        <location filename="../core/annotations/GeoJson.cpp" line="389"/>
         <source>%1 is not valid JSON: %2 at line %3</source>
         <translation>%1 ist kein gültiges JSON: %2 in Zeile %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="402" />
+        <location filename="../core/annotations/GeoJson.cpp" line="404"/>
         <source>%1 is not GeoJSON: expected a FeatureCollection, a Feature or an array of Features</source>
         <translation>%1 ist kein GeoJSON: erwartet wird eine FeatureCollection, ein Feature oder ein Array von Features</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="413" />
+        <location filename="../core/annotations/GeoJson.cpp" line="415"/>
         <source>it is not an object</source>
         <translation>es ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="416" />
+        <location filename="../core/annotations/GeoJson.cpp" line="418"/>
         <source>%1, feature %2: %3</source>
         <translation>%1, Feature %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="66" />
+        <location filename="../core/annotations/Geometry.cpp" line="66"/>
         <source>%1 has a coordinate that is not a number or beyond any slide (%2, %3)</source>
         <translation>%1 hat eine Koordinate, die keine Zahl ist oder außerhalb jedes Schnitts liegt (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="77" />
+        <location filename="../core/annotations/Geometry.cpp" line="77"/>
         <source>%1 has %2 distinct points; a ring needs at least 3</source>
         <translation>%1 hat %2 verschiedene Punkte; ein Ring braucht mindestens 3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="79" />
+        <location filename="../core/annotations/Geometry.cpp" line="81"/>
         <source>%1 crosses itself</source>
         <translation>%1 überschneidet sich selbst</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="81" />
+        <location filename="../core/annotations/Geometry.cpp" line="83"/>
         <source>%1 encloses no area (its points lie on one line)</source>
         <translation>%1 umschließt keine Fläche (seine Punkte liegen auf einer Linie)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="318" />
+        <location filename="../core/annotations/Geometry.cpp" line="320"/>
         <source>a line needs at least 2 points</source>
         <translation>eine Linie braucht mindestens 2 Punkte</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="319" />
+        <location filename="../core/annotations/Geometry.cpp" line="321"/>
         <source>a point annotation needs its point</source>
         <translation>eine Punktannotation braucht ihren Punkt</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="322" />
+        <location filename="../core/annotations/Geometry.cpp" line="324"/>
         <source>a coordinate is not a number or beyond any slide (%1, %2)</source>
         <translation>eine Koordinate ist keine Zahl oder liegt außerhalb jedes Schnitts (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="329" />
+        <location filename="../core/annotations/Geometry.cpp" line="333"/>
         <source>the polygon has no rings</source>
         <translation>das Polygon hat keine Ringe</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="331" />
+        <location filename="../core/annotations/Geometry.cpp" line="335"/>
         <source>part %1: </source>
         <translation>Teil %1: </translation>
     </message>
     <message>
-        <location filename="../core/annotations/HeatmapRegions.cpp" line="55" />
+        <location filename="../core/annotations/HeatmapRegions.cpp" line="55"/>
         <source>the map has no patches</source>
         <translation>die Karte hat keine Patches</translation>
     </message>
     <message>
-        <location filename="../core/annotations/HeatmapRegions.cpp" line="57" />
-        <source>the map's coordinates do not match its %1 scores</source>
+        <location filename="../core/annotations/HeatmapRegions.cpp" line="57"/>
+        <source>the map&apos;s coordinates do not match its %1 scores</source>
         <translation>die Koordinaten der Karte passen nicht zu ihren %1 Werten</translation>
     </message>
     <message>
-        <location filename="../core/annotations/HeatmapRegions.cpp" line="62" />
+        <location filename="../core/annotations/HeatmapRegions.cpp" line="62"/>
         <source>a logarithmic threshold needs positive scores (found %1)</source>
         <translation>eine logarithmische Schwelle braucht positive Werte (gefunden: %1)</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="43" />
+        <location filename="../core/project/AnnotationStore.cpp" line="43"/>
         <source>%1: the annotations could not be saved (%2: %3)</source>
         <translation>%1: die Annotationen konnten nicht gespeichert werden (%2: %3)</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="91" />
+        <location filename="../core/project/AnnotationStore.cpp" line="97"/>
         <source>%1 could not be added to the project</source>
         <translation>%1 konnte nicht zum Projekt hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="114" />
+        <location filename="../core/project/AnnotationStore.cpp" line="123"/>
         <source>%1: annotation %2 cannot be read: %3</source>
         <translation>%1: Annotation %2 kann nicht gelesen werden: %3</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="46" />
-        <source>%1: viridis colour map over %2 patches, percentile normalisation (each patch's rank among the slide's patches: yellow highest, purple lowest), drawn at 60 % opacity.</source>
+        <location filename="../core/report/ReportContent.cpp" line="46"/>
+        <source>%1: viridis colour map over %2 patches, percentile normalisation (each patch&apos;s rank among the slide&apos;s patches: yellow highest, purple lowest), drawn at 60 % opacity.</source>
         <translation>%1: Farbskala viridis über %2 Patches, Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts: gelb am höchsten, violett am niedrigsten), mit 60 % Deckkraft gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="60" />
-        <location filename="../core/report/ReportContent.cpp" line="147" />
-        <location filename="../core/report/ReportDocument.cpp" line="131" />
+        <location filename="../core/report/ReportContent.cpp" line="62"/>
+        <location filename="../core/report/ReportContent.cpp" line="151"/>
+        <location filename="../core/report/ReportDocument.cpp" line="133"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="60" />
-        <location filename="../core/report/ReportContent.cpp" line="143" />
-        <location filename="../core/report/ReportDocument.cpp" line="128" />
+        <location filename="../core/report/ReportContent.cpp" line="62"/>
+        <location filename="../core/report/ReportContent.cpp" line="148"/>
+        <location filename="../core/report/ReportDocument.cpp" line="129"/>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="76" />
-        <source>%1: no slide "%2" in this project</source>
+        <location filename="../core/report/ReportContent.cpp" line="78"/>
+        <source>%1: no slide &quot;%2&quot; in this project</source>
         <translation>%1: kein Schnitt „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="78" />
+        <location filename="../core/report/ReportContent.cpp" line="81"/>
         <source>%1: the slide file is missing (the project expects it there)</source>
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="85" />
+        <location filename="../core/report/ReportContent.cpp" line="88"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="90" />
-        <location filename="../core/report/ReportContent.cpp" line="96" />
+        <location filename="../core/report/ReportContent.cpp" line="93"/>
+        <location filename="../core/report/ReportContent.cpp" line="99"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="95" />
+        <location filename="../core/report/ReportContent.cpp" line="97"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="113" />
-        <source>%1: no run "%2" in this project</source>
+        <location filename="../core/report/ReportContent.cpp" line="116"/>
+        <source>%1: no run &quot;%2&quot; in this project</source>
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="124" />
+        <location filename="../core/report/ReportContent.cpp" line="128"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="125" />
+        <location filename="../core/report/ReportContent.cpp" line="129"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="134" />
+        <location filename="../core/report/ReportContent.cpp" line="139"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="150" />
+        <location filename="../core/report/ReportContent.cpp" line="154"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="161" />
-        <location filename="../core/report/ReportDocument.cpp" line="161" />
+        <location filename="../core/report/ReportContent.cpp" line="166"/>
+        <location filename="../core/report/ReportDocument.cpp" line="166"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="196" />
+        <location filename="../core/report/ReportContent.cpp" line="201"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="218" />
+        <location filename="../core/report/ReportContent.cpp" line="223"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="224" />
+        <location filename="../core/report/ReportContent.cpp" line="229"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="83" />
+        <location filename="../core/report/ReportDocument.cpp" line="83"/>
         <source>µm²</source>
         <translation>µm²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="83" />
+        <location filename="../core/report/ReportDocument.cpp" line="83"/>
         <source>px²</source>
         <translation>px²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="84" />
+        <location filename="../core/report/ReportDocument.cpp" line="84"/>
         <source>µm</source>
         <translation>µm</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="84" />
+        <location filename="../core/report/ReportDocument.cpp" line="84"/>
         <source>px</source>
         <translation>px</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="88" />
-        <location filename="../core/report/ReportDocument.cpp" line="224" />
+        <location filename="../core/report/ReportDocument.cpp" line="88"/>
+        <location filename="../core/report/ReportDocument.cpp" line="231"/>
         <source>Slide report: %1</source>
         <translation>Schnittbericht: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="92" />
+        <location filename="../core/report/ReportDocument.cpp" line="92"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="93" />
+        <location filename="../core/report/ReportDocument.cpp" line="93"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="94" />
+        <location filename="../core/report/ReportDocument.cpp" line="94"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="95" />
+        <location filename="../core/report/ReportDocument.cpp" line="95"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="96" />
+        <location filename="../core/report/ReportDocument.cpp" line="96"/>
         <source>Microns per pixel</source>
         <translation>Mikrometer je Pixel</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="97" />
+        <location filename="../core/report/ReportDocument.cpp" line="97"/>
         <source>Objective</source>
         <translation>Objektiv</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="98" />
+        <location filename="../core/report/ReportDocument.cpp" line="98"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="99" />
+        <location filename="../core/report/ReportDocument.cpp" line="99"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="99" />
+        <location filename="../core/report/ReportDocument.cpp" line="99"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="100" />
+        <location filename="../core/report/ReportDocument.cpp" line="100"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="103" />
+        <location filename="../core/report/ReportDocument.cpp" line="103"/>
         <source>Slide overview</source>
         <translation>Übersicht des Schnitts</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="107" />
+        <location filename="../core/report/ReportDocument.cpp" line="107"/>
         <source>Model results</source>
         <translation>Modellergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="110" />
+        <location filename="../core/report/ReportDocument.cpp" line="110"/>
         <source>No model results: this section is left out.</source>
         <translation>Keine Modellergebnisse: dieser Abschnitt entfällt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="112" />
+        <location filename="../core/report/ReportDocument.cpp" line="113"/>
         <source>Predicted class: %1</source>
         <translation>Vorhergesagte Klasse: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="116" />
-        <location filename="../core/report/ReportDocument.cpp" line="142" />
-        <location filename="../core/report/ReportDocument.cpp" line="157" />
+        <location filename="../core/report/ReportDocument.cpp" line="117"/>
+        <location filename="../core/report/ReportDocument.cpp" line="144"/>
+        <location filename="../core/report/ReportDocument.cpp" line="161"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="116" />
+        <location filename="../core/report/ReportDocument.cpp" line="117"/>
         <source>Probability</source>
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="121" />
+        <location filename="../core/report/ReportDocument.cpp" line="122"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="122" />
+        <location filename="../core/report/ReportDocument.cpp" line="123"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="123" />
+        <location filename="../core/report/ReportDocument.cpp" line="124"/>
         <source>Trained</source>
         <translation>Trainiert</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="124" />
+        <location filename="../core/report/ReportDocument.cpp" line="125"/>
         <source>Fine-tuned from</source>
         <translation>Feinabgestimmt ab</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="125" />
+        <location filename="../core/report/ReportDocument.cpp" line="126"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="135" />
+        <location filename="../core/report/ReportDocument.cpp" line="137"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="137" />
+        <location filename="../core/report/ReportDocument.cpp" line="139"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="142" />
+        <location filename="../core/report/ReportDocument.cpp" line="144"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="142" />
+        <location filename="../core/report/ReportDocument.cpp" line="145"/>
         <source>Area (%1)</source>
         <translation>Fläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="143" />
+        <location filename="../core/report/ReportDocument.cpp" line="146"/>
         <source>Perimeter (%1)</source>
         <translation>Umfang (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="143" />
+        <location filename="../core/report/ReportDocument.cpp" line="147"/>
         <source>Mean attention (percentile)</source>
         <translation>Mittlere Aufmerksamkeit (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="153" />
+        <location filename="../core/report/ReportDocument.cpp" line="157"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="157" />
+        <location filename="../core/report/ReportDocument.cpp" line="161"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="157" />
+        <location filename="../core/report/ReportDocument.cpp" line="162"/>
         <source>Total area (%1)</source>
         <translation>Gesamtfläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="167" />
+        <location filename="../core/report/ReportDocument.cpp" line="173"/>
         <source>Crops</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="177" />
+        <location filename="../core/report/ReportDocument.cpp" line="183"/>
         <source>Findings</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="179" />
+        <location filename="../core/report/ReportDocument.cpp" line="185"/>
         <source>None written.</source>
         <translation>Keiner geschrieben.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="187" />
+        <location filename="../core/report/ReportDocument.cpp" line="193"/>
         <source>Not in this report</source>
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="210" />
+        <location filename="../core/report/ReportDocument.cpp" line="216"/>
         <source>For research use only. Not for diagnostic use. Tessera %1, %2</source>
         <translation>Nur für Forschungszwecke. Nicht für die Diagnostik. Tessera %1, %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="212" />
+        <location filename="../core/report/ReportDocument.cpp" line="219"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="233" />
-        <location filename="../core/report/ReportDocument.cpp" line="244" />
+        <location filename="../core/report/ReportDocument.cpp" line="239"/>
+        <location filename="../core/report/ReportDocument.cpp" line="252"/>
         <source>%1 cannot be written (the folder is not writable or the disk is full)</source>
         <translation>%1 kann nicht geschrieben werden (der Ordner ist schreibgeschützt oder der Datenträger voll)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="241" />
+        <location filename="../core/report/ReportDocument.cpp" line="248"/>
         <source>%1 could not be completed (disk full?)</source>
         <translation>%1 konnte nicht fertiggestellt werden (Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../core/report/SlideReport.cpp" line="36" />
+        <location filename="../core/report/SlideReport.cpp" line="36"/>
         <source>%1: the folder cannot be created</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
@@ -696,12 +696,12 @@
 <context>
     <name>RunRegistry</name>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="63" />
-        <source>the job's process ended without reporting why (killed, out of memory or crashed)</source>
+        <location filename="../core/project/RunRegistry.cpp" line="63"/>
+        <source>the job&apos;s process ended without reporting why (killed, out of memory or crashed)</source>
         <translation>der Prozess des Auftrags endete ohne Begründung (beendet, kein Speicher mehr oder abgestürzt)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="344" />
+        <location filename="../core/project/RunRegistry.cpp" line="344"/>
         <source>registered from its folder before it finished</source>
         <translation>aus seinem Ordner übernommen, bevor er fertig war</translation>
     </message>
@@ -709,22 +709,22 @@
 <context>
     <name>tessera::core::JobQueue</name>
     <message>
-        <location filename="../core/project/JobQueue.cpp" line="84" />
+        <location filename="../core/project/JobQueue.cpp" line="84"/>
         <source>taken out of the queue</source>
         <translation>aus der Warteschlange genommen</translation>
     </message>
     <message>
-        <location filename="../core/project/JobQueue.cpp" line="174" />
+        <location filename="../core/project/JobQueue.cpp" line="174"/>
         <source>; it last said: %1</source>
         <translation>; zuletzt meldete er: %1</translation>
     </message>
     <message>
-        <location filename="../core/project/JobQueue.cpp" line="207" />
+        <location filename="../core/project/JobQueue.cpp" line="207"/>
         <source>the job it waited for (%1) did not finish</source>
         <translation>der Auftrag, auf den er wartete (%1), wurde nicht fertig</translation>
     </message>
     <message>
-        <location filename="../core/project/JobQueue.cpp" line="241" />
+        <location filename="../core/project/JobQueue.cpp" line="241"/>
         <source>%1 could not be started (%2)</source>
         <translation>%1 konnte nicht gestartet werden (%2)</translation>
     </message>
@@ -732,47 +732,47 @@
 <context>
     <name>tessera::ui::AnalysisController</name>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="41" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="41"/>
         <source>Extracting features: %1 of %2 patches</source>
         <translation>Merkmale werden extrahiert: %1 von %2 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="45" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="45"/>
         <source>Running the model…</source>
         <translation>Das Modell läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="55" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="55"/>
         <source>%1 does not belong to this slide: patch (%2, %3) lies outside its %4 × %5 pixels.</source>
         <translation>%1 gehört nicht zu diesem Schnitt: Patch (%2, %3) liegt außerhalb seiner %4 × %5 Pixel.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="63" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="63"/>
         <source>%1 has no patch size and a single patch: nothing to draw.</source>
         <translation>%1 hat keine Patchgröße und nur einen Patch: nichts zu zeichnen.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="91" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="91"/>
         <source>Open a slide first, then run a model on it.</source>
         <translation>Öffnen Sie zuerst einen Schnitt und wenden Sie dann ein Modell darauf an.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="110" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="110"/>
         <source>Preparing %1…</source>
         <translation>%1 wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="124" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="124"/>
         <source>The slide was closed before its results were ready.</source>
         <translation>Der Schnitt wurde geschlossen, bevor seine Ergebnisse fertig waren.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="139" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="139"/>
         <source>The model failed on %1: %2</source>
         <translation>Das Modell ist an %1 gescheitert: %2</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="148" />
+        <location filename="../ui/analysis/AnalysisController.cpp" line="148"/>
         <source>Open a slide first, then its results.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann seine Ergebnisse.</translation>
     </message>
@@ -780,97 +780,97 @@
 <context>
     <name>tessera::ui::AnalysisPanel</name>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="66" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="66"/>
         <source>Prediction</source>
         <translation>Vorhersage</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="77" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="77"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="79" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="79"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="80" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="80"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="81" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="81"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="82" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="82"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="100" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="100"/>
         <source>Heatmap display</source>
         <translation>Heatmap-Darstellung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="106" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="106"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="107" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="107"/>
         <source>Raw (min–max)</source>
         <translation>Rohwerte (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="127" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="127"/>
         <source>Smooth between patches</source>
         <translation>Zwischen Patches glätten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="128" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="128"/>
         <source>Colour map</source>
         <translation>Farbskala</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="129" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="129"/>
         <source>Scale</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="130" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="130"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="131" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="131"/>
         <source>Hide below</source>
         <translation>Ausblenden unter</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="143" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="143"/>
         <source>Highest attention</source>
         <translation>Höchste Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="144" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="144"/>
         <source>Lowest consistency</source>
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="220" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="220"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="225" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="225"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="228" />
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="228"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -880,7 +880,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationLayer</name>
     <message>
-        <location filename="../ui/annotations/AnnotationLayer.cpp" line="55" />
+        <location filename="../ui/annotations/AnnotationLayer.cpp" line="57"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
@@ -888,99 +888,102 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="50" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="50"/>
         <source>Class:</source>
         <translation>Klasse:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="52" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="52"/>
         <source>The class new annotations get, and the one Assign gives the selection</source>
         <translation>Die Klasse neuer Annotationen und die, die „Zuweisen“ der Auswahl gibt</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="54" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="54"/>
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="56" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="56"/>
         <source>Give the selected annotations this class</source>
         <translation>Den ausgewählten Annotationen diese Klasse geben</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="58" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="58"/>
         <source>New…</source>
         <translation>Neu…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="59" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="59"/>
         <source>Add a class with a name and a colour</source>
         <translation>Eine Klasse mit Name und Farbe hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="64" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="64"/>
         <source>Untick a class to hide its annotations</source>
         <translation>Eine Klasse abwählen, um ihre Annotationen auszublenden</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="69" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="69"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="97" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="97"/>
         <source>New Class</source>
         <translation>Neue Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="97" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="97"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="100" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="100"/>
         <source>Colour of %1</source>
         <translation>Farbe von %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="187" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="187"/>
         <source>Set Class</source>
         <translation>Klasse setzen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="236" />
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="238" />
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="268" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="236"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="238"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="268"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="237" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="237"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="258" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="258"/>
         <source>No slide open.</source>
         <translation>Kein Schnitt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="266" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="266"/>
         <source>%L1 mm²</source>
         <translation>%L1 mm²</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="266" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="266"/>
         <source>%L1 px²</source>
         <translation>%L1 px²</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="267" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="267"/>
         <source>%1: %n annotation(s), %2</source>
-        <translation><numerusform>%1: %n Annotation, %2</numerusform><numerusform>%1: %n Annotationen, %2</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n Annotation, %2</numerusform>
+            <numerusform>%1: %n Annotationen, %2</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="270" />
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="270"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
@@ -988,57 +991,57 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationTableModel</name>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="59" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="70"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="61" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="72"/>
         <source>detection (%1)</source>
         <translation>Detektion (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="90" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="101"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="92" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="103"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="94" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="105"/>
         <source>Area (µm²)</source>
         <translation>Fläche (µm²)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="94" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="105"/>
         <source>Area (px²)</source>
         <translation>Fläche (px²)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="96" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="107"/>
         <source>Perimeter (µm)</source>
         <translation>Umfang (µm)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="96" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="107"/>
         <source>Perimeter (px)</source>
         <translation>Umfang (px)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="98" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="109"/>
         <source>Points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="100" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="111"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="102" />
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="113"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
@@ -1046,222 +1049,234 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationWorkbench</name>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="44" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="44"/>
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="45" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="45"/>
         <source>Drag to move around the slide</source>
         <translation>Ziehen, um sich auf dem Schnitt zu bewegen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="46" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="46"/>
         <source>Select</source>
         <translation>Auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="47" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="47"/>
         <source>Click or drag a band to select; drag to move, drag a handle to reshape</source>
         <translation>Klicken oder einen Rahmen ziehen zum Auswählen; ziehen zum Verschieben, einen Griff ziehen zum Umformen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="50" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="50"/>
         <source>Point</source>
         <translation>Punkt</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="51" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="51"/>
         <source>Click to place a point</source>
         <translation>Klicken, um einen Punkt zu setzen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="52" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="52"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="53" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="55" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="53"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="55"/>
         <source>Drag from corner to corner</source>
         <translation>Von Ecke zu Ecke ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="54" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="54"/>
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="56" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="56"/>
         <source>Polygon</source>
         <translation>Polygon</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="57" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="57"/>
         <source>Click vertex by vertex; double-click or Enter closes, Backspace takes one back</source>
         <translation>Eckpunkt für Eckpunkt klicken; Doppelklick oder Eingabe schließt, Rücktaste nimmt einen zurück</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="60" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="60"/>
         <source>Freehand</source>
         <translation>Freihand</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="61" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="61"/>
         <source>Drag around a region</source>
         <translation>Um eine Region herum ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="72" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="72"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="73" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="73"/>
         <source>Annotate</source>
         <translation>Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="136" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="136"/>
         <source>Import Annotations…</source>
         <translation>Annotationen importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="138" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="143" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="145" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="138"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="143"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="145"/>
         <source>Import Annotations</source>
         <translation>Annotationen importieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="139" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="139"/>
         <source>Annotations (*.geojson *.json *.xml);;QuPath GeoJSON (*.geojson *.json);;ASAP XML (*.xml)</source>
         <translation>Annotationen (*.geojson *.json *.xml);;QuPath-GeoJSON (*.geojson *.json);;ASAP-XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="149" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="149"/>
         <source>Export Annotations…</source>
         <translation>Annotationen exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="150" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="155" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="157" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="150"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="155"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="157"/>
         <source>Export Annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="151" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="151"/>
         <source>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</source>
         <translation>QuPath-GeoJSON (*.geojson);;ASAP-XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="165" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="167" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="167"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="179" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="179"/>
         <source>Annotate from Heatmap…</source>
         <translation>Aus Heatmap annotieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="182" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="197" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="358" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="182"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="197"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="358"/>
         <source>Annotate from Heatmap</source>
         <translation>Aus Heatmap annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="183" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="183"/>
         <source>Run a model on this slide first: its heatmap is what gets traced.</source>
         <translation>Wenden Sie zuerst ein Modell auf diesen Schnitt an: seine Heatmap wird nachgezeichnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="195" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="195"/>
         <source>%n region(s) traced from the heatmap.</source>
-        <translation><numerusform>%n Region aus der Heatmap nachgezeichnet.</numerusform><numerusform>%n Regionen aus der Heatmap nachgezeichnet.</numerusform></translation>
+        <translation>
+            <numerusform>%n Region aus der Heatmap nachgezeichnet.</numerusform>
+            <numerusform>%n Regionen aus der Heatmap nachgezeichnet.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="234" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="234"/>
         <source>Not saved: open or create a project to keep annotations.</source>
         <translation>Nicht gespeichert: öffnen oder erstellen Sie ein Projekt, um Annotationen zu behalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="238" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="249" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="254" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="238"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="249"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="254"/>
         <source>Saved in the project (%n annotation(s)).</source>
-        <translation><numerusform>Im Projekt gespeichert (%n Annotation).</numerusform><numerusform>Im Projekt gespeichert (%n Annotationen).</numerusform></translation>
+        <translation>
+            <numerusform>Im Projekt gespeichert (%n Annotation).</numerusform>
+            <numerusform>Im Projekt gespeichert (%n Annotationen).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="252" />
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="256" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="252"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="256"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="301" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="301"/>
         <source>Open a slide to import annotations onto.</source>
         <translation>Öffnen Sie einen Schnitt, auf den importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="309" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="309"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="310" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="310"/>
         <source>%n annotation(s) imported from %1.</source>
-        <translation><numerusform>%n Annotation aus %1 importiert.</numerusform><numerusform>%n Annotationen aus %1 importiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Annotation aus %1 importiert.</numerusform>
+            <numerusform>%n Annotationen aus %1 importiert.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="313" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="313"/>
         <source>New classes: %1.</source>
         <translation>Neue Klassen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="315" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="315"/>
         <source>Not kept: %1.</source>
         <translation>Nicht übernommen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="323" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="323"/>
         <source>Open a slide whose annotations to export.</source>
         <translation>Öffnen Sie den Schnitt, dessen Annotationen exportiert werden sollen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="326" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="326"/>
         <source>%n annotation(s) written to %1.</source>
-        <translation><numerusform>%n Annotation nach %1 geschrieben.</numerusform><numerusform>%n Annotationen nach %1 geschrieben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Annotation nach %1 geschrieben.</numerusform>
+            <numerusform>%n Annotationen nach %1 geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="329" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="329"/>
         <source>The format cannot hold: %1.</source>
         <translation>Das Format kann nicht aufnehmen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="338" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="338"/>
         <source>There is no heatmap on this slide to trace.</source>
         <translation>Auf diesem Schnitt gibt es keine Heatmap zum Nachzeichnen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="347" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="347"/>
         <source>consistency</source>
         <translation>Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="347" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="347"/>
         <source>attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="354" />
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="354"/>
         <source>%1 %2 (mean %3)</source>
         <translation>%1 %2 (Mittel %3)</translation>
     </message>
@@ -1269,12 +1284,12 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::BoxTool</name>
     <message>
-        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="76" />
+        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="76"/>
         <source>Draw Ellipse</source>
         <translation>Ellipse zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="76" />
+        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="76"/>
         <source>Draw Rectangle</source>
         <translation>Rechteck zeichnen</translation>
     </message>
@@ -1282,7 +1297,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::FreehandTool</name>
     <message>
-        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="207" />
+        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="207"/>
         <source>Draw Freehand</source>
         <translation>Freihand zeichnen</translation>
     </message>
@@ -1290,87 +1305,87 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::HeatmapAnnotateDialog</name>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="21" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="21"/>
         <source>Annotate from Heatmap</source>
         <translation>Aus Heatmap annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="23" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="23"/>
         <source>Attention (high)</source>
         <translation>Aufmerksamkeit (hoch)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="25" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="25"/>
         <source>Reconstruction consistency (low)</source>
         <translation>Rekonstruktionskonsistenz (niedrig)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="26" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="26"/>
         <source>Map:</source>
         <translation>Karte:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="27" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="27"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="28" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="28"/>
         <source>Automatic (Otsu)</source>
         <translation>Automatisch (Otsu)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="29" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="29"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="30" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="30"/>
         <source>Otsu splits the scores into two groups; a percentile keeps the top (or, for consistency, the bottom) share of patches; a score is compared as it is</source>
         <translation>Otsu teilt die Werte in zwei Gruppen; ein Perzentil behält den obersten (bei Konsistenz den untersten) Anteil der Patches; ein Wert wird unverändert verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="32" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="32"/>
         <source>Threshold:</source>
         <translation>Schwelle:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="36" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="36"/>
         <source>Value:</source>
         <translation>Wert:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="40" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="40"/>
         <source> µm²</source>
         <translation> µm²</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="40" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="40"/>
         <source> px²</source>
         <translation> px²</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="41" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="41"/>
         <source>Smallest region:</source>
         <translation>Kleinste Region:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="45" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="45"/>
         <source> patches</source>
         <translation> Patches</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="46" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="46"/>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="47" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="47"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="50" />
+        <location filename="../ui/annotations/HeatmapAnnotateDialog.cpp" line="50"/>
         <source>Class:</source>
         <translation>Klasse:</translation>
     </message>
@@ -1378,123 +1393,123 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::JobMonitor</name>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="29" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="29"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="31" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="31"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="32" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="32"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="33" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="33"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="72" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="72"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="88" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="88"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="88" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="88" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="88"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="97" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="97"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="97" />
-        <location filename="../ui/jobs/JobMonitor.cpp" line="98" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="97"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="98"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="98" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="98"/>
         <source>Loss terms</source>
         <translation>Verlustterme</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="99" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="99"/>
         <source>Validation AUC</source>
         <translation>Validierungs-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="99" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="99"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="100" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="100"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="100" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="100"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="113" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="113"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="114" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="114"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="115" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="115"/>
         <source>Open Folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="116" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="116"/>
         <source>Stop the job at its next safe point (a finished epoch); resume it later</source>
         <translation>Den Auftrag am nächsten sicheren Punkt (einer beendeten Epoche) anhalten; später fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="117" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="117"/>
         <source>Run the job again: training continues from its last checkpoint</source>
         <translation>Den Auftrag erneut starten: das Training setzt am letzten Prüfpunkt fort</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="225" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="225"/>
         <source>%1 — %2%3</source>
         <translation>%1 — %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="245" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="245"/>
         <source>epoch %1 of %2 — %3 left</source>
         <translation>Epoche %1 von %2 — noch %3</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="249" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="249"/>
         <source>%1 of %2 %3 — %4 left</source>
         <translation>%1 von %2 %3 — noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="252" />
+        <location filename="../ui/jobs/JobMonitor.cpp" line="252"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
@@ -1502,236 +1517,236 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201" />
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202" />
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>&amp;Open Slide…</source>
         <translation>Schnitt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204" />
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209" />
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Export &amp;Report…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212" />
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>&amp;Save View as PNG…</source>
         <translation>Ansicht als PNG &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="214" />
+        <location filename="../ui/MainWindow.cpp" line="214"/>
         <source>&amp;Close Slide</source>
         <translation>Schnitt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="217" />
+        <location filename="../ui/MainWindow.cpp" line="217"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219" />
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220" />
+        <location filename="../ui/MainWindow.cpp" line="220"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224" />
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225" />
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>&amp;Fit to Window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234" />
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235" />
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237" />
+        <location filename="../ui/MainWindow.cpp" line="237"/>
         <source>Show &amp;Tissue Mask</source>
         <translation>&amp;Gewebemaske anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241" />
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242" />
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>&amp;Run Model on Slide…</source>
         <translation>Modell auf Schnitt &amp;anwenden…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244" />
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>Open &amp;Results…</source>
         <translation>&amp;Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248" />
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254" />
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>Add &amp;Slides…</source>
         <translation>&amp;Schnitte hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256" />
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>Add Slides</source>
         <translation>Schnitte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260" />
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261" />
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>Add a Folder of Slides</source>
         <translation>Einen Ordner mit Schnitten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267" />
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>&amp;Import Labels…</source>
         <translation>Labels &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268" />
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>Import Labels (CLAM CSV)</source>
         <translation>Labels importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269" />
-        <location filename="../ui/MainWindow.cpp" line="276" />
-        <location filename="../ui/MainWindow.cpp" line="282" />
+        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273" />
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>&amp;Export Labels…</source>
         <translation>Labels &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="275" />
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>Export Labels (CLAM CSV)</source>
         <translation>Labels exportieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280" />
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>Import S&amp;plit…</source>
         <translation>Auf&amp;teilung importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281" />
+        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>Import a Split (CLAM CSV)</source>
         <translation>Eine Aufteilung importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288" />
+        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>&amp;Train Model…</source>
         <translation>Modell &amp;trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="292" />
+        <location filename="../ui/MainWindow.cpp" line="292"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293" />
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>&amp;About Tessera</source>
         <translation>&amp;Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295" />
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309" />
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311" />
+        <location filename="../ui/MainWindow.cpp" line="311"/>
         <source>New Project: choose an empty folder</source>
         <translation>Neues Projekt: einen leeren Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="315" />
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source>Open &amp;Project…</source>
         <translation>&amp;Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316" />
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="320" />
+        <location filename="../ui/MainWindow.cpp" line="320"/>
         <source>Close Pro&amp;ject</source>
         <translation>Projekt sch&amp;ließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="335" />
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>Project %1</source>
         <translation>Projekt %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347" />
-        <source>Open or create a project first: training works on a project's slides and labels.</source>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <source>Open or create a project first: training works on a project&apos;s slides and labels.</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Das Training arbeitet mit den Schnitten und Labels eines Projekts.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="374" />
+        <location filename="../ui/MainWindow.cpp" line="374"/>
         <source>%1 slides added, %2 already in the project, %3 moved, %4 failed</source>
         <translation>%1 Schnitte hinzugefügt, %2 schon im Projekt, %3 verschoben, %4 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="381" />
+        <location filename="../ui/MainWindow.cpp" line="381"/>
         <source>Some slides were not added:
 %1</source>
         <translation>Einige Schnitte wurden nicht hinzugefügt:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="386" />
+        <location filename="../ui/MainWindow.cpp" line="386"/>
         <source>%1: %2 applied</source>
         <translation>%1: %2 übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388" />
+        <location filename="../ui/MainWindow.cpp" line="388"/>
         <source>, %1 slides not in the project (e.g. %2)</source>
         <translation>, %1 Schnitte nicht im Projekt (z. B. %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="399" />
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <source>Jobs Are Running</source>
         <translation>Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="400" />
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>%n job(s) of this project are still running.</source>
         <translation>
             <numerusform>%n Auftrag dieses Projekts läuft noch.</numerusform>
@@ -1739,170 +1754,170 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="403" />
+        <location filename="../ui/MainWindow.cpp" line="403"/>
         <source>They run on their own: keep them running and see them again when you reopen the project, or stop them (training stops after its current epoch and can be resumed).</source>
         <translation>Sie laufen selbstständig: Lassen Sie sie weiterlaufen und sehen Sie sie beim nächsten Öffnen des Projekts wieder, oder halten Sie sie an (das Training hält nach der laufenden Epoche an und kann fortgesetzt werden).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="405" />
+        <location filename="../ui/MainWindow.cpp" line="405"/>
         <source>Keep Running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="406" />
+        <location filename="../ui/MainWindow.cpp" line="406"/>
         <source>Stop Jobs</source>
         <translation>Aufträge anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="470" />
+        <location filename="../ui/MainWindow.cpp" line="470"/>
         <source>x %1, y %2 px</source>
         <translation>x %1, y %2 px</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="472" />
+        <location filename="../ui/MainWindow.cpp" line="472"/>
         <source>  (%1, %2 µm)</source>
         <translation>  (%1, %2 µm)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="424" />
+        <location filename="../ui/MainWindow.cpp" line="424"/>
         <source>A tile could not be read: %1</source>
         <translation>Eine Kachel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="507" />
+        <location filename="../ui/MainWindow.cpp" line="507"/>
         <source>%1 — Tessera</source>
         <translation>%1 — Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="518" />
+        <location filename="../ui/MainWindow.cpp" line="518"/>
         <source>Detecting tissue…</source>
         <translation>Gewebe wird erkannt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428" />
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>Tissue covers %1 % of the slide (saturation threshold %2)</source>
         <translation>Gewebe bedeckt %1 % des Schnitts (Sättigungsschwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126" />
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>The results were not recorded in the project: %1</source>
         <translation>Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163" />
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166" />
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169" />
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194" />
+        <location filename="../ui/MainWindow.cpp" line="194"/>
         <source>Jobs: %1</source>
         <translation>Aufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="528" />
+        <location filename="../ui/MainWindow.cpp" line="528"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="545" />
+        <location filename="../ui/MainWindow.cpp" line="545"/>
         <source>Open Slide</source>
         <translation>Schnitt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="554" />
+        <location filename="../ui/MainWindow.cpp" line="554"/>
         <source>There is no slide view to save.</source>
         <translation>Es gibt keine Schnittansicht zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="559" />
+        <location filename="../ui/MainWindow.cpp" line="559"/>
         <source>Cannot write %1 (check the folder exists and is writable).</source>
         <translation>%1 kann nicht geschrieben werden (existiert der Ordner und ist er beschreibbar?).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="571" />
+        <location filename="../ui/MainWindow.cpp" line="571"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572" />
+        <location filename="../ui/MainWindow.cpp" line="572"/>
         <source>Open a project and one of its slides: a report is made from what the project knows about the slide.</source>
         <translation>Öffnen Sie ein Projekt und einen seiner Schnitte: ein Bericht entsteht aus dem, was das Projekt über den Schnitt weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589" />
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>Save View as PNG</source>
         <translation>Ansicht als PNG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589" />
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110" />
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Results: %1</source>
         <translation>Ergebnisse: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="632" />
+        <location filename="../ui/MainWindow.cpp" line="632"/>
         <source>Choose a Training Run</source>
         <translation>Trainingslauf wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="640" />
+        <location filename="../ui/MainWindow.cpp" line="640"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="640" />
+        <location filename="../ui/MainWindow.cpp" line="640"/>
         <source>Tessera results (*.h5)</source>
         <translation>Tessera-Ergebnisse (*.h5)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="659" />
+        <location filename="../ui/MainWindow.cpp" line="659"/>
         <source>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Whole-slide viewer and spatially regularized MIL.&lt;/p&gt;&lt;table&gt;</source>
         <translation>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Ganzschnitt-Viewer und räumlich regularisiertes MIL.&lt;/p&gt;&lt;table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="667" />
+        <location filename="../ui/MainWindow.cpp" line="667"/>
         <source>About Tessera</source>
         <translation>Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153" />
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75" />
-        <location filename="../ui/MainWindow.cpp" line="483" />
-        <location filename="../ui/MainWindow.cpp" line="508" />
+        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="508"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155" />
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158" />
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99" />
-        <location filename="../ui/MainWindow.cpp" line="100" />
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Magnification</source>
         <translation>Vergrößerung</translation>
     </message>
@@ -1910,7 +1925,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::PointTool</name>
     <message>
-        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="38" />
+        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="38"/>
         <source>Add Point</source>
         <translation>Punkt setzen</translation>
     </message>
@@ -1918,7 +1933,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::PolygonTool</name>
     <message>
-        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="143" />
+        <location filename="../ui/annotations/tools/DrawingTools.cpp" line="143"/>
         <source>Draw Polygon</source>
         <translation>Polygon zeichnen</translation>
     </message>
@@ -1926,22 +1941,22 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/PreferencesDialog.cpp" line="31" />
+        <location filename="../ui/PreferencesDialog.cpp" line="31"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/PreferencesDialog.cpp" line="36" />
+        <location filename="../ui/PreferencesDialog.cpp" line="36"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/PreferencesDialog.cpp" line="38" />
+        <location filename="../ui/PreferencesDialog.cpp" line="38"/>
         <source>Memory for decoded slide tiles, shared by all open slides. More memory means less re-reading when you pan back.</source>
         <translation>Speicher für dekodierte Kacheln, geteilt von allen offenen Schnitten. Mehr Speicher heißt weniger erneutes Lesen beim Zurückschwenken.</translation>
     </message>
     <message>
-        <location filename="../ui/PreferencesDialog.cpp" line="40" />
+        <location filename="../ui/PreferencesDialog.cpp" line="40"/>
         <source>Tile cache:</source>
         <translation>Kachel-Cache:</translation>
     </message>
@@ -1949,7 +1964,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::ProjectController</name>
     <message>
-        <location filename="../ui/project/ProjectController.cpp" line="93" />
+        <location filename="../ui/project/ProjectController.cpp" line="93"/>
         <source>Run %1 is still training: cancel its job first, then delete it.</source>
         <translation>Lauf %1 trainiert noch: brechen Sie zuerst seinen Auftrag ab und löschen Sie ihn dann.</translation>
     </message>
@@ -1957,156 +1972,159 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::ProjectPanel</name>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="32" />
+        <location filename="../ui/project/ProjectPanel.cpp" line="32"/>
         <source>Filter slides, labels, splits…</source>
         <translation>Schnitte, Labels, Aufteilungen filtern…</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="35" />
+        <location filename="../ui/project/ProjectPanel.cpp" line="35"/>
         <source>The split whose parts the table shows</source>
         <translation>Die Aufteilung, deren Teile die Tabelle zeigt</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="59" />
+        <location filename="../ui/project/ProjectPanel.cpp" line="59"/>
         <source>%1 is missing: it is not at %2</source>
         <translation>%1 fehlt: die Datei liegt nicht unter %2</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="83" />
+        <location filename="../ui/project/ProjectPanel.cpp" line="83"/>
         <source>No project open. File ▸ New Project… or Open Project…</source>
         <translation>Kein Projekt geöffnet. Datei ▸ Neues Projekt… oder Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="103" />
+        <location filename="../ui/project/ProjectPanel.cpp" line="103"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 slides, %3 labelled%4, %5 runs</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Schnitte, %3 mit Label%4, %5 Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="107" />
-        <source>, &lt;span style='color:#b00020'&gt;%1 missing&lt;/span&gt;</source>
-        <translation>, &lt;span style='color:#b00020'&gt;%1 fehlen&lt;/span&gt;</translation>
+        <location filename="../ui/project/ProjectPanel.cpp" line="107"/>
+        <source>, &lt;span style=&apos;color:#b00020&apos;&gt;%1 missing&lt;/span&gt;</source>
+        <translation>, &lt;span style=&apos;color:#b00020&apos;&gt;%1 fehlen&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::ReportDialog</name>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="40" />
+        <location filename="../ui/report/ReportDialog.cpp" line="40"/>
         <source>Also write the CSVs (annotations, top patches, per-class summary)</source>
         <translation>Auch die CSV-Dateien schreiben (Annotationen, Top-Patches, Übersicht je Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="44" />
-        <location filename="../ui/report/ReportDialog.cpp" line="123" />
+        <location filename="../ui/report/ReportDialog.cpp" line="44"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="123"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="50" />
+        <location filename="../ui/report/ReportDialog.cpp" line="50"/>
         <source>Latest prediction for this slide</source>
         <translation>Neueste Vorhersage für diesen Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="62" />
+        <location filename="../ui/report/ReportDialog.cpp" line="62"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="63" />
+        <location filename="../ui/report/ReportDialog.cpp" line="63"/>
         <source>Resolution of the crops: 0.25 ≈ 40×, 0.5 ≈ 20×, 1 ≈ 10×</source>
         <translation>Auflösung der Ausschnitte: 0,25 ≈ 40×, 0,5 ≈ 20×, 1 ≈ 10×</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="68" />
+        <location filename="../ui/report/ReportDialog.cpp" line="68"/>
         <source>What you concluded (any language; kept in the project)</source>
         <translation>Ihre Schlussfolgerung (in jeder Sprache; wird im Projekt gespeichert)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="81" />
+        <location filename="../ui/report/ReportDialog.cpp" line="81"/>
         <source>Model results:</source>
         <translation>Modellergebnisse:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="82" />
+        <location filename="../ui/report/ReportDialog.cpp" line="82"/>
         <source>Author:</source>
         <translation>Autor:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="83" />
+        <location filename="../ui/report/ReportDialog.cpp" line="83"/>
         <source>Institution:</source>
         <translation>Einrichtung:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="84" />
+        <location filename="../ui/report/ReportDialog.cpp" line="84"/>
         <source>Page:</source>
         <translation>Seite:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="85" />
+        <location filename="../ui/report/ReportDialog.cpp" line="85"/>
         <source>Crops at:</source>
         <translation>Ausschnitte mit:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="86" />
+        <location filename="../ui/report/ReportDialog.cpp" line="86"/>
         <source>Top-attention crops:</source>
         <translation>Ausschnitte höchster Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="87" />
+        <location filename="../ui/report/ReportDialog.cpp" line="87"/>
         <source>Findings:</source>
         <translation>Befund:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="90" />
+        <location filename="../ui/report/ReportDialog.cpp" line="90"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="92" />
+        <location filename="../ui/report/ReportDialog.cpp" line="92"/>
         <source>PDF:</source>
         <translation>PDF:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="96" />
+        <location filename="../ui/report/ReportDialog.cpp" line="96"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="115" />
+        <location filename="../ui/report/ReportDialog.cpp" line="115"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="115" />
+        <location filename="../ui/report/ReportDialog.cpp" line="115"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="174" />
+        <location filename="../ui/report/ReportDialog.cpp" line="174"/>
         <source>No preview</source>
         <translation>Keine Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="205" />
+        <location filename="../ui/report/ReportDialog.cpp" line="205"/>
         <source>Choose where to write the PDF.</source>
         <translation>Wählen Sie, wohin das PDF geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="207" />
+        <location filename="../ui/report/ReportDialog.cpp" line="207"/>
         <source>%1: the folder cannot be created</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report/ReportDialog.cpp" line="213" />
+        <location filename="../ui/report/ReportDialog.cpp" line="213"/>
         <source>%1 written (%n page(s)).</source>
-        <translation><numerusform>%1 geschrieben (%n Seite).</numerusform><numerusform>%1 geschrieben (%n Seiten).</numerusform></translation>
+        <translation>
+            <numerusform>%1 geschrieben (%n Seite).</numerusform>
+            <numerusform>%1 geschrieben (%n Seiten).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="215" />
+        <location filename="../ui/report/ReportDialog.cpp" line="215"/>
         <source>CSVs: %1</source>
         <translation>CSV-Dateien: %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="217" />
+        <location filename="../ui/report/ReportDialog.cpp" line="217"/>
         <source>Not included: %1</source>
         <translation>Nicht enthalten: %1</translation>
     </message>
@@ -2114,87 +2132,87 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46" />
+        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46" />
+        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46" />
+        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
         <source>Parent</source>
         <translation>Vorgänger</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46" />
+        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46" />
+        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47" />
+        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
         <source>Best</source>
         <translation>Beste</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47" />
+        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
         <source>Val AUC</source>
         <translation>Val.-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47" />
+        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
         <source>Test AUC</source>
         <translation>Test-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47" />
+        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
         <source>LR</source>
         <translation>LR</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47" />
+        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
         <source>w_gen</source>
         <translation>w_gen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="48" />
+        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="58" />
+        <location filename="../ui/project/RunsPanel.cpp" line="58"/>
         <source>Train…</source>
         <translation>Trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="59" />
+        <location filename="../ui/project/RunsPanel.cpp" line="59"/>
         <source>Apply to Slide</source>
         <translation>Auf Schnitt anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="60" />
-        <source>Show this run's attention and consistency maps on the current slide</source>
+        <location filename="../ui/project/RunsPanel.cpp" line="60"/>
+        <source>Show this run&apos;s attention and consistency maps on the current slide</source>
         <translation>Die Attention- und Konsistenzkarten dieses Laufs auf dem aktuellen Schnitt zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="61" />
+        <location filename="../ui/project/RunsPanel.cpp" line="61"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="142" />
+        <location filename="../ui/project/RunsPanel.cpp" line="142"/>
         <source>Delete Run</source>
         <translation>Lauf löschen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="143" />
+        <location filename="../ui/project/RunsPanel.cpp" line="143"/>
         <source>Delete run %1 with its folder (weights, metrics, log)? This cannot be undone.</source>
         <translation>Lauf %1 samt Ordner (Gewichte, Metriken, Protokoll) löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -2202,22 +2220,22 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SelectTool</name>
     <message>
-        <location filename="../ui/annotations/tools/SelectTool.cpp" line="125" />
+        <location filename="../ui/annotations/tools/SelectTool.cpp" line="125"/>
         <source>Move Annotation</source>
         <translation>Annotation verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/tools/SelectTool.cpp" line="125" />
+        <location filename="../ui/annotations/tools/SelectTool.cpp" line="125"/>
         <source>Edit Vertex</source>
         <translation>Eckpunkt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/tools/SelectTool.cpp" line="158" />
+        <location filename="../ui/annotations/tools/SelectTool.cpp" line="158"/>
         <source>Delete Annotations</source>
         <translation>Annotationen löschen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/tools/SelectTool.cpp" line="180" />
+        <location filename="../ui/annotations/tools/SelectTool.cpp" line="180"/>
         <source>Duplicate Annotations</source>
         <translation>Annotationen duplizieren</translation>
     </message>
@@ -2225,33 +2243,33 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideAnalysis</name>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="24" />
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="72" />
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="24"/>
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="72"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="27" />
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="27"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="34" />
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="34"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="72" />
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="72"/>
         <source>Consistency</source>
         <translation>Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="132" />
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="132"/>
         <source>attention %1 (p%2)</source>
         <translation>Attention %1 (p%2)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="136" />
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="136"/>
         <source> · consistency %1 (p%2)</source>
         <translation> · Konsistenz %1 (p%2)</translation>
     </message>
@@ -2259,12 +2277,12 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideDocument</name>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="94" />
+        <location filename="../ui/document/SlideDocument.cpp" line="94"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="96" />
+        <location filename="../ui/document/SlideDocument.cpp" line="96"/>
         <source>Tissue outline</source>
         <translation>Gewebeumriss</translation>
     </message>
@@ -2272,52 +2290,62 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideInfoPanel</name>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="22" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="22"/>
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="22" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="22"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="51" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="56"/>
         <source>No slide open</source>
         <translation>Kein Schnitt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="56" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="61"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 × %3 px, %4, %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 × %3 px, %4, %5</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="60" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="65"/>
         <source>1 level</source>
         <translation>1 Ebene</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="60" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="65"/>
         <source>%1 levels</source>
         <translation>%1 Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="63" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="68"/>
         <source>&lt;br&gt;%1 µm/px (%2 × %3 mm)</source>
         <translation>&lt;br&gt;%1 µm/px (%2 × %3 mm)</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="68" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="73"/>
         <source>&lt;br&gt;Objective %1×%2</source>
         <translation>&lt;br&gt;Objektiv %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="70" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="75"/>
         <source> (estimated)</source>
         <translation> (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="111" />
+        <location filename="../ui/SlideInfoPanel.cpp" line="77"/>
+        <source>&lt;br&gt;Read by Tessera&apos;s TIFF reader</source>
+        <translation>&lt;br&gt;Gelesen mit Tesseras TIFF-Leser</translation>
+    </message>
+    <message>
+        <location filename="../ui/SlideInfoPanel.cpp" line="78"/>
+        <source>&lt;br&gt;Read by OpenSlide</source>
+        <translation>&lt;br&gt;Gelesen mit OpenSlide</translation>
+    </message>
+    <message>
+        <location filename="../ui/SlideInfoPanel.cpp" line="120"/>
         <source>%1: unreadable</source>
         <translation>%1: nicht lesbar</translation>
     </message>
@@ -2325,52 +2353,52 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideTableModel</name>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="40" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="40"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="44" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="44"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="44" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="44"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="51" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="51"/>
         <source>%1 is not there (moved, deleted or not mounted): add it again from its new place</source>
         <translation>%1 ist nicht da (verschoben, gelöscht oder nicht eingehängt): fügen Sie die Datei von ihrem neuen Ort erneut hinzu</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="65" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="65"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="67" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="67"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="69" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="69"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="71" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="71"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="73" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="73"/>
         <source>Predictions</source>
         <translation>Vorhersagen</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="75" />
+        <location filename="../ui/project/SlideTableModel.cpp" line="75"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
@@ -2378,7 +2406,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideTabs</name>
     <message>
-        <location filename="../ui/workspace/SlideTabs.cpp" line="27" />
+        <location filename="../ui/workspace/SlideTabs.cpp" line="27"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
@@ -2386,7 +2414,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideView</name>
     <message>
-        <location filename="../ui/viewer/SlideView.cpp" line="167" />
+        <location filename="../ui/viewer/SlideView.cpp" line="179"/>
         <source>Open a slide (Ctrl+O) or drop one here</source>
         <translation>Schnitt öffnen (Strg+O) oder hierher ziehen</translation>
     </message>
@@ -2394,258 +2422,258 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::TrainingDialog</name>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="45" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="45"/>
         <source>Train a Model</source>
         <translation>Ein Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="48" />
-        <location filename="../ui/training/TrainingDialog.cpp" line="63" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="48"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="63"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="64" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="64"/>
         <source>SR-MIL: spatially regularized MIL (GAT encoder, supernode classifier, masked reconstruction). ABMIL and TransMIL are the baselines to compare with.</source>
         <translation>SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="66" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="66"/>
         <source>Run name</source>
         <translation>Name des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="66" />
-        <source>The run's folder under runs/</source>
+        <location filename="../ui/training/TrainingDialog.cpp" line="66"/>
+        <source>The run&apos;s folder under runs/</source>
         <translation>Der Ordner des Laufs unter runs/</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="67" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="67"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="68" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="68"/>
         <source>Passes over the training slides. SR-MIL stays near chance for its first ~15 epochs.</source>
         <translation>Durchgänge über die Trainingsschnitte. SR-MIL bleibt in den ersten ~15 Epochen nahe am Zufall.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="69" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="69"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="70" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
         <source>Peak AdamW learning rate (paper: 5e-4), cosine schedule</source>
         <translation>Höchste AdamW-Lernrate (Artikel: 5e-4), Kosinus-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="71" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
         <source>Weight decay</source>
         <translation>Gewichtsabnahme</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="72" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
         <source>AdamW weight decay (paper: 1e-5)</source>
         <translation>AdamW-Gewichtsabnahme (Artikel: 1e-5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="73" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
         <source>Warm-up epochs</source>
         <translation>Aufwärmepochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="74" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
         <source>Linear warm-up before the cosine</source>
         <translation>Lineares Aufwärmen vor dem Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="75" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
         <source>Early stopping</source>
         <translation>Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="76" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>Stop after this many epochs without a better validation score (0 = never)</source>
         <translation>Nach so vielen Epochen ohne besseren Validierungswert anhalten (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="77" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
         <source>Select after</source>
         <translation>Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="78" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
         <source>Choose the best epoch only after this fraction of the epochs (paper: 0.6)</source>
         <translation>Die beste Epoche erst nach diesem Anteil der Epochen wählen (Artikel: 0,6)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="79" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>Reconstruction weight</source>
         <translation>Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="80" />
-        <source>SR-MIL's w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)</source>
+        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
+        <source>SR-MIL&apos;s w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)</source>
         <translation>w_gen von SR-MIL in [0, 2]: Gewicht der label-unabhängigen Rekonstruktion (Artikel: 1,8)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="81" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="82" />
-        <source>SR-MIL's w_ce in [0, 2]: full graph vs masked graph classification</source>
+        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
+        <source>SR-MIL&apos;s w_ce in [0, 2]: full graph vs masked graph classification</source>
         <translation>w_ce von SR-MIL in [0, 2]: Klassifikation auf dem vollen gegenüber dem maskierten Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>The same seed gives the same run</source>
         <translation>Derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="86" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="90" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
         <source>%1 (%2, %3 slides)</source>
         <translation>%1 (%2, %3 Schnitte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="91" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
         <source>Extract first…</source>
         <translation>Zuerst extrahieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="93" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
         <source>handcrafted (no weights)</source>
         <translation>handgefertigt (ohne Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="94" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
         <source>TorchScript encoder (.pt)…</source>
         <translation>TorchScript-Encoder (.pt)…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="98" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
         <source>k-fold cross-validation</source>
         <translation>k-fache Kreuzvalidierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="102" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="102"/>
         <source>(train from scratch)</source>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="105" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="106" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="106"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="107" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="107"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="108" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="108"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="109" />
-        <source>For "Extract first": the handcrafted statistics, or any TorchScript image encoder</source>
+        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
+        <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="110" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="111" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="111"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="112" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="113" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="115" />
-        <source>Start from another run's best weights: same model, classes and feature dimension</source>
+        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
+        <source>Start from another run&apos;s best weights: same model, classes and feature dimension</source>
         <translation>Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="120" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="120"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="129" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="129"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="130" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="130"/>
         <source>One job runs per device; others wait in the queue</source>
         <translation>Je Gerät läuft ein Auftrag; weitere warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="131" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="131"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="132" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="132"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="133" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="133" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
         <source>0 = all cores</source>
         <translation>0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="141" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="141"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="167" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="167"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="168" />
+        <location filename="../ui/training/TrainingDialog.cpp" line="168"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>

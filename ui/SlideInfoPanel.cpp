@@ -37,6 +37,11 @@ SlideInfoPanel::SlideInfoPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_table, 1);
 }
 
+QString SlideInfoPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
 void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
 {
     m_loading.cancel();
@@ -68,7 +73,11 @@ void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
         summary += tr("<br>Objective %1×%2")
                        .arg(*power)
                        .arg(slide->objectivePowerEstimated() ? tr(" (estimated)") : QString());
+    // Which reader decodes the pixels, and why the fast one declined (in the tooltip).
+    summary += slide->readerName() == QLatin1String("tiff") ? tr("<br>Read by Tessera's TIFF reader")
+                                                            : tr("<br>Read by OpenSlide");
     m_summary->setText(summary);
+    m_summary->setToolTip(slide->readerFallbackReason());
 
     const auto& properties = slide->properties();
     m_table->setRowCount(int(properties.size()));

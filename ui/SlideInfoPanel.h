@@ -20,6 +20,7 @@ public:
 
     QTableWidget* propertyTable() const { return m_table; }
     QStringList shownAssociatedImages() const { return m_shownImages; }
+    QString summaryText() const;
 
 Q_SIGNALS:
     void associatedImagesShown();

@@ -94,6 +94,8 @@ void TestMainWindow::realSampleShowsPropertiesAndLabel()
     QVERIFY(test::openAndWait(window, svs));
     QCOMPARE(window.slideCount(), 2);
     QVERIFY(window.infoPanel()->propertyTable()->rowCount() > 20);
+    QVERIFY2(window.infoPanel()->summaryText().contains(QLatin1String("Read by Tessera's TIFF reader")),
+             qPrintable(window.infoPanel()->summaryText()));
     QTRY_VERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("label")));
     QVERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("macro")));
 }
