@@ -13,7 +13,7 @@
 //
 //  bench_mil [--step | --memory | --cpu | --quality | --consistency] [--threads 2]
 //            [--patches N --dim D]                                (--step, --memory)
-//            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --epochs E
+//            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --first-seed 1 --epochs E
 //             --mimics 0.05 --signals 0.15,0.3,0.6 --models srmil,abmil,transmil --w-gen 1.8,1.0]
 #include "mil/MilBench.h"
 #include "support/BenchSlide.h"
@@ -42,6 +42,7 @@ QualitySpec qualitySpec(const QStringList& args)
     q.maxPatches = bench::intArgument(args, "--max-patches", q.maxPatches);
     q.dim = bench::intArgument(args, "--feature-dim", q.dim);
     q.seeds = bench::intArgument(args, "--seeds", q.seeds);
+    q.firstSeed = bench::intArgument(args, "--first-seed", q.firstSeed);
     q.epochs = bench::intArgument(args, "--epochs", q.epochs);
     if (const qsizetype i = args.indexOf(QStringLiteral("--mimics")); i >= 0)
         q.mimics = args.value(i + 1).toDouble();

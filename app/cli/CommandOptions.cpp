@@ -1,5 +1,7 @@
 #include "CommandOptions.h"
 
+#include "common/Error.h"
+
 namespace tessera::cli {
 
 void CliContext::startProgress(const QString& jobName, bool jsonLines, const QString& log)
@@ -59,6 +61,23 @@ void CommandOptions::addThreads(const QString& what)
 {
     add(QStringLiteral("threads"), QStringLiteral("%1 (0 = all cores).").arg(what), QStringLiteral("n"),
         QStringLiteral("0"));
+}
+
+void CommandOptions::addShard()
+{
+    add(QStringLiteral("shard"),
+        QStringLiteral("Do only part i of n (0 ≤ i < n) of the slides; a slide's part depends on its file name "
+                       "alone, so n jobs cover every slide exactly once."),
+        QStringLiteral("i/n"), QStringLiteral("0/1"));
+}
+
+core::Shard CommandOptions::shard() const
+{
+    try {
+        return core::Shard::parse(value(QStringLiteral("shard")));
+    } catch (const core::Error& error) {
+        throw UsageError{error.message()};
+    }
 }
 
 void CommandOptions::addProgress()

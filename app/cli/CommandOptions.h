@@ -4,6 +4,7 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "jobs/Shard.h"
 
 #include <QCommandLineParser>
 #include <initializer_list>
@@ -24,6 +25,8 @@ public:
     void addDevice();
     void addThreads(const QString& what);
     void addProgress();
+    // --shard i/n: this job does the i-th of n disjoint parts of the slides (Shard).
+    void addShard();
 
     // Parses; throws HelpRequested for --help and UsageError for anything wrong.
     void parse(const QStringList& arguments);
@@ -40,6 +43,7 @@ public:
     QString device() const { return value(QStringLiteral("device")); }
     int threads() const { return integer(QStringLiteral("threads")); }
     bool jsonProgress() const; // --progress jsonl was given
+    core::Shard shard() const;  // the whole cohort when --shard is not given; UsageError if malformed
     // Reports `job`'s events as --progress and --log ask.
     void startProgress(const QString& job) const;
 

@@ -77,7 +77,9 @@ int runExtract(const QStringList& arguments, CliContext& io)
     options.addDevice();
     options.addThreads(QStringLiteral("Patch reader threads"));
     options.addProgress();
+    options.addShard();
     options.parse(arguments);
+    const core::Shard shard = options.shard();
     std::unique_ptr<core::Project> project;
     if (options.isSet(QStringLiteral("project")))
         project = core::Project::open(options.value(QStringLiteral("project")));
@@ -110,6 +112,10 @@ int runExtract(const QStringList& arguments, CliContext& io)
                                              "tessera-cli project add)")
                                   .arg(project->folder()));
     }
+    const qsizetype cohort = slides.size();
+    slides = shard.select(slides);
+    if (!shard.isWhole() && !options.jsonProgress())
+        io.out << QStringLiteral("shard %1: %2 of %3 slides\n").arg(shard.toString()).arg(slides.size()).arg(cohort);
     // The model is checked (input and output shapes) before any slide is touched.
     const auto extractor =
         core::makeExtractor(options.value(QStringLiteral("extractor")),
@@ -121,6 +127,7 @@ int runExtract(const QStringList& arguments, CliContext& io)
                                                    extraction.grid.magnification)
                 : 0;
     report(core::ProgressEvent::started(kJob, {{QStringLiteral("slides"), int(slides.size())},
+                                               {QStringLiteral("shard"), shard.toString()},
                                                {QStringLiteral("extractor"), extractor->name()},
                                                {QStringLiteral("dimension"), extractor->dimension()},
                                                {QStringLiteral("out"), out}}));

@@ -55,35 +55,17 @@ int runEval(const QStringList& arguments, CliContext& io)
     return kOk;
 }
 
-int runInfer(const QStringList& arguments, CliContext& io)
+namespace {
+
+// Infers one bag, writes its maps and records the prediction; returns the line to print.
+QString inferOne(const core::Predictor& predictor, core::Project* project, qint64 run, const QString& input,
+                 const QString& output, CliContext& io)
 {
-    CommandOptions options(io,
-                           QStringLiteral("Slide probabilities, attention and consistency maps for one bag"));
-    options.add(QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir"));
-    options.add(QStringLiteral("features"), QStringLiteral("One feature bag (.h5)."), QStringLiteral("file"));
-    options.add(QStringLiteral("out"),
-                QStringLiteral("Output .h5 (probabilities, attention, consistency, coords)."),
-                QStringLiteral("file"));
-    options.add(
-        QStringLiteral("project"),
-        QStringLiteral("Project folder: records the prediction for the slide of the bag's name (and the run, "
-                       "if the project does not know it yet)."),
-        QStringLiteral("dir"));
-    options.addDevice();
-    options.parse(arguments);
-    options.require({"run", "features", "out"});
-    const auto project = options.isSet(QStringLiteral("project"))
-                             ? core::Project::open(options.value(QStringLiteral("project")))
-                             : nullptr;
-    const core::Predictor predictor(options.value(QStringLiteral("run")), options.device());
-    const QString input = options.value(QStringLiteral("features"));
     const core::Prediction p = predictor.predict(core::FeatureStore::read(input), input);
-    p.write(options.value(QStringLiteral("out")));
+    p.write(output);
     if (project) {
-        const qint64 run = project->runs().ensureRegistered(options.value(QStringLiteral("run")));
         try {
-            project->runs().recordPrediction(run, input, options.value(QStringLiteral("out")), p.classNames,
-                                             p.probabilities);
+            project->runs().recordPrediction(run, input, output, p.classNames, p.probabilities);
         } catch (const core::Error& error) {
             io.err << "tessera-cli infer: the prediction was written but not recorded: " << error.message()
                    << "\n";
@@ -93,10 +75,71 @@ int runInfer(const QStringList& arguments, CliContext& io)
     for (qsizetype c = 0; c < p.classNames.size(); ++c)
         probabilities
             << QStringLiteral("%1 %2").arg(p.classNames[c]).arg(p.probabilities[std::size_t(c)], 0, 'f', 4);
-    io.out << QStringLiteral("%1: %2 → %3\n")
-                  .arg(QFileInfo(input).fileName(), probabilities.join(QStringLiteral(", ")),
-                       options.value(QStringLiteral("out")));
-    return kOk;
+    return QStringLiteral("%1: %2 → %3\n")
+        .arg(QFileInfo(input).fileName(), probabilities.join(QStringLiteral(", ")), output);
+}
+
+} // namespace
+
+int runInfer(const QStringList& arguments, CliContext& io)
+{
+    CommandOptions options(io, QStringLiteral("Slide probabilities, attention and consistency maps for one bag, "
+                                              "or for every bag of a folder"));
+    options.add(QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir"));
+    options.add(QStringLiteral("features"),
+                QStringLiteral("One feature bag (.h5), or a folder of <slide_id>.h5 bags."),
+                QStringLiteral("file|dir"));
+    options.add(QStringLiteral("out"),
+                QStringLiteral("Output .h5 (probabilities, attention, consistency, coords); a folder when "
+                               "--features is one (<slide_id>.h5 in it)."),
+                QStringLiteral("file|dir"));
+    options.add(
+        QStringLiteral("project"),
+        QStringLiteral("Project folder: records the prediction for the slide of the bag's name (and the run, "
+                       "if the project does not know it yet)."),
+        QStringLiteral("dir"));
+    options.addDevice();
+    options.addShard();
+    options.parse(arguments);
+    options.require({"run", "features", "out"});
+    const auto project = options.isSet(QStringLiteral("project"))
+                             ? core::Project::open(options.value(QStringLiteral("project")))
+                             : nullptr;
+    const core::Predictor predictor(options.value(QStringLiteral("run")), options.device());
+    const qint64 run = project ? project->runs().ensureRegistered(options.value(QStringLiteral("run"))) : 0;
+    const QString input = options.value(QStringLiteral("features"));
+    const QString out = options.value(QStringLiteral("out"));
+    if (!QFileInfo(input).isDir()) {
+        if (options.isSet(QStringLiteral("shard")))
+            throw UsageError(QStringLiteral("--shard needs a folder of bags in --features"));
+        io.out << inferOne(predictor, project.get(), run, input, out, io);
+        return kOk;
+    }
+    // A folder: this shard's bags, each written atomically, so a rerun after a kill redoes
+    // whole bags only and any scheduler may run the shards in any order.
+    const core::Shard shard = options.shard();
+    QStringList bags;
+    for (const QFileInfo& f : QDir(input).entryInfoList({QStringLiteral("*.h5")}, QDir::Files, QDir::Name))
+        bags << f.filePath();
+    if (bags.isEmpty())
+        throw core::Error(QStringLiteral("%1 holds no feature bags (*.h5)").arg(input));
+    const QStringList mine = shard.select(bags);
+    if (!QDir().mkpath(out))
+        throw core::Error(QStringLiteral("Cannot create the output folder %1").arg(out));
+    if (!shard.isWhole())
+        io.out << QStringLiteral("shard %1: %2 of %3 bags\n").arg(shard.toString()).arg(mine.size()).arg(bags.size());
+    int failed = 0;
+    for (const QString& bag : mine) {
+        try {
+            io.out << inferOne(predictor, project.get(), run, bag, QDir(out).filePath(QFileInfo(bag).fileName()), io);
+            io.out.flush();
+        } catch (const core::Error& error) {
+            ++failed; // the other bags go on
+            io.err << "tessera-cli infer: " << error.message() << "\n";
+        }
+    }
+    io.out << QStringLiteral("%1 bag(s) inferred, %2 failed\n").arg(mine.size() - failed).arg(failed);
+    return failed ? kFailed : kOk;
 }
 
 } // namespace tessera::cli

@@ -102,6 +102,7 @@ int runReport(const QStringList& arguments, CliContext& io)
         QStringLiteral("With --all: reports made at once, each in its own process (0: one per core, as "
                        "many as fit in half the available memory at ~300 MiB each)."),
         QStringLiteral("n"), QStringLiteral("0"));
+    options.addShard();
     options.parse(arguments);
     options.require({"project", "out"});
     if (options.isSet(QStringLiteral("slide")) == options.isSet(QStringLiteral("all")))
@@ -125,17 +126,22 @@ int runReport(const QStringList& arguments, CliContext& io)
     if (options.isSet(QStringLiteral("all"))) {
         // One process per report (each opens the project itself; SQLite's busy timeout orders
         // their writes), as many at once as cores and memory allow.
+        const core::Shard shard = options.shard();
         QStringList slides;
         for (const core::SlideRecord& s : project->slides().list())
-            slides << s.key;
+            if (shard.containsSlideId(s.key))
+                slides << s.key;
         const QString out = options.value(QStringLiteral("out"));
         if (!QDir().mkpath(out))
             throw core::Error(QStringLiteral("%1: the folder cannot be created").arg(out));
         QStringList common = arguments.mid(1);       // without the program
-        for (const char* flag : {"--all", "--jobs"}) // re-issued per slide, without these
+        for (const char* flag : {"--all", "--jobs", "--shard"}) // re-issued per slide, without these
             for (qsizetype i = common.indexOf(QLatin1String(flag)); i >= 0;
                  i = common.indexOf(QLatin1String(flag)))
-                common.remove(i, QLatin1String(flag) == QLatin1String("--jobs") ? 2 : 1);
+                common.remove(i, QLatin1String(flag) == QLatin1String("--all") ? 1 : 2);
+        common.removeIf([](const QString& a) {
+            return a.startsWith(QLatin1String("--jobs=")) || a.startsWith(QLatin1String("--shard="));
+        });
         const qsizetype outAt = common.indexOf(QStringLiteral("--out"));
         common.remove(outAt, 2);
         int jobs = options.integer(QStringLiteral("jobs"));

@@ -46,6 +46,7 @@ struct QualitySpec {
     int minPatches = 60, maxPatches = 160;
     int dim = 32;
     int seeds = 5;
+    int firstSeed = 1; // seeds firstSeed … firstSeed + seeds - 1 (to add seeds to an earlier sweep)
     int epochs = 0;       // 0: each model's default (TrainConfig::defaultsFor)
     double mimics = 0.05; // 0: the plain task (the tumour fraction alone tells the classes apart)
     std::vector<double> signals{0.15, 0.3, 0.6};

@@ -137,7 +137,7 @@ void quality(int threads, const QualitySpec& q)
         const QString folder = qualityData(q, signal);
         const core::LabelTable labels = core::LabelTable::readCsv(folder + QStringLiteral("/labels.csv"));
         std::map<QString, std::vector<ModelResult>> results;
-        for (int seed = 1; seed <= q.seeds; ++seed) {
+        for (int seed = q.firstSeed; seed < q.firstSeed + q.seeds; ++seed) {
             const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
             const core::MilDataset data =
                 core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);

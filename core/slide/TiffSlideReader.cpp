@@ -435,17 +435,24 @@ QImage TiffSlideReader::readLevelRegion(int level, QRect rect) const
         decodeTile(l, rect.x() / tw, rect.y() / th, image.bits(), std::size_t(image.bytesPerLine()));
         return image;
     }
-    thread_local std::vector<uint32_t> scratch;
-    scratch.resize(std::size_t(tw) * std::size_t(th));
     for (int row = inside.top() / th; row <= inside.bottom() / th; ++row)
         for (int column = inside.left() / tw; column <= inside.right() / tw; ++column) {
-            decodeTile(l, column, row, reinterpret_cast<uint8_t*>(scratch.data()), std::size_t(tw) * 4);
+            const TileKey key{0, level, column, row};
+            QImage native;
+            if (std::optional<QImage> cached = m_nativeTiles.find(key)) {
+                native = *std::move(cached);
+            } else {
+                native = QImage(tw, th, QImage::Format_ARGB32_Premultiplied);
+                if (native.isNull())
+                    fail(QStringLiteral("cannot allocate a %1×%2 tile").arg(tw).arg(th));
+                decodeTile(l, column, row, native.bits(), std::size_t(native.bytesPerLine()));
+                m_nativeTiles.insert(key, native);
+            }
             const QRect tile(column * tw, row * th, tw, th);
             const QRect part = tile & inside;
             for (int y = part.top(); y <= part.bottom(); ++y)
                 std::memcpy(image.scanLine(y - rect.y()) + std::size_t(part.x() - rect.x()) * 4,
-                            scratch.data() + std::size_t(y - tile.y()) * std::size_t(tw) +
-                                std::size_t(part.x() - tile.x()),
+                            native.constScanLine(y - tile.y()) + std::size_t(part.x() - tile.x()) * 4,
                             std::size_t(part.width()) * 4);
         }
     return image;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "SlideReader.h"
+#include "TileCache.h"
 
 #include <QByteArray>
 #include <memory>
@@ -23,7 +24,7 @@ public:
     QImage associatedImage(const QString& name) const override;
     QImage readLevelRegion(int level, QRect levelRect) const override;
     // Level coordinates are the level-0 ones divided by the downsample, rounded to the
-    // nearest pixel (OpenSlide instead resamples by the fraction; see docs/VIEWER.md).
+    // nearest pixel (OpenSlide instead resamples by the fraction; see docs/SLIDES.md).
     QImage readRegion(QPoint level0TopLeft, int level, QSize size) const override;
 
     struct Level;
@@ -42,6 +43,9 @@ private:
     std::vector<Level> m_tiffLevels;
     std::vector<Associated> m_associated;
     std::unique_ptr<HandlePool> m_handles; // libtiff handles for non-JPEG tiles and associated images
+    // Decoded native tiles for reads that straddle them (240-px Aperio tiles under the
+    // viewer's 256-px ones): each is decoded once, not once per viewer tile it touches.
+    mutable TileCache m_nativeTiles{32ll * 1024 * 1024};
 };
 
 } // namespace tessera::core
