@@ -66,8 +66,9 @@ void CommandOptions::addThreads(const QString& what)
 void CommandOptions::addShard()
 {
     add(QStringLiteral("shard"),
-        QStringLiteral("Do only part i of n (0 ≤ i < n) of the slides; a slide's part depends on its file name "
-                       "alone, so n jobs cover every slide exactly once."),
+        QStringLiteral(
+            "Do only part i of n (0 ≤ i < n) of the slides; a slide's part depends on its file name "
+            "alone, so n jobs cover every slide exactly once."),
         QStringLiteral("i/n"), QStringLiteral("0/1"));
 }
 

@@ -43,7 +43,7 @@ public:
     QString device() const { return value(QStringLiteral("device")); }
     int threads() const { return integer(QStringLiteral("threads")); }
     bool jsonProgress() const; // --progress jsonl was given
-    core::Shard shard() const;  // the whole cohort when --shard is not given; UsageError if malformed
+    core::Shard shard() const; // the whole cohort when --shard is not given; UsageError if malformed
     // Reports `job`'s events as --progress and --log ask.
     void startProgress(const QString& job) const;
 

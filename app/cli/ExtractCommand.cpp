@@ -115,7 +115,10 @@ int runExtract(const QStringList& arguments, CliContext& io)
     const qsizetype cohort = slides.size();
     slides = shard.select(slides);
     if (!shard.isWhole() && !options.jsonProgress())
-        io.out << QStringLiteral("shard %1: %2 of %3 slides\n").arg(shard.toString()).arg(slides.size()).arg(cohort);
+        io.out << QStringLiteral("shard %1: %2 of %3 slides\n")
+                      .arg(shard.toString())
+                      .arg(slides.size())
+                      .arg(cohort);
     // The model is checked (input and output shapes) before any slide is touched.
     const auto extractor =
         core::makeExtractor(options.value(QStringLiteral("extractor")),

@@ -83,8 +83,9 @@ QString inferOne(const core::Predictor& predictor, core::Project* project, qint6
 
 int runInfer(const QStringList& arguments, CliContext& io)
 {
-    CommandOptions options(io, QStringLiteral("Slide probabilities, attention and consistency maps for one bag, "
-                                              "or for every bag of a folder"));
+    CommandOptions options(io,
+                           QStringLiteral("Slide probabilities, attention and consistency maps for one bag, "
+                                          "or for every bag of a folder"));
     options.add(QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir"));
     options.add(QStringLiteral("features"),
                 QStringLiteral("One feature bag (.h5), or a folder of <slide_id>.h5 bags."),
@@ -123,19 +124,30 @@ int runInfer(const QStringList& arguments, CliContext& io)
         bags << f.filePath();
     if (bags.isEmpty())
         throw core::Error(QStringLiteral("%1 holds no feature bags (*.h5)").arg(input));
+    if (QFileInfo(out).canonicalFilePath() == QFileInfo(input).canonicalFilePath())
+        throw UsageError(
+            QStringLiteral("--out must not be the --features folder: the maps would replace the bags"));
     const QStringList mine = shard.select(bags);
     if (!QDir().mkpath(out))
         throw core::Error(QStringLiteral("Cannot create the output folder %1").arg(out));
     if (!shard.isWhole())
-        io.out << QStringLiteral("shard %1: %2 of %3 bags\n").arg(shard.toString()).arg(mine.size()).arg(bags.size());
+        io.out << QStringLiteral("shard %1: %2 of %3 bags\n")
+                      .arg(shard.toString())
+                      .arg(mine.size())
+                      .arg(bags.size());
     int failed = 0;
     for (const QString& bag : mine) {
         try {
-            io.out << inferOne(predictor, project.get(), run, bag, QDir(out).filePath(QFileInfo(bag).fileName()), io);
+            io.out << inferOne(predictor, project.get(), run, bag,
+                               QDir(out).filePath(QFileInfo(bag).fileName()), io);
             io.out.flush();
-        } catch (const core::Error& error) {
+        } catch (const std::exception& error) {
             ++failed; // the other bags go on
-            io.err << "tessera-cli infer: " << error.message() << "\n";
+            const auto* known = dynamic_cast<const core::Error*>(&error);
+            io.err << "tessera-cli infer: "
+                   << (known ? known->message()
+                             : QStringLiteral("%1: %2").arg(bag, QString::fromLocal8Bit(error.what())))
+                   << "\n";
         }
     }
     io.out << QStringLiteral("%1 bag(s) inferred, %2 failed\n").arg(mine.size() - failed).arg(failed);

@@ -107,6 +107,9 @@ int runReport(const QStringList& arguments, CliContext& io)
     options.require({"project", "out"});
     if (options.isSet(QStringLiteral("slide")) == options.isSet(QStringLiteral("all")))
         throw UsageError(QStringLiteral("give --slide or --all"));
+    if (options.isSet(QStringLiteral("shard")) && !options.isSet(QStringLiteral("all")))
+        throw UsageError(QStringLiteral("--shard needs --all"));
+    options.shard(); // a malformed shard is a usage error before anything is done
     core::ReportRequest request;
     request.run = options.value(QStringLiteral("run"));
     request.author = options.value(QStringLiteral("author"));
@@ -134,16 +137,17 @@ int runReport(const QStringList& arguments, CliContext& io)
         const QString out = options.value(QStringLiteral("out"));
         if (!QDir().mkpath(out))
             throw core::Error(QStringLiteral("%1: the folder cannot be created").arg(out));
-        QStringList common = arguments.mid(1);       // without the program
+        QStringList common = arguments.mid(1);                  // without the program
         for (const char* flag : {"--all", "--jobs", "--shard"}) // re-issued per slide, without these
             for (qsizetype i = common.indexOf(QLatin1String(flag)); i >= 0;
                  i = common.indexOf(QLatin1String(flag)))
                 common.remove(i, QLatin1String(flag) == QLatin1String("--all") ? 1 : 2);
         common.removeIf([](const QString& a) {
-            return a.startsWith(QLatin1String("--jobs=")) || a.startsWith(QLatin1String("--shard="));
+            return a.startsWith(QLatin1String("--jobs=")) || a.startsWith(QLatin1String("--shard=")) ||
+                   a.startsWith(QLatin1String("--out="));
         });
-        const qsizetype outAt = common.indexOf(QStringLiteral("--out"));
-        common.remove(outAt, 2);
+        if (const qsizetype outAt = common.indexOf(QStringLiteral("--out")); outAt >= 0)
+            common.remove(outAt, 2);
         int jobs = options.integer(QStringLiteral("jobs"));
         if (jobs <= 0)
             jobs = std::max(1, std::min(QThread::idealThreadCount(), int(availableMemoryMiB() / 2 / 300)));

@@ -21,6 +21,7 @@ struct Decompressor {
     char message[JMSG_LENGTH_MAX] = {};
 
     bool holdsTables = false; // tables from an earlier tile stay loaded until replaced
+    bool broken = false;      // libjpeg could not even create the decompressor
 
     Decompressor() { create(); }
     ~Decompressor() { jpeg_destroy_decompress(&cinfo); }
@@ -32,8 +33,8 @@ struct Decompressor {
     {
         jpeg_destroy_decompress(&cinfo);
         cinfo = {};
-        create();
         holdsTables = false;
+        create();
     }
 
 private:
@@ -50,8 +51,14 @@ private:
             if (level < 0)
                 (*common->err->error_exit)(common);
         };
-        jpeg_create_decompress(&cinfo);
+        // libjpeg reports a failure to create (out of memory) through error_exit too; it keeps
+        // err and client_data when it clears the struct.
         cinfo.client_data = this;
+        if (setjmp(jump)) {
+            broken = true;
+            return;
+        }
+        jpeg_create_decompress(&cinfo);
     }
 };
 
@@ -61,19 +68,23 @@ bool decode(Decompressor& d, const JpegTileSource& source, int width, int height
 {
     if (!source.tables && d.holdsTables)
         d.forgetTables();
+    if (d.broken) {
+        std::snprintf(d.message, sizeof d.message, "libjpeg could not start a decompressor");
+        return false;
+    }
     jpeg_decompress_struct* cinfo = &d.cinfo;
     if (setjmp(d.jump)) {
         jpeg_abort_decompress(cinfo);
         return false;
     }
     if (source.tables) {
+        d.holdsTables = true; // even if reading them fails half-way
         jpeg_mem_src(cinfo, source.tables, static_cast<unsigned long>(source.tablesSize));
         if (jpeg_read_header(cinfo, FALSE) != JPEG_HEADER_TABLES_ONLY) {
             std::snprintf(d.message, sizeof d.message, "the JPEG tables are invalid");
             jpeg_abort_decompress(cinfo);
             return false;
         }
-        d.holdsTables = true;
     }
     jpeg_mem_src(cinfo, source.data, static_cast<unsigned long>(source.size));
     if (jpeg_read_header(cinfo, TRUE) != JPEG_HEADER_OK) {

@@ -86,10 +86,12 @@ QString stringField(TIFF* tif, ttag_t tag)
     return TIFFGetField(tif, tag, &text) && text ? QString::fromUtf8(text) : QString();
 }
 
-// OpenSlide prints doubles in the shortest form that reads back to the same value.
+// OpenSlide prints doubles with 15 significant digits when that reads back to the same value,
+// else with 17 ("0.499", "4.0161290322580641").
 QString formatDouble(double value)
 {
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    const QString short15 = QString::asprintf("%.15g", value);
+    return short15.toDouble() == value ? short15 : QString::asprintf("%.17g", value);
 }
 
 // Reads one level's layout; returns why the direct reader cannot read it, or an empty string.
@@ -120,8 +122,8 @@ QString readLevel(TIFF* tif, int directory, qint64 fileSize, TiffSlideReader::Le
     const bool jpeg = level.compression == COMPRESSION_JPEG;
     if (level.photometric != PHOTOMETRIC_RGB && !(jpeg && level.photometric == PHOTOMETRIC_YCBCR))
         return where + QStringLiteral("photometric interpretation %1").arg(level.photometric);
-    level.across = (level.width + level.tileWidth - 1) / level.tileWidth;
-    level.down = (level.height + level.tileHeight - 1) / level.tileHeight;
+    level.across = int((int64_t(level.width) + level.tileWidth - 1) / level.tileWidth);
+    level.down = int((int64_t(level.height) + level.tileHeight - 1) / level.tileHeight);
     const std::size_t tiles = std::size_t(level.across) * std::size_t(level.down);
     uint64_t* offsets = nullptr;
     uint64_t* counts = nullptr;
@@ -130,11 +132,16 @@ QString readLevel(TIFF* tif, int directory, qint64 fileSize, TiffSlideReader::Le
         return where + QStringLiteral("the tile table does not match the image size");
     level.offsets.assign(offsets, offsets + tiles);
     level.byteCounts.assign(counts, counts + tiles);
+    // A compressed tile is never much larger than its raw pixels; a larger count is a corrupt table.
+    const uint64_t largest = uint64_t(level.tileWidth) * uint64_t(level.tileHeight) * 3 * 2 + 65536;
     for (std::size_t i = 0; i < tiles; ++i) {
+        const uint64_t offset = level.offsets[i], count = level.byteCounts[i];
         // Aperio leaves some tiles empty; OpenSlide paints them from the level above.
-        if (level.byteCounts[i] == 0)
+        if (count == 0)
             return where + QStringLiteral("tile %1 is empty (OpenSlide fills it in)").arg(i);
-        if (level.offsets[i] + level.byteCounts[i] > uint64_t(fileSize))
+        if (count > largest)
+            return where + QStringLiteral("tile %1 claims %2 bytes (corrupt tile table?)").arg(i).arg(count);
+        if (count > uint64_t(fileSize) || offset > uint64_t(fileSize) - count)
             return where + QStringLiteral("tile %1 lies beyond the end of the file (truncated?)").arg(i);
     }
     if (jpeg) {
@@ -193,7 +200,8 @@ private:
                 return tif;
             }
         }
-        return TIFFOpen(QFile::encodeName(m_path).constData(), "r");
+        // No memory mapping: a file that shrinks under us must give an error, not SIGBUS.
+        return TIFFOpen(QFile::encodeName(m_path).constData(), "rm");
     }
     void release(TIFF* tif)
     {
@@ -222,6 +230,7 @@ void TiffSlideReader::fail(const QString& what) const
 std::unique_ptr<SlideReader> TiffSlideReader::tryOpen(const QString& path, QString* whyNot)
 {
     installTiffHandlers();
+    lastTiffError.clear();
     const QByteArray encoded = QFile::encodeName(path);
     const char* vendorName = openslide_detect_vendor(encoded.constData());
     const QString vendor = vendorName ? QString::fromUtf8(vendorName) : QString();
@@ -231,7 +240,7 @@ std::unique_ptr<SlideReader> TiffSlideReader::tryOpen(const QString& path, QStri
         return nullptr;
     }
     const bool aperio = vendor == QLatin1String("aperio");
-    std::unique_ptr<TIFF, void (*)(TIFF*)> tif(TIFFOpen(encoded.constData(), "r"), TIFFClose);
+    std::unique_ptr<TIFF, void (*)(TIFF*)> tif(TIFFOpen(encoded.constData(), "rm"), TIFFClose);
     if (!tif) {
         *whyNot = QStringLiteral("libtiff cannot open it (%1)").arg(lastTiffError);
         return nullptr;
@@ -401,6 +410,7 @@ void TiffSlideReader::decodeTile(const Level& level, int column, int row, uint8_
     const std::size_t rgbBytes = std::size_t(level.tileWidth) * std::size_t(level.tileHeight) * 3;
     buffer.resize(rgbBytes);
     {
+        lastTiffError.clear();
         HandlePool::Lease lease(*m_handles, level.directory);
         if (!lease.get())
             fail(tileName() + QStringLiteral(": libtiff cannot open it (%1)").arg(lastTiffError));
@@ -480,6 +490,7 @@ QImage TiffSlideReader::associatedImage(const QString& name) const
     QImage image(found->width, found->height, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
         failHere(QStringLiteral("cannot allocate it"));
+    lastTiffError.clear();
     HandlePool::Lease lease(*m_handles, found->directory);
     if (!lease.get())
         failHere(lastTiffError);

@@ -37,15 +37,20 @@ void TileLoader::Task::run()
             ++m_loader->m_loaded;
         }
         Q_EMIT m_loader->tileLoaded(m_key);
-    } catch (const Error& error) {
+    } catch (const std::exception& error) {
+        // Error for a bad tile; anything else (out of memory) must not escape a pool thread either.
+        const auto* known = dynamic_cast<const Error*>(&error);
+        const QString message =
+            known ? known->message()
+                  : QStringLiteral("Cannot read a region of %1: %2")
+                        .arg(m_loader->m_slide->path(), QString::fromLocal8Bit(error.what()));
         {
             QMutexLocker lock(&m_loader->m_mutex);
             m_loader->m_running.remove(m_key);
             m_loader->m_failed.insert(m_key);
         }
-        qWarning("Tile %d/%d/%d failed: %s", m_key.level, m_key.column, m_key.row,
-                 qPrintable(error.message()));
-        Q_EMIT m_loader->tileFailed(m_key, error.message());
+        qWarning("Tile %d/%d/%d failed: %s", m_key.level, m_key.column, m_key.row, qPrintable(message));
+        Q_EMIT m_loader->tileFailed(m_key, message);
     }
 }
 

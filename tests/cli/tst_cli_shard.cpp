@@ -25,7 +25,8 @@ QStringList runShards(const QStringList& arguments, int count)
     for (int i = 0; i < count; ++i) {
         auto process = std::make_unique<QProcess>();
         process->start(QStringLiteral(TESSERA_CLI),
-                       arguments + QStringList{QStringLiteral("--shard"), QStringLiteral("%1/%2").arg(i).arg(count)});
+                       arguments +
+                           QStringList{QStringLiteral("--shard"), QStringLiteral("%1/%2").arg(i).arg(count)});
         processes.push_back(std::move(process));
     }
     QStringList outputs;
@@ -86,10 +87,13 @@ void TestCliShard::everySlideInExactlyOneShard()
                     ++mine;
                 }
             // Balanced enough for a scheduler: no shard under half its fair part.
-            QVERIFY2(mine > 300 / n / 2, qPrintable(QStringLiteral("shard %1/%2 has %3").arg(i).arg(n).arg(mine)));
+            QVERIFY2(mine > 300 / n / 2,
+                     qPrintable(QStringLiteral("shard %1/%2 has %3").arg(i).arg(n).arg(mine)));
             // A slide file, its bag and its project key fall in the same shard.
-            QCOMPARE(shard.contains(QStringLiteral("/data/a/%1.svs").arg(ids[0])), shard.containsSlideId(ids[0]));
-            QCOMPARE(shard.contains(QStringLiteral("features/%1.h5").arg(ids[0])), shard.containsSlideId(ids[0]));
+            QCOMPARE(shard.contains(QStringLiteral("/data/a/%1.svs").arg(ids[0])),
+                     shard.containsSlideId(ids[0]));
+            QCOMPARE(shard.contains(QStringLiteral("features/%1.h5").arg(ids[0])),
+                     shard.containsSlideId(ids[0]));
         }
         QCOMPARE(owners.size(), ids.size());
         for (int count : owners)
@@ -102,21 +106,23 @@ void TestCliShard::shardedJobsCoverTheProjectOnce()
     const QString slides = m_dir.filePath(QStringLiteral("slides"));
     const QString project = m_dir.filePath(QStringLiteral("project"));
     QDir().mkpath(slides);
-    const QStringList names{QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3"), QStringLiteral("s4"),
-                            QStringLiteral("s5")};
+    const QStringList names{QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3"),
+                            QStringLiteral("s4"), QStringLiteral("s5")};
     for (int i = 0; i < names.size(); ++i) {
         core::SynthSpec spec;
         spec.width = 2400;
         spec.height = 1800;
         spec.seed = std::uint64_t(i + 1);
         spec.tumourCount = i < 2 ? 1 : 0;
-        core::SyntheticSlideGenerator(spec).write(slides + QLatin1Char('/') + names[i] + QStringLiteral(".tiff"));
+        core::SyntheticSlideGenerator(spec).write(slides + QLatin1Char('/') + names[i] +
+                                                  QStringLiteral(".tiff"));
     }
-    QCOMPARE(test::runCli({QStringLiteral("project"), QStringLiteral("init"), QStringLiteral("--project"), project})
+    QCOMPARE(test::runCli(
+                 {QStringLiteral("project"), QStringLiteral("init"), QStringLiteral("--project"), project})
                  .exitCode,
              0);
-    QCOMPARE(test::runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"), project,
-                           QStringLiteral("--slides"), slides})
+    QCOMPARE(test::runCli({QStringLiteral("project"), QStringLiteral("add"), QStringLiteral("--project"),
+                           project, QStringLiteral("--slides"), slides})
                  .exitCode,
              0);
 
@@ -127,7 +133,8 @@ void TestCliShard::shardedJobsCoverTheProjectOnce()
                                             3);
     const QString features = project + QStringLiteral("/features");
     for (const QString& name : names) {
-        QVERIFY2(QFileInfo::exists(features + QLatin1Char('/') + name + QStringLiteral(".h5")), qPrintable(name));
+        QVERIFY2(QFileInfo::exists(features + QLatin1Char('/') + name + QStringLiteral(".h5")),
+                 qPrintable(name));
         QCOMPARE(mentions(extracted, name + QStringLiteral(".tiff: ")), 1); // done by one shard only
     }
     {
@@ -148,14 +155,14 @@ void TestCliShard::shardedJobsCoverTheProjectOnce()
     const QString run = m_dir.filePath(QStringLiteral("run"));
     const test::CliRun trained = test::runCli(
         {QStringLiteral("train"), QStringLiteral("--features"), features, QStringLiteral("--labels"),
-         labels.fileName(), QStringLiteral("--splits"), splits.fileName(), QStringLiteral("--model"), QStringLiteral("abmil"), QStringLiteral("--epochs"),
-         QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), run});
+         labels.fileName(), QStringLiteral("--splits"), splits.fileName(), QStringLiteral("--model"),
+         QStringLiteral("abmil"), QStringLiteral("--epochs"), QStringLiteral("2"),
+         QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), run});
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
     const QString maps = m_dir.filePath(QStringLiteral("maps"));
     const QStringList inferred =
-        runShards({QStringLiteral("infer"), QStringLiteral("--run"), run,
-                   QStringLiteral("--features"), features, QStringLiteral("--out"), maps, QStringLiteral("--project"),
-                   project},
+        runShards({QStringLiteral("infer"), QStringLiteral("--run"), run, QStringLiteral("--features"),
+                   features, QStringLiteral("--out"), maps, QStringLiteral("--project"), project},
                   2);
     for (const QString& name : names) {
         QVERIFY2(QFileInfo::exists(maps + QLatin1Char('/') + name + QStringLiteral(".h5")), qPrintable(name));
@@ -168,19 +175,21 @@ void TestCliShard::shardedJobsCoverTheProjectOnce()
     }
     // One bag alone takes no shard.
     QCOMPARE(test::runCli({QStringLiteral("infer"), QStringLiteral("--run"), run,
-                           QStringLiteral("--features"), features + QStringLiteral("/s1.h5"), QStringLiteral("--out"),
-                           m_dir.filePath(QStringLiteral("one.h5")), QStringLiteral("--shard"), QStringLiteral("0/2")})
+                           QStringLiteral("--features"), features + QStringLiteral("/s1.h5"),
+                           QStringLiteral("--out"), m_dir.filePath(QStringLiteral("one.h5")),
+                           QStringLiteral("--shard"), QStringLiteral("0/2")})
                  .exitCode,
              2);
 
     // Reports: 2 shards, each slide's PDF once.
     const QString reports = m_dir.filePath(QStringLiteral("reports"));
-    const QStringList reported = runShards({QStringLiteral("report"), QStringLiteral("--project"), project,
-                                            QStringLiteral("--all"), QStringLiteral("--out"), reports,
-                                            QStringLiteral("--jobs"), QStringLiteral("1")},
-                                           2);
+    const QStringList reported =
+        runShards({QStringLiteral("report"), QStringLiteral("--project"), project, QStringLiteral("--all"),
+                   QStringLiteral("--out"), reports, QStringLiteral("--jobs"), QStringLiteral("1")},
+                  2);
     for (const QString& name : names)
-        QVERIFY2(QFileInfo::exists(reports + QLatin1Char('/') + name + QStringLiteral(".pdf")), qPrintable(name));
+        QVERIFY2(QFileInfo::exists(reports + QLatin1Char('/') + name + QStringLiteral(".pdf")),
+                 qPrintable(name));
     QCOMPARE(mentions(reported, QStringLiteral(".pdf: ")), int(names.size()));
 }
 
