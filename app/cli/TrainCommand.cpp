@@ -1,11 +1,13 @@
 // tessera-cli train / synth-bags: MIL training from feature bags, and synthetic bags to try it on.
 #include "Cancellation.h"
 #include "CommandOptions.h"
+#include "LocalWorkers.h"
 
 #include "common/Error.h"
 #include "project/Project.h"
 #include "project/RunRecorder.h"
 #include "synth/SyntheticBags.h"
+#include "train/ProcessGroup.h"
 #include "train/Trainer.h"
 
 #include <QCoreApplication>
@@ -163,8 +165,42 @@ int runTrain(const QStringList& arguments, CliContext& io)
     options.add(QStringLiteral("precision"),
                 QStringLiteral("auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16."),
                 QStringLiteral("p"), d.precision);
+    options.add(
+        QStringLiteral("slides-per-step"),
+        QStringLiteral("Slides averaged into one optimizer step (keep it to resume with another number of "
+                       "processes)."),
+        QStringLiteral("n"), QStringLiteral("1"), QStringLiteral("slides_per_step"));
+    options.add(QStringLiteral("nproc"),
+                QStringLiteral("Data-parallel: start this many worker processes here (c10d, Gloo)."),
+                QStringLiteral("n"), QStringLiteral("1"));
+    options.addSwitch(
+        QStringLiteral("distributed"),
+        QStringLiteral("Be one rank of a data-parallel group launched by torchrun (MASTER_ADDR, "
+                       "MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK) or srun (SLURM_PROCID …)."));
     options.addProgress();
     options.parse(arguments);
+    if (const int processes = options.integer(QStringLiteral("nproc")); processes > 1) {
+        if (options.isSet(QStringLiteral("distributed")))
+            throw UsageError{QStringLiteral("give --nproc or --distributed, not both")};
+        if (processes > options.integer(QStringLiteral("slides-per-step")))
+            throw UsageError{
+                QStringLiteral("--nproc %1 needs --slides-per-step of at least %1").arg(processes)};
+        QStringList forwarded = arguments.mid(1);
+        for (qsizetype i = forwarded.indexOf(QStringLiteral("--nproc")); i >= 0;
+             i = forwarded.indexOf(QStringLiteral("--nproc")))
+            forwarded.remove(i, 2);
+        forwarded.removeIf([](const QString& a) { return a.startsWith(QLatin1String("--nproc=")); });
+        for (qsizetype i = forwarded.indexOf(QStringLiteral("--threads")); i >= 0;
+             i = forwarded.indexOf(QStringLiteral("--threads")))
+            forwarded.remove(i, 2);
+        forwarded.removeIf([](const QString& a) { return a.startsWith(QLatin1String("--threads=")); });
+        return runLocalWorkers(QStringList{QStringLiteral("train")} + forwarded, processes, options.threads(),
+                               io);
+    }
+    std::unique_ptr<core::ProcessGroup> group;
+    if (options.isSet(QStringLiteral("distributed")))
+        group = std::make_unique<core::ProcessGroup>(core::DistributedLaunch::fromEnvironment());
+    const bool primary = !group || group->isPrimary();
     if (options.isSet(QStringLiteral("splits")) + options.isSet(QStringLiteral("folds")) > 1)
         throw UsageError{QStringLiteral("give only one of --splits or --folds")};
     std::shared_ptr<core::Project> project;
@@ -176,6 +212,7 @@ int runTrain(const QStringList& arguments, CliContext& io)
             throw UsageError{QStringLiteral("give one of --splits or --folds (or --project with a split)")};
     }
     core::TrainConfig config = readConfig(options);
+    config.slidesPerStep = options.integer(QStringLiteral("slides-per-step"));
     if (options.isSet(QStringLiteral("init-from"))) {
         config.initFrom = options.value(QStringLiteral("init-from"));
         if (project && !QFileInfo(config.initFrom).isDir())
@@ -265,8 +302,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
         // Every problem with the data is found here, before any training.
         const core::MilDataset data = core::MilDataset::load(featuresDir, labels, splits[f]);
         core::Trainer trainer(config, data, runDirs[f]);
+        trainer.setProcessGroup(group.get());
         io.progress = forFold(f);
-        if (project) {
+        if (project && primary) {
             // The run, its epochs and its result go to the project's database as they come; a
             // failure that ends the command reaches it through io.progress too. Bookkeeping that
             // fails (a database locked too long) is reported, never the end of the training.
@@ -313,6 +351,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
             io.err << "tessera-cli train: cancelled after epoch " << r.epochsRun << "; run again to resume\n";
             return kCancelled;
         }
+        if (!primary)
+            continue; // rank 0 reports
         foldResults.append(QJsonObject{{QStringLiteral("run"), runDirs[f]},
                                        {QStringLiteral("best_epoch"), r.bestEpoch},
                                        {QStringLiteral("val"), r.bestValidation.toJson()}});
@@ -326,7 +366,7 @@ int runTrain(const QStringList& arguments, CliContext& io)
                                    : QString());
     }
     io.progress = output;
-    if (folds)
+    if (folds && primary)
         io.report(core::ProgressEvent::finished(kJob, {{QStringLiteral("folds"), foldResults}}));
     return kOk;
 }

@@ -2,6 +2,7 @@
 
 #include "system/CachingCpuAllocator.h"
 
+#include "ProcessGroup.h"
 #include "TrainingCheckpoint.h"
 #include "common/Error.h"
 #include "model/ComputeDevice.h"
@@ -149,8 +150,11 @@ public:
     const Part& test() const { return m_test; }
     int classes() const { return m_classes; }
 
-    // One pass over the training bags in this epoch's order; false when cancelled part-way.
-    bool trainEpoch(int epoch, const std::atomic<bool>* cancel, EpochReport& report)
+    // One pass over the training bags in this epoch's order; false when cancelled part-way. Each
+    // optimizer step takes the next slidesPerStep slides of the order; with a process group this
+    // rank computes every size()-th of them and the gradients are summed over the ranks, so the
+    // step is the same whatever the number of processes.
+    bool trainEpoch(int epoch, const std::atomic<bool>* cancel, EpochReport& report, ProcessGroup* group)
     {
         const double lr = learningRateAt(m_config, epoch);
         for (auto& group : m_optimizer->param_groups())
@@ -160,23 +164,39 @@ public:
         std::shuffle(order.begin(), order.end(),
                      std::mt19937_64(m_config.seed * 1000003 + std::uint64_t(epoch)));
         m_net->train();
+        const std::size_t perStep = std::size_t(m_config.slidesPerStep);
+        const int rank = group ? group->rank() : 0, ranks = group ? group->size() : 1;
+        // One slide a step in one process is the published recipe: one random stream for the
+        // run. Otherwise each slide's masks come from its own seed, so that which rank computes
+        // a slide does not change its masks.
+        const bool perSlideSeeds = perStep > 1 || ranks > 1;
         double lossSum = 0;
         std::map<std::string, double> termSums;
-        for (const std::size_t i : order) {
+        for (std::size_t first = 0; first < order.size(); first += perStep) {
             if (cancel && cancel->load())
                 return false;
+            const std::size_t inStep = std::min(perStep, order.size() - first);
             m_optimizer->zero_grad();
-            const nets::StepLosses losses = [&] {
-                const nets::AutocastScope precision(m_device.type(), m_autocast);
-                return m_net->trainingStep(m_train.bags[i], m_train.labels[i], m_classWeights);
-            }();
-            losses.total.backward();
+            for (std::size_t k = 0; k < inStep; ++k) {
+                if (int(k % std::size_t(ranks)) != rank)
+                    continue;
+                const std::size_t i = order[first + k];
+                if (perSlideSeeds)
+                    torch::manual_seed(slideSeed(epoch, i));
+                const nets::StepLosses losses = [&] {
+                    const nets::AutocastScope precision(m_device.type(), m_autocast);
+                    return m_net->trainingStep(m_train.bags[i], m_train.labels[i], m_classWeights);
+                }();
+                (inStep == 1 ? losses.total : losses.total / double(inStep)).backward();
+                lossSum += losses.total.item<double>();
+                for (const auto& [name, value] : losses.terms)
+                    termSums[name] += value.item<double>();
+            }
+            if (group)
+                sumGradients(*group, lossSum, termSums, first + inStep == order.size());
             if (m_config.gradientClip > 0)
                 torch::nn::utils::clip_grad_norm_(m_net->parameters(), m_config.gradientClip);
             m_optimizer->step();
-            lossSum += losses.total.item<double>();
-            for (const auto& [name, value] : losses.terms)
-                termSums[name] += value.item<double>();
         }
         report.learningRate = lr;
         report.trainLoss = lossSum / double(order.size());
@@ -186,6 +206,69 @@ public:
     }
 
 private:
+    std::uint64_t slideSeed(int epoch, std::size_t slide) const
+    {
+        // splitmix64 over (seed, epoch, slide): independent streams, the same on every rank.
+        std::uint64_t z = m_config.seed * 0x9E3779B97F4A7C15ull +
+                          std::uint64_t(epoch) * 0xBF58476D1CE4E5B9ull +
+                          std::uint64_t(slide) * 0x94D049BB133111EBull;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return (z ^ (z >> 31)) >> 1; // manual_seed takes a signed range on some builds
+    }
+
+    // Sums this step's gradients over the ranks in one buffer. A parameter no rank produced a
+    // gradient for stays without one (AdamW then leaves it alone, as in one process). At the
+    // epoch's last step the loss sums travel along, so that every rank reports the same means.
+    void sumGradients(ProcessGroup& group, double& lossSum, std::map<std::string, double>& termSums,
+                      bool last)
+    {
+        std::vector<torch::Tensor> parameters = m_net->parameters();
+        std::vector<torch::Tensor> pieces;
+        std::vector<float> present;
+        for (const torch::Tensor& p : parameters) {
+            const torch::Tensor& g = p.grad();
+            pieces.push_back(g.defined() ? g.detach().to(torch::kCPU, torch::kFloat32).reshape({-1})
+                                         : torch::zeros({p.numel()}, torch::kFloat32));
+            present.push_back(g.defined() ? 1.f : 0.f);
+        }
+        pieces.push_back(torch::tensor(present));
+        std::vector<double> sums{lossSum};
+        for (const auto& [name, value] : termSums)
+            sums.push_back(value);
+        if (last)
+            pieces.push_back(torch::tensor(sums, torch::kFloat64).to(torch::kFloat32));
+        std::vector<torch::Tensor> buffer{torch::cat(pieces)};
+        group.allReduceSum(buffer);
+        const torch::Tensor flat = buffer.front();
+        std::int64_t gradientValues = 0;
+        for (const torch::Tensor& p : parameters)
+            gradientValues += p.numel();
+        const torch::Tensor presentSum = flat.narrow(0, gradientValues, std::int64_t(parameters.size()));
+        std::int64_t offset = 0;
+        for (std::size_t j = 0; j < parameters.size(); ++j) {
+            torch::Tensor& p = parameters[j];
+            const std::int64_t n = p.numel();
+            if (presentSum[std::int64_t(j)].item<float>() > 0) {
+                const torch::Tensor summed =
+                    flat.narrow(0, offset, n).view(p.sizes()).to(p.device(), p.scalar_type());
+                if (p.grad().defined())
+                    p.mutable_grad().copy_(summed);
+                else
+                    p.mutable_grad() = summed.clone();
+            }
+            offset += n;
+        }
+        if (last) {
+            const torch::Tensor totals =
+                flat.narrow(0, flat.numel() - std::int64_t(sums.size()), std::int64_t(sums.size()));
+            lossSum = totals[0].item<double>();
+            std::size_t t = 1;
+            for (auto& [name, value] : termSums)
+                value = totals[std::int64_t(t++)].item<double>();
+        }
+    }
+
     const TrainConfig& m_config;
     int m_classes;
     torch::Device m_device{torch::kCPU};
@@ -220,6 +303,8 @@ std::vector<FieldProblem> TrainConfig::problems() const
           QStringLiteral("the gradient clipping norm must not be negative (got %1)").arg(gradientClip));
     check(selectAfter >= 0 && selectAfter < 1, "select_after",
           QStringLiteral("the selection start must be a fraction in [0, 1) (got %1)").arg(selectAfter));
+    check(slidesPerStep >= 1, "slides_per_step",
+          QStringLiteral("the slides per step must be at least 1 (got %1)").arg(slidesPerStep));
     check(threads >= 0, "threads",
           QStringLiteral("the thread count must not be negative (got %1)").arg(threads));
     check(kPrecisions.contains(precision), "precision",
@@ -241,6 +326,8 @@ QJsonObject TrainConfig::toJson() const
                      {QStringLiteral("seed"), QString::number(seed)},
                      {QStringLiteral("precision"), precision}};
     model.writeTo(json);
+    if (slidesPerStep != 1) // absent in runs from before it existed, which took one slide a step
+        json[QStringLiteral("slides_per_step")] = slidesPerStep;
     if (!initFrom.isEmpty())
         json[QStringLiteral("init_from")] = initFrom;
     return json;
@@ -261,6 +348,7 @@ TrainConfig TrainConfig::fromJson(const QJsonObject& j)
     c.seed = j[QStringLiteral("seed")].toString().toULongLong();
     c.precision = j[QStringLiteral("precision")].toString(c.precision);
     c.initFrom = j[QStringLiteral("init_from")].toString();
+    c.slidesPerStep = j[QStringLiteral("slides_per_step")].toInt(1);
     return c;
 }
 
@@ -357,11 +445,19 @@ RunFolder Trainer::checkedParent() const
 
 TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* cancel)
 {
+    // With a process group, every rank trains and validates (the weights are the same on all of
+    // them after each step, so are their choices); rank 0 alone writes and reports.
+    const bool primary = !m_group || m_group->isPrimary();
     const auto report = [&](const ProgressEvent& e) {
-        if (progress)
+        if (progress && primary)
             progress(e);
     };
     throwIfAny(m_config.problems());
+    if (m_group && m_group->size() > m_config.slidesPerStep)
+        throw FieldError({QStringLiteral("slides_per_step"),
+                          QStringLiteral("%1 processes need at least %1 slides per step (got %2)")
+                              .arg(m_group->size())
+                              .arg(m_config.slidesPerStep)});
     const auto& trainSamples = m_data.samples(QStringLiteral("train"));
     const auto& valSamples = m_data.samples(QStringLiteral("val"));
     if (trainSamples.empty() || valSamples.empty())
@@ -392,8 +488,10 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
     } else {
         if (!m_config.initFrom.isEmpty())
             session.initialiseFrom(checkedParent());
-        m_folder.create();
-        m_folder.writeConfig(configJson);
+        if (primary) {
+            m_folder.create();
+            m_folder.writeConfig(configJson);
+        }
     }
     ModelSelection selection(m_config.epochs, m_config.selectAfter, m_config.patience, state.selection);
     report(ProgressEvent::started(kJob, {{QStringLiteral("run"), m_folder.path()},
@@ -417,7 +515,7 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         EpochReport epochReport;
         epochReport.epoch = epoch;
         epochReport.epochs = m_config.epochs;
-        if (!session.trainEpoch(epoch, cancel, epochReport)) {
+        if (!session.trainEpoch(epoch, cancel, epochReport, m_group)) {
             // The last complete epoch's checkpoint stays; a rerun resumes there.
             result.cancelled = true;
             report(ProgressEvent::failed(
@@ -429,15 +527,17 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         epochReport.validation = v.metrics;
         epochReport.validationLoss = v.loss;
         epochReport.best = selection.offer(epoch, v.metrics, v.loss);
-        if (epochReport.best)
+        if (epochReport.best && primary)
             nets::saveWeights(m_folder.bestWeightsPath(), session.net());
         epochReport.seconds = double(timer.elapsed()) / 1000.0;
         state.epoch = epoch;
         state.selection = selection.state();
         state.seconds += epochReport.seconds;
-        saveTrainingCheckpoint(m_folder.checkpointPath(), session.net(), session.optimizer(), state);
         metrics.push_back(epochReport.toRecord());
-        m_folder.writeMetrics(metrics);
+        if (primary) {
+            saveTrainingCheckpoint(m_folder.checkpointPath(), session.net(), session.optimizer(), state);
+            m_folder.writeMetrics(metrics);
+        }
         epochReport.etaSeconds = epochReport.seconds * (m_config.epochs - epoch);
         result.epochsRun = epoch;
         report(epochReport.toEvent());
@@ -447,6 +547,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         }
     }
 
+    if (!primary) // rank 0 evaluates the best model and writes the result
+        return result;
     // The best model on validation, then (if any) on test.
     nets::loadWeights(m_folder.bestWeightsPath(), session.net(), session.device());
     result.bestEpoch = selection.state().bestEpoch;

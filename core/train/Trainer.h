@@ -31,6 +31,10 @@ struct TrainConfig {
     int patience = 0;          // epochs without a better validation score before stopping; 0 = off
     double selectAfter = 0.6;  // best-by-validation among epochs whose 0-based index exceeds this fraction
     std::uint64_t seed = 1;
+    // Slides whose gradients are averaged into one optimizer step (1: a step per slide, as
+    // published). Across processes each step's slides are dealt to the ranks; keep this number
+    // and a run resumes with any number of processes that is not larger than it.
+    int slidesPerStep = 1;
     QString device = QStringLiteral("auto");
     int threads = 0; // LibTorch intra-op threads; 0 = all cores
     // Training steps' arithmetic: auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16
@@ -79,9 +83,14 @@ struct TrainResult {
 
 // Writes a RunFolder: config.json, checkpoint.pt (last epoch, with optimizer and RNG state),
 // best.pt (weights of the best epoch), metrics.csv, result.json.
+class ProcessGroup;
+
 class Trainer {
 public:
     Trainer(TrainConfig config, const MilDataset& data, QString runDir);
+    // Trains as one rank of a data-parallel group: this rank takes its share of each step's
+    // slides, gradients are summed over the group; only rank 0 writes the run folder and reports.
+    void setProcessGroup(ProcessGroup* group) { m_group = group; }
     // Resumes from the run's checkpoint when it exists and was made with the same config.
     // Reports started, one epoch event per epoch and finished through `progress`. Throws Error
     // for unusable inputs, a checkpoint from another config, or a full disk.
@@ -94,6 +103,7 @@ private:
     TrainConfig m_config;
     const MilDataset& m_data;
     RunFolder m_folder;
+    ProcessGroup* m_group = nullptr;
 };
 
 } // namespace tessera::core
