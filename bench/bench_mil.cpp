@@ -10,8 +10,10 @@
 //    after the single thread pool and the caching allocator.
 //  --quality: SR-MIL vs ABMIL vs TransMIL on the context task over seeds and signal strengths.
 //  --consistency: the reconstruction-consistency map at the inference and the training mask rates.
+//  --distributed: one epoch with 1 process against 2 processes x 1 thread (tessera-cli train
+//    --nproc 2) and the bytes all-reduced per step  [--repeats 2].
 //
-//  bench_mil [--step | --memory | --cpu | --quality | --consistency] [--threads 2]
+//  bench_mil [--step | --memory | --cpu | --quality | --consistency | --distributed] [--threads 2]
 //            [--patches N --dim D]                                (--step, --memory)
 //            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --first-seed 1 --epochs E
 //             --mimics 0.05 --signals 0.15,0.3,0.6 --models srmil,abmil,transmil --w-gen 1.8,1.0]
@@ -78,6 +80,8 @@ int main(int argc, char* argv[])
         memory(patches, dim, threads);
     else if (args.contains(QStringLiteral("--cpu")))
         cpuTime(threads);
+    else if (args.contains(QStringLiteral("--distributed")))
+        distributed(bench::intArgument(args, "--repeats", 2));
     else if (args.contains(QStringLiteral("--quality")))
         quality(threads, qualitySpec(args));
     else if (args.contains(QStringLiteral("--consistency")))

@@ -9,99 +9,130 @@
         <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="34"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="35"/>
         <source>give the run a name</source>
         <translation>geben Sie dem Lauf einen Namen</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="36"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="37"/>
         <source>use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only (it names a folder)</source>
         <translation>nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; verwenden (er benennt einen Ordner)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="38"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="39"/>
         <source>a run named &apos;%1&apos; exists already</source>
         <translation>ein Lauf namens &apos;%1&apos; existiert bereits</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="44"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="45"/>
         <source>the project has no feature set &apos;%1&apos;</source>
         <translation>das Projekt hat keinen Merkmalssatz &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="46"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="47"/>
         <source>feature set &apos;%1&apos; has no slides yet</source>
         <translation>der Merkmalssatz &apos;%1&apos; hat noch keine Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="54"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="55"/>
         <source>choose &apos;handcrafted&apos; or a TorchScript file (.pt) that exists</source>
         <translation>wählen Sie &apos;handcrafted&apos; oder eine vorhandene TorchScript-Datei (.pt)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="57"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="58"/>
         <source>the patch size must be at least 16 px and the magnification positive</source>
         <translation>die Patchgröße muss mindestens 16 px und die Vergrößerung positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="64"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="65"/>
         <source>label at least two classes of slides first (%1)</source>
         <translation>versehen Sie zuerst Schnitte aus mindestens zwei Klassen mit Labels (%1)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="68"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="69"/>
         <source>k-fold cross-validation needs at least 3 folds</source>
         <translation>die k-fache Kreuzvalidierung braucht mindestens 3 Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="71"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="72"/>
         <source>the project has no split &apos;%1&apos;: import one, or choose k folds</source>
         <translation>das Projekt hat keine Aufteilung &apos;%1&apos;: importieren Sie eine oder wählen Sie k Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="77"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="78"/>
         <source>the project has no run &apos;%1&apos;</source>
         <translation>das Projekt hat keinen Lauf &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="83"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="84"/>
         <source>run &apos;%1&apos; has no trained weights yet</source>
         <translation>Lauf &apos;%1&apos; hat noch keine trainierten Gewichte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="85"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="86"/>
         <source>run &apos;%1&apos; is a %2 model; fine-tune it as %2</source>
         <translation>Lauf &apos;%1&apos; ist ein %2-Modell; stimmen Sie ihn als %2 fein ab</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="89"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="90"/>
         <source>run &apos;%1&apos; knows the classes %2, the project&apos;s labels are %3</source>
         <translation>Lauf &apos;%1&apos; kennt die Klassen %2, die Labels des Projekts sind %3</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="94"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="95"/>
         <source>run &apos;%1&apos; was trained on %2-dimensional features, &apos;%3&apos; has %4</source>
         <translation>Lauf &apos;%1&apos; wurde auf %2-dimensionalen Merkmalen trainiert, &apos;%3&apos; hat %4</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="109"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="110"/>
         <source>there is no device &apos;%1&apos; on this machine</source>
         <translation>auf diesem Rechner gibt es kein Gerät &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="128"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="129"/>
         <source>Extract features for %1</source>
         <translation>Merkmale für %1 extrahieren</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="181"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="187"/>
         <source>Train %1 (%2)</source>
         <translation>%1 trainieren (%2)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="182"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="188"/>
         <source>Fine-tune %1 from %2 (%3)</source>
         <translation>%1 ab %2 feinabstimmen (%3)</translation>
+    </message>
+    <message>
+        <location filename="../core/project/TrainingPlan.cpp" line="214"/>
+        <source># One node, %1 worker processes (one per GPU; edit to the node&apos;s GPUs):
+tessera-cli %2 --nproc %1
+
+# torchrun on each of NODES nodes (it sets RANK, WORLD_SIZE, MASTER_ADDR …); --slides-per-step must be at least the number of ranks:
+torchrun --nnodes NODES --nproc_per_node %1 --rdzv_backend static --master_addr HOST --master_port 29500 --node_rank THIS_NODE --no-python tessera-cli %2 --distributed
+
+# SLURM (sbatch this; srun starts one rank per task):
+#!/bin/bash
+#SBATCH --nodes=1
+#SBATCH --ntasks-per-node=%1
+#SBATCH --gres=gpu:%1
+export MASTER_PORT=29500
+srun tessera-cli %2 --distributed
+</source>
+        <translation># Ein Knoten, %1 Arbeitsprozesse (einer je GPU; an die GPUs des Knotens anpassen):
+tessera-cli %2 --nproc %1
+
+# torchrun auf jedem von NODES Knoten (setzt RANK, WORLD_SIZE, MASTER_ADDR …); --slides-per-step muss mindestens die Zahl der Ränge sein:
+torchrun --nnodes NODES --nproc_per_node %1 --rdzv_backend static --master_addr HOST --master_port 29500 --node_rank THIS_NODE --no-python tessera-cli %2 --distributed
+
+# SLURM (mit sbatch abschicken; srun startet einen Rang je Task):
+#!/bin/bash
+#SBATCH --nodes=1
+#SBATCH --ntasks-per-node=%1
+#SBATCH --gres=gpu:%1
+export MASTER_PORT=29500
+srun tessera-cli %2 --distributed
+</translation>
     </message>
     <message>
         <location filename="../core/annotations/AnnotationFiles.cpp" line="19"/>
@@ -2422,258 +2453,293 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::TrainingDialog</name>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="45"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="48"/>
         <source>Train a Model</source>
         <translation>Ein Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="48"/>
-        <location filename="../ui/training/TrainingDialog.cpp" line="63"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="51"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="66"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="64"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="67"/>
         <source>SR-MIL: spatially regularized MIL (GAT encoder, supernode classifier, masked reconstruction). ABMIL and TransMIL are the baselines to compare with.</source>
         <translation>SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="66"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="69"/>
         <source>Run name</source>
         <translation>Name des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="66"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="69"/>
         <source>The run&apos;s folder under runs/</source>
         <translation>Der Ordner des Laufs unter runs/</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="67"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="68"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
         <source>Passes over the training slides. SR-MIL stays near chance for its first ~15 epochs.</source>
         <translation>Durchgänge über die Trainingsschnitte. SR-MIL bleibt in den ersten ~15 Epochen nahe am Zufall.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="69"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
         <source>Peak AdamW learning rate (paper: 5e-4), cosine schedule</source>
         <translation>Höchste AdamW-Lernrate (Artikel: 5e-4), Kosinus-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
         <source>Weight decay</source>
         <translation>Gewichtsabnahme</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
         <source>AdamW weight decay (paper: 1e-5)</source>
         <translation>AdamW-Gewichtsabnahme (Artikel: 1e-5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>Warm-up epochs</source>
         <translation>Aufwärmepochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
         <source>Linear warm-up before the cosine</source>
         <translation>Lineares Aufwärmen vor dem Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
         <source>Early stopping</source>
         <translation>Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>Stop after this many epochs without a better validation score (0 = never)</source>
         <translation>Nach so vielen Epochen ohne besseren Validierungswert anhalten (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
         <source>Select after</source>
         <translation>Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
         <source>Choose the best epoch only after this fraction of the epochs (paper: 0.6)</source>
         <translation>Die beste Epoche erst nach diesem Anteil der Epochen wählen (Artikel: 0,6)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
         <source>Reconstruction weight</source>
         <translation>Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>SR-MIL&apos;s w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)</source>
         <translation>w_gen von SR-MIL in [0, 2]: Gewicht der label-unabhängigen Rekonstruktion (Artikel: 1,8)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
         <source>SR-MIL&apos;s w_ce in [0, 2]: full graph vs masked graph classification</source>
         <translation>w_ce von SR-MIL in [0, 2]: Klassifikation auf dem vollen gegenüber dem maskierten Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
         <source>The same seed gives the same run</source>
         <translation>Derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="89"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
         <source>%1 (%2, %3 slides)</source>
         <translation>%1 (%2, %3 Schnitte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
         <source>Extract first…</source>
         <translation>Zuerst extrahieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="96"/>
         <source>handcrafted (no weights)</source>
         <translation>handgefertigt (ohne Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
         <source>TorchScript encoder (.pt)…</source>
         <translation>TorchScript-Encoder (.pt)…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="101"/>
         <source>k-fold cross-validation</source>
         <translation>k-fache Kreuzvalidierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="102"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
         <source>(train from scratch)</source>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="108"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="106"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="107"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="108"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="111"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
         <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="111"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
         <source>Start from another run&apos;s best weights: same model, classes and feature dimension</source>
         <translation>Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="120"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="123"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="129"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="132"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="130"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
         <source>One job runs per device; others wait in the queue</source>
         <translation>Je Gerät läuft ein Auftrag; weitere warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="131"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="134"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="132"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="135"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
         <source>0 = all cores</source>
         <translation>0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="141"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="144"/>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="145"/>
+        <source>Data-parallel workers, one per GPU</source>
+        <translation>Datenparallele Arbeitsprozesse, einer je GPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="148"/>
+        <source>Slides per step</source>
+        <translation>Schnitte je Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
+        <source>Slides averaged into one optimizer step (1 = as published)</source>
+        <translation>Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
+        <source>Cluster Command…</source>
+        <translation>Cluster-Befehl…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="158"/>
+        <source>Train on a Cluster</source>
+        <translation>Auf einem Cluster trainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="162"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="178"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="167"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="204"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="168"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="205"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>

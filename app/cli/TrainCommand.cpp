@@ -7,6 +7,7 @@
 #include "project/Project.h"
 #include "project/RunRecorder.h"
 #include "synth/SyntheticBags.h"
+#include "system/ComputeDevices.h"
 #include "train/ProcessGroup.h"
 #include "train/Trainer.h"
 
@@ -213,6 +214,14 @@ int runTrain(const QStringList& arguments, CliContext& io)
     }
     core::TrainConfig config = readConfig(options);
     config.slidesPerStep = options.integer(QStringLiteral("slides-per-step"));
+    if (group && (config.device == QLatin1String("auto") || config.device == QLatin1String("cuda"))) {
+        // One GPU per rank of this node, as torchrun's LOCAL_RANK intends.
+        int gpus = 0;
+        for (const core::ComputeDeviceInfo& d : core::availableComputeDevices())
+            gpus += d.id.startsWith(QLatin1String("cuda:"));
+        if (gpus > 0)
+            config.device = QStringLiteral("cuda:%1").arg(group->localRank() % gpus);
+    }
     if (options.isSet(QStringLiteral("init-from"))) {
         config.initFrom = options.value(QStringLiteral("init-from"));
         if (project && !QFileInfo(config.initFrom).isDir())

@@ -54,6 +54,7 @@ struct QualitySpec {
     std::vector<double> wGen{1.0, 1.8}; // SR-MIL's candidates, picked per seed on validation
 };
 void quality(int threads, const QualitySpec& spec);
+void distributed(int repeats);
 void consistencyMaskRate(int threads, const QualitySpec& spec);
 
 } // namespace tessera::bench::mil

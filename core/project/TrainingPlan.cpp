@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QObject>
 #include <QRegularExpression>
 
 namespace tessera::core {
@@ -176,12 +177,52 @@ std::vector<PlannedJob> TrainingPlan::jobs(const TrainingRequest& r) const
         train << QStringLiteral("--split") << r.split;
     if (!r.parentRun.isEmpty())
         train << QStringLiteral("--init-from") << r.parentRun;
+    if (c.slidesPerStep != 1 || r.processes > 1)
+        train << QStringLiteral("--slides-per-step")
+              << QString::number(std::max(c.slidesPerStep, r.processes));
+    if (r.processes > 1)
+        train << QStringLiteral("--nproc") << QString::number(r.processes);
     jobs.push_back({QStringLiteral("train"),
                     r.parentRun.isEmpty()
                         ? QObject::tr("Train %1 (%2)").arg(model.title, r.runName)
                         : QObject::tr("Fine-tune %1 from %2 (%3)").arg(model.title, r.parentRun, r.runName),
                     train, device, RunFolder(runFolder(r)).logPath(), !jobs.empty()});
     return jobs;
+}
+
+QString TrainingPlan::clusterCommands(const TrainingRequest& request) const
+{
+    TrainingRequest r = request;
+    // Without several GPUs here, an example of 4 per node (to edit).
+    const int processes = r.processes > 1 ? r.processes : 4;
+    r.processes = 1;
+    r.config.threads = 0;
+    if (r.config.device != QLatin1String("cpu"))
+        r.config.device = QStringLiteral("auto"); // each rank takes the GPU of its local rank
+    QStringList train = jobs(r).back().arguments;
+    train << QStringLiteral("--slides-per-step")
+          << QString::number(std::max(r.config.slidesPerStep, processes));
+    const auto quoted = [](QStringList arguments) {
+        for (QString& a : arguments)
+            if (a.contains(QLatin1Char(' ')) || a.contains(QLatin1Char('\'')) || a.isEmpty())
+                a = QLatin1Char('\'') + QString(a).replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+                    QLatin1Char('\'');
+        return arguments.join(QLatin1Char(' '));
+    };
+    const QString command = quoted(train);
+    return QObject::
+        tr("# One node, %1 worker processes (one per GPU; edit to the node's GPUs):\n"
+           "tessera-cli %2 --nproc %1\n\n"
+           "# torchrun on each of NODES nodes (it sets RANK, WORLD_SIZE, MASTER_ADDR …); --slides-per-step "
+           "must be at least the number of ranks:\n"
+           "torchrun --nnodes NODES --nproc_per_node %1 --rdzv_backend static --master_addr HOST "
+           "--master_port 29500 --node_rank THIS_NODE --no-python tessera-cli %2 --distributed\n\n"
+           "# SLURM (sbatch this; srun starts one rank per task):\n"
+           "#!/bin/bash\n#SBATCH --nodes=1\n#SBATCH --ntasks-per-node=%1\n#SBATCH --gres=gpu:%1\n"
+           "export MASTER_PORT=29500\n"
+           "srun tessera-cli %2 --distributed\n")
+            .arg(processes)
+            .arg(command);
 }
 
 } // namespace tessera::core

@@ -24,6 +24,7 @@ struct TrainingRequest {
     QString split = QStringLiteral("default"); // a project split; ignored when folds > 0
     int folds = 0;                             // > 0: k-fold cross-validation, one run per fold
     QString parentRun;                         // fine-tune from this run (its name); empty: afresh
+    int processes = 1; // > 1: data-parallel worker processes (one per GPU), tessera-cli train --nproc
 };
 
 struct PlannedJob {
@@ -46,6 +47,9 @@ public:
     std::vector<PlannedJob> jobs(const TrainingRequest& request) const;
     // The run folder the request trains into.
     QString runFolder(const TrainingRequest& request) const;
+    // The training as shell commands to copy to a cluster: on one node (--nproc), under torchrun
+    // and as a SLURM batch script (--distributed). Assumes the features exist.
+    QString clusterCommands(const TrainingRequest& request) const;
 
 private:
     Project& m_project;

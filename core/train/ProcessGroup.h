@@ -39,6 +39,7 @@ public:
 
     int rank() const { return m_launch.rank; }
     int size() const { return m_launch.worldSize; }
+    int localRank() const { return m_launch.localRank; }
     bool isPrimary() const { return m_launch.rank == 0; }
 
     // Sums each tensor over all ranks, in place (CPU tensors). Throws Error naming this rank when

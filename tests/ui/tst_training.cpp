@@ -8,6 +8,7 @@
 #include "project/ProjectController.h"
 #include "project/RunsPanel.h"
 #include "support/CliRunner.h"
+#include "system/ComputeDevices.h"
 #include "training/TrainingDialog.h"
 
 #include <QComboBox>
@@ -178,6 +179,28 @@ void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
     const std::vector<core::PlannedJob> jobs = dialog.plannedJobs();
     QCOMPARE(jobs.size(), std::size_t(1));
     QVERIFY(jobs[0].arguments.contains(QStringLiteral("--w-gen")));
+    QVERIFY(!jobs[0].arguments.contains(QStringLiteral("--slides-per-step"))); // the published one a step
+    // Several slides a step reach the command; the processes row needs two GPUs.
+    dialog.slidesPerStepBox()->setValue(4);
+    const QStringList stepped = dialog.plannedJobs().back().arguments;
+    QCOMPARE(stepped.value(stepped.indexOf(QStringLiteral("--slides-per-step")) + 1), QStringLiteral("4"));
+    QCOMPARE(dialog.processesBox()->isVisibleTo(&dialog), core::availableComputeDevices().size() > 2);
+    // The same training for a cluster: one node, torchrun and SLURM, each a full command.
+    const QString cluster = dialog.clusterCommands();
+    for (const char* part : {"--nproc", "torchrun --nnodes", "--no-python tessera-cli train", "--distributed",
+                             "srun tessera-cli train", "--slides-per-step 4", "--name fine"})
+        QVERIFY2(cluster.contains(QLatin1String(part)), qPrintable(cluster));
+    QVERIFY2(cluster.contains(QLatin1String("--nproc 4\n")), qPrintable(cluster)); // an example: no GPUs here
+    // The button shows it, ready to copy.
+    dialog.show();
+    dialog.findChild<QPushButton*>(QStringLiteral("clusterCommand"))->click();
+    QDialog* shown = nullptr;
+    QTRY_VERIFY((shown = dialog.findChild<QDialog*>()) != nullptr);
+    QCOMPARE(shown->findChild<QPlainTextEdit*>()->toPlainText(), cluster);
+    saveScreenshot(&dialog, QStringLiteral("training-dialog-compute.png"));
+    saveScreenshot(shown, QStringLiteral("training-cluster.png"));
+    shown->close();
+    dialog.slidesPerStepBox()->setValue(1);
     // Extracting first plans an extraction the training waits for.
     dialog.featureSetBox()->setCurrentIndex(dialog.featureSetBox()->count() - 1);
     dialog.extractorBox()->setCurrentIndex(dialog.extractorBox()->findData(QStringLiteral("handcrafted")));

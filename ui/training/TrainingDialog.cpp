@@ -3,6 +3,7 @@
 #include "project/Project.h"
 #include "system/ComputeDevices.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -10,8 +11,10 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -131,6 +134,40 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
     addRow(runForm, QStringLiteral("precision"), tr("Precision"), m_precision,
            tr("auto: bf16 mixed precision on CUDA, fp32 on the CPU"));
     addRow(runForm, QStringLiteral("threads"), tr("CPU threads"), m_threads, tr("0 = all cores"));
+    int gpus = 0;
+    for (const core::ComputeDeviceInfo& d : core::availableComputeDevices())
+        gpus += d.id.startsWith(QLatin1String("cuda:"));
+    m_processes = integerBox(runGroup, 1, std::max(1, gpus));
+    m_slidesPerStep = integerBox(runGroup, 1, 1024);
+    m_slidesPerStep->setValue(1);
+    if (gpus >= 2)
+        addRow(runForm, QStringLiteral("processes"), tr("Processes"), m_processes,
+               tr("Data-parallel workers, one per GPU"));
+    else
+        m_processes->hide();
+    addRow(runForm, QStringLiteral("slides_per_step"), tr("Slides per step"), m_slidesPerStep,
+           tr("Slides averaged into one optimizer step (1 = as published)"));
+    auto* cluster = new QPushButton(tr("Cluster Command…"), runGroup);
+    cluster->setObjectName(QStringLiteral("clusterCommand"));
+    runForm->addRow(QString(), cluster);
+    connect(cluster, &QPushButton::clicked, this, [this] {
+        if (!check().empty())
+            return;
+        auto* box = new QDialog(this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowTitle(tr("Train on a Cluster"));
+        auto* text = new QPlainTextEdit(clusterCommands(), box);
+        text->setReadOnly(true);
+        text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        auto* copy = new QPushButton(tr("Copy"), box);
+        connect(copy, &QPushButton::clicked, box,
+                [text] { QGuiApplication::clipboard()->setText(text->toPlainText()); });
+        auto* boxLayout = new QVBoxLayout(box);
+        boxLayout->addWidget(text);
+        boxLayout->addWidget(copy, 0, Qt::AlignRight);
+        box->resize(900, 360);
+        box->show();
+    });
     layout->addWidget(runGroup);
 
     m_otherProblems = new QLabel(this);
@@ -230,6 +267,8 @@ core::TrainingRequest TrainingDialog::request() const
     c.device = m_device->currentData().toString();
     c.precision = m_precision->currentData().toString();
     c.threads = m_threads->value();
+    c.slidesPerStep = m_slidesPerStep->value();
+    r.processes = m_processes->value();
     r.runName = m_name->text().trimmed();
     const QString featureSet = m_featureSet->currentData().toString();
     r.featureSet = featureSet == kExtractFirst ? QString() : featureSet;
@@ -270,6 +309,11 @@ QString TrainingDialog::problemShown(const QString& field) const
 {
     const QLabel* label = m_problems.value(field);
     return label ? label->text() : QString();
+}
+
+QString TrainingDialog::clusterCommands() const
+{
+    return core::TrainingPlan(m_project).clusterCommands(request());
 }
 
 std::vector<core::PlannedJob> TrainingDialog::plannedJobs() const

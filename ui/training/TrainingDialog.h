@@ -49,6 +49,10 @@ public:
     QComboBox* deviceBox() const { return m_device; }
     QComboBox* precisionBox() const { return m_precision; }
     QSpinBox* threadsBox() const { return m_threads; }
+    QSpinBox* processesBox() const { return m_processes; }
+    QSpinBox* slidesPerStepBox() const { return m_slidesPerStep; }
+    // The same training as commands for a cluster (torchrun, SLURM); the dialog's button shows it.
+    QString clusterCommands() const;
     QSpinBox* seedBox() const { return m_seed; }
 
     void accept() override; // only when check() finds nothing
@@ -77,6 +81,8 @@ private:
     QComboBox* m_device;
     QComboBox* m_precision;
     QSpinBox* m_threads;
+    QSpinBox* m_processes; // shown only with two or more GPUs
+    QSpinBox* m_slidesPerStep;
     QSpinBox* m_seed;
     QMap<QString, QLabel*> m_problems; // field → the label beside it
     QLabel* m_otherProblems;
