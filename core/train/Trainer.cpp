@@ -464,6 +464,10 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         throw Error(QStringLiteral("Training needs training and validation slides (got %1 and %2)")
                         .arg(trainSamples.size())
                         .arg(valSamples.size()));
+    if (m_group && int(trainSamples.size()) < m_group->size())
+        throw Error(QStringLiteral("%1 processes need at least %1 training slides (got %2)")
+                        .arg(m_group->size())
+                        .arg(trainSamples.size()));
     // Declared before the session, so it runs after the session's tensors are gone: the process
     // keeps no cached blocks once training is over.
     const struct ReleaseCachedBlocks {
