@@ -159,6 +159,7 @@ QString readLevel(TIFF* tif, int directory, qint64 fileSize, TiffSlideReader::Le
 class TiffSlideReader::HandlePool {
 public:
     explicit HandlePool(QString path) : m_path(std::move(path)) {}
+    void setFile(int fd) { m_fd = fd; }
     ~HandlePool()
     {
         for (TIFF* tif : m_free)
@@ -200,6 +201,18 @@ private:
                 return tif;
             }
         }
+        // Through the reader's open file, not its name: a slide deleted or replaced while open
+        // keeps reading what was opened. /proc gives a file description with its own offset
+        // (libtiff seeks; a dup() would share one offset between threads).
+        if (m_fd >= 0) {
+            const int own = ::open(QStringLiteral("/proc/self/fd/%1").arg(m_fd).toLocal8Bit().constData(),
+                                   O_RDONLY | O_CLOEXEC);
+            if (own >= 0) {
+                if (TIFF* tif = TIFFFdOpen(own, QFile::encodeName(m_path).constData(), "rm"))
+                    return tif;
+                ::close(own);
+            }
+        }
         // No memory mapping: a file that shrinks under us must give an error, not SIGBUS.
         return TIFFOpen(QFile::encodeName(m_path).constData(), "rm");
     }
@@ -210,6 +223,7 @@ private:
     }
 
     QString m_path;
+    int m_fd = -1;
     std::mutex m_mutex;
     std::vector<TIFF*> m_free;
 };
@@ -374,6 +388,7 @@ std::unique_ptr<SlideReader> TiffSlideReader::tryOpen(const QString& path, QStri
         *whyNot = QStringLiteral("cannot open the file for reading");
         return nullptr;
     }
+    reader->m_handles->setFile(reader->m_fd);
     return reader;
 }
 
