@@ -27,11 +27,19 @@ int runLocalWorkers(const QStringList& arguments, int processes, int threads, Cl
         environment.insert(QStringLiteral("RANK"), QString::number(rank));
         environment.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
         environment.insert(QStringLiteral("WORLD_SIZE"), QString::number(processes));
+        environment.insert(QStringLiteral("TESSERA_LAUNCH_COMMAND"),
+                           QCoreApplication::arguments().mid(1).join(QChar(0x1f)));
         worker->setProcessEnvironment(environment);
         // Rank 0 speaks for the job; the others only report errors.
         worker->setProcessChannelMode(rank == 0 ? QProcess::ForwardedChannels
                                                 : QProcess::ForwardedErrorChannel);
         QStringList workerArguments = arguments;
+        if (rank > 0) { // one job log: rank 0's
+            for (qsizetype i = workerArguments.indexOf(QStringLiteral("--log")); i >= 0;
+                 i = workerArguments.indexOf(QStringLiteral("--log")))
+                workerArguments.remove(i, 2);
+            workerArguments.removeIf([](const QString& a) { return a.startsWith(QLatin1String("--log=")); });
+        }
         workerArguments << QStringLiteral("--distributed") << QStringLiteral("--threads")
                         << QString::number(perWorker);
         worker->start(QCoreApplication::applicationFilePath(), workerArguments);
@@ -44,10 +52,16 @@ int runLocalWorkers(const QStringList& arguments, int processes, int threads, Cl
     bool forwardedCancel = false;
     int failedRank = -1;
     for (;;) {
+        // Sleep on the first worker still running (not on one that has ended: that returns at once).
+        for (auto& w : workers)
+            if (w->state() != QProcess::NotRunning) {
+                w->waitForFinished(100);
+                break;
+            }
         bool running = false;
         for (int rank = 0; rank < processes; ++rank) {
             QProcess& w = *workers[std::size_t(rank)];
-            w.waitForFinished(rank == 0 ? 100 : 0);
+            w.waitForFinished(0);
             if (w.state() != QProcess::NotRunning) {
                 running = true;
                 continue;

@@ -186,15 +186,21 @@ int runTrain(const QStringList& arguments, CliContext& io)
         if (processes > options.integer(QStringLiteral("slides-per-step")))
             throw UsageError{
                 QStringLiteral("--nproc %1 needs --slides-per-step of at least %1").arg(processes)};
+        // Workers get the command without --nproc and --threads (in any spelling the parser takes),
+        // and one run name, so that all ranks use one folder.
         QStringList forwarded = arguments.mid(1);
-        for (qsizetype i = forwarded.indexOf(QStringLiteral("--nproc")); i >= 0;
-             i = forwarded.indexOf(QStringLiteral("--nproc")))
-            forwarded.remove(i, 2);
-        forwarded.removeIf([](const QString& a) { return a.startsWith(QLatin1String("--nproc=")); });
-        for (qsizetype i = forwarded.indexOf(QStringLiteral("--threads")); i >= 0;
-             i = forwarded.indexOf(QStringLiteral("--threads")))
-            forwarded.remove(i, 2);
-        forwarded.removeIf([](const QString& a) { return a.startsWith(QLatin1String("--threads=")); });
+        for (const QString& flag : {QStringLiteral("nproc"), QStringLiteral("threads")})
+            for (const QString& form : {QStringLiteral("--") + flag, QStringLiteral("-") + flag}) {
+                for (qsizetype i = forwarded.indexOf(form); i >= 0; i = forwarded.indexOf(form))
+                    forwarded.remove(i, 2);
+                forwarded.removeIf([&](const QString& a) { return a.startsWith(form + QLatin1Char('=')); });
+            }
+        if (!options.isSet(QStringLiteral("name")) && !options.isSet(QStringLiteral("out")))
+            forwarded << QStringLiteral("--name")
+                      << QStringLiteral("%1-%2").arg(
+                             options.isSet(QStringLiteral("model")) ? options.value(QStringLiteral("model"))
+                                                                    : core::ModelSpec().name,
+                             QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         return runLocalWorkers(QStringList{QStringLiteral("train")} + forwarded, processes, options.threads(),
                                io);
     }
@@ -301,7 +307,7 @@ int runTrain(const QStringList& arguments, CliContext& io)
                 QStringLiteral("info"), details));
         };
     };
-    if (folds)
+    if (folds && primary)
         io.report(
             core::ProgressEvent::started(kJob, {{QStringLiteral("folds"), int(splits.size())},
                                                 {QStringLiteral("run"), QFileInfo(out).absoluteFilePath()},
@@ -324,7 +330,10 @@ int runTrain(const QStringList& arguments, CliContext& io)
             start.parentFolder = config.initFrom;
             start.featureSet = featureSet.isEmpty() ? featuresDir : featureSet;
             start.split = folds ? QStringLiteral("fold %1 of %2").arg(f).arg(splits.size()) : splitName;
-            start.command = QCoreApplication::arguments().mid(1);
+            // A worker of --nproc records the command that started the job, which can resume it.
+            start.command = qEnvironmentVariableIsSet("TESSERA_LAUNCH_COMMAND")
+                                ? qEnvironmentVariable("TESSERA_LAUNCH_COMMAND").split(QChar(0x1f))
+                                : QCoreApplication::arguments().mid(1);
             auto recorder = std::make_shared<core::RunRecorder>(*project, start);
             io.progress = [recorder, project, next = io.progress, &io](const core::ProgressEvent& e) {
                 try {

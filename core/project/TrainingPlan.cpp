@@ -180,8 +180,13 @@ std::vector<PlannedJob> TrainingPlan::jobs(const TrainingRequest& r) const
     if (c.slidesPerStep != 1 || r.processes > 1)
         train << QStringLiteral("--slides-per-step")
               << QString::number(std::max(c.slidesPerStep, r.processes));
-    if (r.processes > 1)
+    if (r.processes > 1) {
+        // Each worker takes the GPU of its rank: the device is "cuda", not one of them.
+        if (const qsizetype at = train.indexOf(QStringLiteral("--device"));
+            at >= 0 && device != QLatin1String("cpu"))
+            train[at + 1] = QStringLiteral("cuda");
         train << QStringLiteral("--nproc") << QString::number(r.processes);
+    }
     jobs.push_back({QStringLiteral("train"),
                     r.parentRun.isEmpty()
                         ? QObject::tr("Train %1 (%2)").arg(model.title, r.runName)
@@ -197,9 +202,10 @@ QString TrainingPlan::clusterCommands(const TrainingRequest& request) const
     const int processes = r.processes > 1 ? r.processes : 4;
     r.processes = 1;
     r.config.threads = 0;
-    if (r.config.device != QLatin1String("cpu"))
-        r.config.device = QStringLiteral("auto"); // each rank takes the GPU of its local rank
     QStringList train = jobs(r).back().arguments;
+    // On the cluster each rank takes the GPU of its local rank, whatever this machine has.
+    if (const qsizetype at = train.indexOf(QStringLiteral("--device")); at >= 0)
+        train[at + 1] = QStringLiteral("auto");
     train << QStringLiteral("--slides-per-step")
           << QString::number(std::max(r.config.slidesPerStep, processes));
     const auto quoted = [](QStringList arguments) {

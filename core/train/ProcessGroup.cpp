@@ -128,6 +128,22 @@ void ProcessGroup::barrier()
     allReduceSum(token);
 }
 
+bool ProcessGroup::anyOf(bool flag)
+{
+    std::vector<at::Tensor> value{torch::full({1}, flag ? 1.0 : 0.0, torch::kFloat64)};
+    allReduceSum(value);
+    return value.front().item<double>() > 0;
+}
+
+bool ProcessGroup::allEqual(int value)
+{
+    std::vector<at::Tensor> sums{torch::tensor({double(value), double(value) * value}, torch::kFloat64)};
+    allReduceSum(sums);
+    // Equal values exactly when the variance is zero: n·Σv² = (Σv)².
+    const double sum = sums.front()[0].item<double>(), squares = sums.front()[1].item<double>();
+    return squares * m_launch.worldSize == sum * sum;
+}
+
 int freeLocalPort()
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

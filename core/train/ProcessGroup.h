@@ -19,7 +19,9 @@ struct DistributedLaunch {
     int localRank = 0;
     QString masterAddress = QStringLiteral("127.0.0.1");
     int masterPort = 29500;
-    int timeoutSeconds = 120; // a rank that does not answer for this long has failed
+    // A rank that does not answer for this long has failed (a dead one is noticed at once: its
+    // connections close). Long, as torch's default: rank 0 evaluates and writes between folds.
+    int timeoutSeconds = 1800;
 
     // MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK (torchrun); else SLURM_PROCID,
     // SLURM_NTASKS, SLURM_LOCALID and the first host of SLURM_NODELIST (port: MASTER_PORT or
@@ -47,6 +49,9 @@ public:
     void allReduceSum(std::vector<at::Tensor>& tensors);
     // Waits for every rank.
     void barrier();
+    // Whether `flag` is true on any rank; whether `value` is the same on every rank.
+    bool anyOf(bool flag);
+    bool allEqual(int value);
 
 private:
     struct Impl;

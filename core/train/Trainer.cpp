@@ -135,6 +135,26 @@ public:
         m_deviceName = computeDevice.name();
     }
 
+    // Every rank takes rank 0's weights and its stop decision: floating-point sums that differ in
+    // the last bit (other thread counts, other GPUs) must not let the ranks drift apart.
+    bool followRankZero(ProcessGroup& group, bool stop)
+    {
+        torch::NoGradGuard noGrad;
+        std::vector<torch::Tensor> pieces;
+        for (const torch::Tensor& p : m_net->parameters())
+            pieces.push_back(group.isPrimary() ? p.detach().to(torch::kCPU, torch::kFloat32).reshape({-1})
+                                               : torch::zeros({p.numel()}, torch::kFloat32));
+        pieces.push_back(torch::full({1}, group.isPrimary() && stop ? 1.f : 0.f));
+        std::vector<torch::Tensor> buffer{torch::cat(pieces)};
+        group.allReduceSum(buffer);
+        std::int64_t offset = 0;
+        for (torch::Tensor& p : m_net->parameters()) {
+            p.copy_(buffer.front().narrow(0, offset, p.numel()).view(p.sizes()));
+            offset += p.numel();
+        }
+        return buffer.front()[offset].item<float>() > 0;
+    }
+
     // Fine-tuning: the parent run's best weights replace the random initialisation.
     void initialiseFrom(const RunFolder& parent)
     {
@@ -173,7 +193,8 @@ public:
         double lossSum = 0;
         std::map<std::string, double> termSums;
         for (std::size_t first = 0; first < order.size(); first += perStep) {
-            if (cancel && cancel->load())
+            // Ranks stop together: a cancel seen by any rank cancels the step for all of them.
+            if (group ? group->anyOf(cancel && cancel->load()) : (cancel && cancel->load()))
                 return false;
             const std::size_t inStep = std::min(perStep, order.size() - first);
             m_optimizer->zero_grad();
@@ -497,6 +518,14 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
             m_folder.writeConfig(configJson);
         }
     }
+    if (m_group && !m_group->allEqual(state.epoch))
+        throw Error(
+            QStringLiteral("Rank %1 of %2: the ranks resumed from different epochs (this one from %3); the "
+                           "run folder %4 must be the same shared folder for every rank")
+                .arg(m_group->rank())
+                .arg(m_group->size())
+                .arg(state.epoch)
+                .arg(m_folder.path()));
     ModelSelection selection(m_config.epochs, m_config.selectAfter, m_config.patience, state.selection);
     report(ProgressEvent::started(kJob, {{QStringLiteral("run"), m_folder.path()},
                                          {QStringLiteral("model"), m_config.model.name},
@@ -545,7 +574,9 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         epochReport.etaSeconds = epochReport.seconds * (m_config.epochs - epoch);
         result.epochsRun = epoch;
         report(epochReport.toEvent());
-        if (selection.shouldStop()) {
+        const bool stop =
+            m_group ? session.followRankZero(*m_group, selection.shouldStop()) : selection.shouldStop();
+        if (stop) {
             result.stoppedEarly = true;
             break;
         }
