@@ -2,7 +2,19 @@
 
 #include "common/Error.h"
 
+#include <algorithm>
+
 namespace tessera::cli {
+
+QStringList withoutOption(QStringList arguments, const QString& name, bool takesValue)
+{
+    for (const QString& form : {QStringLiteral("--") + name, QStringLiteral("-") + name}) {
+        for (qsizetype i = arguments.indexOf(form); i >= 0; i = arguments.indexOf(form))
+            arguments.remove(i, takesValue ? std::min<qsizetype>(2, arguments.size() - i) : 1);
+        arguments.removeIf([&](const QString& a) { return a.startsWith(form + QLatin1Char('=')); });
+    }
+    return arguments;
+}
 
 void CliContext::startProgress(const QString& jobName, bool jsonLines, const QString& log)
 {

@@ -11,6 +11,10 @@
 
 namespace tessera::cli {
 
+// `arguments` without option `name` in every spelling the parser takes (--name, -name, with its
+// value after it or after '='); for re-issuing a command line to child processes.
+QStringList withoutOption(QStringList arguments, const QString& name, bool takesValue = true);
+
 class CommandOptions {
 public:
     CommandOptions(CliContext& io, const QString& description);

@@ -1,6 +1,7 @@
 #include "LocalWorkers.h"
 
 #include "Cancellation.h"
+#include "CommandOptions.h"
 #include "common/Error.h"
 #include "train/ProcessGroup.h"
 
@@ -33,13 +34,8 @@ int runLocalWorkers(const QStringList& arguments, int processes, int threads, Cl
         // Rank 0 speaks for the job; the others only report errors.
         worker->setProcessChannelMode(rank == 0 ? QProcess::ForwardedChannels
                                                 : QProcess::ForwardedErrorChannel);
-        QStringList workerArguments = arguments;
-        if (rank > 0) { // one job log: rank 0's
-            for (qsizetype i = workerArguments.indexOf(QStringLiteral("--log")); i >= 0;
-                 i = workerArguments.indexOf(QStringLiteral("--log")))
-                workerArguments.remove(i, 2);
-            workerArguments.removeIf([](const QString& a) { return a.startsWith(QLatin1String("--log=")); });
-        }
+        // One job log: rank 0's.
+        QStringList workerArguments = rank == 0 ? arguments : withoutOption(arguments, QStringLiteral("log"));
         workerArguments << QStringLiteral("--distributed") << QStringLiteral("--threads")
                         << QString::number(perWorker);
         worker->start(QCoreApplication::applicationFilePath(), workerArguments);

@@ -137,17 +137,11 @@ int runReport(const QStringList& arguments, CliContext& io)
         const QString out = options.value(QStringLiteral("out"));
         if (!QDir().mkpath(out))
             throw core::Error(QStringLiteral("%1: the folder cannot be created").arg(out));
-        QStringList common = arguments.mid(1);                  // without the program
-        for (const char* flag : {"--all", "--jobs", "--shard"}) // re-issued per slide, without these
-            for (qsizetype i = common.indexOf(QLatin1String(flag)); i >= 0;
-                 i = common.indexOf(QLatin1String(flag)))
-                common.remove(i, QLatin1String(flag) == QLatin1String("--all") ? 1 : 2);
-        common.removeIf([](const QString& a) {
-            return a.startsWith(QLatin1String("--jobs=")) || a.startsWith(QLatin1String("--shard=")) ||
-                   a.startsWith(QLatin1String("--out="));
-        });
-        if (const qsizetype outAt = common.indexOf(QStringLiteral("--out")); outAt >= 0)
-            common.remove(outAt, 2);
+        // Re-issued per slide, without these (--out becomes the slide's PDF).
+        QStringList common =
+            withoutOption(arguments.mid(1), QStringLiteral("all"), false); // without the program
+        for (const QString& option : {QStringLiteral("jobs"), QStringLiteral("shard"), QStringLiteral("out")})
+            common = withoutOption(common, option);
         int jobs = options.integer(QStringLiteral("jobs"));
         if (jobs <= 0)
             jobs = std::max(1, std::min(QThread::idealThreadCount(), int(availableMemoryMiB() / 2 / 300)));

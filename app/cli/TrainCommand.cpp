@@ -188,13 +188,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
                 QStringLiteral("--nproc %1 needs --slides-per-step of at least %1").arg(processes)};
         // Workers get the command without --nproc and --threads (in any spelling the parser takes),
         // and one run name, so that all ranks use one folder.
-        QStringList forwarded = arguments.mid(1);
-        for (const QString& flag : {QStringLiteral("nproc"), QStringLiteral("threads")})
-            for (const QString& form : {QStringLiteral("--") + flag, QStringLiteral("-") + flag}) {
-                for (qsizetype i = forwarded.indexOf(form); i >= 0; i = forwarded.indexOf(form))
-                    forwarded.remove(i, 2);
-                forwarded.removeIf([&](const QString& a) { return a.startsWith(form + QLatin1Char('=')); });
-            }
+        QStringList forwarded = withoutOption(withoutOption(arguments.mid(1), QStringLiteral("nproc")),
+                                              QStringLiteral("threads"));
         if (!options.isSet(QStringLiteral("name")) && !options.isSet(QStringLiteral("out")))
             forwarded << QStringLiteral("--name")
                       << QStringLiteral("%1-%2").arg(

@@ -98,6 +98,8 @@ void TestMainWindow::realSampleShowsPropertiesAndLabel()
              qPrintable(window.infoPanel()->summaryText()));
     QTRY_VERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("label")));
     QVERIFY(window.infoPanel()->shownAssociatedImages().contains(QStringLiteral("macro")));
+    if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty())
+        window.infoPanel()->grab().save(QDir(shots).filePath(QStringLiteral("slide-panel.png")));
 }
 
 void TestMainWindow::savesViewAsPng()
