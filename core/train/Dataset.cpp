@@ -1,12 +1,12 @@
 #include "Dataset.h"
 
+#include "common/CsvText.h"
 #include "common/Error.h"
 #include "features/FeatureStore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTextStream>
 
 #include <algorithm>
 #include <map>
@@ -14,52 +14,6 @@
 #include <set>
 
 namespace tessera::core {
-
-namespace {
-
-// Splits one CSV line; handles double-quoted cells (with "" escapes).
-QStringList csvCells(const QString& line)
-{
-    QStringList cells;
-    QString cell;
-    bool quoted = false;
-    for (int i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            cells << cell.trimmed();
-            cell.clear();
-        } else {
-            cell += c;
-        }
-    }
-    cells << cell.trimmed();
-    return cells;
-}
-
-QStringList readLines(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        throw Error(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    QStringList lines;
-    QTextStream in(&file);
-    while (!in.atEnd())
-        lines << in.readLine();
-    return lines;
-}
-
-} // namespace
 
 void IsolatedPatches::note(const QString& slide, const SpatialGraph& graph)
 {
@@ -92,10 +46,10 @@ QString IsolatedPatches::summary() const
 
 LabelTable LabelTable::readCsv(const QString& path)
 {
-    const QStringList lines = readLines(path);
+    const QStringList lines = readTextLines(path).lines;
     if (lines.isEmpty())
         throw Error(QStringLiteral("%1 is empty: expected a header slide_id,label").arg(path));
-    const QStringList header = csvCells(lines[0]);
+    const QStringList header = csvCells(lines[0], path, 1);
     const int idColumn = int(header.indexOf(QStringLiteral("slide_id")));
     const int labelColumn = int(header.indexOf(QStringLiteral("label")));
     if (idColumn < 0 || labelColumn < 0)
@@ -108,7 +62,7 @@ LabelTable LabelTable::readCsv(const QString& path)
     for (int i = 1; i < lines.size(); ++i) {
         if (lines[i].trimmed().isEmpty())
             continue;
-        const QStringList cells = csvCells(lines[i]);
+        const QStringList cells = csvCells(lines[i], path, i + 1);
         if (cells.size() <= std::max(idColumn, labelColumn) || cells[idColumn].isEmpty() ||
             cells[labelColumn].isEmpty())
             throw Error(QStringLiteral("%1 line %2: expected a slide id and a label, got '%3'")
@@ -159,10 +113,10 @@ int LabelTable::labelOf(const QString& slideId) const
 
 Split Split::readClamCsv(const QString& path)
 {
-    const QStringList lines = readLines(path);
+    const QStringList lines = readTextLines(path).lines;
     if (lines.isEmpty())
         throw Error(QStringLiteral("%1 is empty: expected CLAM's header ,train,val,test").arg(path));
-    const QStringList header = csvCells(lines[0]);
+    const QStringList header = csvCells(lines[0], path, 1);
     const int train = int(header.indexOf(QStringLiteral("train")));
     const int val = int(header.indexOf(QStringLiteral("val")));
     const int test = int(header.indexOf(QStringLiteral("test")));
@@ -170,11 +124,20 @@ Split Split::readClamCsv(const QString& path)
         throw Error(QStringLiteral("%1 line 1: expected columns train, val (and test), got '%2'")
                         .arg(path, lines[0]));
     Split split;
+    // A slide in two parts would leak test data into training: refuse it, naming both places.
+    std::map<QString, QString> seenAt;
     for (int i = 1; i < lines.size(); ++i) {
-        const QStringList cells = csvCells(lines[i]);
+        const QStringList cells = csvCells(lines[i], path, i + 1);
         const auto take = [&](int column, QStringList& into) {
-            if (column >= 0 && column < cells.size() && !cells[column].isEmpty())
-                into << cells[column];
+            if (column < 0 || column >= cells.size() || cells[column].isEmpty())
+                return;
+            const QString where = QStringLiteral("line %1 (%2)").arg(i + 1).arg(header[column]);
+            const auto [at, fresh] = seenAt.emplace(cells[column], where);
+            if (!fresh)
+                throw Error(QStringLiteral("%1: slide '%2' is listed twice, at %3 and at %4; a slide "
+                                           "belongs to one part of a split")
+                                .arg(path, cells[column], at->second, where));
+            into << cells[column];
         };
         take(train, split.train);
         take(val, split.val);

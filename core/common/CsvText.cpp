@@ -1,0 +1,93 @@
+#include "CsvText.h"
+
+#include "Error.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+namespace tessera::core {
+
+namespace {
+
+QString decode(const QByteArray& bytes, const QString& path, QString& encoding)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        encoding = QStringLiteral("UTF-8 with BOM");
+        return QString::fromUtf8(bytes.mid(3));
+    }
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        encoding = QStringLiteral("UTF-16");
+        QStringDecoder utf16(QStringDecoder::Utf16, QStringDecoder::Flag::ConvertInitialBom);
+        QString text = utf16.decode(bytes);
+        if (text.startsWith(QChar(0xFEFF)))
+            text.remove(0, 1);
+        return text;
+    }
+    if (bytes.contains('\0'))
+        throw Error(QObject::tr("%1 is not a text table: it holds binary data (NUL bytes); expected "
+                                "comma-separated text")
+                        .arg(path));
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(bytes);
+    if (!utf8.hasError()) {
+        encoding = QStringLiteral("UTF-8");
+        return text;
+    }
+    // Not UTF-8: every byte sequence is valid Latin-1, the encoding of Excel's plain "CSV" on
+    // Western Windows, so accented slide ids still match the names on disk.
+    encoding = QStringLiteral("Latin-1");
+    return QString::fromLatin1(bytes);
+}
+
+} // namespace
+
+TextLines readTextLines(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(QObject::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    TextLines result;
+    const QString text = decode(file.readAll(), path, result.encoding);
+    static const QRegularExpression lineBreak(QStringLiteral("\r\n|\r|\n"));
+    result.lines = text.split(lineBreak);
+    if (!result.lines.isEmpty() && result.lines.last().isEmpty())
+        result.lines.removeLast(); // the final line break ends a line; it does not start one
+    return result;
+}
+
+QStringList csvCells(const QString& line, const QString& path, int lineNumber)
+{
+    QStringList cells;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                cell += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            cells << cell.trimmed();
+            cell.clear();
+        } else {
+            cell += c;
+        }
+    }
+    if (quoted)
+        throw Error(QObject::tr("%1 line %2: a quoted cell is never closed (a \" without its pair): '%3'")
+                        .arg(path)
+                        .arg(lineNumber)
+                        .arg(line));
+    cells << cell.trimmed();
+    return cells;
+}
+
+} // namespace tessera::core
