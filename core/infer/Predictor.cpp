@@ -107,6 +107,7 @@ void Prediction::write(const QString& path) const
         writeStringAttribute(f, "model", model, path);
         writeStringAttribute(f, "classes", classNames.join(QLatin1Char(',')), path);
         writeStringAttribute(f, "extractor", extractor, path);
+        writeStringAttribute(f, "slide", slide, path);
         writeAttribute(f, "patch_size_level0", H5T_NATIVE_INT, &patchStep, path);
     }
     out.commit();
@@ -137,6 +138,7 @@ Prediction Prediction::read(const QString& path)
     p.model = stringAttribute(f, "model");
     p.classNames = stringAttribute(f, "classes").split(QLatin1Char(','), Qt::SkipEmptyParts);
     p.extractor = stringAttribute(f, "extractor");
+    p.slide = stringAttribute(f, "slide");
     p.patchStep = int(numberAttribute(f, "patch_size_level0").value_or(0));
     if (p.patchStep <= 0)
         p.patchStep = int(SpatialGraph::inferStep(p.coords));

@@ -19,9 +19,10 @@ struct Prediction {
     std::vector<std::int64_t> coords; // [N × 2], level-0 top-left, as in the bag
     int patchStep = 0;                // patch side = grid step in level-0 pixels
     QString extractor;                // of the features the prediction was made from
+    QString slide;                    // file name of the slide it was made for; empty for a bare bag
 
     // HDF5: datasets probabilities, attention, consistency (if any), coords; attrs run, model,
-    // classes (comma-separated), patch_size_level0, extractor. Written atomically. Throws Error.
+    // classes (comma-separated), patch_size_level0, extractor, slide. Written atomically. Throws Error.
     void write(const QString& path) const;
     // Throws Error naming the file when it is missing, damaged or not a prediction file.
     static Prediction read(const QString& path);

@@ -4,11 +4,47 @@
 #include "features/ExtractionPipeline.h"
 #include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
+#include "slide/Slide.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 namespace tessera::core {
+
+namespace {
+
+// Features copied in from another slide would give a confident prediction and a heatmap drawn
+// where there is no tissue; their coordinates betray them when they fall outside this slide.
+void checkBagFitsSlide(const FeatureBag& bag, const QString& featuresPath, const QString& slidePath)
+{
+    QSize level0;
+    try {
+        level0 = Slide::open(slidePath)->size();
+    } catch (const Error&) {
+        return; // predicting needs only the features; the viewer reports an unreadable slide itself
+    }
+    for (int i = 0; i < bag.count; ++i) {
+        const std::int64_t x = bag.coords[2 * std::size_t(i)], y = bag.coords[2 * std::size_t(i) + 1];
+        if (x < 0 || y < 0 || x >= level0.width() || y >= level0.height())
+            throw Error(QStringLiteral("%1 does not fit %2: patch %3 lies at (%4, %5), outside the slide's "
+                                       "%6 × %7 pixels (features of another slide?). Delete the file to "
+                                       "extract this slide's features again.")
+                            .arg(featuresPath, slidePath)
+                            .arg(i)
+                            .arg(x)
+                            .arg(y)
+                            .arg(level0.width())
+                            .arg(level0.height()));
+    }
+}
+
+bool madeFor(const Prediction& stored, const QString& runDir, const QString& slidePath)
+{
+    return QFileInfo(stored.run).absoluteFilePath() == runDir &&
+           stored.slide == QFileInfo(slidePath).fileName();
+}
+
+} // namespace
 
 SlideInference::SlideInference(const QString& runDir, SlideInferenceOptions options)
     : m_runDir(QFileInfo(runDir).absoluteFilePath()),
@@ -42,13 +78,13 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
     const QFileInfo weights(QDir(m_runDir).filePath(QStringLiteral("best.pt")));
 
     // Stored results count only if they are newer than the weights and the features they
-    // came from, and were made by this run.
+    // came from, and were made by this run for this slide.
     const QFileInfo stored(result.resultsPath), features(result.featuresPath);
     if (stored.exists() && features.exists() && stored.lastModified() >= weights.lastModified() &&
         stored.lastModified() >= features.lastModified()) {
         try {
             Prediction p = Prediction::read(result.resultsPath);
-            if (QFileInfo(p.run).absoluteFilePath() == m_runDir) {
+            if (madeFor(p, m_runDir, slidePath)) {
                 result.prediction = std::move(p);
                 result.reusedResults = true;
                 return result;
@@ -95,7 +131,9 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
     result.features.extractor = bag.extractor;
     result.features.patchSize = bag.patchSize;
     result.features.magnification = bag.magnification;
+    checkBagFitsSlide(bag, result.featuresPath, slidePath);
     result.prediction = m_predictor->predict(bag, result.featuresPath);
+    result.prediction.slide = QFileInfo(slidePath).fileName();
     QDir().mkpath(QFileInfo(result.resultsPath).absolutePath());
     result.prediction.write(result.resultsPath);
     return result;
