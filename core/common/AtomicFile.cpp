@@ -3,20 +3,55 @@
 #include "Error.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QSysInfo>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
+#include <signal.h>
+
 namespace tessera::core {
+
+namespace {
+
+const QString& thisHost()
+{
+    static const QString host =
+        QSysInfo::machineHostName().isEmpty() ? QStringLiteral("localhost") : QSysInfo::machineHostName();
+    return host;
+}
+
+// A killed writer leaves "<final>.partial-<host>-<pid>" behind. Ours are removed when that process
+// is gone; another host's are left alone (a shared folder: its writer may still be running).
+void removeStalePartials(const QString& finalPath)
+{
+    const QFileInfo target(finalPath);
+    const QString prefix = target.fileName() + QStringLiteral(".partial-");
+    for (const QFileInfo& partial : target.dir().entryInfoList({prefix + QLatin1Char('*')}, QDir::Files)) {
+        const QString owner = partial.fileName().mid(prefix.size());
+        const qsizetype dash = owner.lastIndexOf(QLatin1Char('-'));
+        if (dash < 0 || owner.left(dash) != thisHost())
+            continue;
+        bool ok = false;
+        const qint64 pid = owner.mid(dash + 1).toLongLong(&ok);
+        if (ok && pid > 0 && pid != QCoreApplication::applicationPid() && ::kill(pid_t(pid), 0) != 0 &&
+            errno == ESRCH)
+            QFile::remove(partial.filePath());
+    }
+}
+
+} // namespace
 
 AtomicFile::AtomicFile(QString finalPath)
     : m_finalPath(std::move(finalPath)),
-      m_tempPath(m_finalPath + QStringLiteral(".partial-%1").arg(QCoreApplication::applicationPid()))
+      m_tempPath(m_finalPath +
+                 QStringLiteral(".partial-%1-%2").arg(thisHost()).arg(QCoreApplication::applicationPid()))
 {
+    removeStalePartials(m_finalPath);
 }
 
 AtomicFile::~AtomicFile()
@@ -39,11 +74,22 @@ void AtomicFile::commit()
 
 void writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered, so a failed write reports the system's reason ("No space left on device", "File
+    // too large"); QSaveFile's buffered flush said only "Unknown error".
+    AtomicFile out(path);
+    QFile file(out.temporaryPath());
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         throw Error(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        throw Error(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+    // A short write is retried: the retry fails and carries the reason (Qt sets none for the
+    // short write itself).
+    for (qint64 done = 0; done < bytes.size();) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0)
+            throw Error(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+        done += n;
+    }
+    file.close();
+    out.commit();
 }
 
 } // namespace tessera::core

@@ -32,8 +32,7 @@ void writeDataset(hid_t file, const char* name, hid_t fileType, hid_t memType, s
     const Id set(H5Dcreate2(file, name, fileType, space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
                  H5Dclose);
     if (!set.valid() || H5Dwrite(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
-        throw Error(
-            QStringLiteral("Cannot write dataset '%1' to %2 (disk full?)").arg(QLatin1String(name), path));
+        throw Error(QStringLiteral("Cannot write dataset '%1' to %2").arg(QLatin1String(name), path));
 }
 
 void writeAttribute(hid_t file, const char* name, hid_t type, const void* value, const QString& path)
@@ -119,13 +118,32 @@ std::vector<hsize_t> shapeOf(hid_t file, const char* name)
     return dims;
 }
 
-Id createForWriting(const QString& temporaryPath, const QString& finalPath)
+namespace {
+
+Id memoryFile(const QString& path)
 {
-    Id file(H5Fcreate(QFile::encodeName(temporaryPath).constData(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+    const Id access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    H5Pset_fapl_core(access.get(), 1 << 20, false); // grows by 1 MiB; never written by HDF5
+    Id file(H5Fcreate(QFile::encodeName(path).constData(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
             H5Fclose);
     if (!file.valid())
-        throw Error(QStringLiteral("Cannot create %1 (is the folder writable?)").arg(finalPath));
+        throw Error(QStringLiteral("Cannot create %1 in memory (out of memory?)").arg(path));
     return file;
+}
+
+} // namespace
+
+FileInMemory::FileInMemory(const QString& path) : m_path(path), m_file(memoryFile(path)) {}
+
+QByteArray FileInMemory::finish()
+{
+    const hid_t f = m_file.get();
+    const ssize_t size = H5Fflush(f, H5F_SCOPE_LOCAL) < 0 ? -1 : H5Fget_file_image(f, nullptr, 0);
+    QByteArray image(size > 0 ? qsizetype(size) : 0, Qt::Uninitialized);
+    if (size <= 0 || H5Fget_file_image(f, image.data(), std::size_t(size)) != size)
+        throw Error(QStringLiteral("Cannot assemble %1 in memory (out of memory?)").arg(m_path));
+    Id closing = std::move(m_file); // in memory: closing cannot fail on the disk
+    return image;
 }
 
 Id openForReading(const QString& path, const QString& what)

@@ -3,6 +3,7 @@
 
 #include "Error.h"
 
+#include <QByteArray>
 #include <QString>
 #include <hdf5.h>
 
@@ -62,9 +63,20 @@ std::vector<T> readAll(hid_t file, const char* name, hid_t memType, std::size_t 
     return data;
 }
 
-// Creates (truncates) an HDF5 file at `temporaryPath`, the writer's side of an AtomicFile;
-// throws Error naming `finalPath`. The caller holds hdf5Mutex().
-Id createForWriting(const QString& temporaryPath, const QString& finalPath);
+// An HDF5 file built in memory (the core driver), whose bytes finish() hands over for one checked,
+// atomic write (writeFileAtomically). Written to disk by HDF5 itself, a full disk went unnoticed at
+// close (a truncated file reported as written), and a file whose close failed crashed the library
+// at exit. The caller holds hdf5Mutex() from construction to finish(); `path` names it in errors.
+class FileInMemory {
+public:
+    explicit FileInMemory(const QString& path);
+    hid_t get() const { return m_file.get(); }
+    QByteArray finish(); // the file's bytes; closes it (throws Error if HDF5 cannot give them)
+
+private:
+    QString m_path;
+    Id m_file;
+};
 
 // Opens an existing HDF5 file read-only; `what` names it in errors ("features", "results").
 Id openForReading(const QString& path, const QString& what);

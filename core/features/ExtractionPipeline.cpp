@@ -66,12 +66,6 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
         return result;
     }
     const auto cancelled = [this] { return m_options.cancel && m_options.cancel->load(); };
-    // A killed earlier run may have left its temporary file behind: it is never reused.
-    const QFileInfo target(result.output);
-    for (const QFileInfo& stale :
-         target.dir().entryInfoList({target.fileName() + QStringLiteral(".partial-*")}, QDir::Files))
-        QFile::remove(stale.filePath());
-
     const SlidePtr slide = Slide::open(slidePath);
     const TissueMask tissue = TissueDetector(m_options.tissue).detect(*slide);
     const PatchGrid grid = PatchGrid::build(*slide, tissue, m_options.grid);

@@ -26,10 +26,10 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
                         .arg(path)
                         .arg(bag.count));
     silenceHdf5();
-    AtomicFile out(path);
+    QByteArray bytes;
     {
         std::lock_guard lock(hdf5Mutex());
-        const Id file = createForWriting(out.temporaryPath(), path);
+        FileInMemory file(path);
         const hid_t f = file.get();
         const auto n = hsize_t(bag.count), d = hsize_t(bag.dimension);
         writeDataset(f, "features", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n, d}, bag.features.data(), path);
@@ -50,10 +50,9 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
         writeStringAttribute(f, "extractor_version", bag.extractorVersion, path);
         const int complete = 1;
         writeAttribute(f, "tessera_complete", H5T_NATIVE_INT, &complete, path);
-        if (H5Fflush(f, H5F_SCOPE_GLOBAL) < 0)
-            throw Error(QStringLiteral("Cannot write %1 (disk full?)").arg(path));
+        bytes = file.finish();
     }
-    out.commit();
+    writeFileAtomically(path, bytes);
 }
 
 FeatureBag FeatureStore::read(const QString& path)

@@ -91,10 +91,10 @@ using namespace hdf5;
 void Prediction::write(const QString& path) const
 {
     silenceHdf5();
-    AtomicFile out(path);
+    QByteArray bytes;
     {
         std::lock_guard lock(hdf5Mutex());
-        const Id file = createForWriting(out.temporaryPath(), path);
+        FileInMemory file(path);
         const hid_t f = file.get();
         const hsize_t n = hsize_t(attention.size());
         writeDataset(f, "probabilities", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(probabilities.size())},
@@ -109,8 +109,9 @@ void Prediction::write(const QString& path) const
         writeStringAttribute(f, "extractor", extractor, path);
         writeStringAttribute(f, "slide", slide, path);
         writeAttribute(f, "patch_size_level0", H5T_NATIVE_INT, &patchStep, path);
+        bytes = file.finish();
     }
-    out.commit();
+    writeFileAtomically(path, bytes);
 }
 
 Prediction Prediction::read(const QString& path)

@@ -1,6 +1,7 @@
 #include "AnnotationStore.h"
 
 #include "Project.h"
+#include "SqliteAdvice.h"
 #include "annotations/AnnotationFiles.h"
 #include "common/Error.h"
 
@@ -38,7 +39,9 @@ void writeRows(ProjectDatabase& db, qint64 slideId, const std::vector<Annotation
         throw Error(QStringLiteral("%1: no SQLite connection").arg(db.path()));
     sqlite3_stmt* statement = nullptr;
     const auto fail = [&](const char* what) {
-        const QString reason = QString::fromUtf8(sqlite3_errmsg(handle));
+        const QString advice = sqliteAdvice(sqlite3_extended_errcode(handle));
+        const QString reason = QString::fromUtf8(sqlite3_errmsg(handle)) +
+                               (advice.isEmpty() ? QString() : QStringLiteral(" — ") + advice);
         sqlite3_finalize(statement);
         throw Error(QObject::tr("%1: the annotations could not be saved (%2: %3)")
                         .arg(db.path(), QLatin1String(what), reason));

@@ -1,6 +1,7 @@
 #include "ProjectDatabase.h"
 
 #include "ProjectSchema.h"
+#include "SqliteAdvice.h"
 #include "common/Error.h"
 
 #include <QFileInfo>
@@ -62,15 +63,19 @@ void ProjectDatabase::connect(bool create)
     m_db.setDatabaseName(m_path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!m_db.open())
-        fail(QStringLiteral("cannot open the project database"), m_db.lastError().text());
+        fail(QStringLiteral("cannot open the project database"), sqliteFailure(m_db.lastError()));
     {
-        // A damaged or foreign file fails on its first read: say so in words.
+        // A damaged or foreign file fails on its first read: say so in words. A full disk, a
+        // read-only folder or a lock fail here too, and need other advice than a backup.
         QSqlQuery probe(m_db);
-        if (!probe.exec(QStringLiteral("PRAGMA schema_version")))
+        if (!probe.exec(QStringLiteral("PRAGMA schema_version"))) {
+            if (!sqliteAdvice(probe.lastError().nativeErrorCode().toInt()).isEmpty())
+                fail(QStringLiteral("cannot open the project database"), sqliteFailure(probe.lastError()));
             throw Error(
                 QStringLiteral("%1 is not a usable project database: %2 — restore it from a backup or "
                                "create a new project")
                     .arg(m_path, probe.lastError().text()));
+        }
     }
     exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     const QString mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL")).toString();
@@ -115,21 +120,21 @@ QSqlQuery ProjectDatabase::prepare(const QString& sql)
 {
     QSqlQuery query(m_db);
     if (!query.prepare(sql))
-        fail(QStringLiteral("cannot prepare a query"), query.lastError().text());
+        fail(QStringLiteral("cannot prepare a query"), sqliteFailure(query.lastError()));
     return query;
 }
 
 void ProjectDatabase::run(QSqlQuery& query)
 {
     if (!query.exec())
-        fail(QStringLiteral("a query failed"), query.lastError().text());
+        fail(QStringLiteral("a query failed"), sqliteFailure(query.lastError()));
 }
 
 void ProjectDatabase::exec(const QString& sql)
 {
     QSqlQuery query(m_db);
     if (!query.exec(sql))
-        fail(QStringLiteral("a statement failed"), query.lastError().text());
+        fail(QStringLiteral("a statement failed"), sqliteFailure(query.lastError()));
 }
 
 QVariant ProjectDatabase::scalar(const QString& sql, const QVariantList& values)

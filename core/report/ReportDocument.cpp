@@ -4,6 +4,7 @@
 #include "common/Error.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
@@ -222,9 +223,12 @@ void ReportDocument::paintPage(QPainter& painter, int page, QSizeF pagePixels, Q
 
 void ReportDocument::writePdf(const QString& path, int dpi)
 {
-    AtomicFile file(path);
+    // QPdfWriter ignores failed writes to its file (a full disk gave a truncated PDF and "done"),
+    // so the PDF is made in memory and written through QSaveFile, which checks every byte.
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(file.temporaryPath());
+        QPdfWriter writer(&pdf);
         writer.setResolution(dpi);
         writer.setPageSize(QPageSize(m_content.page));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -236,8 +240,7 @@ void ReportDocument::writePdf(const QString& path, int dpi)
         const QRectF body(margin, margin, m_document->pageSize().width(), m_document->pageSize().height());
         QPainter painter;
         if (!painter.begin(&writer))
-            throw Error(QObject::tr("%1 cannot be written (the folder is not writable or the disk is full)")
-                            .arg(path));
+            throw Error(QObject::tr("%1 cannot be written: the PDF could not be started").arg(path));
         const int pages = m_document->pageCount();
         for (int page = 0; page < pages; ++page) {
             if (page > 0)
@@ -245,12 +248,9 @@ void ReportDocument::writePdf(const QString& path, int dpi)
             paintPage(painter, page, pagePixels, body, pages);
         }
         if (!painter.end())
-            throw Error(QObject::tr("%1 could not be completed (disk full?)").arg(path));
+            throw Error(QObject::tr("%1 cannot be written: the PDF could not be completed").arg(path));
     }
-    if (QFileInfo(file.temporaryPath()).size() == 0)
-        throw Error(
-            QObject::tr("%1 cannot be written (the folder is not writable or the disk is full)").arg(path));
-    file.commit();
+    writeFileAtomically(path, pdf.data());
 }
 
 int ReportDocument::pageCount(int dpi)

@@ -22,8 +22,8 @@ torch::Tensor scalar(double v)
 void saveTrainingCheckpoint(const QString& path, nets::MilNet& net, torch::optim::Optimizer& optimizer,
                             const TrainingState& state)
 {
-    nets::saveArchiveAtomically(path, [&](const std::string& file) {
-        torch::serialize::OutputArchive archive, model, optim;
+    nets::saveArchiveAtomically(path, [&](torch::serialize::OutputArchive& archive) {
+        torch::serialize::OutputArchive model, optim;
         net.save(model);
         optimizer.save(optim);
         archive.write("model", model);
@@ -36,7 +36,6 @@ void saveTrainingCheckpoint(const QString& path, nets::MilNet& net, torch::optim
                       torch::tensor(int64_t(state.selection.epochsWithoutImprovement)));
         archive.write("seconds", scalar(state.seconds));
         archive.write("rng", nets::cpuRngState());
-        archive.save_to(file);
     });
 }
 

@@ -2,11 +2,13 @@
 // transaction into run "writer" of the project given as argv[1], forever, and prints the number
 // of the last committed row after each commit. With `annotations SLIDE` it saves annotations on
 // that slide the way the viewer does (each edit its own save: a new annotation, then a move of the
-// previous one) and prints how many are saved. The test kills it with SIGKILL.
+// previous one) and prints how many are saved. The test kills it with SIGKILL. With `lock MS` it
+// holds the database's write lock for MS milliseconds (the fault suite's other program).
 #include "project/Project.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QThread>
 
 using namespace tessera::core;
 
@@ -16,6 +18,14 @@ int main(int argc, char* argv[])
     if (argc < 2)
         return 2;
     const auto project = Project::open(QString::fromLocal8Bit(argv[1]));
+    if (argc >= 4 &&
+        QByteArray(argv[2]) == "lock") { // hold the write lock for argv[3] ms, as another program might
+        project->database().exec(QStringLiteral("BEGIN IMMEDIATE"));
+        QTextStream(stdout) << "locked" << Qt::endl;
+        QThread::msleep(QByteArray(argv[3]).toULong());
+        project->database().exec(QStringLiteral("COMMIT"));
+        return 0;
+    }
     if (argc >= 4 && QByteArray(argv[2]) == "annotations") {
         const qint64 slide = project->annotations().slideIdFor(QString::fromLocal8Bit(argv[3]));
         QTextStream out(stdout);

@@ -14,24 +14,26 @@ QString firstLine(const char* text)
     return QString::fromUtf8(text).section(QLatin1Char('\n'), 0, 0);
 }
 
-void saveArchiveAtomically(const QString& path, const std::function<void(const std::string&)>& save)
+void saveArchiveAtomically(const QString& path,
+                           const std::function<void(torch::serialize::OutputArchive&)>& fill)
 {
-    AtomicFile file(path);
+    QByteArray bytes;
     try {
-        save(QFile::encodeName(file.temporaryPath()).toStdString());
+        torch::serialize::OutputArchive archive;
+        fill(archive);
+        archive.save_to([&bytes](const void* data, std::size_t size) -> std::size_t {
+            bytes.append(static_cast<const char*>(data), qsizetype(size));
+            return size;
+        });
     } catch (const std::exception& e) {
-        throw Error(QStringLiteral("Cannot write %1 (disk full?): %2").arg(path, firstLine(e.what())));
+        throw Error(QStringLiteral("Cannot serialize %1: %2").arg(path, firstLine(e.what())));
     }
-    file.commit();
+    writeFileAtomically(path, bytes);
 }
 
 void saveWeights(const QString& path, MilNet& net)
 {
-    saveArchiveAtomically(path, [&](const std::string& file) {
-        torch::serialize::OutputArchive archive;
-        net.save(archive);
-        archive.save_to(file);
-    });
+    saveArchiveAtomically(path, [&](torch::serialize::OutputArchive& archive) { net.save(archive); });
 }
 
 void loadWeights(const QString& path, MilNet& net, const torch::Device& device)

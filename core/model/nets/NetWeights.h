@@ -6,13 +6,14 @@
 
 #include <QString>
 #include <functional>
-#include <string>
 
 namespace tessera::core::nets {
 
-// Calls `save` with a temporary path and renames the file into place only when it succeeded;
-// throws Error naming `path` otherwise (disk full, unwritable folder).
-void saveArchiveAtomically(const QString& path, const std::function<void(const std::string&)>& save);
+// Lets `fill` write the archive's entries, serializes it in memory and writes the bytes atomically;
+// throws Error naming `path` and the system's reason (disk full, unwritable folder). LibTorch's own
+// file writer throws from its destructor when the disk fills, which terminates the process.
+void saveArchiveAtomically(const QString& path,
+                           const std::function<void(torch::serialize::OutputArchive&)>& fill);
 
 // Saves the net's weights alone, atomically; loads them, throwing Error naming the file when it
 // is missing, damaged or from another network.
