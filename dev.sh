@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tessera developer entry point: ./dev.sh demo | test | build | bench | deps | format
+# Tessera developer entry point: ./dev.sh demo | test | build | bench | fuzz | deps | format
 # Installs missing Debian packages (apt), configures with CMake + Ninja, builds, runs.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -110,6 +110,49 @@ cmd_bench() {
   done
 }
 
+# Fuzzing (issue #17): clang + libFuzzer, ASan and UBSan, in build-fuzz/. Each harness runs for
+# SECONDS (default 60) over its seed corpus in tests/fuzz/corpus/<name> (read only) and a working
+# corpus in build-fuzz/fuzz-corpus/<name>; a crash is kept in build-fuzz/fuzz-crashes/ and fails.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+FUZZ_HARNESSES=(tables geojson asapxml features progress slide)
+
+cmd_fuzz() {
+  local seconds=${1:-60}
+  ensure_deps "${FUZZ_PACKAGES[@]}"
+  local dir=${TESSERA_FUZZ_DIR:-$ROOT/build-fuzz}
+  if [ ! -f "$dir/build.ninja" ]; then
+    CC=clang CXX=clang++ cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DTESSERA_FUZZ=ON -DTESSERA_BUILD_TESTS=OFF -DTESSERA_BUILD_BENCH=OFF
+  fi
+  cmake --build "$dir" --target fuzz_harnesses --parallel "$(nproc)"
+  run_env
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+  export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp}
+  mkdir -p "$dir/fuzz-crashes"
+  local failed=0 summary=()
+  for name in "${FUZZ_HARNESSES[@]}"; do
+    local work="$dir/fuzz-corpus/$name" logfile="$dir/fuzz-$name.log"
+    local seeds=("$ROOT/tests/fuzz/corpus/$name")
+    mkdir -p "$work"
+    # The real sample slides are seeds too (read only, not copied into the repository).
+    [ "$name" = slide ] && [ -d "$ROOT/../shared/testdata" ] && seeds+=("$ROOT/../shared/testdata")
+    log "fuzzing $name for ${seconds}s"
+    if "$dir/tests/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=20 -print_final_stats=1 \
+        -artifact_prefix="$dir/fuzz-crashes/$name-" "$work" "${seeds[@]}" >"$logfile" 2>&1; then
+      :
+    else
+      failed=1
+      log "fuzz_$name found a crash: see $logfile and $dir/fuzz-crashes/"
+    fi
+    local runs cov
+    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$logfile" | awk '{print $2}' | tail -1)
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$logfile" | tail -1)
+    summary+=("$(printf '%-9s %10s executions  %s' "$name" "${runs:-?}" "${cov:-}")")
+  done
+  printf '%s\n' "${summary[@]}"
+  return $failed
+}
+
 cmd_format() {
   git ls-files '*.cpp' '*.h' | xargs clang-format -i
 }
@@ -121,6 +164,7 @@ case "${1:-help}" in
   bench) shift; cmd_bench "$@" ;;
   deps) ensure_deps ;;
   format) cmd_format ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
   *)
     cat <<USAGE
 Usage: ./dev.sh <command>
@@ -129,6 +173,7 @@ Usage: ./dev.sh <command>
   test    install what is missing, build, run the whole ctest suite (extra args go to ctest)
   build   install what is missing and build ($BUILD_DIR)
   bench   build in Release and run every benchmark in bench/
+  fuzz [s] build the libFuzzer harnesses (clang) and run each for s seconds (default 60)
   deps    only install missing Debian packages
   format  clang-format every C++ file
 USAGE

@@ -47,8 +47,13 @@ TextLines readTextLines(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw Error(QObject::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    return decodeTextLines(file.readAll(), path);
+}
+
+TextLines decodeTextLines(const QByteArray& bytes, const QString& path)
+{
     TextLines result;
-    const QString text = decode(file.readAll(), path, result.encoding);
+    const QString text = decode(bytes, path, result.encoding);
     static const QRegularExpression lineBreak(QStringLiteral("\r\n|\r|\n"));
     result.lines = text.split(lineBreak);
     if (!result.lines.isEmpty() && result.lines.last().isEmpty())

@@ -15,6 +15,8 @@ struct TextLines {
 
 // Throws Error naming the file when it cannot be read or is not text (NUL bytes in 8-bit text).
 TextLines readTextLines(const QString& path);
+// The same on bytes already read; `path` names them in messages.
+TextLines decodeTextLines(const QByteArray& bytes, const QString& path);
 
 // Splits one CSV line, trimming cells; "…" quotes a cell and "" is a quote inside one. Throws Error
 // naming `path` and `lineNumber` when a quote is never closed.

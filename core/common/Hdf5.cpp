@@ -161,4 +161,18 @@ Id openForReading(const QString& path, const QString& what)
     return file;
 }
 
+Id openInMemory(const QByteArray& bytes, const QString& name, const QString& what)
+{
+    const Id access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    H5Pset_fapl_core(access.get(), 1 << 20, false);
+    if (bytes.isEmpty() ||
+        H5Pset_file_image(access.get(), const_cast<char*>(bytes.constData()), std::size_t(bytes.size())) < 0)
+        throw Error(QStringLiteral("Cannot read %1 %2: not an HDF5 file").arg(what, name));
+    Id file(H5Fopen(QFile::encodeName(name).constData(), H5F_ACC_RDONLY, access.get()), H5Fclose);
+    if (!file.valid())
+        throw Error(QStringLiteral("Cannot read %1 %2: HDF5 could not open it (damaged or truncated)")
+                        .arg(what, name));
+    return file;
+}
+
 } // namespace tessera::core::hdf5

@@ -80,5 +80,7 @@ private:
 
 // Opens an existing HDF5 file read-only; `what` names it in errors ("features", "results").
 Id openForReading(const QString& path, const QString& what);
+// The same for a file's bytes in memory (copied into HDF5's core driver); `name` names it.
+Id openInMemory(const QByteArray& bytes, const QString& name, const QString& what);
 
 } // namespace tessera::core::hdf5

@@ -60,7 +60,19 @@ FeatureBag FeatureStore::read(const QString& path)
     silenceHdf5();
     std::lock_guard lock(hdf5Mutex());
     const Id file = openForReading(path, QStringLiteral("features"));
-    const hid_t f = file.get();
+    return readOpen(file.get(), path);
+}
+
+FeatureBag FeatureStore::readBytes(const QByteArray& bytes, const QString& source)
+{
+    silenceHdf5();
+    std::lock_guard lock(hdf5Mutex());
+    const Id file = openInMemory(bytes, source, QStringLiteral("features"));
+    return readOpen(file.get(), source);
+}
+
+FeatureBag FeatureStore::readOpen(hid_t f, const QString& path)
+{
     FeatureBag bag;
     const char* featuresName = "features";
     const char* coordsName = "coords";

@@ -3,6 +3,9 @@
 
 #include "FeatureBag.h"
 
+#include <QByteArray>
+#include <cstdint>
+
 namespace tessera::core {
 
 // CLAM layout: datasets `features` [N,D] float32 and `coords` [N,2] int64 (int32 accepted),
@@ -17,9 +20,14 @@ public:
     // Throws Error naming the file and what is wrong (not HDF5, missing dataset, shape
     // mismatch, non-finite values …).
     static FeatureBag read(const QString& path);
+    // The same on a file's bytes held in memory (HDF5's core driver); `source` names it in errors.
+    static FeatureBag readBytes(const QByteArray& bytes, const QString& source);
     // True if `path` is a complete Tessera feature file made by `extractor` (cheap: reads
     // attributes and shapes only). Never throws.
     static bool isComplete(const QString& path, const QString& extractor);
+
+private:
+    static FeatureBag readOpen(std::int64_t file, const QString& path); // an open HDF5 file (hid_t)
 };
 
 } // namespace tessera::core

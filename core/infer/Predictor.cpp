@@ -7,6 +7,7 @@
 #include "model/SpatialGraph.h"
 #include "model/nets/MilFactory.h"
 #include "model/nets/NetWeights.h"
+#include "model/nets/OutOfMemory.h"
 #include "run/RunFolder.h"
 
 #include <torch/torch.h>
@@ -63,6 +64,20 @@ Prediction Predictor::predict(const FeatureBag& bag, const QString& source) cons
                                    "(extract with the same extractor)")
                         .arg(source.isEmpty() ? QStringLiteral("The bag") : source, bag.extractor, s.runDir,
                              s.run.extractor));
+    try {
+        return predictOn(bag);
+    } catch (const std::exception& e) {
+        if (!nets::isOutOfMemory(e))
+            throw;
+        throw nets::outOfMemory(QObject::tr("predicting"),
+                                source.isEmpty() ? QStringLiteral("the bag") : source, bag.count,
+                                bag.dimension, false);
+    }
+}
+
+Prediction Predictor::predictOn(const FeatureBag& bag) const
+{
+    const State& s = *m_state;
     torch::NoGradGuard noGrad;
     torch::manual_seed(0); // the consistency rounds' partition: the same map every time
     const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords, bag.patchSizeLevel0);

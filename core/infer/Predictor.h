@@ -38,10 +38,13 @@ public:
     // The run's model, classes, feature dimension, extractor and patch geometry (new slides are
     // cut and described the same way).
     const RunDescription& run() const;
-    // Throws Error if the bag's feature dimension or extractor differs from the run's.
+    // Throws Error if the bag's feature dimension or extractor differs from the run's, or when
+    // memory runs out (naming the bag and its size).
     Prediction predict(const FeatureBag& bag, const QString& source = {}) const;
 
 private:
+    Prediction predictOn(const FeatureBag& bag) const;
+
     struct State;
     std::unique_ptr<State> m_state;
 };

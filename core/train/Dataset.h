@@ -18,11 +18,15 @@ struct LabelTable {
     // `slide_id,label` or CLAM's `case_id,slide_id,label` (header required). Throws Error with
     // the file and line for malformed rows, duplicates or fewer than two classes.
     static LabelTable readCsv(const QString& path);
+    static LabelTable fromCsv(const QByteArray& bytes, const QString& source); // the same on bytes
     // From slide ids and their label texts (in the same order); `source` names them in errors.
     // Throws Error for fewer than two classes.
     static LabelTable fromLabels(const QStringList& slideIds, const QStringList& labels,
                                  const QString& source);
     int labelOf(const QString& slideId) const; // -1 if absent
+
+private:
+    static LabelTable parseCsv(const QStringList& lines, const QString& path);
 };
 
 struct Split {
@@ -30,8 +34,12 @@ struct Split {
 
     // CLAM's splits_K.csv: a header `,train,val,test`, one id per cell, blanks allowed.
     static Split readClamCsv(const QString& path);
+    static Split fromClamCsv(const QByteArray& bytes, const QString& source); // the same on bytes
     // Stratified K folds: fold f tests on part f, validates on part f+1, trains on the rest.
     static std::vector<Split> kFold(const LabelTable& labels, int folds, std::uint64_t seed);
+
+private:
+    static Split parseClamCsv(const QStringList& lines, const QString& path);
 };
 
 struct MilSample {

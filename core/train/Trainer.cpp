@@ -9,6 +9,7 @@
 #include "model/nets/Autocast.h"
 #include "model/nets/MilFactory.h"
 #include "model/nets/NetWeights.h"
+#include "model/nets/OutOfMemory.h"
 
 #include <torch/torch.h>
 
@@ -45,6 +46,7 @@ std::optional<c10::ScalarType> mixedPrecisionType(const QString& precision, bool
 struct Part {
     std::vector<nets::BagTensors> bags;
     std::vector<int> labels;
+    QStringList ids;
 };
 
 Part onDevice(const std::vector<MilSample>& samples, const torch::Device& device)
@@ -52,9 +54,16 @@ Part onDevice(const std::vector<MilSample>& samples, const torch::Device& device
     Part part;
     for (const MilSample& s : samples) {
         // The dataset outlives the run: on CPU its features serve as the tensors (no second copy).
-        part.bags.push_back(nets::BagTensors::borrowing(s.bag.features.data(), s.bag.count, s.bag.dimension,
-                                                        s.graph, device));
+        try {
+            part.bags.push_back(nets::BagTensors::borrowing(s.bag.features.data(), s.bag.count,
+                                                            s.bag.dimension, s.graph, device));
+        } catch (const std::exception& e) {
+            if (!nets::isOutOfMemory(e))
+                throw;
+            throw nets::outOfMemory(QObject::tr("preparing"), s.slideId, s.bag.count, s.bag.dimension, true);
+        }
         part.labels.push_back(s.label);
+        part.ids << s.slideId;
     }
     return part;
 }
@@ -71,7 +80,16 @@ Evaluation evaluate(nets::MilNet& net, const Part& part, int classes)
     std::vector<float> probabilities;
     double loss = 0;
     for (std::size_t i = 0; i < part.bags.size(); ++i) {
-        const torch::Tensor logits = net.logits(part.bags[i]).to(torch::kCPU, torch::kFloat32);
+        const torch::Tensor logits = [&] {
+            try {
+                return net.logits(part.bags[i]).to(torch::kCPU, torch::kFloat32);
+            } catch (const std::exception& e) {
+                if (!nets::isOutOfMemory(e))
+                    throw;
+                throw nets::outOfMemory(QObject::tr("evaluating"), part.ids[qsizetype(i)],
+                                        part.bags[i].patches, part.bags[i].features.size(1), true);
+            }
+        }();
         const torch::Tensor p = torch::softmax(logits, 0).contiguous();
         probabilities.insert(probabilities.end(), p.data_ptr<float>(), p.data_ptr<float>() + classes);
         loss -= torch::log_softmax(logits, 0)[part.labels[i]].item<double>();
@@ -204,11 +222,13 @@ public:
                 const std::size_t i = order[first + k];
                 if (perSlideSeeds)
                     torch::manual_seed(slideSeed(epoch, i));
-                const nets::StepLosses losses = [&] {
+                const nets::StepLosses losses = stepOn(i, [&] {
                     const nets::AutocastScope precision(m_device.type(), m_autocast);
-                    return m_net->trainingStep(m_train.bags[i], m_train.labels[i], m_classWeights);
-                }();
-                (inStep == 1 ? losses.total : losses.total / double(inStep)).backward();
+                    nets::StepLosses step =
+                        m_net->trainingStep(m_train.bags[i], m_train.labels[i], m_classWeights);
+                    (inStep == 1 ? step.total : step.total / double(inStep)).backward();
+                    return step;
+                });
                 lossSum += losses.total.item<double>();
                 for (const auto& [name, value] : losses.terms)
                     termSums[name] += value.item<double>();
@@ -227,6 +247,20 @@ public:
     }
 
 private:
+    // A failed allocation in slide i's step names the slide and its size instead of "bad_alloc".
+    template <typename Step> nets::StepLosses stepOn(std::size_t i, const Step& step) const
+    {
+        try {
+            return step();
+        } catch (const std::exception& e) {
+            if (!nets::isOutOfMemory(e))
+                throw;
+            const nets::BagTensors& bag = m_train.bags[i];
+            throw nets::outOfMemory(QObject::tr("training on"), m_train.ids[qsizetype(i)], bag.patches,
+                                    bag.features.size(1), true);
+        }
+    }
+
     std::uint64_t slideSeed(int epoch, std::size_t slide) const
     {
         // splitmix64 over (seed, epoch, slide): independent streams, the same on every rank.

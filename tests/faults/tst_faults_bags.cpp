@@ -16,10 +16,12 @@
 #include <QtTest>
 
 #include <hdf5.h>
+#include <sys/resource.h>
 
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <random>
 
 using namespace tessera;
 using namespace tessera::core;
@@ -32,6 +34,9 @@ QString messageOf(const std::function<void()>& f)
         f();
     } catch (const Error& e) {
         return e.message();
+    } catch (const std::exception& e) { // anything else is a finding: say what it was
+        return QStringLiteral("not an Error: ") +
+               QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
     }
     return {};
 }
@@ -86,6 +91,7 @@ private Q_SLOTS:
     void featuresOfAnotherSlideAreRefused();
     void resultsOfAnotherSlideRunOrDamagedAreRecomputed_data();
     void resultsOfAnotherSlideRunOrDamagedAreRecomputed();
+    void aBagTooLargeForTheMemoryLimitIsNamed();
 
 private:
     QString inferOnce(const QString& runDir, const QString& slide, SlideInferenceResult* out = nullptr);
@@ -319,6 +325,104 @@ void TestFaultsBags::resultsOfAnotherSlideRunOrDamagedAreRecomputed()
     SlideInferenceResult reused;
     QCOMPARE(inferOnce(m_run, m_normalSlide, &reused), QString());
     QVERIFY(reused.reusedResults); // and once right, it is reused
+}
+
+namespace {
+
+// This process's address space now, from /proc (what RLIMIT_AS counts).
+qint64 virtualMemoryBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmSize:"))
+            return line.mid(7).trimmed().split(' ').value(0).toLongLong() * 1024;
+    return -1;
+}
+
+// Runs `f` with the address space capped `headroom` bytes above its present size: a memory limit
+// (ulimit -v) the bag's step cannot fit in, while what is already mapped keeps working.
+// The main thread's stack grows on demand inside the same address space: grow it first, or the
+// cap turns a deep call into SIGSEGV instead of a failed allocation.
+[[gnu::noinline]] void growStack()
+{
+    volatile char pages[2 << 20];
+    for (std::size_t i = 0; i < sizeof(pages); i += 4096)
+        pages[i] = 1;
+}
+
+QString underMemoryLimit(qint64 headroom, const std::function<void()>& f)
+{
+    growStack();
+    rlimit saved{};
+    getrlimit(RLIMIT_AS, &saved);
+    rlimit capped = saved;
+    capped.rlim_cur = rlim_t(virtualMemoryBytes() + headroom);
+    setrlimit(RLIMIT_AS, &capped);
+    const QString message = messageOf(f);
+    setrlimit(RLIMIT_AS, &saved);
+    return message;
+}
+
+} // namespace
+
+// A bag whose step needs more memory than the process may have: an Error naming the bag, its size
+// and what needs less memory, never std::bad_alloc or a silent kill. (A kill by the kernel's OOM
+// killer cannot be caught; the job monitor reports that one as "killed, out of memory or crashed".)
+void TestFaultsBags::aBagTooLargeForTheMemoryLimitIsNamed()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer reserves terabytes of address space: an address-space cap cannot apply");
+#endif
+    FeatureBag big;
+    big.count = 40000;
+    big.dimension = 64;
+    big.patchSizeLevel0 = 256;
+    std::mt19937 rng(3);
+    std::normal_distribution<float> normal;
+    big.features.resize(std::size_t(big.count) * big.dimension);
+    for (float& x : big.features)
+        x = normal(rng);
+    for (int i = 0; i < big.count; ++i)
+        big.coords.insert(big.coords.end(), {std::int64_t(i % 200) * 256, std::int64_t(i / 200) * 256});
+    FeatureBag small = FeatureStore::read(m_goodBag);
+
+    // Prediction (the small bag first, so thread pools and BLAS buffers exist before the cap).
+    const Predictor predictor(m_run, QStringLiteral("cpu"));
+    FeatureBag wide = big;
+    wide.dimension = small.dimension;
+    wide.features.assign(std::size_t(wide.count) * wide.dimension, 0.5f);
+    predictor.predict(small);
+    const QString predicting =
+        underMemoryLimit(128 << 20, [&] { predictor.predict(wide, QStringLiteral("huge.h5")); });
+    QVERIFY2(predicting.contains(QLatin1String("Out of memory predicting huge.h5")) &&
+                 predicting.contains(QLatin1String("40000 patches")) &&
+                 predicting.contains(QLatin1String("GPU")),
+             qPrintable(predicting));
+    QVERIFY(std::isfinite(predictor.predict(small).probabilities[0])); // and it goes on working after
+
+    // Training: the same for the slide whose step does not fit.
+    const QString dir = m_dir.filePath(QStringLiteral("memory"));
+    QDir().mkpath(dir);
+    FeatureStore::write(dir + QStringLiteral("/huge.h5"), big);
+    small.dimension = 64;
+    small.features.assign(std::size_t(small.count) * 64, 0.25f);
+    FeatureStore::write(dir + QStringLiteral("/small.h5"), small);
+    const QString labels =
+        write(m_dir.filePath(QStringLiteral("memory.csv")), "slide_id,label\nsmall,a\nhuge,b\n");
+    Split split;
+    split.train = split.val = {QStringLiteral("small"), QStringLiteral("huge")};
+    const MilDataset data = MilDataset::load(dir, LabelTable::readCsv(labels), split);
+    TrainConfig config;
+    config.epochs = 1;
+    const QString training =
+        underMemoryLimit(128 << 20, [&] { Trainer(config, data, dir + QStringLiteral("/run")).run(); });
+    QVERIFY2(training.contains(QLatin1String("Out of memory")) &&
+                 training.contains(QLatin1String(" huge: the bag has")) &&
+                 training.contains(QStringLiteral("40000 patches × 64 features")) &&
+                 training.contains(QLatin1String("bf16")),
+             qPrintable(training));
 }
 
 QTEST_GUILESS_MAIN(TestFaultsBags)
