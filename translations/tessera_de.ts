@@ -94,17 +94,17 @@
         <translation>Merkmale für %1 extrahieren</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="187"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="192"/>
         <source>Train %1 (%2)</source>
         <translation>%1 trainieren (%2)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="188"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="193"/>
         <source>Fine-tune %1 from %2 (%3)</source>
         <translation>%1 ab %2 feinabstimmen (%3)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="214"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="220"/>
         <source># One node, %1 worker processes (one per GPU; edit to the node&apos;s GPUs):
 tessera-cli %2 --nproc %1
 
@@ -394,17 +394,17 @@ srun tessera-cli %2 --distributed
         <translation>eine logarithmische Schwelle braucht positive Werte (gefunden: %1)</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="43"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="46"/>
         <source>%1: the annotations could not be saved (%2: %3)</source>
         <translation>%1: die Annotationen konnten nicht gespeichert werden (%2: %3)</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="97"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="100"/>
         <source>%1 could not be added to the project</source>
         <translation>%1 konnte nicht zum Projekt hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="123"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="126"/>
         <source>%1: annotation %2 cannot be read: %3</source>
         <translation>%1: Annotation %2 kann nicht gelesen werden: %3</translation>
     </message>
@@ -416,14 +416,14 @@ srun tessera-cli %2 --distributed
     <message>
         <location filename="../core/report/ReportContent.cpp" line="62"/>
         <location filename="../core/report/ReportContent.cpp" line="151"/>
-        <location filename="../core/report/ReportDocument.cpp" line="133"/>
+        <location filename="../core/report/ReportDocument.cpp" line="134"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
         <location filename="../core/report/ReportContent.cpp" line="62"/>
         <location filename="../core/report/ReportContent.cpp" line="148"/>
-        <location filename="../core/report/ReportDocument.cpp" line="129"/>
+        <location filename="../core/report/ReportDocument.cpp" line="130"/>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
@@ -480,7 +480,7 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ReportContent.cpp" line="166"/>
-        <location filename="../core/report/ReportDocument.cpp" line="166"/>
+        <location filename="../core/report/ReportDocument.cpp" line="167"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
@@ -500,228 +500,260 @@ srun tessera-cli %2 --distributed
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="83"/>
+        <location filename="../core/report/ReportDocument.cpp" line="84"/>
         <source>µm²</source>
         <translation>µm²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="83"/>
+        <location filename="../core/report/ReportDocument.cpp" line="84"/>
         <source>px²</source>
         <translation>px²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="84"/>
+        <location filename="../core/report/ReportDocument.cpp" line="85"/>
         <source>µm</source>
         <translation>µm</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="84"/>
+        <location filename="../core/report/ReportDocument.cpp" line="85"/>
         <source>px</source>
         <translation>px</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="88"/>
-        <location filename="../core/report/ReportDocument.cpp" line="231"/>
+        <location filename="../core/report/ReportDocument.cpp" line="89"/>
+        <location filename="../core/report/ReportDocument.cpp" line="235"/>
         <source>Slide report: %1</source>
         <translation>Schnittbericht: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="92"/>
+        <location filename="../core/report/ReportDocument.cpp" line="93"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="93"/>
+        <location filename="../core/report/ReportDocument.cpp" line="94"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="94"/>
+        <location filename="../core/report/ReportDocument.cpp" line="95"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="95"/>
+        <location filename="../core/report/ReportDocument.cpp" line="96"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="96"/>
+        <location filename="../core/report/ReportDocument.cpp" line="97"/>
         <source>Microns per pixel</source>
         <translation>Mikrometer je Pixel</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="97"/>
+        <location filename="../core/report/ReportDocument.cpp" line="98"/>
         <source>Objective</source>
         <translation>Objektiv</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="98"/>
+        <location filename="../core/report/ReportDocument.cpp" line="99"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="99"/>
+        <location filename="../core/report/ReportDocument.cpp" line="100"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="99"/>
+        <location filename="../core/report/ReportDocument.cpp" line="100"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="100"/>
+        <location filename="../core/report/ReportDocument.cpp" line="101"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="103"/>
+        <location filename="../core/report/ReportDocument.cpp" line="104"/>
         <source>Slide overview</source>
         <translation>Übersicht des Schnitts</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="107"/>
+        <location filename="../core/report/ReportDocument.cpp" line="108"/>
         <source>Model results</source>
         <translation>Modellergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="110"/>
+        <location filename="../core/report/ReportDocument.cpp" line="111"/>
         <source>No model results: this section is left out.</source>
         <translation>Keine Modellergebnisse: dieser Abschnitt entfällt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="113"/>
+        <location filename="../core/report/ReportDocument.cpp" line="114"/>
         <source>Predicted class: %1</source>
         <translation>Vorhergesagte Klasse: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="117"/>
-        <location filename="../core/report/ReportDocument.cpp" line="144"/>
-        <location filename="../core/report/ReportDocument.cpp" line="161"/>
+        <location filename="../core/report/ReportDocument.cpp" line="118"/>
+        <location filename="../core/report/ReportDocument.cpp" line="145"/>
+        <location filename="../core/report/ReportDocument.cpp" line="162"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="117"/>
+        <location filename="../core/report/ReportDocument.cpp" line="118"/>
         <source>Probability</source>
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="122"/>
+        <location filename="../core/report/ReportDocument.cpp" line="123"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="123"/>
+        <location filename="../core/report/ReportDocument.cpp" line="124"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="124"/>
+        <location filename="../core/report/ReportDocument.cpp" line="125"/>
         <source>Trained</source>
         <translation>Trainiert</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="125"/>
+        <location filename="../core/report/ReportDocument.cpp" line="126"/>
         <source>Fine-tuned from</source>
         <translation>Feinabgestimmt ab</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="126"/>
+        <location filename="../core/report/ReportDocument.cpp" line="127"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="137"/>
+        <location filename="../core/report/ReportDocument.cpp" line="138"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="139"/>
+        <location filename="../core/report/ReportDocument.cpp" line="140"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="144"/>
+        <location filename="../core/report/ReportDocument.cpp" line="145"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="145"/>
+        <location filename="../core/report/ReportDocument.cpp" line="146"/>
         <source>Area (%1)</source>
         <translation>Fläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="146"/>
+        <location filename="../core/report/ReportDocument.cpp" line="147"/>
         <source>Perimeter (%1)</source>
         <translation>Umfang (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="147"/>
+        <location filename="../core/report/ReportDocument.cpp" line="148"/>
         <source>Mean attention (percentile)</source>
         <translation>Mittlere Aufmerksamkeit (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="157"/>
+        <location filename="../core/report/ReportDocument.cpp" line="158"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="161"/>
+        <location filename="../core/report/ReportDocument.cpp" line="162"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="162"/>
+        <location filename="../core/report/ReportDocument.cpp" line="163"/>
         <source>Total area (%1)</source>
         <translation>Gesamtfläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="173"/>
+        <location filename="../core/report/ReportDocument.cpp" line="174"/>
         <source>Crops</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="183"/>
+        <location filename="../core/report/ReportDocument.cpp" line="184"/>
         <source>Findings</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="185"/>
+        <location filename="../core/report/ReportDocument.cpp" line="186"/>
         <source>None written.</source>
         <translation>Keiner geschrieben.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="193"/>
+        <location filename="../core/report/ReportDocument.cpp" line="194"/>
         <source>Not in this report</source>
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="216"/>
+        <location filename="../core/report/ReportDocument.cpp" line="217"/>
         <source>For research use only. Not for diagnostic use. Tessera %1, %2</source>
         <translation>Nur für Forschungszwecke. Nicht für die Diagnostik. Tessera %1, %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="219"/>
+        <location filename="../core/report/ReportDocument.cpp" line="220"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="239"/>
-        <location filename="../core/report/ReportDocument.cpp" line="252"/>
-        <source>%1 cannot be written (the folder is not writable or the disk is full)</source>
-        <translation>%1 kann nicht geschrieben werden (der Ordner ist schreibgeschützt oder der Datenträger voll)</translation>
+        <location filename="../core/report/ReportDocument.cpp" line="243"/>
+        <source>%1 cannot be written: the PDF could not be started</source>
+        <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="248"/>
+        <location filename="../core/report/ReportDocument.cpp" line="251"/>
+        <source>%1 cannot be written: the PDF could not be completed</source>
+        <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (the folder is not writable or the disk is full)</source>
+        <translation type="vanished">%1 kann nicht geschrieben werden (der Ordner ist schreibgeschützt oder der Datenträger voll)</translation>
+    </message>
+    <message>
         <source>%1 could not be completed (disk full?)</source>
-        <translation>%1 konnte nicht fertiggestellt werden (Datenträger voll?)</translation>
+        <translation type="vanished">%1 konnte nicht fertiggestellt werden (Datenträger voll?)</translation>
     </message>
     <message>
         <location filename="../core/report/SlideReport.cpp" line="36"/>
         <source>%1: the folder cannot be created</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../core/project/SqliteAdvice.cpp" line="14"/>
+        <source>the disk is full: free some space and try again; the unfinished change was rolled back and everything saved before it is kept</source>
+        <translation>Der Datenträger ist voll: Geben Sie Speicherplatz frei und versuchen Sie es erneut; die unvollendete Änderung wurde zurückgenommen, alles zuvor Gespeicherte bleibt erhalten</translation>
+    </message>
+    <message>
+        <location filename="../core/project/SqliteAdvice.cpp" line="17"/>
+        <source>the disk could not be read or written (full, unplugged, or a network folder that dropped out): free space or check the disk and try again; the unfinished change was rolled back and everything saved before it is kept</source>
+        <translation>Der Datenträger konnte nicht gelesen oder beschrieben werden (voll, getrennt oder ein abgebrochener Netzwerkordner): Geben Sie Speicherplatz frei oder prüfen Sie den Datenträger und versuchen Sie es erneut; die unvollendete Änderung wurde zurückgenommen, alles zuvor Gespeicherte bleibt erhalten</translation>
+    </message>
+    <message>
+        <location filename="../core/project/SqliteAdvice.cpp" line="22"/>
+        <source>the project is read-only: Tessera writes project.sqlite and its -wal and -shm files beside it, so the folder must be writable (copy the project to a writable folder to work on it)</source>
+        <translation>Das Projekt ist schreibgeschützt: Tessera schreibt project.sqlite und daneben dessen -wal- und -shm-Dateien, der Ordner muss also beschreibbar sein (kopieren Sie das Projekt zum Arbeiten in einen beschreibbaren Ordner)</translation>
+    </message>
+    <message>
+        <location filename="../core/project/SqliteAdvice.cpp" line="27"/>
+        <source>another program kept the project locked for longer than Tessera waits (another Tessera window or command, or a backup or sync tool): let it finish or close it, then try again</source>
+        <translation>Ein anderes Programm hält das Projekt länger gesperrt, als Tessera wartet (ein anderes Tessera-Fenster oder -Kommando oder ein Sicherungs- oder Synchronisationsprogramm): Lassen Sie es fertig werden oder schließen Sie es und versuchen Sie es dann erneut</translation>
+    </message>
+    <message>
+        <location filename="../core/project/SqliteAdvice.cpp" line="31"/>
+        <source>the file cannot be opened: check that the folder exists and is readable and writable</source>
+        <translation>Die Datei kann nicht geöffnet werden: Prüfen Sie, ob der Ordner existiert und lesbar und beschreibbar ist</translation>
     </message>
 </context>
 <context>
