@@ -16,6 +16,7 @@
 int main(int argc, char* argv[])
 {
     tessera::core::restartWithRuntimeSettings(argv);
+    tessera::core::limitMallocArenasForViewer();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setOrganizationName(QStringLiteral("Tessera"));

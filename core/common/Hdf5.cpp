@@ -118,6 +118,30 @@ std::vector<hsize_t> shapeOf(hid_t file, const char* name)
     return dims;
 }
 
+void checkReadable(hid_t set, const char* name, std::size_t elements, const QString& path)
+{
+    const Id type(H5Dget_type(set), H5Tclose);
+    const H5T_class_t kind = type.valid() ? H5Tget_class(type.get()) : H5T_NO_CLASS;
+    const std::size_t size = type.valid() ? H5Tget_size(type.get()) : 0;
+    if ((kind != H5T_INTEGER && kind != H5T_FLOAT) || size == 0 || size > 8)
+        throw Error(
+            QStringLiteral("Cannot read dataset '%1' of %2: it does not hold plain numbers (HDF5 type "
+                           "class %3, %4 bytes); the file is damaged or not a feature file")
+                .arg(QLatin1String(name), path)
+                .arg(int(kind))
+                .arg(size));
+    // Compression may shrink real data a few times; a thousandfold means a damaged size field.
+    const double declared = double(elements) * double(size);
+    const double stored = double(H5Dget_storage_size(set));
+    if (declared > 1000.0 * stored + double(1 << 20))
+        throw Error(
+            QStringLiteral("Cannot read dataset '%1' of %2: it declares %3 MiB but stores %4 bytes; the "
+                           "file is damaged")
+                .arg(QLatin1String(name), path)
+                .arg(declared / 1048576.0, 0, 'f', 0)
+                .arg(stored, 0, 'f', 0));
+}
+
 namespace {
 
 Id memoryFile(const QString& path)

@@ -52,11 +52,18 @@ QString stringAttribute(hid_t file, const char* name);      // empty when missin
 std::vector<hsize_t> shapeOf(hid_t file, const char* name); // empty if the dataset is missing
 
 // Reads a whole dataset converting to `memType` (HDF5 converts int32→int64, float64→float32).
+// Before any buffer is allocated, the dataset must hold plain numbers (integers or floats of at
+// most 8 bytes) and store about as many bytes as it declares: a damaged header otherwise makes
+// HDF5, or us, allocate gigabytes (found by fuzz_features). Throws Error naming the dataset.
+void checkReadable(hid_t set, const char* name, std::size_t elements, const QString& path);
+
 template <typename T>
 std::vector<T> readAll(hid_t file, const char* name, hid_t memType, std::size_t expected, const QString& path)
 {
-    std::vector<T> data(expected);
     const Id set(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
+    if (set.valid())
+        checkReadable(set.get(), name, expected, path);
+    std::vector<T> data(expected);
     if (!set.valid() || H5Dread(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()) < 0)
         throw Error(QStringLiteral("Cannot read dataset '%1' of %2: the file is damaged or truncated")
                         .arg(QLatin1String(name), path));

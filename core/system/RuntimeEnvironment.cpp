@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <dlfcn.h>
+#include <malloc.h>
 #include <unistd.h>
 
 namespace tessera::core {
@@ -155,6 +156,11 @@ void restartWithRuntimeSettings(char* argv[])
     if (qEnvironmentVariable("TESSERA_CPU_ALLOCATOR", QStringLiteral("caching")) != QLatin1String("malloc"))
         installCachingCpuAllocator();
 #endif
+}
+
+void limitMallocArenasForViewer()
+{
+    mallopt(M_ARENA_MAX, 2);
 }
 
 QList<QPair<QString, QString>> runtimeSettingsAtStart()
