@@ -131,15 +131,27 @@ FeatureBag FeatureStore::readOpen(hid_t f, const QString& path)
             value = numberAttribute(coordsSet.get(), name);
         return value;
     };
-    bag.patchSize = int(attribute("patch_size").value_or(0));
-    bag.patchLevel = int(attribute("patch_level").value_or(0));
-    bag.patchSizeLevel0 = int(attribute("patch_size_level0").value_or(0));
+    // Whole numbers within what a slide can have; a damaged value is refused, not cast (casting
+    // 2.8e14 to int is undefined: found by fuzz_features).
+    const auto whole = [&](const char* name, double value, double most) {
+        if (!std::isfinite(value) || value < 0 || value > most)
+            throw Error(QStringLiteral("%1: attribute '%2' is %3, outside 0 … %4; the file is damaged")
+                            .arg(path, QLatin1String(name))
+                            .arg(value)
+                            .arg(most));
+        return int(std::lround(value));
+    };
+    constexpr double kMostPixels = 1 << 24, kMostLevels = 64;
+    bag.patchSize = whole("patch_size", attribute("patch_size").value_or(0), kMostPixels);
+    bag.patchLevel = whole("patch_level", attribute("patch_level").value_or(0), kMostLevels);
+    bag.patchSizeLevel0 = whole("patch_size_level0", attribute("patch_size_level0").value_or(0), kMostPixels);
     if (bag.patchSizeLevel0 == 0 && bag.patchSize > 0) {
         std::vector<double> downsample = numberArrayAttribute(f, "downsample");
         if (downsample.empty() && coordsSet.valid())
             downsample = numberArrayAttribute(coordsSet.get(), "downsample");
         if (!downsample.empty() && downsample.front() > 0)
-            bag.patchSizeLevel0 = int(std::lround(bag.patchSize * downsample.front()));
+            bag.patchSizeLevel0 =
+                whole("downsample × patch_size", bag.patchSize * downsample.front(), kMostPixels);
         else if (bag.patchLevel == 0)
             bag.patchSizeLevel0 = bag.patchSize; // read at level 0: the same size there
     }

@@ -155,7 +155,10 @@ Prediction Prediction::read(const QString& path)
     p.classNames = stringAttribute(f, "classes").split(QLatin1Char(','), Qt::SkipEmptyParts);
     p.extractor = stringAttribute(f, "extractor");
     p.slide = stringAttribute(f, "slide");
-    p.patchStep = int(numberAttribute(f, "patch_size_level0").value_or(0));
+    const double step = numberAttribute(f, "patch_size_level0").value_or(0);
+    if (!std::isfinite(step) || step < 0 || step > double(1 << 24))
+        throw Error(QStringLiteral("%1 is damaged: its patch size is %2").arg(path).arg(step));
+    p.patchStep = int(step);
     if (p.patchStep <= 0)
         p.patchStep = int(SpatialGraph::inferStep(p.coords));
     if (p.classNames.size() != qsizetype(p.probabilities.size()))
