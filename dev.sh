@@ -151,7 +151,7 @@ cmd_fuzz() {
     mkdir -p "$work"
     # The real sample slides are seeds too (read only, not copied into the repository).
     [ "$name" = slide ] && [ -d "$ROOT/../shared/testdata" ] && seeds+=("$ROOT/../shared/testdata")
-    log "fuzzing $name (${TESSERA_FUZZ_RUNS:+$TESSERA_FUZZ_RUNS runs}${TESSERA_FUZZ_RUNS:-${seconds}s})"
+    log "fuzzing $name (${TESSERA_FUZZ_RUNS:-${seconds}s}${TESSERA_FUZZ_RUNS:+ runs})"
     # Up to 4 GiB a request is served (lazily mapped, as on a real machine); the resident memory
     # of the whole run must stay under 4 GiB.
     local limits=(-rss_limit_mb=4096 -malloc_limit_mb=4096)

@@ -12,7 +12,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
 namespace tessera::core {
 
@@ -62,6 +64,16 @@ AtomicFile::~AtomicFile()
 
 void AtomicFile::commit()
 {
+    // The bytes reach the disk before the name does: after a power cut the final name holds the
+    // old file or the new one, never an empty one (QSaveFile did the same).
+    if (const int fd = ::open(QFile::encodeName(m_tempPath).constData(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        const bool synced = ::fsync(fd) == 0;
+        const int code = errno;
+        ::close(fd);
+        if (!synced)
+            throw Error(QStringLiteral("Cannot write %1: %2")
+                            .arg(m_finalPath, QString::fromLocal8Bit(std::strerror(code))));
+    }
     // std::rename replaces the target atomically on POSIX; QFile::rename refuses to overwrite.
     if (std::rename(QFile::encodeName(m_tempPath).constData(), QFile::encodeName(m_finalPath).constData()) !=
         0) {
