@@ -167,8 +167,8 @@ cmd_fuzz() {
       log "fuzz_$name found a crash: see $logfile and $dir/fuzz-crashes/"
     fi
     local runs cov
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$logfile" | awk '{print $2}' | tail -1)
-    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$logfile" | tail -1)
+    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$logfile" | awk '{print $2}' | tail -1 || true)
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$logfile" | tail -1 || true)
     summary+=("$(printf '%-9s %10s executions  %s' "$name" "${runs:-?}" "${cov:-}")")
   done
   printf '%s\n' "${summary[@]}"

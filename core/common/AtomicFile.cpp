@@ -6,11 +6,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSysInfo>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -20,6 +23,13 @@ namespace tessera::core {
 
 namespace {
 
+// Two threads may write the same final path (two tabs on one slide): each gets its own temporary.
+unsigned nextTemporaryNumber()
+{
+    static std::atomic<unsigned> next{0};
+    return next++;
+}
+
 const QString& thisHost()
 {
     static const QString host =
@@ -27,22 +37,48 @@ const QString& thisHost()
     return host;
 }
 
-// A killed writer leaves "<final>.partial-<host>-<pid>" behind. Ours are removed when that process
-// is gone; another host's are left alone (a shared folder: its writer may still be running).
+// The process that wrote a temporary, from its name's tail: "<host>-<pid>-<n>" (this version),
+// "<host>-<pid>" (the one before) or "<pid>" (older ones, always of this host). 0 if not ours.
+qint64 ownerOnThisHost(const QString& tail)
+{
+    QStringList fields = tail.split(QLatin1Char('-'));
+    bool ok = false;
+    if (fields.size() == 1) {
+        const qint64 pid = fields[0].toLongLong(&ok);
+        return ok ? pid : 0;
+    }
+    if (fields.size() >= 3 && fields.last().toLongLong(&ok) >= 0 && ok &&
+        fields.mid(0, fields.size() - 2).join(QLatin1Char('-')) == thisHost())
+        fields.removeLast(); // the counter
+    const qint64 pid = fields.last().toLongLong(&ok);
+    fields.removeLast();
+    return ok && fields.join(QLatin1Char('-')) == thisHost() ? pid : 0;
+}
+
+// A killed writer leaves "<final>.partial-<host>-<pid>-<n>" behind. Ours are removed when that
+// process is gone; another host's are left alone (a shared folder: its writer may still be
+// running). Each folder is swept once per process: a large features folder is listed once.
 void removeStalePartials(const QString& finalPath)
 {
+    static std::mutex mutex;
+    static QSet<QString> swept;
     const QFileInfo target(finalPath);
-    const QString prefix = target.fileName() + QStringLiteral(".partial-");
-    for (const QFileInfo& partial : target.dir().entryInfoList({prefix + QLatin1Char('*')}, QDir::Files)) {
-        const QString owner = partial.fileName().mid(prefix.size());
-        const qsizetype dash = owner.lastIndexOf(QLatin1Char('-'));
-        if (dash < 0 || owner.left(dash) != thisHost())
+    {
+        const std::lock_guard lock(mutex);
+        if (swept.contains(target.absolutePath()))
+            return;
+        swept.insert(target.absolutePath());
+    }
+    const QLatin1String marker(".partial-");
+    for (const QFileInfo& file : target.dir().entryInfoList(QDir::Files | QDir::Hidden)) {
+        const QString name = file.fileName();
+        const qsizetype at = name.lastIndexOf(marker);
+        if (at <= 0)
             continue;
-        bool ok = false;
-        const qint64 pid = owner.mid(dash + 1).toLongLong(&ok);
-        if (ok && pid > 0 && pid != QCoreApplication::applicationPid() && ::kill(pid_t(pid), 0) != 0 &&
+        const qint64 pid = ownerOnThisHost(name.mid(at + marker.size()));
+        if (pid > 0 && pid != QCoreApplication::applicationPid() && ::kill(pid_t(pid), 0) != 0 &&
             errno == ESRCH)
-            QFile::remove(partial.filePath());
+            QFile::remove(file.filePath());
     }
 }
 
@@ -50,8 +86,10 @@ void removeStalePartials(const QString& finalPath)
 
 AtomicFile::AtomicFile(QString finalPath)
     : m_finalPath(std::move(finalPath)),
-      m_tempPath(m_finalPath +
-                 QStringLiteral(".partial-%1-%2").arg(thisHost()).arg(QCoreApplication::applicationPid()))
+      m_tempPath(m_finalPath + QStringLiteral(".partial-%1-%2-%3")
+                                   .arg(thisHost())
+                                   .arg(QCoreApplication::applicationPid())
+                                   .arg(nextTemporaryNumber()))
 {
     removeStalePartials(m_finalPath);
 }
@@ -70,7 +108,7 @@ void AtomicFile::commit()
         const bool synced = ::fsync(fd) == 0;
         const int code = errno;
         ::close(fd);
-        if (!synced)
+        if (!synced && code != EINVAL && code != ENOTSUP) // some filesystems cannot sync; that is no error
             throw Error(QStringLiteral("Cannot write %1: %2")
                             .arg(m_finalPath, QString::fromLocal8Bit(std::strerror(code))));
     }

@@ -8,8 +8,9 @@ namespace tessera::core {
 // For writers that need a plain path (libtiff, HDF5) rather than a QIODevice: they write
 // to temporaryPath(), then commit() renames it over the final path. If commit() is never
 // reached (error, exception, crash in between), the destructor removes the temporary, so a
-// partial file never appears under the final name. The temporary is "<final>.partial-<host>-<pid>";
-// one left by a killed process of this host is removed by the next AtomicFile of that name.
+// partial file never appears under the final name. The temporary is
+// "<final>.partial-<host>-<pid>-<n>"; those left by killed processes of this host are removed by
+// the first AtomicFile of a process in that folder.
 class AtomicFile {
 public:
     explicit AtomicFile(QString finalPath);

@@ -17,11 +17,13 @@ QString decode(const QByteArray& bytes, const QString& path, QString& encoding)
         return QString::fromUtf8(bytes.mid(3));
     }
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
-        encoding = QStringLiteral("UTF-16");
-        QStringDecoder utf16(QStringDecoder::Utf16, QStringDecoder::Flag::ConvertInitialBom);
-        QString text = utf16.decode(bytes);
-        if (text.startsWith(QChar(0xFEFF)))
-            text.remove(0, 1);
+        // The mark says the byte order; the bytes after it are the text.
+        const bool little = bytes.startsWith("\xFF\xFE");
+        encoding = little ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
+        QStringDecoder utf16(little ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
+        const QString text = utf16.decode(bytes.mid(2));
+        if (utf16.hasError())
+            throw Error(QObject::tr("%1 starts as UTF-16 text but is not valid UTF-16").arg(path));
         return text;
     }
     if (bytes.contains('\0'))

@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <atomic>
+
 namespace tessera::core::hdf5 {
 
 std::mutex& hdf5Mutex()
@@ -85,7 +87,9 @@ QString stringAttribute(hid_t file, const char* name)
         return {};
     const Id attr(H5Aopen(file, name, H5P_DEFAULT), H5Aclose);
     const Id type(H5Aget_type(attr.get()), H5Tclose);
-    if (H5Tget_class(type.get()) != H5T_STRING)
+    // One string only: an array attribute would be read past the one pointer or buffer below.
+    const Id space(H5Aget_space(attr.get()), H5Sclose);
+    if (H5Tget_class(type.get()) != H5T_STRING || H5Sget_simple_extent_npoints(space.get()) != 1)
         return {};
     if (H5Tis_variable_str(type.get()) > 0) {
         char* text = nullptr;
@@ -120,6 +124,15 @@ std::vector<hsize_t> shapeOf(hid_t file, const char* name)
 
 void checkReadable(hid_t set, const char* name, std::size_t elements, const QString& path)
 {
+    const Id space(H5Dget_space(set), H5Sclose);
+    const hssize_t points = space.valid() ? H5Sget_simple_extent_npoints(space.get()) : -1;
+    if (points < 0 || std::size_t(points) != elements)
+        throw Error(
+            QStringLiteral("Cannot read dataset '%1' of %2: it holds %3 values where %4 were expected; "
+                           "the file is damaged or not a feature file")
+                .arg(QLatin1String(name), path)
+                .arg(points)
+                .arg(elements));
     const Id type(H5Dget_type(set), H5Tclose);
     const H5T_class_t kind = type.valid() ? H5Tget_class(type.get()) : H5T_NO_CLASS;
     const std::size_t size = type.valid() ? H5Tget_size(type.get()) : 0;
@@ -192,7 +205,10 @@ Id openInMemory(const QByteArray& bytes, const QString& name, const QString& wha
     if (bytes.isEmpty() ||
         H5Pset_file_image(access.get(), const_cast<char*>(bytes.constData()), std::size_t(bytes.size())) < 0)
         throw Error(QStringLiteral("Cannot read %1 %2: not an HDF5 file").arg(what, name));
-    Id file(H5Fopen(QFile::encodeName(name).constData(), H5F_ACC_RDONLY, access.get()), H5Fclose);
+    // The core driver looks the name up on disk even with an image: give it one no file has.
+    static std::atomic<unsigned> opened{0};
+    const QByteArray internalName = "tessera-image-" + QByteArray::number(opened++) + ".h5";
+    Id file(H5Fopen(internalName.constData(), H5F_ACC_RDONLY, access.get()), H5Fclose);
     if (!file.valid())
         throw Error(QStringLiteral("Cannot read %1 %2: HDF5 could not open it (damaged or truncated)")
                         .arg(what, name));

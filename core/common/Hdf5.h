@@ -52,9 +52,10 @@ QString stringAttribute(hid_t file, const char* name);      // empty when missin
 std::vector<hsize_t> shapeOf(hid_t file, const char* name); // empty if the dataset is missing
 
 // Reads a whole dataset converting to `memType` (HDF5 converts int32→int64, float64→float32).
-// Before any buffer is allocated, the dataset must hold plain numbers (integers or floats of at
-// most 8 bytes) and store about as many bytes as it declares: a damaged header otherwise makes
-// HDF5, or us, allocate gigabytes (found by fuzz_features). Throws Error naming the dataset.
+// Before any buffer is allocated, the dataset must hold exactly `elements` plain numbers (integers
+// or floats of at most 8 bytes; H5Dread fills the whole extent) and store about as many bytes as it
+// declares: a damaged header otherwise makes HDF5, or us, allocate gigabytes or write past the
+// buffer (found by fuzz_features and review). Throws Error naming the dataset.
 void checkReadable(hid_t set, const char* name, std::size_t elements, const QString& path);
 
 template <typename T>

@@ -9,6 +9,7 @@
 #include <hdf5.h>
 
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <utility>
 
@@ -96,6 +97,13 @@ FeatureBag FeatureStore::readOpen(hid_t f, const QString& path)
                         .arg(path)
                         .arg(fdims[0])
                         .arg(cdims[0]));
+    if (fdims[0] > hsize_t(std::numeric_limits<int>::max()) || fdims[1] > hsize_t(1 << 20) ||
+        fdims[0] * fdims[1] > hsize_t(std::numeric_limits<qsizetype>::max() / 8))
+        throw Error(
+            QStringLiteral("%1 declares %2 × %3 features, more than a slide can have; the file is damaged")
+                .arg(path)
+                .arg(fdims[0])
+                .arg(fdims[1]));
     bag.count = int(fdims[0]);
     bag.dimension = int(fdims[1]);
     bag.features =

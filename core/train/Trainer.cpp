@@ -223,9 +223,12 @@ public:
                 if (perSlideSeeds)
                     torch::manual_seed(slideSeed(epoch, i));
                 const nets::StepLosses losses = stepOn(i, [&] {
-                    const nets::AutocastScope precision(m_device.type(), m_autocast);
-                    nets::StepLosses step =
-                        m_net->trainingStep(m_train.bags[i], m_train.labels[i], m_classWeights);
+                    nets::StepLosses step;
+                    {
+                        // Autocast covers the forward pass only, as before (backward follows its types).
+                        const nets::AutocastScope precision(m_device.type(), m_autocast);
+                        step = m_net->trainingStep(m_train.bags[i], m_train.labels[i], m_classWeights);
+                    }
                     (inStep == 1 ? step.total : step.total / double(inStep)).backward();
                     return step;
                 });

@@ -10,6 +10,7 @@
 #include "support/CliRunner.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSysInfo>
 #include <QTemporaryDir>
@@ -302,10 +303,16 @@ void TestFaultsDisk::aProjectLockedByAnotherProcessIsWaitedForThenNamed()
     };
     {
         QProcess brief; // a short lock is waited for, as two Tessera windows wait for each other
-        holdLock(1500, brief);
+        holdLock(3000, brief);
+        // Still held as the command starts (it cannot write before the holder commits), so
+        // succeeding means it waited.
+        QCOMPARE(brief.state(), QProcess::Running);
+        QElapsedTimer waiting;
+        waiting.start();
         const test::CliRun waited = folds(QStringLiteral("waited"));
         QVERIFY2(waited.exitCode == 0, qPrintable(waited.err));
         QVERIFY(brief.waitForFinished(30000));
+        QVERIFY2(waiting.elapsed() > 1000, "the command did not wait for the lock");
     }
     QProcess stubborn; // one held past the busy timeout (15 s) is named, with what to do
     holdLock(60000, stubborn);

@@ -53,6 +53,10 @@ QByteArray encoded(const QString& text, const QString& how)
         QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
         return utf16.encode(text);
     }
+    if (how == QLatin1String("utf-16be bom")) {
+        QStringEncoder utf16(QStringEncoder::Utf16BE, QStringEncoder::Flag::WriteBom);
+        return utf16.encode(text);
+    }
     if (how == QLatin1String("no final newline"))
         return text.chopped(1).toUtf8();
     qFatal("unknown encoding");
@@ -85,8 +89,8 @@ private:
 void TestFaultsTables::encodingsAndLineEndingsReadAlike_data()
 {
     QTest::addColumn<QString>("how");
-    for (const char* how :
-         {"utf-8 bom", "crlf", "cr (old Mac)", "latin-1 crlf", "utf-16 bom", "no final newline"})
+    for (const char* how : {"utf-8 bom", "crlf", "cr (old Mac)", "latin-1 crlf", "utf-16 bom", "utf-16be bom",
+                            "no final newline"})
         QTest::newRow(how) << QString::fromLatin1(how);
 }
 

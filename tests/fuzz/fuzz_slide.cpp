@@ -16,6 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // OpenSlide reads files by name: each input becomes this process's own scratch file.
     static const QString path =
         QDir::temp().filePath(QStringLiteral("tessera-fuzz-slide-%1.tiff").arg(getpid()));
+    static const struct Cleanup {
+        ~Cleanup() { QFile::remove(path); }
+    } cleanup;
     {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
