@@ -7,6 +7,7 @@
 #include "features/HandcraftedExtractor.h"
 #include "infer/Predictor.h"
 #include "infer/SlideInference.h"
+#include "support/ProcessStatus.h"
 #include "support/TestSlides.h"
 #include "train/Dataset.h"
 #include "train/Trainer.h"
@@ -329,18 +330,6 @@ void TestFaultsBags::resultsOfAnotherSlideRunOrDamagedAreRecomputed()
 
 namespace {
 
-// This process's address space now, from /proc (what RLIMIT_AS counts).
-qint64 virtualMemoryBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmSize:"))
-            return line.mid(7).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return -1;
-}
-
 // Runs `f` with the address space capped `headroom` bytes above its present size: a memory limit
 // (ulimit -v) the bag's step cannot fit in, while what is already mapped keeps working.
 // The main thread's stack grows on demand inside the same address space: grow it first, or the
@@ -358,7 +347,7 @@ QString underMemoryLimit(qint64 headroom, const std::function<void()>& f)
     rlimit saved{};
     getrlimit(RLIMIT_AS, &saved);
     rlimit capped = saved;
-    capped.rlim_cur = rlim_t(virtualMemoryBytes() + headroom);
+    capped.rlim_cur = rlim_t(test::procStatusBytes("VmSize:") + headroom);
     setrlimit(RLIMIT_AS, &capped);
     const QString message = messageOf(f);
     setrlimit(RLIMIT_AS, &saved);

@@ -2,6 +2,7 @@
 // come back (RSS within 10 % of the baseline once caches are warm) and no file handle may leak
 // (/proc/self/fd). A leak of one tile buffer or one OpenSlide handle per slide shows up here.
 #include "MainWindow.h"
+#include "support/ProcessStatus.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 #include "system/RuntimeEnvironment.h"
@@ -15,17 +16,6 @@
 using namespace tessera;
 
 namespace {
-
-qint64 residentBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return -1;
-}
 
 int openFileDescriptors()
 {
@@ -88,7 +78,7 @@ void TestFaultsSoak::twoHundredSlidesOpenAndCloseWithoutLeaks()
             return;
     }
     settle();
-    const qint64 baselineRss = residentBytes();
+    const qint64 baselineRss = test::procStatusBytes("VmRSS:");
     const int baselineFds = openFileDescriptors();
     // TESSERA_SOAK_SLIDES=N soaks longer (a slow leak shows as growth that keeps rising).
     const int slidesInSoak = qEnvironmentVariableIntValue("TESSERA_SOAK_SLIDES") > 0
@@ -100,7 +90,7 @@ void TestFaultsSoak::twoHundredSlidesOpenAndCloseWithoutLeaks()
             return;
     }
     settle();
-    const qint64 rss = residentBytes();
+    const qint64 rss = test::procStatusBytes("VmRSS:");
     const int fds = openFileDescriptors();
     qInfo("soak: RSS %.1f MiB after warm-up, %.1f MiB after %d more slides (%+.1f %%); %d → %d open files",
           baselineRss / 1048576.0, rss / 1048576.0, slidesInSoak,
