@@ -1,9 +1,15 @@
 #include "Hdf5.h"
 
+#include "CrashContainment.h"
+
 #include <QFile>
 #include <QFileInfo>
 
 #include <atomic>
+#include <set>
+#include <tuple>
+
+#include <sys/stat.h>
 
 namespace tessera::core::hdf5 {
 
@@ -213,6 +219,26 @@ Id openInMemory(const QByteArray& bytes, const QString& name, const QString& wha
         throw Error(QStringLiteral("Cannot read %1 %2: HDF5 could not open it (damaged or truncated)")
                         .arg(what, name));
     return file;
+}
+
+void refuseFilesThatCrashHdf5(const QString& path, const QString& what, const std::function<void()>& read)
+{
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return; // missing or unreadable: `read` reports that itself
+    using Identity = std::tuple<dev_t, ino_t, off_t, decltype(info.st_mtim.tv_sec), long>;
+    static std::set<Identity> survived; // guarded by hdf5Mutex(), which the caller holds
+    const Identity identity{info.st_dev, info.st_ino, info.st_size, info.st_mtim.tv_sec,
+                            info.st_mtim.tv_nsec};
+    if (survived.count(identity))
+        return;
+    const ChildOutcome outcome = runInChild(read);
+    if (!outcome.survived)
+        throw Error(QStringLiteral("Cannot read %1 %2: the file is damaged in a way that crashes the HDF5 "
+                                   "library (a trial read in a separate process was %3). Tessera did not "
+                                   "read it; restore the file or make it again.")
+                        .arg(what, path, outcome.how));
+    survived.insert(identity);
 }
 
 } // namespace tessera::core::hdf5

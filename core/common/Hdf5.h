@@ -7,6 +7,7 @@
 #include <QString>
 #include <hdf5.h>
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -90,5 +91,12 @@ private:
 Id openForReading(const QString& path, const QString& what);
 // The same for a file's bytes in memory (copied into HDF5's core driver); `name` names it.
 Id openInMemory(const QByteArray& bytes, const QString& name, const QString& what);
+
+// libhdf5 itself crashes on some damaged files (1.10.8 reads past a buffer in its symbol-table
+// lookup: tests/fuzz/known-crashes/features). Before a file on disk is read in this process, `read`
+// runs once in a forked child; if the library dies there, this throws Error naming the file and
+// nothing is read here. A file that survived once (same inode, size and modification time) is not
+// tried again. The caller holds hdf5Mutex(), so no other thread is inside HDF5 at the fork.
+void refuseFilesThatCrashHdf5(const QString& path, const QString& what, const std::function<void()>& read);
 
 } // namespace tessera::core::hdf5

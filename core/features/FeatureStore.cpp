@@ -60,8 +60,12 @@ FeatureBag FeatureStore::read(const QString& path)
 {
     silenceHdf5();
     std::lock_guard lock(hdf5Mutex());
-    const Id file = openForReading(path, QStringLiteral("features"));
-    return readOpen(file.get(), path);
+    const auto readHere = [&] {
+        const Id file = openForReading(path, QStringLiteral("features"));
+        return readOpen(file.get(), path);
+    };
+    refuseFilesThatCrashHdf5(path, QStringLiteral("features"), [&] { readHere(); });
+    return readHere();
 }
 
 FeatureBag FeatureStore::readBytes(const QByteArray& bytes, const QString& source)
@@ -173,7 +177,7 @@ bool FeatureStore::isComplete(const QString& path, const QString& extractor)
 {
     silenceHdf5();
     std::lock_guard lock(hdf5Mutex());
-    try {
+    const auto completeHere = [&] {
         const Id file = openForReading(path, QStringLiteral("features"));
         const hid_t f = file.get();
         const auto fdims = shapeOf(f, "features");
@@ -181,6 +185,10 @@ bool FeatureStore::isComplete(const QString& path, const QString& extractor)
         return numberAttribute(f, "tessera_complete").value_or(0) == 1 && fdims.size() == 2 &&
                cdims.size() == 2 && fdims[0] == cdims[0] && fdims[0] > 0 &&
                stringAttribute(f, "extractor") == extractor;
+    };
+    try {
+        refuseFilesThatCrashHdf5(path, QStringLiteral("features"), [&] { completeHere(); });
+        return completeHere(); // a file that crashes HDF5 is not complete: it is made again
     } catch (const Error&) {
         return false;
     }

@@ -129,10 +129,10 @@ void Prediction::write(const QString& path) const
     writeFileAtomically(path, bytes);
 }
 
-Prediction Prediction::read(const QString& path)
+namespace {
+
+Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
 {
-    silenceHdf5();
-    std::lock_guard lock(hdf5Mutex());
     const Id file = openForReading(path, QStringLiteral("results"));
     const hid_t f = file.get();
     const auto attention = shapeOf(f, "attention");
@@ -171,6 +171,16 @@ Prediction Prediction::read(const QString& path)
             if (!std::isfinite(x))
                 throw Error(QStringLiteral("%1 is damaged: it holds NaN or infinite scores").arg(path));
     return p;
+}
+
+} // namespace
+
+Prediction Prediction::read(const QString& path)
+{
+    silenceHdf5();
+    std::lock_guard lock(hdf5Mutex());
+    refuseFilesThatCrashHdf5(path, QStringLiteral("results"), [&] { readResults(path); });
+    return readResults(path);
 }
 
 } // namespace tessera::core
