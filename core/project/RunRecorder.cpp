@@ -1,6 +1,7 @@
 #include "RunRecorder.h"
 
 #include "Project.h"
+#include "run/RunFolder.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,13 @@ void RunRecorder::record(const ProgressEvent& event)
     case EventKind::Started:
         m_start.device = event.details[QStringLiteral("device")].toString(m_start.device);
         m_run = runs.startRun(m_start);
+        // A resumed run: the killed attempt may have died after its checkpoint but before its last
+        // epoch reached the database. The run folder's metrics are the record; bring them over.
+        if (const int resumedAfter = event.details[QStringLiteral("resumed_after_epoch")].toInt();
+            resumedAfter > 0)
+            for (const EpochRecord& e : RunFolder(event.details[QStringLiteral("run")].toString()).readMetrics())
+                if (e.epoch <= resumedAfter)
+                    runs.recordEpoch(m_run, e);
         break;
     case EventKind::Epoch:
         if (m_run)

@@ -74,6 +74,8 @@ ReportOutput writeSlideReport(Project& project, const ReportRequest& request, co
     const ReportContent content = gatherReport(project, request);
     ReportOutput out;
     ReportDocument document(content);
+    if (const QString folder = QFileInfo(pdfPath).absolutePath(); !QDir().mkpath(folder))
+        throw Error(QObject::tr("%1: the folder cannot be created").arg(folder));
     document.writePdf(pdfPath);
     out.pdf = pdfPath;
     out.pages = document.pageCount(300);

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 #include <cmath>
 
@@ -29,7 +30,10 @@ const QString kTermPrefix = QStringLiteral("term_");
 
 QString number(double value)
 {
-    return std::isnan(value) ? QStringLiteral("nan") : QString::number(value, 'g', 10);
+    // The shortest text that reads back to the same double: a resumed run brings these rows into
+    // the project's database, where they must equal what the progress events recorded.
+    return std::isnan(value) ? QStringLiteral("nan")
+                             : QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 QJsonObject readJsonObject(const QString& path)

@@ -605,8 +605,11 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         state.seconds += epochReport.seconds;
         metrics.push_back(epochReport.toRecord());
         if (primary) {
-            saveTrainingCheckpoint(m_folder.checkpointPath(), session.net(), session.optimizer(), state);
+            // Metrics first: killed between the two, the resumed run redoes this epoch and drops the
+            // rows past its checkpoint. The other way round, this epoch's row was lost for good
+            // (found by tst_faults_kill).
             m_folder.writeMetrics(metrics);
+            saveTrainingCheckpoint(m_folder.checkpointPath(), session.net(), session.optimizer(), state);
         }
         epochReport.etaSeconds = epochReport.seconds * (m_config.epochs - epoch);
         result.epochsRun = epoch;
