@@ -1,37 +1,51 @@
 #include "CrashContainment.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
 #include <cerrno>
 #include <cstring>
-#include <exception>
+#include <vector>
 
 #include <signal.h>
-#include <sys/resource.h>
+#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
+
+extern char** environ;
 
 namespace tessera::core {
 
-ChildOutcome runInChild(const std::function<void()>& work)
+HelperOutcome runHelper(const QString& program, const QStringList& arguments)
 {
-    const pid_t child = ::fork();
-    if (child < 0) // no process to spare: run as before, without the safety net
-        return {true, QString()};
-    if (child == 0) {
-        // Death by signal must stay visible to the parent: a core dump of a known-bad file is noise.
-        ::signal(SIGABRT, SIG_DFL);
-        const rlimit noCore{0, 0};
-        ::setrlimit(RLIMIT_CORE, &noCore);
-        try {
-            work();
-        } catch (...) {
-            // Any exception is an orderly refusal: the parent repeats the work and reports it.
-        }
-        ::_exit(0);
-    }
+    std::vector<QByteArray> encoded{QFile::encodeName(program)};
+    for (const QString& argument : arguments)
+        encoded.push_back(QFile::encodeName(argument));
+    std::vector<char*> argv;
+    for (QByteArray& a : encoded)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    // Default signal dispositions and no core dump request inherited: a known-bad file is no news.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t all;
+    sigfillset(&all);
+    posix_spawnattr_setsigdefault(&attributes, &all);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    pid_t child = 0;
+    const int failed = posix_spawn(&child, argv[0], nullptr, &attributes, argv.data(), environ);
+    posix_spawnattr_destroy(&attributes);
+    if (failed != 0)
+        return {
+            false,
+            QStringLiteral("could not be started (%1)").arg(QString::fromLocal8Bit(std::strerror(failed)))};
     int status = 0;
     while (::waitpid(child, &status, 0) < 0)
         if (errno != EINTR)
-            return {true, QString()};
+            return {false, QStringLiteral("could not be waited for")};
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return {true, QString()};
     if (WIFSIGNALED(status))
@@ -39,6 +53,18 @@ ChildOutcome runInChild(const std::function<void()>& work)
                            .arg(WTERMSIG(status))
                            .arg(QString::fromLocal8Bit(::strsignal(WTERMSIG(status))))};
     return {false, QStringLiteral("exited with status %1").arg(WEXITSTATUS(status))};
+}
+
+QString findHelper(const QString& name, const QString& buildPath)
+{
+    const QString executableFolder =
+        QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath().section(QLatin1Char('/'), 0, -2);
+    for (const QString& candidate :
+         {executableFolder + QLatin1Char('/') + name,
+          QDir::cleanPath(executableFolder + QStringLiteral("/../libexec/tessera/") + name), buildPath})
+        if (!candidate.isEmpty() && QFileInfo(candidate).isExecutable() && QFileInfo(candidate).isFile())
+            return candidate;
+    return {};
 }
 
 } // namespace tessera::core

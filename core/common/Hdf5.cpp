@@ -221,23 +221,38 @@ Id openInMemory(const QByteArray& bytes, const QString& name, const QString& wha
     return file;
 }
 
-void refuseFilesThatCrashHdf5(const QString& path, const QString& what, const std::function<void()>& read)
+void refuseFilesThatCrashHdf5(const QString& path, const QString& what)
 {
     struct stat info {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return; // missing or unreadable: `read` reports that itself
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
+        return; // missing or not a file: the reader says so itself
     using Identity = std::tuple<dev_t, ino_t, off_t, decltype(info.st_mtim.tv_sec), long>;
-    static std::set<Identity> survived; // guarded by hdf5Mutex(), which the caller holds
+    static std::mutex guard;
+    static std::set<Identity> survived;
     const Identity identity{info.st_dev, info.st_ino, info.st_size, info.st_mtim.tv_sec,
                             info.st_mtim.tv_nsec};
-    if (survived.count(identity))
+    {
+        std::lock_guard lock(guard);
+        if (survived.count(identity))
+            return;
+    }
+    static const QString helper =
+        findHelper(QStringLiteral("tessera-hdf5-check"), QStringLiteral(TESSERA_HDF5_CHECK_BUILD_PATH));
+    if (helper.isEmpty()) {
+        static std::once_flag warned;
+        std::call_once(warned, [] {
+            qWarning("tessera-hdf5-check is not installed beside Tessera: HDF5 files are read without the "
+                     "check that keeps a crash of libhdf5 on a damaged file from ending Tessera");
+        });
         return;
-    const ChildOutcome outcome = runInChild(read);
+    }
+    const HelperOutcome outcome = runHelper(helper, {path});
     if (!outcome.survived)
         throw Error(QStringLiteral("Cannot read %1 %2: the file is damaged in a way that crashes the HDF5 "
-                                   "library (a trial read in a separate process was %3). Tessera did not "
-                                   "read it; restore the file or make it again.")
-                        .arg(what, path, outcome.how));
+                                   "library (a trial read by %3 was %4). Tessera did not read it; restore "
+                                   "the file or make it again.")
+                        .arg(what, path, QFileInfo(helper).fileName(), outcome.how));
+    std::lock_guard lock(guard);
     survived.insert(identity);
 }
 

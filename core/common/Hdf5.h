@@ -7,7 +7,6 @@
 #include <QString>
 #include <hdf5.h>
 
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -93,10 +92,11 @@ Id openForReading(const QString& path, const QString& what);
 Id openInMemory(const QByteArray& bytes, const QString& name, const QString& what);
 
 // libhdf5 itself crashes on some damaged files (1.10.8 reads past a buffer in its symbol-table
-// lookup: tests/fuzz/known-crashes/features). Before a file on disk is read in this process, `read`
-// runs once in a forked child; if the library dies there, this throws Error naming the file and
-// nothing is read here. A file that survived once (same inode, size and modification time) is not
-// tried again. The caller holds hdf5Mutex(), so no other thread is inside HDF5 at the fork.
-void refuseFilesThatCrashHdf5(const QString& path, const QString& what, const std::function<void()>& read);
+// lookup: tests/fuzz/known-crashes/features). Before a file on disk is read in this process, the
+// tessera-hdf5-check helper reads everything in it (walkEverything); if the library dies there, this
+// throws Error naming the file and nothing is read here. A file that survived once (same inode, size
+// and modification time) is not tried again. Without the helper (not installed) files are read as
+// before, with one warning.
+void refuseFilesThatCrashHdf5(const QString& path, const QString& what);
 
 } // namespace tessera::core::hdf5

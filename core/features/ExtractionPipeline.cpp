@@ -2,11 +2,11 @@
 
 #include "FeatureStore.h"
 #include "common/Error.h"
+#include "tissue/RgbOnWhite.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QPainter>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -22,16 +22,13 @@ const QString kJob = QStringLiteral("extract");
 // A patch as 8-bit RGB of the target size, composited on white (transparent = glass).
 cv::Mat readPatch(const Slide& slide, const PatchGrid& grid, QPoint topLeft)
 {
-    const QImage region = slide.readRegion(topLeft, grid.readLevel, QSize(grid.readSize, grid.readSize));
-    QImage rgb(region.size(), QImage::Format_RGB888);
-    rgb.fill(Qt::white);
-    QPainter(&rgb).drawImage(0, 0, region);
-    cv::Mat patch(rgb.height(), rgb.width(), CV_8UC3, rgb.bits(), size_t(rgb.bytesPerLine()));
+    const cv::Mat patch =
+        rgbOnWhite(slide.readRegion(topLeft, grid.readLevel, QSize(grid.readSize, grid.readSize)));
     cv::Mat out;
     if (grid.readSize != grid.patchSize)
         cv::resize(patch, out, cv::Size(grid.patchSize, grid.patchSize), 0, 0, cv::INTER_AREA);
     else
-        out = patch.clone();
+        out = patch;
     return out;
 }
 
@@ -66,8 +63,10 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
         return result;
     }
     const auto cancelled = [this] { return m_options.cancel && m_options.cancel->load(); };
+    if (cancelled())
+        throw Error(QStringLiteral("%1: extraction cancelled; nothing was written").arg(slidePath));
     const SlidePtr slide = Slide::open(slidePath);
-    const TissueMask tissue = TissueDetector(m_options.tissue).detect(*slide);
+    const TissueMask tissue = TissueDetector(m_options.tissue).detect(*slide, m_options.cancel);
     const PatchGrid grid = PatchGrid::build(*slide, tissue, m_options.grid);
     if (grid.coords.empty())
         throw Error(QStringLiteral("%1: no patch has ≥ %2 % tissue (tissue covers %3 % of the slide); "

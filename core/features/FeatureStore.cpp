@@ -59,13 +59,10 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
 FeatureBag FeatureStore::read(const QString& path)
 {
     silenceHdf5();
+    refuseFilesThatCrashHdf5(path, QStringLiteral("features"));
     std::lock_guard lock(hdf5Mutex());
-    const auto readHere = [&] {
-        const Id file = openForReading(path, QStringLiteral("features"));
-        return readOpen(file.get(), path);
-    };
-    refuseFilesThatCrashHdf5(path, QStringLiteral("features"), [&] { readHere(); });
-    return readHere();
+    const Id file = openForReading(path, QStringLiteral("features"));
+    return readOpen(file.get(), path);
 }
 
 FeatureBag FeatureStore::readBytes(const QByteArray& bytes, const QString& source)
@@ -176,8 +173,9 @@ FeatureBag FeatureStore::readOpen(hid_t f, const QString& path)
 bool FeatureStore::isComplete(const QString& path, const QString& extractor)
 {
     silenceHdf5();
-    std::lock_guard lock(hdf5Mutex());
-    const auto completeHere = [&] {
+    try {
+        refuseFilesThatCrashHdf5(path, QStringLiteral("features")); // such a file is made again
+        std::lock_guard lock(hdf5Mutex());
         const Id file = openForReading(path, QStringLiteral("features"));
         const hid_t f = file.get();
         const auto fdims = shapeOf(f, "features");
@@ -185,10 +183,6 @@ bool FeatureStore::isComplete(const QString& path, const QString& extractor)
         return numberAttribute(f, "tessera_complete").value_or(0) == 1 && fdims.size() == 2 &&
                cdims.size() == 2 && fdims[0] == cdims[0] && fdims[0] > 0 &&
                stringAttribute(f, "extractor") == extractor;
-    };
-    try {
-        refuseFilesThatCrashHdf5(path, QStringLiteral("features"), [&] { completeHere(); });
-        return completeHere(); // a file that crashes HDF5 is not complete: it is made again
     } catch (const Error&) {
         return false;
     }

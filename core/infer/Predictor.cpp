@@ -178,8 +178,8 @@ Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
 Prediction Prediction::read(const QString& path)
 {
     silenceHdf5();
+    refuseFilesThatCrashHdf5(path, QStringLiteral("results"));
     std::lock_guard lock(hdf5Mutex());
-    refuseFilesThatCrashHdf5(path, QStringLiteral("results"), [&] { readResults(path); });
     return readResults(path);
 }
 

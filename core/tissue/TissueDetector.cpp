@@ -1,6 +1,8 @@
 #include "TissueDetector.h"
 
-#include <QPainter>
+#include "RgbOnWhite.h"
+#include "common/Error.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
@@ -13,14 +15,10 @@ namespace {
 constexpr int kReadBlock = 4096; // level pixels per region read
 constexpr double kDefaultMpp = 0.5;
 
-cv::Mat toRgbOnWhite(const QImage& argb)
+void throwIfCancelled(const Slide& slide, const std::atomic<bool>* cancel)
 {
-    QImage opaque(argb.size(), QImage::Format_RGB888);
-    opaque.fill(Qt::white);
-    QPainter(&opaque).drawImage(0, 0, argb);
-    return cv::Mat(opaque.height(), opaque.width(), CV_8UC3, const_cast<uchar*>(opaque.constBits()),
-                   size_t(opaque.bytesPerLine()))
-        .clone();
+    if (cancel && cancel->load())
+        throw Error(QStringLiteral("%1: tissue detection cancelled").arg(slide.path()));
 }
 
 int oddAtLeast(double value, int minimum)
@@ -58,7 +56,8 @@ double TissueMask::fractionIn(const QRectF& r) const
     return double(cv::countNonZero(mask(cv::Rect(x0, y0, x1 - x0, y1 - y0)))) / double((x1 - x0) * (y1 - y0));
 }
 
-cv::Mat TissueDetector::renderDownsampled(const Slide& slide, double downsample)
+cv::Mat TissueDetector::renderDownsampled(const Slide& slide, double downsample,
+                                          const std::atomic<bool>* cancel)
 {
     const QSize size = slide.size();
     const cv::Size out(int(std::ceil(size.width() / downsample)), int(std::ceil(size.height() / downsample)));
@@ -69,10 +68,11 @@ cv::Mat TissueDetector::renderDownsampled(const Slide& slide, double downsample)
     cv::Mat result(out, CV_8UC3, cv::Scalar(255, 255, 255));
     for (int y = 0; y < levelSize.height(); y += kReadBlock)
         for (int x = 0; x < levelSize.width(); x += kReadBlock) {
+            throwIfCancelled(slide, cancel);
             const int w = std::min(kReadBlock, levelSize.width() - x);
             const int h = std::min(kReadBlock, levelSize.height() - y);
-            const cv::Mat block = toRgbOnWhite(
-                slide.readRegion(QPoint(int(x * levelDs), int(y * levelDs)), level, QSize(w, h)));
+            const cv::Mat block =
+                rgbOnWhite(slide.readRegion(QPoint(int(x * levelDs), int(y * levelDs)), level, QSize(w, h)));
             const int ox = int(std::floor(x * scale)), oy = int(std::floor(y * scale));
             const int ow = std::min(out.width - ox, std::max(1, int(std::lround(w * scale))));
             const int oh = std::min(out.height - oy, std::max(1, int(std::lround(h * scale))));
@@ -85,13 +85,14 @@ cv::Mat TissueDetector::renderDownsampled(const Slide& slide, double downsample)
     return result;
 }
 
-TissueMask TissueDetector::detect(const Slide& slide) const
+TissueMask TissueDetector::detect(const Slide& slide, const std::atomic<bool>* cancel) const
 {
     const QSize size = slide.size();
     const double downsample =
         std::max(1.0, double(std::max(size.width(), size.height())) / m_params.maxMaskSide);
-    return detect(renderDownsampled(slide, downsample), downsample, size,
-                  slide.micronsPerPixel().value_or(kDefaultMpp));
+    const cv::Mat rgb = renderDownsampled(slide, downsample, cancel);
+    throwIfCancelled(slide, cancel);
+    return detect(rgb, downsample, size, slide.micronsPerPixel().value_or(kDefaultMpp));
 }
 
 TissueMask TissueDetector::detect(const cv::Mat& rgb, double downsample, QSize slideSize, double mpp) const

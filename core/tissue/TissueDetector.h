@@ -4,6 +4,7 @@
 #include "slide/Slide.h"
 
 #include <QPolygonF>
+#include <atomic>
 #include <opencv2/core.hpp>
 #include <optional>
 
@@ -36,14 +37,16 @@ struct TissueMask {
 class TissueDetector {
 public:
     explicit TissueDetector(TissueParams params = {}) : m_params(params) {}
-    // Throws Error if the slide cannot be read.
-    TissueMask detect(const Slide& slide) const;
+    // Throws Error if the slide cannot be read, or once `cancel` is set (checked between reads and
+    // before the mask is computed).
+    TissueMask detect(const Slide& slide, const std::atomic<bool>* cancel = nullptr) const;
     // The same on an RGB image already at `downsample` (for tests and other sources).
     TissueMask detect(const cv::Mat& rgb, double downsample, QSize slideSize, double mpp) const;
 
     // The slide rendered at `downsample` (RGB on white), read level-by-region so that even a
     // single-level gigapixel slide never needs one huge read.
-    static cv::Mat renderDownsampled(const Slide& slide, double downsample);
+    static cv::Mat renderDownsampled(const Slide& slide, double downsample,
+                                     const std::atomic<bool>* cancel = nullptr);
 
 private:
     TissueParams m_params;

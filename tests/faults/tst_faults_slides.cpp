@@ -38,7 +38,8 @@ QString openAndReadError(const QString& path)
         const core::SlidePtr slide = core::Slide::open(path);
         for (int level = 0; level < slide->levelCount(); ++level) {
             const QSize size = slide->levelSize(level);
-            slide->readLevelRegion(level, QRect(0, 0, std::min(size.width(), 2048), std::min(size.height(), 2048)));
+            slide->readLevelRegion(level,
+                                   QRect(0, 0, std::min(size.width(), 2048), std::min(size.height(), 2048)));
         }
         return {};
     } catch (const core::Error& e) {
@@ -69,13 +70,16 @@ void TestFaultsSlides::unreadableFilesAreRefusedWithTheReason_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("empty file") << write(m_dir.filePath(QStringLiteral("empty.svs")), {}) << QStringLiteral("empty");
+    QTest::newRow("empty file") << write(m_dir.filePath(QStringLiteral("empty.svs")), {})
+                                << QStringLiteral("empty");
     QTest::newRow("text with a slide extension")
-        << write(m_dir.filePath(QStringLiteral("notes.svs")), "not a slide\n") << QStringLiteral("not a slide format");
+        << write(m_dir.filePath(QStringLiteral("notes.svs")), "not a slide\n")
+        << QStringLiteral("not a slide format");
     QDir().mkpath(m_dir.filePath(QStringLiteral("folder.svs")));
-    QTest::newRow("a directory named .svs") << m_dir.filePath(QStringLiteral("folder.svs"))
-                                           << QStringLiteral("not a regular file");
-    QTest::newRow("missing file") << m_dir.filePath(QStringLiteral("gone.ndpi")) << QStringLiteral("does not exist");
+    QTest::newRow("a directory named .svs")
+        << m_dir.filePath(QStringLiteral("folder.svs")) << QStringLiteral("not a regular file");
+    QTest::newRow("missing file") << m_dir.filePath(QStringLiteral("gone.ndpi"))
+                                  << QStringLiteral("does not exist");
     // DICOM (plain or whole-slide): a 128-byte preamble and "DICM"; OpenSlide 3.4 reads neither.
     QByteArray dicom(128, '\0');
     dicom += "DICM";
@@ -95,16 +99,19 @@ void TestFaultsSlides::unreadableFilesAreRefusedWithTheReason_data()
         TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, uint16_t(1));
         TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
         TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, 64u);
-        TIFFSetField(tif, TIFFTAG_IMAGEDESCRIPTION,
-                     "<?xml version=\"1.0\"?><OME xmlns=\"http://www.openmicroscopy.org/Schemas/OME/2016-06\"/>");
+        TIFFSetField(
+            tif, TIFFTAG_IMAGEDESCRIPTION,
+            "<?xml version=\"1.0\"?><OME xmlns=\"http://www.openmicroscopy.org/Schemas/OME/2016-06\"/>");
         std::vector<uint8_t> row(64, 128);
         for (uint32_t y = 0; y < 64; ++y)
             TIFFWriteScanline(tif, row.data(), y, 0);
         TIFFClose(tif);
     }
     QTest::newRow("OME-TIFF (stripped)") << ome << QStringLiteral("not a slide format");
-    if (const QString unopenable = test::sampleSlide(QStringLiteral("unopenable.tiff")); !unopenable.isEmpty())
-        QTest::newRow("unsupported compression") << unopenable << QStringLiteral("Unsupported TIFF compression");
+    if (const QString unopenable = test::sampleSlide(QStringLiteral("unopenable.tiff"));
+        !unopenable.isEmpty())
+        QTest::newRow("unsupported compression")
+            << unopenable << QStringLiteral("Unsupported TIFF compression");
 }
 
 void TestFaultsSlides::unreadableFilesAreRefusedWithTheReason()
@@ -122,7 +129,8 @@ void TestFaultsSlides::truncatedSlidesFailOnOpenOrRead_data()
     const QByteArray whole = readAll(test::smallTumourSlide());
     for (int percent : {10, 50, 90})
         QTest::newRow(qPrintable(QStringLiteral("cut at %1 %").arg(percent)))
-            << write(m_dir.filePath(QStringLiteral("cut-%1.tiff").arg(percent)), whole.left(whole.size() * percent / 100));
+            << write(m_dir.filePath(QStringLiteral("cut-%1.tiff").arg(percent)),
+                     whole.left(whole.size() * percent / 100));
 }
 
 void TestFaultsSlides::truncatedSlidesFailOnOpenOrRead()
@@ -141,7 +149,8 @@ void TestFaultsSlides::aCorruptTileFailsAloneNamingTheTile()
         QFAIL("the corrupt tile decoded");
     } catch (const core::Error& e) {
         QVERIFY2(e.message().contains(slide->path()), qPrintable(e.message()));
-        QVERIFY2(e.message().contains(QLatin1String("tile (3, 2)")) || e.message().contains(QLatin1String("JPEG")),
+        QVERIFY2(e.message().contains(QLatin1String("tile (3, 2)")) ||
+                     e.message().contains(QLatin1String("JPEG")),
                  qPrintable(e.message()));
     }
     QCOMPARE(slide->readLevelRegion(0, QRect(2 * 256, 2 * 256, 256, 256)).size(), QSize(256, 256));

@@ -128,17 +128,18 @@ void AnalysisController::runModel(SlideDocument* document, const QString& runDir
                 show(target, outcome.result->prediction, outcome.result->resultsPath, settings);
             });
     // The worker owns copies of everything it reads (and the cancel flag and relay by reference count).
-    watcher->setFuture(QtConcurrent::run([runDir, options, slidePath, cancel, relay]() -> AnalysisOutcome {
-        try {
-            const core::SlideInference inference(runDir, options);
-            return {inference.run(slidePath), {}};
-        } catch (const core::Error& error) {
-            return {std::nullopt, error.message()};
-        } catch (const std::exception& error) {
-            return {std::nullopt,
-                    tr("The model failed on %1: %2").arg(slidePath, QString::fromUtf8(error.what()))};
-        }
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [runDir, options, slidePath, cancel, relay]() -> AnalysisOutcome {
+            try {
+                const core::SlideInference inference(runDir, options);
+                return {inference.run(slidePath), {}};
+            } catch (const core::Error& error) {
+                return {std::nullopt, error.message()};
+            } catch (const std::exception& error) {
+                return {std::nullopt,
+                        tr("The model failed on %1: %2").arg(slidePath, QString::fromUtf8(error.what()))};
+            }
+        }));
 }
 
 bool AnalysisController::openResults(SlideDocument* document, const QString& path,

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -57,6 +58,10 @@ private:
 
     std::vector<Job> m_jobs;
     int m_nextId = 0;
+    // Jobs wait for their own extraction threads: run them off Qt's global pool, which Qt needs
+    // free for its own parallel image operations (a job blocking all of it can deadlock them).
+    // Declared last: destroyed first, it waits for jobs cancelled by the destructor.
+    QThreadPool m_pool;
 };
 
 } // namespace tessera::ui

@@ -46,6 +46,7 @@ SlideDocument::SlideDocument(core::SlidePtr slide, QObject* parent)
 
 SlideDocument::~SlideDocument()
 {
+    m_closing->store(true);
     m_analysis.reset(); // its layers live in m_layers
 }
 
@@ -79,9 +80,9 @@ void SlideDocument::detectTissue()
         applyTissue(*outcome.tissue);
     });
     const core::SlidePtr slide = m_slide;
-    watcher->setFuture(QtConcurrent::run([slide]() -> TissueOutcome {
+    watcher->setFuture(QtConcurrent::run([slide, closing = m_closing]() -> TissueOutcome {
         try {
-            return {core::TissueDetector().detect(*slide), {}};
+            return {core::TissueDetector().detect(*slide, closing.get()), {}};
         } catch (const core::Error& error) {
             return {std::nullopt, error.message()};
         }
