@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tessera developer entry point: ./dev.sh demo | test | test-asan | build | bench | fuzz | deps | format
+# Tessera developer entry point: ./dev.sh demo | test | test-asan | test-tsan | build | bench | fuzz | deps | format
 # Installs missing Debian packages (apt), configures with CMake + Ninja, builds, runs.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -85,6 +85,24 @@ cmd_test_asan() {
   export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
   (cd "$BUILD_DIR" && ctest --output-on-failure --parallel "$(nproc)" --timeout 2700 "$@")
+}
+
+# ThreadSanitizer over the concurrent parts: the tile loader, the job queue (tst_project), the
+# extraction pipeline (tst_cli_extract runs a TSan tessera-cli) and analyses under load
+# (tst_faults_cancel). Only what those tests need is built (build-tsan/). One torch thread: LibTorch
+# and libgomp are not instrumented, and their OpenMP pool would only report noise.
+cmd_test_tsan() {
+  BUILD_DIR=${TESSERA_TSAN_DIR:-$ROOT/build-tsan}
+  TESSERA_CMAKE_ARGS="-DTESSERA_TSAN=ON -DTESSERA_BUILD_BENCH=OFF ${TESSERA_CMAKE_ARGS:-}"
+  ensure_deps
+  configure
+  local tests=(tst_tileloader tst_project tst_cli_extract tst_faults_cancel)
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${tests[@]}" tessera-cli project_writer tessera-hdf5-check
+  run_env
+  # 100 cancelled analyses instead of 1000: TSan runs 5–15 times slower.
+  export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} OMP_NUM_THREADS=1 TESSERA_CANCEL_REQUESTS=${TESSERA_CANCEL_REQUESTS:-100}
+  export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$ROOT/tests/tsan.supp}
+  (cd "$BUILD_DIR" && ctest --output-on-failure --timeout 2700 -R "^($(IFS='|'; echo "${tests[*]}"))\$" "$@")
 }
 
 cmd_demo() {
@@ -185,6 +203,7 @@ case "${1:-help}" in
   demo) shift; cmd_demo "$@" ;;
   test) shift; cmd_test "$@" ;;
   test-asan) shift; cmd_test_asan "$@" ;;
+  test-tsan) shift; cmd_test_tsan "$@" ;;
   build) shift; build ;;
   bench) shift; cmd_bench "$@" ;;
   deps) ensure_deps ;;
@@ -197,6 +216,7 @@ Usage: ./dev.sh <command>
           open the viewer with heatmaps
   test    install what is missing, build, run the whole ctest suite (extra args go to ctest)
   test-asan  the whole suite under ASan+UBSan+LSan (build-asan/; extra args go to ctest)
+  test-tsan  the tile loader, job queue, extraction and analysis-load tests under ThreadSanitizer (build-tsan/)
   build   install what is missing and build ($BUILD_DIR)
   bench   build in Release and run every benchmark in bench/
   fuzz [s] build the libFuzzer harnesses (clang) and run each for s seconds (default 60)

@@ -9,16 +9,25 @@ namespace tessera::core {
 
 // How a helper process ended.
 struct HelperOutcome {
-    bool survived = false; // exited normally with status 0
-    QString how;           // when not: "killed by signal 11 (Segmentation fault)", "exited with status 1"
+    enum class Ending {
+        Finished, // exited normally with status 0
+        Crashed,  // died of a crash signal (SEGV, BUS, ABRT, FPE, ILL, TRAP, SYS, XCPU) or a sanitizer report
+        TimedOut, // still running at the deadline: killed
+        Unchecked, // could not be started or waited for, or was stopped from outside (SIGKILL, SIGTERM …)
+    };
+    Ending ending = Ending::Unchecked;
+    QString how; // "killed by signal 11 (Segmentation fault)", "did not finish within 60 s" …
 };
 
-// Starts `program` with `arguments` (posix_spawn: no fork of this process, so no fork handler of
-// OpenBLAS, OpenMP or Qt runs, and threads holding locks here cannot deadlock the child) and waits.
-HelperOutcome runHelper(const QString& program, const QStringList& arguments);
+// Starts `program` with `arguments` and waits at most `timeoutMs`. posix_spawn: no fork of this
+// process, so no fork handler (OpenBLAS, OpenMP, Qt) runs and threads holding locks here cannot
+// deadlock the child. The helper gets /dev/null for its standard streams and a process group of
+// its own (a Ctrl-C in the terminal is for Tessera, not for it).
+HelperOutcome runHelper(const QString& program, const QStringList& arguments, int timeoutMs);
 
-// A helper program shipped beside Tessera's executables: in the running executable's folder, in
-// ../libexec/tessera from it (installed), or at `buildPath` (tests in the build tree). Empty if none.
-QString findHelper(const QString& name, const QString& buildPath);
+// A helper program shipped with Tessera: $TESSERA_<NAME> (upper case, '-' → '_') if set, else beside
+// the running executable, in ../libexec/tessera (installed) or in ../app (the build tree, for tests
+// and benchmarks). Empty if none.
+QString findHelper(const QString& name);
 
 } // namespace tessera::core

@@ -130,6 +130,14 @@ std::vector<hsize_t> shapeOf(hid_t file, const char* name)
 
 void checkReadable(hid_t set, const char* name, std::size_t elements, const QString& path)
 {
+    // Data kept in other files (external storage, virtual datasets) would make HDF5 open paths the
+    // file names: Tessera never writes such files, and does not read them.
+    const Id properties(H5Dget_create_plist(set), H5Pclose);
+    if (!properties.valid() || H5Pget_layout(properties.get()) == H5D_VIRTUAL ||
+        H5Pget_external_count(properties.get()) != 0)
+        throw Error(QStringLiteral("Cannot read dataset '%1' of %2: its data is kept in other files "
+                                   "(external or virtual storage), which Tessera does not read")
+                        .arg(QLatin1String(name), path));
     const Id space(H5Dget_space(set), H5Sclose);
     const hssize_t points = space.valid() ? H5Sget_simple_extent_npoints(space.get()) : -1;
     if (points < 0 || std::size_t(points) != elements)
@@ -226,34 +234,55 @@ void refuseFilesThatCrashHdf5(const QString& path, const QString& what)
     struct stat info {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
         return; // missing or not a file: the reader says so itself
-    using Identity = std::tuple<dev_t, ino_t, off_t, decltype(info.st_mtim.tv_sec), long>;
+    // ctime too: a modification time can be set back by hand, a change time cannot.
+    using Identity = std::tuple<dev_t, ino_t, off_t, decltype(info.st_mtim.tv_sec), long,
+                                decltype(info.st_ctim.tv_sec), long>;
+    const Identity identity{info.st_dev,         info.st_ino,          info.st_size,
+                            info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec,
+                            info.st_ctim.tv_nsec};
     static std::mutex guard;
     static std::set<Identity> survived;
-    const Identity identity{info.st_dev, info.st_ino, info.st_size, info.st_mtim.tv_sec,
-                            info.st_mtim.tv_nsec};
     {
         std::lock_guard lock(guard);
         if (survived.count(identity))
             return;
     }
-    static const QString helper =
-        findHelper(QStringLiteral("tessera-hdf5-check"), QStringLiteral(TESSERA_HDF5_CHECK_BUILD_PATH));
-    if (helper.isEmpty()) {
+    static const QString helper = findHelper(QStringLiteral("tessera-hdf5-check"));
+    const auto warnOnce = [](const QString& why) {
         static std::once_flag warned;
-        std::call_once(warned, [] {
-            qWarning("tessera-hdf5-check is not installed beside Tessera: HDF5 files are read without the "
-                     "check that keeps a crash of libhdf5 on a damaged file from ending Tessera");
+        std::call_once(warned, [&] {
+            qWarning("%s: HDF5 files are read without the check that keeps a crash of libhdf5 on a damaged "
+                     "file from ending Tessera",
+                     qPrintable(why));
         });
+    };
+    if (helper.isEmpty()) {
+        warnOnce(QStringLiteral("tessera-hdf5-check is not installed beside Tessera"));
         return;
     }
-    const HelperOutcome outcome = runHelper(helper, {path});
-    if (!outcome.survived)
+    constexpr int kTimeoutMs = 60000;
+    const HelperOutcome outcome = runHelper(helper, {path}, kTimeoutMs);
+    using Ending = HelperOutcome::Ending;
+    if (outcome.ending == Ending::Crashed)
         throw Error(QStringLiteral("Cannot read %1 %2: the file is damaged in a way that crashes the HDF5 "
                                    "library (a trial read by %3 was %4). Tessera did not read it; restore "
                                    "the file or make it again.")
                         .arg(what, path, QFileInfo(helper).fileName(), outcome.how));
-    std::lock_guard lock(guard);
-    survived.insert(identity);
+    if (outcome.ending == Ending::TimedOut)
+        throw Error(QStringLiteral("Cannot read %1 %2: the HDF5 library does not finish reading it (a trial "
+                                   "read by %3 %4); the file is damaged, or on storage that does not answer.")
+                        .arg(what, path, QFileInfo(helper).fileName(), outcome.how));
+    if (outcome.ending == Ending::Unchecked) { // not the file's doing: read it as before
+        warnOnce(QStringLiteral("%1 %2").arg(QFileInfo(helper).fileName(), outcome.how));
+        return;
+    }
+    struct stat after {}; // the file that was checked is the file that will be read
+    if (::stat(QFile::encodeName(path).constData(), &after) == 0 && after.st_ino == info.st_ino &&
+        after.st_size == info.st_size && after.st_mtim.tv_nsec == info.st_mtim.tv_nsec &&
+        after.st_ctim.tv_nsec == info.st_ctim.tv_nsec) {
+        std::lock_guard lock(guard);
+        survived.insert(identity);
+    }
 }
 
 } // namespace tessera::core::hdf5

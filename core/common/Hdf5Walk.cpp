@@ -17,7 +17,7 @@ constexpr const char* kKnownNames[] = {"features",  "feats",        "coords",   
                                        "ratios",    "patch_labels", "mimic_patches", "label",
                                        "attention", "consistency",  "probabilities"};
 
-herr_t readAttribute(hid_t object, const char* name, const H5A_info_t*, void*)
+herr_t readAttributeUnguarded(hid_t object, const char* name)
 {
     const hid_t attribute = H5Aopen(object, name, H5P_DEFAULT);
     if (attribute < 0)
@@ -35,7 +35,7 @@ herr_t readAttribute(hid_t object, const char* name, const H5A_info_t*, void*)
             H5Tclose(memory);
         } else if (H5Tget_class(type) != H5T_VLEN && H5Tdetect_class(type, H5T_VLEN) <= 0) {
             const std::size_t size = H5Tget_size(type);
-            if (size > 0 && size <= 4096) {
+            if (size > 0 && size * std::size_t(std::max<hssize_t>(points, 1)) <= (4u << 20)) {
                 std::vector<std::uint8_t> buffer(size * std::size_t(std::max<hssize_t>(points, 1)));
                 H5Aread(attribute, type, buffer.data());
             }
@@ -49,23 +49,33 @@ herr_t readAttribute(hid_t object, const char* name, const H5A_info_t*, void*)
     return 0;
 }
 
-// Every element of a dataset of plain numbers, in blocks of rows (memory stays bounded). Datasets
-// declaring far more than the file stores are left alone, as the readers refuse them.
-void readData(hid_t set, hsize_t fileBytes)
+// The chunks of a chunked dataset of plain numbers, in blocks of rows (memory stays bounded): chunk
+// indexes and filters (deflate …) are where damaged data can reach libhdf5's code. Contiguous and
+// compact data is a plain read of bytes and is left to the reader. Datasets that declare far more
+// than they store, or keep their data in other files (external, virtual), are left alone: the
+// readers refuse them.
+void readChunks(hid_t set)
 {
     const hid_t type = H5Dget_type(set);
     const hid_t space = H5Dget_space(set);
+    const hid_t properties = H5Dget_create_plist(set);
     const H5T_class_t kind = type >= 0 ? H5Tget_class(type) : H5T_NO_CLASS;
     const int rank = space >= 0 ? H5Sget_simple_extent_ndims(space) : -1;
-    if ((kind == H5T_INTEGER || kind == H5T_FLOAT) && H5Tget_size(type) <= 8 && rank >= 1 && rank <= 8) {
+    const bool chunked =
+        properties >= 0 && H5Pget_layout(properties) == H5D_CHUNKED && H5Pget_external_count(properties) == 0;
+    if (chunked && (kind == H5T_INTEGER || kind == H5T_FLOAT) && H5Tget_size(type) <= 8 && rank >= 1 &&
+        rank <= 8) {
         std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
         H5Sget_simple_extent_dims(space, dims.data(), nullptr);
         hsize_t rowElements = 1;
+        bool overflow = false;
         for (int i = 1; i < rank; ++i)
-            rowElements *= std::max<hsize_t>(dims[std::size_t(i)], 1);
+            overflow |=
+                __builtin_mul_overflow(rowElements, std::max<hsize_t>(dims[std::size_t(i)], 1), &rowElements);
         const hsize_t rowBytes = rowElements * 8;
-        const long double declared = (long double)(dims[0]) * rowBytes;
-        if (dims[0] > 0 && rowBytes <= kBlockBytes && declared <= 1000.0L * fileBytes + kBlockBytes) {
+        const long double declared = (long double)(dims[0]) * (long double)(rowElements)*H5Tget_size(type);
+        const long double stored = (long double)(H5Dget_storage_size(set));
+        if (!overflow && dims[0] > 0 && rowBytes <= kBlockBytes && declared <= 1000.0L * stored + (1 << 20)) {
             const hsize_t rowsPerBlock = std::max<hsize_t>(1, kBlockBytes / rowBytes);
             std::vector<double> buffer(std::size_t(std::min(rowsPerBlock, dims[0]) * rowElements));
             for (hsize_t row = 0; row < dims[0]; row += rowsPerBlock) {
@@ -82,29 +92,44 @@ void readData(hid_t set, hsize_t fileBytes)
             }
         }
     }
+    if (properties >= 0)
+        H5Pclose(properties);
     if (space >= 0)
         H5Sclose(space);
     if (type >= 0)
         H5Tclose(type);
 }
 
-struct Walk {
-    hid_t file;
-    hsize_t fileBytes;
-};
-
-herr_t visitObject(hid_t root, const char* name, const H5O_info_t* info, void* data)
+// Called from inside libhdf5: no exception may cross it (std::bad_alloc would end in terminate).
+herr_t readAttribute(hid_t object, const char* name, const H5A_info_t*, void*)
 {
-    const Walk& walk = *static_cast<const Walk*>(data);
+    try {
+        return readAttributeUnguarded(object, name);
+    } catch (...) {
+        return 0;
+    }
+}
+
+herr_t visitObjectUnguarded(hid_t root, const char* name, const H5O_info_t* info)
+{
     H5Lexists(root, name, H5P_DEFAULT); // by name too
     const hid_t object = H5Oopen(root, name, H5P_DEFAULT);
     if (object < 0)
         return 0;
     H5Aiterate2(object, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, readAttribute, nullptr);
     if (info->type == H5O_TYPE_DATASET)
-        readData(object, walk.fileBytes);
+        readChunks(object);
     H5Oclose(object);
     return 0;
+}
+
+herr_t visitObject(hid_t root, const char* name, const H5O_info_t* info, void*)
+{
+    try {
+        return visitObjectUnguarded(root, name, info);
+    } catch (...) {
+        return 0;
+    }
 }
 
 } // namespace
@@ -117,15 +142,18 @@ void walkEverything(const char* path)
     const hid_t file = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
     if (file < 0)
         return;
-    Walk walk{file, 0};
-    H5Fget_filesize(file, &walk.fileBytes);
     for (const char* name : kKnownNames)
         if (H5Lexists(file, name, H5P_DEFAULT) > 0) {
             const hid_t object = H5Oopen(file, name, H5P_DEFAULT);
-            if (object >= 0)
-                H5Oclose(object);
+            if (object < 0)
+                continue;
+            H5Aiterate2(object, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, readAttribute, nullptr);
+            H5O_info_t info{};
+            if (H5Oget_info2(object, &info, H5O_INFO_BASIC) >= 0 && info.type == H5O_TYPE_DATASET)
+                readChunks(object);
+            H5Oclose(object);
         }
-    H5Ovisit2(file, H5_INDEX_NAME, H5_ITER_NATIVE, visitObject, &walk, H5O_INFO_BASIC);
+    H5Ovisit2(file, H5_INDEX_NAME, H5_ITER_NATIVE, visitObject, nullptr, H5O_INFO_BASIC);
     H5Fclose(file);
 }
 

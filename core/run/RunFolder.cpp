@@ -253,7 +253,7 @@ void RunFolder::writeMetrics(const std::vector<EpochRecord>& rows) const
                           number(r.validationAccuracy),
                           number(r.validationBalancedAccuracy),
                           number(r.validationF1),
-                          QString::number(r.seconds, 'f', 2)};
+                          number(r.seconds)};
         for (const QString& t : terms) {
             const auto it = r.terms.find(t);
             cells << (it == r.terms.end() ? QStringLiteral("nan") : number(it->second));

@@ -74,7 +74,7 @@ bool killAfter(const QStringList& arguments, qint64 delayMs)
         qFatal("tessera-cli did not start");
     if (process.waitForFinished(int(std::max<qint64>(1, delayMs))))
         return false;
-    ::kill(pid_t(process.processId()), SIGKILL);
+    process.kill(); // SIGKILL, and never to pid 0 (the whole process group) should it have ended
     process.waitForFinished();
     return true;
 }
@@ -252,11 +252,11 @@ void TestFaultsKill::trainingKilledAtRandom()
              run ? db->runs().epochs(run->id) : std::vector<core::EpochRecord>{}) {
             QString row = QStringLiteral("%1 %2 %3 %4")
                               .arg(e.epoch)
-                              .arg(e.trainLoss, 0, 'g', 9)
-                              .arg(e.validationLoss, 0, 'g', 9)
-                              .arg(e.validationAuc);
+                              .arg(e.trainLoss, 0, 'g', 17)
+                              .arg(e.validationLoss, 0, 'g', 17)
+                              .arg(e.validationAuc, 0, 'g', 17);
             for (const auto& [name, value] : e.terms)
-                row += QStringLiteral(" %1=%2").arg(name).arg(value, 0, 'g', 9);
+                row += QStringLiteral(" %1=%2").arg(name).arg(value, 0, 'g', 17);
             rows << row;
         }
         return rows;
@@ -412,7 +412,7 @@ void TestFaultsKill::databaseWritesKilledAtRandom()
                     if (!line.isEmpty())
                         reported = line.toInt();
             }
-            ::kill(pid_t(writer.processId()), SIGKILL);
+            writer.kill();
             writer.waitForFinished();
             for (const QByteArray& line : writer.readAllStandardOutput().split('\n')) // said before dying
                 if (!line.isEmpty())

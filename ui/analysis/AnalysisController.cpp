@@ -130,6 +130,8 @@ void AnalysisController::runModel(SlideDocument* document, const QString& runDir
     // The worker owns copies of everything it reads (and the cancel flag and relay by reference count).
     watcher->setFuture(
         QtConcurrent::run(&m_pool, [runDir, options, slidePath, cancel, relay]() -> AnalysisOutcome {
+            if (cancel->load()) // cancelled while queued: do not even load the model
+                return {std::nullopt, tr("%1: analysis cancelled before it started").arg(slidePath)};
             try {
                 const core::SlideInference inference(runDir, options);
                 return {inference.run(slidePath), {}};
