@@ -101,7 +101,7 @@ cmd_test_tsan() {
   run_env
   # 100 cancelled analyses instead of 1000: TSan runs 5–15 times slower.
   export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} OMP_NUM_THREADS=1 TESSERA_CANCEL_REQUESTS=${TESSERA_CANCEL_REQUESTS:-100}
-  export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$ROOT/tests/tsan.supp}
+  export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$ROOT/tests/tsan.supp}
   (cd "$BUILD_DIR" && ctest --output-on-failure --timeout 2700 -R "^($(IFS='|'; echo "${tests[*]}"))\$" "$@")
 }
 
@@ -216,7 +216,8 @@ Usage: ./dev.sh <command>
           open the viewer with heatmaps
   test    install what is missing, build, run the whole ctest suite (extra args go to ctest)
   test-asan  the whole suite under ASan+UBSan+LSan (build-asan/; extra args go to ctest)
-  test-tsan  the tile loader, job queue, extraction and analysis-load tests under ThreadSanitizer (build-tsan/)
+  test-tsan  the tile loader, job queue, extraction and analysis-load tests under ThreadSanitizer (build-tsan/;
+             needs a Qt built with TSan to be clean: docs/RELIABILITY.md)
   build   install what is missing and build ($BUILD_DIR)
   bench   build in Release and run every benchmark in bench/
   fuzz [s] build the libFuzzer harnesses (clang) and run each for s seconds (default 60)
