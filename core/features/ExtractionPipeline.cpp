@@ -3,6 +3,7 @@
 #include "FeatureStore.h"
 #include "common/Error.h"
 #include "tissue/RgbOnWhite.h"
+#include "tissue/TissueDetector.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -83,13 +84,7 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
     emitProgress(started);
 
     const int d = m_extractor.dimension();
-    // We parallelize over patches; OpenCV's own worker threads would only fight ours.
-    const int openCvThreads = cv::getNumThreads();
-    cv::setNumThreads(0);
-    struct RestoreOpenCvThreads {
-        int threads;
-        ~RestoreOpenCvThreads() { cv::setNumThreads(threads); }
-    } restore{openCvThreads};
+    keepOpenCvOnCallersThread(); // we parallelize over patches; OpenCV's threads would only fight ours
     std::vector<float> features(std::size_t(n) * d);
     std::vector<char> readable(std::size_t(n), 1);
     QThreadPool pool;

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <mutex>
 #include <numbers>
 
 namespace tessera::core {
@@ -85,8 +86,15 @@ cv::Mat TissueDetector::renderDownsampled(const Slide& slide, double downsample,
     return result;
 }
 
+void keepOpenCvOnCallersThread()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { cv::setNumThreads(0); });
+}
+
 TissueMask TissueDetector::detect(const Slide& slide, const std::atomic<bool>* cancel) const
 {
+    keepOpenCvOnCallersThread();
     const QSize size = slide.size();
     const double downsample =
         std::max(1.0, double(std::max(size.width(), size.height())) / m_params.maxMaskSide);

@@ -34,6 +34,12 @@ struct TissueMask {
     double fractionIn(const QRectF& level0) const;
 };
 
+// Makes OpenCV run on the calling thread, once for the process. OpenCV's own pool (TBB in Debian's
+// build) spins on sched_yield while it waits; Tessera already runs detections and patch readers side
+// by side, and on two cores the spinning starved them (1000 cancelled analyses took over five
+// minutes instead of one: tst_faults_cancel in CI).
+void keepOpenCvOnCallersThread();
+
 class TissueDetector {
 public:
     explicit TissueDetector(TissueParams params = {}) : m_params(params) {}
