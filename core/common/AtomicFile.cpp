@@ -112,14 +112,17 @@ void AtomicFile::commit()
             throw Error(QStringLiteral("Cannot write %1: %2")
                             .arg(m_finalPath, QString::fromLocal8Bit(std::strerror(code))));
     }
-    // std::rename replaces the target atomically on POSIX; QFile::rename refuses to overwrite.
-    if (std::rename(QFile::encodeName(m_tempPath).constData(), QFile::encodeName(m_finalPath).constData()) !=
-        0) {
-        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
-        throw Error(
-            QStringLiteral("Cannot move %1 into place as %2: %3").arg(m_tempPath, m_finalPath, reason));
-    }
+    replaceFile(m_tempPath, m_finalPath);
     m_committed = true;
+}
+
+void replaceFile(const QString& from, const QString& to)
+{
+    // std::rename replaces the target atomically on POSIX; QFile::rename refuses to overwrite.
+    if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        throw Error(QStringLiteral("Cannot move %1 into place as %2: %3").arg(from, to, reason));
+    }
 }
 
 void writeFileAtomically(const QString& path, const QByteArray& bytes)

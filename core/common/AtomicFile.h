@@ -30,7 +30,10 @@ private:
     bool m_committed = false;
 };
 
-// Writes bytes atomically through QSaveFile; throws Error naming the file on failure.
+// Renames `from` over `to`, replacing it atomically; throws Error naming both on failure.
+void replaceFile(const QString& from, const QString& to);
+
+// Writes bytes atomically (an AtomicFile, unbuffered); throws Error naming the file on failure.
 void writeFileAtomically(const QString& path, const QByteArray& bytes);
 
 } // namespace tessera::core

@@ -100,6 +100,27 @@ QString RunFolder::bestWeightsPath() const
 {
     return file("best.pt");
 }
+QString RunFolder::pendingBestWeightsPath(int epoch) const
+{
+    return QDir(m_dir).filePath(QStringLiteral("best.pt.epoch-%1").arg(epoch));
+}
+void RunFolder::commitBestWeights(int epoch) const
+{
+    replaceFile(pendingBestWeightsPath(epoch), bestWeightsPath());
+}
+void RunFolder::settleBestWeights(int checkpointEpoch, int bestEpoch) const
+{
+    const QStringList pending =
+        QDir(m_dir).entryList({QStringLiteral("best.pt.epoch-*")}, QDir::Files | QDir::Hidden);
+    for (const QString& name : pending) {
+        bool isNumber = false;
+        const int epoch = name.section(QLatin1Char('-'), -1).toInt(&isNumber);
+        if (isNumber && epoch == bestEpoch && epoch <= checkpointEpoch)
+            commitBestWeights(epoch);
+        else
+            QFile::remove(QDir(m_dir).filePath(name));
+    }
+}
 QString RunFolder::metricsPath() const
 {
     return file("metrics.csv");

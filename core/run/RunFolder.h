@@ -69,6 +69,12 @@ public:
     QString bestWeightsPath() const;
     QString metricsPath() const;
     QString resultPath() const;
+    // best.pt is replaced in two steps so that it always holds the epoch the checkpoint records as
+    // best, even when a resumed epoch does not repeat bitwise (several threads, a GPU): the new
+    // weights are written to pendingBestWeightsPath(epoch) before the checkpoint, and
+    // commitBestWeights(epoch) moves them over best.pt after it.
+    QString pendingBestWeightsPath(int epoch) const;
+    void commitBestWeights(int epoch) const; // throws Error when the move fails
     QString logPath() const;
 
     bool hasConfig() const;
@@ -79,6 +85,11 @@ public:
     // The project the run belongs to: the nearest folder above it holding a project database
     // (runs/<name>/ or runs/<name>/fold_i/), else — for runs made before projects — its parent.
     QString projectFolder() const;
+
+    // On resume from a checkpoint after `checkpointEpoch` whose best epoch is `bestEpoch`: commits
+    // that epoch's pending weights (killed between the checkpoint and the commit) and removes the
+    // pending weights of any epoch the checkpoint does not hold (killed before it).
+    void settleBestWeights(int checkpointEpoch, int bestEpoch) const;
 
     // Creates the folder; throws Error when it cannot.
     void create() const;

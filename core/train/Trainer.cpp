@@ -546,6 +546,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
                                        session.device());
         metrics = m_folder.readMetrics();
         std::erase_if(metrics, [&](const EpochRecord& r) { return r.epoch > state.epoch; });
+        if (primary)
+            m_folder.settleBestWeights(state.epoch, state.selection.bestEpoch);
         result.resumed = true;
     } else {
         if (!m_config.initFrom.isEmpty())
@@ -598,7 +600,7 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         epochReport.validationLoss = v.loss;
         epochReport.best = selection.offer(epoch, v.metrics, v.loss);
         if (epochReport.best && primary)
-            nets::saveWeights(m_folder.bestWeightsPath(), session.net());
+            nets::saveWeights(m_folder.pendingBestWeightsPath(epoch), session.net());
         epochReport.seconds = double(timer.elapsed()) / 1000.0;
         state.epoch = epoch;
         state.selection = selection.state();
@@ -610,6 +612,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
             // (found by tst_faults_kill).
             m_folder.writeMetrics(metrics);
             saveTrainingCheckpoint(m_folder.checkpointPath(), session.net(), session.optimizer(), state);
+            if (epochReport.best)
+                m_folder.commitBestWeights(epoch);
         }
         epochReport.etaSeconds = epochReport.seconds * (m_config.epochs - epoch);
         result.epochsRun = epoch;

@@ -1,5 +1,6 @@
 // RunFolder: the run's files read back under their names — metrics by column, whatever the
-// column order; result.json under stable keys; a folder that is not a run said to be one.
+// column order; result.json under stable keys; a folder that is not a run said to be one; best.pt
+// matching the checkpoint's best epoch whenever a kill fell between the two.
 #include "common/Error.h"
 #include "run/RunFolder.h"
 
@@ -15,6 +16,12 @@
 using namespace tessera::core;
 
 namespace {
+QByteArray read(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
+}
+
 void write(const QString& path, const QByteArray& bytes)
 {
     QFile f(path);
@@ -32,6 +39,8 @@ private Q_SLOTS:
     void resultRoundTripsUnderStableNames();
     void configDescribesTheRun();
     void aFolderThatIsNotARunIsSaidToBeOne();
+    void bestWeightsSettleToTheCheckpointsBestEpoch_data();
+    void bestWeightsSettleToTheCheckpointsBestEpoch();
 };
 
 void TestRunFolder::metricsRoundTripWithEveryLossTerm()
@@ -171,6 +180,41 @@ void TestRunFolder::aFolderThatIsNotARunIsSaidToBeOne()
     } catch (const Error& e) {
         QVERIFY2(e.message().contains(QLatin1String("feature dimension")), qPrintable(e.message()));
     }
+}
+
+void TestRunFolder::bestWeightsSettleToTheCheckpointsBestEpoch_data()
+{
+    QTest::addColumn<int>("pendingEpoch");    // the weights written before the kill
+    QTest::addColumn<int>("checkpointEpoch"); // the last epoch the checkpoint holds
+    QTest::addColumn<int>("bestEpoch");       // the checkpoint's best epoch
+    QTest::addColumn<bool>("committed");      // best.pt afterwards: the pending weights, or the old ones
+    QTest::newRow("killed before the checkpoint: the epoch runs again") << 4 << 3 << 2 << false;
+    QTest::newRow("killed before the checkpoint of a best epoch after a best one") << 4 << 3 << 3 << false;
+    QTest::newRow("killed after the checkpoint, before the commit") << 4 << 4 << 4 << true;
+    QTest::newRow("a stale pending epoch the checkpoint passed over") << 2 << 4 << 3 << false;
+}
+
+void TestRunFolder::bestWeightsSettleToTheCheckpointsBestEpoch()
+{
+    QFETCH(int, pendingEpoch);
+    QFETCH(int, checkpointEpoch);
+    QFETCH(int, bestEpoch);
+    QFETCH(bool, committed);
+    QTemporaryDir dir;
+    const RunFolder run(dir.path());
+    write(run.bestWeightsPath(), "old best");
+    write(run.pendingBestWeightsPath(pendingEpoch), "pending");
+    run.settleBestWeights(checkpointEpoch, bestEpoch);
+    QCOMPARE(read(run.bestWeightsPath()), committed ? QByteArray("pending") : QByteArray("old best"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("best.pt")});
+
+    // The trainer's own order: pending, then the commit.
+    write(run.pendingBestWeightsPath(checkpointEpoch + 1), "next");
+    run.commitBestWeights(checkpointEpoch + 1);
+    QCOMPARE(read(run.bestWeightsPath()), QByteArray("next"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("best.pt")});
+    QVERIFY_THROWS_EXCEPTION(tessera::core::Error,
+                             run.commitBestWeights(checkpointEpoch + 2)); // none pending
 }
 
 QTEST_GUILESS_MAIN(TestRunFolder)
