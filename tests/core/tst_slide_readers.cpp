@@ -88,15 +88,6 @@ QImage libtiffLevel(const QString& path, int directory, QSize size)
     return level;
 }
 
-bool hasTransparentPixels(const QImage& image)
-{
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x)
-            if (qAlpha(image.pixel(x, y)) == 0)
-                return true;
-    return false;
-}
-
 } // namespace
 
 class TestSlideReaders : public QObject {
@@ -193,12 +184,12 @@ void TestSlideReaders::pixelsMatchOpenSlideAtEveryLevel()
         if (QFileInfo(path).fileName() == QLatin1String("boxes.tiff") && level >= 2) {
             // OpenSlide 3.4.1 reads non-JPEG tiles through TIFFRGBAImageGet, which mangles
             // levels narrower than a tile (libtiff: "Raster width … adapted"). Here libtiff's
-            // tile-by-tile RGBA decoding is the reference.
-            const QImage broken = openSlideRegion(osr, 0, 0, level, size);
-            QVERIFY2(hasTransparentPixels(broken),
+            // tile-by-tile RGBA decoding is the reference. (OpenSlide leaves part of the region
+            // unwritten: transparent in zeroed memory, ASan's malloc fill bytes under ASan.)
+            const QImage reference = libtiffLevel(path, level, size);
+            QVERIFY2(!samePixels(openSlideRegion(osr, 0, 0, level, size), reference),
                      "OpenSlide reads this level right now: drop the exception");
-            QVERIFY(samePixels(slide->readLevelRegion(level, QRect(QPoint(0, 0), size)),
-                               libtiffLevel(path, level, size)));
+            QVERIFY(samePixels(slide->readLevelRegion(level, QRect(QPoint(0, 0), size)), reference));
             ++compared;
             continue;
         }
