@@ -718,15 +718,8 @@ srun tessera-cli %2 --distributed
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
     </message>
     <message>
-        <source>%1 cannot be written (the folder is not writable or the disk is full)</source>
-        <translation type="vanished">%1 kann nicht geschrieben werden (der Ordner ist schreibgeschützt oder der Datenträger voll)</translation>
-    </message>
-    <message>
-        <source>%1 could not be completed (disk full?)</source>
-        <translation type="vanished">%1 konnte nicht fertiggestellt werden (Datenträger voll?)</translation>
-    </message>
-    <message>
         <location filename="../core/report/SlideReport.cpp" line="36"/>
+        <location filename="../core/report/SlideReport.cpp" line="78"/>
         <source>%1: the folder cannot be created</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
@@ -830,12 +823,17 @@ srun tessera-cli %2 --distributed
         <translation>Der Schnitt wurde geschlossen, bevor seine Ergebnisse fertig waren.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="139"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="134"/>
+        <source>%1: analysis cancelled before it started</source>
+        <translation>%1: Analyse abgebrochen, bevor sie begann</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="142"/>
         <source>The model failed on %1: %2</source>
         <translation>Das Modell ist an %1 gescheitert: %2</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="148"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="151"/>
         <source>Open a slide first, then its results.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann seine Ergebnisse.</translation>
     </message>
@@ -2340,12 +2338,12 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideDocument</name>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="94"/>
+        <location filename="../ui/document/SlideDocument.cpp" line="95"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="96"/>
+        <location filename="../ui/document/SlideDocument.cpp" line="97"/>
         <source>Tissue outline</source>
         <translation>Gewebeumriss</translation>
     </message>
