@@ -9,8 +9,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 namespace tessera::core {
 
@@ -107,15 +112,23 @@ QString RunFolder::pendingBestWeightsPath(int epoch) const
 void RunFolder::commitBestWeights(int epoch) const
 {
     replaceFile(pendingBestWeightsPath(epoch), bestWeightsPath());
+    // Stamped now: results computed from the previous best.pt must look older than these weights
+    // (inference reuses stored results by modification time), also when a resume commits them late.
+    if (::utimensat(AT_FDCWD, QFile::encodeName(bestWeightsPath()).constData(), nullptr, 0) != 0)
+        throw Error(QStringLiteral("Cannot update the time of %1: %2")
+                        .arg(bestWeightsPath(), QString::fromLocal8Bit(std::strerror(errno))));
 }
 void RunFolder::settleBestWeights(int checkpointEpoch, int bestEpoch) const
 {
-    const QStringList pending =
-        QDir(m_dir).entryList({QStringLiteral("best.pt.epoch-*")}, QDir::Files | QDir::Hidden);
-    for (const QString& name : pending) {
-        bool isNumber = false;
-        const int epoch = name.section(QLatin1Char('-'), -1).toInt(&isNumber);
-        if (isNumber && epoch == bestEpoch && epoch <= checkpointEpoch)
+    // Exactly "best.pt.epoch-N": an AtomicFile's temporary of such a file ("….partial-…") is
+    // AtomicFile's to clean, and may belong to a process on another host.
+    static const QRegularExpression pendingName(QStringLiteral("^best\\.pt\\.epoch-(\\d+)$"));
+    for (const QString& name : QDir(m_dir).entryList(QDir::Files | QDir::Hidden)) {
+        const QRegularExpressionMatch match = pendingName.match(name);
+        if (!match.hasMatch())
+            continue;
+        const int epoch = match.captured(1).toInt();
+        if (epoch == bestEpoch && epoch <= checkpointEpoch)
             commitBestWeights(epoch);
         else
             QFile::remove(QDir(m_dir).filePath(name));

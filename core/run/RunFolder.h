@@ -74,7 +74,7 @@ public:
     // weights are written to pendingBestWeightsPath(epoch) before the checkpoint, and
     // commitBestWeights(epoch) moves them over best.pt after it.
     QString pendingBestWeightsPath(int epoch) const;
-    void commitBestWeights(int epoch) const; // throws Error when the move fails
+    void commitBestWeights(int epoch) const; // stamps best.pt with the current time; Error on failure
     QString logPath() const;
 
     bool hasConfig() const;
@@ -86,9 +86,10 @@ public:
     // (runs/<name>/ or runs/<name>/fold_i/), else — for runs made before projects — its parent.
     QString projectFolder() const;
 
-    // On resume from a checkpoint after `checkpointEpoch` whose best epoch is `bestEpoch`: commits
-    // that epoch's pending weights (killed between the checkpoint and the commit) and removes the
-    // pending weights of any epoch the checkpoint does not hold (killed before it).
+    // On (re)starting from a checkpoint after `checkpointEpoch` (0: none) whose best epoch is
+    // `bestEpoch`: commits that epoch's pending weights (killed between the checkpoint and the
+    // commit) and removes the pending weights of any epoch the checkpoint does not hold (killed or
+    // failed before it).
     void settleBestWeights(int checkpointEpoch, int bestEpoch) const;
 
     // Creates the folder; throws Error when it cannot.

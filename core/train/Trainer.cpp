@@ -546,8 +546,6 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
                                        session.device());
         metrics = m_folder.readMetrics();
         std::erase_if(metrics, [&](const EpochRecord& r) { return r.epoch > state.epoch; });
-        if (primary)
-            m_folder.settleBestWeights(state.epoch, state.selection.bestEpoch);
         result.resumed = true;
     } else {
         if (!m_config.initFrom.isEmpty())
@@ -557,6 +555,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
             m_folder.writeConfig(configJson);
         }
     }
+    if (primary) // best weights left pending by a run killed or failed before its checkpoint
+        m_folder.settleBestWeights(state.epoch, state.selection.bestEpoch);
     if (m_group && !m_group->allEqual(state.epoch))
         throw Error(
             QStringLiteral("Rank %1 of %2: the ranks resumed from different epochs (this one from %3); the "

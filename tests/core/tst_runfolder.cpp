@@ -4,8 +4,10 @@
 #include "common/Error.h"
 #include "run/RunFolder.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -41,6 +43,8 @@ private Q_SLOTS:
     void aFolderThatIsNotARunIsSaidToBeOne();
     void bestWeightsSettleToTheCheckpointsBestEpoch_data();
     void bestWeightsSettleToTheCheckpointsBestEpoch();
+    void settlingLeavesTemporariesAlone();
+    void committedBestWeightsAreNewerThanEarlierResults();
 };
 
 void TestRunFolder::metricsRoundTripWithEveryLossTerm()
@@ -192,6 +196,7 @@ void TestRunFolder::bestWeightsSettleToTheCheckpointsBestEpoch_data()
     QTest::newRow("killed before the checkpoint of a best epoch after a best one") << 4 << 3 << 3 << false;
     QTest::newRow("killed after the checkpoint, before the commit") << 4 << 4 << 4 << true;
     QTest::newRow("a stale pending epoch the checkpoint passed over") << 2 << 4 << 3 << false;
+    QTest::newRow("killed in the first epoch: no checkpoint") << 1 << 0 << 0 << false;
 }
 
 void TestRunFolder::bestWeightsSettleToTheCheckpointsBestEpoch()
@@ -215,6 +220,38 @@ void TestRunFolder::bestWeightsSettleToTheCheckpointsBestEpoch()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("best.pt")});
     QVERIFY_THROWS_EXCEPTION(tessera::core::Error,
                              run.commitBestWeights(checkpointEpoch + 2)); // none pending
+}
+
+void TestRunFolder::settlingLeavesTemporariesAlone()
+{
+    // A process killed while writing pending weights leaves AtomicFile's temporary; its name ends
+    // in a write counter that must not be read as an epoch (here the checkpoint's best one).
+    QTemporaryDir dir;
+    const RunFolder run(dir.path());
+    write(run.bestWeightsPath(), "old best");
+    const QString temporary = run.pendingBestWeightsPath(5) + QStringLiteral(".partial-otherhost-77-3");
+    write(temporary, "half");
+    run.settleBestWeights(4, 3);
+    QCOMPARE(read(run.bestWeightsPath()), QByteArray("old best"));
+    QVERIFY(QFile::exists(temporary)); // another host's temporary: AtomicFile's to judge
+}
+
+void TestRunFolder::committedBestWeightsAreNewerThanEarlierResults()
+{
+    // Inference reuses stored results that are newer than best.pt: weights committed late (by a
+    // resume) must not carry the older time they were written at.
+    QTemporaryDir dir;
+    const RunFolder run(dir.path());
+    write(run.pendingBestWeightsPath(2), "weights");
+    {
+        QFile pending(run.pendingBestWeightsPath(2));
+        QVERIFY(pending.open(QIODevice::ReadWrite));
+        QVERIFY(pending.setFileTime(QDateTime::currentDateTime().addSecs(-3600),
+                                    QFileDevice::FileModificationTime));
+    }
+    const QDateTime resultsWritten = QDateTime::currentDateTime().addSecs(-60);
+    run.settleBestWeights(2, 2);
+    QVERIFY(QFileInfo(run.bestWeightsPath()).lastModified() > resultsWritten);
 }
 
 QTEST_GUILESS_MAIN(TestRunFolder)
