@@ -4,6 +4,7 @@
 #include "features/ExtractionPipeline.h"
 #include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
+#include "run/RunFolder.h"
 #include "slide/Slide.h"
 
 #include <QDir>
@@ -75,7 +76,7 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
     SlideInferenceResult result;
     result.featuresPath = featuresPath(m_options.projectDir, slidePath);
     result.resultsPath = resultsPath(slidePath);
-    const QFileInfo weights(QDir(m_runDir).filePath(QStringLiteral("best.pt")));
+    const QFileInfo weights(RunFolder(m_runDir).bestWeightsPath());
 
     // Stored results count only if they are newer than the weights and the features they
     // came from, and were made by this run for this slide.
