@@ -258,13 +258,13 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/annotations/GeoJson.cpp" line="180"/>
-        <location filename="../core/annotations/Geometry.cpp" line="336"/>
+        <location filename="../core/annotations/Geometry.cpp" line="394"/>
         <source>the outer ring</source>
         <translation>der äußere Ring</translation>
     </message>
     <message>
         <location filename="../core/annotations/GeoJson.cpp" line="182"/>
-        <location filename="../core/annotations/Geometry.cpp" line="339"/>
+        <location filename="../core/annotations/Geometry.cpp" line="396"/>
         <source>hole %1</source>
         <translation>Loch %1</translation>
     </message>
@@ -334,49 +334,64 @@ srun tessera-cli %2 --distributed
         <translation>%1, Feature %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="66"/>
+        <location filename="../core/annotations/Geometry.cpp" line="124"/>
         <source>%1 has a coordinate that is not a number or beyond any slide (%2, %3)</source>
         <translation>%1 hat eine Koordinate, die keine Zahl ist oder außerhalb jedes Schnitts liegt (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="77"/>
+        <location filename="../core/annotations/Geometry.cpp" line="135"/>
         <source>%1 has %2 distinct points; a ring needs at least 3</source>
         <translation>%1 hat %2 verschiedene Punkte; ein Ring braucht mindestens 3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="81"/>
+        <location filename="../core/annotations/Geometry.cpp" line="139"/>
         <source>%1 crosses itself</source>
         <translation>%1 überschneidet sich selbst</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="83"/>
+        <location filename="../core/annotations/Geometry.cpp" line="141"/>
         <source>%1 encloses no area (its points lie on one line)</source>
         <translation>%1 umschließt keine Fläche (seine Punkte liegen auf einer Linie)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="320"/>
+        <location filename="../core/annotations/Geometry.cpp" line="378"/>
         <source>a line needs at least 2 points</source>
         <translation>eine Linie braucht mindestens 2 Punkte</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="321"/>
+        <location filename="../core/annotations/Geometry.cpp" line="379"/>
         <source>a point annotation needs its point</source>
         <translation>eine Punktannotation braucht ihren Punkt</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="324"/>
+        <location filename="../core/annotations/Geometry.cpp" line="382"/>
         <source>a coordinate is not a number or beyond any slide (%1, %2)</source>
         <translation>eine Koordinate ist keine Zahl oder liegt außerhalb jedes Schnitts (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="333"/>
+        <location filename="../core/annotations/Geometry.cpp" line="391"/>
         <source>the polygon has no rings</source>
         <translation>das Polygon hat keine Ringe</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="335"/>
+        <location filename="../core/annotations/Geometry.cpp" line="393"/>
         <source>part %1: </source>
         <translation>Teil %1: </translation>
+    </message>
+    <message>
+        <location filename="../core/annotations/Geometry.cpp" line="402"/>
+        <source>%1 crosses the outer ring</source>
+        <translation>%1 schneidet den äußeren Ring</translation>
+    </message>
+    <message>
+        <location filename="../core/annotations/Geometry.cpp" line="403"/>
+        <source>%1 crosses hole %2</source>
+        <translation>%1 schneidet Loch %2</translation>
+    </message>
+    <message>
+        <location filename="../core/annotations/Geometry.cpp" line="408"/>
+        <source>%1 is not inside the outer ring</source>
+        <translation>%1 liegt nicht im äußeren Ring</translation>
     </message>
     <message>
         <location filename="../core/annotations/HeatmapRegions.cpp" line="55"/>

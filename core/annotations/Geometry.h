@@ -55,8 +55,9 @@ struct Geometry {
     double perimeter() const;
     QPointF centroid() const; // of the area, or the mean of the points
 
-    // Why this geometry cannot be kept, in words (too few points, a ring crossing itself, a
-    // coordinate that is not a number or beyond any slide); nullopt when it is sound.
+    // Why this geometry cannot be kept, in words (too few points, a ring crossing itself, a hole
+    // outside its polygon, a coordinate that is not a number or beyond any slide); nullopt when
+    // it is sound.
     std::optional<QString> problem() const;
 
     bool operator==(const Geometry& other) const = default;

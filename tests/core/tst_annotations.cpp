@@ -7,6 +7,7 @@
 #include "annotations/SpatialGrid.h"
 #include "common/Error.h"
 #include "project/Project.h"
+#include "support/ErrorMessage.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -97,16 +98,6 @@ bool closeTo(const Geometry& a, const Geometry& b, double tolerance = 0.01)
     return true;
 }
 
-QString errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const core::Error& e) {
-        return e.message();
-    }
-    return {};
-}
-
 Annotation annotationOf(const Geometry& g, const QString& className = {})
 {
     Annotation a;
@@ -182,6 +173,27 @@ void TestAnnotations::geometryProblemsAreNamed()
     QVERIFY(nan && nan->contains(QLatin1String("not a number")));
     QVERIFY(Geometry::point({1e12, 0}).problem());
     QVERIFY(Geometry::polyline(QPolygonF{{0, 0}}).problem());
+    // Holes lie inside their polygon; touching its boundary at a vertex is allowed (OGC).
+    const QPolygonF square{{0, 0}, {100, 0}, {100, 100}, {0, 100}};
+    QVERIFY(!Geometry::polygon(square, {QPolygonF{{10, 10}, {20, 10}, {20, 20}}}).problem());
+    QVERIFY(!Geometry::polygon(square, {QPolygonF{{0, 50}, {20, 40}, {20, 60}}}).problem());
+    const auto outside = Geometry::polygon(square, {QPolygonF{{110, 10}, {120, 10}, {120, 20}}}).problem();
+    QVERIFY2(outside && outside->contains(QLatin1String("hole 1 is not inside the outer ring")),
+             qPrintable(outside.value_or(QString())));
+    const auto straddling = Geometry::polygon(square, {QPolygonF{{10, 10}, {20, 10}, {20, 20}},
+                                                       QPolygonF{{90, 40}, {130, 40}, {130, 60}}})
+                                .problem();
+    QVERIFY2(straddling && straddling->contains(QLatin1String("hole 2 crosses the outer ring")),
+             qPrintable(straddling.value_or(QString())));
+    const auto overlapping = Geometry::polygon(square, {QPolygonF{{10, 10}, {50, 10}, {50, 50}},
+                                                        QPolygonF{{40, 5}, {60, 5}, {60, 30}}})
+                                 .problem();
+    QVERIFY2(overlapping && overlapping->contains(QLatin1String("hole 2 crosses hole 1")),
+             qPrintable(overlapping.value_or(QString())));
+    // A hole around the polygon: no edges cross, its vertices all lie outside.
+    const auto around =
+        Geometry::polygon(square, {QPolygonF{{-10, -10}, {110, -10}, {110, 110}, {-10, 110}}}).problem();
+    QVERIFY(around && around->contains(QLatin1String("hole 1 is not inside")));
     // A valid ring of thousands of points passes (the sweep keeps this fast).
     QPolygonF circle;
     for (int i = 0; i < 20000; ++i)
@@ -353,7 +365,7 @@ void TestAnnotations::badGeoJsonIsRefusedWhole()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(json);
     file.close();
-    const QString message = errorOf([&] { core::importAnnotations(path); });
+    const QString message = test::errorMessageOf([&] { core::importAnnotations(path); });
     QVERIFY2(message.contains(path) && message.contains(expected), qPrintable(message));
 }
 
@@ -362,21 +374,21 @@ void TestAnnotations::badXmlNamesTheLine()
     QByteArray broken = kAsapXml;
     broken.replace("</Coordinates>\n\t\t</Annotation>\n\t\t<Annotation Name=\"box\"",
                    "</Coordinates>\n\t\t<Annotation Name=\"box\"");
-    QString message = errorOf([&] { core::parseAsapXml(broken, QStringLiteral("x.xml")); });
+    QString message = test::errorMessageOf([&] { core::parseAsapXml(broken, QStringLiteral("x.xml")); });
     QVERIFY2(message.contains(QLatin1String("x.xml")) && message.contains(QLatin1String("not well-formed")) &&
                  message.contains(QLatin1String("line")),
              qPrintable(message));
     QByteArray unknown = kAsapXml;
     unknown.replace("Type=\"Dot\"", "Type=\"Arrow\"");
-    message = errorOf([&] { core::parseAsapXml(unknown, QStringLiteral("x.xml")); });
+    message = test::errorMessageOf([&] { core::parseAsapXml(unknown, QStringLiteral("x.xml")); });
     QVERIFY2(message.contains(QLatin1String("line 19")) && message.contains(QLatin1String("Arrow")),
              qPrintable(message));
     QByteArray twoPoints = kAsapXml;
     twoPoints.replace("<Coordinate Order=\"2\" X=\"1500\" Y=\"1800\" />", "");
-    message = errorOf([&] { core::parseAsapXml(twoPoints, QStringLiteral("x.xml")); });
+    message = test::errorMessageOf([&] { core::parseAsapXml(twoPoints, QStringLiteral("x.xml")); });
     QVERIFY2(message.contains(QLatin1String("line 4")) && message.contains(QLatin1String("at least 3")),
              qPrintable(message));
-    message = errorOf([&] { core::parseAsapXml("<svg></svg>", QStringLiteral("x.xml")); });
+    message = test::errorMessageOf([&] { core::parseAsapXml("<svg></svg>", QStringLiteral("x.xml")); });
     QVERIFY2(message.contains(QLatin1String("<svg>")), qPrintable(message));
 }
 
@@ -388,11 +400,11 @@ void TestAnnotations::hugeFilesAreRefusedBeforeReading()
     QVERIFY(file.open(QIODevice::WriteOnly));
     QVERIFY(file.resize(qint64(1) << 30)); // sparse: 1 GiB that takes no disk
     file.close();
-    const QString message = errorOf([&] { core::importAnnotations(path); });
+    const QString message = test::errorMessageOf([&] { core::importAnnotations(path); });
     QVERIFY2(message.contains(path) && message.contains(QLatin1String("1024 MiB")), qPrintable(message));
     const QString folder = dir.filePath(QStringLiteral("folder.xml"));
     QVERIFY(QDir().mkpath(folder));
-    QVERIFY(errorOf([&] { core::importAnnotations(folder); }).contains(QLatin1String("folder")));
+    QVERIFY(test::errorMessageOf([&] { core::importAnnotations(folder); }).contains(QLatin1String("folder")));
 }
 
 void TestAnnotations::exportToAReadOnlyFolderLeavesNothing()
@@ -404,7 +416,7 @@ void TestAnnotations::exportToAReadOnlyFolderLeavesNothing()
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
     const QString folder = root ? QStringLiteral("/proc") : dir.path();
     const QString path = folder + QStringLiteral("/out.geojson");
-    const QString message = errorOf([&] {
+    const QString message = test::errorMessageOf([&] {
         core::exportAnnotations(path, {annotationOf(Geometry::rectangle({0, 0, 1, 1}))}, {});
     });
     QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);

@@ -7,6 +7,7 @@
 #include "project/Project.h"
 #include "project/ProjectSchema.h"
 #include "project/RunRecorder.h"
+#include "support/ErrorMessage.h"
 
 #include <QProcess>
 #include <QSqlQuery>
@@ -33,16 +34,6 @@ QString fakeSlide(const QString& path, char fill, int bytes = 3000)
 {
     write(path, QByteArray(bytes, fill));
     return path;
-}
-
-QString messageOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
 }
 
 } // namespace
@@ -77,18 +68,20 @@ void TestProject::createOpenAndRefuse()
         QCOMPARE(project->database().scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     }
     QVERIFY(Project::exists(folder));
-    QVERIFY(messageOf([&] { Project::create(folder); }).contains(QLatin1String("already a Tessera project")));
+    QVERIFY(tessera::test::errorMessageOf([&] {
+                Project::create(folder);
+            }).contains(QLatin1String("already a Tessera project")));
     QVERIFY(Project::open(folder));
     QVERIFY(Project::open(folder + QStringLiteral("/project.sqlite"))); // the file itself opens too
 
     // Not a project.
-    QVERIFY(messageOf([&] {
+    QVERIFY(tessera::test::errorMessageOf([&] {
                 Project::open(dir.filePath(QStringLiteral("nothing")));
             }).contains(QLatin1String("is not a Tessera project")));
     // Damaged: a text file under the database's name.
     const QString damaged = dir.filePath(QStringLiteral("damaged"));
     write(damaged + QStringLiteral("/project.sqlite"), QByteArray(8192, 'x'));
-    const QString why = messageOf([&] { Project::open(damaged); });
+    const QString why = tessera::test::errorMessageOf([&] { Project::open(damaged); });
     QVERIFY2(why.contains(damaged) && why.contains(QLatin1String("not a usable project database")),
              qPrintable(why));
     // Foreign: another program's SQLite database.
@@ -102,14 +95,16 @@ void TestProject::createOpenAndRefuse()
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
-    QVERIFY(messageOf([&] { Project::open(foreign); }).contains(QLatin1String("another program")));
+    QVERIFY(tessera::test::errorMessageOf([&] {
+                Project::open(foreign);
+            }).contains(QLatin1String("another program")));
     // Newer: a schema this program does not know.
     {
         const auto project = Project::open(folder);
         project->database().exec(
             QStringLiteral("PRAGMA user_version = %1").arg(ProjectSchema::latestVersion() + 1));
     }
-    const QString newer = messageOf([&] { Project::open(folder); });
+    const QString newer = tessera::test::errorMessageOf([&] { Project::open(folder); });
     QVERIFY2(newer.contains(QLatin1String("newer Tessera")), qPrintable(newer));
 }
 
@@ -227,7 +222,9 @@ void TestProject::labelsAndSplitsThroughClamCsvs()
     QCOMPARE(LabelTable::readCsv(exported).slideIds, table.slideIds);
     // A malformed file changes nothing.
     write(labels, "slide_id,label\nslide_0\n");
-    QVERIFY(messageOf([&] { project->slides().importLabels(labels); }).contains(QLatin1String("line 2")));
+    QVERIFY(tessera::test::errorMessageOf([&] {
+                project->slides().importLabels(labels);
+            }).contains(QLatin1String("line 2")));
     QCOMPARE(project->slides().find(QStringLiteral("slide_0"))->label, QStringLiteral("tumour"));
 
     const QString splits = dir.filePath(QStringLiteral("splits_0.csv"));
@@ -243,7 +240,7 @@ void TestProject::labelsAndSplitsThroughClamCsvs()
     const QString again = dir.filePath(QStringLiteral("out/splits.csv"));
     project->slides().exportSplit(QStringLiteral("fold_0"), again);
     QCOMPARE(Split::readClamCsv(again).test, project->slides().split(QStringLiteral("fold_0")).test);
-    QVERIFY(messageOf([&] {
+    QVERIFY(tessera::test::errorMessageOf([&] {
                 project->slides().split(QStringLiteral("nope"));
             }).contains(QLatin1String("no split")));
 }

@@ -7,6 +7,7 @@
 #include "features/HandcraftedExtractor.h"
 #include "infer/Predictor.h"
 #include "infer/SlideInference.h"
+#include "support/ErrorMessage.h"
 #include "support/ProcessStatus.h"
 #include "support/TestSlides.h"
 #include "train/Dataset.h"
@@ -31,19 +32,6 @@ namespace {
 
 const QString kHdf5CrashFile =
     QStringLiteral(TESSERA_SOURCE_DIR "/tests/fuzz/known-crashes/features/hdf5-1.10.8-symbol-table-segv.h5");
-
-QString messageOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    } catch (const std::exception& e) { // anything else is a finding: say what it was
-        return QStringLiteral("not an Error: ") +
-               QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
-    }
-    return {};
-}
 
 QByteArray readAll(const QString& path)
 {
@@ -196,7 +184,7 @@ void TestFaultsBags::damagedBagsAreRefusedNamingTheFile()
 {
     QFETCH(QString, path);
     QFETCH(QString, reason);
-    const QString message = messageOf([&] { FeatureStore::read(path); });
+    const QString message = test::errorMessageOf([&] { FeatureStore::read(path); });
     QVERIFY2(message.contains(path) && message.contains(reason), qPrintable(message));
     // Extraction's reuse check neither trusts nor crashes on it: the bag is made again.
     QVERIFY(!FeatureStore::isComplete(path, QStringLiteral("handcrafted")));
@@ -205,14 +193,15 @@ void TestFaultsBags::damagedBagsAreRefusedNamingTheFile()
 void TestFaultsBags::emptyOrInconsistentBagsAreNeverWritten()
 {
     const QString empty = m_dir.filePath(QStringLiteral("written-empty.h5"));
-    QVERIFY(messageOf([&] {
+    QVERIFY(test::errorMessageOf([&] {
                 FeatureStore::write(empty, FeatureBag{});
             }).contains(QLatin1String("the bag is empty")));
     FeatureBag odd = FeatureStore::read(m_goodBag);
     odd.coords.pop_back();
     const QString inconsistent = m_dir.filePath(QStringLiteral("written-odd.h5"));
-    QVERIFY(
-        messageOf([&] { FeatureStore::write(inconsistent, odd); }).contains(QLatin1String("do not match")));
+    QVERIFY(test::errorMessageOf([&] {
+                FeatureStore::write(inconsistent, odd);
+            }).contains(QLatin1String("do not match")));
     QVERIFY(!QFile::exists(empty));
     QVERIFY(!QFile::exists(inconsistent));
     const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("written-*")}, QDir::Files);
@@ -233,13 +222,14 @@ void TestFaultsBags::mixedDimensionsStopTrainingAndPrediction()
         write(m_dir.filePath(QStringLiteral("mixed.csv")), "slide_id,label\nwide,a\nnarrow,b\n");
     Split split;
     split.train = split.val = {QStringLiteral("wide"), QStringLiteral("narrow")};
-    const QString training = messageOf([&] { MilDataset::load(dir, LabelTable::readCsv(labels), split); });
+    const QString training =
+        test::errorMessageOf([&] { MilDataset::load(dir, LabelTable::readCsv(labels), split); });
     QVERIFY2(training.contains(QLatin1String("feature dimensions differ")) &&
                  training.contains(QLatin1String("D = 4")),
              qPrintable(training));
     const Predictor predictor(m_run, QStringLiteral("cpu"));
     const QString prediction =
-        messageOf([&] { predictor.predict(narrow, dir + QStringLiteral("/narrow.h5")); });
+        test::errorMessageOf([&] { predictor.predict(narrow, dir + QStringLiteral("/narrow.h5")); });
     QVERIFY2(prediction.contains(QLatin1String("narrow.h5 has 4-dimensional features")),
              qPrintable(prediction));
 }
@@ -265,7 +255,7 @@ QString TestFaultsBags::inferOnce(const QString& runDir, const QString& slide, S
     SlideInferenceOptions options;
     options.projectDir = m_project;
     options.device = QStringLiteral("cpu");
-    return messageOf([&] {
+    return test::errorMessageOf([&] {
         const SlideInferenceResult r = SlideInference(runDir, options).run(slide);
         if (out)
             *out = r;
@@ -363,7 +353,7 @@ QString underMemoryLimit(qint64 headroom, const std::function<void()>& f)
     rlimit capped = saved;
     capped.rlim_cur = rlim_t(test::procStatusBytes("VmSize:") + headroom);
     setrlimit(RLIMIT_AS, &capped);
-    const QString message = messageOf(f);
+    const QString message = test::errorMessageOf(f);
     setrlimit(RLIMIT_AS, &saved);
     return message;
 }

@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "project/Project.h"
 #include "project/SlideCatalog.h"
+#include "support/ErrorMessage.h"
 #include "train/Dataset.h"
 
 #include <QFile>
@@ -24,16 +25,6 @@ QString write(const QString& path, const QByteArray& bytes)
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
-}
-
-QString messageOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
 }
 
 // The same table in each of the encodings and line endings users' tools produce.
@@ -143,7 +134,7 @@ void TestFaultsTables::malformedLabelsAreRefusedNamingTheLine()
     QFETCH(QString, reason);
     const QString path =
         write(m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".csv")), bytes);
-    const QString message = messageOf([&] { LabelTable::readCsv(path); });
+    const QString message = tessera::test::errorMessageOf([&] { LabelTable::readCsv(path); });
     QVERIFY2(message.contains(path) && message.contains(reason), qPrintable(message));
 }
 
@@ -173,7 +164,7 @@ void TestFaultsTables::malformedSplitsAreRefusedNamingTheLine()
         write(m_dir.filePath(QStringLiteral("split ") + QString::fromLatin1(QTest::currentDataTag()) +
                              QStringLiteral(".csv")),
               bytes);
-    const QString message = messageOf([&] { Split::readClamCsv(path); });
+    const QString message = tessera::test::errorMessageOf([&] { Split::readClamCsv(path); });
     QVERIFY2(message.contains(path) && message.contains(reason), qPrintable(message));
 }
 
@@ -186,7 +177,7 @@ void TestFaultsTables::aLabelOutsideTheTrainingClassesStopsTraining()
     Split split;
     split.train = QStringList{QStringLiteral("s1"), QStringLiteral("s2")};
     split.test = QStringList{QStringLiteral("s3")};
-    const QString message = messageOf([&] {
+    const QString message = tessera::test::errorMessageOf([&] {
         MilDataset::load(m_dir.filePath(QStringLiteral("no-features")), LabelTable::readCsv(labels), split);
     });
     QVERIFY2(message.contains(QLatin1String("class 'tumuor' has no training slides")), qPrintable(message));
@@ -206,10 +197,12 @@ void TestFaultsTables::aProjectKeepsItsLabelsWhenAnImportFails()
     // Each bad file leaves labels and splits as they were: the parse fails before the transaction.
     const QString badLabels =
         write(dir.filePath(QStringLiteral("bad.csv")), "slide_id,label\ns1,normal\ns2,tumour\ns1,tumour\n");
-    QVERIFY(messageOf([&] { project->slides().importLabels(badLabels); }).contains(QLatin1String("twice")));
+    QVERIFY(tessera::test::errorMessageOf([&] {
+                project->slides().importLabels(badLabels);
+            }).contains(QLatin1String("twice")));
     const QString badSplit =
         write(dir.filePath(QStringLiteral("bad-split.csv")), ",train,val,test\n0,s2,s1,s2\n");
-    QVERIFY(messageOf([&] {
+    QVERIFY(tessera::test::errorMessageOf([&] {
                 project->slides().importSplit(badSplit, QStringLiteral("fold_0"));
             }).contains(QLatin1String("twice")));
     QCOMPARE(project->slides().find(QStringLiteral("s1"))->label, QStringLiteral("tumour"));
