@@ -258,13 +258,14 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/annotations/GeoJson.cpp" line="180"/>
-        <location filename="../core/annotations/Geometry.cpp" line="394"/>
+        <location filename="../core/annotations/Geometry.cpp" line="338"/>
         <source>the outer ring</source>
         <translation>der äußere Ring</translation>
     </message>
     <message>
         <location filename="../core/annotations/GeoJson.cpp" line="182"/>
-        <location filename="../core/annotations/Geometry.cpp" line="396"/>
+        <location filename="../core/annotations/Geometry.cpp" line="341"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="188"/>
         <source>hole %1</source>
         <translation>Loch %1</translation>
     </message>
@@ -334,64 +335,69 @@ srun tessera-cli %2 --distributed
         <translation>%1, Feature %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="124"/>
+        <location filename="../core/annotations/Geometry.cpp" line="68"/>
         <source>%1 has a coordinate that is not a number or beyond any slide (%2, %3)</source>
         <translation>%1 hat eine Koordinate, die keine Zahl ist oder außerhalb jedes Schnitts liegt (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="135"/>
+        <location filename="../core/annotations/Geometry.cpp" line="79"/>
         <source>%1 has %2 distinct points; a ring needs at least 3</source>
         <translation>%1 hat %2 verschiedene Punkte; ein Ring braucht mindestens 3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="139"/>
+        <location filename="../core/annotations/Geometry.cpp" line="83"/>
         <source>%1 crosses itself</source>
         <translation>%1 überschneidet sich selbst</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="141"/>
+        <location filename="../core/annotations/Geometry.cpp" line="85"/>
         <source>%1 encloses no area (its points lie on one line)</source>
         <translation>%1 umschließt keine Fläche (seine Punkte liegen auf einer Linie)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="378"/>
+        <location filename="../core/annotations/Geometry.cpp" line="322"/>
         <source>a line needs at least 2 points</source>
         <translation>eine Linie braucht mindestens 2 Punkte</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="379"/>
+        <location filename="../core/annotations/Geometry.cpp" line="323"/>
         <source>a point annotation needs its point</source>
         <translation>eine Punktannotation braucht ihren Punkt</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="382"/>
+        <location filename="../core/annotations/Geometry.cpp" line="326"/>
         <source>a coordinate is not a number or beyond any slide (%1, %2)</source>
         <translation>eine Koordinate ist keine Zahl oder liegt außerhalb jedes Schnitts (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="391"/>
+        <location filename="../core/annotations/Geometry.cpp" line="335"/>
         <source>the polygon has no rings</source>
         <translation>das Polygon hat keine Ringe</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="393"/>
+        <location filename="../core/annotations/Geometry.cpp" line="337"/>
         <source>part %1: </source>
         <translation>Teil %1: </translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="402"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="192"/>
         <source>%1 crosses the outer ring</source>
         <translation>%1 schneidet den äußeren Ring</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="403"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="193"/>
         <source>%1 crosses hole %2</source>
         <translation>%1 schneidet Loch %2</translation>
     </message>
     <message>
-        <location filename="../core/annotations/Geometry.cpp" line="408"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="203"/>
         <source>%1 is not inside the outer ring</source>
         <translation>%1 liegt nicht im äußeren Ring</translation>
+    </message>
+    <message>
+        <location filename="../core/annotations/HoleCheck.cpp" line="224"/>
+        <source>%1 overlaps hole %2</source>
+        <translation>%1 überlappt Loch %2</translation>
     </message>
     <message>
         <location filename="../core/annotations/HeatmapRegions.cpp" line="55"/>

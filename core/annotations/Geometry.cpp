@@ -1,5 +1,7 @@
 #include "Geometry.h"
 
+#include "HoleCheck.h"
+
 #include <QCoreApplication>
 #include <QObject>
 
@@ -44,22 +46,11 @@ bool onSegment(QPointF a, QPointF b, QPointF p)
            std::min(a.y(), b.y()) <= p.y() && p.y() <= std::max(a.y(), b.y());
 }
 
-bool oppositeSides(double s, double t)
-{
-    return (s > 0 && t < 0) || (s < 0 && t > 0);
-}
-
-// Each segment has the other's ends strictly on opposite sides: they cross at one interior point.
-bool segmentsCross(QPointF a, QPointF b, QPointF c, QPointF d)
-{
-    return oppositeSides(cross(c, d, a), cross(c, d, b)) && oppositeSides(cross(a, b, c), cross(a, b, d));
-}
-
 bool segmentsTouch(QPointF a, QPointF b, QPointF c, QPointF d)
 {
-    if (segmentsCross(a, b, c, d))
-        return true;
     const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return true;
     return (d1 == 0 && onSegment(c, d, a)) || (d2 == 0 && onSegment(c, d, b)) ||
            (d3 == 0 && onSegment(a, b, c)) || (d4 == 0 && onSegment(a, b, d));
 }
@@ -68,53 +59,6 @@ bool finite(QPointF p)
 {
     return std::isfinite(p.x()) && std::isfinite(p.y()) && std::abs(p.x()) <= kMaxSlideCoordinate &&
            std::abs(p.y()) <= kMaxSlideCoordinate;
-}
-
-bool onRing(const QPolygonF& ring, QPointF p)
-{
-    for (qsizetype i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        if (cross(ring[j], ring[i], p) == 0 && onSegment(ring[j], ring[i], p))
-            return true;
-    return false;
-}
-
-// Two rings of a part whose edges cross, as (-1 for the outer ring or a hole's index, a hole's
-// index), or nullopt. One sweep by x over every ring's edges, as in ringSelfIntersects, so each
-// edge meets only the edges beside it, however many holes the part has.
-std::optional<std::pair<int, int>> crossingRings(const PolygonPart& part)
-{
-    struct Edge {
-        double minX, maxX;
-        QPointF a, b;
-        int ring;
-    };
-    std::vector<Edge> edges;
-    const auto add = [&](const QPolygonF& ring, int index) {
-        for (qsizetype i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-            edges.push_back({std::min(ring[j].x(), ring[i].x()), std::max(ring[j].x(), ring[i].x()), ring[j],
-                             ring[i], index});
-    };
-    add(part.outer, -1);
-    for (size_t h = 0; h < part.holes.size(); ++h)
-        add(part.holes[h], int(h));
-    std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.minX < b.minX; });
-    for (size_t e = 0; e < edges.size(); ++e)
-        for (size_t f = e + 1; f < edges.size() && edges[f].minX <= edges[e].maxX; ++f)
-            if (edges[e].ring != edges[f].ring &&
-                segmentsCross(edges[e].a, edges[e].b, edges[f].a, edges[f].b))
-                return std::pair{std::min(edges[e].ring, edges[f].ring),
-                                 std::max(edges[e].ring, edges[f].ring)};
-    return std::nullopt;
-}
-
-// With no edges crossing, a hole is inside its outer ring when its first vertex off that ring is
-// (touching the outer ring is allowed, as in OGC simple features).
-bool holeInside(const QPolygonF& outer, const QPolygonF& hole)
-{
-    for (const QPointF& p : hole)
-        if (!onRing(outer, p))
-            return ringContains(outer, p);
-    return true; // every vertex on the outer ring: as far inside as a hole can be
 }
 
 std::optional<QString> ringProblem(const QPolygonF& ring, const QString& what)
@@ -393,21 +337,11 @@ std::optional<QString> Geometry::problem() const
             const QString part = parts.size() > 1 ? QObject::tr("part %1: ").arg(p + 1) : QString();
             if (auto problem = ringProblem(parts[p].outer, part + QObject::tr("the outer ring")))
                 return problem;
-            if (parts[p].holes.empty())
-                continue;
-            const auto holeName = [&](int h) { return part + QObject::tr("hole %1").arg(h + 1); };
             for (size_t h = 0; h < parts[p].holes.size(); ++h)
-                if (auto problem = ringProblem(parts[p].holes[h], holeName(int(h))))
+                if (auto problem = ringProblem(parts[p].holes[h], part + QObject::tr("hole %1").arg(h + 1)))
                     return problem;
-            if (const auto rings = crossingRings(parts[p]))
-                return rings->first < 0
-                           ? QObject::tr("%1 crosses the outer ring").arg(holeName(rings->second))
-                           : QObject::tr("%1 crosses hole %2")
-                                 .arg(holeName(rings->second))
-                                 .arg(rings->first + 1);
-            for (size_t h = 0; h < parts[p].holes.size(); ++h)
-                if (!holeInside(parts[p].outer, parts[p].holes[h]))
-                    return QObject::tr("%1 is not inside the outer ring").arg(holeName(int(h)));
+            if (auto problem = holesProblem(parts[p], part))
+                return problem;
         }
         return std::nullopt;
     }

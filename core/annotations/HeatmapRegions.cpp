@@ -142,7 +142,9 @@ HeatmapRegions traceHeatmapRegions(const PatchScores& scores, const HeatmapRegio
         for (int h = hierarchy[c][2]; h >= 0; h = hierarchy[size_t(h)][0])
             part.holes.push_back(toLevel0(simplified(contours[size_t(h)]), scale, origin));
         g.parts.push_back(std::move(part));
-        if (g.problem()) { // simplification made the ring touch itself: keep it unsimplified
+        // Simplification can make a ring touch itself or move a hole across the outer ring: then
+        // the contours are kept unsimplified.
+        if (g.problem()) {
             g.parts.front().outer = toLevel0(contours[c], scale, origin);
             g.parts.front().holes.clear();
             for (int h = hierarchy[c][2]; h >= 0; h = hierarchy[size_t(h)][0])

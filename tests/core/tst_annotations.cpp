@@ -115,6 +115,8 @@ class TestAnnotations : public QObject {
 private Q_SLOTS:
     void measurementsInMicrons();
     void geometryProblemsAreNamed();
+    void holesLieInsideTheirPolygonAndApart_data();
+    void holesLieInsideTheirPolygonAndApart();
     void quPathGeoJsonImports();
     void geoJsonRoundTripKeepsEverything();
     void asapXmlImports();
@@ -173,32 +175,79 @@ void TestAnnotations::geometryProblemsAreNamed()
     QVERIFY(nan && nan->contains(QLatin1String("not a number")));
     QVERIFY(Geometry::point({1e12, 0}).problem());
     QVERIFY(Geometry::polyline(QPolygonF{{0, 0}}).problem());
-    // Holes lie inside their polygon; touching its boundary at a vertex is allowed (OGC).
-    const QPolygonF square{{0, 0}, {100, 0}, {100, 100}, {0, 100}};
-    QVERIFY(!Geometry::polygon(square, {QPolygonF{{10, 10}, {20, 10}, {20, 20}}}).problem());
-    QVERIFY(!Geometry::polygon(square, {QPolygonF{{0, 50}, {20, 40}, {20, 60}}}).problem());
-    const auto outside = Geometry::polygon(square, {QPolygonF{{110, 10}, {120, 10}, {120, 20}}}).problem();
-    QVERIFY2(outside && outside->contains(QLatin1String("hole 1 is not inside the outer ring")),
-             qPrintable(outside.value_or(QString())));
-    const auto straddling = Geometry::polygon(square, {QPolygonF{{10, 10}, {20, 10}, {20, 20}},
-                                                       QPolygonF{{90, 40}, {130, 40}, {130, 60}}})
-                                .problem();
-    QVERIFY2(straddling && straddling->contains(QLatin1String("hole 2 crosses the outer ring")),
-             qPrintable(straddling.value_or(QString())));
-    const auto overlapping = Geometry::polygon(square, {QPolygonF{{10, 10}, {50, 10}, {50, 50}},
-                                                        QPolygonF{{40, 5}, {60, 5}, {60, 30}}})
-                                 .problem();
-    QVERIFY2(overlapping && overlapping->contains(QLatin1String("hole 2 crosses hole 1")),
-             qPrintable(overlapping.value_or(QString())));
-    // A hole around the polygon: no edges cross, its vertices all lie outside.
-    const auto around =
-        Geometry::polygon(square, {QPolygonF{{-10, -10}, {110, -10}, {110, 110}, {-10, 110}}}).problem();
-    QVERIFY(around && around->contains(QLatin1String("hole 1 is not inside")));
+    // A hole's problem names its part when there are several.
+    Geometry twoParts = Geometry::polygon(QPolygonF{{0, 0}, {10, 0}, {10, 10}});
+    twoParts.parts.push_back({QPolygonF{{20, 0}, {30, 0}, {30, 10}}, {QPolygonF{{40, 1}, {41, 1}, {41, 2}}}});
+    const QString partTwo = twoParts.problem().value_or(QString());
+    QVERIFY2(partTwo.contains(QLatin1String("part 2: hole 1 is not inside the outer ring")),
+             qPrintable(partTwo));
     // A valid ring of thousands of points passes (the sweep keeps this fast).
     QPolygonF circle;
     for (int i = 0; i < 20000; ++i)
         circle << QPointF(1000 * std::cos(i * 2 * M_PI / 20000), 1000 * std::sin(i * 2 * M_PI / 20000));
     QVERIFY(!Geometry::polygon(circle).problem());
+}
+
+void TestAnnotations::holesLieInsideTheirPolygonAndApart_data()
+{
+    QTest::addColumn<QPolygonF>("outer");
+    QTest::addColumn<QList<QPolygonF>>("holes");
+    QTest::addColumn<QString>("problem"); // empty: the polygon is sound
+    const QPolygonF square{{0, 0}, {100, 0}, {100, 100}, {0, 100}};
+    const QPolygonF inside{{10, 10}, {20, 10}, {20, 20}};
+    QTest::newRow("inside") << square << QList<QPolygonF>{inside} << QString();
+    QTest::newRow("touching the outer ring at a vertex")
+        << square << QList<QPolygonF>{{{0, 50}, {20, 40}, {20, 60}}} << QString();
+    QTest::newRow("touching the outer ring along an edge")
+        << square << QList<QPolygonF>{{{0, 40}, {20, 40}, {20, 60}, {0, 60}}} << QString();
+    QTest::newRow("two holes sharing a vertex")
+        << square << QList<QPolygonF>{inside, {{20, 20}, {30, 20}, {30, 30}}} << QString();
+    // Decimal coordinates touching "on paper": (1.6, 0.7) lies on the edge (0.1, 0.2)-(3.1, 1.2)
+    // only up to rounding.
+    QTest::newRow("touching after rounding")
+        << QPolygonF{{0.1, 0.2}, {3.1, 1.2}, {3.1, 4.2}, {0.1, 4.2}}
+        << QList<QPolygonF>{{{1.6, 0.7}, {2.1, 2.2}, {1.1, 2.2}}} << QString();
+    QTest::newRow("outside") << square << QList<QPolygonF>{{{110, 10}, {120, 10}, {120, 20}}}
+                             << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("around the polygon")
+        << square << QList<QPolygonF>{{{-10, -10}, {110, -10}, {110, 110}, {-10, 110}}}
+        << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("leaving through two corners")
+        << square << QList<QPolygonF>{{{50, 50}, {150, 150}, {150, -50}}}
+        << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("poking out between two points on the boundary")
+        << square << QList<QPolygonF>{{{50, 20}, {100, 40}, {150, 50}, {100, 60}, {50, 80}}}
+        << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("a chord outside an L, every vertex on its boundary")
+        << QPolygonF{{0, 0}, {100, 0}, {100, 50}, {50, 50}, {50, 100}, {0, 100}}
+        << QList<QPolygonF>{{{100, 50}, {50, 100}, {0, 0}}}
+        << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("the outer ring itself")
+        << square << QList<QPolygonF>{square} << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("crossing the outer ring")
+        << square << QList<QPolygonF>{inside, {{90, 40}, {130, 40}, {130, 60}}}
+        << QStringLiteral("hole 2 crosses the outer ring");
+    QTest::newRow("crossing another hole")
+        << square << QList<QPolygonF>{{{10, 10}, {50, 10}, {50, 50}}, {{40, 5}, {60, 5}, {60, 30}}}
+        << QStringLiteral("hole 2 crosses hole 1");
+    QTest::newRow("inside another hole")
+        << square << QList<QPolygonF>{{{12, 11}, {14, 11}, {14, 13}}, {{10, 5}, {40, 5}, {40, 35}, {10, 35}}}
+        << QStringLiteral("hole 2 overlaps hole 1");
+    QTest::newRow("the same hole twice")
+        << square << QList<QPolygonF>{inside, inside} << QStringLiteral("hole 2 overlaps hole 1");
+}
+
+void TestAnnotations::holesLieInsideTheirPolygonAndApart()
+{
+    QFETCH(QPolygonF, outer);
+    QFETCH(QList<QPolygonF>, holes);
+    QFETCH(QString, problem);
+    const Geometry geometry = Geometry::polygon(outer, {holes.begin(), holes.end()});
+    const QString found = geometry.problem().value_or(QString());
+    if (problem.isEmpty())
+        QVERIFY2(found.isEmpty(), qPrintable(found));
+    else
+        QVERIFY2(found.contains(problem), qPrintable(found));
 }
 
 void TestAnnotations::quPathGeoJsonImports()
