@@ -47,7 +47,9 @@ public:
           m_bounds(ring.boundingRect().adjusted(-tolerance, -tolerance, tolerance, tolerance))
     {
         const qsizetype n = ring.size();
-        int bands = std::clamp(int(std::sqrt(double(n))), 1, 1024);
+        // About √n bands, none shorter than the tolerance (else every edge is filed in every band).
+        int bands =
+            int(std::clamp(std::min(std::sqrt(double(n)), m_bounds.height() / tolerance), 1.0, 1024.0));
         // A ring whose edges each span most of its height (a zigzag) would be filed many times
         // over: one band then, and plain O(n) answers.
         if (spanned(bands) > 16 * n + 1024)
@@ -104,7 +106,7 @@ private:
             return m_ring.size();
         qsizetype total = 0;
         for (qsizetype i = 0, j = m_ring.size() - 1; i < m_ring.size(); j = i++)
-            total += qsizetype(std::abs(m_ring[i].y() - m_ring[j].y()) / height) + 2;
+            total += qsizetype((std::abs(m_ring[i].y() - m_ring[j].y()) + 2 * m_tolerance) / height) + 2;
         return total;
     }
 
@@ -192,14 +194,25 @@ std::optional<QString> holesProblem(const PolygonPart& part, const QString& pref
                    ? QObject::tr("%1 crosses the outer ring").arg(hole(rings->second))
                    : QObject::tr("%1 crosses hole %2").arg(hole(rings->second)).arg(rings->first + 1);
 
-    // No edges cross, so each ring lies inside, outside or along another as a whole.
+    // No edges cross, so each ring lies inside, outside or along another as a whole. A hole whose
+    // edges pass through corners of the outer ring can still hold some of the outside while all its
+    // vertices are inside or on the ring: then an outer vertex lies inside the hole.
     const RingLocator outer(part.outer, tolerance);
+    std::vector<QPointF> outerByX(part.outer.begin(), part.outer.end());
+    std::sort(outerByX.begin(), outerByX.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); });
     std::vector<RingLocator> holes;
     holes.reserve(part.holes.size());
     for (size_t h = 0; h < part.holes.size(); ++h) {
-        holes.emplace_back(part.holes[h], tolerance);
+        const RingLocator& locator = holes.emplace_back(part.holes[h], tolerance);
         const Placement placement = placementOf(part.holes[h], outer);
-        if (placement.outside || !placement.inside) // outside, or the outer ring itself
+        bool holdsOuterVertex = false;
+        const QRectF& b = locator.bounds();
+        auto v = std::lower_bound(outerByX.begin(), outerByX.end(), b.left(),
+                                  [](QPointF p, double x) { return p.x() < x; });
+        for (; v != outerByX.end() && v->x() <= b.right() && !holdsOuterVertex; ++v)
+            holdsOuterVertex =
+                v->y() >= b.top() && v->y() <= b.bottom() && locator.locate(*v) == Where::Inside;
+        if (placement.outside || !placement.inside || holdsOuterVertex) // !inside: the outer ring itself
             return QObject::tr("%1 is not inside the outer ring").arg(hole(int(h)));
     }
     // Holes over one another (nested, or the same ring twice) would take their area twice.

@@ -222,6 +222,15 @@ void TestAnnotations::holesLieInsideTheirPolygonAndApart_data()
         << QPolygonF{{0, 0}, {100, 0}, {100, 50}, {50, 50}, {50, 100}, {0, 100}}
         << QList<QPolygonF>{{{100, 50}, {50, 100}, {0, 0}}}
         << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("through two corners of a notch, every vertex inside or on the ring")
+        << QPolygonF{{0, 0},   {100, 0}, {100, 100}, {52, 100}, {52, 65}, {70, 50},
+                     {50, 30}, {30, 50}, {48, 65},   {48, 100}, {0, 100}}
+        << QList<QPolygonF>{{{10, 50}, {90, 50}, {50, 10}}}
+        << QStringLiteral("hole 1 is not inside the outer ring");
+    QTest::newRow("a chord through the tip of a finger of outside")
+        << QPolygonF{{0, 0}, {100, 0}, {100, 50}, {52, 50}, {75, 75}, {50, 52}, {50, 100}, {0, 100}}
+        << QList<QPolygonF>{{{100, 50}, {50, 100}, {0, 0}}}
+        << QStringLiteral("hole 1 is not inside the outer ring");
     QTest::newRow("the outer ring itself")
         << square << QList<QPolygonF>{square} << QStringLiteral("hole 1 is not inside the outer ring");
     QTest::newRow("crossing the outer ring")
