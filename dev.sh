@@ -185,14 +185,18 @@ cmd_fuzz() {
     mkdir -p "$work"
     # The real sample slides are seeds too (read only, not copied into the repository).
     [ "$name" = slide ] && [ -d "$ROOT/../shared/testdata" ] && seeds+=("$ROOT/../shared/testdata")
-    log "fuzzing $name (${TESSERA_FUZZ_RUNS:-${seconds}s}${TESSERA_FUZZ_RUNS:+ runs})"
+    # TESSERA_FUZZ_RUNS=N: N inputs from seed TESSERA_FUZZ_SEED (default 1) instead of a time:
+    # the same inputs on every machine, so CI cannot turn red by luck. TESSERA_FUZZ_RUNS_<name>=N
+    # overrides N for one harness.
+    local runs_for="TESSERA_FUZZ_RUNS_$name"
+    local runs_here=${!runs_for:-${TESSERA_FUZZ_RUNS:-}}
+    local amount=${runs_here:+$runs_here runs}
+    log "fuzzing $name (${amount:-${seconds}s})"
     # Up to 4 GiB a request is served (lazily mapped, as on a real machine); the resident memory
     # of the whole run must stay under 4 GiB.
     local limits=(-rss_limit_mb=4096 -malloc_limit_mb=4096)
-    # TESSERA_FUZZ_RUNS=N: N inputs from seed TESSERA_FUZZ_SEED (default 1) instead of a time:
-    # the same inputs on every machine, so CI cannot turn red by luck.
     local budget=(-max_total_time="$seconds")
-    [ -n "${TESSERA_FUZZ_RUNS:-}" ] && budget=(-runs="$TESSERA_FUZZ_RUNS" -seed="${TESSERA_FUZZ_SEED:-1}")
+    [ -n "$runs_here" ] && budget=(-runs="$runs_here" -seed="${TESSERA_FUZZ_SEED:-1}")
     # TESSERA_FUZZ_CORPUS_ONLY="a b": those harnesses only replay their corpus (no new inputs).
     [[ " ${TESSERA_FUZZ_CORPUS_ONLY:-} " == *" $name "* ]] && budget=(-runs=0)
     if "$dir/tests/fuzz/fuzz_$name" "${budget[@]}" -timeout=20 -print_final_stats=1 "${limits[@]}" \
