@@ -5,6 +5,7 @@
 // tst_annotations.)
 #include "annotations/AnnotationFiles.h"
 #include "support/ErrorMessage.h"
+#include "support/FileBytes.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -44,11 +45,7 @@ private:
 
 QString TestFaultsAnnotations::write(const QString& name, const QByteArray& bytes)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return test::writeBytes(m_dir.filePath(name), bytes);
 }
 
 void TestFaultsAnnotations::hostileFilesAreRefused_data()

@@ -8,6 +8,7 @@
 #include "infer/Predictor.h"
 #include "infer/SlideInference.h"
 #include "support/ErrorMessage.h"
+#include "support/FileBytes.h"
 #include "support/ProcessStatus.h"
 #include "support/TestSlides.h"
 #include "train/Dataset.h"
@@ -37,14 +38,6 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString write(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
 }
 
 // An HDF5 file with float datasets of the given names and shapes (what other tools might write).
@@ -106,8 +99,9 @@ void TestFaultsBags::initTestCase()
     for (const QString& slide : {m_tumourSlide, m_normalSlide})
         ExtractionPipeline(extractor, {}).run(slide, features);
     m_goodBag = SlideInference::featuresPath(m_project, m_tumourSlide);
-    const QString labels = write(m_dir.filePath(QStringLiteral("labels.csv")),
-                                 "slide_id,label\nsmall-tumour,tumour\nsmall-normal,normal\n");
+    const QString labels =
+        tessera::test::writeBytes(m_dir.filePath(QStringLiteral("labels.csv")),
+                                  "slide_id,label\nsmall-tumour,tumour\nsmall-normal,normal\n");
     Split split;
     split.train = split.val = {QStringLiteral("small-tumour"), QStringLiteral("small-normal")};
     const MilDataset data = MilDataset::load(features, LabelTable::readCsv(labels), split);
@@ -126,10 +120,11 @@ void TestFaultsBags::damagedBagsAreRefusedNamingTheFile_data()
     QTest::addColumn<QString>("reason");
     const QByteArray good = readAll(m_goodBag);
     QTest::newRow("truncated at 50 %")
-        << write(m_dir.filePath(QStringLiteral("half.h5")), good.left(good.size() / 2))
+        << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("half.h5")), good.left(good.size() / 2))
         << QStringLiteral("features");
     QTest::newRow("a text file named .h5")
-        << write(m_dir.filePath(QStringLiteral("text.h5")), "slide_id,label\n") << QStringLiteral("features");
+        << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("text.h5")), "slide_id,label\n")
+        << QStringLiteral("features");
     QTest::newRow("a missing bag") << m_dir.filePath(QStringLiteral("missing.h5"))
                                    << QStringLiteral("features");
     QTest::newRow("a wrong dataset name")
@@ -175,7 +170,8 @@ void TestFaultsBags::damagedBagsAreRefusedNamingTheFile_data()
     // Found by fuzz_features: libhdf5 1.10.8 itself reads past a buffer on this file. Read in this
     // process it kills the test; contained, it is an Error and the test goes on.
     QTest::newRow("a file that crashes libhdf5 itself")
-        << write(m_dir.filePath(QStringLiteral("crashes-hdf5.h5")), readAll(kHdf5CrashFile))
+        << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("crashes-hdf5.h5")),
+                                     readAll(kHdf5CrashFile))
         << QStringLiteral("damaged in a way that crashes the HDF5 library (a trial read by "
                           "tessera-hdf5-check was");
 }
@@ -218,8 +214,8 @@ void TestFaultsBags::mixedDimensionsStopTrainingAndPrediction()
     narrow.dimension = 4;
     narrow.features.resize(std::size_t(narrow.count) * 4);
     FeatureStore::write(dir + QStringLiteral("/narrow.h5"), narrow);
-    const QString labels =
-        write(m_dir.filePath(QStringLiteral("mixed.csv")), "slide_id,label\nwide,a\nnarrow,b\n");
+    const QString labels = tessera::test::writeBytes(m_dir.filePath(QStringLiteral("mixed.csv")),
+                                                     "slide_id,label\nwide,a\nnarrow,b\n");
     Split split;
     split.train = split.val = {QStringLiteral("wide"), QStringLiteral("narrow")};
     const QString training =
@@ -280,7 +276,7 @@ void TestFaultsBags::featuresOfAnotherSlideAreRefused()
     const QString results = SlideInference(m_run, options).resultsPath(slide);
     QFile::remove(results);
     const QString message = inferOnce(m_run, slide);
-    write(features, kept); // restore for the other cases
+    tessera::test::writeBytes(features, kept); // restore for the other cases
     QVERIFY2(message.contains(features) && message.contains(QLatin1String("outside the slide")) &&
                  message.contains(QLatin1String("features of another slide?")),
              qPrintable(message));
@@ -317,7 +313,7 @@ void TestFaultsBags::resultsOfAnotherSlideRunOrDamagedAreRecomputed()
         planted = readAll(target).left(700);
     }
     QTest::qWait(1100); // newer than the features and weights, so only its content can betray it
-    write(target, planted);
+    tessera::test::writeBytes(target, planted);
     SlideInferenceResult again;
     QCOMPARE(inferOnce(m_run, m_normalSlide, &again), QString());
     QVERIFY2(!again.reusedResults, "stored results that are not this slide's or this run's were shown");
@@ -402,8 +398,8 @@ void TestFaultsBags::aBagTooLargeForTheMemoryLimitIsNamed()
     small.dimension = 64;
     small.features.assign(std::size_t(small.count) * 64, 0.25f);
     FeatureStore::write(dir + QStringLiteral("/small.h5"), small);
-    const QString labels =
-        write(m_dir.filePath(QStringLiteral("memory.csv")), "slide_id,label\nsmall,a\nhuge,b\n");
+    const QString labels = tessera::test::writeBytes(m_dir.filePath(QStringLiteral("memory.csv")),
+                                                     "slide_id,label\nsmall,a\nhuge,b\n");
     Split split;
     split.train = split.val = {QStringLiteral("small"), QStringLiteral("huge")};
     const MilDataset data = MilDataset::load(dir, LabelTable::readCsv(labels), split);

@@ -3,6 +3,7 @@
 // Each case states the fault it injects (docs/RELIABILITY.md lists them with their outcome).
 #include "common/Error.h"
 #include "slide/Slide.h"
+#include "support/FileBytes.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 
@@ -21,14 +22,6 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString write(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(bytes);
-    return path;
 }
 
 // The error of opening `path` and reading one region of every level; empty if all of it read.
@@ -70,10 +63,10 @@ void TestFaultsSlides::unreadableFilesAreRefusedWithTheReason_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("empty file") << write(m_dir.filePath(QStringLiteral("empty.svs")), {})
+    QTest::newRow("empty file") << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("empty.svs")), {})
                                 << QStringLiteral("empty");
     QTest::newRow("text with a slide extension")
-        << write(m_dir.filePath(QStringLiteral("notes.svs")), "not a slide\n")
+        << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("notes.svs")), "not a slide\n")
         << QStringLiteral("not a slide format");
     QDir().mkpath(m_dir.filePath(QStringLiteral("folder.svs")));
     QTest::newRow("a directory named .svs")
@@ -84,10 +77,12 @@ void TestFaultsSlides::unreadableFilesAreRefusedWithTheReason_data()
     QByteArray dicom(128, '\0');
     dicom += "DICM";
     dicom += QByteArray(512, '\x02');
-    QTest::newRow("plain DICOM") << write(m_dir.filePath(QStringLiteral("image.dcm")), dicom)
+    QTest::newRow("plain DICOM") << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("image.dcm")),
+                                                              dicom)
                                  << QStringLiteral("not a slide format");
-    QTest::newRow("DICOM WSI") << write(m_dir.filePath(QStringLiteral("wsi-level0.dcm")),
-                                        dicom + "1.2.840.10008.5.1.4.1.1.77.1.6") // VL Whole Slide Microscopy
+    QTest::newRow("DICOM WSI") << tessera::test::writeBytes(
+                                      m_dir.filePath(QStringLiteral("wsi-level0.dcm")),
+                                      dicom + "1.2.840.10008.5.1.4.1.1.77.1.6") // VL Whole Slide Microscopy
                                << QStringLiteral("not a slide format");
     // OME-TIFF as most tools write small ones: stripped, OME-XML description; not a pyramid.
     const QString ome = m_dir.filePath(QStringLiteral("cells.ome.tiff"));
@@ -129,8 +124,8 @@ void TestFaultsSlides::truncatedSlidesFailOnOpenOrRead_data()
     const QByteArray whole = readAll(test::smallTumourSlide());
     for (int percent : {10, 50, 90})
         QTest::newRow(qPrintable(QStringLiteral("cut at %1 %").arg(percent)))
-            << write(m_dir.filePath(QStringLiteral("cut-%1.tiff").arg(percent)),
-                     whole.left(whole.size() * percent / 100));
+            << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("cut-%1.tiff").arg(percent)),
+                                         whole.left(whole.size() * percent / 100));
 }
 
 void TestFaultsSlides::truncatedSlidesFailOnOpenOrRead()
@@ -210,7 +205,7 @@ void TestFaultsSlides::aSlideDeletedOrReplacedWhileOpenKeepsTheViewerUsable()
     QVERIFY(first && second && other);
     // The fault: one file deleted, another replaced by garbage under the same name.
     QVERIFY(QFile::remove(doomed));
-    write(swapped + QStringLiteral(".new"), QByteArray(4096, 'x'));
+    tessera::test::writeBytes(swapped + QStringLiteral(".new"), QByteArray(4096, 'x'));
     QVERIFY(::rename(QFile::encodeName(swapped + QStringLiteral(".new")).constData(),
                      QFile::encodeName(swapped).constData()) == 0);
     // Panning all three to tiles never read before: the direct reader reads through the file it

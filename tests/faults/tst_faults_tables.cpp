@@ -5,6 +5,7 @@
 #include "project/Project.h"
 #include "project/SlideCatalog.h"
 #include "support/ErrorMessage.h"
+#include "support/FileBytes.h"
 #include "train/Dataset.h"
 
 #include <QFile>
@@ -17,15 +18,6 @@
 using namespace tessera::core;
 
 namespace {
-
-QString write(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
 
 // The same table in each of the encodings and line endings users' tools produce.
 QByteArray encoded(const QString& text, const QString& how)
@@ -88,19 +80,19 @@ void TestFaultsTables::encodingsAndLineEndingsReadAlike_data()
 void TestFaultsTables::encodingsAndLineEndingsReadAlike()
 {
     QFETCH(QString, how);
-    const LabelTable plain =
-        LabelTable::readCsv(write(m_dir.filePath(QStringLiteral("plain.csv")), kLabels.toUtf8()));
-    const LabelTable other =
-        LabelTable::readCsv(write(m_dir.filePath(how + QStringLiteral(".csv")), encoded(kLabels, how)));
+    const LabelTable plain = LabelTable::readCsv(
+        tessera::test::writeBytes(m_dir.filePath(QStringLiteral("plain.csv")), kLabels.toUtf8()));
+    const LabelTable other = LabelTable::readCsv(
+        tessera::test::writeBytes(m_dir.filePath(how + QStringLiteral(".csv")), encoded(kLabels, how)));
     QCOMPARE(other.slideIds, plain.slideIds);
     QCOMPARE(other.classNames, plain.classNames);
     QCOMPARE(other.labels, plain.labels);
     QCOMPARE(plain.slideIds.first(), QStringLiteral("biopsié_01"));
 
-    const Split plainSplit =
-        Split::readClamCsv(write(m_dir.filePath(QStringLiteral("plain-split.csv")), kSplits.toUtf8()));
-    const Split otherSplit =
-        Split::readClamCsv(write(m_dir.filePath(how + QStringLiteral("-split.csv")), encoded(kSplits, how)));
+    const Split plainSplit = Split::readClamCsv(
+        tessera::test::writeBytes(m_dir.filePath(QStringLiteral("plain-split.csv")), kSplits.toUtf8()));
+    const Split otherSplit = Split::readClamCsv(
+        tessera::test::writeBytes(m_dir.filePath(how + QStringLiteral("-split.csv")), encoded(kSplits, how)));
     QCOMPARE(otherSplit.train, plainSplit.train);
     QCOMPARE(otherSplit.val, plainSplit.val);
     QCOMPARE(otherSplit.test, plainSplit.test);
@@ -132,8 +124,8 @@ void TestFaultsTables::malformedLabelsAreRefusedNamingTheLine()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
-    const QString path =
-        write(m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".csv")), bytes);
+    const QString path = tessera::test::writeBytes(
+        m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".csv")), bytes);
     const QString message = tessera::test::errorMessageOf([&] { LabelTable::readCsv(path); });
     QVERIFY2(message.contains(path) && message.contains(reason), qPrintable(message));
 }
@@ -160,10 +152,10 @@ void TestFaultsTables::malformedSplitsAreRefusedNamingTheLine()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
-    const QString path =
-        write(m_dir.filePath(QStringLiteral("split ") + QString::fromLatin1(QTest::currentDataTag()) +
-                             QStringLiteral(".csv")),
-              bytes);
+    const QString path = tessera::test::writeBytes(
+        m_dir.filePath(QStringLiteral("split ") + QString::fromLatin1(QTest::currentDataTag()) +
+                       QStringLiteral(".csv")),
+        bytes);
     const QString message = tessera::test::errorMessageOf([&] { Split::readClamCsv(path); });
     QVERIFY2(message.contains(path) && message.contains(reason), qPrintable(message));
 }
@@ -172,8 +164,8 @@ void TestFaultsTables::malformedSplitsAreRefusedNamingTheLine()
 // none of its slides is in the training part.
 void TestFaultsTables::aLabelOutsideTheTrainingClassesStopsTraining()
 {
-    const QString labels = write(m_dir.filePath(QStringLiteral("typo.csv")),
-                                 "slide_id,label\ns1,tumour\ns2,normal\ns3,tumuor\n");
+    const QString labels = tessera::test::writeBytes(m_dir.filePath(QStringLiteral("typo.csv")),
+                                                     "slide_id,label\ns1,tumour\ns2,normal\ns3,tumuor\n");
     Split split;
     split.train = QStringList{QStringLiteral("s1"), QStringLiteral("s2")};
     split.test = QStringList{QStringLiteral("s3")};
@@ -188,20 +180,22 @@ void TestFaultsTables::aProjectKeepsItsLabelsWhenAnImportFails()
 {
     QTemporaryDir dir;
     const auto project = Project::create(dir.filePath(QStringLiteral("p")));
-    project->slides().add({write(dir.filePath(QStringLiteral("s/s1.svs")), QByteArray(3000, 'a')),
-                           write(dir.filePath(QStringLiteral("s/s2.svs")), QByteArray(3000, 'b'))});
-    project->slides().importLabels(
-        write(dir.filePath(QStringLiteral("good.csv")), "slide_id,label\ns1,tumour\ns2,normal\n"));
-    const QString splits = write(dir.filePath(QStringLiteral("splits.csv")), ",train,val,test\n0,s1,s2,\n");
+    project->slides().add(
+        {tessera::test::writeBytes(dir.filePath(QStringLiteral("s/s1.svs")), QByteArray(3000, 'a')),
+         tessera::test::writeBytes(dir.filePath(QStringLiteral("s/s2.svs")), QByteArray(3000, 'b'))});
+    project->slides().importLabels(tessera::test::writeBytes(dir.filePath(QStringLiteral("good.csv")),
+                                                             "slide_id,label\ns1,tumour\ns2,normal\n"));
+    const QString splits =
+        tessera::test::writeBytes(dir.filePath(QStringLiteral("splits.csv")), ",train,val,test\n0,s1,s2,\n");
     project->slides().importSplit(splits, QStringLiteral("fold_0"));
     // Each bad file leaves labels and splits as they were: the parse fails before the transaction.
-    const QString badLabels =
-        write(dir.filePath(QStringLiteral("bad.csv")), "slide_id,label\ns1,normal\ns2,tumour\ns1,tumour\n");
+    const QString badLabels = tessera::test::writeBytes(dir.filePath(QStringLiteral("bad.csv")),
+                                                        "slide_id,label\ns1,normal\ns2,tumour\ns1,tumour\n");
     QVERIFY(tessera::test::errorMessageOf([&] {
                 project->slides().importLabels(badLabels);
             }).contains(QLatin1String("twice")));
-    const QString badSplit =
-        write(dir.filePath(QStringLiteral("bad-split.csv")), ",train,val,test\n0,s2,s1,s2\n");
+    const QString badSplit = tessera::test::writeBytes(dir.filePath(QStringLiteral("bad-split.csv")),
+                                                       ",train,val,test\n0,s2,s1,s2\n");
     QVERIFY(tessera::test::errorMessageOf([&] {
                 project->slides().importSplit(badSplit, QStringLiteral("fold_0"));
             }).contains(QLatin1String("twice")));
@@ -216,11 +210,12 @@ void TestFaultsTables::aLatin1FileMatchesAccentedSlideNames()
 {
     QTemporaryDir dir;
     const auto project = Project::create(dir.filePath(QStringLiteral("p")));
-    project->slides().add({write(dir.filePath(QStringLiteral("s/biopsié_01.svs")), QByteArray(3000, 'a')),
-                           write(dir.filePath(QStringLiteral("s/sein_03.svs")), QByteArray(3000, 'b'))});
-    const QString latin1 =
-        write(dir.filePath(QStringLiteral("labels.csv")),
-              QStringLiteral("slide_id,label\r\nbiopsié_01,tumour\r\nsein_03,normal\r\n").toLatin1());
+    project->slides().add(
+        {tessera::test::writeBytes(dir.filePath(QStringLiteral("s/biopsié_01.svs")), QByteArray(3000, 'a')),
+         tessera::test::writeBytes(dir.filePath(QStringLiteral("s/sein_03.svs")), QByteArray(3000, 'b'))});
+    const QString latin1 = tessera::test::writeBytes(
+        dir.filePath(QStringLiteral("labels.csv")),
+        QStringLiteral("slide_id,label\r\nbiopsié_01,tumour\r\nsein_03,normal\r\n").toLatin1());
     const ImportReport report = project->slides().importLabels(latin1);
     QCOMPARE(report.applied, 2);
     QVERIFY2(report.unknown.isEmpty(), qPrintable(report.unknown.join(QLatin1Char(' '))));
