@@ -3,7 +3,11 @@
 #include "common/Error.h"
 #include "system/RuntimeEnvironment.h"
 
-#include <torch/torch.h>
+// Only what listing and touching a device needs: all of <torch/torch.h> cost this file 49 s.
+#include <ATen/Parallel.h>
+#include <ATen/ops/zeros.h>
+#include <c10/util/Exception.h>
+#include <torch/cuda.h>
 
 #include <QRegularExpression>
 
@@ -39,7 +43,7 @@ ComputeDevice resolveComputeDevice(const QString& text)
                 .arg(available - 1));
     // Touch the device so that a broken driver fails here, with a clear message.
     try {
-        torch::zeros({1}, torch::TensorOptions().device(torch::Device(torch::kCUDA, index)));
+        at::zeros({1}, at::TensorOptions().device(c10::Device(c10::kCUDA, index)));
     } catch (const c10::Error& e) {
         throw Error(QStringLiteral("Device '%1' cannot be used: %2")
                         .arg(text, QString::fromUtf8(e.what_without_backtrace())));
@@ -50,7 +54,7 @@ ComputeDevice resolveComputeDevice(const QString& text)
 void setTorchThreads(int threads)
 {
     if (threads > 0) {
-        torch::set_num_threads(threads);
+        at::set_num_threads(threads);
         setBlasThreads(threads); // torch's setting does not reach OpenBLAS's own pool
     }
 }
