@@ -24,6 +24,50 @@ BENCH_PACKAGES=(python3-torchvision)
 
 log() { printf '\033[1;34m[dev.sh]\033[0m %s\n' "$*" >&2; }
 
+# Stage times: each stage logs its wall and CPU seconds (user+sys of everything it ran), and
+# appends them to $TESSERA_STAGE_LOG when set (.ci/run prints that table at its end).
+stage_start() {
+  STAGE_T0=$SECONDS
+  STAGE_CPU0=$(children_cpu_seconds)
+}
+stage_end() {
+  local name=$1 extra=${2:-}
+  local wall=$((SECONDS - STAGE_T0)) cpu
+  cpu=$(($(children_cpu_seconds) - STAGE_CPU0))
+  local line
+  line=$(printf '%-16s %6d s wall %7d s CPU  %s' "$name" "$wall" "$cpu" "$extra")
+  log "stage: $line"
+  [ -n "${TESSERA_STAGE_LOG:-}" ] && echo "$line" >>"$TESSERA_STAGE_LOG"
+  return 0
+}
+# User+system seconds of this shell's finished child processes and all they waited for (from
+# /proc, since `times` in a command substitution would report the substitution's own children).
+children_cpu_seconds() {
+  awk -v tick="$(getconf CLK_TCK)" '{ printf "%d\n", ($16 + $17) / tick }' "/proc/$$/stat"
+}
+
+# ccache: a larger cache than its 5 GB default holds the normal and the sanitizer build, with
+# their precompiled headers. Hits and misses of one build are printed after it.
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-20G}
+ccache_counts() {
+  command -v ccache >/dev/null || { echo "0 0"; return 0; }
+  ccache --print-stats 2>/dev/null | awk '
+    $1 == "direct_cache_hit" || $1 == "preprocessed_cache_hit" { hits += $2 }
+    $1 == "cache_miss" { misses += $2 }
+    END { printf "%d %d\n", hits, misses }'
+}
+ccache_summary() {
+  local before=($1) after
+  read -r -a after <<<"$(ccache_counts)"
+  local hits=$((after[0] - before[0])) misses=$((after[1] - before[1]))
+  local total=$((hits + misses))
+  if [ "$total" -eq 0 ]; then
+    echo "ccache: nothing compiled"
+  else
+    echo "ccache: $hits hits, $misses misses ($((100 * hits / total)) % hit rate)"
+  fi
+}
+
 ensure_deps() {
   local wanted=("${PACKAGES[@]}" "$@")
   local missing=()
@@ -56,9 +100,18 @@ configure() {
 }
 
 build() {
+  stage_start
   ensure_deps
+  stage_end "${STAGE_PREFIX:-}apt"
+  stage_start
   configure
+  local before
+  before=$(ccache_counts)
   cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+  local summary
+  summary=$(ccache_summary "$before")
+  log "$summary"
+  stage_end "${STAGE_PREFIX:-}build" "$summary"
 }
 
 run_env() {
@@ -72,7 +125,11 @@ cmd_test() {
   build
   run_env
   export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-  (cd "$BUILD_DIR" && ctest --output-on-failure --parallel "$(nproc)" --timeout 900 "$@")
+  stage_start
+  local status=0
+  (cd "$BUILD_DIR" && ctest --output-on-failure --parallel "$(nproc)" --timeout 900 "$@") || status=$?
+  stage_end "suite"
+  return $status
 }
 
 # The whole suite under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer, in its own
@@ -81,7 +138,7 @@ cmd_test() {
 cmd_test_asan() {
   BUILD_DIR=${TESSERA_ASAN_DIR:-$ROOT/build-asan}
   TESSERA_CMAKE_ARGS="-DTESSERA_SANITIZE=ON -DTESSERA_BUILD_BENCH=OFF ${TESSERA_CMAKE_ARGS:-}"
-  build
+  STAGE_PREFIX=asan- build
   run_env
   export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
   # Fewer kills and cancellations than the normal suite: under ASan they look for memory errors,
@@ -90,7 +147,9 @@ cmd_test_asan() {
   local reports="$BUILD_DIR/sanitizer-reports"
   rm -rf "$reports" && mkdir -p "$reports"
   local status=0
+  stage_start
   (cd "$BUILD_DIR" && ctest --output-on-failure --parallel "$(nproc)" --timeout 2700 "$@") || status=$?
+  stage_end "asan-suite"
   # allocator_may_return_null=1 logs each refused absurd allocation (libhdf5 on a damaged bag, a
   # refused read in production): those lines alone are no report.
   local report
@@ -165,13 +224,20 @@ FUZZ_HARNESSES=(tables geojson asapxml features progress slide)
 
 cmd_fuzz() {
   local seconds=${1:-60}
+  stage_start
   ensure_deps "${FUZZ_PACKAGES[@]}"
   local dir=${TESSERA_FUZZ_DIR:-$ROOT/build-fuzz}
   if [ ! -f "$dir/build.ninja" ]; then
     CC=clang CXX=clang++ cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DTESSERA_FUZZ=ON -DTESSERA_BUILD_TESTS=OFF -DTESSERA_BUILD_BENCH=OFF
   fi
+  local before cache_line
+  before=$(ccache_counts)
   cmake --build "$dir" --target fuzz_harnesses --parallel "$(nproc)"
+  cache_line=$(ccache_summary "$before")
+  log "$cache_line"
+  stage_end "fuzz-build" "$cache_line"
+  stage_start
   run_env
   # A huge request returns NULL, as malloc does in production (HDF5 asks for sizes read from a
   # damaged header and handles NULL); requests above 4 GiB count as such on this harness machine.
@@ -212,6 +278,7 @@ cmd_fuzz() {
     summary+=("$(printf '%-9s %10s executions  %s' "$name" "${runs:-?}" "${cov:-}")")
   done
   printf '%s\n' "${summary[@]}"
+  stage_end "fuzzing"
   return $failed
 }
 
