@@ -92,7 +92,7 @@ ensure_deps() {
 
 configure() {
   local extra=()
-  [ "${CI:-}" = "true" ] && extra+=(-DTESSERA_WERROR=ON)
+  [ "${CI:-}" = "true" ] && extra+=(-DTESSERA_WERROR=ON -DTESSERA_DEBUG_LINES_ONLY=ON)
   if [ ! -f "$BUILD_DIR/build.ninja" ] || [ -n "${TESSERA_CMAKE_ARGS:-}" ] || [ ${#extra[@]} -gt 0 ]; then
     # shellcheck disable=SC2086
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${extra[@]}" ${TESSERA_CMAKE_ARGS:-}
@@ -148,7 +148,10 @@ cmd_test_asan() {
   rm -rf "$reports" && mkdir -p "$reports"
   local status=0
   stage_start
-  (cd "$BUILD_DIR" && ctest --output-on-failure --parallel "$(nproc)" --timeout 2700 "$@") || status=$?
+  # tst_layering only compiles include probes, which the normal suite already did: nothing runs
+  # there for the sanitizers to check.
+  (cd "$BUILD_DIR" && ctest --output-on-failure --parallel "$(nproc)" --timeout 2700 -E '^tst_layering$' "$@") ||
+    status=$?
   stage_end "asan-suite"
   # allocator_may_return_null=1 logs each refused absurd allocation (libhdf5 on a damaged bag, a
   # refused read in production): those lines alone are no report.
