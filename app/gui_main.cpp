@@ -13,45 +13,90 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+namespace {
+
+// The viewer's command line. Described once, read twice: without a display for --help, --version
+// and mistakes, then by the GUI.
+struct ViewerOptions {
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window once the first screen is complete, then quit."),
+        QStringLiteral("file")};
+    QCommandLineOption tissue{QStringLiteral("tissue"), QStringLiteral("Show the tissue mask layer.")};
+    QCommandLineOption run{QStringLiteral("run"),
+                           QStringLiteral("Apply this training run to the slide and show its heatmaps."),
+                           QStringLiteral("dir")};
+    QCommandLineOption project{
+        QStringLiteral("project"),
+        QStringLiteral("Open this project (its slides, runs and jobs); also where features and results of --run "
+                       "go (default: the run's project)."),
+        QStringLiteral("dir")};
+    QCommandLineOption results{QStringLiteral("results"), QStringLiteral("Show stored results (.h5) over the slide."),
+                               QStringLiteral("file")};
+    QCommandLineOption consistency{QStringLiteral("consistency"),
+                                   QStringLiteral("Show the consistency map instead of attention.")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.setApplicationDescription(QStringLiteral("Tessera whole-slide viewer"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({screenshot, tissue, run, project, results, consistency});
+        parser.addPositionalArgument(QStringLiteral("slides"), QStringLiteral("Slides to open."),
+                                     QStringLiteral("[slides…]"));
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Tessera"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+}
+
+// Help and the version are printed, and end the program, before the GUI starts: they work without
+// a display (a QApplication aborts without one). Anything else, Qt's own options such as -platform
+// and mistakes too, is the GUI's to read.
+void answerHelpAndVersion(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    const ViewerOptions options;
+    options.addTo(parser);
+    parser.parse(arguments);
+    const bool help = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"));
+    if (!help && !parser.isSet(QStringLiteral("version")))
+        return;
+    QCoreApplication app(argc, argv);
+    nameApplication();
+    if (help)
+        parser.showHelp(0); // both exit
+    parser.showVersion();
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
     tessera::core::restartWithRuntimeSettings(argv);
     tessera::core::limitMallocArenasForViewer();
+    answerHelpAndVersion(argc, argv);
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Tessera"));
-    QApplication::setOrganizationName(QStringLiteral("Tessera"));
-    QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    nameApplication();
     tessera::ui::installTranslation(QLocale());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Tessera whole-slide viewer"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Save a PNG of the window once the first screen is complete, then quit."),
-        QStringLiteral("file"));
-    parser.addOption(screenshot);
-    const QCommandLineOption tissue(QStringLiteral("tissue"), QStringLiteral("Show the tissue mask layer."));
-    parser.addOption(tissue);
-    const QCommandLineOption run(
-        QStringLiteral("run"), QStringLiteral("Apply this training run to the slide and show its heatmaps."),
-        QStringLiteral("dir"));
-    const QCommandLineOption project(
-        QStringLiteral("project"),
-        QStringLiteral(
-            "Open this project (its slides, runs and jobs); also where features and results of --run "
-            "go (default: the run's project)."),
-        QStringLiteral("dir"));
-    const QCommandLineOption results(QStringLiteral("results"),
-                                     QStringLiteral("Show stored results (.h5) over the slide."),
-                                     QStringLiteral("file"));
-    const QCommandLineOption consistency(QStringLiteral("consistency"),
-                                         QStringLiteral("Show the consistency map instead of attention."));
-    parser.addOptions({run, project, results, consistency});
-    parser.addPositionalArgument(QStringLiteral("slides"), QStringLiteral("Slides to open."),
-                                 QStringLiteral("[slides…]"));
+    const ViewerOptions options;
+    options.addTo(parser);
     parser.process(app);
+    const QCommandLineOption& screenshot = options.screenshot;
+    const QCommandLineOption& tissue = options.tissue;
+    const QCommandLineOption& run = options.run;
+    const QCommandLineOption& project = options.project;
+    const QCommandLineOption& results = options.results;
+    const QCommandLineOption& consistency = options.consistency;
 
     tessera::ui::MainWindow window;
     window.show();

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProcess>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void tileCachePreferenceIsAppliedAndKept();
     void tissueMaskLayerTintsTissueOnly();
     void slidesOpenBehindAPlaceholderTab();
+    void helpAndVersionPrintWithoutADisplay();
 
 private:
     QTemporaryDir m_dir;
@@ -241,6 +243,31 @@ void TestMainWindow::slidesOpenBehindAPlaceholderTab()
     QTRY_COMPARE_WITH_TIMEOUT(window.slideCount(), 2, 30000);
     QVERIFY(window.tabs()->viewAt(1)->slide()->path().endsWith(QLatin1String("corrupt-0-1-1.tiff")));
     QCOMPARE(window.currentView(), window.tabs()->viewAt(1));
+}
+
+// `tessera --help` on a machine without a display (a server, a terminal over ssh) must print the
+// options and exit, not abort in QApplication (issue #29, item 18).
+void TestMainWindow::helpAndVersionPrintWithoutADisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(name));
+    const auto runViewer = [&](const QString& option) {
+        QProcess viewer;
+        viewer.setProcessEnvironment(environment);
+        viewer.start(QStringLiteral(TESSERA_GUI), {option});
+        viewer.waitForFinished(60000);
+        return std::pair{viewer.exitStatus() == QProcess::NormalExit ? viewer.exitCode() : -1,
+                         QString::fromUtf8(viewer.readAllStandardOutput())};
+    };
+    const auto [helpStatus, help] = runViewer(QStringLiteral("--help"));
+    QCOMPARE(helpStatus, 0);
+    QVERIFY2(help.contains(QLatin1String("Usage:")) && help.contains(QLatin1String("--screenshot")) &&
+                 help.contains(QLatin1String("--project")),
+             qPrintable(help));
+    const auto [versionStatus, version] = runViewer(QStringLiteral("--version"));
+    QCOMPARE(versionStatus, 0);
+    QVERIFY2(version.contains(QLatin1String(TESSERA_VERSION)), qPrintable(version));
 }
 
 QTEST_MAIN(TestMainWindow)
