@@ -70,8 +70,8 @@
     </message>
     <message>
         <location filename="../core/project/TrainingPlan.cpp" line="86"/>
-        <source>run &apos;%1&apos; is a %2 model; fine-tune it as %2</source>
-        <translation>Lauf &apos;%1&apos; ist ein %2-Modell; stimmen Sie ihn als %2 fein ab</translation>
+        <source>run &apos;%1&apos; was trained as %2: choose %2 as the model to fine-tune it</source>
+        <translation>Lauf &apos;%1&apos; wurde als %2 trainiert: wählen Sie %2 als Modell, um ihn feinabzustimmen</translation>
     </message>
     <message>
         <location filename="../core/project/TrainingPlan.cpp" line="90"/>
@@ -1594,6 +1594,11 @@ Ergebnisse: %2</translation>
         <location filename="../ui/jobs/JobMonitor.cpp" line="252"/>
         <source>done</source>
         <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="216"/>
+        <source>%1, no progress reported yet</source>
+        <translation>%1, noch kein Fortschritt gemeldet</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "TrainingPlan.h"
 
 #include "Project.h"
+#include "model/ModelSpec.h"
 #include "system/ComputeDevices.h"
 
 #include <QDir>
@@ -14,6 +15,13 @@ namespace {
 QString number(double v)
 {
     return QString::number(v, 'g', 10);
+}
+
+// "ABMIL" for "abmil": the name people know a model by.
+QString modelTitle(const QString& name)
+{
+    const std::optional<ModelInfo> model = findModel(name);
+    return model ? model->title : name;
 }
 } // namespace
 
@@ -83,8 +91,9 @@ std::vector<FieldProblem> TrainingPlan::problems(const TrainingRequest& r) const
                 if (!folder.hasBestWeights())
                     problem("init_from", QObject::tr("run '%1' has no trained weights yet").arg(r.parentRun));
                 else if (d.model.name != r.config.model.name)
-                    problem("init_from", QObject::tr("run '%1' is a %2 model; fine-tune it as %2")
-                                             .arg(r.parentRun, d.model.name));
+                    problem("init_from",
+                            QObject::tr("run '%1' was trained as %2: choose %2 as the model to fine-tune it")
+                                .arg(r.parentRun, modelTitle(d.model.name)));
                 else if (!labels.classNames.isEmpty() && d.classNames != labels.classNames)
                     problem("init_from",
                             QObject::tr("run '%1' knows the classes %2, the project's labels are %3")

@@ -165,9 +165,16 @@ void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
     const std::vector<core::FieldProblem> problems = dialog.check();
     QVERIFY(dialog.problemShown(QStringLiteral("name")).contains(QLatin1String("exists already")));
     QVERIFY(dialog.problemShown(QStringLiteral("extractor")).contains(QLatin1String("TorchScript")));
-    QVERIFY2(dialog.problemShown(QStringLiteral("init_from")).contains(QLatin1String("abmil")),
-             qPrintable(dialog.problemShown(QStringLiteral("init_from"))));
+    QCOMPARE(dialog.problemShown(QStringLiteral("init_from")),
+             QStringLiteral("run 'taken' was trained as ABMIL: choose ABMIL as the model to fine-tune it"));
     QCOMPARE(problems.size(), std::size_t(3));
+    // Choosing ABMIL puts it right: the reason goes at once, and comes back with SR-MIL (issue #29,
+    // item 11: it used to stay up until the next Start).
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("abmil")));
+    QCOMPARE(dialog.problemShown(QStringLiteral("init_from")), QString());
+    QVERIFY(dialog.problemShown(QStringLiteral("extractor")).contains(QLatin1String("TorchScript")));
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("srmil")));
+    QVERIFY(dialog.problemShown(QStringLiteral("init_from")).contains(QLatin1String("trained as ABMIL")));
     dialog.accept();
     QVERIFY(dialog.isVisible()); // refused: still open
     // Put right, it is accepted and plans one training job (the features exist).
@@ -258,6 +265,29 @@ void TestTraining::aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded()
     // The runs table lists it.
     QTRY_COMPARE(window.runsPanel()->table()->rowCount(), 1);
     QCOMPARE(window.runsPanel()->table()->item(0, ui::RunsPanel::Name)->text(), QStringLiteral("gui-abmil"));
+
+    // A second job: the monitor turns to it at once, and until its first report the progress bar
+    // shows its state, not the last job's "done" (issue #29, items 9 and 10).
+    QCOMPARE(monitor->progressBar()->text(), QStringLiteral("done"));
+    ui::TrainingDialog* again = window.showTrainingDialog();
+    QVERIFY(again);
+    again->modelBox()->setCurrentIndex(again->modelBox()->findData(QStringLiteral("abmil")));
+    again->nameEdit()->setText(QStringLiteral("gui-abmil-again"));
+    again->epochsBox()->setValue(2);
+    again->threadsBox()->setValue(1);
+    again->deviceBox()->setCurrentIndex(again->deviceBox()->findData(QStringLiteral("cpu")));
+    again->accept();
+    std::vector<core::JobRecord> jobs = controller.project()->jobs().list();
+    QCOMPARE(int(jobs.size()), 2);
+    const qint64 second = std::max(jobs.front().id, jobs.back().id);
+    QCOMPARE(monitor->shownJob(), second);
+    QVERIFY2(!monitor->progressBar()->text().contains(QLatin1String("done")),
+             qPrintable(monitor->progressBar()->text()));
+    const QList<QModelIndex> selected = monitor->jobTable()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(monitor->jobTable()->item(selected.first().row(), 0)->data(Qt::UserRole).toLongLong(), second);
+    QVERIFY(waitForStatus(controller, second, {core::RunStatus::kFinished, core::RunStatus::kFailed}, 120000));
+    QTRY_COMPARE(monitor->progressBar()->text(), QStringLiteral("done"));
 }
 
 void TestTraining::aKilledJobFailsAndResumesToTheUninterruptedResult()

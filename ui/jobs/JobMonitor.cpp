@@ -154,6 +154,11 @@ JobMonitor::JobMonitor(ProjectController* controller, QWidget* parent)
         if (job == m_shown || m_shown == 0)
             showJob(job);
     });
+    // A job the user just started is the one to watch (the first of a plan runs first).
+    connect(m_controller, &ProjectController::jobsSubmitted, this, [this](const std::vector<qint64>& jobs) {
+        showJob(jobs.front());
+        refresh();
+    });
     connect(m_controller, &ProjectController::jobEvent, this,
             [this](qint64 job, const core::ProgressEvent& event) {
                 if (job == m_shown && !(m_shownUntil.isValid() && event.time <= m_shownUntil))
@@ -212,6 +217,9 @@ void JobMonitor::showJob(qint64 id)
             plot->clear();
         m_log->clear();
         m_progress->setValue(0);
+        // Until the job's first report: its state, never the last job's words ("done").
+        m_progress->setFormat(job->isActive() ? tr("%1, no progress reported yet").arg(job->status)
+                                              : QStringLiteral("%p%"));
         // The whole history, attempts before a resume included; live events follow (those the
         // queue passes on that were already in the file are skipped).
         m_shownUntil = {};
@@ -220,8 +228,10 @@ void JobMonitor::showJob(qint64 id)
             m_shownUntil = e.time;
         }
     }
-    if (job->status == core::RunStatus::kFinished)
+    if (job->status == core::RunStatus::kFinished) {
         m_progress->setValue(m_progress->maximum());
+        m_progress->setFormat(tr("done"));
+    }
     m_status->setText(tr("%1 — %2%3")
                           .arg(job->title, job->status,
                                job->message.isEmpty() ? QString() : QStringLiteral(": ") + job->message));

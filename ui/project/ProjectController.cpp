@@ -104,6 +104,8 @@ std::vector<qint64> ProjectController::submit(const std::vector<core::PlannedJob
     for (const core::PlannedJob& job : jobs)
         ids.push_back(m_jobs->submit(job.kind, job.title, job.arguments, job.device, job.log,
                                      job.afterPrevious && !ids.empty() ? ids.back() : 0));
+    if (!ids.empty())
+        Q_EMIT jobsSubmitted(ids);
     return ids;
 }
 

@@ -3,6 +3,7 @@
 #include "project/Project.h"
 #include "system/ComputeDevices.h"
 
+#include <algorithm>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -198,6 +199,11 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
         applyModelDefaults();
         updateEnabled();
     });
+    // Problems on show are checked again when a choice changes, so that none stays up after the
+    // user put it right (a refused parent run, say).
+    for (QComboBox* choice : {m_model, m_parent, m_featureSet, m_extractor, m_split, m_device})
+        connect(choice, &QComboBox::currentIndexChanged, this, &TrainingDialog::recheckShownProblems);
+    connect(m_name, &QLineEdit::editingFinished, this, &TrainingDialog::recheckShownProblems);
     connect(m_extractor, &QComboBox::activated, this, [this](int index) {
         if (m_extractor->itemData(index).toString() != kBrowse)
             return;
@@ -303,6 +309,15 @@ std::vector<core::FieldProblem> TrainingDialog::check()
     }
     m_otherProblems->setText(other.join(QLatin1Char('\n')));
     return problems;
+}
+
+void TrainingDialog::recheckShownProblems()
+{
+    const bool anyShown = !m_otherProblems->text().isEmpty() ||
+                          std::any_of(m_problems.cbegin(), m_problems.cend(),
+                                      [](const QLabel* label) { return !label->text().isEmpty(); });
+    if (anyShown)
+        check();
 }
 
 QString TrainingDialog::problemShown(const QString& field) const

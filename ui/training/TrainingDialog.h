@@ -59,6 +59,7 @@ public:
 
 private:
     void applyModelDefaults();
+    void recheckShownProblems();
     void addRow(QFormLayout* form, const QString& field, const QString& label, QWidget* widget,
                 const QString& tooltip);
 
