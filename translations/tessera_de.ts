@@ -1602,6 +1602,19 @@ Ergebnisse: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::CursorReadout</name>
+    <message>
+        <location filename="../ui/workspace/CursorReadout.cpp" line="26"/>
+        <source>x %1, y %2 px</source>
+        <translation>x %1, y %2 px</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/CursorReadout.cpp" line="28"/>
+        <source>  (%1, %2 µm)</source>
+        <translation>  (%1, %2 µm)</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="201"/>
@@ -1854,16 +1867,6 @@ Ergebnisse: %2</translation>
         <location filename="../ui/MainWindow.cpp" line="406"/>
         <source>Stop Jobs</source>
         <translation>Aufträge anhalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="470"/>
-        <source>x %1, y %2 px</source>
-        <translation>x %1, y %2 px</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
-        <source>  (%1, %2 µm)</source>
-        <translation>  (%1, %2 µm)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="424"/>

@@ -19,6 +19,7 @@
 #include "training/TrainingDialog.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
+#include "workspace/CursorReadout.h"
 #include "workspace/RecentFiles.h"
 #include "workspace/SlideTabs.h"
 
@@ -91,7 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_annotations = new AnnotationWorkbench(this, m_tabs, m_project);
     tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("analysisDock")), m_annotations->dock());
     findChild<QDockWidget*>(QStringLiteral("analysisDock"))->raise();
-    m_position = new QLabel(this);
+    m_position = new CursorReadout(this);
     m_magnificationLabel = new QLabel(this);
     statusBar()->addWidget(m_position, 1);
     statusBar()->addPermanentWidget(m_magnificationLabel);
@@ -419,7 +420,7 @@ void MainWindow::connectView(SlideView* view)
 {
     connect(view, &SlideView::viewChanged, this, &MainWindow::updateStatus);
     connect(view, &SlideView::cursorMoved, this,
-            [this, view](QPointF p, bool inside) { showCursor(view, p, inside); });
+            [this, view](QPointF p, bool inside) { m_position->showCursor(view, p, inside); });
     connect(view, &SlideView::tileFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("A tile could not be read: %1").arg(message), 10000);
     });
@@ -461,21 +462,6 @@ void MainWindow::openSlide(const QString& path)
     m_tabs->open(path);
 }
 
-void MainWindow::showCursor(SlideView* view, QPointF p, bool inside)
-{
-    if (!inside) {
-        m_position->clear();
-        return;
-    }
-    QString text = tr("x %1, y %2 px").arg(qint64(p.x())).arg(qint64(p.y()));
-    if (const auto mpp = view->slide()->micronsPerPixel())
-        text += tr("  (%1, %2 µm)").arg(p.x() * *mpp, 0, 'f', 1).arg(p.y() * *mpp, 0, 'f', 1);
-    if (const SlideAnalysis* analysis = view->document()->analysis())
-        if (const int patch = analysis->patchAt(p); patch >= 0)
-            text += QStringLiteral("   ") + analysis->describePatch(patch);
-    m_position->setText(text);
-}
-
 void MainWindow::showError(const QString& message)
 {
     m_lastError = message;
@@ -492,6 +478,7 @@ void MainWindow::currentViewChanged()
         return;
     SlideView* view = currentView();
     SlideDocument* document = view ? view->document() : nullptr;
+    m_position->setCurrentView(view);
     m_overview->setView(view);
     m_info->setSlide(view ? view->slide() : nullptr);
     m_magnifications->clear();

@@ -16,6 +16,7 @@ namespace tessera::ui {
 class AnalysisController;
 class AnalysisPanel;
 class AnnotationWorkbench;
+class CursorReadout;
 class ReportDialog;
 class OverviewWidget;
 class JobMonitor;
@@ -47,6 +48,7 @@ public:
     core::TileCache& tileCache() { return m_cache; }
     QString lastError() const { return m_lastError; }
     OverviewWidget* overview() const { return m_overview; }
+    CursorReadout* cursorReadout() const { return m_position; }
     SlideInfoPanel* infoPanel() const { return m_info; }
     QStringList recentFiles() const;
 
@@ -99,7 +101,6 @@ private:
     void showError(const QString& message);
     void currentViewChanged();
     void updateStatus();
-    void showCursor(SlideView* view, QPointF level0, bool inside);
     void openDialog();
     void saveViewDialog();
     void exportReportDialog();
@@ -126,7 +127,7 @@ private:
     JobMonitor* m_jobMonitor = nullptr;
     QList<QAction*> m_projectActions; // enabled while a project is open
     RecentFiles* m_recent = nullptr;
-    QLabel* m_position;
+    CursorReadout* m_position;
     QLabel* m_magnificationLabel;
     QComboBox* m_magnifications;
     QAction* m_tissueAction = nullptr;

@@ -8,9 +8,11 @@
 #include "support/WindowHelpers.h"
 #include "synth/GroundTruth.h"
 #include "viewer/SlideView.h"
+#include "workspace/CursorReadout.h"
 #include "workspace/SlideTabs.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProcess>
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void tissueMaskLayerTintsTissueOnly();
     void slidesOpenBehindAPlaceholderTab();
     void helpAndVersionPrintWithoutADisplay();
+    void statusBarReadsTheCursorOfTheCurrentTabOnly();
 
 private:
     QTemporaryDir m_dir;
@@ -243,6 +246,30 @@ void TestMainWindow::slidesOpenBehindAPlaceholderTab()
     QTRY_COMPARE_WITH_TIMEOUT(window.slideCount(), 2, 30000);
     QVERIFY(window.tabs()->viewAt(1)->slide()->path().endsWith(QLatin1String("corrupt-0-1-1.tiff")));
     QCOMPARE(window.currentView(), window.tabs()->viewAt(1));
+}
+
+// The status bar kept the other tab's cursor position: x 8520 on a 2220-px-wide slide (issue #29,
+// item 8). Only the current tab's view is read out, and a change of tab clears the reading.
+void TestMainWindow::statusBarReadsTheCursorOfTheCurrentTabOnly()
+{
+    ui::MainWindow window;
+    window.show();
+    ui::SlideView* first = test::openAndWait(window, test::smallTumourSlide());
+    ui::SlideView* second = test::openAndWait(window, test::slideWithCorruptTile(0, 1, 1));
+    QVERIFY(first && second);
+    QCOMPARE(window.currentView(), second);
+    const QLabel* readout = window.cursorReadout();
+    Q_EMIT second->cursorMoved(QPointF(120, 340), true);
+    QVERIFY2(readout->text().startsWith(QLatin1String("x 120, y 340 px")), qPrintable(readout->text()));
+    Q_EMIT first->cursorMoved(QPointF(8520, 77), true); // a view in a background tab
+    QVERIFY2(readout->text().startsWith(QLatin1String("x 120, y 340 px")), qPrintable(readout->text()));
+    window.tabs()->setCurrentIndex(0);
+    QCOMPARE(window.currentView(), first);
+    QCOMPARE(readout->text(), QString());
+    Q_EMIT first->cursorMoved(QPointF(15, 16), true);
+    QVERIFY2(readout->text().startsWith(QLatin1String("x 15, y 16 px")), qPrintable(readout->text()));
+    Q_EMIT first->cursorMoved(QPointF(-5, 16), false);
+    QCOMPARE(readout->text(), QString());
 }
 
 // `tessera --help` on a machine without a display (a server, a terminal over ssh) must print the

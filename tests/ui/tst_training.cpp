@@ -55,6 +55,16 @@ bool waitForStatus(ui::ProjectController& controller, qint64 job, const QStringL
         timeoutMs);
 }
 
+// A short ABMIL run on one CPU thread, named `name`.
+void chooseSmallAbmilRun(ui::TrainingDialog& dialog, const QString& name, int epochs)
+{
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("abmil")));
+    dialog.nameEdit()->setText(name);
+    dialog.epochsBox()->setValue(epochs);
+    dialog.threadsBox()->setValue(1);
+    dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
+}
+
 } // namespace
 
 class TestTraining : public QObject {
@@ -231,11 +241,7 @@ void TestTraining::aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded()
     QVERIFY(window.openProject(makeProject(QStringLiteral("live"))));
     ui::TrainingDialog* dialog = window.showTrainingDialog();
     QVERIFY(dialog);
-    dialog->modelBox()->setCurrentIndex(dialog->modelBox()->findData(QStringLiteral("abmil")));
-    dialog->nameEdit()->setText(QStringLiteral("gui-abmil"));
-    dialog->epochsBox()->setValue(3);
-    dialog->threadsBox()->setValue(1);
-    dialog->deviceBox()->setCurrentIndex(dialog->deviceBox()->findData(QStringLiteral("cpu")));
+    chooseSmallAbmilRun(*dialog, QStringLiteral("gui-abmil"), 3);
     saveScreenshot(dialog, QStringLiteral("training-dialog.png"));
     dialog->accept();
     ui::ProjectController& controller = *window.projectController();
@@ -271,11 +277,7 @@ void TestTraining::aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded()
     QCOMPARE(monitor->progressBar()->text(), QStringLiteral("done"));
     ui::TrainingDialog* again = window.showTrainingDialog();
     QVERIFY(again);
-    again->modelBox()->setCurrentIndex(again->modelBox()->findData(QStringLiteral("abmil")));
-    again->nameEdit()->setText(QStringLiteral("gui-abmil-again"));
-    again->epochsBox()->setValue(2);
-    again->threadsBox()->setValue(1);
-    again->deviceBox()->setCurrentIndex(again->deviceBox()->findData(QStringLiteral("cpu")));
+    chooseSmallAbmilRun(*again, QStringLiteral("gui-abmil-again"), 2);
     again->accept();
     std::vector<core::JobRecord> jobs = controller.project()->jobs().list();
     QCOMPARE(int(jobs.size()), 2);
