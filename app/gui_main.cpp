@@ -28,10 +28,12 @@ struct ViewerOptions {
                            QStringLiteral("dir")};
     QCommandLineOption project{
         QStringLiteral("project"),
-        QStringLiteral("Open this project (its slides, runs and jobs); also where features and results of --run "
-                       "go (default: the run's project)."),
+        QStringLiteral(
+            "Open this project (its slides, runs and jobs); also where features and results of --run "
+            "go (default: the run's project)."),
         QStringLiteral("dir")};
-    QCommandLineOption results{QStringLiteral("results"), QStringLiteral("Show stored results (.h5) over the slide."),
+    QCommandLineOption results{QStringLiteral("results"),
+                               QStringLiteral("Show stored results (.h5) over the slide."),
                                QStringLiteral("file")};
     QCommandLineOption consistency{QStringLiteral("consistency"),
                                    QStringLiteral("Show the consistency map instead of attention.")};

@@ -170,7 +170,8 @@ private Q_SLOTS:
         core::SynthSpec normal = test::smallTumourSpec();
         normal.tumourCount = 0;
         normal.seed = 8;
-        m_slides = QStringList{test::smallTumourSlide(), test::synthSlide(normal, QStringLiteral("soak-normal"))};
+        m_slides =
+            QStringList{test::smallTumourSlide(), test::synthSlide(normal, QStringLiteral("soak-normal"))};
         for (const QString& sample : {QStringLiteral("CMU-1-Small-Region.svs"), QStringLiteral("boxes.tiff")})
             if (const QString path = test::sampleSlide(sample); !path.isEmpty())
                 m_slides << path;
@@ -191,13 +192,14 @@ void TestFaultsSoak::memoryHasNoUpwardTrend()
     const int slides = qEnvironmentVariableIntValue("TESSERA_SOAK_SLIDES");
     const SoakPlan plan{20, 6, slides > 0 ? std::max(1, slides / 6) : 30};
     DeliberateLeak leak;
-    const SoakTrend trend =
-        SoakRunner(window, m_slides).run(plan, qEnvironmentVariableIsSet("TESSERA_SOAK_LEAK") ? &leak : nullptr);
+    const SoakTrend trend = SoakRunner(window, m_slides)
+                                .run(plan, qEnvironmentVariableIsSet("TESSERA_SOAK_LEAK") ? &leak : nullptr);
     if (QTest::currentTestFailed())
         return;
     qInfo("soak, %d slides in %d rounds after %d to warm up: %s", plan.rounds * plan.slidesPerRound,
           plan.rounds, plan.warmUpSlides, qPrintable(trend.describe()));
-    QVERIFY2(!trend.rises(), qPrintable(QStringLiteral("memory rises from round to round: ") + trend.describe()));
+    QVERIFY2(!trend.rises(),
+             qPrintable(QStringLiteral("memory rises from round to round: ") + trend.describe()));
     QCOMPARE(trend.fdsAtEnd, trend.fdsAfterWarmUp);
 }
 

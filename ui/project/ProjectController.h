@@ -41,7 +41,7 @@ Q_SIGNALS:
     void jobEvent(qint64 job, const tessera::core::ProgressEvent& event);
     void jobChanged(qint64 job);
     void jobsSubmitted(const std::vector<qint64>& jobs); // in the order they run
-    void problem(const QString& message); // the job queue could not read or write the project
+    void problem(const QString& message);                // the job queue could not read or write the project
 
 private:
     void attach(std::unique_ptr<core::Project> project);

@@ -3,7 +3,6 @@
 #include "project/Project.h"
 #include "system/ComputeDevices.h"
 
-#include <algorithm>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -19,6 +18,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace tessera::ui {
 
