@@ -288,6 +288,7 @@ void TestTraining::aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded()
     const QList<QModelIndex> selected = monitor->jobTable()->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 1);
     QCOMPARE(monitor->jobTable()->item(selected.first().row(), 0)->data(Qt::UserRole).toLongLong(), second);
+    saveScreenshot(&window, QStringLiteral("training-second-job.png"));
     QVERIFY(
         waitForStatus(controller, second, {core::RunStatus::kFinished, core::RunStatus::kFailed}, 120000));
     QTRY_COMPARE(monitor->progressBar()->text(), QStringLiteral("done"));
