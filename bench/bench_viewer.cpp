@@ -209,7 +209,7 @@ int main(int argc, char* argv[])
         std::printf("heatmap %s: %zu patches\n", tissueOnly ? "on the tissue only" : "over the whole slide",
                     scores.attention.size());
         for (const bool smooth : {false, true}) {
-            settings.style.smoothing = smooth ? 1.0 : 0.0;
+            settings.smoothing = smooth ? 1.0 : 0.0;
             analysis->setSettings(settings);
             for (const double scale : {1.0, 0.09}) {
                 analysis->setLayerVisible(ui::MapLayer::Attention, false);

@@ -6,6 +6,7 @@
 #include "analysis/AnalysisController.h"
 #include "analysis/AnalysisPanel.h"
 #include "analysis/SlideAnalysis.h"
+#include "analysis/StoredResults.h"
 #include "annotations/AnnotationWorkbench.h"
 #include "common/Error.h"
 #include "document/SlideDocument.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     createDocks();
     m_annotations = new AnnotationWorkbench(this, m_tabs, m_project);
+    new StoredResults(m_project, m_analysis, m_analysisPanel, m_tabs, this);
     tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("analysisDock")), m_annotations->dock());
     findChild<QDockWidget*>(QStringLiteral("analysisDock"))->raise();
     m_position = new CursorReadout(this);
@@ -208,6 +210,7 @@ void MainWindow::createActions()
     file->addSeparator();
     m_annotations->addFileActions(file);
     QAction* report = file->addAction(tr("Export &Report…"), this, &MainWindow::exportReportDialog);
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     report->setObjectName(QStringLiteral("exportReport"));
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save View as PNG…"), this, &MainWindow::saveViewDialog);
@@ -561,7 +564,7 @@ void MainWindow::exportReportDialog()
         return;
     }
     try {
-        ReportDialog dialog(*project, view->slide()->path(), this);
+        ReportDialog dialog(*project, view->slide()->path(), m_analysisPanel->settings(), this);
         // Said once the dialog runs, so that whoever fills it in can also close it.
         QTimer::singleShot(0, &dialog, [this, &dialog] { Q_EMIT reportDialogOpened(&dialog); });
         dialog.exec();
@@ -639,6 +642,7 @@ void MainWindow::showPatch(int index)
     const QRectF patch = analysis->patchRect(index);
     const double scale = std::min(view->width(), view->height()) / 3.0 / patch.width();
     view->setView(patch.center(), std::clamp(scale, view->minScale(), view->maxScale()));
+    view->document()->analysis()->highlightPatch(index);
 }
 
 void MainWindow::showAbout()

@@ -4,6 +4,7 @@
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "heatmap/HeatmapSnapshot.h"
+#include "heatmap/ScoreMap.h"
 #include "infer/SlideInference.h"
 #include "project/InferenceRecords.h"
 #include "project/Project.h"
@@ -28,8 +29,10 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     options.add(QStringLiteral("project"),
                 QStringLiteral("Project folder (default: the run's parent folder)."), QStringLiteral("dir"));
     options.add(QStringLiteral("colormap"),
-                QStringLiteral("Colour map: %1.").arg(core::colormapNames().join(QStringLiteral(", "))),
-                QStringLiteral("name"), QStringLiteral("viridis"));
+                QStringLiteral("Colour map: %1 (default: viridis for attention, inferno for consistency, "
+                               "which is drawn reversed so that low consistency comes out hot).")
+                    .arg(core::colormapNames().join(QStringLiteral(", "))),
+                QStringLiteral("name"));
     options.add(QStringLiteral("normalization"), QStringLiteral("percentile (as CLAM) or raw (min–max)."),
                 QStringLiteral("mode"), QStringLiteral("percentile"));
     options.add(QStringLiteral("threshold"), QStringLiteral("Hide normalized scores below this (0–1)."),
@@ -46,20 +49,23 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     options.require({"run", "slide", "out"});
     const QString map =
         options.choice(QStringLiteral("map"), {QStringLiteral("attention"), QStringLiteral("consistency")});
-    core::HeatmapStyle style;
-    style.colormap =
-        *core::colormapFromName(options.choice(QStringLiteral("colormap"), core::colormapNames()));
-    style.normalization =
+    const core::ScoreMap scoreMap =
+        map == QLatin1String("attention") ? core::ScoreMap::Attention : core::ScoreMap::Consistency;
+    core::HeatmapSettings settings;
+    if (options.isSet(QStringLiteral("colormap")))
+        settings.setColormap(scoreMap, *core::colormapFromName(options.choice(QStringLiteral("colormap"),
+                                                                              core::colormapNames())));
+    settings.normalization =
         options.choice(QStringLiteral("normalization"),
                        {QStringLiteral("percentile"), QStringLiteral("raw")}) == QLatin1String("raw")
             ? core::Normalization::Raw
             : core::Normalization::Percentile;
-    style.threshold = options.number(QStringLiteral("threshold"));
-    style.smoothing = options.number(QStringLiteral("smooth"));
-    const double opacity = options.number(QStringLiteral("opacity"));
+    settings.threshold = options.number(QStringLiteral("threshold"));
+    settings.smoothing = options.number(QStringLiteral("smooth"));
+    settings.opacity = options.number(QStringLiteral("opacity"));
     const int size = options.integer(QStringLiteral("size"));
-    if (style.threshold < 0 || style.threshold > 1 || opacity < 0 || opacity > 1 || style.smoothing < 0 ||
-        style.smoothing > 20 || size < 64 || size > 20000)
+    if (settings.threshold < 0 || settings.threshold > 1 || settings.opacity < 0 || settings.opacity > 1 ||
+        settings.smoothing < 0 || settings.smoothing > 20 || size < 64 || size > 20000)
         throw UsageError{QStringLiteral(
             "--threshold and --opacity lie in [0, 1], --smooth in [0, 20], --size in [64, 20000]")};
 
@@ -89,13 +95,11 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
         throw core::Error(
             QStringLiteral("Run %1 (%2) has no consistency map; only SR-MIL reconstructs patches")
                 .arg(runDir, p.model));
-    const core::HeatmapImage heatmap = core::renderHeatmap(scores, style, slide->size());
-    const core::LegendText text = core::legendText(
-        map == QLatin1String("attention") ? QStringLiteral("Attention") : QStringLiteral("Consistency"),
-        style.normalization, heatmap.low, heatmap.high);
-    const QImage picture =
-        core::renderHeatmapSnapshot(core::slideThumbnail(*slide, size), slide->size(), heatmap, opacity,
-                                    core::renderLegend(text.title, style.colormap, text.low, text.high));
+    const core::ScoreMapPicture drawn =
+        core::renderScoreMap(scoreMap, std::move(scores), settings, slide->size());
+    const QImage picture = core::renderHeatmapSnapshot(
+        core::slideThumbnail(*slide, size), slide->size(), drawn.heatmap, settings.opacity,
+        core::renderLegend(drawn.legend, settings.colormap(scoreMap)));
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);

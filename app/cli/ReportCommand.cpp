@@ -97,6 +97,9 @@ int runReport(const QStringList& arguments, CliContext& io)
                 QStringLiteral("text"));
     options.add(QStringLiteral("page"), QStringLiteral("A4 or Letter."), QStringLiteral("size"),
                 QStringLiteral("A4"));
+    options.add(QStringLiteral("opacity"),
+                QStringLiteral("Opacity of the heatmaps over the slide, 0–1 (the GUI's default)."),
+                QStringLiteral("a"), QString::number(core::HeatmapSettings{}.opacity));
     options.add(
         QStringLiteral("jobs"),
         QStringLiteral("With --all: reports made at once, each in its own process (0: one per core, as "
@@ -111,6 +114,9 @@ int runReport(const QStringList& arguments, CliContext& io)
         throw UsageError(QStringLiteral("--shard needs --all"));
     options.shard(); // a malformed shard is a usage error before anything is done
     core::ReportRequest request;
+    request.heatmaps.opacity = options.number(QStringLiteral("opacity"));
+    if (request.heatmaps.opacity < 0 || request.heatmaps.opacity > 1)
+        throw UsageError(QStringLiteral("--opacity lies in [0, 1]"));
     request.run = options.value(QStringLiteral("run"));
     request.author = options.value(QStringLiteral("author"));
     request.institution = options.value(QStringLiteral("institution"));

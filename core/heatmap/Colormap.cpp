@@ -36,6 +36,20 @@ constexpr std::array<Stop, 9> kCoolwarm{{{0.000, 59, 76, 192},
                                          {0.875, 222, 96, 77},
                                          {1.000, 180, 4, 38}}};
 
+// matplotlib's inferno sampled at ten equally spaced points (CC0).
+constexpr std::array<Stop, 10> kInferno{{{0.0 / 9, 0x00, 0x00, 0x04},
+                                         {1.0 / 9, 0x1b, 0x0c, 0x42},
+                                         {2.0 / 9, 0x4b, 0x0c, 0x6b},
+                                         {3.0 / 9, 0x78, 0x1c, 0x6d},
+                                         {4.0 / 9, 0xa5, 0x2c, 0x60},
+                                         {5.0 / 9, 0xcf, 0x44, 0x46},
+                                         {6.0 / 9, 0xed, 0x69, 0x25},
+                                         {7.0 / 9, 0xfb, 0x9a, 0x06},
+                                         {8.0 / 9, 0xf7, 0xd0, 0x3c},
+                                         {9.0 / 9, 0xfc, 0xff, 0xa4}}};
+
+constexpr Colormap kAll[] = {Colormap::Viridis, Colormap::Turbo, Colormap::Coolwarm, Colormap::Inferno};
+
 template <std::size_t N> QRgb interpolate(const std::array<Stop, N>& stops, double t)
 {
     const auto upper = std::upper_bound(stops.begin(), stops.end(), t,
@@ -74,13 +88,15 @@ QString colormapName(Colormap map)
         return QStringLiteral("turbo");
     case Colormap::Coolwarm:
         return QStringLiteral("coolwarm");
+    case Colormap::Inferno:
+        return QStringLiteral("inferno");
     }
     return {};
 }
 
 std::optional<Colormap> colormapFromName(const QString& name)
 {
-    for (Colormap map : {Colormap::Viridis, Colormap::Turbo, Colormap::Coolwarm})
+    for (Colormap map : kAll)
         if (name.compare(colormapName(map), Qt::CaseInsensitive) == 0)
             return map;
     return std::nullopt;
@@ -88,7 +104,10 @@ std::optional<Colormap> colormapFromName(const QString& name)
 
 QStringList colormapNames()
 {
-    return {colormapName(Colormap::Viridis), colormapName(Colormap::Turbo), colormapName(Colormap::Coolwarm)};
+    QStringList names;
+    for (Colormap map : kAll)
+        names << colormapName(map);
+    return names;
 }
 
 QRgb colormapColour(Colormap map, double t)
@@ -101,6 +120,8 @@ QRgb colormapColour(Colormap map, double t)
         return turbo(t);
     case Colormap::Coolwarm:
         return interpolate(kCoolwarm, t);
+    case Colormap::Inferno:
+        return interpolate(kInferno, t);
     }
     return 0;
 }

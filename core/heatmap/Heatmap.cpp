@@ -104,27 +104,36 @@ HeatmapImage renderHeatmap(const PatchScores& scores, const HeatmapStyle& style,
     return out;
 }
 
-QImage renderLegend(const QString& title, Colormap colormap, const QString& lowLabel,
-                    const QString& highLabel, int width)
+QImage renderLegend(const LegendText& text, Colormap colormap, int width, double scale)
 {
+    scale = std::max(0.25, scale);
     QFont font;
-    font.setPixelSize(12);
+    font.setPixelSize(int(std::lround(12 * scale)));
     const QFontMetrics metrics(font);
-    const int margin = 8, barHeight = 12, line = metrics.height();
-    const int height = margin + line + 4 + barHeight + 2 + line + margin;
+    const int margin = int(std::lround(8 * scale)), barHeight = int(std::lround(12 * scale));
+    const int gap = int(std::lround(4 * scale)), line = metrics.height();
+    const int noteHeight = text.note.isEmpty() ? 0 : line;
+    const int height = margin + line + noteHeight + gap + barHeight + gap + line + margin;
+    width = int(std::lround(width * scale));
     QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QColor(0, 0, 0, 60));
+    painter.setPen(QPen(QColor(0, 0, 0, 60), scale));
     painter.setBrush(QColor(255, 255, 255, 225));
-    painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 5, 5);
+    painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 5 * scale, 5 * scale);
     painter.setFont(font);
     painter.setPen(QColor(20, 20, 20));
     const QRect titleRect(margin, margin, width - 2 * margin, line);
     painter.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                     metrics.elidedText(title, Qt::ElideRight, titleRect.width()));
-    const QRect bar(margin, margin + line + 4, width - 2 * margin, barHeight);
+                     metrics.elidedText(text.title, Qt::ElideRight, titleRect.width()));
+    if (noteHeight > 0) {
+        const QRect noteRect(margin, titleRect.bottom() + 1, width - 2 * margin, line);
+        painter.setPen(QColor(70, 70, 70));
+        painter.drawText(noteRect, Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(text.note, Qt::ElideRight, noteRect.width()));
+    }
+    const QRect bar(margin, margin + line + noteHeight + gap, width - 2 * margin, barHeight);
     painter.setRenderHint(QPainter::Antialiasing, false); // one exact colour per bar column
     for (int x = 0; x < bar.width(); ++x) {
         painter.setPen(
@@ -132,9 +141,9 @@ QImage renderLegend(const QString& title, Colormap colormap, const QString& lowL
         painter.drawLine(bar.left() + x, bar.top(), bar.left() + x, bar.bottom());
     }
     painter.setPen(QColor(20, 20, 20));
-    const QRect labels(margin, bar.bottom() + 3, width - 2 * margin, line);
-    painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, lowLabel);
-    painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, highLabel);
+    const QRect labels(margin, bar.bottom() + gap, width - 2 * margin, line);
+    painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, text.low);
+    painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, text.high);
     return image;
 }
 

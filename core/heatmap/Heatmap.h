@@ -46,9 +46,15 @@ struct HeatmapImage {
 // Throws Error when the scores and coordinates disagree or the step is not positive.
 HeatmapImage renderHeatmap(const PatchScores& scores, const HeatmapStyle& style, QSize slideSize);
 
-// A legend: title, colour bar and the labels of its two ends, on a translucent white card.
-QImage renderLegend(const QString& title, Colormap colormap, const QString& lowLabel,
-                    const QString& highLabel, int width = 220);
+// What a legend says: its title, an optional note under it (what the hot end means), and the
+// labels of the colour bar's two ends.
+struct LegendText {
+    QString title, note, low, high;
+};
+
+// A legend: title, note, colour bar and the labels of its two ends, on a translucent white card
+// `width` pixels wide. `scale` multiplies every size (a legend drawn for print).
+QImage renderLegend(const LegendText& text, Colormap colormap, int width = 220, double scale = 1);
 
 // Finds the patch under a level-0 point in O(1).
 class PatchIndex {

@@ -8,15 +8,6 @@
 
 namespace tessera::core {
 
-LegendText legendText(const QString& mapTitle, Normalization normalization, float low, float high)
-{
-    const auto number = [](float v) { return QString::number(double(v), 'g', 3); };
-    if (normalization == Normalization::Percentile)
-        return {QStringLiteral("%1 (percentile)").arg(mapTitle), QStringLiteral("p0 = %1").arg(number(low)),
-                QStringLiteral("p100 = %1").arg(number(high))};
-    return {QStringLiteral("%1 (min–max)").arg(mapTitle), number(low), number(high)};
-}
-
 QImage slideThumbnail(const Slide& slide, int maxSide)
 {
     const QSize size = slide.levelSize(0);

@@ -6,12 +6,6 @@
 
 namespace tessera::core {
 
-struct LegendText {
-    QString title, low, high;
-};
-// "Attention (percentile)" with the score range at the ends, as the viewer and the CLI show it.
-LegendText legendText(const QString& mapTitle, Normalization normalization, float low, float high);
-
 // The whole slide, longest side `maxSide` pixels, RGB on white. Throws Error if unreadable.
 QImage slideThumbnail(const Slide& slide, int maxSide);
 

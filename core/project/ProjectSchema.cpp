@@ -139,6 +139,10 @@ const std::vector<QStringList>& migrations()
             QStringLiteral("CREATE UNIQUE INDEX annotations_uuid ON annotations(uuid)"),
             QStringLiteral("CREATE INDEX annotations_slide ON annotations(slide_id)"),
         },
+        // 4: a finished run's whole result.json (validation n per class, AUC interval, loss).
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN result TEXT"),
+        },
     };
     return all;
 }

@@ -214,12 +214,13 @@ void RunRegistry::finishRun(qint64 run, const RunResult& result)
     ProjectDatabase& db = m_project.database();
     QSqlQuery update = db.prepare(QStringLiteral("UPDATE runs SET status = 'finished', finished_at = ?, "
                                                  "best_epoch = ?, val_auc = ?, test_auc = ?, seconds = ?,"
-                                                 " message = NULL WHERE id = ?"));
+                                                 " result = ?, message = NULL WHERE id = ?"));
     update.addBindValue(now());
     update.addBindValue(result.bestEpoch);
     update.addBindValue(number(result.validation.macroAuc));
     update.addBindValue(result.test ? number(result.test->macroAuc) : QVariant());
     update.addBindValue(result.seconds);
+    update.addBindValue(jsonText(result.toJson()));
     update.addBindValue(run);
     db.run(update);
 }
@@ -243,7 +244,7 @@ std::vector<RunRecord> RunRegistry::list() const
         "SELECT r.id, r.name, r.folder, r.model, r.config, r.status, r.pid, r.device, r.created_at, "
         "r.started_at,"
         " r.finished_at, p.name, f.name, r.split, r.message, r.best_epoch, r.val_auc, r.test_auc, r.seconds,"
-        " r.command, (SELECT count(*) FROM epoch_metrics e WHERE e.run_id = r.id)"
+        " r.command, (SELECT count(*) FROM epoch_metrics e WHERE e.run_id = r.id), r.result"
         " FROM runs r LEFT JOIN runs p ON p.id = r.parent_run_id LEFT JOIN feature_sets f ON f.id = "
         "r.feature_set_id"
         " ORDER BY r.created_at, r.id"));
@@ -273,6 +274,8 @@ std::vector<RunRecord> RunRegistry::list() const
         for (const QJsonValue v : QJsonDocument::fromJson(query.value(19).toString().toUtf8()).array())
             r.command << v.toString();
         r.epochsDone = query.value(20).toInt();
+        if (const QJsonObject result = jsonObject(query.value(21)); !result.isEmpty())
+            r.result = RunResult::fromJson(result);
         runs.push_back(std::move(r));
     }
     return runs;
@@ -380,6 +383,31 @@ void RunRegistry::recordPrediction(qint64 run, const QString& slidePath, const Q
     upsert.addBindValue(jsonText(p));
     upsert.addBindValue(now());
     db.run(upsert);
+}
+
+std::vector<PredictionRecord> RunRegistry::predictionsFor(const QString& slidePathOrKey) const
+{
+    const QString key = QFileInfo(slidePathOrKey).completeBaseName();
+    ProjectDatabase& db = m_project.database();
+    QSqlQuery query = db.prepare(
+        QStringLiteral("SELECT p.run_id, r.name, r.model, p.file, p.predicted, p.created_at, r.val_auc"
+                       " FROM predictions p JOIN runs r ON r.id = p.run_id JOIN slides s ON s.id = p.slide_id"
+                       " WHERE s.slide_key = ? ORDER BY p.created_at DESC, p.rowid DESC"));
+    query.addBindValue(key);
+    db.run(query);
+    std::vector<PredictionRecord> records;
+    while (query.next()) {
+        PredictionRecord r;
+        r.run = query.value(0).toLongLong();
+        r.runName = query.value(1).toString();
+        r.model = query.value(2).toString();
+        r.file = m_project.toAbsolute(query.value(3).toString());
+        r.predicted = query.value(4).toString();
+        r.created = timeOf(query.value(5));
+        r.validationAuc = numberOf(query.value(6));
+        records.push_back(r);
+    }
+    return records;
 }
 
 } // namespace tessera::core

@@ -53,7 +53,18 @@ struct RunRecord {
     double validationAuc = 0; // NaN when undefined
     double testAuc = 0;       // NaN without a test part
     double seconds = 0;
-    QStringList command; // tessera-cli's arguments, to resume it
+    QStringList command;             // tessera-cli's arguments, to resume it
+    std::optional<RunResult> result; // a finished run's result.json
+};
+
+// A prediction stored for one slide: which run made it, and where its results lie.
+struct PredictionRecord {
+    qint64 run = 0;
+    QString runName, model;
+    QString file; // absolute: the results (.h5)
+    QString predicted;
+    QDateTime created;
+    double validationAuc = 0; // the run's, as RunRecord holds it
 };
 
 // What a run starting (or resuming) says about itself.
@@ -101,6 +112,10 @@ public:
 
     void recordPrediction(qint64 run, const QString& slidePath, const QString& file,
                           const QStringList& classes, const std::vector<float>& probabilities);
+
+    // The predictions stored for a slide (by path or key), the latest first. Empty for a slide the
+    // project does not have.
+    std::vector<PredictionRecord> predictionsFor(const QString& slidePathOrKey) const;
 
     // The name a run folder is listed under: its path inside runs/, else its stored path.
     QString nameOf(const QString& folder) const;

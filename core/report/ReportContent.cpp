@@ -41,28 +41,41 @@ std::optional<PredictionRow> findPrediction(Project& project, qint64 slideId, qi
     return PredictionRow{q.value(0).toLongLong(), q.value(1).toString()};
 }
 
-QString heatmapCaption(const QString& map, int patches)
+// The scale legends are drawn at for print: a 260-pixel legend at 3× printed 70 mm wide.
+constexpr double kLegendScale = 3;
+constexpr int kLegendWidth = 260;
+
+QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, int patches)
 {
-    return QObject::tr(
-               "%1: viridis colour map over %2 patches, percentile normalisation (each patch's rank among "
-               "the slide's patches: yellow highest, purple lowest), drawn at 60 % opacity.")
-        .arg(map)
-        .arg(patches);
+    const QString scale =
+        settings.normalization == Normalization::Percentile
+            ? QObject::tr("percentile normalisation (each patch's rank among the slide's patches)")
+            : QObject::tr("min–max normalisation");
+    const QString hot = map == ScoreMap::Attention
+                            ? QObject::tr("the hot end marks the patches the model weighed most")
+                            : QObject::tr("drawn reversed: the hot end marks the patches least like their "
+                                          "neighbours (low consistency)");
+    return QObject::tr("%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.")
+        .arg(scoreMapTitle(map), colormapName(settings.colormap(map)))
+        .arg(patches)
+        .arg(scale, hot)
+        .arg(qRound(settings.opacity * 100));
 }
 
-QImage heatmapPicture(const Slide& slide, const QImage& thumbnail, const Prediction& p, bool consistency)
+struct ReportMap {
+    QImage picture, legend;
+};
+
+ReportMap heatmapPicture(const Slide& slide, const QImage& thumbnail, const Prediction& p, ScoreMap map,
+                         const HeatmapSettings& settings)
 {
     PatchScores scores;
-    scores.values = consistency ? p.consistency : p.attention;
+    scores.values = map == ScoreMap::Consistency ? p.consistency : p.attention;
     scores.coords = p.coords;
     scores.step = p.patchStep;
-    HeatmapStyle style;
-    const HeatmapImage heatmap = renderHeatmap(scores, style, slide.size());
-    const LegendText text =
-        legendText(consistency ? QObject::tr("Reconstruction consistency") : QObject::tr("Attention"),
-                   style.normalization, heatmap.low, heatmap.high);
-    return renderHeatmapSnapshot(thumbnail, slide.size(), heatmap, 0.6,
-                                 renderLegend(text.title, style.colormap, text.low, text.high, 260));
+    const ScoreMapPicture drawn = renderScoreMap(map, std::move(scores), settings, slide.size());
+    return {renderHeatmapSnapshot(thumbnail, slide.size(), drawn.heatmap, settings.opacity, QImage()),
+            renderLegend(drawn.legend, settings.colormap(map), kLegendWidth, kLegendScale)};
 }
 
 } // namespace
@@ -144,12 +157,20 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
             const auto best = std::max_element(c.probabilities.begin(), c.probabilities.end());
             c.predicted = c.classes.value(int(best - c.probabilities.begin()));
         }
-        c.attentionMap = heatmapPicture(*slide, thumbnail, *prediction, false);
-        c.attentionCaption = heatmapCaption(QObject::tr("Attention"), int(prediction->attention.size()));
+        c.opacity = request.heatmaps.opacity;
+        const ReportMap attention =
+            heatmapPicture(*slide, thumbnail, *prediction, ScoreMap::Attention, request.heatmaps);
+        c.attentionMap = attention.picture;
+        c.attentionLegend = attention.legend;
+        c.attentionCaption =
+            heatmapCaption(ScoreMap::Attention, request.heatmaps, int(prediction->attention.size()));
         if (!prediction->consistency.empty()) {
-            c.consistencyMap = heatmapPicture(*slide, thumbnail, *prediction, true);
-            c.consistencyCaption = heatmapCaption(QObject::tr("Reconstruction consistency"),
-                                                  int(prediction->consistency.size()));
+            const ReportMap consistency =
+                heatmapPicture(*slide, thumbnail, *prediction, ScoreMap::Consistency, request.heatmaps);
+            c.consistencyMap = consistency.picture;
+            c.consistencyLegend = consistency.legend;
+            c.consistencyCaption =
+                heatmapCaption(ScoreMap::Consistency, request.heatmaps, int(prediction->consistency.size()));
         } else {
             c.omitted << QObject::tr("Reconstruction consistency: model %1 has no reconstruction.")
                              .arg(prediction->model);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "annotations/Annotation.h"
+#include "heatmap/ScoreMap.h"
 
 #include <QImage>
 #include <QPageSize>
@@ -26,6 +27,8 @@ struct ReportRequest {
     double cropMicronsPerPixel = 1.0; // crops at ≈ 10× (1 µm per pixel)
     int topPatches = 6;               // crops of the highest-attention patches
     int maxAnnotationCrops = 12;
+    // How the maps are drawn: the GUI's settings for a GUI export, the CLI's options otherwise.
+    HeatmapSettings heatmaps;
 };
 
 struct ReportAnnotationRow {
@@ -61,8 +64,12 @@ struct ReportContent {
     QStringList classes;
     std::vector<double> probabilities;
     QString predicted;
-    QImage attentionMap, consistencyMap; // with their legends
+    QImage attentionMap, consistencyMap; // the heatmaps over the slide
+    // Legends, kept apart from the maps so that the report prints them at a readable size
+    // whatever the slide's shape (drawn at 3× for print).
+    QImage attentionLegend, consistencyLegend;
     QString attentionCaption, consistencyCaption;
+    double opacity = 0.5; // the maps' opacity as drawn
     // Regions
     std::vector<ReportAnnotationRow> annotations;
     std::vector<ClassSummary> classSummary;

@@ -39,6 +39,8 @@ QString number(double v, int decimals)
 // Margins of the page, in millimetres.
 constexpr double kMarginMm = 16;
 constexpr double kFooterMm = 10;
+// The printed width of a heatmap legend: its 12-pixel text on a 260-pixel card prints at 9 pt.
+constexpr double kLegendMm = 70;
 
 } // namespace
 
@@ -81,6 +83,11 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
             .arg(int(w * css))
             .arg(int(h * css));
     };
+    // A legend keeps its printed width whatever the map's shape, so that its text stays readable
+    // (≥ 7 pt on paper).
+    const auto legend = [&](const QImage& picture) {
+        return picture.isNull() ? QString() : image(picture, kLegendMm * mm / width, 0.2);
+    };
     const QString unitArea = c.inMicrons ? QObject::tr("µm²") : QObject::tr("px²");
     const QString unitLength = c.inMicrons ? QObject::tr("µm") : QObject::tr("px");
 
@@ -104,6 +111,25 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
     html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Slide overview")));
     html += QStringLiteral("<p>%1</p>").arg(image(c.overview, 0.9, 0.55));
 
+    // The findings and what the report leaves out follow the overview on page 1: they are what a
+    // reader needs before the figures, and a short closing section can never end up alone on the
+    // last page. Text flows on to the next page; only images must fit where they start.
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Findings")));
+    if (c.findings.trimmed().isEmpty()) {
+        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(QObject::tr("None written.")));
+    } else {
+        for (const QString& paragraph : c.findings.split(QLatin1Char('\n')))
+            html += QStringLiteral("<p dir=\"%1\">%2</p>")
+                        .arg(paragraph.isRightToLeft() ? QStringLiteral("rtl") : QStringLiteral("ltr"),
+                             esc(paragraph));
+    }
+    if (!c.omitted.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(QObject::tr("Not in this report")));
+        for (const QString& o : c.omitted)
+            html += QStringLiteral("<li>%1</li>").arg(esc(o));
+        html += QStringLiteral("</ul>");
+    }
+
     const QString newPage = QStringLiteral(" style=\"page-break-before:always\"");
     html += QStringLiteral("<h2%1>%2</h2>").arg(newPage, esc(QObject::tr("Model results")));
     if (c.runName.isEmpty()) {
@@ -126,13 +152,14 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
         html += row(QObject::tr("Fine-tuned from"), c.parentRun);
         html += row(QObject::tr("Features"), c.extractor);
         html += QStringLiteral("</table>");
-        html += QStringLiteral("<h3>%1</h3><p>%2</p><p style=\"color:#444\">%3</p>")
-                    .arg(esc(QObject::tr("Attention")), image(c.attentionMap, 0.8, 0.42),
-                         esc(c.attentionCaption));
+        html += QStringLiteral("<h3>%1</h3><p>%2<br>%3</p><p style=\"color:#444\">%4</p>")
+                    .arg(esc(QObject::tr("Attention")), image(c.attentionMap, 0.8, 0.40),
+                         legend(c.attentionLegend), esc(c.attentionCaption));
         if (!c.consistencyMap.isNull())
-            html += QStringLiteral("<h3%1>%2</h3><p>%3</p><p style=\"color:#444\">%4</p>")
+            html += QStringLiteral("<h3%1>%2</h3><p>%3<br>%4</p><p style=\"color:#444\">%5</p>")
                         .arg(newPage, esc(QObject::tr("Reconstruction consistency")),
-                             image(c.consistencyMap, 0.8, 0.42), esc(c.consistencyCaption));
+                             image(c.consistencyMap, 0.8, 0.40), legend(c.consistencyLegend),
+                             esc(c.consistencyCaption));
     }
 
     html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Regions")));
@@ -180,21 +207,6 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
             html += QStringLiteral("</tr>");
         }
         html += QStringLiteral("</table>");
-    }
-    html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Findings")));
-    if (c.findings.trimmed().isEmpty()) {
-        html += QStringLiteral("<p><i>%1</i></p>").arg(esc(QObject::tr("None written.")));
-    } else {
-        for (const QString& paragraph : c.findings.split(QLatin1Char('\n')))
-            html += QStringLiteral("<p dir=\"%1\">%2</p>")
-                        .arg(paragraph.isRightToLeft() ? QStringLiteral("rtl") : QStringLiteral("ltr"),
-                             esc(paragraph));
-    }
-    if (!c.omitted.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(QObject::tr("Not in this report")));
-        for (const QString& o : c.omitted)
-            html += QStringLiteral("<li>%1</li>").arg(esc(o));
-        html += QStringLiteral("</ul>");
     }
     html += QStringLiteral("</body></html>");
     m_document->setHtml(html);

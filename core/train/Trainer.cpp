@@ -17,8 +17,10 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <random>
+#include <tuple>
 
 namespace tessera::core {
 
@@ -71,6 +73,7 @@ Part onDevice(const std::vector<MilSample>& samples, const torch::Device& device
 struct Evaluation {
     ClassificationMetrics metrics;
     double loss = 0;
+    std::vector<float> probabilities; // slides × classes
 };
 
 Evaluation evaluate(nets::MilNet& net, const Part& part, int classes)
@@ -94,8 +97,21 @@ Evaluation evaluate(nets::MilNet& net, const Part& part, int classes)
         probabilities.insert(probabilities.end(), p.data_ptr<float>(), p.data_ptr<float>() + classes);
         loss -= torch::log_softmax(logits, 0)[part.labels[i]].item<double>();
     }
-    return {ClassificationMetrics::compute(probabilities, part.labels, classes),
-            part.bags.empty() ? 0 : loss / double(part.bags.size())};
+    Evaluation out;
+    out.metrics = ClassificationMetrics::compute(probabilities, part.labels, classes);
+    out.loss = part.bags.empty() ? 0 : loss / double(part.bags.size());
+    out.metrics.loss = part.bags.empty() ? std::numeric_limits<double>::quiet_NaN() : out.loss;
+    out.probabilities = std::move(probabilities);
+    return out;
+}
+
+// The metrics a run is judged by: with the AUC's bootstrap interval.
+ClassificationMetrics finalMetrics(nets::MilNet& net, const Part& part, int classes)
+{
+    Evaluation e = evaluate(net, part, classes);
+    std::tie(e.metrics.aucLow, e.metrics.aucHigh) =
+        bootstrapAucInterval(e.probabilities, part.labels, classes);
+    return e.metrics;
 }
 
 // Inverse class frequency of the training labels, or an undefined tensor when switched off.
@@ -631,7 +647,7 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
     // The best model on validation, then (if any) on test.
     nets::loadWeights(m_folder.bestWeightsPath(), session.net(), session.device());
     result.bestEpoch = selection.state().bestEpoch;
-    result.bestValidation = evaluate(session.net(), session.validation(), session.classes()).metrics;
+    result.bestValidation = finalMetrics(session.net(), session.validation(), session.classes());
     RunResult summary;
     summary.bestEpoch = result.bestEpoch;
     summary.epochsRun = result.epochsRun;
@@ -639,7 +655,7 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
     summary.validation = result.bestValidation;
     summary.seconds = state.seconds;
     if (!session.test().bags.empty()) {
-        result.test = evaluate(session.net(), session.test(), session.classes()).metrics;
+        result.test = finalMetrics(session.net(), session.test(), session.classes());
         summary.test = result.test;
     }
     m_folder.writeResult(summary);

@@ -3,6 +3,7 @@
 #include "features/FeatureStore.h"
 #include "heatmap/Heatmap.h"
 #include "heatmap/HeatmapSnapshot.h"
+#include "heatmap/ScoreMap.h"
 #include "infer/Predictor.h"
 
 #include <QFile>
@@ -33,7 +34,8 @@ core::PatchScores gridScores()
 
 int channelDistance(QRgb a, QRgb b)
 {
-    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
+    return std::max(
+        {std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
 }
 } // namespace
 
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void mismatchedScoresAreRefused();
     void patchIndexFindsPatches();
     void legendShowsTheColourBar();
+    void consistencyIsDrawnHotWhereItIsLow();
     void snapshotBlendsTheHeatmapOverTheThumbnail();
     void predictionsRoundTripThroughHdf5();
     void damagedResultsAreRefused();
@@ -60,10 +63,13 @@ void TestHeatmap::colormapsHaveTheirKnownEnds()
     QCOMPARE(core::colormapColour(Colormap::Viridis, 0), qRgb(0x44, 0x01, 0x54));
     QCOMPARE(core::colormapColour(Colormap::Viridis, 1), qRgb(0xfd, 0xe7, 0x25));
     QCOMPARE(core::colormapColour(Colormap::Coolwarm, 0.5), qRgb(221, 221, 221));
-    QVERIFY(qBlue(core::colormapColour(Colormap::Coolwarm, 0)) > qRed(core::colormapColour(Colormap::Coolwarm, 0)));
-    QVERIFY(qRed(core::colormapColour(Colormap::Coolwarm, 1)) > qBlue(core::colormapColour(Colormap::Coolwarm, 1)));
+    QVERIFY(qBlue(core::colormapColour(Colormap::Coolwarm, 0)) >
+            qRed(core::colormapColour(Colormap::Coolwarm, 0)));
+    QVERIFY(qRed(core::colormapColour(Colormap::Coolwarm, 1)) >
+            qBlue(core::colormapColour(Colormap::Coolwarm, 1)));
     // Turbo: dark blue, through green at the middle, to dark red.
-    const QRgb low = core::colormapColour(Colormap::Turbo, 0), mid = core::colormapColour(Colormap::Turbo, 0.5),
+    const QRgb low = core::colormapColour(Colormap::Turbo, 0),
+               mid = core::colormapColour(Colormap::Turbo, 0.5),
                high = core::colormapColour(Colormap::Turbo, 1);
     QVERIFY(qGreen(mid) > 200 && qGreen(mid) > qRed(mid) && qGreen(mid) > qBlue(mid));
     QVERIFY(qRed(high) > 100 && qGreen(high) < 40);
@@ -79,7 +85,8 @@ void TestHeatmap::colormapsHaveTheirKnownEnds()
     // Outside [0, 1] and NaN are clamped, never garbage.
     QCOMPARE(core::colormapColour(Colormap::Viridis, -3), core::colormapColour(Colormap::Viridis, 0));
     QCOMPARE(core::colormapColour(Colormap::Viridis, 7), core::colormapColour(Colormap::Viridis, 1));
-    QCOMPARE(core::colormapColour(Colormap::Viridis, std::nan("")), core::colormapColour(Colormap::Viridis, 0));
+    QCOMPARE(core::colormapColour(Colormap::Viridis, std::nan("")),
+             core::colormapColour(Colormap::Viridis, 0));
 }
 
 void TestHeatmap::colormapNamesRoundTrip()
@@ -157,8 +164,10 @@ void TestHeatmap::smoothingBlendsNeighboursButNeverFillsBackground()
     style.smoothing = 1;
     const QImage smooth = core::renderHeatmap(s, style, QSize(60, 20)).image;
     QCOMPARE(crisp.pixel(2, 0), core::colormapColour(Colormap::Viridis, 0));
-    QVERIFY(channelDistance(smooth.pixel(2, 0), crisp.pixel(2, 0)) > 20); // pulled towards its bright neighbour
-    QVERIFY(channelDistance(smooth.pixel(0, 0), crisp.pixel(0, 0)) < channelDistance(smooth.pixel(2, 0), crisp.pixel(2, 0)));
+    QVERIFY(channelDistance(smooth.pixel(2, 0), crisp.pixel(2, 0)) >
+            20); // pulled towards its bright neighbour
+    QVERIFY(channelDistance(smooth.pixel(0, 0), crisp.pixel(0, 0)) <
+            channelDistance(smooth.pixel(2, 0), crisp.pixel(2, 0)));
     QCOMPARE(qAlpha(smooth.pixel(2, 1)), 0); // no patch there: stays transparent
 }
 
@@ -187,8 +196,9 @@ void TestHeatmap::patchIndexFindsPatches()
 
 void TestHeatmap::legendShowsTheColourBar()
 {
-    const QImage legend = core::renderLegend(QStringLiteral("Attention"), Colormap::Turbo, QStringLiteral("0.1"),
-                                             QStringLiteral("0.9"), 200);
+    const QImage legend = core::renderLegend(
+        {QStringLiteral("Attention"), QString(), QStringLiteral("0.1"), QStringLiteral("0.9")},
+        Colormap::Turbo, 200);
     QCOMPARE(legend.width(), 200);
     // Somewhere in the bar row lie both ends of the map.
     bool low = false, high = false;
@@ -198,9 +208,49 @@ void TestHeatmap::legendShowsTheColourBar()
     }
     QVERIFY(low);
     QVERIFY(high);
-    const core::LegendText text = core::legendText(QStringLiteral("Attention"), Normalization::Percentile, 0.001f, 0.02f);
+    // Scaled for print: every size triples; a note adds a line.
+    const QImage print = core::renderLegend({QStringLiteral("Attention"), QStringLiteral("hot end: …"),
+                                             QStringLiteral("0.1"), QStringLiteral("0.9")},
+                                            Colormap::Turbo, 200, 3);
+    QCOMPARE(print.width(), 600);
+    QVERIFY(print.height() > 3 * legend.height());
+    const core::LegendText text =
+        core::scoreMapLegend(core::ScoreMap::Attention, Normalization::Percentile, 0.001f, 0.02f);
     QCOMPARE(text.low, QStringLiteral("p0 = 0.001"));
     QCOMPARE(text.high, QStringLiteral("p100 = 0.02"));
+}
+
+void TestHeatmap::consistencyIsDrawnHotWhereItIsLow()
+{
+    // Three patches: consistency 0.9 (like its neighbours), 0.5, 0.1 (unlike them).
+    core::PatchScores scores;
+    scores.values = {0.9f, 0.5f, 0.1f};
+    scores.coords = {0, 0, 100, 0, 200, 0};
+    scores.step = 100;
+    core::HeatmapSettings settings;
+    QVERIFY(settings.colormap(core::ScoreMap::Attention) != settings.colormap(core::ScoreMap::Consistency));
+    const core::ScoreMapPicture picture =
+        core::renderScoreMap(core::ScoreMap::Consistency, scores, settings, QSize(300, 100));
+    const Colormap map = settings.colormap(core::ScoreMap::Consistency);
+    QCOMPARE(picture.heatmap.image.pixel(2, 0), core::colormapColour(map, 1)); // 0.1: hot
+    QCOMPARE(picture.heatmap.image.pixel(0, 0), core::colormapColour(map, 0)); // 0.9: cold
+    // The legend keeps the stored units, cold end first, and says what hot means.
+    QCOMPARE(picture.heatmap.low, 0.1f);
+    QCOMPARE(picture.heatmap.high, 0.9f);
+    QCOMPARE(picture.legend.low, QStringLiteral("p100 = 0.9"));
+    QCOMPARE(picture.legend.high, QStringLiteral("p0 = 0.1"));
+    QVERIFY2(picture.legend.note.contains(QStringLiteral("low = unlike its neighbours")),
+             qPrintable(picture.legend.note));
+    // The threshold hides the cold end: here the patch most like its neighbours.
+    settings.threshold = 0.4;
+    const core::ScoreMapPicture hidden =
+        core::renderScoreMap(core::ScoreMap::Consistency, scores, settings, QSize(300, 100));
+    QCOMPARE(qAlpha(hidden.heatmap.image.pixel(0, 0)), 0);
+    QCOMPARE(hidden.heatmap.image.pixel(2, 0), core::colormapColour(map, 1));
+    // Attention is drawn as it is: high is hot.
+    const core::ScoreMapPicture attention =
+        core::renderScoreMap(core::ScoreMap::Attention, scores, core::HeatmapSettings{}, QSize(300, 100));
+    QCOMPARE(attention.heatmap.image.pixel(0, 0), core::colormapColour(Colormap::Viridis, 1));
 }
 
 void TestHeatmap::snapshotBlendsTheHeatmapOverTheThumbnail()
@@ -214,8 +264,9 @@ void TestHeatmap::snapshotBlendsTheHeatmapOverTheThumbnail()
     // Patch (0, 0) covers thumbnail pixels 0 … 49: half white, half viridis(0).
     const QRgb c = core::colormapColour(Colormap::Viridis, 0);
     const QRgb expected = qRgb((255 + qRed(c)) / 2, (255 + qGreen(c)) / 2, (255 + qBlue(c)) / 2);
-    QVERIFY2(channelDistance(out.pixel(25, 25), expected) <= 2, qPrintable(QString::number(out.pixel(25, 25), 16)));
-    QCOMPARE(out.pixel(75, 75) | 0xff000000, qRgb(255, 255, 255)); // the hole
+    QVERIFY2(channelDistance(out.pixel(25, 25), expected) <= 2,
+             qPrintable(QString::number(out.pixel(25, 25), 16)));
+    QCOMPARE(out.pixel(75, 75) | 0xff000000, qRgb(255, 255, 255));   // the hole
     QCOMPARE(out.pixel(300, 250) | 0xff000000, qRgb(255, 255, 255)); // no patches there
 }
 

@@ -2,6 +2,7 @@
 // column order; result.json under stable keys; a folder that is not a run said to be one; best.pt
 // matching the checkpoint's best epoch whenever a kill fell between the two.
 #include "common/Error.h"
+#include "run/Metrics.h"
 #include "run/RunFolder.h"
 
 #include <QDateTime>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void metricsAreReadByColumnName();
     void malformedMetricsNameFileAndLine();
     void resultRoundTripsUnderStableNames();
+    void aucIntervalComesFromAStratifiedBootstrap();
     void configDescribesTheRun();
     void aFolderThatIsNotARunIsSaidToBeOne();
     void bestWeightsSettleToTheCheckpointsBestEpoch_data();
@@ -135,6 +137,50 @@ void TestRunFolder::resultRoundTripsUnderStableNames()
     QCOMPARE(back.validation.accuracy, r.validation.accuracy);
     QCOMPARE(back.validation.confusion, r.validation.confusion);
     QVERIFY(!back.test);
+    // The interval and the loss, when known, come back; unknown ones stay NaN.
+    QVERIFY(std::isnan(back.validation.aucLow) && std::isnan(back.validation.loss));
+    r.validation.aucLow = 0.25;
+    r.validation.aucHigh = 0.875;
+    r.validation.loss = 0.6931;
+    run.writeResult(r);
+    const RunResult again = *run.readResult();
+    QCOMPARE(again.validation.aucLow, 0.25);
+    QCOMPARE(again.validation.aucHigh, 0.875);
+    QCOMPARE(again.validation.loss, 0.6931);
+    QCOMPARE(again.validation.samplesPerClass(), (std::vector<int>{1, 2}));
+    QVERIFY(!again.validation.aucIsMeasurable()); // 1 + 2 slides
+}
+
+void TestRunFolder::aucIntervalComesFromAStratifiedBootstrap()
+{
+    // Scores that overlap: positives at 0.3 … 0.9, negatives at 0.1 … 0.7.
+    const auto data = [](int perClass, std::vector<float>& p, std::vector<int>& labels) {
+        p.clear();
+        labels.clear();
+        for (int i = 0; i < perClass; ++i)
+            for (int label : {0, 1}) {
+                const float s = (label ? 0.3f : 0.1f) + 0.6f * float(i) / float(perClass);
+                p.insert(p.end(), {1 - s, s});
+                labels.push_back(label);
+            }
+    };
+    std::vector<float> p;
+    std::vector<int> labels;
+    data(10, p, labels);
+    const double auc = ClassificationMetrics::compute(p, labels, 2).macroAuc;
+    const auto [low, high] = bootstrapAucInterval(p, labels, 2);
+    QVERIFY2(low < auc && auc < high && low > 0.3 && high <= 1,
+             qPrintable(QStringLiteral("%1 [%2, %3]").arg(auc).arg(low).arg(high)));
+    // The same seed gives the same interval; more slides a narrower one.
+    QCOMPARE(bootstrapAucInterval(p, labels, 2), std::make_pair(low, high));
+    data(100, p, labels);
+    const auto [low100, high100] = bootstrapAucInterval(p, labels, 2);
+    QVERIFY(high100 - low100 < 0.6 * (high - low));
+    // Perfectly separated: every resample too. A class without slides: no interval.
+    const std::vector<float> separated{0.9f, 0.1f, 0.8f, 0.2f, 0.1f, 0.9f, 0.3f, 0.7f};
+    QCOMPARE(bootstrapAucInterval(separated, {0, 0, 1, 1}, 2), std::make_pair(1.0, 1.0));
+    const auto [none, noneHigh] = bootstrapAucInterval(separated, {0, 0, 0, 0}, 2);
+    QVERIFY(std::isnan(none) && std::isnan(noneHigh));
 }
 
 void TestRunFolder::configDescribesTheRun()

@@ -7,7 +7,9 @@
 #include "document/SlideDocument.h"
 #include "features/ExtractionPipeline.h"
 #include "features/HandcraftedExtractor.h"
+#include "project/Project.h"
 #include "slide/TileCache.h"
+#include "support/KnownResults.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 #include "train/Dataset.h"
@@ -19,6 +21,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -33,30 +36,14 @@
 using namespace tessera;
 
 namespace {
-constexpr int kStep = 256;
+constexpr int kStep = test::kKnownStep;
 
-// Patches on a 6 × 5 block of the small tumour slide's grid, scores rising along x and y.
-core::Prediction knownPrediction()
-{
-    core::Prediction p;
-    p.run = QStringLiteral("/runs/known");
-    p.model = QStringLiteral("srmil");
-    p.classNames = {QStringLiteral("normal"), QStringLiteral("tumour")};
-    p.probabilities = {0.2f, 0.8f};
-    p.patchStep = kStep;
-    for (int y = 2; y < 7; ++y)
-        for (int x = 1; x < 7; ++x) {
-            p.coords.insert(p.coords.end(), {x * kStep, y * kStep});
-            p.attention.push_back(float(x + 10 * y));
-            p.consistency.push_back(float(-x - y));
-        }
-    return p;
-}
+using test::knownPrediction;
 
 ui::HeatmapSettings opaqueRaw()
 {
     ui::HeatmapSettings s;
-    s.style.normalization = core::Normalization::Raw;
+    s.normalization = core::Normalization::Raw;
     s.opacity = 1;
     return s;
 }
@@ -83,6 +70,8 @@ private Q_SLOTS:
     void heatmapColoursAlignWithPatchesAtThreeZooms();
     void thresholdShowsTheSlideUnderLowScores();
     void panelControlsChangeTheLayers();
+    void twoMapsShownTogetherCanBeToldApart();
+    void aProjectSlideOpensWithItsStoredPrediction();
     void galleryThumbnailsNavigateAndHoverShowsScores();
     void badResultsAreReportedInThePanel();
     void runModelOnSlideExtractsPredictsAndReuses();
@@ -163,7 +152,7 @@ void TestAnalysis::thresholdShowsTheSlideUnderLowScores()
     const QPoint lowest = view.level0ToWidget(QPointF(1.5 * kStep, 2.5 * kStep)).toPoint();  // score 21: min
     const QPoint highest = view.level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint(); // score 66: max
     QCOMPARE(view.grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Viridis, 0));
-    settings.style.threshold = 0.5;
+    settings.threshold = 0.5;
     analysis->setSettings(settings);
     const QImage thresholded = view.grab().toImage();
     QCOMPARE(thresholded.pixel(highest), core::colormapColour(core::Colormap::Viridis, 1));
@@ -171,7 +160,7 @@ void TestAnalysis::thresholdShowsTheSlideUnderLowScores()
     const QImage slideOnly = view.grab().toImage();
     QCOMPARE(thresholded.pixel(lowest), slideOnly.pixel(lowest)); // the slide shows through
     // Opacity ½ blends: the pixel lies halfway between the slide and the colour.
-    settings.style.threshold = 0;
+    settings.threshold = 0;
     settings.opacity = 0.5;
     analysis->setSettings(settings);
     analysis->setLayerVisible(ui::MapLayer::Attention, true);
@@ -206,18 +195,23 @@ void TestAnalysis::panelControlsChangeTheLayers()
     panel->gridBox()->click();
     QVERIFY(analysis->patchGridLayer()->isVisible());
 
-    // Colour map and scale re-render the layer: the consistency map's lowest patch turns from
-    // viridis' purple to coolwarm's blue.
+    // Consistency is drawn reversed in its own colours: its lowest patch (the least like its
+    // neighbours) is inferno's hot end, its highest the cold end; another colour map re-renders it.
     view->setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
     QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
     panel->opacitySlider()->setValue(100);
     panel->gridBox()->click();
-    const QPoint lowest = view->level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint(); // −12: min
-    QCOMPARE(view->grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Viridis, 0));
-    panel->colormapBox()->setCurrentIndex(panel->colormapBox()->findData(QStringLiteral("coolwarm")));
-    QCOMPARE(view->grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Coolwarm, 0));
-    panel->thresholdSlider()->setValue(100); // only the maximum stays
-    QVERIFY(view->grab().toImage().pixel(lowest) != core::colormapColour(core::Colormap::Coolwarm, 0));
+    const QPoint lowest = view->level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint();  // −12: min
+    const QPoint highest = view->level0ToWidget(QPointF(1.5 * kStep, 2.5 * kStep)).toPoint(); // −3: max
+    QCOMPARE(view->grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Inferno, 1));
+    QCOMPARE(view->grab().toImage().pixel(highest), core::colormapColour(core::Colormap::Inferno, 0));
+    QComboBox* colours = panel->colormapBox(ui::MapLayer::Consistency);
+    colours->setCurrentIndex(colours->findData(QStringLiteral("coolwarm")));
+    QCOMPARE(view->grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Coolwarm, 1));
+    panel->thresholdSlider()->setValue(100); // only the hottest stays: the least consistent patch
+    QCOMPARE(view->grab().toImage().pixel(lowest), core::colormapColour(core::Colormap::Coolwarm, 1));
+    QVERIFY(view->grab().toImage().pixel(highest) != core::colormapColour(core::Colormap::Coolwarm, 0));
+    panel->thresholdSlider()->setValue(0);
 
     // The tissue box drives the same layer as View ▸ Show Tissue Mask.
     panel->tissueBox()->click();
@@ -231,6 +225,94 @@ void TestAnalysis::panelControlsChangeTheLayers()
     window.findChild<QTabWidget*>()->setCurrentIndex(0);
     QVERIFY(panel->analysis());
     QVERIFY(panel->consistencyBox()->isChecked());
+}
+
+void TestAnalysis::twoMapsShownTogetherCanBeToldApart()
+{
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
+    QVERIFY(window.openResults(writeKnownResults(knownPrediction(), QStringLiteral("both.h5"))));
+    ui::AnalysisPanel* panel = window.analysisPanel();
+    panel->consistencyBox()->click(); // both maps ticked
+    ui::SlideAnalysis* analysis = window.currentView()->document()->analysis();
+    QVERIFY(analysis->isLayerVisible(ui::MapLayer::Attention) &&
+            analysis->isLayerVisible(ui::MapLayer::Consistency));
+    // Each legend shows its own colour bar: the hot ends differ.
+    const auto hotEnd = [](const QImage& legend) {
+        QSet<QRgb> colours;
+        for (int y = 0; y < legend.height(); ++y)
+            colours.insert(legend.pixel(legend.width() - 9, y) | 0xff000000u);
+        return colours;
+    };
+    const QImage attentionLegend = analysis->mapLayer(ui::MapLayer::Attention)->legend();
+    const QImage consistencyLegend = analysis->mapLayer(ui::MapLayer::Consistency)->legend();
+    const QRgb viridisHot = core::colormapColour(core::Colormap::Viridis, 1);
+    const QRgb infernoHot = core::colormapColour(core::Colormap::Inferno, 1);
+    QVERIFY(hotEnd(attentionLegend).contains(viridisHot) && !hotEnd(attentionLegend).contains(infernoHot));
+    QVERIFY(hotEnd(consistencyLegend).contains(infernoHot) &&
+            !hotEnd(consistencyLegend).contains(viridisHot));
+    // On the slide: the patch most attended and least consistent (6, 6) shows both colours
+    // blended; a patch where only consistency is hot shows inferno's, not viridis'.
+    panel->opacitySlider()->setValue(100);
+    panel->attentionBox()->click(); // attention off: consistency alone, opaque
+    ui::SlideView* view = window.currentView();
+    view->setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+    const QPoint corner = view->level0ToWidget(QPointF(6.5 * kStep, 6.5 * kStep)).toPoint();
+    QCOMPARE(view->grab().toImage().pixel(corner), infernoHot);
+    // The hover names what low consistency means.
+    QVERIFY2(analysis->describePatch(int(knownPrediction().attention.size()) - 1)
+                 .contains(QStringLiteral("low = unlike its neighbours")),
+             qPrintable(analysis->describePatch(0)));
+}
+
+void TestAnalysis::aProjectSlideOpensWithItsStoredPrediction()
+{
+    // A project whose slide two runs predicted: "old" first, then "new".
+    const QString folder = m_dir.filePath(QStringLiteral("stored"));
+    const QString slide = m_dir.filePath(QStringLiteral("stored-slide.tiff"));
+    QVERIFY(QFile::copy(test::smallTumourSlide(), slide));
+    QString files[2];
+    {
+        const auto project = core::Project::create(folder);
+        project->slides().add({slide});
+        for (int i = 0; i < 2; ++i) {
+            core::Prediction p = knownPrediction();
+            p.probabilities = i == 0 ? std::vector<float>{0.9f, 0.1f} : std::vector<float>{0.3f, 0.7f};
+            files[i] = test::recordPrediction(
+                *project, i == 0 ? QStringLiteral("old") : QStringLiteral("new"), slide, p);
+            QTest::qWait(5); // recorded a few milliseconds apart
+        }
+    }
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openProject(folder));
+    QVERIFY(test::openAndWait(window, slide));
+    ui::AnalysisPanel* panel = window.analysisPanel();
+    // The latest prediction is shown without running anything.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->analysis() != nullptr, 10000);
+    QCOMPARE(QFileInfo(panel->analysis()->resultsPath()), QFileInfo(files[1]));
+    auto* tumour = panel->findChild<QProgressBar*>(QStringLiteral("probability_tumour"));
+    QVERIFY(tumour);
+    QCOMPARE(tumour->value(), 700);
+    QVERIFY(!window.isAnalysisRunning());
+    // Both runs are offered, the latest first and chosen; picking the other shows it.
+    QComboBox* stored = panel->storedResultsBox();
+    QVERIFY(stored->isVisibleTo(panel));
+    QCOMPARE(stored->count(), 2);
+    QCOMPARE(stored->currentIndex(), 0);
+    QVERIFY2(stored->itemText(0).startsWith(QStringLiteral("new (srmil)")), qPrintable(stored->itemText(0)));
+    stored->setCurrentIndex(1);
+    Q_EMIT stored->activated(1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel->analysis() && QFileInfo(panel->analysis()->resultsPath()) == QFileInfo(files[0]), 10000);
+    QTRY_COMPARE(panel->findChild<QProgressBar*>(QStringLiteral("probability_tumour"))->value(), 100);
+    QCOMPARE(stored->currentIndex(), 1);
+    // A slide the project has no prediction for keeps saying how to get one.
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
+    QVERIFY(!panel->analysis());
+    QVERIFY(!stored->isVisibleTo(panel));
 }
 
 void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
@@ -262,6 +344,19 @@ void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
                          double(p.coords[2 * std::size_t(chosen) + 1]) + kStep / 2.0);
     QVERIFY(QLineF(view->centre(), centre).length() < 1);
     QVERIFY(view->scale() > view->fitScale());
+    // The target patch is outlined for a moment, then the outline goes.
+    ui::OutlineLayer* outline = view->document()->analysis()->highlightLayer();
+    QVERIFY(outline->isVisible());
+    QCOMPARE(outline->outlines().size(), std::size_t(1));
+    QCOMPARE(outline->outlines().front().boundingRect(),
+             QRectF(centre - QPointF(kStep / 2.0, kStep / 2.0), QSizeF(kStep, kStep)));
+    const QPoint edge = view->level0ToWidget(centre - QPointF(kStep / 2.0, 0)).toPoint();
+    const QImage frame = view->grab().toImage();
+    bool outlined = false; // a 2-pixel line covers at least one pixel fully
+    for (int dx = -2; dx <= 2; ++dx)
+        outlined = outlined || frame.pixel(edge + QPoint(dx, 0)) == qRgb(0, 229, 255);
+    QVERIFY(outlined);
+    QTRY_VERIFY_WITH_TIMEOUT(!outline->isVisible(), 5000);
 
     // Hovering the chosen patch (now in the middle of the view) shows its scores.
     QTest::mouseMove(view, QPoint(view->width() / 2, view->height() / 2));

@@ -4,13 +4,18 @@
 #include "MainWindow.h"
 #include "project/ProjectController.h"
 #include "project/ProjectPanel.h"
+#include "project/RunsPanel.h"
 #include "project/SlideTableModel.h"
+#include "run/Metrics.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -22,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void listsFiltersEditsAndOpens();
     void aBadProjectIsRefusedAndTheWindowCarriesOn();
+    void runsShowTheirValidationHonestly();
 
 private:
     QTemporaryDir m_dir;
@@ -116,6 +122,79 @@ void TestProjectPanel::aBadProjectIsRefusedAndTheWindowCarriesOn()
     QVERIFY(window.lastError().contains(damaged));
     QVERIFY(!window.projectController()->project());
     QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
+}
+
+// The Runs dock shows n, the validation loss and the AUC's 95 % interval, says "too few slides"
+// where 2 slides cannot measure an AUC, and names runs so that they differ at a glance.
+void TestProjectPanel::runsShowTheirValidationHonestly()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("runs"));
+    {
+        const auto project = core::Project::create(folder);
+        const auto finish = [&](const QString& name, int perClass, const QJsonObject& config,
+                                const QString& parent) {
+            core::RunStart start;
+            start.folder = folder + QStringLiteral("/runs/") + name;
+            start.model = QStringLiteral("srmil");
+            start.config = config;
+            start.parentFolder = parent.isEmpty() ? QString() : folder + QStringLiteral("/runs/") + parent;
+            const qint64 id = project->runs().startRun(start);
+            std::vector<float> p;
+            std::vector<int> labels;
+            for (int i = 0; i < perClass; ++i)
+                for (int label : {0, 1}) {
+                    const float score = (label ? 0.35f : 0.1f) + 0.5f * float(i) / float(perClass);
+                    p.insert(p.end(), {1 - score, score});
+                    labels.push_back(label);
+                }
+            core::RunResult result;
+            result.bestEpoch = 3;
+            result.validation = core::ClassificationMetrics::compute(p, labels, 2);
+            std::tie(result.validation.aucLow, result.validation.aucHigh) =
+                core::bootstrapAucInterval(p, labels, 2);
+            result.validation.loss = 0.4321;
+            project->runs().finishRun(id, result);
+        };
+        const QJsonObject config{{QStringLiteral("lr"), 0.0002},
+                                 {QStringLiteral("w_gen"), 1.0},
+                                 {QStringLiteral("features"), QStringLiteral("features")}};
+        finish(QStringLiteral("two-slides"), 1, config, {});
+        finish(QStringLiteral("enough"), 12, config, {});
+        QJsonObject tuned = config;
+        tuned[QStringLiteral("lr")] = 0.0005;
+        finish(QStringLiteral("tuned"), 12, tuned, QStringLiteral("enough"));
+    }
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openProject(folder));
+    QTableWidget* table = window.runsPanel()->table();
+    QTRY_COMPARE(table->rowCount(), 3);
+    const auto row = [&](const QString& run) {
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, ui::RunsPanel::Name)->data(Qt::UserRole).toString() == run)
+                return r;
+        return -1;
+    };
+    const auto cell = [&](const QString& run, int column) { return table->item(row(run), column)->text(); };
+    QVERIFY2(cell(QStringLiteral("two-slides"), ui::RunsPanel::ValAuc)
+                 .startsWith(QStringLiteral("too few slides (1 + 1)")),
+             qPrintable(cell(QStringLiteral("two-slides"), ui::RunsPanel::ValAuc)));
+    QCOMPARE(cell(QStringLiteral("two-slides"), ui::RunsPanel::ValSlides), QStringLiteral("2"));
+    const QRegularExpression interval(QStringLiteral("^0\\.\\d{3} \\[0\\.\\d{3}–(0\\.\\d{3}|1\\.000)\\]$"));
+    QVERIFY2(interval.match(cell(QStringLiteral("enough"), ui::RunsPanel::ValAuc)).hasMatch(),
+             qPrintable(cell(QStringLiteral("enough"), ui::RunsPanel::ValAuc)));
+    QCOMPARE(cell(QStringLiteral("enough"), ui::RunsPanel::ValSlides), QStringLiteral("24"));
+    QCOMPARE(cell(QStringLiteral("enough"), ui::RunsPanel::ValLoss), QStringLiteral("0.432"));
+    // Names: model and time; a fine-tuned run adds what differs from its parent.
+    QVERIFY(cell(QStringLiteral("enough"), ui::RunsPanel::Name).startsWith(QStringLiteral("srmil · ")));
+    QVERIFY2(cell(QStringLiteral("tuned"), ui::RunsPanel::Name).endsWith(QStringLiteral(" · lr 0.0005")),
+             qPrintable(cell(QStringLiteral("tuned"), ui::RunsPanel::Name)));
+    // Nothing cut: every column is as wide as its widest text.
+    for (int c = 0; c < table->columnCount(); ++c)
+        for (int r = 0; r < table->rowCount(); ++r)
+            QVERIFY2(table->columnWidth(c) >=
+                         table->fontMetrics().horizontalAdvance(table->item(r, c)->text()),
+                     qPrintable(table->item(r, c)->text()));
 }
 
 QTEST_MAIN(TestProjectPanel)

@@ -3,8 +3,11 @@
 // has the findings, remembers its settings, and refuses a folder it cannot write into.
 #include "MainWindow.h"
 #include "Translations.h"
+#include "analysis/AnalysisPanel.h"
+#include "heatmap/HeatmapSnapshot.h"
 #include "project/Project.h"
 #include "report/ReportDialog.h"
+#include "support/KnownResults.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 
@@ -14,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSettings>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void initTestCase();
     void exportFromTheDialog();
     void aGermanUiWritesAGermanReport();
+    void theReportDrawsTheViewersMapsReadably();
 
 private:
     QTemporaryDir m_dir;
@@ -125,6 +130,95 @@ void TestReportUi::aGermanUiWritesAGermanReport()
     for (const char* expected : {"Schnittbericht: case-7", "Übersicht des Schnitts", "Seite 1 von",
                                  "Nur für Forschungszwecke", "kein Modell angewendet"})
         QVERIFY2(body.contains(QString::fromUtf8(expected)), expected);
+}
+
+// The report draws the maps at the viewer's opacity, in each map's colours, says so, and prints
+// their legends large enough to read (≥ 7 pt). "Not in this report" never ends up alone on a page.
+void TestReportUi::theReportDrawsTheViewersMapsReadably()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("maps"));
+    const QString slide = m_dir.filePath(QStringLiteral("case-9.tiff"));
+    QVERIFY(QFile::copy(test::smallTumourSlide(), slide));
+    const core::Prediction p = test::knownPrediction();
+    {
+        const auto project = core::Project::create(folder);
+        project->slides().add({slide});
+        test::recordPrediction(*project, QStringLiteral("known"), slide, p);
+    }
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openProject(folder));
+    QVERIFY(test::openAndWait(window, slide));
+    QTRY_VERIFY_WITH_TIMEOUT(window.analysisPanel()->analysis() != nullptr, 10000);
+    window.analysisPanel()->opacitySlider()->setValue(30);
+
+    const QString pdf = m_dir.filePath(QStringLiteral("out/case-9.pdf"));
+    core::ReportRequest request;
+    connect(&window, &ui::MainWindow::reportDialogOpened, this, [&](ui::ReportDialog* dialog) {
+        request = dialog->request();
+        dialog->pdfEdit()->setText(pdf);
+        dialog->exportReport();
+        dialog->reject();
+    });
+    window.findChild<QAction*>(QStringLiteral("exportReport"))->trigger();
+    QCOMPARE(request.heatmaps.opacity, 0.3);
+    if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR")) // for a person to look at
+        QFile::copy(pdf, qEnvironmentVariable("TESSERA_SCREENSHOT_DIR") + QStringLiteral("/report-maps.pdf"));
+
+    // The drawn alpha: where attention is highest the picture lies 30 % of the way from the
+    // slide to the map's hot colour.
+    const auto project = core::Project::open(folder);
+    const core::ReportContent content = core::gatherReport(*project, request);
+    const core::SlidePtr opened = core::Slide::open(slide);
+    const QImage under = core::slideThumbnail(*opened, 1600);
+    QCOMPARE(content.attentionMap.size(), under.size());
+    const double toThumbnail = double(under.width()) / opened->size().width();
+    const QPoint top((6.5 * test::kKnownStep) * toThumbnail, (6.5 * test::kKnownStep) * toThumbnail);
+    const QRgb drawn = content.attentionMap.pixel(top), slidePixel = under.pixel(top),
+               hot = core::colormapColour(core::Colormap::Viridis, 1);
+    double alpha = 0;
+    int channels = 0;
+    const auto channel = [](QRgb c, int i) { return i == 0 ? qRed(c) : i == 1 ? qGreen(c) : qBlue(c); };
+    for (int i = 0; i < 3; ++i)
+        if (std::abs(channel(hot, i) - channel(slidePixel, i)) > 40) {
+            alpha += double(channel(drawn, i) - channel(slidePixel, i)) /
+                     (channel(hot, i) - channel(slidePixel, i));
+            ++channels;
+        }
+    QVERIFY(channels > 0);
+    QVERIFY2(std::abs(alpha / channels - 0.3) < 0.04, qPrintable(QString::number(alpha / channels)));
+
+    // The PDF states it, and prints each legend so that its text is at least 7 pt: a legend card
+    // is 260 pixels wide at 1× with 12-pixel text (core::renderLegend).
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(60000));
+    const QString body = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+    QVERIFY2(body.contains(QStringLiteral("30 % opacity")), qPrintable(body));
+    QVERIFY2(body.contains(QStringLiteral("inferno")) && body.contains(QStringLiteral("viridis")),
+             qPrintable(body));
+    QProcess images;
+    images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+    QVERIFY(images.waitForFinished(60000));
+    int legends = 0;
+    const int legendWidth = content.attentionLegend.width();
+    for (const QString& line : QString::fromUtf8(images.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+        const QStringList cells = line.simplified().split(QLatin1Char(' '));
+        // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+        if (cells.size() < 14 || cells[2] != QLatin1String("image") || cells[3].toInt() != legendWidth)
+            continue;
+        const double ppi = cells[12].toDouble();
+        const double textPoints = 12.0 * legendWidth / 260 / ppi * 72;
+        QVERIFY2(textPoints >= 7, qPrintable(line));
+        ++legends;
+    }
+    QCOMPARE(legends, 2); // attention and consistency
+
+    // "Not in this report" sits on page 1, under the findings, never alone at the end.
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                             QStringLiteral("1"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(60000));
+    QVERIFY(QString::fromUtf8(text.readAllStandardOutput()).contains(QStringLiteral("Not in this report")));
 }
 
 QTEST_MAIN(TestReportUi)

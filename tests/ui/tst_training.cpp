@@ -270,7 +270,13 @@ void TestTraining::aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded()
     saveScreenshot(&window, QStringLiteral("training-jobs.png"));
     // The runs table lists it.
     QTRY_COMPARE(window.runsPanel()->table()->rowCount(), 1);
-    QCOMPARE(window.runsPanel()->table()->item(0, ui::RunsPanel::Name)->text(), QStringLiteral("gui-abmil"));
+    QCOMPARE(window.runsPanel()->table()->item(0, ui::RunsPanel::Name)->data(Qt::UserRole).toString(),
+             QStringLiteral("gui-abmil"));
+    QVERIFY(window.runsPanel()
+                ->table()
+                ->item(0, ui::RunsPanel::Name)
+                ->text()
+                .startsWith(QStringLiteral("abmil · ")));
 
     // A second job: the monitor turns to it at once, and until its first report the progress bar
     // shows its state, not the last job's "done" (issue #29, items 9 and 10).

@@ -159,6 +159,39 @@ bool AnalysisController::openResults(SlideDocument* document, const QString& pat
     }
 }
 
+void AnalysisController::loadResults(SlideDocument* document, const QString& path,
+                                     const HeatmapSettings& settings)
+{
+    if (!document) {
+        Q_EMIT failed(tr("Open a slide first, then its results."));
+        return;
+    }
+    struct Loaded {
+        std::optional<core::Prediction> prediction;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Loaded>(this);
+    const QPointer<SlideDocument> target(document);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, target, path, settings] {
+        watcher->deleteLater();
+        Loaded loaded = watcher->result();
+        if (!target)
+            return; // the tab was closed meanwhile: nothing to show it on
+        if (!loaded.prediction) {
+            Q_EMIT failed(loaded.error);
+            return;
+        }
+        show(target, *loaded.prediction, path, settings);
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path]() -> Loaded {
+        try {
+            return {core::Prediction::read(path), {}};
+        } catch (const core::Error& error) {
+            return {std::nullopt, error.message()};
+        }
+    }));
+}
+
 bool AnalysisController::show(SlideDocument* document, const core::Prediction& prediction,
                               const QString& resultsPath, const HeatmapSettings& settings)
 {

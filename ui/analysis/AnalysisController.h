@@ -35,6 +35,9 @@ public:
     // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) on the document; false (and
     // failed) when they cannot be read or belong to another slide.
     bool openResults(SlideDocument* document, const QString& path, const HeatmapSettings& settings);
+    // The same, read off the GUI thread (reading takes a helper process and HDF5's global lock,
+    // which an inference may hold): ends with ready or failed. Dropped if the document goes.
+    void loadResults(SlideDocument* document, const QString& path, const HeatmapSettings& settings);
     int runningCount() const { return int(m_jobs.size()); }
     void cancelAll();
 

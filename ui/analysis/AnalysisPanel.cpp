@@ -65,6 +65,21 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
 
     auto* model = new QGroupBox(tr("Prediction"), this);
     auto* modelLayout = new QVBoxLayout(model);
+    // Which stored prediction is shown, when the project holds one or more for this slide.
+    m_storedRow = new QWidget(model);
+    auto* storedLayout = new QHBoxLayout(m_storedRow);
+    storedLayout->setContentsMargins(0, 0, 0, 0);
+    storedLayout->addWidget(new QLabel(tr("Results"), m_storedRow));
+    m_stored = new QComboBox(m_storedRow);
+    m_stored->setObjectName(QStringLiteral("storedResults"));
+    m_stored->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_stored->setMinimumContentsLength(16);
+    m_stored->setToolTip(tr("The project's stored predictions for this slide, the latest first"));
+    storedLayout->addWidget(m_stored, 1);
+    modelLayout->addWidget(m_storedRow);
+    m_storedRow->hide();
+    connect(m_stored, &QComboBox::activated, this,
+            [this](int index) { Q_EMIT storedResultsChosen(m_stored->itemData(index).toString()); });
     m_runLabel = new QLabel(model);
     m_runLabel->setWordWrap(true);
     modelLayout->addWidget(m_runLabel);
@@ -99,9 +114,16 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
 
     auto* display = new QGroupBox(tr("Heatmap display"), this);
     auto* form = new QFormLayout(display);
-    m_colormap = new QComboBox(display);
-    for (const QString& name : core::colormapNames())
-        m_colormap->addItem(name, name);
+    // Each map has its own colours, so that both can be shown at once and told apart.
+    const auto colormapBox = [display](MapLayer layer) {
+        auto* box = new QComboBox(display);
+        for (const QString& name : core::colormapNames())
+            box->addItem(name, name);
+        box->setCurrentIndex(box->findData(core::colormapName(HeatmapSettings{}.colormap(layer))));
+        return box;
+    };
+    m_attentionColormap = colormapBox(MapLayer::Attention);
+    m_consistencyColormap = colormapBox(MapLayer::Consistency);
     m_normalization = new QComboBox(display);
     m_normalization->addItem(tr("Percentile"), int(core::Normalization::Percentile));
     m_normalization->addItem(tr("Raw (min–max)"), int(core::Normalization::Raw));
@@ -125,13 +147,17 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
         return w;
     };
     m_smooth = new QCheckBox(tr("Smooth between patches"), display);
-    form->addRow(tr("Colour map"), m_colormap);
+    form->addRow(tr("Attention colours"), m_attentionColormap);
+    form->addRow(tr("Consistency colours"), m_consistencyColormap);
     form->addRow(tr("Scale"), m_normalization);
     form->addRow(tr("Opacity"), row(m_opacity, m_opacityValue));
+    m_threshold->setToolTip(tr("Hides the cold end of each map: patches whose normalized score is below "
+                               "this (for consistency, the patches most like their neighbours)."));
     form->addRow(tr("Hide below"), row(m_threshold, m_thresholdValue));
     form->addRow(QString(), m_smooth);
     layout->addWidget(display);
-    connect(m_colormap, &QComboBox::currentIndexChanged, this, &AnalysisPanel::applySettings);
+    for (QComboBox* box : {m_attentionColormap, m_consistencyColormap})
+        connect(box, &QComboBox::currentIndexChanged, this, &AnalysisPanel::applySettings);
     connect(m_normalization, &QComboBox::currentIndexChanged, this, &AnalysisPanel::applySettings);
     connect(m_opacity, &QSlider::valueChanged, this, &AnalysisPanel::applySettings);
     connect(m_threshold, &QSlider::valueChanged, this, &AnalysisPanel::applySettings);
@@ -162,14 +188,34 @@ AnalysisPanel::~AnalysisPanel()
     m_cancelThumbnails->store(true); // the job holds its own slide reference and finishes alone
 }
 
+void AnalysisPanel::setStoredResults(const std::vector<StoredChoice>& choices, const QString& shown)
+{
+    const QSignalBlocker block(m_stored);
+    m_stored->clear();
+    for (const StoredChoice& c : choices) {
+        m_stored->addItem(c.text, c.file);
+        m_stored->setItemData(m_stored->count() - 1, c.file, Qt::ToolTipRole);
+    }
+    const QString shownFile = shown.isEmpty() ? QString() : QFileInfo(shown).absoluteFilePath();
+    int current = -1;
+    for (int i = 0; i < m_stored->count(); ++i)
+        if (QFileInfo(m_stored->itemData(i).toString()).absoluteFilePath() == shownFile)
+            current = i;
+    m_stored->setCurrentIndex(current);
+    m_storedRow->setVisible(!choices.empty());
+    if (!m_analysis)
+        fillPrediction(); // "loading…" rather than "no results"
+}
+
 HeatmapSettings AnalysisPanel::settings() const
 {
     HeatmapSettings s;
-    s.style.colormap =
-        core::colormapFromName(m_colormap->currentData().toString()).value_or(core::Colormap::Viridis);
-    s.style.normalization = core::Normalization(m_normalization->currentData().toInt());
-    s.style.threshold = m_threshold->value() / 100.0;
-    s.style.smoothing = m_smooth->isChecked() ? 1.0 : 0.0;
+    for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency})
+        if (const auto map = core::colormapFromName(colormapBox(layer)->currentData().toString()))
+            s.setColormap(layer, *map);
+    s.normalization = core::Normalization(m_normalization->currentData().toInt());
+    s.threshold = m_threshold->value() / 100.0;
+    s.smoothing = m_smooth->isChecked() ? 1.0 : 0.0;
     s.opacity = m_opacity->value() / 100.0;
     return s;
 }
@@ -217,8 +263,10 @@ void AnalysisPanel::fillPrediction()
         delete item;
     }
     if (!m_analysis) {
-        m_runLabel->setText(tr("No model results for this slide. Use Analysis ▸ Run Model on Slide… or "
-                               "Analysis ▸ Open Results…"));
+        m_runLabel->setText(m_stored->count() > 0
+                                ? tr("Loading the stored results…")
+                                : tr("No model results for this slide. Use Analysis ▸ Run Model on Slide… or "
+                                     "Analysis ▸ Open Results…"));
         return;
     }
     const core::Prediction& p = m_analysis->prediction();
@@ -289,6 +337,11 @@ void AnalysisPanel::fillGalleries()
     });
     watcher->setFuture(
         QtConcurrent::run(readThumbnails, m_analysis->document().slide(), rects, m_cancelThumbnails));
+}
+
+QComboBox* AnalysisPanel::colormapBox(MapLayer layer) const
+{
+    return layer == MapLayer::Attention ? m_attentionColormap : m_consistencyColormap;
 }
 
 QListWidget* AnalysisPanel::gallery(MapLayer layer) const

@@ -9,6 +9,7 @@
 #include <QWidget>
 #include <atomic>
 #include <memory>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -32,6 +33,14 @@ public:
     void showMessage(const QString& message, bool error);
     QString message() const;
 
+    // The stored predictions of the current slide (the latest first), one of them `shown`.
+    struct StoredChoice {
+        QString text; // run, model, date
+        QString file; // the results
+    };
+    void setStoredResults(const std::vector<StoredChoice>& choices, const QString& shown);
+    QComboBox* storedResultsBox() const { return m_stored; }
+
     HeatmapSettings settings() const;
     void setTissueChecked(bool checked);
 
@@ -40,7 +49,7 @@ public:
     QCheckBox* consistencyBox() const { return m_consistency; }
     QCheckBox* tissueBox() const { return m_tissue; }
     QCheckBox* gridBox() const { return m_grid; }
-    QComboBox* colormapBox() const { return m_colormap; }
+    QComboBox* colormapBox(MapLayer layer = MapLayer::Attention) const;
     QComboBox* normalizationBox() const { return m_normalization; }
     QSlider* opacitySlider() const { return m_opacity; }
     QSlider* thresholdSlider() const { return m_threshold; }
@@ -52,6 +61,7 @@ public:
 Q_SIGNALS:
     void tissueToggled(bool visible);
     void patchActivated(int index); // a gallery thumbnail was chosen
+    void storedResultsChosen(const QString& file);
 
 private:
     void applySettings();
@@ -60,10 +70,12 @@ private:
 
     QPointer<SlideAnalysis> m_analysis;
     QLabel* m_runLabel;
+    QWidget* m_storedRow;
+    QComboBox* m_stored;
     QWidget* m_probabilities;
     QVBoxLayout* m_probabilityRows;
     QCheckBox *m_attention, *m_consistency, *m_tissue, *m_grid, *m_smooth;
-    QComboBox *m_colormap, *m_normalization;
+    QComboBox *m_attentionColormap, *m_consistencyColormap, *m_normalization;
     QSlider *m_opacity, *m_threshold;
     QLabel *m_opacityValue, *m_thresholdValue;
     QListWidget *m_attentionGallery, *m_consistencyGallery;

@@ -1,13 +1,11 @@
-// How the heatmaps of a slide are drawn: the colour style and the opacity over the slide.
+// The viewer draws a slide's maps as the report and the CLI do: with core's settings.
 #pragma once
 
-#include "heatmap/Heatmap.h"
+#include "heatmap/ScoreMap.h"
 
 namespace tessera::ui {
 
-struct HeatmapSettings {
-    core::HeatmapStyle style;
-    double opacity = 0.5;
-};
+using core::HeatmapSettings;
+using MapLayer = core::ScoreMap;
 
 } // namespace tessera::ui

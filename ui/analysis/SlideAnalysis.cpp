@@ -5,6 +5,8 @@
 #include "viewer/layers/ImageLayer.h"
 #include "viewer/layers/OutlineLayer.h"
 
+#include <QTimer>
+
 #include <algorithm>
 #include <numeric>
 
@@ -21,10 +23,10 @@ SlideAnalysis::SlideAnalysis(SlideDocument& document, core::Prediction predictio
     m_attentionRank = core::normalizeScores(m_prediction.attention, core::Normalization::Percentile);
     m_consistencyRank = core::normalizeScores(m_prediction.consistency, core::Normalization::Percentile);
     LayerStack& layers = m_document.layers();
-    m_attention = layers.add(std::make_unique<ImageLayer>(tr("Attention")));
+    m_attention = layers.add(std::make_unique<ImageLayer>(core::scoreMapTitle(MapLayer::Attention)));
     render(MapLayer::Attention);
     if (hasConsistency()) {
-        m_consistency = layers.add(std::make_unique<ImageLayer>(tr("Reconstruction consistency")));
+        m_consistency = layers.add(std::make_unique<ImageLayer>(core::scoreMapTitle(MapLayer::Consistency)));
         m_consistency->setVisible(false);
         render(MapLayer::Consistency);
     }
@@ -35,12 +37,18 @@ SlideAnalysis::SlideAnalysis(SlideDocument& document, core::Prediction predictio
     gridLayer->setOutlines(std::move(grid), QColor(40, 40, 40, 160));
     gridLayer->setVisible(false);
     m_grid = layers.add(std::move(gridLayer));
+    auto highlight = std::make_unique<OutlineLayer>(tr("Chosen patch"));
+    highlight->setVisible(false);
+    m_highlight = layers.add(std::move(highlight));
+    m_highlightTimer = new QTimer(this);
+    m_highlightTimer->setSingleShot(true);
+    connect(m_highlightTimer, &QTimer::timeout, this, [this] { m_highlight->setVisible(false); });
 }
 
 SlideAnalysis::~SlideAnalysis()
 {
-    for (Layer* layer :
-         {static_cast<Layer*>(m_attention), static_cast<Layer*>(m_consistency), static_cast<Layer*>(m_grid)})
+    for (Layer* layer : {static_cast<Layer*>(m_attention), static_cast<Layer*>(m_consistency),
+                         static_cast<Layer*>(m_grid), static_cast<Layer*>(m_highlight)})
         if (layer)
             m_document.layers().remove(layer);
 }
@@ -64,22 +72,16 @@ void SlideAnalysis::render(MapLayer layer)
     scores.values = values(layer);
     scores.coords = m_prediction.coords;
     scores.step = m_prediction.patchStep;
-    const core::HeatmapImage heatmap =
-        core::renderHeatmap(scores, m_settings.style, m_document.slide()->size());
-    target->setImage(heatmap.image, heatmap.downsample, m_settings.style.smoothing > 0);
+    const core::ScoreMapPicture picture =
+        core::renderScoreMap(layer, std::move(scores), m_settings, m_document.slide()->size());
+    target->setImage(picture.heatmap.image, picture.heatmap.downsample, m_settings.smoothing > 0);
     target->setOpacity(m_settings.opacity);
-    const core::LegendText text =
-        core::legendText(layer == MapLayer::Attention ? tr("Attention") : tr("Consistency"),
-                         m_settings.style.normalization, heatmap.low, heatmap.high);
-    target->setLegend(core::renderLegend(text.title, m_settings.style.colormap, text.low, text.high));
+    target->setLegend(core::renderLegend(picture.legend, m_settings.colormap(layer), 240));
 }
 
 void SlideAnalysis::setSettings(const HeatmapSettings& settings)
 {
-    const bool restyle = settings.style.colormap != m_settings.style.colormap ||
-                         settings.style.normalization != m_settings.style.normalization ||
-                         settings.style.threshold != m_settings.style.threshold ||
-                         settings.style.smoothing != m_settings.style.smoothing;
+    const bool restyle = !settings.drawsLike(m_settings);
     m_settings = settings;
     for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency}) {
         ImageLayer* target = mapLayer(layer);
@@ -109,6 +111,16 @@ void SlideAnalysis::setPatchGridVisible(bool visible)
     m_grid->setVisible(visible);
 }
 
+void SlideAnalysis::highlightPatch(int index, int milliseconds)
+{
+    if (index < 0 || index >= int(m_prediction.attention.size()))
+        return;
+    const QRectF rect = patchRect(index);
+    m_highlight->setOutlines({QPolygonF(rect) << rect.topLeft()}, QColor(0, 229, 255)); // cyan: on no map
+    m_highlight->setVisible(true);
+    m_highlightTimer->start(milliseconds);
+}
+
 bool SlideAnalysis::isPatchGridVisible() const
 {
     return m_grid->isVisible();
@@ -133,9 +145,10 @@ QString SlideAnalysis::describePatch(int index) const
                        .arg(double(m_prediction.attention[i]), 0, 'g', 3)
                        .arg(qRound(m_attentionRank[i] * 100));
     if (hasConsistency())
-        text += tr(" · consistency %1 (p%2)")
+        text += tr(" · consistency %1 (p%2; %3)")
                     .arg(double(m_prediction.consistency[i]), 0, 'f', 3)
-                    .arg(qRound(m_consistencyRank[i] * 100));
+                    .arg(qRound(m_consistencyRank[i] * 100))
+                    .arg(core::scoreMapHotMeaning(MapLayer::Consistency));
     return text;
 }
 

@@ -10,13 +10,13 @@
 #include <QPointF>
 #include <QRectF>
 
+class QTimer;
+
 namespace tessera::ui {
 
 class ImageLayer;
 class OutlineLayer;
 class SlideDocument;
-
-enum class MapLayer { Attention, Consistency };
 
 class SlideAnalysis : public QObject {
     Q_OBJECT
@@ -40,10 +40,13 @@ public:
     bool isPatchGridVisible() const;
     ImageLayer* mapLayer(MapLayer layer) const; // nullptr for a map the model does not make
     OutlineLayer* patchGridLayer() const { return m_grid; }
+    // Outlines patch `index` for `milliseconds` (a gallery's target, so the eye finds it).
+    void highlightPatch(int index, int milliseconds = 2000);
+    OutlineLayer* highlightLayer() const { return m_highlight; }
 
     int patchAt(QPointF level0) const; // -1 outside every patch
     QRectF patchRect(int index) const; // level-0
-    // "attention 0.0123 (p97) · consistency 0.812 (p12)"
+    // "attention 0.0123 (p97) · consistency 0.812 (p12; low = unlike its neighbours)"
     QString describePatch(int index) const;
     // Patch indices: highest attention, or lowest consistency, first.
     std::vector<int> topPatches(MapLayer layer, int count) const;
@@ -61,6 +64,8 @@ private:
     ImageLayer* m_attention = nullptr;
     ImageLayer* m_consistency = nullptr;
     OutlineLayer* m_grid = nullptr;
+    OutlineLayer* m_highlight = nullptr;
+    QTimer* m_highlightTimer = nullptr;
 };
 
 } // namespace tessera::ui

@@ -2,6 +2,7 @@
 
 #include "ProjectController.h"
 #include "common/Error.h"
+#include "project/RunSummary.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,6 +11,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tessera::ui {
@@ -43,15 +45,22 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
     : QWidget(parent), m_controller(controller), m_table(new QTableWidget(0, ColumnCount, this))
 {
     auto* layout = new QVBoxLayout(this);
-    m_table->setHorizontalHeaderLabels({tr("Run"), tr("Model"), tr("Parent"), tr("Status"), tr("Epochs"),
-                                        tr("Best"), tr("Val AUC"), tr("Test AUC"), tr("LR"), tr("w_gen"),
-                                        tr("Time")});
+    m_table->setHorizontalHeaderLabels({tr("Run"), tr("Parent"), tr("Status"), tr("Epochs"), tr("Best"),
+                                        tr("Val n"), tr("Val loss"), tr("Val AUC (95 % CI)"), tr("Test AUC"),
+                                        tr("LR"), tr("w_gen"), tr("Time")});
+    m_table->horizontalHeaderItem(ValSlides)->setToolTip(tr("Validation slides"));
+    m_table->horizontalHeaderItem(ValAuc)->setToolTip(
+        tr("The best epoch's validation AUC with its 95 % bootstrap interval; \"too few slides\" where a "
+           "class has fewer than %1 validation slides.")
+            .arg(core::ClassificationMetrics::kMinimumPerClass));
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
-    m_table->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    // Every column as wide as its text: the dock scrolls sideways rather than cut a name.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setMinimumHeight(90);
     layout->addWidget(m_table, 1);
     auto* buttons = new QHBoxLayout;
@@ -98,17 +107,26 @@ void RunsPanel::refresh()
         for (const core::RunRecord& r : runs) {
             const int row = m_table->rowCount();
             m_table->insertRow(row);
-            auto* name = new QTableWidgetItem(r.name);
-            name->setToolTip(r.folder);
+            const auto parent = std::find_if(
+                runs.begin(), runs.end(), [&](const core::RunRecord& p) { return p.name == r.parentName; });
+            auto* name = new QTableWidgetItem(core::runDisplayName(
+                r, !r.parentName.isEmpty() && parent != runs.end() ? &*parent : nullptr));
+            name->setData(Qt::UserRole, r.name);
+            name->setToolTip(tr("%1\n%2").arg(r.name, r.folder));
             m_table->setItem(row, Name, name);
-            m_table->setItem(row, Model, new QTableWidgetItem(r.model));
             m_table->setItem(row, Parent, new QTableWidgetItem(r.parentName));
             auto* status = new QTableWidgetItem(r.status);
             status->setToolTip(r.message);
             m_table->setItem(row, Status, status);
             m_table->setItem(row, Epochs, numberItem(r.epochsDone, 0));
             m_table->setItem(row, BestEpoch, numberItem(r.bestEpoch > 0 ? r.bestEpoch : std::nan(""), 0));
-            m_table->setItem(row, ValAuc, numberItem(r.validationAuc, 3));
+            const core::ValidationSummary validation = core::summarizeValidation(r);
+            m_table->setItem(row, ValSlides,
+                             numberItem(validation.slides > 0 ? validation.slides : std::nan(""), 0));
+            m_table->setItem(row, ValLoss, numberItem(validation.loss, 3));
+            auto* auc = new QTableWidgetItem(validation.aucText);
+            auc->setToolTip(validation.explanation);
+            m_table->setItem(row, ValAuc, auc);
             m_table->setItem(row, TestAuc, numberItem(r.testAuc, 3));
             m_table->setItem(row, LearningRate,
                              numberItem(r.config[QStringLiteral("lr")].toDouble(std::nan("")), 6));
@@ -130,7 +148,8 @@ void RunsPanel::refresh()
 QString RunsPanel::selectedRun() const
 {
     const auto rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : m_table->item(rows.first().row(), Name)->text();
+    return rows.isEmpty() ? QString()
+                          : m_table->item(rows.first().row(), Name)->data(Qt::UserRole).toString();
 }
 
 void RunsPanel::deleteSelected(bool confirm)

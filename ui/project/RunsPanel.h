@@ -1,5 +1,7 @@
-// The "Runs" dock: the project's runs side by side — model, parent run, hyper-parameters, best
-// validation AUC, test AUC, time — to compare them; apply one to the current slide; delete one.
+// The "Runs" dock: the project's runs side by side — a name that tells them apart (model, date,
+// what differs from the parent), parent run, validation slides, loss and AUC with its interval
+// (or "too few slides"), test AUC, hyper-parameters, time — to compare them; apply one to the
+// current slide; delete one. The run's folder name is each Name item's Qt::UserRole.
 #pragma once
 
 #include <QWidget>
@@ -16,11 +18,12 @@ class RunsPanel : public QWidget {
 public:
     enum Column {
         Name,
-        Model,
         Parent,
         Status,
         Epochs,
         BestEpoch,
+        ValSlides,
+        ValLoss,
         ValAuc,
         TestAuc,
         LearningRate,

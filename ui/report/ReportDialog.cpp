@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -22,12 +23,15 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QUrl>
 
 namespace tessera::ui {
 
-ReportDialog::ReportDialog(core::Project& project, const QString& slidePath, QWidget* parent)
+ReportDialog::ReportDialog(core::Project& project, const QString& slidePath,
+                           const core::HeatmapSettings& heatmaps, QWidget* parent)
     : QDialog(parent),
       m_project(project),
+      m_heatmaps(heatmaps),
       m_run(new QComboBox(this)),
       m_author(new QLineEdit(this)),
       m_institution(new QLineEdit(this)),
@@ -120,13 +124,32 @@ ReportDialog::ReportDialog(core::Project& project, const QString& slidePath, QWi
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         try {
             const QString done = exportReport();
-            QMessageBox::information(this, tr("Export Report"), done);
+            const QString pdf = QFileInfo(pdfPath()).absoluteFilePath();
             accept();
+            showExported(parentWidget(), done, pdf);
         } catch (const core::Error& e) {
             m_problem->setText(e.message()); // the dialog stays open: fix and try again
         }
     });
     regather();
+}
+
+void ReportDialog::showExported(QWidget* parent, const QString& message, const QString& pdf)
+{
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("Export Report"), message, QMessageBox::Close, parent);
+    box->setObjectName(QStringLiteral("reportExported"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* open = box->addButton(tr("Open PDF"), QMessageBox::AcceptRole);
+    QPushButton* folder = box->addButton(tr("Show in Folder"), QMessageBox::ActionRole);
+    box->setDefaultButton(open);
+    connect(box, &QMessageBox::buttonClicked, box, [open, folder, pdf](QAbstractButton* button) {
+        if (button == open)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(pdf));
+        else if (button == folder)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(pdf).absolutePath()));
+    });
+    box->open(); // not modal to the application: the viewer keeps running
 }
 
 core::ReportRequest ReportDialog::request() const
@@ -140,6 +163,7 @@ core::ReportRequest ReportDialog::request() const
     r.page = QPageSize::PageSizeId(m_page->currentData().toInt());
     r.cropMicronsPerPixel = m_cropMpp->value();
     r.topPatches = m_topPatches->value();
+    r.heatmaps = m_heatmaps;
     return r;
 }
 

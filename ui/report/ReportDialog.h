@@ -26,14 +26,19 @@ namespace tessera::ui {
 class ReportDialog : public QDialog {
     Q_OBJECT
 public:
-    // Throws core::Error when the slide is not in the project or cannot be read.
-    ReportDialog(core::Project& project, const QString& slidePath, QWidget* parent = nullptr);
+    // Throws core::Error when the slide is not in the project or cannot be read. The heatmaps are
+    // drawn as `heatmaps` says: the viewer's settings.
+    ReportDialog(core::Project& project, const QString& slidePath, const core::HeatmapSettings& heatmaps,
+                 QWidget* parent = nullptr);
 
     core::ReportRequest request() const;
     QString pdfPath() const;
     QString csvFolder() const; // empty: no CSVs
     // Writes the report (and CSVs); returns a sentence for the user. Throws core::Error.
     QString exportReport();
+    // The message after an export, with "Open PDF" and "Show in Folder" (object name
+    // "reportExported").
+    static void showExported(QWidget* parent, const QString& message, const QString& pdf);
 
     QPlainTextEdit* findingsEdit() const { return m_findings; }
     QLineEdit* pdfEdit() const { return m_pdf; }
@@ -47,6 +52,7 @@ private:
 
     core::Project& m_project;
     QString m_slideKey;
+    core::HeatmapSettings m_heatmaps;
     QComboBox* m_run;
     QLineEdit* m_author;
     QLineEdit* m_institution;

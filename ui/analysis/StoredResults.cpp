@@ -1,0 +1,81 @@
+#include "StoredResults.h"
+
+#include "AnalysisController.h"
+#include "AnalysisPanel.h"
+#include "common/Error.h"
+#include "document/SlideDocument.h"
+#include "project/Project.h"
+#include "project/ProjectController.h"
+#include "viewer/SlideView.h"
+#include "workspace/SlideTabs.h"
+
+#include <QLocale>
+
+namespace tessera::ui {
+
+namespace {
+
+std::vector<core::PredictionRecord> storedFor(ProjectController* project, const SlideDocument* document)
+{
+    if (!project->project() || !document)
+        return {};
+    try {
+        return project->project()->runs().predictionsFor(document->slide()->path());
+    } catch (const core::Error&) {
+        return {}; // a project that cannot be read says so in its own dock
+    }
+}
+
+} // namespace
+
+StoredResults::StoredResults(ProjectController* project, AnalysisController* analysis, AnalysisPanel* panel,
+                             SlideTabs* tabs, QObject* parent)
+    : QObject(parent), m_project(project), m_analysis(analysis), m_panel(panel), m_tabs(tabs)
+{
+    connect(tabs, &SlideTabs::slideOpened, this, [this](SlideView* view) { showLatest(view->document()); });
+    connect(tabs, &SlideTabs::currentViewChanged, this, &StoredResults::listForCurrentSlide);
+    connect(analysis, &AnalysisController::ready, this, &StoredResults::listForCurrentSlide);
+    connect(project, &ProjectController::projectChanged, this, &StoredResults::showOnEveryOpenSlide);
+    connect(project, &ProjectController::slidesChanged, this, &StoredResults::listForCurrentSlide);
+    connect(panel, &AnalysisPanel::storedResultsChosen, this, [this](const QString& file) {
+        if (SlideView* view = m_tabs->currentView())
+            m_analysis->loadResults(view->document(), file, m_panel->settings());
+    });
+}
+
+bool StoredResults::showLatest(SlideDocument* document)
+{
+    const std::vector<core::PredictionRecord> stored = storedFor(m_project, document);
+    if (stored.empty())
+        return false;
+    if (!document->analysis())
+        m_analysis->loadResults(document, stored.front().file, m_panel->settings());
+    return true;
+}
+
+void StoredResults::showOnEveryOpenSlide()
+{
+    for (SlideView* view : m_tabs->views())
+        showLatest(view->document());
+    listForCurrentSlide();
+}
+
+void StoredResults::listForCurrentSlide()
+{
+    SlideView* view = m_tabs->currentView();
+    SlideDocument* document = view ? view->document() : nullptr;
+    const QLocale locale;
+    std::vector<AnalysisPanel::StoredChoice> choices;
+    for (const core::PredictionRecord& r : storedFor(m_project, document)) {
+        QString text =
+            tr("%1 (%2), %3")
+                .arg(r.runName, r.model, locale.toString(r.created.toLocalTime(), QLocale::ShortFormat));
+        if (r.validationAuc > 0)
+            text += tr(", val. AUC %1").arg(r.validationAuc, 0, 'f', 2);
+        choices.push_back({text, r.file});
+    }
+    const SlideAnalysis* shown = document ? document->analysis() : nullptr;
+    m_panel->setStoredResults(choices, shown ? shown->resultsPath() : QString());
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,37 @@
+// A project's stored predictions on the slides it opens: the latest is shown when a project
+// slide opens (read off the GUI thread, never recomputed), and the Analysis dock lists every run
+// that predicted the current slide so that another can be picked.
+#pragma once
+
+#include <QObject>
+
+namespace tessera::ui {
+
+class AnalysisController;
+class AnalysisPanel;
+class ProjectController;
+class SlideDocument;
+class SlideTabs;
+class SlideView;
+
+class StoredResults : public QObject {
+    Q_OBJECT
+public:
+    StoredResults(ProjectController* project, AnalysisController* analysis, AnalysisPanel* panel,
+                  SlideTabs* tabs, QObject* parent = nullptr);
+
+    // Shows the latest stored prediction on `document` unless it already shows results. False
+    // when the project holds none for its slide.
+    bool showLatest(SlideDocument* document);
+
+private:
+    void listForCurrentSlide();
+    void showOnEveryOpenSlide();
+
+    ProjectController* m_project;
+    AnalysisController* m_analysis;
+    AnalysisPanel* m_panel;
+    SlideTabs* m_tabs;
+};
+
+} // namespace tessera::ui
