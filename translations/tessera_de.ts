@@ -4,107 +4,107 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
         <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="35"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="43"/>
         <source>give the run a name</source>
         <translation>geben Sie dem Lauf einen Namen</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="37"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="45"/>
         <source>use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only (it names a folder)</source>
         <translation>nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; verwenden (er benennt einen Ordner)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="39"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="47"/>
         <source>a run named &apos;%1&apos; exists already</source>
         <translation>ein Lauf namens &apos;%1&apos; existiert bereits</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="45"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="53"/>
         <source>the project has no feature set &apos;%1&apos;</source>
         <translation>das Projekt hat keinen Merkmalssatz &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="47"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="55"/>
         <source>feature set &apos;%1&apos; has no slides yet</source>
         <translation>der Merkmalssatz &apos;%1&apos; hat noch keine Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="55"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="63"/>
         <source>choose &apos;handcrafted&apos; or a TorchScript file (.pt) that exists</source>
         <translation>wählen Sie &apos;handcrafted&apos; oder eine vorhandene TorchScript-Datei (.pt)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="58"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="66"/>
         <source>the patch size must be at least 16 px and the magnification positive</source>
         <translation>die Patchgröße muss mindestens 16 px und die Vergrößerung positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="65"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="73"/>
         <source>label at least two classes of slides first (%1)</source>
         <translation>versehen Sie zuerst Schnitte aus mindestens zwei Klassen mit Labels (%1)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="69"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="77"/>
         <source>k-fold cross-validation needs at least 3 folds</source>
         <translation>die k-fache Kreuzvalidierung braucht mindestens 3 Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="72"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="80"/>
         <source>the project has no split &apos;%1&apos;: import one, or choose k folds</source>
         <translation>das Projekt hat keine Aufteilung &apos;%1&apos;: importieren Sie eine oder wählen Sie k Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="78"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="86"/>
         <source>the project has no run &apos;%1&apos;</source>
         <translation>das Projekt hat keinen Lauf &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="84"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="92"/>
         <source>run &apos;%1&apos; has no trained weights yet</source>
         <translation>Lauf &apos;%1&apos; hat noch keine trainierten Gewichte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="86"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="95"/>
         <source>run &apos;%1&apos; was trained as %2: choose %2 as the model to fine-tune it</source>
         <translation>Lauf &apos;%1&apos; wurde als %2 trainiert: wählen Sie %2 als Modell, um ihn feinabzustimmen</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="90"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="99"/>
         <source>run &apos;%1&apos; knows the classes %2, the project&apos;s labels are %3</source>
         <translation>Lauf &apos;%1&apos; kennt die Klassen %2, die Labels des Projekts sind %3</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="95"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="104"/>
         <source>run &apos;%1&apos; was trained on %2-dimensional features, &apos;%3&apos; has %4</source>
         <translation>Lauf &apos;%1&apos; wurde auf %2-dimensionalen Merkmalen trainiert, &apos;%3&apos; hat %4</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="110"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="119"/>
         <source>there is no device &apos;%1&apos; on this machine</source>
         <translation>auf diesem Rechner gibt es kein Gerät &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="129"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="138"/>
         <source>Extract features for %1</source>
         <translation>Merkmale für %1 extrahieren</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="192"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="201"/>
         <source>Train %1 (%2)</source>
         <translation>%1 trainieren (%2)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="193"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="202"/>
         <source>Fine-tune %1 from %2 (%3)</source>
         <translation>%1 ab %2 feinabstimmen (%3)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="220"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="229"/>
         <source># One node, %1 worker processes (one per GPU; edit to the node&apos;s GPUs):
 tessera-cli %2 --nproc %1
 
@@ -265,7 +265,7 @@ srun tessera-cli %2 --distributed
     <message>
         <location filename="../core/annotations/GeoJson.cpp" line="182"/>
         <location filename="../core/annotations/Geometry.cpp" line="341"/>
-        <location filename="../core/annotations/HoleCheck.cpp" line="188"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="190"/>
         <source>hole %1</source>
         <translation>Loch %1</translation>
     </message>
@@ -380,22 +380,22 @@ srun tessera-cli %2 --distributed
         <translation>Teil %1: </translation>
     </message>
     <message>
-        <location filename="../core/annotations/HoleCheck.cpp" line="192"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="194"/>
         <source>%1 crosses the outer ring</source>
         <translation>%1 schneidet den äußeren Ring</translation>
     </message>
     <message>
-        <location filename="../core/annotations/HoleCheck.cpp" line="193"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="195"/>
         <source>%1 crosses hole %2</source>
         <translation>%1 schneidet Loch %2</translation>
     </message>
     <message>
-        <location filename="../core/annotations/HoleCheck.cpp" line="203"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="216"/>
         <source>%1 is not inside the outer ring</source>
         <translation>%1 liegt nicht im äußeren Ring</translation>
     </message>
     <message>
-        <location filename="../core/annotations/HoleCheck.cpp" line="224"/>
+        <location filename="../core/annotations/HoleCheck.cpp" line="237"/>
         <source>%1 overlaps hole %2</source>
         <translation>%1 überlappt Loch %2</translation>
     </message>
@@ -430,311 +430,358 @@ srun tessera-cli %2 --distributed
         <translation>%1: Annotation %2 kann nicht gelesen werden: %3</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="46"/>
         <source>%1: viridis colour map over %2 patches, percentile normalisation (each patch&apos;s rank among the slide&apos;s patches: yellow highest, purple lowest), drawn at 60 % opacity.</source>
-        <translation>%1: Farbskala viridis über %2 Patches, Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts: gelb am höchsten, violett am niedrigsten), mit 60 % Deckkraft gezeichnet.</translation>
+        <translation type="vanished">%1: Farbskala viridis über %2 Patches, Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts: gelb am höchsten, violett am niedrigsten), mit 60 % Deckkraft gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="62"/>
-        <location filename="../core/report/ReportContent.cpp" line="151"/>
-        <location filename="../core/report/ReportDocument.cpp" line="134"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="9"/>
+        <location filename="../core/report/ReportDocument.cpp" line="160"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="62"/>
-        <location filename="../core/report/ReportContent.cpp" line="148"/>
-        <location filename="../core/report/ReportDocument.cpp" line="130"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="9"/>
+        <location filename="../core/report/ReportDocument.cpp" line="156"/>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="78"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="14"/>
+        <source>high = the model looked here</source>
+        <translation>hoch = hier sah das Modell hin</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="15"/>
+        <source>low = unlike its neighbours</source>
+        <translation>niedrig = anders als seine Nachbarn</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="50"/>
+        <source>%1 (percentile)</source>
+        <translation>%1 (Perzentil)</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="51"/>
+        <source>%1 (min–max)</source>
+        <translation>%1 (Min–Max)</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="52"/>
+        <source>hot end: %1</source>
+        <translation>heißes Ende: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="52"/>
+        <source>percentile normalisation (each patch&apos;s rank among the slide&apos;s patches)</source>
+        <translation>Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="53"/>
+        <source>min–max normalisation</source>
+        <translation>Min-Max-Normierung</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="55"/>
+        <source>the hot end marks the patches the model weighed most</source>
+        <translation>das heiße Ende markiert die Patches, die das Modell am stärksten gewichtete</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="56"/>
+        <source>drawn reversed: the hot end marks the patches least like their neighbours (low consistency)</source>
+        <translation>umgekehrt gezeichnet: das heiße Ende markiert die Patches, die ihren Nachbarn am wenigsten gleichen (niedrige Konsistenz)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="58"/>
+        <source>%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.</source>
+        <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="91"/>
         <source>%1: no slide &quot;%2&quot; in this project</source>
         <translation>%1: kein Schnitt „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="81"/>
+        <location filename="../core/report/ReportContent.cpp" line="94"/>
         <source>%1: the slide file is missing (the project expects it there)</source>
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="88"/>
+        <location filename="../core/report/ReportContent.cpp" line="101"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="93"/>
-        <location filename="../core/report/ReportContent.cpp" line="99"/>
+        <location filename="../core/report/ReportContent.cpp" line="106"/>
+        <location filename="../core/report/ReportContent.cpp" line="112"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="97"/>
+        <location filename="../core/report/ReportContent.cpp" line="110"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="116"/>
+        <location filename="../core/report/ReportContent.cpp" line="129"/>
         <source>%1: no run &quot;%2&quot; in this project</source>
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="128"/>
+        <location filename="../core/report/ReportContent.cpp" line="141"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="129"/>
+        <location filename="../core/report/ReportContent.cpp" line="142"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="139"/>
+        <location filename="../core/report/ReportContent.cpp" line="152"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="154"/>
+        <location filename="../core/report/ReportContent.cpp" line="175"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="166"/>
-        <location filename="../core/report/ReportDocument.cpp" line="167"/>
+        <location filename="../core/report/ReportContent.cpp" line="187"/>
+        <location filename="../core/report/ReportDocument.cpp" line="194"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="201"/>
+        <location filename="../core/report/ReportContent.cpp" line="222"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="223"/>
+        <location filename="../core/report/ReportContent.cpp" line="244"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="229"/>
+        <location filename="../core/report/ReportContent.cpp" line="250"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="84"/>
+        <location filename="../core/report/ReportDocument.cpp" line="91"/>
         <source>µm²</source>
         <translation>µm²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="84"/>
+        <location filename="../core/report/ReportDocument.cpp" line="91"/>
         <source>px²</source>
         <translation>px²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="85"/>
+        <location filename="../core/report/ReportDocument.cpp" line="92"/>
         <source>µm</source>
         <translation>µm</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="85"/>
+        <location filename="../core/report/ReportDocument.cpp" line="92"/>
         <source>px</source>
         <translation>px</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="89"/>
-        <location filename="../core/report/ReportDocument.cpp" line="235"/>
+        <location filename="../core/report/ReportDocument.cpp" line="96"/>
+        <location filename="../core/report/ReportDocument.cpp" line="247"/>
         <source>Slide report: %1</source>
         <translation>Schnittbericht: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="93"/>
+        <location filename="../core/report/ReportDocument.cpp" line="100"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="94"/>
+        <location filename="../core/report/ReportDocument.cpp" line="101"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="95"/>
+        <location filename="../core/report/ReportDocument.cpp" line="102"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="96"/>
+        <location filename="../core/report/ReportDocument.cpp" line="103"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="97"/>
+        <location filename="../core/report/ReportDocument.cpp" line="104"/>
         <source>Microns per pixel</source>
         <translation>Mikrometer je Pixel</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="98"/>
+        <location filename="../core/report/ReportDocument.cpp" line="105"/>
         <source>Objective</source>
         <translation>Objektiv</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="99"/>
+        <location filename="../core/report/ReportDocument.cpp" line="106"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="100"/>
+        <location filename="../core/report/ReportDocument.cpp" line="107"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="100"/>
+        <location filename="../core/report/ReportDocument.cpp" line="107"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="101"/>
+        <location filename="../core/report/ReportDocument.cpp" line="108"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="104"/>
+        <location filename="../core/report/ReportDocument.cpp" line="111"/>
         <source>Slide overview</source>
         <translation>Übersicht des Schnitts</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="108"/>
+        <location filename="../core/report/ReportDocument.cpp" line="134"/>
         <source>Model results</source>
         <translation>Modellergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="111"/>
+        <location filename="../core/report/ReportDocument.cpp" line="137"/>
         <source>No model results: this section is left out.</source>
         <translation>Keine Modellergebnisse: dieser Abschnitt entfällt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="114"/>
+        <location filename="../core/report/ReportDocument.cpp" line="140"/>
         <source>Predicted class: %1</source>
         <translation>Vorhergesagte Klasse: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="118"/>
-        <location filename="../core/report/ReportDocument.cpp" line="145"/>
-        <location filename="../core/report/ReportDocument.cpp" line="162"/>
+        <location filename="../core/report/ReportDocument.cpp" line="144"/>
+        <location filename="../core/report/ReportDocument.cpp" line="172"/>
+        <location filename="../core/report/ReportDocument.cpp" line="189"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="118"/>
+        <location filename="../core/report/ReportDocument.cpp" line="144"/>
         <source>Probability</source>
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="123"/>
+        <location filename="../core/report/ReportDocument.cpp" line="149"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="124"/>
+        <location filename="../core/report/ReportDocument.cpp" line="150"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="125"/>
+        <location filename="../core/report/ReportDocument.cpp" line="151"/>
         <source>Trained</source>
         <translation>Trainiert</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="126"/>
+        <location filename="../core/report/ReportDocument.cpp" line="152"/>
         <source>Fine-tuned from</source>
         <translation>Feinabgestimmt ab</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="127"/>
+        <location filename="../core/report/ReportDocument.cpp" line="153"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="138"/>
+        <location filename="../core/report/ReportDocument.cpp" line="165"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="140"/>
+        <location filename="../core/report/ReportDocument.cpp" line="167"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="145"/>
+        <location filename="../core/report/ReportDocument.cpp" line="172"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="146"/>
+        <location filename="../core/report/ReportDocument.cpp" line="173"/>
         <source>Area (%1)</source>
         <translation>Fläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="147"/>
+        <location filename="../core/report/ReportDocument.cpp" line="174"/>
         <source>Perimeter (%1)</source>
         <translation>Umfang (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="148"/>
+        <location filename="../core/report/ReportDocument.cpp" line="175"/>
         <source>Mean attention (percentile)</source>
         <translation>Mittlere Aufmerksamkeit (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="158"/>
+        <location filename="../core/report/ReportDocument.cpp" line="185"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="162"/>
+        <location filename="../core/report/ReportDocument.cpp" line="189"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="163"/>
+        <location filename="../core/report/ReportDocument.cpp" line="190"/>
         <source>Total area (%1)</source>
         <translation>Gesamtfläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="174"/>
+        <location filename="../core/report/ReportDocument.cpp" line="201"/>
         <source>Crops</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="184"/>
+        <location filename="../core/report/ReportDocument.cpp" line="117"/>
         <source>Findings</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="186"/>
+        <location filename="../core/report/ReportDocument.cpp" line="119"/>
         <source>None written.</source>
         <translation>Keiner geschrieben.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="194"/>
+        <location filename="../core/report/ReportDocument.cpp" line="127"/>
         <source>Not in this report</source>
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="217"/>
+        <location filename="../core/report/ReportDocument.cpp" line="229"/>
         <source>For research use only. Not for diagnostic use. Tessera %1, %2</source>
         <translation>Nur für Forschungszwecke. Nicht für die Diagnostik. Tessera %1, %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="220"/>
+        <location filename="../core/report/ReportDocument.cpp" line="232"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="243"/>
+        <location filename="../core/report/ReportDocument.cpp" line="255"/>
         <source>%1 cannot be written: the PDF could not be started</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="251"/>
+        <location filename="../core/report/ReportDocument.cpp" line="263"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
     </message>
@@ -769,6 +816,41 @@ srun tessera-cli %2 --distributed
         <source>the file cannot be opened: check that the folder exists and is readable and writable</source>
         <translation>Die Datei kann nicht geöffnet werden: Prüfen Sie, ob der Ordner existiert und lesbar und beschreibbar ist</translation>
     </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="20"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="20"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="32"/>
+        <source> · as %1</source>
+        <translation> · wie %1</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="46"/>
+        <source>Recorded before Tessera kept the validation slides&apos; numbers.</source>
+        <translation>Aufgezeichnet, bevor Tessera die Zahlen der Validierungsschnitte speicherte.</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="61"/>
+        <source>too few slides (%1)</source>
+        <translation>zu wenige Schnitte (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="62"/>
+        <source>%1 validation slides (%2 per class): an AUC needs at least %3 slides of each class to mean anything.</source>
+        <translation>%1 Validierungsschnitte (%2 je Klasse): eine AUC braucht mindestens %3 Schnitte jeder Klasse, um etwas auszusagen.</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="72"/>
+        <source>AUC on %1 validation slides (%2 per class), with its 95 % bootstrap interval (2000 resamples within each class).</source>
+        <translation>AUC auf %1 Validierungsschnitten (%2 je Klasse), mit 95-%-Bootstrap-Intervall (2000 Ziehungen innerhalb jeder Klasse).</translation>
+    </message>
 </context>
 <context>
     <name>RunRegistry</name>
@@ -778,7 +860,7 @@ srun tessera-cli %2 --distributed
         <translation>der Prozess des Auftrags endete ohne Begründung (beendet, kein Speicher mehr oder abgestürzt)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="344"/>
+        <location filename="../core/project/RunRegistry.cpp" line="347"/>
         <source>registered from its folder before it finished</source>
         <translation>aus seinem Ordner übernommen, bevor er fertig war</translation>
     </message>
@@ -855,6 +937,7 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../ui/analysis/AnalysisController.cpp" line="151"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="166"/>
         <source>Open a slide first, then its results.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann seine Ergebnisse.</translation>
     </message>
@@ -867,92 +950,121 @@ srun tessera-cli %2 --distributed
         <translation>Vorhersage</translation>
     </message>
     <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="72"/>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
         <location filename="../ui/analysis/AnalysisPanel.cpp" line="77"/>
+        <source>The project&apos;s stored predictions for this slide, the latest first</source>
+        <translation>Die gespeicherten Vorhersagen des Projekts für diesen Schnitt, die neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="92"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="79"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="94"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="80"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="95"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="81"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="96"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="82"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="97"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="100"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="115"/>
         <source>Heatmap display</source>
         <translation>Heatmap-Darstellung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="106"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="128"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="107"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="129"/>
         <source>Raw (min–max)</source>
         <translation>Rohwerte (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="127"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="149"/>
         <source>Smooth between patches</source>
         <translation>Zwischen Patches glätten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="128"/>
-        <source>Colour map</source>
-        <translation>Farbskala</translation>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="150"/>
+        <source>Attention colours</source>
+        <translation>Farben Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="129"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="151"/>
+        <source>Consistency colours</source>
+        <translation>Farben Konsistenz</translation>
+    </message>
+    <message>
+        <source>Colour map</source>
+        <translation type="vanished">Farbskala</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="152"/>
         <source>Scale</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="130"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="153"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="131"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="154"/>
+        <source>Hides the cold end of each map: patches whose normalized score is below this (for consistency, the patches most like their neighbours).</source>
+        <translation>Blendet das kalte Ende jeder Karte aus: Patches, deren normierter Wert darunter liegt (bei der Konsistenz die Patches, die ihren Nachbarn am meisten gleichen).</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="156"/>
         <source>Hide below</source>
         <translation>Ausblenden unter</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="143"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="169"/>
         <source>Highest attention</source>
         <translation>Höchste Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="144"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="170"/>
         <source>Lowest consistency</source>
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="220"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="267"/>
+        <source>Loading the stored results…</source>
+        <translation>Gespeicherte Ergebnisse werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="268"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="225"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="273"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="228"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="276"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -1377,6 +1489,19 @@ Ergebnisse: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::CursorReadout</name>
+    <message>
+        <location filename="../ui/workspace/CursorReadout.cpp" line="26"/>
+        <source>x %1, y %2 px</source>
+        <translation>x %1, y %2 px</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/CursorReadout.cpp" line="28"/>
+        <source>  (%1, %2 µm)</source>
+        <translation>  (%1, %2 µm)</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::FreehandTool</name>
     <message>
         <location filename="../ui/annotations/tools/DrawingTools.cpp" line="207"/>
@@ -1576,277 +1701,265 @@ Ergebnisse: %2</translation>
         <translation>Den Auftrag erneut starten: das Training setzt am letzten Prüfpunkt fort</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="225"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="235"/>
         <source>%1 — %2%3</source>
         <translation>%1 — %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="245"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="255"/>
         <source>epoch %1 of %2 — %3 left</source>
         <translation>Epoche %1 von %2 — noch %3</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="249"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="259"/>
         <source>%1 of %2 %3 — %4 left</source>
         <translation>%1 von %2 %3 — noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="252"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="233"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="262"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="216"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="221"/>
         <source>%1, no progress reported yet</source>
         <translation>%1, noch kein Fortschritt gemeldet</translation>
     </message>
 </context>
 <context>
-    <name>tessera::ui::CursorReadout</name>
-    <message>
-        <location filename="../ui/workspace/CursorReadout.cpp" line="26"/>
-        <source>x %1, y %2 px</source>
-        <translation>x %1, y %2 px</translation>
-    </message>
-    <message>
-        <location filename="../ui/workspace/CursorReadout.cpp" line="28"/>
-        <source>  (%1, %2 µm)</source>
-        <translation>  (%1, %2 µm)</translation>
-    </message>
-</context>
-<context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>&amp;Open Slide…</source>
         <translation>Schnitt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Export &amp;Report…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
         <source>&amp;Save View as PNG…</source>
         <translation>Ansicht als PNG &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="214"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>&amp;Close Slide</source>
         <translation>Schnitt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="217"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>&amp;Fit to Window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>Show &amp;Tissue Mask</source>
         <translation>&amp;Gewebemaske anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>&amp;Run Model on Slide…</source>
         <translation>Modell auf Schnitt &amp;anwenden…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>Open &amp;Results…</source>
         <translation>&amp;Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>Add &amp;Slides…</source>
         <translation>&amp;Schnitte hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>Add Slides</source>
         <translation>Schnitte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="265"/>
         <source>Add a Folder of Slides</source>
         <translation>Einen Ordner mit Schnitten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>&amp;Import Labels…</source>
         <translation>Labels &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Import Labels (CLAM CSV)</source>
         <translation>Labels importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>&amp;Export Labels…</source>
         <translation>Labels &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="279"/>
         <source>Export Labels (CLAM CSV)</source>
         <translation>Labels exportieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>Import S&amp;plit…</source>
         <translation>Auf&amp;teilung importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>Import a Split (CLAM CSV)</source>
         <translation>Eine Aufteilung importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288"/>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
         <source>&amp;Train Model…</source>
         <translation>Modell &amp;trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <location filename="../ui/MainWindow.cpp" line="296"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>&amp;About Tessera</source>
         <translation>&amp;Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source>New Project: choose an empty folder</source>
         <translation>Neues Projekt: einen leeren Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="315"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
         <source>Open &amp;Project…</source>
         <translation>&amp;Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="320"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="320"/>
+        <location filename="../ui/MainWindow.cpp" line="324"/>
         <source>Close Pro&amp;ject</source>
         <translation>Projekt sch&amp;ließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="335"/>
+        <location filename="../ui/MainWindow.cpp" line="339"/>
         <source>Project %1</source>
         <translation>Projekt %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
         <source>Open or create a project first: training works on a project&apos;s slides and labels.</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Das Training arbeitet mit den Schnitten und Labels eines Projekts.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="374"/>
+        <location filename="../ui/MainWindow.cpp" line="378"/>
         <source>%1 slides added, %2 already in the project, %3 moved, %4 failed</source>
         <translation>%1 Schnitte hinzugefügt, %2 schon im Projekt, %3 verschoben, %4 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="381"/>
+        <location filename="../ui/MainWindow.cpp" line="385"/>
         <source>Some slides were not added:
 %1</source>
         <translation>Einige Schnitte wurden nicht hinzugefügt:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="386"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>%1: %2 applied</source>
         <translation>%1: %2 übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="392"/>
         <source>, %1 slides not in the project (e.g. %2)</source>
         <translation>, %1 Schnitte nicht im Projekt (z. B. %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="399"/>
+        <location filename="../ui/MainWindow.cpp" line="403"/>
         <source>Jobs Are Running</source>
         <translation>Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <location filename="../ui/MainWindow.cpp" line="404"/>
         <source>%n job(s) of this project are still running.</source>
         <translation>
             <numerusform>%n Auftrag dieses Projekts läuft noch.</numerusform>
@@ -1854,160 +1967,160 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>They run on their own: keep them running and see them again when you reopen the project, or stop them (training stops after its current epoch and can be resumed).</source>
         <translation>Sie laufen selbstständig: Lassen Sie sie weiterlaufen und sehen Sie sie beim nächsten Öffnen des Projekts wieder, oder halten Sie sie an (das Training hält nach der laufenden Epoche an und kann fortgesetzt werden).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="405"/>
+        <location filename="../ui/MainWindow.cpp" line="409"/>
         <source>Keep Running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="406"/>
+        <location filename="../ui/MainWindow.cpp" line="410"/>
         <source>Stop Jobs</source>
         <translation>Aufträge anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="424"/>
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>A tile could not be read: %1</source>
         <translation>Eine Kachel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="507"/>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>%1 — Tessera</source>
         <translation>%1 — Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="518"/>
+        <location filename="../ui/MainWindow.cpp" line="508"/>
         <source>Detecting tissue…</source>
         <translation>Gewebe wird erkannt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="432"/>
         <source>Tissue covers %1 % of the slide (saturation threshold %2)</source>
         <translation>Gewebe bedeckt %1 % des Schnitts (Sättigungsschwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>The results were not recorded in the project: %1</source>
         <translation>Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>Jobs: %1</source>
         <translation>Aufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="528"/>
+        <location filename="../ui/MainWindow.cpp" line="518"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="545"/>
+        <location filename="../ui/MainWindow.cpp" line="535"/>
         <source>Open Slide</source>
         <translation>Schnitt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="554"/>
+        <location filename="../ui/MainWindow.cpp" line="544"/>
         <source>There is no slide view to save.</source>
         <translation>Es gibt keine Schnittansicht zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="559"/>
+        <location filename="../ui/MainWindow.cpp" line="549"/>
         <source>Cannot write %1 (check the folder exists and is writable).</source>
         <translation>%1 kann nicht geschrieben werden (existiert der Ordner und ist er beschreibbar?).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="571"/>
+        <location filename="../ui/MainWindow.cpp" line="561"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="562"/>
         <source>Open a project and one of its slides: a report is made from what the project knows about the slide.</source>
         <translation>Öffnen Sie ein Projekt und einen seiner Schnitte: ein Bericht entsteht aus dem, was das Projekt über den Schnitt weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589"/>
+        <location filename="../ui/MainWindow.cpp" line="579"/>
         <source>Save View as PNG</source>
         <translation>Ansicht als PNG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589"/>
+        <location filename="../ui/MainWindow.cpp" line="579"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Results: %1</source>
         <translation>Ergebnisse: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="632"/>
+        <location filename="../ui/MainWindow.cpp" line="622"/>
         <source>Choose a Training Run</source>
         <translation>Trainingslauf wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <location filename="../ui/MainWindow.cpp" line="630"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <location filename="../ui/MainWindow.cpp" line="630"/>
         <source>Tessera results (*.h5)</source>
         <translation>Tessera-Ergebnisse (*.h5)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="659"/>
+        <location filename="../ui/MainWindow.cpp" line="650"/>
         <source>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Whole-slide viewer and spatially regularized MIL.&lt;/p&gt;&lt;table&gt;</source>
         <translation>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Ganzschnitt-Viewer und räumlich regularisiertes MIL.&lt;/p&gt;&lt;table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="667"/>
+        <location filename="../ui/MainWindow.cpp" line="658"/>
         <source>About Tessera</source>
         <translation>Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75"/>
-        <location filename="../ui/MainWindow.cpp" line="483"/>
-        <location filename="../ui/MainWindow.cpp" line="508"/>
+        <location filename="../ui/MainWindow.cpp" line="77"/>
+        <location filename="../ui/MainWindow.cpp" line="472"/>
+        <location filename="../ui/MainWindow.cpp" line="498"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
         <source>Magnification</source>
         <translation>Vergrößerung</translation>
     </message>
@@ -2095,113 +2208,123 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::ReportDialog</name>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="40"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="44"/>
         <source>Also write the CSVs (annotations, top patches, per-class summary)</source>
         <translation>Auch die CSV-Dateien schreiben (Annotationen, Top-Patches, Übersicht je Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="44"/>
-        <location filename="../ui/report/ReportDialog.cpp" line="123"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="48"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="140"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="50"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="54"/>
         <source>Latest prediction for this slide</source>
         <translation>Neueste Vorhersage für diesen Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="62"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="66"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="63"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="67"/>
         <source>Resolution of the crops: 0.25 ≈ 40×, 0.5 ≈ 20×, 1 ≈ 10×</source>
         <translation>Auflösung der Ausschnitte: 0,25 ≈ 40×, 0,5 ≈ 20×, 1 ≈ 10×</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="68"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="72"/>
         <source>What you concluded (any language; kept in the project)</source>
         <translation>Ihre Schlussfolgerung (in jeder Sprache; wird im Projekt gespeichert)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="81"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="85"/>
         <source>Model results:</source>
         <translation>Modellergebnisse:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="82"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="86"/>
         <source>Author:</source>
         <translation>Autor:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="83"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="87"/>
         <source>Institution:</source>
         <translation>Einrichtung:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="84"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="88"/>
         <source>Page:</source>
         <translation>Seite:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="85"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="89"/>
         <source>Crops at:</source>
         <translation>Ausschnitte mit:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="86"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="90"/>
         <source>Top-attention crops:</source>
         <translation>Ausschnitte höchster Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="87"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="91"/>
         <source>Findings:</source>
         <translation>Befund:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="90"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="94"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="92"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="96"/>
         <source>PDF:</source>
         <translation>PDF:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="96"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="100"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="115"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="119"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="115"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="119"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="174"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="143"/>
+        <source>Open PDF</source>
+        <translation>PDF öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/ReportDialog.cpp" line="144"/>
+        <source>Show in Folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/ReportDialog.cpp" line="198"/>
         <source>No preview</source>
         <translation>Keine Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="205"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="229"/>
         <source>Choose where to write the PDF.</source>
         <translation>Wählen Sie, wohin das PDF geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="207"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="231"/>
         <source>%1: the folder cannot be created</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report/ReportDialog.cpp" line="213"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="237"/>
         <source>%1 written (%n page(s)).</source>
         <translation>
             <numerusform>%1 geschrieben (%n Seite).</numerusform>
@@ -2209,12 +2332,12 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="215"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="239"/>
         <source>CSVs: %1</source>
         <translation>CSV-Dateien: %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="217"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="241"/>
         <source>Not included: %1</source>
         <translation>Nicht enthalten: %1</translation>
     </message>
@@ -2222,87 +2345,117 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
         <source>Model</source>
-        <translation>Modell</translation>
+        <translation type="vanished">Modell</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
         <source>Parent</source>
         <translation>Vorgänger</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="46"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
         <source>Best</source>
         <translation>Beste</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
         <source>Val AUC</source>
-        <translation>Val.-AUC</translation>
+        <translation type="vanished">Val.-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
         <source>Test AUC</source>
         <translation>Test-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <source>Val n</source>
+        <translation>Val. n</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <source>Val loss</source>
+        <translation>Val. Loss</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <source>Val AUC (95 % CI)</source>
+        <translation>Val. AUC (95-%-KI)</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>LR</source>
         <translation>LR</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="47"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>w_gen</source>
         <translation>w_gen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="58"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
+        <source>Validation slides</source>
+        <translation>Validierungsschnitte</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="53"/>
+        <source>The best epoch&apos;s validation AUC with its 95 % bootstrap interval; &quot;too few slides&quot; where a class has fewer than %1 validation slides.</source>
+        <translation>Die Validierungs-AUC der besten Epoche mit 95-%-Bootstrap-Intervall; „zu wenige Schnitte“, wo eine Klasse weniger als %1 Validierungsschnitte hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
         <source>Train…</source>
         <translation>Trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="59"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="68"/>
         <source>Apply to Slide</source>
         <translation>Auf Schnitt anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="60"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="69"/>
         <source>Show this run&apos;s attention and consistency maps on the current slide</source>
         <translation>Die Attention- und Konsistenzkarten dieses Laufs auf dem aktuellen Schnitt zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="61"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="70"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="142"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="115"/>
+        <source>%1
+%2</source>
+        <translation type="unfinished">%1× {1
+%2?}</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="161"/>
         <source>Delete Run</source>
         <translation>Lauf löschen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="143"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="162"/>
         <source>Delete run %1 with its folder (weights, metrics, log)? This cannot be undone.</source>
         <translation>Lauf %1 samt Ordner (Gewichte, Metriken, Protokoll) löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -2333,35 +2486,40 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideAnalysis</name>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="24"/>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="72"/>
         <source>Attention</source>
-        <translation>Attention</translation>
+        <translation type="vanished">Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="27"/>
         <source>Reconstruction consistency</source>
-        <translation>Rekonstruktionskonsistenz</translation>
+        <translation type="vanished">Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="34"/>
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="36"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="72"/>
-        <source>Consistency</source>
-        <translation>Konsistenz</translation>
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="40"/>
+        <source>Chosen patch</source>
+        <translation>Gewählter Patch</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="132"/>
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="148"/>
+        <source> · consistency %1 (p%2; %3)</source>
+        <translation> · Konsistenz %1 (p%2; %3)</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation type="vanished">Konsistenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/SlideAnalysis.cpp" line="144"/>
         <source>attention %1 (p%2)</source>
         <translation>Attention %1 (p%2)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="136"/>
         <source> · consistency %1 (p%2)</source>
-        <translation> · Konsistenz %1 (p%2)</translation>
+        <translation type="vanished"> · Konsistenz %1 (p%2)</translation>
     </message>
 </context>
 <context>
@@ -2510,295 +2668,308 @@ Ergebnisse: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::StoredResults</name>
+    <message>
+        <location filename="../ui/analysis/StoredResults.cpp" line="71"/>
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/StoredResults.cpp" line="74"/>
+        <source>, val. AUC %1</source>
+        <translation>, Val.-AUC %1</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::TrainingDialog</name>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="48"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="49"/>
         <source>Train a Model</source>
         <translation>Ein Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="51"/>
-        <location filename="../ui/training/TrainingDialog.cpp" line="66"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="52"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="67"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="67"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="68"/>
         <source>SR-MIL: spatially regularized MIL (GAT encoder, supernode classifier, masked reconstruction). ABMIL and TransMIL are the baselines to compare with.</source>
         <translation>SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="69"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
         <source>Run name</source>
         <translation>Name des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="69"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
         <source>The run&apos;s folder under runs/</source>
         <translation>Der Ordner des Laufs unter runs/</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
         <source>Passes over the training slides. SR-MIL stays near chance for its first ~15 epochs.</source>
         <translation>Durchgänge über die Trainingsschnitte. SR-MIL bleibt in den ersten ~15 Epochen nahe am Zufall.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
         <source>Peak AdamW learning rate (paper: 5e-4), cosine schedule</source>
         <translation>Höchste AdamW-Lernrate (Artikel: 5e-4), Kosinus-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
         <source>Weight decay</source>
         <translation>Gewichtsabnahme</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>AdamW weight decay (paper: 1e-5)</source>
         <translation>AdamW-Gewichtsabnahme (Artikel: 1e-5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
         <source>Warm-up epochs</source>
         <translation>Aufwärmepochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
         <source>Linear warm-up before the cosine</source>
         <translation>Lineares Aufwärmen vor dem Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>Early stopping</source>
         <translation>Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
         <source>Stop after this many epochs without a better validation score (0 = never)</source>
         <translation>Nach so vielen Epochen ohne besseren Validierungswert anhalten (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
         <source>Select after</source>
         <translation>Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
         <source>Choose the best epoch only after this fraction of the epochs (paper: 0.6)</source>
         <translation>Die beste Epoche erst nach diesem Anteil der Epochen wählen (Artikel: 0,6)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>Reconstruction weight</source>
         <translation>Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
         <source>SR-MIL&apos;s w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)</source>
         <translation>w_gen von SR-MIL in [0, 2]: Gewicht der label-unabhängigen Rekonstruktion (Artikel: 1,8)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
         <source>SR-MIL&apos;s w_ce in [0, 2]: full graph vs masked graph classification</source>
         <translation>w_ce von SR-MIL in [0, 2]: Klassifikation auf dem vollen gegenüber dem maskierten Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
         <source>The same seed gives the same run</source>
         <translation>Derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="89"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
         <source>%1 (%2, %3 slides)</source>
         <translation>%1 (%2, %3 Schnitte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="95"/>
         <source>Extract first…</source>
         <translation>Zuerst extrahieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="96"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
         <source>handcrafted (no weights)</source>
         <translation>handgefertigt (ohne Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
         <source>TorchScript encoder (.pt)…</source>
         <translation>TorchScript-Encoder (.pt)…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="101"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="102"/>
         <source>k-fold cross-validation</source>
         <translation>k-fache Kreuzvalidierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="106"/>
         <source>(train from scratch)</source>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="108"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="111"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="111"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
         <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="119"/>
         <source>Start from another run&apos;s best weights: same model, classes and feature dimension</source>
         <translation>Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="123"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="124"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="132"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="134"/>
         <source>One job runs per device; others wait in the queue</source>
         <translation>Je Gerät läuft ein Auftrag; weitere warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="134"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="135"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="135"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
         <source>0 = all cores</source>
         <translation>0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="144"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="145"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="145"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="146"/>
         <source>Data-parallel workers, one per GPU</source>
         <translation>Datenparallele Arbeitsprozesse, einer je GPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="148"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
         <source>Slides per step</source>
         <translation>Schnitte je Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
         <source>Slides averaged into one optimizer step (1 = as published)</source>
         <translation>Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="151"/>
         <source>Cluster Command…</source>
         <translation>Cluster-Befehl…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="158"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="159"/>
         <source>Train on a Cluster</source>
         <translation>Auf einem Cluster trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="162"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="163"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="178"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="179"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="204"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="210"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="205"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="211"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>

@@ -22,6 +22,7 @@
 #include "viewer/SlideView.h"
 #include "workspace/CursorReadout.h"
 #include "workspace/RecentFiles.h"
+#include "workspace/ScrollableDock.h"
 #include "workspace/SlideTabs.h"
 
 #include <QApplication>
@@ -157,8 +158,8 @@ void MainWindow::createDocks()
     m_info = new SlideInfoPanel(this);
     QDockWidget* infoDock = addDock(this, m_info, tr("Slide"), QStringLiteral("slideDock"));
     m_analysisPanel = new AnalysisPanel(this);
-    QDockWidget* analysisDock =
-        addDock(this, m_analysisPanel, tr("Analysis"), QStringLiteral("analysisDock"));
+    QDockWidget* analysisDock = addDock(this, scrollableDockContent(m_analysisPanel, this), tr("Analysis"),
+                                        QStringLiteral("analysisDock"));
     tabifyDockWidget(infoDock, analysisDock);
     analysisDock->raise();
 

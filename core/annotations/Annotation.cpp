@@ -48,6 +48,11 @@ QColor displayColor(const Annotation& annotation, const std::vector<AnnotationCl
         return annotation.color;
     if (const AnnotationClass* c = findClass(classes, annotation.className); c && c->color.isValid())
         return c->color;
+    return unclassifiedColor();
+}
+
+QColor unclassifiedColor()
+{
     return QColor(255, 0, 0);
 }
 
@@ -61,24 +66,33 @@ const AnnotationClass* findClass(const std::vector<AnnotationClass>& classes, co
 
 QColor suggestClassColor(const std::vector<AnnotationClass>& taken)
 {
-    // QuPath's default class colours, then hues spread by the golden angle.
-    static const QColor palette[] = {QColor(200, 0, 0),    QColor(150, 200, 150), QColor(0, 180, 180),
-                                     QColor(160, 90, 160), QColor(250, 200, 0),   QColor(40, 60, 220),
-                                     QColor(200, 120, 40), QColor(90, 160, 50)};
+    // Okabe and Ito's qualitative palette (distinct, and to colour-blind eyes too), then hues
+    // spread by the golden angle. A colour near one in use — or near the unclassified red — is
+    // passed over, so that a new class never looks like an old one.
+    static const QColor palette[] = {QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115),
+                                     QColor(204, 121, 167), QColor(86, 180, 233), QColor(240, 228, 66),
+                                     QColor(213, 94, 0)};
+    const auto near = [](const QColor& a, const QColor& b) {
+        const int dr = a.red() - b.red(), dg = a.green() - b.green(), db = a.blue() - b.blue();
+        return dr * dr + dg * dg + db * db < 60 * 60;
+    };
     const auto used = [&](const QColor& c) {
+        if (near(c, unclassifiedColor()))
+            return true;
         for (const AnnotationClass& t : taken)
-            if (t.color.rgb() == c.rgb())
+            if (near(c, t.color))
                 return true;
         return false;
     };
     for (const QColor& c : palette)
         if (!used(c))
             return c;
-    for (int i = 0;; ++i) {
+    for (int i = 0; i < 720; ++i) {
         const QColor c = QColor::fromHsv(int(i * 137.508) % 360, 200, 210);
         if (!used(c))
             return c;
     }
+    return QColor::fromHsv(int(taken.size() * 137.508) % 360, 200, 210); // hundreds of classes
 }
 
 AnnotationMeasure measure(const Geometry& geometry, std::optional<double> micronsPerPixel)

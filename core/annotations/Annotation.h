@@ -41,6 +41,8 @@ QColor displayColor(const Annotation& annotation, const std::vector<AnnotationCl
 const AnnotationClass* findClass(const std::vector<AnnotationClass>& classes, const QString& name);
 // A colour for a new class, distinct from the ones taken (QuPath's defaults first).
 QColor suggestClassColor(const std::vector<AnnotationClass>& taken);
+// What unclassified annotations are drawn in (QuPath's red).
+QColor unclassifiedColor();
 
 // Measurements in µm when the slide's microns per pixel are known, otherwise in pixels.
 struct AnnotationMeasure {

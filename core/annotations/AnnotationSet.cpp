@@ -243,6 +243,11 @@ QStringList AnnotationSet::mergeClasses(const std::vector<AnnotationClass>& clas
 
 void AnnotationSet::setClassVisible(const QString& name, bool visible)
 {
+    if (name.isEmpty() && m_unclassifiedVisible != visible) {
+        m_unclassifiedVisible = visible;
+        ++m_revision;
+        Q_EMIT classesChanged();
+    }
     for (AnnotationClass& c : m_classes)
         if (c.name == name && c.visible != visible) {
             c.visible = visible;
@@ -253,6 +258,8 @@ void AnnotationSet::setClassVisible(const QString& name, bool visible)
 
 bool AnnotationSet::isClassVisible(const QString& name) const
 {
+    if (name.isEmpty())
+        return m_unclassifiedVisible;
     const AnnotationClass* c = findClass(m_classes, name);
     return !c || c->visible;
 }

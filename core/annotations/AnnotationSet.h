@@ -45,6 +45,7 @@ public:
     void setClasses(std::vector<AnnotationClass> classes);
     // Adds the classes not there yet (by name); returns the names added.
     QStringList mergeClasses(const std::vector<AnnotationClass>& classes);
+    // "" is the unclassified annotations' tick (kept for the session, not in the project).
     void setClassVisible(const QString& name, bool visible);
     bool isClassVisible(const QString& name) const;
 
@@ -71,6 +72,7 @@ private:
     std::vector<AnnotationClass> m_classes;
     mutable SpatialGrid m_grid;
     mutable bool m_gridDirty = true;
+    bool m_unclassifiedVisible = true; // the empty class name's tick
     quint64 m_revision = 1;
 };
 

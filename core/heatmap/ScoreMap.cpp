@@ -11,7 +11,7 @@ QString scoreMapTitle(ScoreMap map)
 
 QString scoreMapHotMeaning(ScoreMap map)
 {
-    return map == ScoreMap::Attention ? QObject::tr("high = the model looked here")
+    return map == ScoreMap::Attention ? QObject::tr("high = weighed most")
                                       : QObject::tr("low = unlike its neighbours");
 }
 
@@ -49,7 +49,7 @@ LegendText scoreMapLegend(ScoreMap map, Normalization normalization, float lowes
     LegendText text;
     text.title = percentile ? QObject::tr("%1 (percentile)").arg(scoreMapTitle(map))
                             : QObject::tr("%1 (min–max)").arg(scoreMapTitle(map));
-    text.note = QObject::tr("hot end: %1").arg(scoreMapHotMeaning(map));
+    text.note = QObject::tr("hot: %1").arg(scoreMapHotMeaning(map));
     // The bar runs cold to hot: attention low to high, consistency high to low.
     const float cold = map == ScoreMap::Attention ? lowestScore : highestScore;
     const float hot = map == ScoreMap::Attention ? highestScore : lowestScore;

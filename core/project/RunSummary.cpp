@@ -26,7 +26,10 @@ QStringList differingSettings(const QJsonObject& config, const QJsonObject& pare
 QString runDisplayName(const RunRecord& run, const RunRecord* parent)
 {
     const QDateTime when = (run.started.isValid() ? run.started : run.created).toLocalTime();
-    QString name = QStringLiteral("%1 · %2").arg(run.model, QLocale().toString(when, QLocale::ShortFormat));
+    const QLocale locale;
+    QString name = QStringLiteral("%1 · %2 %3")
+                       .arg(run.model, locale.toString(when.date(), QLocale::ShortFormat),
+                            locale.toString(when.time(), QLocale::ShortFormat));
     if (parent) {
         const QStringList differences = differingSettings(run.config, parent->config);
         name += differences.isEmpty() ? QObject::tr(" · as %1").arg(parent->name)

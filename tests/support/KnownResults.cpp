@@ -32,10 +32,15 @@ QString recordPrediction(core::Project& project, const QString& run, const QStri
         QStringLiteral("/predictions/%1/%2.h5").arg(run, QFileInfo(slide).completeBaseName());
     QDir().mkpath(QFileInfo(file).path());
     prediction.write(file);
-    core::RunStart start;
-    start.folder = project.folder() + QStringLiteral("/runs/") + run;
-    start.model = prediction.model;
-    const qint64 id = project.runs().startRun(start);
+    qint64 id = 0;
+    if (const auto existing = project.runs().find(run)) {
+        id = existing->id;
+    } else {
+        core::RunStart start;
+        start.folder = project.folder() + QStringLiteral("/runs/") + run;
+        start.model = prediction.model;
+        id = project.runs().startRun(start);
+    }
     project.runs().recordPrediction(id, slide, file, prediction.classNames, prediction.probabilities);
     return file;
 }

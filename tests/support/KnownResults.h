@@ -16,7 +16,7 @@ core::Prediction knownPrediction();
 constexpr int kKnownStep = 256;
 
 // Writes `prediction` to the project's predictions/<run>/<slide name>.h5, registers run `run`
-// (model srmil) and records the prediction for `slide`. Returns the results file.
+// (unless the project has it) and records the prediction for `slide`. Returns the results file.
 QString recordPrediction(core::Project& project, const QString& run, const QString& slide,
                          const core::Prediction& prediction);
 

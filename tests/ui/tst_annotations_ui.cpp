@@ -189,6 +189,31 @@ void TestAnnotationsUi::drawEditUndoAndKeep()
     QVERIFY(!set.isClassVisible(QStringLiteral("Stroma")));
     QVERIFY(!set.hit(view->transform().widgetToLevel0(QPointF(400, 275)), 1));
     stroma.front()->setCheckState(Qt::Checked);
+    // "Unclassified" is in the list too, and hides the annotations without a class.
+    const QList<QListWidgetItem*> unclassified =
+        classes->findItems(QStringLiteral("Unclassified"), Qt::MatchExactly);
+    QCOMPARE(unclassified.size(), 1);
+    QCOMPARE(classes->item(0), unclassified.front());
+    core::Annotation loose;
+    loose.id = QUuid::createUuid();
+    loose.geometry = core::Geometry::rectangle(QRectF(10, 10, 40, 40)); // far from the others
+    loose.created = loose.modified = QDateTime::currentDateTimeUtc();
+    set.add({loose}, QStringLiteral("loose"));
+    QVERIFY(set.hit(QPointF(30, 30), 1));
+    unclassified.front()->setCheckState(Qt::Unchecked);
+    QVERIFY(!set.isClassVisible(QString()));
+    QVERIFY(!set.hit(QPointF(30, 30), 1));
+    unclassified.front()->setCheckState(Qt::Checked);
+    QVERIFY(set.hit(QPointF(30, 30), 1));
+    set.remove({loose.id}, QStringLiteral("loose"));
+    // A new class starts from a colour unlike any class's and unlike the unclassified red.
+    const QColor suggested = panel->suggestedNewClassColor();
+    const auto distance = [](const QColor& a, const QColor& b) {
+        return std::hypot(a.red() - b.red(), a.green() - b.green(), a.blue() - b.blue());
+    };
+    QVERIFY(distance(suggested, core::unclassifiedColor()) >= 60);
+    for (const core::AnnotationClass& c : set.classes())
+        QVERIFY2(distance(suggested, c.color) >= 60, qPrintable(c.name));
 
     // Every change is already in the project, as the dock says.
     QVERIFY2(panel->saveStatus().contains(QLatin1String("5 annotation")), qPrintable(panel->saveStatus()));

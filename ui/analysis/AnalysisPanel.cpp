@@ -276,18 +276,33 @@ void AnalysisPanel::fillPrediction()
     m_runLabel->setToolTip(tr("Run: %1\nResults: %2").arg(p.run, m_analysis->resultsPath()));
     const auto top =
         std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin();
+    // Class and percentage beside the bar, never over it: text across the fill's edge reads badly.
     for (qsizetype c = 0; c < p.classNames.size(); ++c) {
-        auto* bar = new QProgressBar(m_probabilities);
+        const double probability = p.probabilities[std::size_t(c)];
+        auto* row = new QWidget(m_probabilities);
+        auto* layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto* name = new QLabel(p.classNames[c], row);
+        auto* bar = new QProgressBar(row);
         bar->setRange(0, 1000);
-        bar->setValue(qRound(p.probabilities[std::size_t(c)] * 1000));
-        bar->setFormat(QStringLiteral("%1  %2 %")
-                           .arg(p.classNames[c])
-                           .arg(p.probabilities[std::size_t(c)] * 100, 0, 'f', 1));
+        bar->setValue(qRound(probability * 1000));
+        bar->setFormat(QStringLiteral("%1  %2 %").arg(p.classNames[c]).arg(probability * 100, 0, 'f', 1));
+        bar->setTextVisible(false);
+        bar->setMaximumHeight(name->sizeHint().height());
         bar->setObjectName(QStringLiteral("probability_%1").arg(p.classNames[c]));
-        QFont font = bar->font();
-        font.setBold(c == top);
-        bar->setFont(font);
-        m_probabilityRows->addWidget(bar);
+        auto* value = new QLabel(QStringLiteral("%1 %").arg(probability * 100, 0, 'f', 1), row);
+        value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        value->setMinimumWidth(value->fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")));
+        if (c == top)
+            for (QLabel* label : {name, value}) {
+                QFont font = label->font();
+                font.setBold(true);
+                label->setFont(font);
+            }
+        layout->addWidget(name);
+        layout->addWidget(bar, 1);
+        layout->addWidget(value);
+        m_probabilityRows->addWidget(row);
     }
 }
 

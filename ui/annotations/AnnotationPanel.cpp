@@ -79,7 +79,9 @@ AnnotationPanel::AnnotationPanel(QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Columns as wide as their text (measured on 200 rows: 100 000 annotations stay quick).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->verticalHeader()->setDefaultSectionSize(20);
     layout->addWidget(m_table, 1);
     m_summary->setObjectName(QStringLiteral("annotationSummary"));
@@ -97,7 +99,8 @@ AnnotationPanel::AnnotationPanel(QWidget* parent)
         const QString name = QInputDialog::getText(this, tr("New Class"), tr("Name:")).trimmed();
         if (name.isEmpty())
             return;
-        const QColor color = QColorDialog::getColor(QColor(200, 0, 0), this, tr("Colour of %1").arg(name));
+        const QColor color =
+            QColorDialog::getColor(suggestedNewClassColor(), this, tr("Colour of %1").arg(name));
         if (color.isValid())
             addClass(name, color);
     });
@@ -210,20 +213,30 @@ QString AnnotationPanel::saveStatus() const
     return m_status->text();
 }
 
+QColor AnnotationPanel::suggestedNewClassColor() const
+{
+    return core::suggestClassColor(m_document ? m_document->annotations().classes()
+                                              : std::vector<core::AnnotationClass>{});
+}
+
 void AnnotationPanel::rebuildClasses()
 {
     // Only visibility changed (often from a tick in this very list): update the ticks in place
     // rather than rebuilding the list under the item being clicked.
+    // The list is "Unclassified" and then the classes.
     if (m_document) {
-        const std::vector<core::AnnotationClass>& classes = m_document->annotations().classes();
-        bool same = m_classes->count() == int(classes.size());
-        for (int i = 0; same && i < m_classes->count(); ++i)
-            same = m_classes->item(i)->data(Qt::UserRole).toString() == classes[size_t(i)].name &&
-                   m_classes->item(i)->data(Qt::UserRole + 1).value<QColor>() == classes[size_t(i)].color;
+        const core::AnnotationSet& set = m_document->annotations();
+        const std::vector<core::AnnotationClass>& classes = set.classes();
+        bool same = m_classes->count() == int(classes.size()) + 1;
+        for (int i = 1; same && i < m_classes->count(); ++i)
+            same = m_classes->item(i)->data(Qt::UserRole).toString() == classes[size_t(i - 1)].name &&
+                   m_classes->item(i)->data(Qt::UserRole + 1).value<QColor>() == classes[size_t(i - 1)].color;
         if (same) {
             const bool wasSyncing = std::exchange(m_syncing, true);
             for (int i = 0; i < m_classes->count(); ++i)
-                m_classes->item(i)->setCheckState(classes[size_t(i)].visible ? Qt::Checked : Qt::Unchecked);
+                m_classes->item(i)->setCheckState(
+                    set.isClassVisible(m_classes->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                                          : Qt::Unchecked);
             m_syncing = wasSyncing;
             return;
         }
@@ -236,15 +249,21 @@ void AnnotationPanel::rebuildClasses()
     m_currentClass->addItem(tr("Unclassified"), QString());
     m_filter->addItem(tr("All classes"), QStringLiteral("*"));
     m_filter->addItem(tr("Unclassified"), QString());
+    const auto addTick = [this](const QColor& color, const QString& text, const QString& name, bool visible) {
+        auto* item = new QListWidgetItem(swatch(color), text, m_classes);
+        item->setData(Qt::UserRole, name);
+        item->setData(Qt::UserRole + 1, color);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(visible ? Qt::Checked : Qt::Unchecked);
+    };
+    if (m_document)
+        addTick(core::unclassifiedColor(), tr("Unclassified"), QString(),
+                m_document->annotations().isClassVisible(QString()));
     if (m_document)
         for (const core::AnnotationClass& c : m_document->annotations().classes()) {
             m_currentClass->addItem(swatch(c.color), c.name, c.name);
             m_filter->addItem(swatch(c.color), c.name, c.name);
-            auto* item = new QListWidgetItem(swatch(c.color), c.name, m_classes);
-            item->setData(Qt::UserRole, c.name);
-            item->setData(Qt::UserRole + 1, c.color);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(c.visible ? Qt::Checked : Qt::Unchecked);
+            addTick(c.color, c.name, c.name, c.visible);
         }
     setCurrentClass(current);
     setFilterClass(filter.isNull() ? QStringLiteral("*") : filter);

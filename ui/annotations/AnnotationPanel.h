@@ -37,6 +37,10 @@ public:
     QString summaryText() const;
     QString saveStatus() const;
 
+    // The colour the New Class dialog starts from: distinct from every class and from the
+    // unclassified red.
+    QColor suggestedNewClassColor() const;
+
 Q_SIGNALS:
     void fitRequested(const QRectF& level0);
     void classAdded(const QString& name, const QColor& color);

@@ -18,6 +18,8 @@
 #include "viewer/tools/PanTool.h"
 #include "workspace/SlideTabs.h"
 
+#include "workspace/ScrollableDock.h"
+
 #include <QActionGroup>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -77,7 +79,7 @@ AnnotationWorkbench::AnnotationWorkbench(QMainWindow* window, SlideTabs* tabs, P
           QSettings().value(QStringLiteral("annotations/author"), qEnvironmentVariable("USER")).toString())
 {
     m_dock->setObjectName(QStringLiteral("annotationDock"));
-    m_dock->setWidget(m_panel);
+    m_dock->setWidget(scrollableDockContent(m_panel, m_dock));
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_toolBar->setObjectName(QStringLiteral("annotateToolBar"));
     window->addToolBar(m_toolBar);

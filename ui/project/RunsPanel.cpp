@@ -45,8 +45,9 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
     : QWidget(parent), m_controller(controller), m_table(new QTableWidget(0, ColumnCount, this))
 {
     auto* layout = new QVBoxLayout(this);
-    m_table->setHorizontalHeaderLabels({tr("Run"), tr("Parent"), tr("Status"), tr("Epochs"), tr("Best"),
-                                        tr("Val n"), tr("Val loss"), tr("Val AUC (95 % CI)"), tr("Test AUC"),
+    // What judges a run first, then how it came about.
+    m_table->setHorizontalHeaderLabels({tr("Run"), tr("Val AUC (95 % CI)"), tr("Val n"), tr("Val loss"),
+                                        tr("Test AUC"), tr("Status"), tr("Parent"), tr("Epochs"), tr("Best"),
                                         tr("LR"), tr("w_gen"), tr("Time")});
     m_table->horizontalHeaderItem(ValSlides)->setToolTip(tr("Validation slides"));
     m_table->horizontalHeaderItem(ValAuc)->setToolTip(
@@ -60,7 +61,6 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
     m_table->setSortingEnabled(true);
     // Every column as wide as its text: the dock scrolls sideways rather than cut a name.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setMinimumHeight(90);
     layout->addWidget(m_table, 1);
     auto* buttons = new QHBoxLayout;
@@ -112,7 +112,7 @@ void RunsPanel::refresh()
             auto* name = new QTableWidgetItem(core::runDisplayName(
                 r, !r.parentName.isEmpty() && parent != runs.end() ? &*parent : nullptr));
             name->setData(Qt::UserRole, r.name);
-            name->setToolTip(tr("%1\n%2").arg(r.name, r.folder));
+            name->setToolTip(r.name + QLatin1Char('\n') + r.folder);
             m_table->setItem(row, Name, name);
             m_table->setItem(row, Parent, new QTableWidgetItem(r.parentName));
             auto* status = new QTableWidgetItem(r.status);
