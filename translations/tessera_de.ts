@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55"/>
+        <location filename="../ui/MainWindow.cpp" line="57"/>
         <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
     </message>
@@ -104,7 +104,24 @@
         <translation>%1 ab %2 feinabstimmen (%3)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="229"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="228"/>
+        <source># One node, %1 worker process(es), one per GPU:
+tessera-cli %2 --nproc %1
+
+# torchrun on each of NODES nodes (it sets RANK, WORLD_SIZE, MASTER_ADDR …); --slides-per-step must be at least the number of ranks:
+torchrun --nnodes NODES --nproc_per_node %1 --rdzv_backend static --master_addr HOST --master_port 29500 --node_rank THIS_NODE --no-python tessera-cli %2 --distributed
+
+# SLURM (sbatch this; srun starts one rank per task):
+#!/bin/bash
+#SBATCH --nodes=1
+#SBATCH --ntasks-per-node=%1
+#SBATCH --gres=gpu:%1
+export MASTER_PORT=29500
+srun tessera-cli %2 --distributed
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source># One node, %1 worker processes (one per GPU; edit to the node&apos;s GPUs):
 tessera-cli %2 --nproc %1
 
@@ -119,7 +136,7 @@ torchrun --nnodes NODES --nproc_per_node %1 --rdzv_backend static --master_addr 
 export MASTER_PORT=29500
 srun tessera-cli %2 --distributed
 </source>
-        <translation># Ein Knoten, %1 Arbeitsprozesse (einer je GPU; an die GPUs des Knotens anpassen):
+        <translation type="vanished"># Ein Knoten, %1 Arbeitsprozesse (einer je GPU; an die GPUs des Knotens anpassen):
 tessera-cli %2 --nproc %1
 
 # torchrun auf jedem von NODES Knoten (setzt RANK, WORLD_SIZE, MASTER_ADDR …); --slides-per-step muss mindestens die Zahl der Ränge sein:
@@ -446,9 +463,13 @@ srun tessera-cli %2 --distributed
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="14"/>
         <source>high = the model looked here</source>
-        <translation>hoch = hier sah das Modell hin</translation>
+        <translation type="vanished">hoch = hier sah das Modell hin</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="14"/>
+        <source>high = weighed most</source>
+        <translation>hoch = am stärksten gewichtet</translation>
     </message>
     <message>
         <location filename="../core/heatmap/ScoreMap.cpp" line="15"/>
@@ -467,8 +488,12 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/heatmap/ScoreMap.cpp" line="52"/>
+        <source>hot: %1</source>
+        <translation>heiß: %1</translation>
+    </message>
+    <message>
         <source>hot end: %1</source>
-        <translation>heißes Ende: %1</translation>
+        <translation type="vanished">heißes Ende: %1</translation>
     </message>
     <message>
         <location filename="../core/report/ReportContent.cpp" line="52"/>
@@ -827,27 +852,27 @@ srun tessera-cli %2 --distributed
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="32"/>
+        <location filename="../core/project/RunSummary.cpp" line="35"/>
         <source> · as %1</source>
         <translation> · wie %1</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="46"/>
+        <location filename="../core/project/RunSummary.cpp" line="49"/>
         <source>Recorded before Tessera kept the validation slides&apos; numbers.</source>
         <translation>Aufgezeichnet, bevor Tessera die Zahlen der Validierungsschnitte speicherte.</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="61"/>
+        <location filename="../core/project/RunSummary.cpp" line="64"/>
         <source>too few slides (%1)</source>
         <translation>zu wenige Schnitte (%1)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="62"/>
+        <location filename="../core/project/RunSummary.cpp" line="65"/>
         <source>%1 validation slides (%2 per class): an AUC needs at least %3 slides of each class to mean anything.</source>
         <translation>%1 Validierungsschnitte (%2 je Klasse): eine AUC braucht mindestens %3 Schnitte jeder Klasse, um etwas auszusagen.</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="72"/>
+        <location filename="../core/project/RunSummary.cpp" line="75"/>
         <source>AUC on %1 validation slides (%2 per class), with its 95 % bootstrap interval (2000 resamples within each class).</source>
         <translation>AUC auf %1 Validierungsschnitten (%2 je Klasse), mit 95-%-Bootstrap-Intervall (2000 Ziehungen innerhalb jeder Klasse).</translation>
     </message>
@@ -1122,54 +1147,55 @@ Ergebnisse: %2</translation>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="97"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="99"/>
         <source>New Class</source>
         <translation>Neue Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="97"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="99"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="100"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="103"/>
         <source>Colour of %1</source>
         <translation>Farbe von %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="187"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="190"/>
         <source>Set Class</source>
         <translation>Klasse setzen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="236"/>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="238"/>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="268"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="249"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="251"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="260"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="287"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="237"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="250"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="258"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="277"/>
         <source>No slide open.</source>
         <translation>Kein Schnitt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="266"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="285"/>
         <source>%L1 mm²</source>
         <translation>%L1 mm²</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="266"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="285"/>
         <source>%L1 px²</source>
         <translation>%L1 px²</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="267"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="286"/>
         <source>%1: %n annotation(s), %2</source>
         <translation>
             <numerusform>%1: %n Annotation, %2</numerusform>
@@ -1177,7 +1203,7 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="270"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="289"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
@@ -1243,144 +1269,144 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationWorkbench</name>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="44"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="46"/>
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="45"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="47"/>
         <source>Drag to move around the slide</source>
         <translation>Ziehen, um sich auf dem Schnitt zu bewegen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="46"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="48"/>
         <source>Select</source>
         <translation>Auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="47"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="49"/>
         <source>Click or drag a band to select; drag to move, drag a handle to reshape</source>
         <translation>Klicken oder einen Rahmen ziehen zum Auswählen; ziehen zum Verschieben, einen Griff ziehen zum Umformen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="50"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="52"/>
         <source>Point</source>
         <translation>Punkt</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="51"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="53"/>
         <source>Click to place a point</source>
         <translation>Klicken, um einen Punkt zu setzen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="52"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="54"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="53"/>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="55"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="57"/>
         <source>Drag from corner to corner</source>
         <translation>Von Ecke zu Ecke ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="54"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="56"/>
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="56"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="58"/>
         <source>Polygon</source>
         <translation>Polygon</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="57"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="59"/>
         <source>Click vertex by vertex; double-click or Enter closes, Backspace takes one back</source>
         <translation>Eckpunkt für Eckpunkt klicken; Doppelklick oder Eingabe schließt, Rücktaste nimmt einen zurück</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="60"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="62"/>
         <source>Freehand</source>
         <translation>Freihand</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="61"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="63"/>
         <source>Drag around a region</source>
         <translation>Um eine Region herum ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="72"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="74"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="73"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="75"/>
         <source>Annotate</source>
         <translation>Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="136"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="138"/>
         <source>Import Annotations…</source>
         <translation>Annotationen importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="138"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="143"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="140"/>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="145"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="147"/>
         <source>Import Annotations</source>
         <translation>Annotationen importieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="139"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="141"/>
         <source>Annotations (*.geojson *.json *.xml);;QuPath GeoJSON (*.geojson *.json);;ASAP XML (*.xml)</source>
         <translation>Annotationen (*.geojson *.json *.xml);;QuPath-GeoJSON (*.geojson *.json);;ASAP-XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="149"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="151"/>
         <source>Export Annotations…</source>
         <translation>Annotationen exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="150"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="155"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="152"/>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="157"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="159"/>
         <source>Export Annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="151"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="153"/>
         <source>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</source>
         <translation>QuPath-GeoJSON (*.geojson);;ASAP-XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="165"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="167"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="167"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="169"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="179"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="181"/>
         <source>Annotate from Heatmap…</source>
         <translation>Aus Heatmap annotieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="182"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="197"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="358"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="184"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="199"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="360"/>
         <source>Annotate from Heatmap</source>
         <translation>Aus Heatmap annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="183"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="185"/>
         <source>Run a model on this slide first: its heatmap is what gets traced.</source>
         <translation>Wenden Sie zuerst ein Modell auf diesen Schnitt an: seine Heatmap wird nachgezeichnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="195"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="197"/>
         <source>%n region(s) traced from the heatmap.</source>
         <translation>
             <numerusform>%n Region aus der Heatmap nachgezeichnet.</numerusform>
@@ -1388,14 +1414,14 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="234"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="236"/>
         <source>Not saved: open or create a project to keep annotations.</source>
         <translation>Nicht gespeichert: öffnen oder erstellen Sie ein Projekt, um Annotationen zu behalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="238"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="249"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="254"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="240"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="251"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="256"/>
         <source>Saved in the project (%n annotation(s)).</source>
         <translation>
             <numerusform>Im Projekt gespeichert (%n Annotation).</numerusform>
@@ -1403,23 +1429,23 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="252"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="256"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="254"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="258"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="301"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="303"/>
         <source>Open a slide to import annotations onto.</source>
         <translation>Öffnen Sie einen Schnitt, auf den importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="309"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="311"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="310"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="312"/>
         <source>%n annotation(s) imported from %1.</source>
         <translation>
             <numerusform>%n Annotation aus %1 importiert.</numerusform>
@@ -1427,22 +1453,22 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="313"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="315"/>
         <source>New classes: %1.</source>
         <translation>Neue Klassen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="315"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="317"/>
         <source>Not kept: %1.</source>
         <translation>Nicht übernommen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="323"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="325"/>
         <source>Open a slide whose annotations to export.</source>
         <translation>Öffnen Sie den Schnitt, dessen Annotationen exportiert werden sollen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="326"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="328"/>
         <source>%n annotation(s) written to %1.</source>
         <translation>
             <numerusform>%n Annotation nach %1 geschrieben.</numerusform>
@@ -1450,27 +1476,27 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="329"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="331"/>
         <source>The format cannot hold: %1.</source>
         <translation>Das Format kann nicht aufnehmen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="338"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="340"/>
         <source>There is no heatmap on this slide to trace.</source>
         <translation>Auf diesem Schnitt gibt es keine Heatmap zum Nachzeichnen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="347"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="349"/>
         <source>consistency</source>
         <translation>Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="347"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="349"/>
         <source>attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="354"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="356"/>
         <source>%1 %2 (mean %3)</source>
         <translation>%1 %2 (Mittel %3)</translation>
     </message>
@@ -1620,109 +1646,128 @@ Ergebnisse: %2</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="72"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="73"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="88"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="90"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="88"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="88"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="90"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="97"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="101"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="97"/>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="98"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="101"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="102"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="98"/>
         <source>Loss terms</source>
-        <translation>Verlustterme</translation>
+        <translation type="vanished">Verlustterme</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="99"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="103"/>
         <source>Validation AUC</source>
         <translation>Validierungs-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="99"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="103"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="100"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="104"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="100"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="104"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="113"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="104"/>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="117"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="114"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="118"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="115"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="119"/>
         <source>Open Folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="116"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="120"/>
         <source>Stop the job at its next safe point (a finished epoch); resume it later</source>
         <translation>Den Auftrag am nächsten sicheren Punkt (einer beendeten Epoche) anhalten; später fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="117"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="121"/>
         <source>Run the job again: training continues from its last checkpoint</source>
         <translation>Den Auftrag erneut starten: das Training setzt am letzten Prüfpunkt fort</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="235"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="239"/>
         <source>%1 — %2%3</source>
         <translation>%1 — %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="255"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="259"/>
         <source>epoch %1 of %2 — %3 left</source>
         <translation>Epoche %1 von %2 — noch %3</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="259"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="263"/>
         <source>%1 of %2 %3 — %4 left</source>
         <translation>%1 von %2 %3 — noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="233"/>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="262"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="237"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="266"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/JobMonitor.cpp" line="221"/>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="101"/>
+        <source>Training and validation loss</source>
+        <translation>Trainings- und Validierungs-Loss</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="102"/>
+        <source>Terms</source>
+        <translation>Terme</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="102"/>
+        <source>Each loss term</source>
+        <translation>Jeder Loss-Term</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/JobMonitor.cpp" line="225"/>
         <source>%1, no progress reported yet</source>
         <translation>%1, noch kein Fortschritt gemeldet</translation>
     </message>
@@ -1730,236 +1775,236 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>&amp;Open Slide…</source>
         <translation>Schnitt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="214"/>
         <source>Export &amp;Report…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>&amp;Save View as PNG…</source>
         <translation>Ansicht als PNG &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
         <source>&amp;Close Slide</source>
         <translation>Schnitt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="224"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="229"/>
+        <location filename="../ui/MainWindow.cpp" line="231"/>
         <source>&amp;Fit to Window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>Show &amp;Tissue Mask</source>
         <translation>&amp;Gewebemaske anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="246"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>&amp;Run Model on Slide…</source>
         <translation>Modell auf Schnitt &amp;anwenden…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>Open &amp;Results…</source>
         <translation>&amp;Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="252"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>Add &amp;Slides…</source>
         <translation>&amp;Schnitte hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>Add Slides</source>
         <translation>Schnitte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>Add &amp;Folder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>Add a Folder of Slides</source>
         <translation>Einen Ordner mit Schnitten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>&amp;Import Labels…</source>
         <translation>Labels &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Import Labels (CLAM CSV)</source>
         <translation>Labels importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>&amp;Export Labels…</source>
         <translation>Labels &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Export Labels (CLAM CSV)</source>
         <translation>Labels exportieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>Import S&amp;plit…</source>
         <translation>Auf&amp;teilung importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>Import a Split (CLAM CSV)</source>
         <translation>Eine Aufteilung importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <location filename="../ui/MainWindow.cpp" line="296"/>
         <source>&amp;Train Model…</source>
         <translation>Modell &amp;trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>&amp;About Tessera</source>
         <translation>&amp;Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>&amp;New Project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="315"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
         <source>New Project: choose an empty folder</source>
         <translation>Neues Projekt: einen leeren Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="323"/>
         <source>Open &amp;Project…</source>
         <translation>&amp;Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="320"/>
+        <location filename="../ui/MainWindow.cpp" line="324"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Close Pro&amp;ject</source>
         <translation>Projekt sch&amp;ließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="339"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Project %1</source>
         <translation>Projekt %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>Open or create a project first: training works on a project&apos;s slides and labels.</source>
         <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Das Training arbeitet mit den Schnitten und Labels eines Projekts.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="378"/>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>%1 slides added, %2 already in the project, %3 moved, %4 failed</source>
         <translation>%1 Schnitte hinzugefügt, %2 schon im Projekt, %3 verschoben, %4 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="385"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Some slides were not added:
 %1</source>
         <translation>Einige Schnitte wurden nicht hinzugefügt:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>%1: %2 applied</source>
         <translation>%1: %2 übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="392"/>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>, %1 slides not in the project (e.g. %2)</source>
         <translation>, %1 Schnitte nicht im Projekt (z. B. %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>Jobs Are Running</source>
         <translation>Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="404"/>
+        <location filename="../ui/MainWindow.cpp" line="408"/>
         <source>%n job(s) of this project are still running.</source>
         <translation>
             <numerusform>%n Auftrag dieses Projekts läuft noch.</numerusform>
@@ -1967,160 +2012,159 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>They run on their own: keep them running and see them again when you reopen the project, or stop them (training stops after its current epoch and can be resumed).</source>
         <translation>Sie laufen selbstständig: Lassen Sie sie weiterlaufen und sehen Sie sie beim nächsten Öffnen des Projekts wieder, oder halten Sie sie an (das Training hält nach der laufenden Epoche an und kann fortgesetzt werden).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="409"/>
+        <location filename="../ui/MainWindow.cpp" line="413"/>
         <source>Keep Running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="410"/>
+        <location filename="../ui/MainWindow.cpp" line="414"/>
         <source>Stop Jobs</source>
         <translation>Aufträge anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="432"/>
         <source>A tile could not be read: %1</source>
         <translation>Eine Kachel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <location filename="../ui/MainWindow.cpp" line="501"/>
         <source>%1 — Tessera</source>
         <translation>%1 — Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="508"/>
+        <location filename="../ui/MainWindow.cpp" line="512"/>
         <source>Detecting tissue…</source>
         <translation>Gewebe wird erkannt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="432"/>
+        <location filename="../ui/MainWindow.cpp" line="436"/>
         <source>Tissue covers %1 % of the slide (saturation threshold %2)</source>
         <translation>Gewebe bedeckt %1 % des Schnitts (Sättigungsschwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>The results were not recorded in the project: %1</source>
         <translation>Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>Jobs: %1</source>
         <translation>Aufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="518"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="535"/>
+        <location filename="../ui/MainWindow.cpp" line="539"/>
         <source>Open Slide</source>
         <translation>Schnitt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="544"/>
+        <location filename="../ui/MainWindow.cpp" line="548"/>
         <source>There is no slide view to save.</source>
         <translation>Es gibt keine Schnittansicht zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="549"/>
+        <location filename="../ui/MainWindow.cpp" line="553"/>
         <source>Cannot write %1 (check the folder exists and is writable).</source>
         <translation>%1 kann nicht geschrieben werden (existiert der Ordner und ist er beschreibbar?).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="561"/>
+        <location filename="../ui/MainWindow.cpp" line="565"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
         <source>Open a project and one of its slides: a report is made from what the project knows about the slide.</source>
         <translation>Öffnen Sie ein Projekt und einen seiner Schnitte: ein Bericht entsteht aus dem, was das Projekt über den Schnitt weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="579"/>
+        <location filename="../ui/MainWindow.cpp" line="583"/>
         <source>Save View as PNG</source>
         <translation>Ansicht als PNG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="579"/>
+        <location filename="../ui/MainWindow.cpp" line="583"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Results: %1</source>
         <translation>Ergebnisse: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="622"/>
         <source>Choose a Training Run</source>
-        <translation>Trainingslauf wählen</translation>
+        <translation type="vanished">Trainingslauf wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="630"/>
+        <location filename="../ui/MainWindow.cpp" line="633"/>
         <source>Open Results</source>
         <translation>Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="630"/>
+        <location filename="../ui/MainWindow.cpp" line="633"/>
         <source>Tessera results (*.h5)</source>
         <translation>Tessera-Ergebnisse (*.h5)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <location filename="../ui/MainWindow.cpp" line="653"/>
         <source>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Whole-slide viewer and spatially regularized MIL.&lt;/p&gt;&lt;table&gt;</source>
         <translation>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Ganzschnitt-Viewer und räumlich regularisiertes MIL.&lt;/p&gt;&lt;table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="658"/>
+        <location filename="../ui/MainWindow.cpp" line="661"/>
         <source>About Tessera</source>
         <translation>Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77"/>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
-        <location filename="../ui/MainWindow.cpp" line="498"/>
+        <location filename="../ui/MainWindow.cpp" line="79"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="502"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Magnification</source>
         <translation>Vergrößerung</translation>
     </message>
@@ -2185,22 +2229,22 @@ Ergebnisse: %2</translation>
         <translation>Die Aufteilung, deren Teile die Tabelle zeigt</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="59"/>
+        <location filename="../ui/project/ProjectPanel.cpp" line="60"/>
         <source>%1 is missing: it is not at %2</source>
         <translation>%1 fehlt: die Datei liegt nicht unter %2</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="83"/>
+        <location filename="../ui/project/ProjectPanel.cpp" line="84"/>
         <source>No project open. File ▸ New Project… or Open Project…</source>
         <translation>Kein Projekt geöffnet. Datei ▸ Neues Projekt… oder Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="103"/>
+        <location filename="../ui/project/ProjectPanel.cpp" line="104"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 slides, %3 labelled%4, %5 runs</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Schnitte, %3 mit Label%4, %5 Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/project/ProjectPanel.cpp" line="107"/>
+        <location filename="../ui/project/ProjectPanel.cpp" line="108"/>
         <source>, &lt;span style=&apos;color:#b00020&apos;&gt;%1 missing&lt;/span&gt;</source>
         <translation>, &lt;span style=&apos;color:#b00020&apos;&gt;%1 fehlen&lt;/span&gt;</translation>
     </message>
@@ -2343,9 +2387,49 @@ Ergebnisse: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::RunChooser</name>
+    <message>
+        <location filename="../ui/analysis/RunChooser.cpp" line="23"/>
+        <source>Run Model on Slide</source>
+        <translation>Modell auf Schnitt anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/RunChooser.cpp" line="26"/>
+        <location filename="../ui/analysis/RunChooser.cpp" line="68"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/RunChooser.cpp" line="26"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/RunChooser.cpp" line="26"/>
+        <source>Trained</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/RunChooser.cpp" line="26"/>
+        <source>Val AUC (95 % CI)</source>
+        <translation>Val. AUC (95-%-KI)</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/RunChooser.cpp" line="69"/>
+        <source>Other Folder…</source>
+        <translation>Anderer Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/RunChooser.cpp" line="76"/>
+        <location filename="../ui/analysis/RunChooser.cpp" line="110"/>
+        <source>Choose a Training Run</source>
+        <translation>Trainingslauf wählen</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -2354,22 +2438,22 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Modell</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>Parent</source>
         <translation>Vorgänger</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="48"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>Best</source>
         <translation>Beste</translation>
     </message>
@@ -2378,7 +2462,7 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Val.-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
         <source>Test AUC</source>
         <translation>Test-AUC</translation>
     </message>
@@ -2398,27 +2482,27 @@ Ergebnisse: %2</translation>
         <translation>Val. AUC (95-%-KI)</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
         <source>LR</source>
         <translation>LR</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
         <source>w_gen</source>
         <translation>w_gen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="52"/>
         <source>Validation slides</source>
         <translation>Validierungsschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="53"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="54"/>
         <source>The best epoch&apos;s validation AUC with its 95 % bootstrap interval; &quot;too few slides&quot; where a class has fewer than %1 validation slides.</source>
         <translation>Die Validierungs-AUC der besten Epoche mit 95-%-Bootstrap-Intervall; „zu wenige Schnitte“, wo eine Klasse weniger als %1 Validierungsschnitte hat.</translation>
     </message>
@@ -2443,10 +2527,9 @@ Ergebnisse: %2</translation>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="115"/>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1× {1
+        <translation type="obsolete">%1× {1
 %2?}</translation>
     </message>
     <message>
@@ -2548,52 +2631,52 @@ Ergebnisse: %2</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="56"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="55"/>
         <source>No slide open</source>
         <translation>Kein Schnitt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="61"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="60"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 × %3 px, %4, %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 × %3 px, %4, %5</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="65"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="64"/>
         <source>1 level</source>
         <translation>1 Ebene</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="65"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="64"/>
         <source>%1 levels</source>
         <translation>%1 Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="68"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="67"/>
         <source>&lt;br&gt;%1 µm/px (%2 × %3 mm)</source>
         <translation>&lt;br&gt;%1 µm/px (%2 × %3 mm)</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="73"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="72"/>
         <source>&lt;br&gt;Objective %1×%2</source>
         <translation>&lt;br&gt;Objektiv %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="75"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="74"/>
         <source> (estimated)</source>
         <translation> (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="77"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="76"/>
         <source>&lt;br&gt;Read by Tessera&apos;s TIFF reader</source>
         <translation>&lt;br&gt;Gelesen mit Tesseras TIFF-Leser</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="78"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="77"/>
         <source>&lt;br&gt;Read by OpenSlide</source>
         <translation>&lt;br&gt;Gelesen mit OpenSlide</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="120"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="119"/>
         <source>%1: unreadable</source>
         <translation>%1: nicht lesbar</translation>
     </message>
@@ -2683,293 +2766,303 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::TrainingDialog</name>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="49"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="52"/>
         <source>Train a Model</source>
         <translation>Ein Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="52"/>
-        <location filename="../ui/training/TrainingDialog.cpp" line="67"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="55"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="68"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
         <source>SR-MIL: spatially regularized MIL (GAT encoder, supernode classifier, masked reconstruction). ABMIL and TransMIL are the baselines to compare with.</source>
         <translation>SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
         <source>Run name</source>
         <translation>Name des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
         <source>The run&apos;s folder under runs/</source>
         <translation>Der Ordner des Laufs unter runs/</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
         <source>Passes over the training slides. SR-MIL stays near chance for its first ~15 epochs.</source>
         <translation>Durchgänge über die Trainingsschnitte. SR-MIL bleibt in den ersten ~15 Epochen nahe am Zufall.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
         <source>Peak AdamW learning rate (paper: 5e-4), cosine schedule</source>
         <translation>Höchste AdamW-Lernrate (Artikel: 5e-4), Kosinus-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
         <source>Weight decay</source>
         <translation>Gewichtsabnahme</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>AdamW weight decay (paper: 1e-5)</source>
         <translation>AdamW-Gewichtsabnahme (Artikel: 1e-5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
         <source>Warm-up epochs</source>
         <translation>Aufwärmepochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
         <source>Linear warm-up before the cosine</source>
         <translation>Lineares Aufwärmen vor dem Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
         <source>Early stopping</source>
         <translation>Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>Stop after this many epochs without a better validation score (0 = never)</source>
         <translation>Nach so vielen Epochen ohne besseren Validierungswert anhalten (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
         <source>Select after</source>
         <translation>Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
         <source>Choose the best epoch only after this fraction of the epochs (paper: 0.6)</source>
         <translation>Die beste Epoche erst nach diesem Anteil der Epochen wählen (Artikel: 0,6)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
         <source>Reconstruction weight</source>
         <translation>Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
         <source>SR-MIL&apos;s w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)</source>
         <translation>w_gen von SR-MIL in [0, 2]: Gewicht der label-unabhängigen Rekonstruktion (Artikel: 1,8)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="88"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="89"/>
         <source>SR-MIL&apos;s w_ce in [0, 2]: full graph vs masked graph classification</source>
         <translation>w_ce von SR-MIL in [0, 2]: Klassifikation auf dem vollen gegenüber dem maskierten Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
         <source>The same seed gives the same run</source>
         <translation>Derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
         <source>%1 (%2, %3 slides)</source>
         <translation>%1 (%2, %3 Schnitte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="95"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
         <source>Extract first…</source>
         <translation>Zuerst extrahieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="100"/>
         <source>handcrafted (no weights)</source>
         <translation>handgefertigt (ohne Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="101"/>
         <source>TorchScript encoder (.pt)…</source>
         <translation>TorchScript-Encoder (.pt)…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="102"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
         <source>k-fold cross-validation</source>
         <translation>k-fache Kreuzvalidierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="106"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
         <source>(train from scratch)</source>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="111"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
         <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="119"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="120"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="121"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="119"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="122"/>
         <source>Start from another run&apos;s best weights: same model, classes and feature dimension</source>
         <translation>Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="124"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="127"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="134"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
         <source>One job runs per device; others wait in the queue</source>
         <translation>Je Gerät läuft ein Auftrag; weitere warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="135"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="138"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="139"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
         <source>0 = all cores</source>
         <translation>0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="145"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="148"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="146"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
         <source>Data-parallel workers, one per GPU</source>
         <translation>Datenparallele Arbeitsprozesse, einer je GPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="152"/>
         <source>Slides per step</source>
         <translation>Schnitte je Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="153"/>
         <source>Slides averaged into one optimizer step (1 = as published)</source>
         <translation>Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="151"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="154"/>
         <source>Cluster Command…</source>
         <translation>Cluster-Befehl…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="159"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="163"/>
         <source>Train on a Cluster</source>
         <translation>Auf einem Cluster trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="163"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="169"/>
+        <source>GPUs per node</source>
+        <translation>GPUs je Knoten</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="172"/>
+        <source>(this machine has none: set the cluster node&apos;s)</source>
+        <translation>(dieser Rechner hat keine: die des Cluster-Knotens eintragen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="179"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="179"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="196"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="210"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="227"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="211"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="228"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>

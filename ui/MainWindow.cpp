@@ -5,6 +5,7 @@
 #include "SlideInfoPanel.h"
 #include "analysis/AnalysisController.h"
 #include "analysis/AnalysisPanel.h"
+#include "analysis/RunChooser.h"
 #include "analysis/SlideAnalysis.h"
 #include "analysis/StoredResults.h"
 #include "annotations/AnnotationWorkbench.h"
@@ -244,8 +245,10 @@ void MainWindow::createActions()
     m_tissueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
-    analysis->addAction(tr("&Run Model on Slide…"), this, &MainWindow::runModelDialog)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* runModelAction =
+        analysis->addAction(tr("&Run Model on Slide…"), this, &MainWindow::runModelDialog);
+    runModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    runModelAction->setObjectName(QStringLiteral("runModel"));
     analysis->addAction(tr("Open &Results…"), this, &MainWindow::openResultsDialog);
     analysis->addSeparator();
     m_annotations->addAnalysisActions(analysis);
@@ -619,8 +622,7 @@ bool MainWindow::openResults(const QString& path)
 
 void MainWindow::runModelDialog()
 {
-    const QString start = QSettings().value(kRunKey).toString();
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a Training Run"), start);
+    const QString dir = RunChooser::choose(this, m_project->project(), QSettings().value(kRunKey).toString());
     if (!dir.isEmpty())
         runModel(dir);
 }

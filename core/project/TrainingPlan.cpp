@@ -204,11 +204,10 @@ std::vector<PlannedJob> TrainingPlan::jobs(const TrainingRequest& r) const
     return jobs;
 }
 
-QString TrainingPlan::clusterCommands(const TrainingRequest& request) const
+QString TrainingPlan::clusterCommands(const TrainingRequest& request, int gpusPerNode) const
 {
     TrainingRequest r = request;
-    // Without several GPUs here, an example of 4 per node (to edit).
-    const int processes = r.processes > 1 ? r.processes : 4;
+    const int processes = std::max(1, gpusPerNode);
     r.processes = 1;
     r.config.threads = 0;
     QStringList train = jobs(r).back().arguments;
@@ -226,7 +225,7 @@ QString TrainingPlan::clusterCommands(const TrainingRequest& request) const
     };
     const QString command = quoted(train);
     return QObject::
-        tr("# One node, %1 worker processes (one per GPU; edit to the node's GPUs):\n"
+        tr("# One node, %1 worker process(es), one per GPU:\n"
            "tessera-cli %2 --nproc %1\n\n"
            "# torchrun on each of NODES nodes (it sets RANK, WORLD_SIZE, MASTER_ADDR …); --slides-per-step "
            "must be at least the number of ranks:\n"

@@ -48,8 +48,9 @@ public:
     // The run folder the request trains into.
     QString runFolder(const TrainingRequest& request) const;
     // The training as shell commands to copy to a cluster: on one node (--nproc), under torchrun
-    // and as a SLURM batch script (--distributed). Assumes the features exist.
-    QString clusterCommands(const TrainingRequest& request) const;
+    // and as a SLURM batch script (--distributed), one process per GPU of a node. Assumes the
+    // features exist.
+    QString clusterCommands(const TrainingRequest& request, int gpusPerNode) const;
 
 private:
     Project& m_project;

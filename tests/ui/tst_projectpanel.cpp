@@ -2,6 +2,7 @@
 // filtering; labels edited in place and stored; a double-click opens the slide; a missing file
 // is shown as missing, and opening it says where it should be.
 #include "MainWindow.h"
+#include "analysis/RunChooser.h"
 #include "project/ProjectController.h"
 #include "project/ProjectPanel.h"
 #include "project/RunsPanel.h"
@@ -10,6 +11,8 @@
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -17,6 +20,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace tessera;
@@ -28,6 +32,7 @@ private Q_SLOTS:
     void listsFiltersEditsAndOpens();
     void aBadProjectIsRefusedAndTheWindowCarriesOn();
     void runsShowTheirValidationHonestly();
+    void runModelOffersTheProjectsRunsFirst();
 
 private:
     QTemporaryDir m_dir;
@@ -195,6 +200,38 @@ void TestProjectPanel::runsShowTheirValidationHonestly()
             QVERIFY2(table->columnWidth(c) >=
                          table->fontMetrics().horizontalAdvance(table->item(r, c)->text()),
                      qPrintable(table->item(r, c)->text()));
+}
+
+// Analysis ▸ Run Model on Slide… lists the project's finished runs (the best measurable AUC
+// first) before any folder picker. Uses the project runsShowTheirValidationHonestly made.
+void TestProjectPanel::runModelOffersTheProjectsRunsFirst()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("runs"));
+    {
+        const auto project = core::Project::open(folder);
+        core::RunStart start; // a run that failed is not offered
+        start.folder = folder + QStringLiteral("/runs/broken");
+        start.model = QStringLiteral("abmil");
+        project->runs().stopRun(project->runs().startRun(start), QStringLiteral("killed"), false);
+    }
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openProject(folder));
+    QStringList offered;
+    QString chosen;
+    QTimer::singleShot(0, this, [&] {
+        auto* chooser = qobject_cast<ui::RunChooser*>(QApplication::activeModalWidget());
+        QVERIFY(chooser);
+        for (int r = 0; r < chooser->table()->rowCount(); ++r)
+            offered << chooser->table()->item(r, 0)->text();
+        chosen = chooser->chosenFolder();
+        chooser->reject();
+    });
+    window.findChild<QAction*>(QStringLiteral("runModel"))->trigger();
+    QCOMPARE(offered.size(), 3);
+    QVERIFY(!offered.contains(QStringLiteral("broken")));
+    QCOMPARE(offered.last(), QStringLiteral("two-slides")); // too few slides to rank by AUC
+    QVERIFY2(chosen.endsWith(QStringLiteral("/runs/") + offered.first()), qPrintable(chosen));
 }
 
 QTEST_MAIN(TestProjectPanel)

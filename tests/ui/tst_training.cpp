@@ -40,8 +40,10 @@ QByteArray bytes(const QString& path)
 void saveScreenshot(QWidget* widget, const QString& name)
 {
     const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOTS");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name));
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents(); // the plots' queued replots
+    widget->grab().save(QDir(dir).filePath(name));
 }
 
 // Waits for `job` to reach one of `statuses` (polling the queue the way the GUI's timer does).
@@ -72,6 +74,7 @@ class TestTraining : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void dialogRefusesWrongValuesNextToTheirFields();
+    void theDialogRemembersItsChoicesPerProject();
     void aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded();
     void aKilledJobFailsAndResumesToTheUninterruptedResult();
     void aNewWindowReattachesToARunningJob();
@@ -207,16 +210,27 @@ void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
     for (const char* part : {"--nproc", "torchrun --nnodes", "--no-python tessera-cli train", "--distributed",
                              "srun tessera-cli train", "--slides-per-step 4", "--name fine"})
         QVERIFY2(cluster.contains(QLatin1String(part)), qPrintable(cluster));
-    QVERIFY2(cluster.contains(QLatin1String("--nproc 4\n")), qPrintable(cluster)); // an example: no GPUs here
-    // The button shows it, ready to copy.
+    // One process per GPU of this machine; without any, one, until the user says the node's.
+    const int gpus = std::max(1, dialog.localGpuCount());
+    QVERIFY2(cluster.contains(QStringLiteral("--nproc %1\n").arg(gpus)), qPrintable(cluster));
+    QVERIFY(dialog.clusterCommands(8).contains(QLatin1String("--nproc 8\n")));
+    // The button shows it, ready to copy, with the GPU count to set.
     dialog.show();
     dialog.findChild<QPushButton*>(QStringLiteral("clusterCommand"))->click();
     QDialog* shown = nullptr;
-    QTRY_VERIFY((shown = dialog.findChild<QDialog*>()) != nullptr);
+    QTRY_VERIFY((shown = dialog.findChild<QDialog*>(QStringLiteral("clusterBox"))) != nullptr);
     QCOMPARE(shown->findChild<QPlainTextEdit*>()->toPlainText(), cluster);
+    shown->findChild<QSpinBox*>(QStringLiteral("gpusPerNode"))->setValue(6);
+    QVERIFY(shown->findChild<QPlainTextEdit*>()->toPlainText().contains(QLatin1String("--gres=gpu:6")));
     saveScreenshot(&dialog, QStringLiteral("training-dialog-compute.png"));
     saveScreenshot(shown, QStringLiteral("training-cluster.png"));
-    shown->close();
+    // Escape closes the command box only: the training dialog and its entries stay.
+    QVERIFY(QTest::qWaitForWindowExposed(shown));
+    shown->activateWindow();
+    QTest::keyClick(shown->findChild<QPlainTextEdit*>(), Qt::Key_Escape);
+    QTRY_VERIFY(dialog.findChild<QDialog*>(QStringLiteral("clusterBox")) == nullptr);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.slidesPerStepBox()->value(), 4);
     dialog.slidesPerStepBox()->setValue(1);
     // Extracting first plans an extraction the training waits for.
     dialog.featureSetBox()->setCurrentIndex(dialog.featureSetBox()->count() - 1);
@@ -231,6 +245,34 @@ void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
     ui::TrainingDialog unlabelled(*empty);
     unlabelled.check();
     QVERIFY(unlabelled.problemShown(QStringLiteral("labels")).contains(QLatin1String("two classes")));
+}
+
+void TestTraining::theDialogRemembersItsChoicesPerProject()
+{
+    const auto first = core::Project::create(m_dir.filePath(QStringLiteral("remember-a")));
+    const auto second = core::Project::create(m_dir.filePath(QStringLiteral("remember-b")));
+    {
+        ui::TrainingDialog dialog(*first);
+        auto* model = dialog.findChild<QComboBox*>(QStringLiteral("model"));
+        model->setCurrentIndex(model->findData(QStringLiteral("abmil")));
+        dialog.findChild<QSpinBox*>(QStringLiteral("threads"))->setValue(3);
+        dialog.findChild<QSpinBox*>(QStringLiteral("epochs"))->setValue(7);
+        dialog.findChild<QDoubleSpinBox*>(QStringLiteral("lr"))->setValue(0.0012);
+        dialog.reject(); // closed without training: still remembered
+    }
+    ui::TrainingDialog again(*first);
+    QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("model"))->currentData().toString(),
+             QStringLiteral("abmil"));
+    QCOMPARE(again.findChild<QSpinBox*>(QStringLiteral("threads"))->value(), 3);
+    QCOMPARE(again.findChild<QSpinBox*>(QStringLiteral("epochs"))->value(), 7);
+    QCOMPARE(again.findChild<QDoubleSpinBox*>(QStringLiteral("lr"))->value(), 0.0012);
+    // Another project starts from the defaults.
+    ui::TrainingDialog other(*second);
+    const core::TrainConfig defaults = core::TrainConfig::defaultsFor(
+        other.findChild<QComboBox*>(QStringLiteral("model"))->currentData().toString());
+    QCOMPARE(other.findChild<QComboBox*>(QStringLiteral("model"))->currentData().toString(),
+             QStringLiteral("srmil"));
+    QCOMPARE(other.findChild<QSpinBox*>(QStringLiteral("epochs"))->value(), defaults.epochs);
 }
 
 void TestTraining::aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded()

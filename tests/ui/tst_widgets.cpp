@@ -42,10 +42,16 @@ void TestWidgets::curvePlotCollectsSeriesAndRanges()
     QCOMPARE(plot.seriesNames().size(), 2);
     QCOMPARE(plot.pointCount(QStringLiteral("train")), 10);
     QCOMPARE(plot.pointCount(QStringLiteral("val")), 10); // NaN skipped
-    const QRectF bounds = plot.dataBounds();
+    // x: the first epoch to the last; y: the data and 5 % of its span on each side.
+    const QRectF bounds = plot.axisBounds();
     QCOMPARE(bounds.left(), 1.0);
     QCOMPARE(bounds.right(), 10.0);
-    QVERIFY(std::abs(bounds.top() - 0.1) < 1e-9 && std::abs(bounds.bottom() - 2.0) < 1e-9);
+    QVERIFY(std::abs(bounds.top() - (0.1 - 0.095)) < 1e-9 &&
+            std::abs(bounds.bottom() - (2.0 + 0.095)) < 1e-9);
+    // The legend lies outside the plotting area; tick labels are at least 8 pt.
+    QCOMPARE(plot.plot()->xAxis->tickLabelFont().pointSizeF() >= 8, true);
+    plot.plot()->replot();
+    QVERIFY(!plot.plot()->legend->outerRect().intersects(plot.plot()->axisRect()->rect()));
     // The curves are drawn: the first series' colour appears in the rendered plot.
     plot.plot()->replot();
     const QImage image = plot.grab().toImage();
@@ -56,6 +62,16 @@ void TestWidgets::curvePlotCollectsSeriesAndRanges()
     QVERIFY(found);
     plot.clear();
     QVERIFY(plot.seriesNames().isEmpty());
+    // No empty legend box for a new job, and the axes keep the plot's width.
+    plot.plot()->replot();
+    QVERIFY(!plot.plot()->legend->visible());
+    QVERIFY(plot.plot()->axisRect()->rect().width() > plot.width() / 2);
+    // A single point: x 0–1 around epoch 1, y its value ±5 %, not −1 to 3.
+    plot.addPoint(QStringLiteral("train"), 1, 0.8);
+    const QRectF single = plot.axisBounds();
+    QCOMPARE(single.left(), 0.0);
+    QCOMPARE(single.right(), 1.0);
+    QVERIFY(std::abs(single.top() - 0.76) < 1e-9 && std::abs(single.bottom() - 0.84) < 1e-9);
 }
 
 QTEST_MAIN(TestWidgets)

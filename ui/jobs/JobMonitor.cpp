@@ -66,12 +66,14 @@ QString logLine(const core::ProgressEvent& e)
     return {};
 }
 
-CurvePlot* makePlot(QTabWidget* tabs, const QString& title, const QString& y)
+// Short tab titles, so that all four show in the dock; the tooltip says it in full.
+CurvePlot* makePlot(QTabWidget* tabs, const QString& title, const QString& fullTitle, const QString& y)
 {
     auto* plot = new CurvePlot(tabs);
     plot->setAxisLabels(JobMonitor::tr("epoch"), y);
     plot->setMinimumSize(240, 140);
-    tabs->addTab(plot, title);
+    const int index = tabs->addTab(plot, title);
+    tabs->setTabToolTip(index, fullTitle);
     return plot;
 }
 
@@ -86,7 +88,9 @@ JobMonitor::JobMonitor(ProjectController* controller, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_table = new QTableWidget(0, 3, splitter);
     m_table->setHorizontalHeaderLabels({tr("Job"), tr("Status"), tr("Device")});
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Job names whole: the columns take their text's width and the table scrolls sideways.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -94,10 +98,10 @@ JobMonitor::JobMonitor(ProjectController* controller, QWidget* parent)
     m_table->setMinimumSize(200, 80);
 
     auto* tabs = new QTabWidget(splitter);
-    m_loss = makePlot(tabs, tr("Loss"), tr("loss"));
-    m_terms = makePlot(tabs, tr("Loss terms"), tr("loss"));
-    m_auc = makePlot(tabs, tr("Validation AUC"), tr("AUC"));
-    m_lr = makePlot(tabs, tr("Learning rate"), tr("learning rate"));
+    m_loss = makePlot(tabs, tr("Loss"), tr("Training and validation loss"), tr("loss"));
+    m_terms = makePlot(tabs, tr("Terms"), tr("Each loss term"), tr("loss"));
+    m_auc = makePlot(tabs, tr("AUC"), tr("Validation AUC"), tr("AUC"));
+    m_lr = makePlot(tabs, tr("LR"), tr("Learning rate"), tr("learning rate"));
 
     auto* details = new QWidget(splitter);
     auto* detailsLayout = new QVBoxLayout(details);

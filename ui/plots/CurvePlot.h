@@ -23,10 +23,14 @@ public:
 
     QStringList seriesNames() const;
     int pointCount(const QString& series) const;
-    QRectF dataBounds() const; // of all series, as shown after auto-ranging
+    // The axes' ranges: x from the first epoch to the last, y the data ±5 % of its span.
+    QRectF axisBounds() const;
     QCustomPlot* plot() const { return m_plot; }
 
 private:
+    void fitAxes();
+    void showLegend(bool shown);
+
     QCustomPlot* m_plot;
     QHash<QString, int> m_graphIndex;
 };

@@ -5,6 +5,7 @@
 
 #include <QClipboard>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -12,10 +13,12 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -155,18 +158,32 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
         if (!check().empty())
             return;
         auto* box = new QDialog(this);
+        box->setObjectName(QStringLiteral("clusterBox"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setWindowTitle(tr("Train on a Cluster"));
-        auto* text = new QPlainTextEdit(clusterCommands(), box);
+        // One process per GPU of a node: this machine's count, or asked when it has none.
+        auto* gpus = integerBox(box, 1, 64);
+        gpus->setObjectName(QStringLiteral("gpusPerNode"));
+        gpus->setValue(std::max(1, localGpuCount()));
+        auto* gpusRow = new QHBoxLayout;
+        gpusRow->addWidget(new QLabel(tr("GPUs per node"), box));
+        gpusRow->addWidget(gpus);
+        if (localGpuCount() == 0)
+            gpusRow->addWidget(new QLabel(tr("(this machine has none: set the cluster node's)"), box));
+        gpusRow->addStretch(1);
+        auto* text = new QPlainTextEdit(clusterCommands(gpus->value()), box);
         text->setReadOnly(true);
         text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        connect(gpus, &QSpinBox::valueChanged, text,
+                [this, text](int count) { text->setPlainText(clusterCommands(count)); });
         auto* copy = new QPushButton(tr("Copy"), box);
         connect(copy, &QPushButton::clicked, box,
                 [text] { QGuiApplication::clipboard()->setText(text->toPlainText()); });
         auto* boxLayout = new QVBoxLayout(box);
+        boxLayout->addLayout(gpusRow);
         boxLayout->addWidget(text);
         boxLayout->addWidget(copy, 0, Qt::AlignRight);
-        box->resize(900, 360);
+        box->resize(900, 380);
         box->show();
     });
     layout->addWidget(runGroup);
@@ -218,6 +235,68 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
     });
     applyModelDefaults();
     updateEnabled();
+    restore();
+}
+
+namespace {
+// The fields remembered per project: everything but the run's name and its parent, which belong
+// to one launch.
+const QStringList kRemembered{
+    QStringLiteral("epochs"),        QStringLiteral("lr"),        QStringLiteral("weight_decay"),
+    QStringLiteral("warmup_epochs"), QStringLiteral("patience"),  QStringLiteral("select_after"),
+    QStringLiteral("w_gen"),         QStringLiteral("w_ce"),      QStringLiteral("seed"),
+    QStringLiteral("feature_set"),   QStringLiteral("extractor"), QStringLiteral("split"),
+    QStringLiteral("folds"),         QStringLiteral("device"),    QStringLiteral("precision"),
+    QStringLiteral("threads"),       QStringLiteral("processes"), QStringLiteral("slides_per_step")};
+} // namespace
+
+QString TrainingDialog::settingsGroup() const
+{
+    const QByteArray folder = m_project.folder().toUtf8();
+    return QStringLiteral("training/") +
+           QString::fromLatin1(QCryptographicHash::hash(folder, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+void TrainingDialog::remember() const
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    settings.setValue(QStringLiteral("model"), m_model->currentData());
+    for (const QString& field : kRemembered) {
+        if (const auto* box = findChild<QSpinBox*>(field))
+            settings.setValue(field, box->value());
+        else if (const auto* decimal = findChild<QDoubleSpinBox*>(field))
+            settings.setValue(field, decimal->value());
+        else if (const auto* choice = findChild<QComboBox*>(field))
+            settings.setValue(field, choice->currentData());
+    }
+}
+
+void TrainingDialog::restore()
+{
+    QSettings settings;
+    settings.beginGroup(settingsGroup());
+    // The model first: choosing it resets the fields to its defaults.
+    if (const int model = m_model->findData(settings.value(QStringLiteral("model"))); model >= 0)
+        m_model->setCurrentIndex(model);
+    for (const QString& field : kRemembered) {
+        const QVariant value = settings.value(field);
+        if (!value.isValid())
+            continue;
+        if (auto* box = findChild<QSpinBox*>(field))
+            box->setValue(value.toInt());
+        else if (auto* decimal = findChild<QDoubleSpinBox*>(field))
+            decimal->setValue(value.toDouble());
+        else if (auto* choice = findChild<QComboBox*>(field); choice && choice->findData(value) >= 0)
+            choice->setCurrentIndex(
+                choice->findData(value)); // a feature set or device that is gone: the default
+    }
+}
+
+void TrainingDialog::done(int result)
+{
+    remember();
+    QDialog::done(result);
 }
 
 void TrainingDialog::addRow(QFormLayout* form, const QString& field, const QString& label, QWidget* widget,
@@ -326,9 +405,18 @@ QString TrainingDialog::problemShown(const QString& field) const
     return label ? label->text() : QString();
 }
 
-QString TrainingDialog::clusterCommands() const
+QString TrainingDialog::clusterCommands(int gpusPerNode) const
 {
-    return core::TrainingPlan(m_project).clusterCommands(request());
+    return core::TrainingPlan(m_project).clusterCommands(
+        request(), gpusPerNode > 0 ? gpusPerNode : std::max(1, localGpuCount()));
+}
+
+int TrainingDialog::localGpuCount() const
+{
+    int gpus = 0;
+    for (int i = 0; i < m_device->count(); ++i)
+        gpus += m_device->itemData(i).toString().startsWith(QLatin1String("cuda:"));
+    return gpus;
 }
 
 std::vector<core::PlannedJob> TrainingDialog::plannedJobs() const

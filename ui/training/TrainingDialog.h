@@ -52,12 +52,20 @@ public:
     QSpinBox* processesBox() const { return m_processes; }
     QSpinBox* slidesPerStepBox() const { return m_slidesPerStep; }
     // The same training as commands for a cluster (torchrun, SLURM); the dialog's button shows it.
-    QString clusterCommands() const;
+    // For `gpusPerNode` GPUs a node (0: this machine's count, at least 1).
+    QString clusterCommands(int gpusPerNode = 0) const;
+    int localGpuCount() const; // CUDA devices the dialog offers
     QSpinBox* seedBox() const { return m_seed; }
 
     void accept() override; // only when check() finds nothing
+    // Closed either way: the choices are remembered for this project's next opening.
+    void done(int result) override;
 
 private:
+    QString settingsGroup() const; // per project
+    void remember() const;
+    void restore();
+
     void applyModelDefaults();
     void recheckShownProblems();
     void addRow(QFormLayout* form, const QString& field, const QString& label, QWidget* widget,
