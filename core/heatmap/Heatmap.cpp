@@ -108,7 +108,7 @@ QImage renderLegend(const LegendText& text, Colormap colormap, int width, double
 {
     scale = std::max(0.25, scale);
     QFont font;
-    font.setPixelSize(int(std::lround(12 * scale)));
+    font.setPixelSize(int(std::lround(kLegendFontPixels * scale)));
     const QFontMetrics metrics(font);
     const int margin = int(std::lround(8 * scale)), barHeight = int(std::lround(12 * scale));
     const int gap = int(std::lround(4 * scale)), line = metrics.height();

@@ -53,8 +53,10 @@ struct LegendText {
 };
 
 // A legend: title, note, colour bar and the labels of its two ends, on a translucent white card
-// `width` pixels wide. `scale` multiplies every size (a legend drawn for print).
-QImage renderLegend(const LegendText& text, Colormap colormap, int width = 220, double scale = 1);
+// `width` pixels wide, its text kLegendFontPixels high. `scale` multiplies every size (a legend
+// drawn for print).
+constexpr int kLegendFontPixels = 12;
+QImage renderLegend(const LegendText& text, Colormap colormap, int width = 280, double scale = 1);
 
 // Finds the patch under a level-0 point in O(1).
 class PatchIndex {

@@ -41,9 +41,7 @@ std::optional<PredictionRow> findPrediction(Project& project, qint64 slideId, qi
     return PredictionRow{q.value(0).toLongLong(), q.value(1).toString()};
 }
 
-// The scale legends are drawn at for print: a 260-pixel legend at 3× printed 70 mm wide.
-constexpr double kLegendScale = 3;
-constexpr int kLegendWidth = 260;
+constexpr int kLegendWidth = 280;
 
 QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, int patches)
 {
@@ -75,7 +73,7 @@ ReportMap heatmapPicture(const Slide& slide, const QImage& thumbnail, const Pred
     scores.step = p.patchStep;
     const ScoreMapPicture drawn = renderScoreMap(map, std::move(scores), settings, slide.size());
     return {renderHeatmapSnapshot(thumbnail, slide.size(), drawn.heatmap, settings.opacity, QImage()),
-            renderLegend(drawn.legend, settings.colormap(map), kLegendWidth, kLegendScale)};
+            renderLegend(drawn.legend, settings.colormap(map), kLegendWidth, kReportLegendScale)};
 }
 
 } // namespace

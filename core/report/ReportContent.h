@@ -17,6 +17,9 @@ namespace tessera::core {
 
 class Project;
 
+// Legends are drawn at this scale for print (ReportDocument prints them 70 mm wide).
+constexpr double kReportLegendScale = 3;
+
 struct ReportRequest {
     QString slide;    // the project's slide key, or a slide file in the project
     QString run;      // a run of the project; empty: the latest run that predicted this slide

@@ -39,7 +39,7 @@ QString number(double v, int decimals)
 // Margins of the page, in millimetres.
 constexpr double kMarginMm = 16;
 constexpr double kFooterMm = 10;
-// The printed width of a heatmap legend: its 12-pixel text on a 260-pixel card prints at 9 pt.
+// The printed width of a heatmap legend: its 12-pixel text on a 280-pixel card prints at 8.5 pt.
 constexpr double kLegendMm = 70;
 
 } // namespace

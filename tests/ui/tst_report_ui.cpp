@@ -188,8 +188,7 @@ void TestReportUi::theReportDrawsTheViewersMapsReadably()
     QVERIFY(channels > 0);
     QVERIFY2(std::abs(alpha / channels - 0.3) < 0.04, qPrintable(QString::number(alpha / channels)));
 
-    // The PDF states it, and prints each legend so that its text is at least 7 pt: a legend card
-    // is 260 pixels wide at 1× with 12-pixel text (core::renderLegend).
+    // The PDF states it, and prints each legend so that its text is at least 7 pt.
     QProcess text;
     text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
     QVERIFY(text.waitForFinished(60000));
@@ -208,7 +207,7 @@ void TestReportUi::theReportDrawsTheViewersMapsReadably()
         if (cells.size() < 14 || cells[2] != QLatin1String("image") || cells[3].toInt() != legendWidth)
             continue;
         const double ppi = cells[12].toDouble();
-        const double textPoints = 12.0 * legendWidth / 260 / ppi * 72;
+        const double textPoints = core::kLegendFontPixels * core::kReportLegendScale / ppi * 72;
         QVERIFY2(textPoints >= 7, qPrintable(line));
         ++legends;
     }

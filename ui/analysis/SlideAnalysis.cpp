@@ -76,7 +76,7 @@ void SlideAnalysis::render(MapLayer layer)
         core::renderScoreMap(layer, std::move(scores), m_settings, m_document.slide()->size());
     target->setImage(picture.heatmap.image, picture.heatmap.downsample, m_settings.smoothing > 0);
     target->setOpacity(m_settings.opacity);
-    target->setLegend(core::renderLegend(picture.legend, m_settings.colormap(layer), 240));
+    target->setLegend(core::renderLegend(picture.legend, m_settings.colormap(layer), 280));
 }
 
 void SlideAnalysis::setSettings(const HeatmapSettings& settings)

@@ -44,6 +44,8 @@ CurvePlot::CurvePlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->legend->setFont(ticks);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setVisible(false);
+    m_plot->xAxis->setRange(0, 1); // empty axes, not QCustomPlot's 0–5
+    m_plot->yAxis->setRange(0, 1);
 }
 
 void CurvePlot::showLegend(bool shown)
