@@ -14,8 +14,10 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -56,6 +58,7 @@ void TestReportUi::exportFromTheDialog()
     QVERIFY(test::openAndWait(window, slide));
     auto* action = window.findChild<QAction*>(QStringLiteral("exportReport"));
     QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
 
     const QString pdf = m_dir.filePath(QStringLiteral("out/case-7.pdf"));
     QString exported, refused;
@@ -93,6 +96,17 @@ void TestReportUi::exportFromTheDialog()
                  body.contains(QLatin1String("case-7")),
              qPrintable(body.left(400)));
     QVERIFY(body.contains(QLatin1String("no model has been applied")));
+    // After an export the message offers to open the PDF or its folder.
+    ui::ReportDialog::showExported(&window, exported, pdf);
+    auto* done = window.findChild<QMessageBox*>(QStringLiteral("reportExported"));
+    QVERIFY(done);
+    QStringList buttons;
+    for (const QAbstractButton* b : done->buttons())
+        buttons << b->text();
+    QVERIFY2(buttons.contains(QStringLiteral("Open PDF")) &&
+                 buttons.contains(QStringLiteral("Show in Folder")),
+             qPrintable(buttons.join(QLatin1Char(','))));
+    done->close();
 
     // Opened again: the findings come back from the project, the folder from the settings.
     connect(&window, &ui::MainWindow::reportDialogOpened, this, [&](ui::ReportDialog* dialog) {
