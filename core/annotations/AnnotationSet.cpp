@@ -176,6 +176,7 @@ void AnnotationSet::apply(const std::vector<Annotation>& upserts, const QList<QU
         if (it == m_position.end())
             continue;
         const size_t i = *it, last = m_items.size() - 1;
+        m_changes.mark(m_items[i].geometry.bounds());
         m_position.erase(it);
         if (i != last) {
             m_items[i] = std::move(m_items[last]);
@@ -184,25 +185,38 @@ void AnnotationSet::apply(const std::vector<Annotation>& upserts, const QList<QU
         m_items.pop_back();
         removed << id;
     }
+    // Removals reorder the items: the index is rebuilt. Other edits update it in place.
+    bool rebuild = !removed.isEmpty();
     for (const Annotation& a : upserts) {
+        const QRectF bounds = a.geometry.bounds();
+        m_changes.mark(bounds);
         if (const auto it = m_position.constFind(a.id); it != m_position.constEnd()) {
+            m_changes.mark(m_items[*it].geometry.bounds());
             m_items[*it] = a;
+            rebuild = rebuild || m_gridDirty || !m_grid.replace(int(*it), bounds);
         } else {
             m_position.insert(a.id, m_items.size());
             m_items.push_back(a);
+            rebuild = rebuild || m_gridDirty || !m_grid.append(bounds);
         }
         upserted << a.id;
     }
-    indexChanged();
+    indexChanged(rebuild);
     Q_EMIT edited(upserted, removed);
 }
 
 void AnnotationSet::preview(const std::vector<Annotation>& changed)
 {
+    bool rebuild = false;
     for (const Annotation& a : changed)
-        if (const auto it = m_position.constFind(a.id); it != m_position.constEnd())
+        if (const auto it = m_position.constFind(a.id); it != m_position.constEnd()) {
+            const QRectF bounds = a.geometry.bounds();
+            m_changes.mark(m_items[*it].geometry.bounds());
+            m_changes.mark(bounds);
             m_items[*it] = a;
-    indexChanged();
+            rebuild = rebuild || m_gridDirty || !m_grid.replace(int(*it), bounds);
+        }
+    indexChanged(rebuild);
     Q_EMIT previewed();
 }
 
@@ -212,13 +226,15 @@ void AnnotationSet::reset(std::vector<Annotation> annotations)
     m_position.clear();
     for (size_t i = 0; i < m_items.size(); ++i)
         m_position.insert(m_items[i].id, i);
-    indexChanged();
+    m_changes.markEverything();
+    indexChanged(true);
     Q_EMIT wasReset();
 }
 
 void AnnotationSet::setClasses(std::vector<AnnotationClass> classes)
 {
     m_classes = std::move(classes);
+    m_changes.markEverything();
     ++m_revision;
     Q_EMIT classesChanged();
 }
@@ -235,6 +251,7 @@ QStringList AnnotationSet::mergeClasses(const std::vector<AnnotationClass>& clas
         added << c.name;
     }
     if (!added.isEmpty()) {
+        m_changes.markEverything(); // colours or visibility: every shape may look different
         ++m_revision;
         Q_EMIT classesChanged();
     }
@@ -245,12 +262,14 @@ void AnnotationSet::setClassVisible(const QString& name, bool visible)
 {
     if (name.isEmpty() && m_unclassifiedVisible != visible) {
         m_unclassifiedVisible = visible;
+        m_changes.markEverything(); // colours or visibility: every shape may look different
         ++m_revision;
         Q_EMIT classesChanged();
     }
     for (AnnotationClass& c : m_classes)
         if (c.name == name && c.visible != visible) {
             c.visible = visible;
+            m_changes.markEverything(); // colours or visibility: every shape may look different
             ++m_revision;
             Q_EMIT classesChanged();
         }
@@ -264,9 +283,9 @@ bool AnnotationSet::isClassVisible(const QString& name) const
     return !c || c->visible;
 }
 
-void AnnotationSet::indexChanged()
+void AnnotationSet::indexChanged(bool rebuild)
 {
-    m_gridDirty = true;
+    m_gridDirty = m_gridDirty || rebuild;
     ++m_revision;
 }
 

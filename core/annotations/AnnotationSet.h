@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Annotation.h"
+#include "RegionRevisions.h"
 #include "SpatialGrid.h"
 
 #include <QHash>
@@ -33,6 +34,9 @@ public:
     const Annotation* hit(QPointF level0, double tolerance) const;
     // Bumped by every change, for caches of what the set draws.
     quint64 revision() const { return m_revision; }
+    // The revision of the last change that touched `level0Area` (a shape there added, moved
+    // away, moved in, removed or restyled): a decorated tile elsewhere stays valid.
+    quint64 revisionIn(const QRectF& level0Area) const { return m_changes.revisionIn(level0Area); }
 
     // Undoable edits; `text` names them in the Edit menu.
     void add(std::vector<Annotation> annotations, const QString& text);
@@ -63,7 +67,7 @@ Q_SIGNALS:
 
 private:
     void push(std::vector<Annotation> before, std::vector<Annotation> after, const QString& text);
-    void indexChanged();
+    void indexChanged(bool rebuild); // rebuild: the spatial index must be made afresh
     void ensureIndex() const;
 
     QUndoStack* m_undo;
@@ -73,6 +77,7 @@ private:
     mutable SpatialGrid m_grid;
     mutable bool m_gridDirty = true;
     bool m_unclassifiedVisible = true; // the empty class name's tick
+    RegionRevisions m_changes;
     quint64 m_revision = 1;
 };
 

@@ -11,6 +11,11 @@ namespace tessera::core {
 class SpatialGrid {
 public:
     void rebuild(const std::vector<QRectF>& bounds);
+    // One shape's new bounds, or a shape added at the end (index size()), without a rebuild: an
+    // edit among 100 000 shapes costs microseconds. False — and nothing changed — when the bounds
+    // leave the grid's extent; rebuild then.
+    bool replace(int index, const QRectF& bounds);
+    bool append(const QRectF& bounds);
     // Indices (into the bounds given to rebuild) whose bounds intersect `area`, each once, in
     // increasing order.
     std::vector<int> query(const QRectF& area) const;
@@ -18,6 +23,14 @@ public:
     const QRectF& bounds(int index) const { return m_bounds[size_t(index)]; }
 
 private:
+    struct CellSpan {
+        int x0, y0, x1, y1;
+        bool large() const { return (x1 - x0 + 1) * (y1 - y0 + 1) > 64; }
+    };
+    CellSpan cellsOf(const QRectF& b) const;
+    bool inside(const QRectF& b) const;
+    void insert(int index, const QRectF& b);
+
     std::vector<QRectF> m_bounds;
     QRectF m_extent;
     double m_cell = 1;

@@ -533,16 +533,39 @@ void TestAnnotations::spatialGridMatchesBruteForce()
     }
     core::SpatialGrid grid;
     grid.rebuild(bounds);
-    for (int q = 0; q < 200; ++q) {
-        const QRectF area(random.bounded(55000.0) - 2000, random.bounded(35000.0) - 2000,
-                          random.bounded(5000.0), random.bounded(5000.0));
-        std::vector<int> expected;
-        for (int i = 0; i < int(bounds.size()); ++i)
-            if (bounds[size_t(i)].left() <= area.right() && area.left() <= bounds[size_t(i)].right() &&
-                bounds[size_t(i)].top() <= area.bottom() && area.top() <= bounds[size_t(i)].bottom())
-                expected.push_back(i);
-        QCOMPARE(grid.query(area), expected);
+    const auto matches = [&] {
+        for (int q = 0; q < 200; ++q) {
+            const QRectF area(random.bounded(55000.0) - 2000, random.bounded(35000.0) - 2000,
+                              random.bounded(5000.0), random.bounded(5000.0));
+            std::vector<int> expected;
+            for (int i = 0; i < int(bounds.size()); ++i)
+                if (bounds[size_t(i)].left() <= area.right() && area.left() <= bounds[size_t(i)].right() &&
+                    bounds[size_t(i)].top() <= area.bottom() && area.top() <= bounds[size_t(i)].bottom())
+                    expected.push_back(i);
+            if (grid.query(area) != expected)
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(matches());
+    // Edits in place: shapes moved (small to large and back) and shapes added, then the same
+    // answers as a brute force over the new bounds. Bounds outside the grid are refused.
+    for (int k = 0; k < 500; ++k) {
+        const int i = int(random.bounded(int(bounds.size())));
+        const double size = k % 50 == 0 ? 15000 : random.bounded(300.0);
+        const QRectF moved(random.bounded(30000.0), random.bounded(20000.0), size, size * 0.7);
+        if (grid.replace(i, moved))
+            bounds[size_t(i)] = moved;
+        const QRectF added(random.bounded(40000.0), random.bounded(25000.0), 50, 50);
+        if (k % 5 == 0 && grid.append(added))
+            bounds.push_back(added);
     }
+    QCOMPARE(grid.size(), int(bounds.size()));
+    QVERIFY(bounds.size() > 5000);
+    QVERIFY(matches());
+    QVERIFY(!grid.replace(0, QRectF(-1e6, 0, 10, 10)));
+    QVERIFY(!grid.append(QRectF(0, 1e7, 10, 10)));
+    QVERIFY(matches());
 }
 
 void TestAnnotations::projectStoreKeepsAnnotationsAndClasses()

@@ -12,8 +12,10 @@
 #include "document/SlideDocument.h"
 #include "project/Project.h"
 #include "project/ProjectController.h"
+#include "slide/TileCache.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
+#include "viewer/layers/LayerStack.h"
 
 #include <QDockWidget>
 #include <QListWidget>
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void initTestCase();
     void drawEditUndoAndKeep();
     void importExportAndReport();
+    void anEditRedecoratesOnlyTheTilesItTouches();
 
 private:
     QTemporaryDir m_dir;
@@ -295,6 +298,64 @@ void TestAnnotationsUi::importExportAndReport()
     if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR"))
         window.grab().save(qEnvironmentVariable("TESSERA_SCREENSHOT_DIR") +
                            QStringLiteral("/annotations.png"));
+}
+
+// An edit changes the decoration key of the tiles its old and new outline touch, and of no
+// other: those tiles stay cached. The view then shows the shape where it went, never a stale tile
+// where it was.
+void TestAnnotationsUi::anEditRedecoratesOnlyTheTilesItTouches()
+{
+    core::TileCache cache(64 << 20);
+    ui::SlideView view(&cache);
+    view.resize(1000, 800);
+    view.show();
+    view.setSlide(core::Slide::open(m_slide));
+    core::AnnotationSet& set = view.document()->annotations();
+    const auto rectangle = [](const QRectF& r) {
+        core::Annotation a;
+        a.id = QUuid::createUuid();
+        a.geometry = core::Geometry::rectangle(r);
+        a.created = a.modified = QDateTime::currentDateTimeUtc();
+        return a;
+    };
+    core::Annotation moved = rectangle(QRectF(1000, 1000, 150, 150));
+    const core::Annotation still = rectangle(QRectF(2600, 300, 150, 150));
+    set.add({moved, still}, QStringLiteral("two"));
+    const ui::LayerStack& layers = view.document()->layers();
+    const QSizeF pixels(256, 256); // tiles of level 0
+    const QRectF near(1024, 1024, 256, 256), far(2560, 256, 256, 256);
+    const size_t nearBefore = layers.tileBlendKey(near, pixels), farBefore = layers.tileBlendKey(far, pixels);
+    QVERIFY(nearBefore != 0 && farBefore != 0);
+
+    // At 1:1 over the first rectangle, then moved 120 px to the right.
+    view.setView(QPointF(1150, 1075), 1.0);
+    QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+    const auto outlinedAt = [&](double x) { // red (unclassified) within 3 px of x, mid-height
+        const QImage frame = view.grab().toImage();
+        const QPoint p = view.level0ToWidget(QPointF(x, 1075)).toPoint();
+        for (int dx = -3; dx <= 3; ++dx) {
+            const QColor c = frame.pixelColor(p + QPoint(dx, 0));
+            if (c.red() > 200 && c.green() < 80 && c.blue() < 80)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(outlinedAt(1000));
+    moved.geometry = core::Geometry::rectangle(QRectF(1120, 1000, 150, 150));
+    set.modify({moved}, QStringLiteral("move"));
+    QVERIFY(layers.tileBlendKey(near, pixels) != nearBefore);
+    QCOMPARE(layers.tileBlendKey(far, pixels), farBefore); // far away: still cached
+    QVERIFY(outlinedAt(1120));
+    QVERIFY(!outlinedAt(1000)); // no stale tile where it was
+
+    // Selecting the far one (painted on top, out of the tiles) changes only its tiles.
+    const size_t nearAfter = layers.tileBlendKey(near, pixels);
+    view.document()->selection().set({still.id});
+    QVERIFY(layers.tileBlendKey(far, pixels) != farBefore);
+    QCOMPARE(layers.tileBlendKey(near, pixels), nearAfter);
+    // A class restyled changes every tile.
+    set.setClasses({{QStringLiteral("Tumor"), QColor(0, 0, 200), true}});
+    QVERIFY(layers.tileBlendKey(near, pixels) != nearAfter);
 }
 
 QTEST_MAIN(TestAnnotationsUi)

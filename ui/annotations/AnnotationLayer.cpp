@@ -60,7 +60,24 @@ AnnotationLayer::AnnotationLayer(const core::AnnotationSet& annotations, const A
     connect(&annotations, &core::AnnotationSet::wasReset, this, &Layer::changed);
     connect(&annotations, &core::AnnotationSet::previewed, this, &Layer::changed);
     connect(&annotations, &core::AnnotationSet::classesChanged, this, &Layer::changed);
-    connect(&selection, &AnnotationSelection::changed, this, &Layer::changed);
+    connect(&selection, &AnnotationSelection::changed, this, &AnnotationLayer::selectionChanged);
+}
+
+void AnnotationLayer::selectionChanged()
+{
+    const QSet<QUuid> now(m_selection.ids().cbegin(), m_selection.ids().cend());
+    const auto mark = [this](const QUuid& id) {
+        if (const core::Annotation* a = m_annotations.find(id))
+            m_selectionChanges.mark(a->geometry.bounds());
+    };
+    for (const QUuid& id : now)
+        if (!m_inTiles.contains(id))
+            mark(id); // newly selected: it leaves the tiles
+    for (const QUuid& id : std::as_const(m_inTiles))
+        if (!now.contains(id))
+            mark(id); // deselected: it returns to them
+    m_inTiles = now;
+    Q_EMIT changed();
 }
 
 bool AnnotationLayer::blendsIntoTiles() const
@@ -68,9 +85,12 @@ bool AnnotationLayer::blendsIntoTiles() const
     return m_annotations.size() > 0;
 }
 
-size_t AnnotationLayer::contentKey() const
+size_t AnnotationLayer::contentKey(const QRectF& level0Area, const QSizeF& tilePixels) const
 {
-    return std::hash<quint64>()(m_annotations.revision() * 1000003u + m_selection.revision());
+    // The area blendInto() reads: the tile and the margin its outlines and dots reach beyond it.
+    const double margin = 4 * level0Area.width() / std::max(1.0, tilePixels.width());
+    const QRectF read = level0Area.adjusted(-margin, -margin, margin, margin);
+    return qHashMulti(0, m_annotations.revisionIn(read), m_selectionChanges.revisionIn(read));
 }
 
 void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, const QSizeF& tilePixels) const
@@ -98,11 +118,14 @@ void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, con
     };
     // Shapes below a few pixels are dots, drawn first without antialiasing (100 000 of them in
     // tens of milliseconds); the rest are outlined and tinted.
+    // Dots are gathered per colour and filled in one call each: thousands of single fills cost
+    // more than the dots themselves.
     std::vector<int> shapes;
-    painter.setRenderHint(QPainter::Antialiasing, false);
+    QHash<QRgb, QList<QRect>> dots;
+    const bool anySelected = !m_selection.isEmpty();
     for (int i : near) {
         const core::Annotation& a = all[size_t(i)];
-        if (m_selection.contains(a.id))
+        if (anySelected && m_selection.contains(a.id))
             continue;
         const auto [color, visible] = style(a);
         if (!visible)
@@ -110,10 +133,16 @@ void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, con
         const QRectF& bounds = m_annotations.boundsAt(i);
         if (bounds.width() * sx < 3 && bounds.height() * sy < 3) {
             const QPointF c = map(bounds.center());
-            painter.fillRect(QRect(int(c.x()) - 1, int(c.y()) - 1, 2, 2), color);
+            dots[color.rgba()].append(QRect(int(c.x()) - 1, int(c.y()) - 1, 2, 2));
         } else {
             shapes.push_back(i);
         }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(Qt::NoPen);
+    for (auto it = dots.cbegin(); it != dots.cend(); ++it) {
+        painter.setBrush(QColor::fromRgba(it.key()));
+        painter.drawRects(it.value().constData(), int(it.value().size()));
     }
     painter.setRenderHint(QPainter::Antialiasing);
     for (int i : shapes) {

@@ -4,7 +4,11 @@
 // handles, are painted over everything on each frame.
 #pragma once
 
+#include "annotations/RegionRevisions.h"
 #include "viewer/layers/Layer.h"
+
+#include <QSet>
+#include <QUuid>
 
 namespace tessera::core {
 class AnnotationSet;
@@ -23,15 +27,21 @@ public:
 
     bool blendsIntoTiles() const override;
     void blendInto(QPainter& painter, const QRectF& level0Area, const QSizeF& tilePixels) const override;
-    size_t contentKey() const override;
+    size_t contentKey(const QRectF& level0Area, const QSizeF& tilePixels) const override;
     void paint(QPainter& painter, const ViewTransform& view) const override;
     int z() const override { return 100; } // above heatmaps and masks
 
     static constexpr double kHandleRadius = 5; // widget pixels
 
 private:
+    void selectionChanged();
+
     const core::AnnotationSet& m_annotations;
     const AnnotationSelection& m_selection;
+    // Where the selection changed: a shape selected leaves the tiles (it is painted on top), one
+    // deselected returns to them; other tiles keep their decoration.
+    core::RegionRevisions m_selectionChanges;
+    QSet<QUuid> m_inTiles; // the selection the tiles were last told about, as ids
 };
 
 } // namespace tessera::ui

@@ -73,7 +73,9 @@ void TilePainter::drawTile(QPainter& painter, const ViewTransform& view, const c
 
 QImage TilePainter::decoratedTile(const core::TileKey& key, const QImage& tile) const
 {
-    const size_t layerKey = m_layers.tileBlendKey();
+    const QRectF area = m_loader.tileRectLevel0(key);
+    const double ds = m_loader.slide()->levelDownsample(key.level);
+    const size_t layerKey = m_layers.tileBlendKey(area, area.size() / ds);
     if (layerKey == 0)
         return tile;
     const DecoratedKey decoratedKey{key, layerKey};
@@ -81,8 +83,6 @@ QImage TilePainter::decoratedTile(const core::TileKey& key, const QImage& tile) 
         return *cached;
     auto* out = new QImage(tile.convertToFormat(QImage::Format_ARGB32_Premultiplied));
     QPainter p(out);
-    const QRectF area = m_loader.tileRectLevel0(key);
-    const double ds = m_loader.slide()->levelDownsample(key.level);
     for (const Layer* layer : m_layers.layers()) {
         if (!layer->isVisible() || !layer->blendsIntoTiles() || layer->opacity() <= 0)
             continue;

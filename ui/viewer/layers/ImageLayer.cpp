@@ -23,7 +23,7 @@ void ImageLayer::blendInto(QPainter& painter, const QRectF& area, const QSizeF& 
     painter.drawImage(QRectF(QPointF(0, 0), tilePixels), m_image, source);
 }
 
-size_t ImageLayer::contentKey() const
+size_t ImageLayer::contentKey(const QRectF&, const QSizeF&) const
 {
     return qHashMulti(0, m_image.cacheKey(), m_downsample, m_smooth);
 }

@@ -18,7 +18,7 @@ public:
 
     bool blendsIntoTiles() const override { return !m_image.isNull(); }
     void blendInto(QPainter& painter, const QRectF& level0Area, const QSizeF& tilePixels) const override;
-    size_t contentKey() const override;
+    size_t contentKey(const QRectF& level0Area, const QSizeF& tilePixels) const override;
 
 private:
     QImage m_image;

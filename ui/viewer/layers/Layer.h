@@ -30,10 +30,11 @@ public:
 
     // Tile blending: blendInto() draws the part of the layer over `level0Area` into a tile of
     // `tilePixels` (the painter is at the tile's origin, opacity already set). contentKey()
-    // changes whenever the blended pixels would.
+    // changes whenever the pixels blended into that tile would (a layer whose change is local
+    // keeps the key of the tiles it did not touch, so they stay cached).
     virtual bool blendsIntoTiles() const { return false; }
     virtual void blendInto(QPainter&, const QRectF& /*level0Area*/, const QSizeF& /*tilePixels*/) const {}
-    virtual size_t contentKey() const { return 0; }
+    virtual size_t contentKey(const QRectF& /*level0Area*/, const QSizeF& /*tilePixels*/) const { return 0; }
     // Vector painting over the tiles, in widget pixels, on every frame.
     virtual void paint(QPainter&, const ViewTransform&) const {}
     // Layers of a higher z stay above those of a lower one, whenever either was added.

@@ -37,12 +37,13 @@ bool LayerStack::contains(const Layer* layer) const
     return std::find(m_order.begin(), m_order.end(), layer) != m_order.end();
 }
 
-size_t LayerStack::tileBlendKey() const
+size_t LayerStack::tileBlendKey(const QRectF& level0Area, const QSizeF& tilePixels) const
 {
     size_t key = 0;
     for (const Layer* layer : m_order)
         if (layer->isVisible() && layer->blendsIntoTiles() && layer->opacity() > 0)
-            key = qHashMulti(key + 1, quintptr(layer), layer->contentKey(), layer->opacity());
+            key = qHashMulti(key + 1, quintptr(layer), layer->contentKey(level0Area, tilePixels),
+                             layer->opacity());
     return key;
 }
 

@@ -26,9 +26,9 @@ public:
     const std::vector<Layer*>& layers() const { return m_order; }
     bool contains(const Layer* layer) const;
 
-    // A key of everything the visible tile-blending layers would blend in; 0 when none would.
-    // Decorated tiles are cached under it.
-    size_t tileBlendKey() const;
+    // A key of everything the visible tile-blending layers would blend into the tile over
+    // `level0Area` (`tilePixels` large); 0 when none would. Decorated tiles are cached under it.
+    size_t tileBlendKey(const QRectF& level0Area, const QSizeF& tilePixels) const;
 
 Q_SIGNALS:
     void changed(); // a layer was added, removed, or changed what it draws

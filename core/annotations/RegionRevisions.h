@@ -1,0 +1,31 @@
+// Where on a slide things changed, and when: a coarse grid of level-0 cells, each holding the
+// revision of the last change that touched it. A cache of what is drawn over an area (a decorated
+// tile) keys on revisionIn(area), so an edit invalidates only the areas it touched.
+#pragma once
+
+#include <QHash>
+#include <QRectF>
+
+namespace tessera::core {
+
+class RegionRevisions {
+public:
+    // A change within `level0Area` (its outline included); returns the new revision.
+    quint64 mark(const QRectF& level0Area);
+    // A change that touches everything (a reset, a new colour for a class).
+    quint64 markEverything();
+    // The revision of the last change that touched `level0Area`; 0 when none has.
+    quint64 revisionIn(const QRectF& level0Area) const;
+    quint64 revision() const { return m_revision; }
+
+    // Level-0 pixels: fine enough that a change near a tile's edge does not reach into the
+    // neighbouring tile (whose outlines read a few pixels beyond it), coarse enough to stay small.
+    static constexpr double kCell = 512;
+
+private:
+    quint64 m_revision = 0;
+    quint64 m_everything = 0;
+    QHash<quint64, quint64> m_cells; // (column, row) packed → revision
+};
+
+} // namespace tessera::core
