@@ -37,6 +37,7 @@ public:
     // The revision of the last change that touched `level0Area` (a shape there added, moved
     // away, moved in, removed or restyled): a decorated tile elsewhere stays valid.
     quint64 revisionIn(const QRectF& level0Area) const { return m_changes.revisionIn(level0Area); }
+    const RegionRevisions& changes() const { return m_changes; }
 
     // Undoable edits; `text` names them in the Edit menu.
     void add(std::vector<Annotation> annotations, const QString& text);

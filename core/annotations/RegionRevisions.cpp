@@ -72,4 +72,21 @@ quint64 RegionRevisions::revisionIn(const QRectF& level0Area) const
     return latest;
 }
 
+std::optional<QRectF> RegionRevisions::changedSince(quint64 revision, const QRectF& level0Area) const
+{
+    if (m_everything > revision)
+        return std::nullopt;
+    const QRectF area = level0Area.normalized();
+    const CellSpan s = cellsOf(area);
+    QRectF changed;
+    for (auto it = m_cells.cbegin(); it != m_cells.cend(); ++it) {
+        if (it.value() <= revision)
+            continue;
+        const qint64 c = qint32(quint32(it.key() >> 32)), r = qint32(quint32(it.key()));
+        if (c >= s.c0 && c <= s.c1 && r >= s.r0 && r <= s.r1)
+            changed = changed.united(QRectF(double(c) * kCell, double(r) * kCell, kCell, kCell));
+    }
+    return changed.isEmpty() ? QRectF() : changed.intersected(area);
+}
+
 } // namespace tessera::core

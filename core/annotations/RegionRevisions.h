@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QRectF>
+#include <optional>
 
 namespace tessera::core {
 
@@ -17,6 +18,9 @@ public:
     // The revision of the last change that touched `level0Area`; 0 when none has.
     quint64 revisionIn(const QRectF& level0Area) const;
     quint64 revision() const { return m_revision; }
+    // The part of `level0Area` changed after `revision`: the cells' bounds clipped to the area,
+    // an empty rectangle when nothing there changed, nullopt after a change of everything.
+    std::optional<QRectF> changedSince(quint64 revision, const QRectF& level0Area) const;
 
     // Level-0 pixels: fine enough that a change near a tile's edge does not reach into the
     // neighbouring tile (whose outlines read a few pixels beyond it), coarse enough to stay small.

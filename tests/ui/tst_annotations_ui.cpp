@@ -2,6 +2,7 @@
 // and reshape, undo and redo, delete and duplicate, classes, the list dock with measurements,
 // import and export, pixels of a drawn outline, and everything back after reopening the project.
 #include "MainWindow.h"
+#include "analysis/HeatmapSettings.h"
 #include "annotations/AnnotationFiles.h"
 #include "annotations/AnnotationPanel.h"
 #include "annotations/AnnotationSelection.h"
@@ -13,6 +14,7 @@
 #include "project/Project.h"
 #include "project/ProjectController.h"
 #include "slide/TileCache.h"
+#include "support/KnownResults.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 #include "viewer/layers/LayerStack.h"
@@ -347,6 +349,32 @@ void TestAnnotationsUi::anEditRedecoratesOnlyTheTilesItTouches()
     QCOMPARE(layers.tileBlendKey(far, pixels), farBefore); // far away: still cached
     QVERIFY(outlinedAt(1120));
     QVERIFY(!outlinedAt(1000)); // no stale tile where it was
+    // Redrawing only the changed part of a tile gives the pixels a whole redraw gives, over a
+    // heatmap too, at 1:1 and zoomed out, after several edits and a selection.
+    const auto sameAsAWholeRedraw = [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+        const QImage patched = view.grab().toImage();
+        set.setClasses(set.classes()); // restyled: every tile drawn whole
+        const QImage whole = view.grab().toImage();
+        QCOMPARE(patched, whole);
+    };
+    sameAsAWholeRedraw();
+    view.document()->showAnalysis(test::knownPrediction(), QString(), ui::HeatmapSettings{});
+    for (const double scale : {1.0, 0.3}) {
+        view.setView(QPointF(1150, 1075), scale);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
+        view.grab(); // decorated as it stands
+        for (int step = 1; step <= 3; ++step) {
+            moved.geometry = core::Geometry::rectangle(QRectF(1120 + 40 * step, 1000 + 25 * step, 150, 150));
+            set.modify({moved}, QStringLiteral("move"));
+            view.grab();
+        }
+        view.document()->selection().set({moved.id});
+        view.grab();
+        view.document()->selection().clear();
+        sameAsAWholeRedraw();
+    }
+    QVERIFY(view.tileRedraws().second > 0); // the parts were redrawn alone, not whole tiles
 
     // Selecting the far one (painted on top, out of the tiles) changes only its tiles.
     const size_t nearAfter = layers.tileBlendKey(near, pixels);

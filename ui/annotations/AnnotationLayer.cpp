@@ -93,16 +93,42 @@ size_t AnnotationLayer::contentKey(const QRectF& level0Area, const QSizeF& tileP
     return qHashMulti(0, m_annotations.revisionIn(read), m_selectionChanges.revisionIn(read));
 }
 
+LayerStamp AnnotationLayer::stamp() const
+{
+    return {m_annotations.changes().revision(), m_selectionChanges.revision()};
+}
+
+std::optional<QRectF> AnnotationLayer::changedSince(const LayerStamp& since, const QRectF& level0Area,
+                                                    const QSizeF& tilePixels) const
+{
+    // Outlines and dots reach a few tile pixels beyond a shape's bounds, both ways.
+    const double margin = 4 * level0Area.width() / std::max(1.0, tilePixels.width());
+    const QRectF read = level0Area.adjusted(-margin, -margin, margin, margin);
+    const std::optional<QRectF> edits = m_annotations.changes().changedSince(since.first, read);
+    const std::optional<QRectF> selection = m_selectionChanges.changedSince(since.second, read);
+    if (!edits || !selection)
+        return std::nullopt;
+    const QRectF changed = edits->united(*selection);
+    return changed.isEmpty() ? QRectF()
+                             : changed.adjusted(-margin, -margin, margin, margin).intersected(level0Area);
+}
+
 void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, const QSizeF& tilePixels) const
 {
     const double sx = tilePixels.width() / level0Area.width(), sy = tilePixels.height() / level0Area.height();
     const auto map = [&](QPointF q) {
         return QPointF((q.x() - level0Area.left()) * sx, (q.y() - level0Area.top()) * sy);
     };
-    // Reach a little beyond the tile so outlines and dots of shapes on its edge are not cut.
+    // Reach a little beyond the tile (or the part of it being redrawn) so outlines and dots of
+    // shapes on its edge are not cut.
     const double margin = 4 / sx;
-    const std::vector<int> near =
-        m_annotations.indicesIn(level0Area.adjusted(-margin, -margin, margin, margin));
+    QRectF drawn = level0Area;
+    if (painter.hasClipping()) {
+        const QRectF clip = painter.clipBoundingRect();
+        drawn = QRectF(level0Area.left() + clip.left() / sx, level0Area.top() + clip.top() / sy,
+                       clip.width() / sx, clip.height() / sy);
+    }
+    const std::vector<int> near = m_annotations.indicesIn(drawn.adjusted(-margin, -margin, margin, margin));
     const auto& all = m_annotations.annotations();
     // Colours and visibility per class, looked up once per tile rather than per annotation.
     QHash<QString, std::pair<QColor, bool>> byClass;

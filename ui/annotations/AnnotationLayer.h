@@ -28,6 +28,9 @@ public:
     bool blendsIntoTiles() const override;
     void blendInto(QPainter& painter, const QRectF& level0Area, const QSizeF& tilePixels) const override;
     size_t contentKey(const QRectF& level0Area, const QSizeF& tilePixels) const override;
+    LayerStamp stamp() const override;
+    std::optional<QRectF> changedSince(const LayerStamp& since, const QRectF& level0Area,
+                                       const QSizeF& tilePixels) const override;
     void paint(QPainter& painter, const ViewTransform& view) const override;
     int z() const override { return 100; } // above heatmaps and masks
 

@@ -147,6 +147,11 @@ int SlideView::displayLevel() const
     return slide() ? ui::displayLevel(*slide(), m_view.scale()) : 0;
 }
 
+std::pair<int, int> SlideView::tileRedraws() const
+{
+    return m_painter ? std::pair{m_painter->wholeRedraws(), m_painter->partRedraws()} : std::pair{0, 0};
+}
+
 bool SlideView::isFullyLoaded() const
 {
     return !m_painter || m_painter->isComplete(m_view);

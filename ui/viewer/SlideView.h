@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <memory>
+#include <utility>
 
 namespace tessera::ui {
 
@@ -55,6 +56,8 @@ public:
     int displayLevel() const;
     // True when every tile of the display level in view is cached (or failed for good).
     bool isFullyLoaded() const;
+    // Decorated tiles made so far for this slide: whole, and by redrawing a changed part.
+    std::pair<int, int> tileRedraws() const;
     // The length of the scale bar in µm and in pixels, or {0, 0} without a known MPP.
     std::pair<double, double> scaleBarLength() const;
 

@@ -22,11 +22,13 @@ TilePainter::TilePainter(const core::TileLoader& loader, core::TileCache& cache,
     : m_loader(loader), m_cache(cache), m_layers(layers)
 {
     m_decorated.setMaxCost(96 * 1024); // KiB: several screens of decorated tiles
+    m_newest.setMaxCost(32 * 1024);    // shares its images with m_decorated
 }
 
 void TilePainter::clear()
 {
     m_decorated.clear();
+    m_newest.clear();
 }
 
 void TilePainter::paint(QPainter& painter, const ViewTransform& view) const
@@ -71,27 +73,95 @@ void TilePainter::drawTile(QPainter& painter, const ViewTransform& view, const c
     painter.drawImage(snapped(view.level0ToWidget(part)), decoratedTile(key, image), source);
 }
 
+std::vector<TilePainter::LayerState> TilePainter::blendingLayers(const QRectF& area,
+                                                                 const QSizeF& pixels) const
+{
+    std::vector<LayerState> states;
+    for (const Layer* layer : m_layers.layers())
+        if (layer->isVisible() && layer->blendsIntoTiles() && layer->opacity() > 0)
+            states.push_back({layer, layer->opacity(), layer->contentKey(area, pixels), layer->stamp()});
+    return states;
+}
+
+std::optional<QRect> TilePainter::changedPixels(const Newest& newest, const std::vector<LayerState>& now,
+                                                const QRectF& area, const QSizeF& pixels) const
+{
+    if (newest.layers.size() != now.size())
+        return std::nullopt;
+    QRectF changed;
+    for (std::size_t i = 0; i < now.size(); ++i) {
+        const LayerState &was = newest.layers[i], &is = now[i];
+        if (was.layer != is.layer || was.opacity != is.opacity)
+            return std::nullopt;
+        if (was.key == is.key)
+            continue;
+        const std::optional<QRectF> part = is.layer->changedSince(was.stamp, area, pixels);
+        if (!part)
+            return std::nullopt;
+        changed = changed.united(*part);
+    }
+    if (changed.isEmpty())
+        return QRect();
+    // Whole tile pixels, outwards.
+    const double sx = pixels.width() / area.width(), sy = pixels.height() / area.height();
+    const QRect out(QPoint(int(std::floor((changed.left() - area.left()) * sx)),
+                           int(std::floor((changed.top() - area.top()) * sy))),
+                    QPoint(int(std::ceil((changed.right() - area.left()) * sx)) - 1,
+                           int(std::ceil((changed.bottom() - area.top()) * sy)) - 1));
+    const QRect tile(QPoint(0, 0), pixels.toSize());
+    // Most of the tile: drawing it whole costs no more.
+    const QRect clipped = out.intersected(tile);
+    if (double(clipped.width()) * clipped.height() > 0.6 * tile.width() * tile.height())
+        return std::nullopt;
+    return clipped;
+}
+
 QImage TilePainter::decoratedTile(const core::TileKey& key, const QImage& tile) const
 {
     const QRectF area = m_loader.tileRectLevel0(key);
     const double ds = m_loader.slide()->levelDownsample(key.level);
-    const size_t layerKey = m_layers.tileBlendKey(area, area.size() / ds);
+    const QSizeF pixels = area.size() / ds;
+    const size_t layerKey = m_layers.tileBlendKey(area, pixels);
     if (layerKey == 0)
         return tile;
     const DecoratedKey decoratedKey{key, layerKey};
     if (const QImage* cached = m_decorated.object(decoratedKey))
         return *cached;
-    auto* out = new QImage(tile.convertToFormat(QImage::Format_ARGB32_Premultiplied));
-    QPainter p(out);
-    for (const Layer* layer : m_layers.layers()) {
-        if (!layer->isVisible() || !layer->blendsIntoTiles() || layer->opacity() <= 0)
-            continue;
-        p.setOpacity(layer->opacity());
-        layer->blendInto(p, area, area.size() / ds);
+    std::vector<LayerState> layers = blendingLayers(area, pixels);
+    const auto blend = [&](QPainter& p) {
+        for (const LayerState& state : layers) {
+            p.setOpacity(state.opacity);
+            state.layer->blendInto(p, area, pixels);
+        }
+    };
+    auto* out = new QImage;
+    const Newest* newest = m_newest.object(key);
+    const std::optional<QRect> part = newest && newest->image.size() == tile.size()
+                                          ? changedPixels(*newest, layers, area, pixels)
+                                          : std::nullopt;
+    if (part) {
+        // Only `part` changed: the newest decoration with that part drawn again, from the tile's
+        // own pixels up, each layer clipped to it.
+        *out = newest->image;
+        ++m_partRedraws;
+        if (!part->isEmpty()) {
+            QPainter p(out);
+            p.setClipRect(*part);
+            p.setCompositionMode(QPainter::CompositionMode_Source);
+            p.drawImage(part->topLeft(), tile.convertToFormat(QImage::Format_ARGB32_Premultiplied), *part);
+            p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+            blend(p);
+        }
+    } else {
+        *out = tile.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+        ++m_wholeRedraws;
+        QPainter p(out);
+        blend(p);
     }
-    p.end();
     const QImage result = *out;
-    m_decorated.insert(decoratedKey, out, int(std::max<qsizetype>(1, out->sizeInBytes() / 1024)));
+    const int cost = int(std::max<qsizetype>(1, out->sizeInBytes() / 1024));
+    m_decorated.insert(decoratedKey, out, cost);
+    m_newest.insert(key, new Newest{result, std::move(layers)}, cost);
     return result;
 }
 

@@ -8,6 +8,8 @@
 
 #include <QCache>
 #include <QImage>
+#include <optional>
+#include <vector>
 
 class QPainter;
 
@@ -22,6 +24,9 @@ public:
     // True when every tile of the display level in view is cached (or failed for good).
     bool isComplete(const ViewTransform& view) const;
     void clear(); // forget the decorated tiles
+    // Decorations made whole, and made by redrawing only a changed part of a tile's newest one.
+    int wholeRedraws() const { return m_wholeRedraws; }
+    int partRedraws() const { return m_partRedraws; }
 
 private:
     void drawTile(QPainter& painter, const ViewTransform& view, const core::TileKey& key, const QImage& image,
@@ -30,7 +35,25 @@ private:
     void drawPlaceholder(QPainter& painter, const ViewTransform& view, const QRectF& level0Rect) const;
     // The tile with every visible tile-blending layer blended in at the tile's own resolution,
     // cached under the layers' key, so switching a layer off and on again finds its tiles there.
+    // When only part of the tile changed since its newest decoration (an annotation moved), that
+    // part alone is redrawn.
     QImage decoratedTile(const core::TileKey& key, const QImage& tile) const;
+
+    // What was blended into a decorated tile, layer by layer.
+    struct LayerState {
+        const Layer* layer = nullptr;
+        double opacity = 0;
+        size_t key = 0;
+        LayerStamp stamp;
+    };
+    struct Newest {
+        QImage image;
+        std::vector<LayerState> layers;
+    };
+    std::vector<LayerState> blendingLayers(const QRectF& area, const QSizeF& pixels) const;
+    // The tile pixels that differ from `newest` (empty: none), or nullopt when all may.
+    std::optional<QRect> changedPixels(const Newest& newest, const std::vector<LayerState>& now,
+                                       const QRectF& area, const QSizeF& pixels) const;
 
     const core::TileLoader& m_loader;
     core::TileCache& m_cache;
@@ -45,6 +68,8 @@ private:
         }
     };
     mutable QCache<DecoratedKey, QImage> m_decorated; // cost in KiB
+    mutable QCache<core::TileKey, Newest> m_newest;   // each tile's newest decoration, cost in KiB
+    mutable int m_wholeRedraws = 0, m_partRedraws = 0;
 };
 
 } // namespace tessera::ui

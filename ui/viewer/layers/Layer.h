@@ -7,12 +7,19 @@
 #include <QImage>
 #include <QObject>
 #include <QString>
+#include <optional>
 
 class QPainter;
 
 namespace tessera::ui {
 
 class ViewTransform;
+
+// A layer's state at one moment, which it can later compare with itself (changedSince).
+struct LayerStamp {
+    quint64 first = 0, second = 0;
+    friend bool operator==(const LayerStamp&, const LayerStamp&) = default;
+};
 
 class Layer : public QObject {
     Q_OBJECT
@@ -35,6 +42,16 @@ public:
     virtual bool blendsIntoTiles() const { return false; }
     virtual void blendInto(QPainter&, const QRectF& /*level0Area*/, const QSizeF& /*tilePixels*/) const {}
     virtual size_t contentKey(const QRectF& /*level0Area*/, const QSizeF& /*tilePixels*/) const { return 0; }
+    // For redrawing part of a decorated tile: the layer's stamp now, and where within
+    // `level0Area` (a tile of `tilePixels`) its blended pixels changed since `since` — an empty
+    // rectangle for nowhere, nullopt when it cannot say (the whole tile is redrawn). blendInto()
+    // may then draw only what meets the painter's clip.
+    virtual LayerStamp stamp() const { return {}; }
+    virtual std::optional<QRectF> changedSince(const LayerStamp& /*since*/, const QRectF& /*level0Area*/,
+                                               const QSizeF& /*tilePixels*/) const
+    {
+        return std::nullopt;
+    }
     // Vector painting over the tiles, in widget pixels, on every frame.
     virtual void paint(QPainter&, const ViewTransform&) const {}
     // Layers of a higher z stay above those of a lower one, whenever either was added.
