@@ -179,6 +179,9 @@ void AnnotationSet::apply(const std::vector<Annotation>& upserts, const QList<QU
         m_changes.mark(m_items[i].geometry.bounds());
         m_position.erase(it);
         if (i != last) {
+            // The last shape takes the removed one's place, and with it its place in the drawing
+            // order: where it lies, tiles are drawn anew.
+            m_changes.mark(m_items[last].geometry.bounds());
             m_items[i] = std::move(m_items[last]);
             m_position[m_items[i].id] = i;
         }

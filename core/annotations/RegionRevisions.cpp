@@ -13,7 +13,10 @@ struct CellSpan {
 
 CellSpan cellsOf(const QRectF& area)
 {
-    const auto cell = [](double v) { return qint64(std::floor(v / RegionRevisions::kCell)); };
+    // Coordinates far beyond any slide (a malformed import) are held to ±2^40 pixels.
+    const auto cell = [](double v) {
+        return qint64(std::floor(std::clamp(v, -1099511627776.0, 1099511627776.0) / RegionRevisions::kCell));
+    };
     return {cell(area.left()), cell(area.top()), cell(area.right()), cell(area.bottom())};
 }
 
@@ -33,7 +36,7 @@ quint64 RegionRevisions::mark(const QRectF& level0Area)
         return markEverything();
     const CellSpan s = cellsOf(area);
     // A change over a huge area is a change everywhere, without a million cells.
-    if ((s.c1 - s.c0 + 1) * (s.r1 - s.r0 + 1) > 4096) {
+    if (s.c1 - s.c0 + 1 > 64 || s.r1 - s.r0 + 1 > 64 || (s.c1 - s.c0 + 1) * (s.r1 - s.r0 + 1) > 4096) {
         m_everything = m_revision;
         return m_revision;
     }
@@ -56,8 +59,8 @@ quint64 RegionRevisions::revisionIn(const QRectF& level0Area) const
     if (m_cells.isEmpty())
         return latest;
     const CellSpan s = cellsOf(level0Area.normalized());
-    const qint64 cells = (s.c1 - s.c0 + 1) * (s.r1 - s.r0 + 1);
-    if (cells > m_cells.size()) { // a large area: walk the changed cells instead
+    const double cells = double(s.c1 - s.c0 + 1) * double(s.r1 - s.r0 + 1);
+    if (cells > double(m_cells.size())) { // a large area: walk the changed cells instead
         for (auto it = m_cells.cbegin(); it != m_cells.cend(); ++it) {
             const qint64 c = qint32(quint32(it.key() >> 32)), r = qint32(quint32(it.key()));
             if (c >= s.c0 && c <= s.c1 && r >= s.r0 && r <= s.r1)

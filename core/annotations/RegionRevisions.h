@@ -22,9 +22,9 @@ public:
     // an empty rectangle when nothing there changed, nullopt after a change of everything.
     std::optional<QRectF> changedSince(quint64 revision, const QRectF& level0Area) const;
 
-    // Level-0 pixels: fine enough that a change near a tile's edge does not reach into the
-    // neighbouring tile (whose outlines read a few pixels beyond it), coarse enough to stay small.
-    static constexpr double kCell = 512;
+    // Level-0 pixels: a tile's size at full resolution, so that a change marks no more of a tile
+    // than it touches, yet a large shape marks a few hundred cells, not millions.
+    static constexpr double kCell = 256;
 
 private:
     quint64 m_revision = 0;

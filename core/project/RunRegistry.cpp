@@ -274,8 +274,16 @@ std::vector<RunRecord> RunRegistry::list() const
         for (const QJsonValue v : QJsonDocument::fromJson(query.value(19).toString().toUtf8()).array())
             r.command << v.toString();
         r.epochsDone = query.value(20).toInt();
-        if (const QJsonObject result = jsonObject(query.value(21)); !result.isEmpty())
+        if (const QJsonObject result = jsonObject(query.value(21)); !result.isEmpty()) {
             r.result = RunResult::fromJson(result);
+        } else if (r.status == RunStatus::kFinished) {
+            // Finished before the database kept results (schema 4): its result.json has them.
+            try {
+                r.result = RunFolder(r.folder).readResult();
+            } catch (const Error&) {
+                // unreadable: shown without, as before
+            }
+        }
         runs.push_back(std::move(r));
     }
     return runs;
@@ -387,7 +395,10 @@ void RunRegistry::recordPrediction(qint64 run, const QString& slidePath, const Q
 
 std::vector<PredictionRecord> RunRegistry::predictionsFor(const QString& slidePathOrKey) const
 {
-    const QString key = QFileInfo(slidePathOrKey).completeBaseName();
+    const QFileInfo file(slidePathOrKey);
+    const QString key = SlideCatalog::kSlideSuffixes.contains(file.suffix().toLower())
+                            ? file.completeBaseName()
+                            : slidePathOrKey;
     ProjectDatabase& db = m_project.database();
     QSqlQuery query = db.prepare(
         QStringLiteral("SELECT p.run_id, r.name, r.model, p.file, p.predicted, p.created_at, r.val_auc"

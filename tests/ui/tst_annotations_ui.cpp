@@ -297,9 +297,8 @@ void TestAnnotationsUi::importExportAndReport()
     // Screenshot for the docs (looked at by a person, not compared).
     bench->activateTool(QStringLiteral("select"));
     QVERIFY(bench->dock()->isVisible());
-    if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR"))
-        window.grab().save(qEnvironmentVariable("TESSERA_SCREENSHOT_DIR") +
-                           QStringLiteral("/annotations.png"));
+    if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOTS"))
+        window.grab().save(qEnvironmentVariable("TESSERA_SCREENSHOTS") + QStringLiteral("/annotations.png"));
 }
 
 // An edit changes the decoration key of the tiles its old and new outline touch, and of no
@@ -359,8 +358,27 @@ void TestAnnotationsUi::anEditRedecoratesOnlyTheTilesItTouches()
         QCOMPARE(patched, whole);
     };
     sameAsAWholeRedraw();
+    // Small shapes of two classes overlapping around it (dots when zoomed out), over a heatmap.
+    set.setClasses({{QStringLiteral("Tumor"), QColor(200, 0, 0), true},
+                    {QStringLiteral("Stroma"), QColor(0, 150, 0), true}});
+    std::vector<core::Annotation> small;
+    for (int k = 0; k < 300; ++k) {
+        core::Annotation a = rectangle(QRectF(700 + (k * 37) % 900, 800 + (k * 53) % 700, 14, 12));
+        a.className = k % 2 ? QStringLiteral("Tumor") : QStringLiteral("Stroma");
+        small.push_back(a);
+    }
+    // The last two overlap, far from the first few (which are removed below): the last one
+    // changes its place in the drawing order without being touched.
+    for (const auto& [x, name] :
+         {std::pair{1500.0, QStringLiteral("Tumor")}, std::pair{1506.0, QStringLiteral("Stroma")}}) {
+        core::Annotation a = rectangle(QRectF(x, 1380, 60, 40));
+        a.className = name;
+        small.push_back(a);
+    }
+    set.add(small, QStringLiteral("small"));
     view.document()->showAnalysis(test::knownPrediction(), QString(), ui::HeatmapSettings{});
-    for (const double scale : {1.0, 0.3}) {
+    int removed = 0;
+    for (const double scale : {1.0, 0.3, 0.08}) {
         view.setView(QPointF(1150, 1075), scale);
         QTRY_VERIFY_WITH_TIMEOUT(view.isFullyLoaded(), 10000);
         view.grab(); // decorated as it stands
@@ -372,6 +390,9 @@ void TestAnnotationsUi::anEditRedecoratesOnlyTheTilesItTouches()
         view.document()->selection().set({moved.id});
         view.grab();
         view.document()->selection().clear();
+        view.grab();
+        // A removal puts the last shape in its place, and so in its drawing order.
+        set.remove({small[size_t(removed++)].id}, QStringLiteral("remove"));
         sameAsAWholeRedraw();
     }
     QVERIFY(view.tileRedraws().second > 0); // the parts were redrawn alone, not whole tiles

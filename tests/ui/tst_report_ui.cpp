@@ -70,8 +70,8 @@ void TestReportUi::exportFromTheDialog()
             QStringLiteral("Kein Tumor nachweisbar. Zweitbefund: unauffällig."));
         QTRY_VERIFY(dialog->previewRevision() > before); // the preview follows the findings
         after = dialog->previewRevision();
-        if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR")) // for a person to look at
-            dialog->grab().save(qEnvironmentVariable("TESSERA_SCREENSHOT_DIR") +
+        if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOTS")) // for a person to look at
+            dialog->grab().save(qEnvironmentVariable("TESSERA_SCREENSHOTS") +
                                 QStringLiteral("/report-dialog.png"));
         // A folder that cannot be written: a message naming the file, nothing written.
         dialog->pdfEdit()->setText(QStringLiteral("/proc/tessera/case-7.pdf"));
@@ -176,8 +176,8 @@ void TestReportUi::theReportDrawsTheViewersMapsReadably()
     });
     window.findChild<QAction*>(QStringLiteral("exportReport"))->trigger();
     QCOMPARE(request.heatmaps.opacity, 0.3);
-    if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR")) // for a person to look at
-        QFile::copy(pdf, qEnvironmentVariable("TESSERA_SCREENSHOT_DIR") + QStringLiteral("/report-maps.pdf"));
+    if (!qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOTS")) // for a person to look at
+        QFile::copy(pdf, qEnvironmentVariable("TESSERA_SCREENSHOTS") + QStringLiteral("/report-maps.pdf"));
 
     // The drawn alpha: where attention is highest the picture lies 30 % of the way from the
     // slide to the map's hot colour.

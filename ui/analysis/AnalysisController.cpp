@@ -66,7 +66,10 @@ QString mismatchWithSlide(const core::Prediction& p, const QString& path, QSize 
 
 } // namespace
 
-AnalysisController::AnalysisController(QObject* parent) : QObject(parent) {}
+AnalysisController::AnalysisController(QObject* parent) : QObject(parent)
+{
+    m_loadPool.setMaxThreadCount(2);
+}
 
 AnalysisController::~AnalysisController()
 {
@@ -125,6 +128,7 @@ void AnalysisController::runModel(SlideDocument* document, const QString& runDir
                     return;
                 }
                 Q_EMIT inferred(runDir, slidePath, *outcome.result, projectFolder);
+                nextShowing(target);
                 show(target, outcome.result->prediction, outcome.result->resultsPath, settings);
             });
     // The worker owns copies of everything it reads (and the cancel flag and relay by reference count).
@@ -151,6 +155,7 @@ bool AnalysisController::openResults(SlideDocument* document, const QString& pat
         Q_EMIT failed(tr("Open a slide first, then its results."));
         return false;
     }
+    nextShowing(document);
     try {
         return show(document, core::Prediction::read(path), path, settings);
     } catch (const core::Error& error) {
@@ -172,22 +177,28 @@ void AnalysisController::loadResults(SlideDocument* document, const QString& pat
     };
     auto* watcher = new QFutureWatcher<Loaded>(this);
     const QPointer<SlideDocument> target(document);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, target, path, settings] {
-        watcher->deleteLater();
-        Loaded loaded = watcher->result();
-        if (!target)
-            return; // the tab was closed meanwhile: nothing to show it on
-        if (!loaded.prediction) {
-            Q_EMIT failed(loaded.error);
-            return;
-        }
-        show(target, *loaded.prediction, path, settings);
-    });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [path]() -> Loaded {
+    const int showing = nextShowing(document);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this,
+            [this, watcher, target, path, settings, showing] {
+                watcher->deleteLater();
+                Loaded loaded = watcher->result();
+                if (!target)
+                    return; // the tab was closed meanwhile: nothing to show it on
+                if (m_showings.value(target) != showing)
+                    return; // other results were asked for (or shown) since: they win
+                if (!loaded.prediction) {
+                    Q_EMIT failed(loaded.error);
+                    return;
+                }
+                show(target, *loaded.prediction, path, settings);
+            });
+    watcher->setFuture(QtConcurrent::run(&m_loadPool, [path]() -> Loaded {
         try {
             return {core::Prediction::read(path), {}};
         } catch (const core::Error& error) {
             return {std::nullopt, error.message()};
+        } catch (const std::exception& error) {
+            return {std::nullopt, tr("%1 cannot be read: %2").arg(path, QString::fromUtf8(error.what()))};
         }
     }));
 }

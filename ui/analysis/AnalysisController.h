@@ -5,6 +5,7 @@
 
 #include "HeatmapSettings.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -61,6 +62,12 @@ private:
 
     std::vector<Job> m_jobs;
     int m_nextId = 0;
+    // Results shown on a document since a load started there supersede the load: only the
+    // newest request per document is shown.
+    int nextShowing(const SlideDocument* document) { return ++m_showings[document]; }
+    QHash<const SlideDocument*, int> m_showings;
+    // Stored results are read on their own threads, never queued behind minute-long inferences.
+    QThreadPool m_loadPool;
     // Jobs wait for their own extraction threads: run them off Qt's global pool, which Qt needs
     // free for its own parallel image operations (a job blocking all of it can deadlock them).
     // Declared last: destroyed first, it waits for jobs cancelled by the destructor.

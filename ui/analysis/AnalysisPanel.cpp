@@ -188,8 +188,10 @@ AnalysisPanel::~AnalysisPanel()
     m_cancelThumbnails->store(true); // the job holds its own slide reference and finishes alone
 }
 
-void AnalysisPanel::setStoredResults(const std::vector<StoredChoice>& choices, const QString& shown)
+void AnalysisPanel::setStoredResults(const std::vector<StoredChoice>& choices, const QString& shown,
+                                     bool loading)
 {
+    m_loadingStored = loading;
     const QSignalBlocker block(m_stored);
     m_stored->clear();
     for (const StoredChoice& c : choices) {
@@ -263,7 +265,7 @@ void AnalysisPanel::fillPrediction()
         delete item;
     }
     if (!m_analysis) {
-        m_runLabel->setText(m_stored->count() > 0
+        m_runLabel->setText(m_loadingStored
                                 ? tr("Loading the stored results…")
                                 : tr("No model results for this slide. Use Analysis ▸ Run Model on Slide… or "
                                      "Analysis ▸ Open Results…"));

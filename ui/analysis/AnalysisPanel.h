@@ -38,7 +38,7 @@ public:
         QString text; // run, model, date
         QString file; // the results
     };
-    void setStoredResults(const std::vector<StoredChoice>& choices, const QString& shown);
+    void setStoredResults(const std::vector<StoredChoice>& choices, const QString& shown, bool loading);
     QComboBox* storedResultsBox() const { return m_stored; }
 
     HeatmapSettings settings() const;
@@ -72,6 +72,7 @@ private:
     QLabel* m_runLabel;
     QWidget* m_storedRow;
     QComboBox* m_stored;
+    bool m_loadingStored = false;
     QWidget* m_probabilities;
     QVBoxLayout* m_probabilityRows;
     QCheckBox *m_attention, *m_consistency, *m_tissue, *m_grid, *m_smooth;

@@ -34,12 +34,20 @@ StoredResults::StoredResults(ProjectController* project, AnalysisController* ana
 {
     connect(tabs, &SlideTabs::slideOpened, this, [this](SlideView* view) { showLatest(view->document()); });
     connect(tabs, &SlideTabs::currentViewChanged, this, &StoredResults::listForCurrentSlide);
-    connect(analysis, &AnalysisController::ready, this, &StoredResults::listForCurrentSlide);
+    connect(analysis, &AnalysisController::ready, this, [this](SlideDocument* document) {
+        m_loading.remove(document);
+        listForCurrentSlide();
+    });
+    // A load that failed says why in the panel; none is pending any more.
+    connect(analysis, &AnalysisController::failed, this, [this] {
+        m_loading.clear();
+        listForCurrentSlide();
+    });
     connect(project, &ProjectController::projectChanged, this, &StoredResults::showOnEveryOpenSlide);
     connect(project, &ProjectController::slidesChanged, this, &StoredResults::listForCurrentSlide);
     connect(panel, &AnalysisPanel::storedResultsChosen, this, [this](const QString& file) {
         if (SlideView* view = m_tabs->currentView())
-            m_analysis->loadResults(view->document(), file, m_panel->settings());
+            load(view->document(), file);
     });
 }
 
@@ -49,8 +57,16 @@ bool StoredResults::showLatest(SlideDocument* document)
     if (stored.empty())
         return false;
     if (!document->analysis())
-        m_analysis->loadResults(document, stored.front().file, m_panel->settings());
+        load(document, stored.front().file);
     return true;
+}
+
+void StoredResults::load(SlideDocument* document, const QString& file)
+{
+    m_loading.insert(document);
+    connect(document, &QObject::destroyed, this, [this, document] { m_loading.remove(document); });
+    m_analysis->loadResults(document, file, m_panel->settings());
+    listForCurrentSlide();
 }
 
 void StoredResults::showOnEveryOpenSlide()
@@ -75,7 +91,8 @@ void StoredResults::listForCurrentSlide()
         choices.push_back({text, r.file});
     }
     const SlideAnalysis* shown = document ? document->analysis() : nullptr;
-    m_panel->setStoredResults(choices, shown ? shown->resultsPath() : QString());
+    m_panel->setStoredResults(choices, shown ? shown->resultsPath() : QString(),
+                              m_loading.contains(document));
 }
 
 } // namespace tessera::ui

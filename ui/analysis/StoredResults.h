@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 
 namespace tessera::ui {
 
@@ -28,6 +29,9 @@ private:
     void listForCurrentSlide();
     void showOnEveryOpenSlide();
 
+    void load(SlideDocument* document, const QString& file);
+
+    QSet<const SlideDocument*> m_loading; // documents whose stored results are being read
     ProjectController* m_project;
     AnalysisController* m_analysis;
     AnalysisPanel* m_panel;

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 
 #include <functional>
+#include <map>
 
 namespace tessera::ui {
 
@@ -147,7 +148,7 @@ void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, con
     // Dots are gathered per colour and filled in one call each: thousands of single fills cost
     // more than the dots themselves.
     std::vector<int> shapes;
-    QHash<QRgb, QList<QRect>> dots;
+    std::map<QRgb, QList<QRect>> dots; // ordered: the same overlaps in every session
     const bool anySelected = !m_selection.isEmpty();
     for (int i : near) {
         const core::Annotation& a = all[size_t(i)];
@@ -166,9 +167,9 @@ void AnnotationLayer::blendInto(QPainter& painter, const QRectF& level0Area, con
     }
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(Qt::NoPen);
-    for (auto it = dots.cbegin(); it != dots.cend(); ++it) {
-        painter.setBrush(QColor::fromRgba(it.key()));
-        painter.drawRects(it.value().constData(), int(it.value().size()));
+    for (const auto& [rgba, rects] : dots) {
+        painter.setBrush(QColor::fromRgba(rgba));
+        painter.drawRects(rects.constData(), int(rects.size()));
     }
     painter.setRenderHint(QPainter::Antialiasing);
     for (int i : shapes) {

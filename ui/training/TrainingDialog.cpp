@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
@@ -287,9 +288,13 @@ void TrainingDialog::restore()
             box->setValue(value.toInt());
         else if (auto* decimal = findChild<QDoubleSpinBox*>(field))
             decimal->setValue(value.toDouble());
-        else if (auto* choice = findChild<QComboBox*>(field); choice && choice->findData(value) >= 0)
-            choice->setCurrentIndex(
-                choice->findData(value)); // a feature set or device that is gone: the default
+        else if (auto* choice = findChild<QComboBox*>(field)) {
+            // A TorchScript encoder chosen last time is offered again while its file is there.
+            if (choice == m_extractor && choice->findData(value) < 0 && QFileInfo::exists(value.toString()))
+                choice->insertItem(choice->count() - 1, value.toString(), value);
+            if (choice->findData(value) >= 0) // a feature set or device that is gone: the default
+                choice->setCurrentIndex(choice->findData(value));
+        }
     }
 }
 

@@ -143,8 +143,8 @@ QImage TilePainter::decoratedTile(const core::TileKey& key, const QImage& tile) 
         // Only `part` changed: the newest decoration with that part drawn again, from the tile's
         // own pixels up, each layer clipped to it.
         *out = newest->image;
-        ++m_partRedraws;
         if (!part->isEmpty()) {
+            ++m_partRedraws;
             QPainter p(out);
             p.setClipRect(*part);
             p.setCompositionMode(QPainter::CompositionMode_Source);
