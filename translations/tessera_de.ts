@@ -496,99 +496,99 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">heißes Ende: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="52"/>
+        <location filename="../core/report/ReportContent.cpp" line="50"/>
         <source>percentile normalisation (each patch&apos;s rank among the slide&apos;s patches)</source>
         <translation>Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="53"/>
+        <location filename="../core/report/ReportContent.cpp" line="51"/>
         <source>min–max normalisation</source>
         <translation>Min-Max-Normierung</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="55"/>
+        <location filename="../core/report/ReportContent.cpp" line="53"/>
         <source>the hot end marks the patches the model weighed most</source>
         <translation>das heiße Ende markiert die Patches, die das Modell am stärksten gewichtete</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="56"/>
+        <location filename="../core/report/ReportContent.cpp" line="54"/>
         <source>drawn reversed: the hot end marks the patches least like their neighbours (low consistency)</source>
         <translation>umgekehrt gezeichnet: das heiße Ende markiert die Patches, die ihren Nachbarn am wenigsten gleichen (niedrige Konsistenz)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="58"/>
+        <location filename="../core/report/ReportContent.cpp" line="56"/>
         <source>%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.</source>
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="91"/>
+        <location filename="../core/report/ReportContent.cpp" line="89"/>
         <source>%1: no slide &quot;%2&quot; in this project</source>
         <translation>%1: kein Schnitt „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="94"/>
+        <location filename="../core/report/ReportContent.cpp" line="92"/>
         <source>%1: the slide file is missing (the project expects it there)</source>
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="101"/>
+        <location filename="../core/report/ReportContent.cpp" line="99"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="106"/>
-        <location filename="../core/report/ReportContent.cpp" line="112"/>
+        <location filename="../core/report/ReportContent.cpp" line="104"/>
+        <location filename="../core/report/ReportContent.cpp" line="110"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="110"/>
+        <location filename="../core/report/ReportContent.cpp" line="108"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="129"/>
+        <location filename="../core/report/ReportContent.cpp" line="127"/>
         <source>%1: no run &quot;%2&quot; in this project</source>
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="141"/>
+        <location filename="../core/report/ReportContent.cpp" line="139"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="142"/>
+        <location filename="../core/report/ReportContent.cpp" line="140"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="152"/>
+        <location filename="../core/report/ReportContent.cpp" line="150"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="175"/>
+        <location filename="../core/report/ReportContent.cpp" line="173"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="187"/>
+        <location filename="../core/report/ReportContent.cpp" line="185"/>
         <location filename="../core/report/ReportDocument.cpp" line="194"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="222"/>
+        <location filename="../core/report/ReportContent.cpp" line="220"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="244"/>
+        <location filename="../core/report/ReportContent.cpp" line="242"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="250"/>
+        <location filename="../core/report/ReportContent.cpp" line="248"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
@@ -885,7 +885,7 @@ srun tessera-cli %2 --distributed
         <translation>der Prozess des Auftrags endete ohne Begründung (beendet, kein Speicher mehr oder abgestürzt)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="347"/>
+        <location filename="../core/project/RunRegistry.cpp" line="355"/>
         <source>registered from its folder before it finished</source>
         <translation>aus seinem Ordner übernommen, bevor er fertig war</translation>
     </message>
@@ -936,35 +936,40 @@ srun tessera-cli %2 --distributed
         <translation>%1 hat keine Patchgröße und nur einen Patch: nichts zu zeichnen.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="91"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="94"/>
         <source>Open a slide first, then run a model on it.</source>
         <translation>Öffnen Sie zuerst einen Schnitt und wenden Sie dann ein Modell darauf an.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="110"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="113"/>
         <source>Preparing %1…</source>
         <translation>%1 wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="124"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="127"/>
         <source>The slide was closed before its results were ready.</source>
         <translation>Der Schnitt wurde geschlossen, bevor seine Ergebnisse fertig waren.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="134"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="138"/>
         <source>%1: analysis cancelled before it started</source>
         <translation>%1: Analyse abgebrochen, bevor sie begann</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="142"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="146"/>
         <source>The model failed on %1: %2</source>
         <translation>Das Modell ist an %1 gescheitert: %2</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="151"/>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="166"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="155"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="171"/>
         <source>Open a slide first, then its results.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann seine Ergebnisse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="201"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1074,22 +1079,22 @@ srun tessera-cli %2 --distributed
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="267"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="269"/>
         <source>Loading the stored results…</source>
         <translation>Gespeicherte Ergebnisse werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="268"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="270"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="273"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="275"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="276"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="278"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -1099,7 +1104,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationLayer</name>
     <message>
-        <location filename="../ui/annotations/AnnotationLayer.cpp" line="57"/>
+        <location filename="../ui/annotations/AnnotationLayer.cpp" line="58"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
@@ -2745,7 +2750,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideView</name>
     <message>
-        <location filename="../ui/viewer/SlideView.cpp" line="179"/>
+        <location filename="../ui/viewer/SlideView.cpp" line="184"/>
         <source>Open a slide (Ctrl+O) or drop one here</source>
         <translation>Schnitt öffnen (Strg+O) oder hierher ziehen</translation>
     </message>
@@ -2753,12 +2758,12 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::StoredResults</name>
     <message>
-        <location filename="../ui/analysis/StoredResults.cpp" line="71"/>
+        <location filename="../ui/analysis/StoredResults.cpp" line="87"/>
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/StoredResults.cpp" line="74"/>
+        <location filename="../ui/analysis/StoredResults.cpp" line="90"/>
         <source>, val. AUC %1</source>
         <translation>, Val.-AUC %1</translation>
     </message>
@@ -2766,303 +2771,303 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::TrainingDialog</name>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="52"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="53"/>
         <source>Train a Model</source>
         <translation>Ein Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="55"/>
-        <location filename="../ui/training/TrainingDialog.cpp" line="70"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="56"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
         <source>SR-MIL: spatially regularized MIL (GAT encoder, supernode classifier, masked reconstruction). ABMIL and TransMIL are the baselines to compare with.</source>
         <translation>SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
         <source>Run name</source>
         <translation>Name des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="73"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
         <source>The run&apos;s folder under runs/</source>
         <translation>Der Ordner des Laufs unter runs/</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>Passes over the training slides. SR-MIL stays near chance for its first ~15 epochs.</source>
         <translation>Durchgänge über die Trainingsschnitte. SR-MIL bleibt in den ersten ~15 Epochen nahe am Zufall.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
         <source>Peak AdamW learning rate (paper: 5e-4), cosine schedule</source>
         <translation>Höchste AdamW-Lernrate (Artikel: 5e-4), Kosinus-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>Weight decay</source>
         <translation>Gewichtsabnahme</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
         <source>AdamW weight decay (paper: 1e-5)</source>
         <translation>AdamW-Gewichtsabnahme (Artikel: 1e-5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
         <source>Warm-up epochs</source>
         <translation>Aufwärmepochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
         <source>Linear warm-up before the cosine</source>
         <translation>Lineares Aufwärmen vor dem Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>Early stopping</source>
         <translation>Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
         <source>Stop after this many epochs without a better validation score (0 = never)</source>
         <translation>Nach so vielen Epochen ohne besseren Validierungswert anhalten (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
         <source>Select after</source>
         <translation>Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
         <source>Choose the best epoch only after this fraction of the epochs (paper: 0.6)</source>
         <translation>Die beste Epoche erst nach diesem Anteil der Epochen wählen (Artikel: 0,6)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
         <source>Reconstruction weight</source>
         <translation>Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="88"/>
         <source>SR-MIL&apos;s w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)</source>
         <translation>w_gen von SR-MIL in [0, 2]: Gewicht der label-unabhängigen Rekonstruktion (Artikel: 1,8)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="88"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="89"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="89"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
         <source>SR-MIL&apos;s w_ce in [0, 2]: full graph vs masked graph classification</source>
         <translation>w_ce von SR-MIL in [0, 2]: Klassifikation auf dem vollen gegenüber dem maskierten Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
         <source>The same seed gives the same run</source>
         <translation>Derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
         <source>%1 (%2, %3 slides)</source>
         <translation>%1 (%2, %3 Schnitte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="99"/>
         <source>Extract first…</source>
         <translation>Zuerst extrahieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="100"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="101"/>
         <source>handcrafted (no weights)</source>
         <translation>handgefertigt (ohne Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="101"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="102"/>
         <source>TorchScript encoder (.pt)…</source>
         <translation>TorchScript-Encoder (.pt)…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="106"/>
         <source>k-fold cross-validation</source>
         <translation>k-fache Kreuzvalidierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="109"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
         <source>(train from scratch)</source>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="112"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
         <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="119"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="119"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="120"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="120"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="121"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="121"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="122"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="122"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="123"/>
         <source>Start from another run&apos;s best weights: same model, classes and feature dimension</source>
         <translation>Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="127"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="128"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="136"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="138"/>
         <source>One job runs per device; others wait in the queue</source>
         <translation>Je Gerät läuft ein Auftrag; weitere warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="138"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="139"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="139"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="141"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="141"/>
         <source>0 = all cores</source>
         <translation>0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="148"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
         <source>Data-parallel workers, one per GPU</source>
         <translation>Datenparallele Arbeitsprozesse, einer je GPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="152"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="153"/>
         <source>Slides per step</source>
         <translation>Schnitte je Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="153"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="154"/>
         <source>Slides averaged into one optimizer step (1 = as published)</source>
         <translation>Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="154"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="155"/>
         <source>Cluster Command…</source>
         <translation>Cluster-Befehl…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="163"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="164"/>
         <source>Train on a Cluster</source>
         <translation>Auf einem Cluster trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="169"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="170"/>
         <source>GPUs per node</source>
         <translation>GPUs je Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="172"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="173"/>
         <source>(this machine has none: set the cluster node&apos;s)</source>
         <translation>(dieser Rechner hat keine: die des Cluster-Knotens eintragen)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="179"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="180"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="196"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="197"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="227"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="228"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="228"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="229"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>
