@@ -194,6 +194,10 @@ void TestProjectPanel::runsShowTheirValidationHonestly()
     QVERIFY(cell(QStringLiteral("enough"), ui::RunsPanel::Name).startsWith(QStringLiteral("srmil · ")));
     QVERIFY2(cell(QStringLiteral("tuned"), ui::RunsPanel::Name).endsWith(QStringLiteral(" · lr 0.0005")),
              qPrintable(cell(QStringLiteral("tuned"), ui::RunsPanel::Name)));
+    // Sorted by the AUC, best first: the run whose 2 slides measure nothing comes last.
+    table->sortItems(ui::RunsPanel::ValAuc, Qt::DescendingOrder);
+    QCOMPARE(table->item(table->rowCount() - 1, ui::RunsPanel::Name)->data(Qt::UserRole).toString(),
+             QStringLiteral("two-slides"));
     // Nothing cut: every column is as wide as its widest text.
     for (int c = 0; c < table->columnCount(); ++c)
         for (int r = 0; r < table->rowCount(); ++r)

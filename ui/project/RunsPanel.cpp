@@ -29,6 +29,22 @@ QTableWidgetItem* numberItem(double value, int decimals)
     return item;
 }
 
+// The validation AUC cell: its text with the interval (or "too few slides"), sorted by the AUC
+// itself, with runs whose AUC says nothing below every measured one.
+class AucItem : public QTableWidgetItem {
+public:
+    AucItem(const QString& text, double sortKey) : QTableWidgetItem(text), m_sortKey(sortKey) {}
+    bool operator<(const QTableWidgetItem& other) const override
+    {
+        if (const auto* auc = dynamic_cast<const AucItem*>(&other))
+            return m_sortKey < auc->m_sortKey;
+        return QTableWidgetItem::operator<(other);
+    }
+
+private:
+    double m_sortKey;
+};
+
 QString elapsed(double seconds)
 {
     const int s = int(seconds + 0.5);
@@ -124,7 +140,9 @@ void RunsPanel::refresh()
             m_table->setItem(row, ValSlides,
                              numberItem(validation.slides > 0 ? validation.slides : std::nan(""), 0));
             m_table->setItem(row, ValLoss, numberItem(validation.loss, 3));
-            auto* auc = new QTableWidgetItem(validation.aucText);
+            auto* auc =
+                new AucItem(validation.aucText,
+                            validation.measurable && !std::isnan(validation.auc) ? validation.auc : -1.0);
             auc->setToolTip(validation.explanation);
             m_table->setItem(row, ValAuc, auc);
             m_table->setItem(row, TestAuc, numberItem(r.testAuc, 3));
