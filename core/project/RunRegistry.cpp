@@ -250,6 +250,7 @@ std::vector<RunRecord> RunRegistry::list() const
         " ORDER BY r.created_at, r.id"));
     db.run(query);
     std::vector<RunRecord> runs;
+    std::vector<std::pair<qint64, QString>> backfill; // results read from run folders, to keep
     while (query.next()) {
         RunRecord r;
         r.id = query.value(0).toLongLong();
@@ -277,14 +278,24 @@ std::vector<RunRecord> RunRegistry::list() const
         if (const QJsonObject result = jsonObject(query.value(21)); !result.isEmpty()) {
             r.result = RunResult::fromJson(result);
         } else if (r.status == RunStatus::kFinished) {
-            // Finished before the database kept results (schema 4): its result.json has them.
+            // Finished before the database kept results (schema 4): read its result.json once
+            // and keep it, so later listings need no file.
             try {
                 r.result = RunFolder(r.folder).readResult();
             } catch (const Error&) {
                 // unreadable: shown without, as before
             }
+            if (r.result)
+                backfill.emplace_back(r.id, jsonText(r.result->toJson()));
         }
         runs.push_back(std::move(r));
+    }
+    for (const auto& [id, result] : backfill) {
+        QSqlQuery update =
+            db.prepare(QStringLiteral("UPDATE runs SET result = ? WHERE id = ? AND result IS NULL"));
+        update.addBindValue(result);
+        update.addBindValue(id);
+        db.run(update);
     }
     return runs;
 }

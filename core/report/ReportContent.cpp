@@ -60,20 +60,19 @@ QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, int patche
         .arg(qRound(settings.opacity * 100));
 }
 
-struct ReportMap {
-    QImage picture, legend;
-};
-
-ReportMap heatmapPicture(const Slide& slide, const QImage& thumbnail, const Prediction& p, ScoreMap map,
-                         const HeatmapSettings& settings)
+// One map of the report: the slide with the map over it, its legend for print, its caption.
+void drawMap(const Slide& slide, const QImage& thumbnail, const Prediction& p, ScoreMap map,
+             const HeatmapSettings& settings, QImage& picture, QImage& legend, QString& caption)
 {
     PatchScores scores;
     scores.values = map == ScoreMap::Consistency ? p.consistency : p.attention;
     scores.coords = p.coords;
     scores.step = p.patchStep;
+    const int patches = int(scores.values.size());
     const ScoreMapPicture drawn = renderScoreMap(map, std::move(scores), settings, slide.size());
-    return {renderHeatmapSnapshot(thumbnail, slide.size(), drawn.heatmap, settings.opacity, QImage()),
-            renderLegend(drawn.legend, settings.colormap(map), kLegendWidth, kReportLegendScale)};
+    picture = renderHeatmapSnapshot(thumbnail, slide.size(), drawn.heatmap, settings.opacity, QImage());
+    legend = renderLegend(drawn.legend, settings.colormap(map), kLegendWidth, kReportLegendScale);
+    caption = heatmapCaption(map, settings, patches);
 }
 
 } // namespace
@@ -156,19 +155,11 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
             c.predicted = c.classes.value(int(best - c.probabilities.begin()));
         }
         c.opacity = request.heatmaps.opacity;
-        const ReportMap attention =
-            heatmapPicture(*slide, thumbnail, *prediction, ScoreMap::Attention, request.heatmaps);
-        c.attentionMap = attention.picture;
-        c.attentionLegend = attention.legend;
-        c.attentionCaption =
-            heatmapCaption(ScoreMap::Attention, request.heatmaps, int(prediction->attention.size()));
+        drawMap(*slide, thumbnail, *prediction, ScoreMap::Attention, request.heatmaps, c.attentionMap,
+                c.attentionLegend, c.attentionCaption);
         if (!prediction->consistency.empty()) {
-            const ReportMap consistency =
-                heatmapPicture(*slide, thumbnail, *prediction, ScoreMap::Consistency, request.heatmaps);
-            c.consistencyMap = consistency.picture;
-            c.consistencyLegend = consistency.legend;
-            c.consistencyCaption =
-                heatmapCaption(ScoreMap::Consistency, request.heatmaps, int(prediction->consistency.size()));
+            drawMap(*slide, thumbnail, *prediction, ScoreMap::Consistency, request.heatmaps, c.consistencyMap,
+                    c.consistencyLegend, c.consistencyCaption);
         } else {
             c.omitted << QObject::tr("Reconstruction consistency: model %1 has no reconstruction.")
                              .arg(prediction->model);

@@ -41,6 +41,7 @@ QString fakeSlide(const QString& path, char fill, int bytes = 3000)
 class TestProject : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void runsFromBeforeSchema4ReadTheirResultOnce();
     void createOpenAndRefuse();
     void migratesFromTheFirstSchema();
     void slidesAreRecognisedByFingerprint();
@@ -479,6 +480,28 @@ void TestProject::nestedTransactionsAreSavepoints()
         project->runs().startRun(gone);
     }
     QVERIFY(!project->runs().find(QStringLiteral("gone")));
+}
+
+// A run finished before the database kept results: its result.json is read and kept.
+void TestProject::runsFromBeforeSchema4ReadTheirResultOnce()
+{
+    QTemporaryDir dir;
+    const auto project = Project::create(dir.filePath(QStringLiteral("p")));
+    RunStart start;
+    start.folder = project->folder() + QStringLiteral("/runs/old");
+    start.model = QStringLiteral("srmil");
+    const qint64 id = project->runs().startRun(start);
+    RunResult result;
+    result.validation = ClassificationMetrics::compute({0.9f, 0.1f, 0.2f, 0.8f}, {0, 1}, 2);
+    project->runs().finishRun(id, result);
+    RunFolder(start.folder).create();
+    RunFolder(start.folder).writeResult(result);
+    project->database().exec(QStringLiteral("UPDATE runs SET result = NULL")); // as schema 3 left it
+    const RunRecord listed = *project->runs().find(QStringLiteral("old"));
+    QVERIFY(listed.result);
+    QCOMPARE(listed.result->validation.samples, 2);
+    QVERIFY(
+        !project->database().scalar(QStringLiteral("SELECT result FROM runs WHERE id = ?"), {id}).isNull());
 }
 
 QTEST_GUILESS_MAIN(TestProject)
