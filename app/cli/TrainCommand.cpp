@@ -18,8 +18,6 @@
 #include <QJsonArray>
 #include <QSet>
 
-#include <functional>
-
 namespace tessera::cli {
 
 namespace {
@@ -30,60 +28,66 @@ const QString kJob = QStringLiteral("train");
 // Core checks the values (TrainConfig::problems).
 core::TrainConfig readConfig(const CommandOptions& options)
 {
-    const QString model = options.isSet(QStringLiteral("model"))
-                              ? options.choice(QStringLiteral("model"), core::modelNames())
-                              : core::ModelSpec().name;
+    const core::TrainSetting& modelRow = *core::findTrainSetting(QStringLiteral("model"));
+    const QString model = options.isSet(modelRow.flag) ? options.choice(modelRow.flag, modelRow.choices)
+                                                       : core::ModelSpec().name;
     core::TrainConfig config = core::TrainConfig::defaultsFor(model);
-    const auto given = [&](const char* flag) { return options.isSet(QString::fromLatin1(flag)); };
-    if (given("w-gen"))
-        config.model.wGen = options.number(QStringLiteral("w-gen"));
-    if (given("w-ce"))
-        config.model.wCe = options.number(QStringLiteral("w-ce"));
-    if (given("epochs"))
-        config.epochs = options.integer(QStringLiteral("epochs"));
-    if (given("lr"))
-        config.learningRate = options.number(QStringLiteral("lr"));
-    if (given("weight-decay"))
-        config.weightDecay = options.number(QStringLiteral("weight-decay"));
-    if (given("warmup"))
-        config.warmupEpochs = options.integer(QStringLiteral("warmup"));
-    if (given("grad-clip"))
-        config.gradientClip = options.number(QStringLiteral("grad-clip"));
-    if (given("class-weights"))
-        config.classWeights =
-            options.choice(QStringLiteral("class-weights"), {QStringLiteral("on"), QStringLiteral("off")}) ==
-            QLatin1String("on");
-    if (given("patience"))
-        config.patience = options.integer(QStringLiteral("patience"));
-    if (given("select-after"))
-        config.selectAfter = options.number(QStringLiteral("select-after"));
-    if (given("seed"))
-        config.seed = options.unsignedInteger(QStringLiteral("seed"));
-    config.device = options.device();
-    config.threads = options.threads();
-    config.precision = options.choice(QStringLiteral("precision"), core::kPrecisions);
+    for (const core::TrainSetting& s : core::trainSettings()) {
+        if (&s == &modelRow || !options.isSet(s.flag))
+            continue;
+        QString error;
+        const std::optional<QVariant> value = core::parseSettingText(s, options.value(s.flag), &error);
+        if (!value)
+            throw UsageError{QStringLiteral("--%1 %2").arg(s.flag, error)};
+        core::setSettingValue(s, config, *value);
+    }
     return config;
 }
 
 // "100" when every model has the same default, else "srmil 100, abmil 50, transmil 50".
-QString perModel(const std::function<QString(const core::TrainConfig&)>& value)
+QString perModelDefault(const core::TrainSetting& setting)
 {
     QStringList parts;
     QSet<QString> distinct;
     for (const core::ModelInfo& m : core::modelCatalogue()) {
-        const QString v = value(core::TrainConfig::defaultsFor(m.name));
+        const QString v = core::settingText(setting, core::settingDefault(setting, m.name));
         distinct.insert(v);
         parts << QStringLiteral("%1 %2").arg(m.name, v);
     }
     return distinct.size() == 1 ? *distinct.begin() : parts.join(QStringLiteral(", "));
 }
 
-QString modelHelp()
+// One option per training setting: its help, range and unit, and its default per model.
+void addSettingOptions(CommandOptions& options)
 {
-    QStringList lines;
-    for (const core::ModelInfo& m : core::modelCatalogue())
-        lines << QStringLiteral("%1 (%2)").arg(m.name, m.title);
-    return QStringLiteral("Model: %1.").arg(lines.join(QStringLiteral(", ")));
+    for (const core::TrainSetting& s : core::trainSettings()) {
+        QString text = s.help;
+        if (const QString range = core::settingRangeText(s); !range.isEmpty() && s.choices.isEmpty())
+            text += QStringLiteral(" Range %1%2.")
+                        .arg(range, s.unit.isEmpty() ? QString() : QLatin1Char(' ') + s.unit);
+        if (!s.models.isEmpty())
+            text += QStringLiteral(" Only %1.").arg(s.models.join(QStringLiteral(", ")));
+        const QString fallback = perModelDefault(s);
+        if (!fallback.isEmpty())
+            text += QStringLiteral(" [default: %1]").arg(fallback);
+        options.add(s.flag, text, s.valueName, QString(), s.key);
+    }
+}
+
+// The table as Markdown, for the docs and for people: every setting with its flag, type, range,
+// unit and defaults.
+QString settingsTable()
+{
+    QString text =
+        QStringLiteral("| config.json | flag | type | range | unit | default | models | what it does |\n"
+                       "|---|---|---|---|---|---|---|---|\n");
+    for (const core::TrainSetting& s : core::trainSettings())
+        text += QStringLiteral("| `%1` | `--%2` | %3 | %4 | %5 | %6 | %7 | %8 |\n")
+                    .arg(s.key, s.flag, core::settingTypeName(s).replace(QLatin1Char('|'), QLatin1Char('/')),
+                         core::settingRangeText(s), s.unit, perModelDefault(s),
+                         s.models.isEmpty() ? QStringLiteral("all") : s.models.join(QStringLiteral(", ")),
+                         QString(s.help).replace(QLatin1Char('|'), QStringLiteral("\\|")));
+    return text;
 }
 
 } // namespace
@@ -92,7 +96,6 @@ int runTrain(const QStringList& arguments, CliContext& io)
 {
     CommandOptions options(io,
                            QStringLiteral("Train a MIL model (SR-MIL, ABMIL or TransMIL) on feature bags"));
-    const core::TrainConfig d;
     options.add(QStringLiteral("project"),
                 QStringLiteral("Project folder: records the run, every epoch and the result in its database; "
                                "features, labels, split and run folder default to the project's."),
@@ -112,7 +115,6 @@ int runTrain(const QStringList& arguments, CliContext& io)
                 QStringLiteral("k"));
     options.add(QStringLiteral("fold"), QStringLiteral("Run only this fold (0-based); default all."),
                 QStringLiteral("i"));
-    options.add(QStringLiteral("model"), modelHelp(), QStringLiteral("name"), d.model.name);
     options.add(
         QStringLiteral("out"),
         QStringLiteral("Run folder (fold_i/ inside it with --folds); with --project default runs/<name>."),
@@ -120,57 +122,7 @@ int runTrain(const QStringList& arguments, CliContext& io)
     options.add(QStringLiteral("name"),
                 QStringLiteral("With --project: the run's name [default: <model>-<date>-<time>]."),
                 QStringLiteral("name"));
-    options.add(
-        QStringLiteral("init-from"),
-        QStringLiteral("Fine-tune: start from this run's best weights (a run folder, or with --project a run "
-                       "name); same model, feature dimension and classes."),
-        QStringLiteral("run"));
-    // Defaults differ by model (SR-MIL's are the paper's): shown per model, applied in readConfig.
-    const auto add = [&](const char* flag, const QString& text, const char* value,
-                         const std::function<QString(const core::TrainConfig&)>& fallback,
-                         const QString& field = {}) {
-        options.add(QString::fromLatin1(flag),
-                    QStringLiteral("%1 [default: %2]").arg(text, perModel(fallback)),
-                    QString::fromLatin1(value), QString(), field);
-    };
-    const auto number = [](double v) { return QString::number(v); };
-    add("epochs", QStringLiteral("Epochs."), "n",
-        [](const core::TrainConfig& c) { return QString::number(c.epochs); });
-    add("lr", QStringLiteral("Peak learning rate (AdamW, cosine schedule)."), "x",
-        [&](const core::TrainConfig& c) { return number(c.learningRate); });
-    add("weight-decay", QStringLiteral("AdamW weight decay."), "x",
-        [&](const core::TrainConfig& c) { return number(c.weightDecay); });
-    add(
-        "warmup", QStringLiteral("Warm-up epochs."), "n",
-        [](const core::TrainConfig& c) { return QString::number(c.warmupEpochs); },
-        QStringLiteral("warmup_epochs"));
-    add("grad-clip", QStringLiteral("Gradient norm clipping (0 = none)."), "x",
-        [&](const core::TrainConfig& c) { return number(c.gradientClip); });
-    add("class-weights", QStringLiteral("on: weigh each slide by its class's inverse frequency."), "on|off",
-        [](const core::TrainConfig& c) {
-            return c.classWeights ? QStringLiteral("on") : QStringLiteral("off");
-        });
-    add("patience", QStringLiteral("Early stopping patience (0 = off)."), "n",
-        [](const core::TrainConfig& c) { return QString::number(c.patience); });
-    add("select-after",
-        QStringLiteral("Pick the best epoch among those after this fraction (0-based index above it)."), "f",
-        [&](const core::TrainConfig& c) { return number(c.selectAfter); });
-    add("w-gen", QStringLiteral("SR-MIL reconstruction weight in [0, 2]."), "w",
-        [&](const core::TrainConfig& c) { return number(c.model.wGen); });
-    add("w-ce", QStringLiteral("SR-MIL full-graph CE weight in [0, 2]."), "w",
-        [&](const core::TrainConfig& c) { return number(c.model.wCe); });
-    options.add(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"),
-                QString::number(d.seed));
-    options.addDevice();
-    options.addThreads(QStringLiteral("CPU threads"));
-    options.add(QStringLiteral("precision"),
-                QStringLiteral("auto (bf16 mixed precision on CUDA, fp32 on CPU), fp32 or bf16."),
-                QStringLiteral("p"), d.precision);
-    options.add(
-        QStringLiteral("slides-per-step"),
-        QStringLiteral("Slides averaged into one optimizer step (keep it to resume with another number of "
-                       "processes)."),
-        QStringLiteral("n"), QStringLiteral("1"), QStringLiteral("slides_per_step"));
+    addSettingOptions(options);
     options.add(QStringLiteral("nproc"),
                 QStringLiteral("Data-parallel: start this many worker processes here (c10d, Gloo)."),
                 QStringLiteral("n"), QStringLiteral("1"));
@@ -178,12 +130,19 @@ int runTrain(const QStringList& arguments, CliContext& io)
         QStringLiteral("distributed"),
         QStringLiteral("Be one rank of a data-parallel group launched by torchrun (MASTER_ADDR, "
                        "MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK) or srun (SLURM_PROCID …)."));
+    options.addSwitch(QStringLiteral("list-settings"),
+                      QStringLiteral("Print the training settings as a table (Markdown) and exit."));
     options.addProgress();
     options.parse(arguments);
+    if (options.isSet(QStringLiteral("list-settings"))) {
+        io.out << settingsTable();
+        return kOk;
+    }
+    core::TrainConfig config = readConfig(options);
     if (const int processes = options.integer(QStringLiteral("nproc")); processes > 1) {
         if (options.isSet(QStringLiteral("distributed")))
             throw UsageError{QStringLiteral("give --nproc or --distributed, not both")};
-        if (processes > options.integer(QStringLiteral("slides-per-step")))
+        if (processes > config.slidesPerStep)
             throw UsageError{
                 QStringLiteral("--nproc %1 needs --slides-per-step of at least %1").arg(processes)};
         // Workers get the command without --nproc and --threads (in any spelling the parser takes),
@@ -193,10 +152,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
         if (!options.isSet(QStringLiteral("name")) && !options.isSet(QStringLiteral("out")))
             forwarded << QStringLiteral("--name")
                       << QStringLiteral("%1-%2").arg(
-                             options.isSet(QStringLiteral("model")) ? options.value(QStringLiteral("model"))
-                                                                    : core::ModelSpec().name,
+                             config.model.name,
                              QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-        return runLocalWorkers(QStringList{QStringLiteral("train")} + forwarded, processes, options.threads(),
+        return runLocalWorkers(QStringList{QStringLiteral("train")} + forwarded, processes, config.threads,
                                io);
     }
     std::unique_ptr<core::ProcessGroup> group;
@@ -213,8 +171,6 @@ int runTrain(const QStringList& arguments, CliContext& io)
         if (!options.isSet(QStringLiteral("splits")) && !options.isSet(QStringLiteral("folds")))
             throw UsageError{QStringLiteral("give one of --splits or --folds (or --project with a split)")};
     }
-    core::TrainConfig config = readConfig(options);
-    config.slidesPerStep = options.integer(QStringLiteral("slides-per-step"));
     if (group && (config.device == QLatin1String("auto") || config.device == QLatin1String("cuda"))) {
         // One GPU per rank of this node, as torchrun's LOCAL_RANK intends.
         int gpus = 0;
@@ -223,8 +179,7 @@ int runTrain(const QStringList& arguments, CliContext& io)
         if (gpus > 0)
             config.device = QStringLiteral("cuda:%1").arg(group->localRank() % gpus);
     }
-    if (options.isSet(QStringLiteral("init-from"))) {
-        config.initFrom = options.value(QStringLiteral("init-from"));
+    if (!config.initFrom.isEmpty()) {
         if (project && !QFileInfo(config.initFrom).isDir())
             if (const auto parent = project->runs().find(config.initFrom))
                 config.initFrom = parent->folder;

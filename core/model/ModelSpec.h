@@ -25,14 +25,18 @@ const std::vector<ModelInfo>& modelCatalogue();
 QStringList modelNames();
 std::optional<ModelInfo> findModel(const QString& name);
 
+// Constructed with SR-MIL's published values; the ranges and defaults of these fields are rows
+// of trainSettings() (model/TrainSettings.h).
 struct ModelSpec {
-    QString name = QStringLiteral("srmil");
+    ModelSpec();
+
+    QString name;
     // SR-MIL's shape and loss weights (the baselines ignore them).
-    int hidden = 64;
-    int heads = 4;
-    double maskRate = 0.7;
-    double wGen = 1.8; // the paper's (srmil/config.py); bench_mil --quality picks it on validation
-    double wCe = 1.0;
+    int hidden;
+    int heads;
+    double maskRate;
+    double wGen;
+    double wCe;
 
     // Why this spec cannot be built, per setting (keys as in config.json: model, w_gen …); empty
     // when it can.

@@ -14,7 +14,7 @@ namespace tessera::core {
 namespace {
 QString number(double v)
 {
-    return QString::number(v, 'g', 10);
+    return shortestNumber(v);
 }
 
 // "ABMIL" for "abmil": the name people know a model by.
@@ -145,57 +145,31 @@ std::vector<PlannedJob> TrainingPlan::jobs(const TrainingRequest& r) const
              false});
     }
     const ModelInfo model = *findModel(c.model.name);
+    // Every setting, each in its shortest exact form, so that the job trains what was asked for.
+    TrainConfig settings = c;
+    settings.device = r.processes > 1 && device != QLatin1String("cpu")
+                          ? QStringLiteral("cuda") // each worker takes the GPU of its rank
+                          : device;
+    settings.initFrom = r.parentRun;
+    settings.slidesPerStep = std::max(c.slidesPerStep, r.processes);
     QStringList train{QStringLiteral("train"),
                       QStringLiteral("--project"),
                       project,
                       QStringLiteral("--name"),
                       r.runName,
                       QStringLiteral("--feature-set"),
-                      featureSet,
-                      QStringLiteral("--model"),
-                      c.model.name,
-                      QStringLiteral("--epochs"),
-                      QString::number(c.epochs),
-                      QStringLiteral("--lr"),
-                      number(c.learningRate),
-                      QStringLiteral("--weight-decay"),
-                      number(c.weightDecay),
-                      QStringLiteral("--warmup"),
-                      QString::number(c.warmupEpochs),
-                      QStringLiteral("--patience"),
-                      QString::number(c.patience),
-                      QStringLiteral("--select-after"),
-                      number(c.selectAfter),
-                      QStringLiteral("--w-gen"),
-                      number(c.model.wGen),
-                      QStringLiteral("--w-ce"),
-                      number(c.model.wCe),
-                      QStringLiteral("--seed"),
-                      QString::number(c.seed),
-                      QStringLiteral("--device"),
-                      device,
-                      QStringLiteral("--threads"),
-                      QString::number(c.threads),
-                      QStringLiteral("--precision"),
-                      c.precision};
-    train << QStringLiteral("--grad-clip") << number(c.gradientClip) << QStringLiteral("--class-weights")
-          << (c.classWeights ? QStringLiteral("on") : QStringLiteral("off"));
+                      featureSet};
+    for (const TrainSetting& s : trainSettings()) {
+        const QString text = settingText(s, settingValue(s, settings));
+        if (!text.isEmpty())
+            train << QStringLiteral("--") + s.flag << text;
+    }
     if (r.folds > 0)
         train << QStringLiteral("--folds") << QString::number(r.folds);
     else
         train << QStringLiteral("--split") << r.split;
-    if (!r.parentRun.isEmpty())
-        train << QStringLiteral("--init-from") << r.parentRun;
-    if (c.slidesPerStep != 1 || r.processes > 1)
-        train << QStringLiteral("--slides-per-step")
-              << QString::number(std::max(c.slidesPerStep, r.processes));
-    if (r.processes > 1) {
-        // Each worker takes the GPU of its rank: the device is "cuda", not one of them.
-        if (const qsizetype at = train.indexOf(QStringLiteral("--device"));
-            at >= 0 && device != QLatin1String("cpu"))
-            train[at + 1] = QStringLiteral("cuda");
+    if (r.processes > 1)
         train << QStringLiteral("--nproc") << QString::number(r.processes);
-    }
     jobs.push_back({QStringLiteral("train"),
                     r.parentRun.isEmpty()
                         ? QObject::tr("Train %1 (%2)").arg(model.title, r.runName)
@@ -214,8 +188,8 @@ QString TrainingPlan::clusterCommands(const TrainingRequest& request, int gpusPe
     // On the cluster each rank takes the GPU of its local rank, whatever this machine has.
     if (const qsizetype at = train.indexOf(QStringLiteral("--device")); at >= 0)
         train[at + 1] = QStringLiteral("auto");
-    train << QStringLiteral("--slides-per-step")
-          << QString::number(std::max(r.config.slidesPerStep, processes));
+    if (const qsizetype at = train.indexOf(QStringLiteral("--slides-per-step")); at >= 0)
+        train[at + 1] = QString::number(std::max(r.config.slidesPerStep, processes));
     const auto quoted = [](QStringList arguments) {
         for (QString& a : arguments)
             if (a.contains(QLatin1Char(' ')) || a.contains(QLatin1Char('\'')) || a.isEmpty())

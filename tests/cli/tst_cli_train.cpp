@@ -1,16 +1,19 @@
 // tessera-cli synth-bags → train → eval → infer, and their refusals of bad input.
 #include "features/FeatureStore.h"
 #include "jobs/ProgressEvent.h"
+#include "model/TrainSettings.h"
 #include "run/RunFolder.h"
 
 #include "support/CliRunner.h"
 
+#include "model/TrainSettings.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 using namespace tessera;
@@ -173,6 +176,12 @@ void TestCliTrain::helpShowsDefaultsAndBadValuesNameTheirFlag()
          {"[default: srmil 100, abmil 50, transmil 50]", "[default: srmil]", "[default: auto]",
           "[default: srmil 0.0005, abmil 0.0002, transmil 0.0002]", "[default: 1.8]"})
         QVERIFY2(helpText.contains(QLatin1String(shown)), shown);
+    // The settings' table, as docs/TRAINING.md shows it.
+    const Run table = cli({QStringLiteral("train"), QStringLiteral("--list-settings")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(QLatin1String("| `w_gen` | `--w-gen` | number | [0, 2] |  | 1.8 | srmil |")),
+             qPrintable(table.out));
+    QCOMPARE(table.out.count(QLatin1Char('\n')), 2 + int(core::trainSettings().size()));
     const QStringList base{QStringLiteral("train"),
                            QStringLiteral("--features"),
                            m_bags + QStringLiteral("/features"),

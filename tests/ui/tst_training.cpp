@@ -11,6 +11,7 @@
 #include "system/ComputeDevices.h"
 #include "training/TrainingDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -74,6 +75,7 @@ class TestTraining : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void dialogRefusesWrongValuesNextToTheirFields();
+    void theFormIsMadeFromTheSettingsTable();
     void theDialogRemembersItsChoicesPerProject();
     void aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded();
     void aKilledJobFailsAndResumesToTheUninterruptedResult();
@@ -199,7 +201,9 @@ void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
     const std::vector<core::PlannedJob> jobs = dialog.plannedJobs();
     QCOMPARE(jobs.size(), std::size_t(1));
     QVERIFY(jobs[0].arguments.contains(QStringLiteral("--w-gen")));
-    QVERIFY(!jobs[0].arguments.contains(QStringLiteral("--slides-per-step"))); // the published one a step
+    const QStringList published = jobs[0].arguments; // the published one slide a step
+    QCOMPARE(published.value(published.indexOf(QStringLiteral("--slides-per-step")) + 1),
+             QStringLiteral("1"));
     // Several slides a step reach the command; the processes row needs two GPUs.
     dialog.slidesPerStepBox()->setValue(4);
     const QStringList stepped = dialog.plannedJobs().back().arguments;
@@ -245,6 +249,38 @@ void TestTraining::dialogRefusesWrongValuesNextToTheirFields()
     ui::TrainingDialog unlabelled(*empty);
     unlabelled.check();
     QVERIFY(unlabelled.problemShown(QStringLiteral("labels")).contains(QLatin1String("two classes")));
+}
+
+void TestTraining::theFormIsMadeFromTheSettingsTable()
+{
+    const auto project = core::Project::open(makeProject(QStringLiteral("table")));
+    ui::TrainingDialog dialog(*project);
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("srmil")));
+    // Every row but the model, the device and the parent run (choices of their own) has a field,
+    // with the row's label and its help as the tooltip.
+    for (const core::TrainSetting& s : core::trainSettings()) {
+        QWidget* field = dialog.settingField(s.key);
+        const bool own = s.key == QLatin1String("model") || s.key == QLatin1String("device") ||
+                         s.key == QLatin1String("init_from");
+        QVERIFY2((field == nullptr) == own, qPrintable(s.key));
+        if (field)
+            QVERIFY2(field->toolTip().startsWith(s.help), qPrintable(s.key));
+    }
+    // A setting that was only on the command line is now in the form and reaches the job.
+    auto* hidden = qobject_cast<QSpinBox*>(dialog.settingField(QStringLiteral("hidden")));
+    auto* classWeights = qobject_cast<QCheckBox*>(dialog.settingField(QStringLiteral("class_weights")));
+    QVERIFY(hidden && classWeights);
+    hidden->setValue(96);
+    classWeights->setChecked(true);
+    dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
+    const QStringList arguments = dialog.plannedJobs().back().arguments;
+    QCOMPARE(arguments.value(arguments.indexOf(QStringLiteral("--hidden")) + 1), QStringLiteral("96"));
+    QCOMPARE(arguments.value(arguments.indexOf(QStringLiteral("--class-weights")) + 1), QStringLiteral("on"));
+    // A model a row does not apply to disables its field; its own defaults fill the rest.
+    QVERIFY(hidden->isEnabled());
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("transmil")));
+    QVERIFY(!hidden->isEnabled());
+    QCOMPARE(dialog.epochsBox()->value(), 50);
 }
 
 void TestTraining::theDialogRemembersItsChoicesPerProject()

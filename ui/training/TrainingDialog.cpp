@@ -1,10 +1,14 @@
 #include "TrainingDialog.h"
 
+#include "SettingWidget.h"
+
 #include "project/Project.h"
 #include "system/ComputeDevices.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -31,15 +35,6 @@ const QString kExtractFirst = QStringLiteral("\x01extract"); // the feature-set 
 const QString kFolds = QStringLiteral("\x01folds");          // the split entry "k folds"
 const QString kBrowse = QStringLiteral("\x01browse");
 
-QDoubleSpinBox* decimalBox(QWidget* parent, double min, double max, int decimals, double step)
-{
-    auto* box = new QDoubleSpinBox(parent);
-    box->setRange(min, max);
-    box->setDecimals(decimals);
-    box->setSingleStep(step);
-    return box;
-}
-
 QSpinBox* integerBox(QWidget* parent, int min, int max)
 {
     auto* box = new QSpinBox(parent);
@@ -51,7 +46,12 @@ QSpinBox* integerBox(QWidget* parent, int min, int max)
 TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialog(parent), m_project(project)
 {
     setWindowTitle(tr("Train a Model"));
-    auto* layout = new QVBoxLayout(this);
+    // Two columns, so that the dialog fits a 1366 × 768 screen: the model and its schedule on the
+    // left, the data and the compute on the right.
+    auto* outer = new QVBoxLayout(this);
+    auto* columns = new QHBoxLayout;
+    outer->addLayout(columns);
+    auto* layout = new QVBoxLayout;
 
     auto* modelGroup = new QGroupBox(tr("Model"), this);
     auto* modelForm = new QFormLayout(modelGroup);
@@ -59,37 +59,13 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
     for (const core::ModelInfo& m : core::modelCatalogue())
         m_model->addItem(m.title, m.name);
     m_name = new QLineEdit(modelGroup);
-    m_epochs = integerBox(modelGroup, 1, 10000);
-    m_lr = decimalBox(modelGroup, 1e-7, 1, 7, 1e-4);
-    m_weightDecay = decimalBox(modelGroup, 0, 1, 7, 1e-5);
-    m_warmup = integerBox(modelGroup, 0, 1000);
-    m_patience = integerBox(modelGroup, 0, 1000);
-    m_selectAfter = decimalBox(modelGroup, 0, 0.99, 2, 0.05);
-    m_wGen = decimalBox(modelGroup, 0, 2, 2, 0.1);
-    m_wCe = decimalBox(modelGroup, 0, 2, 2, 0.1);
-    m_seed = integerBox(modelGroup, 0, 1 << 30);
-    addRow(modelForm, QStringLiteral("model"), tr("Model"), m_model,
-           tr("SR-MIL: spatially regularized MIL (GAT encoder, supernode classifier, masked reconstruction). "
-              "ABMIL and TransMIL are the baselines to compare with."));
+    addSettingRow(modelForm, QStringLiteral("model"), m_model);
     addRow(modelForm, QStringLiteral("name"), tr("Run name"), m_name, tr("The run's folder under runs/"));
-    addRow(modelForm, QStringLiteral("epochs"), tr("Epochs"), m_epochs,
-           tr("Passes over the training slides. SR-MIL stays near chance for its first ~15 epochs."));
-    addRow(modelForm, QStringLiteral("lr"), tr("Learning rate"), m_lr,
-           tr("Peak AdamW learning rate (paper: 5e-4), cosine schedule"));
-    addRow(modelForm, QStringLiteral("weight_decay"), tr("Weight decay"), m_weightDecay,
-           tr("AdamW weight decay (paper: 1e-5)"));
-    addRow(modelForm, QStringLiteral("warmup_epochs"), tr("Warm-up epochs"), m_warmup,
-           tr("Linear warm-up before the cosine"));
-    addRow(modelForm, QStringLiteral("patience"), tr("Early stopping"), m_patience,
-           tr("Stop after this many epochs without a better validation score (0 = never)"));
-    addRow(modelForm, QStringLiteral("select_after"), tr("Select after"), m_selectAfter,
-           tr("Choose the best epoch only after this fraction of the epochs (paper: 0.6)"));
-    addRow(modelForm, QStringLiteral("w_gen"), tr("Reconstruction weight"), m_wGen,
-           tr("SR-MIL's w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)"));
-    addRow(modelForm, QStringLiteral("w_ce"), tr("Full-graph CE weight"), m_wCe,
-           tr("SR-MIL's w_ce in [0, 2]: full graph vs masked graph classification"));
-    addRow(modelForm, QStringLiteral("seed"), tr("Seed"), m_seed, tr("The same seed gives the same run"));
-    layout->addWidget(modelGroup);
+    for (const core::TrainSetting& s : core::trainSettings())
+        if (s.section == core::SettingSection::Schedule)
+            addSettingRow(modelForm, s.key, makeSettingWidget(s, modelGroup));
+    columns->addWidget(modelGroup, 0, Qt::AlignTop);
+    columns->addLayout(layout);
 
     auto* dataGroup = new QGroupBox(tr("Data"), this);
     auto* dataForm = new QFormLayout(dataGroup);
@@ -119,8 +95,7 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
            tr("A train/val/test split of the project, or k folds"));
     addRow(dataForm, QStringLiteral("folds"), tr("Folds"), m_folds,
            tr("k for k-fold cross-validation (one run per fold)"));
-    addRow(dataForm, QStringLiteral("init_from"), tr("Fine-tune from"), m_parent,
-           tr("Start from another run's best weights: same model, classes and feature dimension"));
+    addSettingRow(dataForm, QStringLiteral("init_from"), m_parent);
     m_problems.insert(QStringLiteral("labels"), new QLabel(dataGroup));
     dataForm->addRow(m_problems.value(QStringLiteral("labels")));
     layout->addWidget(dataGroup);
@@ -130,28 +105,22 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
     m_device = new QComboBox(runGroup);
     for (const core::ComputeDeviceInfo& d : core::availableComputeDevices())
         m_device->addItem(d.description, d.id);
-    m_precision = new QComboBox(runGroup);
-    for (const QString& p : core::kPrecisions)
-        m_precision->addItem(p, p);
-    m_threads = integerBox(runGroup, 0, 256);
-    addRow(runForm, QStringLiteral("device"), tr("Device"), m_device,
-           tr("One job runs per device; others wait in the queue"));
-    addRow(runForm, QStringLiteral("precision"), tr("Precision"), m_precision,
-           tr("auto: bf16 mixed precision on CUDA, fp32 on the CPU"));
-    addRow(runForm, QStringLiteral("threads"), tr("CPU threads"), m_threads, tr("0 = all cores"));
+    addSettingRow(runForm, QStringLiteral("device"), m_device);
+    addSettingRow(runForm, QStringLiteral("precision"),
+                  makeSettingWidget(*core::findTrainSetting(QStringLiteral("precision")), runGroup));
+    addSettingRow(runForm, QStringLiteral("threads"),
+                  makeSettingWidget(*core::findTrainSetting(QStringLiteral("threads")), runGroup));
     int gpus = 0;
     for (const core::ComputeDeviceInfo& d : core::availableComputeDevices())
         gpus += d.id.startsWith(QLatin1String("cuda:"));
     m_processes = integerBox(runGroup, 1, std::max(1, gpus));
-    m_slidesPerStep = integerBox(runGroup, 1, 1024);
-    m_slidesPerStep->setValue(1);
     if (gpus >= 2)
         addRow(runForm, QStringLiteral("processes"), tr("Processes"), m_processes,
                tr("Data-parallel workers, one per GPU"));
     else
         m_processes->hide();
-    addRow(runForm, QStringLiteral("slides_per_step"), tr("Slides per step"), m_slidesPerStep,
-           tr("Slides averaged into one optimizer step (1 = as published)"));
+    addSettingRow(runForm, QStringLiteral("slides_per_step"),
+                  makeSettingWidget(*core::findTrainSetting(QStringLiteral("slides_per_step")), runGroup));
     auto* cluster = new QPushButton(tr("Cluster Command…"), runGroup);
     cluster->setObjectName(QStringLiteral("clusterCommand"));
     runForm->addRow(QString(), cluster);
@@ -188,14 +157,15 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
         box->show();
     });
     layout->addWidget(runGroup);
+    layout->addStretch(1);
 
     m_otherProblems = new QLabel(this);
     m_otherProblems->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_otherProblems->setWordWrap(true);
-    layout->addWidget(m_otherProblems);
+    outer->addWidget(m_otherProblems);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Start"));
-    layout->addWidget(buttons);
+    outer->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &TrainingDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -207,9 +177,10 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
     const auto updateEnabled = [this] {
         m_extractor->setEnabled(m_featureSet->currentData().toString() == kExtractFirst);
         m_folds->setEnabled(m_split->currentData().toString() == kFolds);
-        const bool srmil = m_model->currentData().toString() == QLatin1String("srmil");
-        m_wGen->setEnabled(srmil);
-        m_wCe->setEnabled(srmil);
+        const QString model = m_model->currentData().toString();
+        for (const core::TrainSetting& s : core::trainSettings())
+            if (QWidget* field = m_settingFields.value(s.key))
+                field->setEnabled(core::settingAppliesTo(s, model));
     };
     connect(m_featureSet, &QComboBox::currentIndexChanged, this, updateEnabled);
     connect(m_split, &QComboBox::currentIndexChanged, this, updateEnabled);
@@ -240,15 +211,17 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
 }
 
 namespace {
-// The fields remembered per project: everything but the run's name and its parent, which belong
-// to one launch.
-const QStringList kRemembered{
-    QStringLiteral("epochs"),        QStringLiteral("lr"),        QStringLiteral("weight_decay"),
-    QStringLiteral("warmup_epochs"), QStringLiteral("patience"),  QStringLiteral("select_after"),
-    QStringLiteral("w_gen"),         QStringLiteral("w_ce"),      QStringLiteral("seed"),
-    QStringLiteral("feature_set"),   QStringLiteral("extractor"), QStringLiteral("split"),
-    QStringLiteral("folds"),         QStringLiteral("device"),    QStringLiteral("precision"),
-    QStringLiteral("threads"),       QStringLiteral("processes"), QStringLiteral("slides_per_step")};
+// The fields remembered per project: every setting but the model (restored first) and the parent
+// run, which belongs to one launch; and the data choices.
+QStringList rememberedFields()
+{
+    QStringList fields{QStringLiteral("feature_set"), QStringLiteral("extractor"), QStringLiteral("split"),
+                       QStringLiteral("folds"), QStringLiteral("processes")};
+    for (const core::TrainSetting& s : core::trainSettings())
+        if (s.key != QLatin1String("model") && s.key != QLatin1String("init_from"))
+            fields << s.key;
+    return fields;
+}
 } // namespace
 
 QString TrainingDialog::settingsGroup() const
@@ -263,11 +236,13 @@ void TrainingDialog::remember() const
     QSettings settings;
     settings.beginGroup(settingsGroup());
     settings.setValue(QStringLiteral("model"), m_model->currentData());
-    for (const QString& field : kRemembered) {
+    for (const QString& field : rememberedFields()) {
         if (const auto* box = findChild<QSpinBox*>(field))
             settings.setValue(field, box->value());
         else if (const auto* decimal = findChild<QDoubleSpinBox*>(field))
             settings.setValue(field, decimal->value());
+        else if (const auto* check = findChild<QCheckBox*>(field))
+            settings.setValue(field, check->isChecked());
         else if (const auto* choice = findChild<QComboBox*>(field))
             settings.setValue(field, choice->currentData());
     }
@@ -280,7 +255,7 @@ void TrainingDialog::restore()
     // The model first: choosing it resets the fields to its defaults.
     if (const int model = m_model->findData(settings.value(QStringLiteral("model"))); model >= 0)
         m_model->setCurrentIndex(model);
-    for (const QString& field : kRemembered) {
+    for (const QString& field : rememberedFields()) {
         const QVariant value = settings.value(field);
         if (!value.isValid())
             continue;
@@ -288,6 +263,8 @@ void TrainingDialog::restore()
             box->setValue(value.toInt());
         else if (auto* decimal = findChild<QDoubleSpinBox*>(field))
             decimal->setValue(value.toDouble());
+        else if (auto* check = findChild<QCheckBox*>(field))
+            check->setChecked(value.toBool());
         else if (auto* choice = findChild<QComboBox*>(field)) {
             // A TorchScript encoder chosen last time is offered again while its file is there.
             if (choice == m_extractor && choice->findData(value) < 0 && QFileInfo::exists(value.toString()))
@@ -321,21 +298,24 @@ void TrainingDialog::addRow(QFormLayout* form, const QString& field, const QStri
     form->addRow(label, column);
 }
 
+void TrainingDialog::addSettingRow(QFormLayout* form, const QString& key, QWidget* widget)
+{
+    const core::TrainSetting& s = *core::findTrainSetting(key);
+    QString help = QCoreApplication::translate("TrainSetting", s.help.toUtf8().constData());
+    if (const QString range = core::settingRangeText(s); !range.isEmpty() && s.choices.isEmpty())
+        help += tr(" Range: %1.").arg(range);
+    addRow(form, s.key, QCoreApplication::translate("TrainSetting", s.label.toUtf8().constData()), widget,
+           help);
+    if (core::settingType(s) != core::SettingType::Text && s.key != QLatin1String("model"))
+        m_settingFields.insert(s.key, widget);
+}
+
 void TrainingDialog::applyModelDefaults()
 {
     const QString model = m_model->currentData().toString();
-    const core::TrainConfig d = core::TrainConfig::defaultsFor(model);
-    m_epochs->setValue(d.epochs);
-    m_lr->setValue(d.learningRate);
-    m_weightDecay->setValue(d.weightDecay);
-    m_warmup->setValue(d.warmupEpochs);
-    m_patience->setValue(d.patience);
-    m_selectAfter->setValue(d.selectAfter);
-    m_wGen->setValue(d.model.wGen);
-    m_wCe->setValue(d.model.wCe);
-    m_seed->setValue(int(d.seed));
-    m_threads->setValue(d.threads);
-    m_precision->setCurrentIndex(m_precision->findData(d.precision));
+    for (const core::TrainSetting& s : core::trainSettings())
+        if (QWidget* field = m_settingFields.value(s.key))
+            setSettingWidgetValue(field, core::settingDefault(s, model));
     m_name->setText(QStringLiteral("%1-%2").arg(
         model, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
 }
@@ -345,19 +325,10 @@ core::TrainingRequest TrainingDialog::request() const
     core::TrainingRequest r;
     core::TrainConfig& c = r.config;
     c = core::TrainConfig::defaultsFor(m_model->currentData().toString());
-    c.epochs = m_epochs->value();
-    c.learningRate = m_lr->value();
-    c.weightDecay = m_weightDecay->value();
-    c.warmupEpochs = m_warmup->value();
-    c.patience = m_patience->value();
-    c.selectAfter = m_selectAfter->value();
-    c.model.wGen = m_wGen->value();
-    c.model.wCe = m_wCe->value();
-    c.seed = std::uint64_t(m_seed->value());
+    for (const core::TrainSetting& s : core::trainSettings())
+        if (const QWidget* field = m_settingFields.value(s.key))
+            core::setSettingValue(s, c, settingWidgetValue(s, field));
     c.device = m_device->currentData().toString();
-    c.precision = m_precision->currentData().toString();
-    c.threads = m_threads->value();
-    c.slidesPerStep = m_slidesPerStep->value();
     r.processes = m_processes->value();
     r.runName = m_name->text().trimmed();
     const QString featureSet = m_featureSet->currentData().toString();
@@ -379,11 +350,7 @@ std::vector<core::FieldProblem> TrainingDialog::check()
     }
     QStringList other;
     for (const core::FieldProblem& p : problems) {
-        QLabel* label = m_problems.value(
-            p.field == QLatin1String("model") || p.field == QLatin1String("hidden") ||
-                    p.field == QLatin1String("heads") || p.field == QLatin1String("mask_rate")
-                ? QStringLiteral("model")
-                : p.field);
+        QLabel* label = m_problems.value(p.field);
         if (!label) {
             other << p.message;
             continue;
@@ -422,6 +389,36 @@ int TrainingDialog::localGpuCount() const
     for (int i = 0; i < m_device->count(); ++i)
         gpus += m_device->itemData(i).toString().startsWith(QLatin1String("cuda:"));
     return gpus;
+}
+
+QSpinBox* TrainingDialog::epochsBox() const
+{
+    return qobject_cast<QSpinBox*>(settingField(QStringLiteral("epochs")));
+}
+
+QDoubleSpinBox* TrainingDialog::learningRateBox() const
+{
+    return qobject_cast<QDoubleSpinBox*>(settingField(QStringLiteral("lr")));
+}
+
+QDoubleSpinBox* TrainingDialog::wGenBox() const
+{
+    return qobject_cast<QDoubleSpinBox*>(settingField(QStringLiteral("w_gen")));
+}
+
+QComboBox* TrainingDialog::precisionBox() const
+{
+    return qobject_cast<QComboBox*>(settingField(QStringLiteral("precision")));
+}
+
+QSpinBox* TrainingDialog::threadsBox() const
+{
+    return qobject_cast<QSpinBox*>(settingField(QStringLiteral("threads")));
+}
+
+QSpinBox* TrainingDialog::slidesPerStepBox() const
+{
+    return qobject_cast<QSpinBox*>(settingField(QStringLiteral("slides_per_step")));
 }
 
 std::vector<core::PlannedJob> TrainingDialog::plannedJobs() const

@@ -38,24 +38,26 @@ public:
     // The fields, for tests and scripting.
     QComboBox* modelBox() const { return m_model; }
     QLineEdit* nameEdit() const { return m_name; }
-    QSpinBox* epochsBox() const { return m_epochs; }
-    QDoubleSpinBox* learningRateBox() const { return m_lr; }
-    QDoubleSpinBox* wGenBox() const { return m_wGen; }
+    QSpinBox* epochsBox() const;
+    QDoubleSpinBox* learningRateBox() const;
+    QDoubleSpinBox* wGenBox() const;
     QComboBox* featureSetBox() const { return m_featureSet; }
     QComboBox* extractorBox() const { return m_extractor; }
     QComboBox* splitBox() const { return m_split; }
     QSpinBox* foldsBox() const { return m_folds; }
     QComboBox* parentBox() const { return m_parent; }
     QComboBox* deviceBox() const { return m_device; }
-    QComboBox* precisionBox() const { return m_precision; }
-    QSpinBox* threadsBox() const { return m_threads; }
+    QComboBox* precisionBox() const;
+    QSpinBox* threadsBox() const;
     QSpinBox* processesBox() const { return m_processes; }
-    QSpinBox* slidesPerStepBox() const { return m_slidesPerStep; }
+    QSpinBox* slidesPerStepBox() const;
+    // The widget of a setting of core::trainSettings() made from its row; nullptr for the model,
+    // the device and the parent run, which have their own choices above.
+    QWidget* settingField(const QString& key) const { return m_settingFields.value(key); }
     // The same training as commands for a cluster (torchrun, SLURM); the dialog's button shows it.
     // For `gpusPerNode` GPUs a node (0: this machine's count, at least 1).
     QString clusterCommands(int gpusPerNode = 0) const;
     int localGpuCount() const; // CUDA devices the dialog offers
-    QSpinBox* seedBox() const { return m_seed; }
 
     void accept() override; // only when check() finds nothing
     // Closed either way: the choices are remembered for this project's next opening.
@@ -68,32 +70,23 @@ private:
 
     void applyModelDefaults();
     void recheckShownProblems();
+    // A setting's row: label and help from core::trainSettings().
+    void addSettingRow(QFormLayout* form, const QString& key, QWidget* widget);
     void addRow(QFormLayout* form, const QString& field, const QString& label, QWidget* widget,
                 const QString& tooltip);
 
     core::Project& m_project;
     QComboBox* m_model;
     QLineEdit* m_name;
-    QSpinBox* m_epochs;
-    QDoubleSpinBox* m_lr;
-    QDoubleSpinBox* m_weightDecay;
-    QSpinBox* m_warmup;
-    QSpinBox* m_patience;
-    QDoubleSpinBox* m_selectAfter;
-    QDoubleSpinBox* m_wGen;
-    QDoubleSpinBox* m_wCe;
     QComboBox* m_featureSet;
     QComboBox* m_extractor;
     QComboBox* m_split;
     QSpinBox* m_folds;
     QComboBox* m_parent;
     QComboBox* m_device;
-    QComboBox* m_precision;
-    QSpinBox* m_threads;
-    QSpinBox* m_processes; // shown only with two or more GPUs
-    QSpinBox* m_slidesPerStep;
-    QSpinBox* m_seed;
-    QMap<QString, QLabel*> m_problems; // field → the label beside it
+    QSpinBox* m_processes;                   // shown only with two or more GPUs
+    QMap<QString, QWidget*> m_settingFields; // key → the widget made from its row
+    QMap<QString, QLabel*> m_problems;       // field → the label beside it
     QLabel* m_otherProblems;
 };
 
