@@ -2,17 +2,13 @@
 // bar. Glue only: the work happens in SlideTabs, SlideDocument, AnalysisController, RecentFiles.
 #pragma once
 
-#include "project/SlideCatalog.h"
 #include "slide/TileCache.h"
 
 #include <QMainWindow>
-#include <functional>
-
-class QComboBox;
-class QLabel;
 
 namespace tessera::ui {
 
+class AnalysisActions;
 class AnalysisController;
 class AnalysisPanel;
 class AnnotationWorkbench;
@@ -21,6 +17,7 @@ class ReportDialog;
 class OverviewWidget;
 class JobMonitor;
 class PreferencesDialog;
+class ProjectActions;
 class ProjectController;
 class ProjectPanel;
 class RunsPanel;
@@ -31,6 +28,7 @@ class SlideInfoPanel;
 class SlideTabs;
 class SlideView;
 class TrainingDialog;
+class ViewNavigation;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -48,7 +46,7 @@ public:
     core::TileCache& tileCache() { return m_cache; }
     QString lastError() const { return m_lastError; }
     OverviewWidget* overview() const { return m_overview; }
-    CursorReadout* cursorReadout() const { return m_position; }
+    CursorReadout* cursorReadout() const;
     SlideInfoPanel* infoPanel() const { return m_info; }
     QStringList recentFiles() const;
 
@@ -95,24 +93,12 @@ protected:
 private:
     void createDocks();
     void createActions();
-    void createProjectActions(QMenu* file);
-    void updateProjectActions();
-    void connectView(SlideView* view);
     void showError(const QString& message);
     void currentViewChanged();
-    void updateStatus();
     void openDialog();
     void saveViewDialog();
     void exportReportDialog();
-    void showAbout();
     void applyPreferences(const Preferences& preferences);
-    void runModelDialog();
-    void openResultsDialog();
-    void showPatch(int index);
-    void runGuarded(const std::function<void()>& action); // a core::Error becomes a message
-    void reportAdded(const core::AddReport& report);
-    void reportImported(const QString& csv, const core::ImportReport& report);
-    SlideView* viewOf(const SlideDocument* document) const;
 
     core::TileCache m_cache;
     SlideTabs* m_tabs;
@@ -121,15 +107,14 @@ private:
     AnalysisPanel* m_analysisPanel = nullptr;
     AnalysisController* m_analysis;
     ProjectController* m_project;
+    ProjectActions* m_projectActions;
+    AnalysisActions* m_analysisActions = nullptr;
+    ViewNavigation* m_navigation = nullptr;
     AnnotationWorkbench* m_annotations = nullptr;
     ProjectPanel* m_projectPanel = nullptr;
     RunsPanel* m_runsPanel = nullptr;
     JobMonitor* m_jobMonitor = nullptr;
-    QList<QAction*> m_projectActions; // enabled while a project is open
     RecentFiles* m_recent = nullptr;
-    CursorReadout* m_position;
-    QLabel* m_magnificationLabel;
-    QComboBox* m_magnifications;
     QAction* m_tissueAction = nullptr;
     QString m_lastError;
 };

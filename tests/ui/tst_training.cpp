@@ -6,6 +6,7 @@
 #include "jobs/JobMonitor.h"
 #include "plots/CurvePlot.h"
 #include "project/ProjectController.h"
+#include "project/RunningJobsPrompt.h"
 #include "project/RunsPanel.h"
 #include "support/CliRunner.h"
 #include "system/ComputeDevices.h"
@@ -16,6 +17,7 @@
 #include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -442,6 +444,23 @@ void TestTraining::aNewWindowReattachesToARunningJob()
         dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
         job = first.submit(dialog.plannedJobs()).back();
         QVERIFY(waitForStatus(first, job, {core::RunStatus::kRunning}, 10000));
+        // Closing the window while it runs asks: Cancel keeps the window, Keep Running lets it go
+        // and leaves the job alone.
+        const auto answer = [](const QString& button) {
+            QTimer::singleShot(0, [button] {
+                QTRY_VERIFY(qobject_cast<QMessageBox*>(QApplication::activeModalWidget()) != nullptr);
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                QVERIFY(box->text().contains(QLatin1String("1 job(s)")));
+                for (QAbstractButton* b : box->buttons())
+                    if (b->text().remove(QLatin1Char('&')) == button)
+                        b->click();
+            });
+        };
+        answer(QStringLiteral("Cancel"));
+        QVERIFY(!ui::RunningJobsPrompt::allowsClosing(first.jobs(), nullptr));
+        answer(QStringLiteral("Keep Running"));
+        QVERIFY(ui::RunningJobsPrompt::allowsClosing(first.jobs(), nullptr));
+        QCOMPARE(first.project()->jobs().find(job)->status, core::RunStatus::kRunning);
     } // the window closes; the job keeps running on its own
     ui::ProjectController second;
     second.open(folder);

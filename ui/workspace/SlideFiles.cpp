@@ -1,0 +1,15 @@
+#include "SlideFiles.h"
+
+#include <QCoreApplication>
+
+namespace tessera::ui {
+
+QString slideFileFilter()
+{
+    return QCoreApplication::translate(
+        "SlideFiles",
+        "Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;"
+        "All files (*)");
+}
+
+} // namespace tessera::ui
