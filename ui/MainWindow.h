@@ -61,7 +61,8 @@ public:
 
     // Applies a trained run to the current slide in the background (AnalysisController::runModel).
     void runModel(const QString& runDir, const QString& projectDir = {});
-    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) over the current slide.
+    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) over the current slide, read
+    // off the GUI thread: analysisReady or analysisFailed follows. False when no slide is open.
     bool openResults(const QString& path);
     AnalysisPanel* analysisPanel() const { return m_analysisPanel; }
     AnalysisController* analysisController() const { return m_analysis; }

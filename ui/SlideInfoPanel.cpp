@@ -1,6 +1,7 @@
 #include "SlideInfoPanel.h"
 
 #include "common/Error.h"
+#include "tasks/TaskRunner.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -8,7 +9,6 @@
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace tessera::ui {
 
@@ -27,10 +27,6 @@ SlideInfoPanel::SlideInfoPanel(QWidget* parent) : QWidget(parent)
     m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_images = new QHBoxLayout;
-    connect(&m_loading, &QFutureWatcher<QList<Thumbnail>>::finished, this, [this] {
-        if (!m_loading.isCanceled())
-            showThumbnails();
-    });
     layout->addWidget(m_summary);
     layout->addLayout(m_images);
     layout->addWidget(m_table, 1);
@@ -43,8 +39,8 @@ QString SlideInfoPanel::summaryText() const
 
 void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
 {
-    m_loading.cancel();
-    m_loading.waitForFinished();
+    TaskRunner::instance().cancel(m_loading); // another slide's images are not wanted
+    m_loading = 0;
     m_table->setRowCount(0);
     m_shownImages.clear();
     while (QLayoutItem* item = m_images->takeAt(0)) {
@@ -89,11 +85,13 @@ void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
     }
 
     // Label and macro images are decoded off the GUI thread (a macro can be megapixels).
-    m_loading.setFuture(QtConcurrent::run([slide] {
+    const auto read = [slide](TaskControl& control) {
         QList<Thumbnail> thumbnails;
         for (const QString& name : slide->associatedImageNames()) {
             if (name == QLatin1String("thumbnail"))
                 continue; // the overview already shows the whole slide
+            if (control.isCancelled())
+                break;
             try {
                 thumbnails.append({name,
                                    slide->associatedImage(name).scaled(120, 120, Qt::KeepAspectRatio,
@@ -104,12 +102,17 @@ void SlideInfoPanel::setSlide(const core::SlidePtr& slide)
             }
         }
         return thumbnails;
-    }));
+    };
+    m_loading = TaskRunner::instance().run(this, tr("Reading label and macro images"), read,
+                                           [this](TaskResult<QList<Thumbnail>> result) {
+                                               if (!result.cancelled)
+                                                   showThumbnails(result.value.value_or(QList<Thumbnail>()));
+                                           });
 }
 
-void SlideInfoPanel::showThumbnails()
+void SlideInfoPanel::showThumbnails(const QList<Thumbnail>& thumbnails)
 {
-    for (const Thumbnail& thumbnail : m_loading.result()) {
+    for (const Thumbnail& thumbnail : thumbnails) {
         auto* label = new QLabel(this);
         if (thumbnail.error.isEmpty()) {
             label->setPixmap(QPixmap::fromImage(thumbnail.image));

@@ -3,7 +3,7 @@
 
 #include "slide/Slide.h"
 
-#include <QFutureWatcher>
+#include <QImage>
 #include <QWidget>
 
 class QLabel;
@@ -31,13 +31,13 @@ private:
         QImage image;
         QString error;
     };
-    void showThumbnails();
+    void showThumbnails(const QList<Thumbnail>& thumbnails);
 
     QLabel* m_summary;
     QTableWidget* m_table;
     QHBoxLayout* m_images;
     QStringList m_shownImages;
-    QFutureWatcher<QList<Thumbnail>> m_loading;
+    quint64 m_loading = 0; // the current slide's images
 };
 
 } // namespace tessera::ui

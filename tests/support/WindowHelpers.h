@@ -22,4 +22,15 @@ inline ui::SlideView* openAndWait(ui::MainWindow& window, const QString& path)
     return opened.isEmpty() ? nullptr : opened.first().first().value<ui::SlideView*>();
 }
 
+// Shows stored results on the current slide (read off the GUI thread) and waits (up to 30 s)
+// until they are shown (true) or refused (false, the reason in the Analysis dock).
+inline bool openResultsAndWait(ui::MainWindow& window, const QString& path)
+{
+    QSignalSpy ready(&window, &ui::MainWindow::analysisReady);
+    QSignalSpy failed(&window, &ui::MainWindow::analysisFailed);
+    if (!window.openResults(path))
+        return false;
+    return QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 30000) && !ready.isEmpty();
+}
+
 } // namespace tessera::test

@@ -176,7 +176,7 @@ void TestAnalysis::panelControlsChangeTheLayers()
     ui::MainWindow window;
     window.show();
     QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
-    QVERIFY(window.openResults(writeKnownResults(knownPrediction(), QStringLiteral("panel.h5"))));
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("panel.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
     ui::SlideView* view = window.currentView();
     QVERIFY(panel->analysis());
@@ -232,7 +232,7 @@ void TestAnalysis::twoMapsShownTogetherCanBeToldApart()
     ui::MainWindow window;
     window.show();
     QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
-    QVERIFY(window.openResults(writeKnownResults(knownPrediction(), QStringLiteral("both.h5"))));
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("both.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
     panel->consistencyBox()->click(); // both maps ticked
     ui::SlideAnalysis* analysis = window.currentView()->document()->analysis();
@@ -322,7 +322,7 @@ void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
     window.show();
     QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
     const core::Prediction p = knownPrediction();
-    QVERIFY(window.openResults(writeKnownResults(p, QStringLiteral("gallery.h5"))));
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(p, QStringLiteral("gallery.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
     QListWidget* attention = panel->gallery(ui::MapLayer::Attention);
     QListWidget* consistency = panel->gallery(ui::MapLayer::Consistency);
@@ -378,14 +378,14 @@ void TestAnalysis::badResultsAreReportedInThePanel()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QByteArray(4096, 'x'));
     f.close();
-    QVERIFY(!window.openResults(damaged));
+    QVERIFY(!test::openResultsAndWait(window, damaged));
     QVERIFY(window.analysisPanel()->message().contains(damaged));
     QCOMPARE(failed.count(), 1);
 
     // Results of a bigger slide: patches beyond this one's edge.
     core::Prediction other = knownPrediction();
     other.coords[0] = 90000;
-    QVERIFY2(!window.openResults(writeKnownResults(other, QStringLiteral("other.h5"))),
+    QVERIFY2(!test::openResultsAndWait(window, writeKnownResults(other, QStringLiteral("other.h5"))),
              qPrintable(window.analysisPanel()->message()));
     QVERIFY(window.analysisPanel()->message().contains(QStringLiteral("does not belong")));
 

@@ -78,7 +78,12 @@ void AnalysisActions::runModel(const QString& runDir, const QString& projectDir)
 bool AnalysisActions::openResults(const QString& path)
 {
     SlideView* view = m_tabs->currentView();
-    return m_analysis->openResults(view ? view->document() : nullptr, path, m_panel->settings());
+    if (!view) {
+        m_analysis->loadResults(nullptr, path, m_panel->settings()); // says what is missing
+        return false;
+    }
+    m_analysis->loadResults(view->document(), path, m_panel->settings());
+    return true;
 }
 
 void AnalysisActions::showPatch(int index)

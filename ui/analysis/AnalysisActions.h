@@ -29,7 +29,8 @@ public:
     // Applies a trained run to the current slide in the background; with a project (given or
     // open), its folder holds the features and results.
     void runModel(const QString& runDir, const QString& projectDir = {});
-    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) over the current slide.
+    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) over the current slide, read
+    // off the GUI thread: analysisReady or analysisFailed follows. False when no slide is open.
     bool openResults(const QString& path);
     void showPatch(int index); // centres and outlines it
 

@@ -4,22 +4,15 @@
 #include "document/SlideDocument.h"
 #include "infer/SlideInference.h"
 #include "run/RunFolder.h"
+#include "tasks/TaskRunner.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent>
 
 #include <optional>
 
 namespace tessera::ui {
 
 namespace {
-
-// What a background inference hands back to the GUI thread.
-struct AnalysisOutcome {
-    std::optional<core::SlideInferenceResult> result;
-    QString error;
-};
 
 // Carries progress text from the worker to the GUI thread. Owned by the job (shared with the
 // worker's sink), deleted in its own thread once both are done with it.
@@ -76,15 +69,15 @@ AnalysisController::~AnalysisController()
     cancelAll();
 }
 
-void AnalysisController::cancelAll()
+int AnalysisController::runningCount() const
 {
-    for (const Job& job : m_jobs)
-        job.cancel->store(true);
+    return int(std::count_if(m_tasks.cbegin(), m_tasks.cend(),
+                             [](quint64 task) { return TaskRunner::instance().isRunning(task); }));
 }
 
-void AnalysisController::finish(int id)
+void AnalysisController::cancelAll()
 {
-    std::erase_if(m_jobs, [id](const Job& j) { return j.id == id; });
+    TaskRunner::instance().cancelAll(this);
 }
 
 void AnalysisController::runModel(SlideDocument* document, const QString& runDir, const QString& projectDir,
@@ -94,17 +87,10 @@ void AnalysisController::runModel(SlideDocument* document, const QString& runDir
         Q_EMIT failed(tr("Open a slide first, then run a model on it."));
         return;
     }
-    const int id = ++m_nextId;
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    m_jobs.push_back({id, cancel});
-    // Closing the slide's tab stops the job at its next safe point.
-    connect(document, &QObject::destroyed, this, [cancel] { cancel->store(true); });
-
     const std::shared_ptr<ProgressRelay> relay(new ProgressRelay, [](ProgressRelay* r) { r->deleteLater(); });
     connect(relay.get(), &ProgressRelay::message, this, &AnalysisController::progress);
     core::SlideInferenceOptions options;
     options.projectDir = projectDir.isEmpty() ? core::RunFolder(runDir).projectFolder() : projectDir;
-    options.cancel = cancel.get();
     options.progress = [relay](const core::ProgressEvent& event) {
         if (const QString text = describe(event); !text.isEmpty())
             relay->post(text);
@@ -112,56 +98,40 @@ void AnalysisController::runModel(SlideDocument* document, const QString& runDir
     const QString slidePath = document->slide()->path();
     Q_EMIT progress(tr("Preparing %1…").arg(QFileInfo(runDir).fileName()));
 
-    auto* watcher = new QFutureWatcher<AnalysisOutcome>(this);
     const QPointer<SlideDocument> target(document);
-    connect(watcher, &QFutureWatcher<AnalysisOutcome>::finished, this,
-            [this, watcher, target, id, settings, runDir, slidePath, projectFolder = options.projectDir] {
-                watcher->deleteLater();
-                finish(id);
-                const AnalysisOutcome outcome = watcher->result();
-                if (!outcome.error.isEmpty()) {
-                    Q_EMIT failed(outcome.error);
-                    return;
-                }
-                if (!target) {
-                    Q_EMIT failed(tr("The slide was closed before its results were ready."));
-                    return;
-                }
-                Q_EMIT inferred(runDir, slidePath, *outcome.result, projectFolder);
-                nextShowing(target);
-                show(target, outcome.result->prediction, outcome.result->resultsPath, settings);
-            });
-    // The worker owns copies of everything it reads (and the cancel flag and relay by reference count).
-    watcher->setFuture(
-        QtConcurrent::run(&m_pool, [runDir, options, slidePath, cancel, relay]() -> AnalysisOutcome {
-            if (cancel->load()) // cancelled while queued: do not even load the model
-                return {std::nullopt, tr("%1: analysis cancelled before it started").arg(slidePath)};
-            try {
-                const core::SlideInference inference(runDir, options);
-                return {inference.run(slidePath), {}};
-            } catch (const core::Error& error) {
-                return {std::nullopt, error.message()};
-            } catch (const std::exception& error) {
-                return {std::nullopt,
-                        tr("The model failed on %1: %2").arg(slidePath, QString::fromUtf8(error.what()))};
+    // The worker owns copies of everything it reads (and the relay by reference count).
+    const auto infer = [runDir, options, slidePath](TaskControl& control) {
+        core::SlideInferenceOptions o = options;
+        o.cancel = control.cancelFlag();
+        return core::SlideInference(runDir, o).run(slidePath);
+    };
+    const quint64 task = TaskRunner::instance().run(
+        this, tr("Applying %1 to %2").arg(QFileInfo(runDir).fileName(), QFileInfo(slidePath).fileName()), infer,
+        [this, target, settings, runDir, slidePath, projectFolder = options.projectDir,
+         relay](TaskResult<core::SlideInferenceResult> outcome) {
+            if (outcome.cancelled && !outcome.ok()) {
+                Q_EMIT failed(target ? tr("%1: analysis cancelled").arg(slidePath)
+                                     : tr("The slide was closed before its results were ready."));
+                return;
             }
-        }));
-}
-
-bool AnalysisController::openResults(SlideDocument* document, const QString& path,
-                                     const HeatmapSettings& settings)
-{
-    if (!document) {
-        Q_EMIT failed(tr("Open a slide first, then its results."));
-        return false;
-    }
-    nextShowing(document);
-    try {
-        return show(document, core::Prediction::read(path), path, settings);
-    } catch (const core::Error& error) {
-        Q_EMIT failed(error.message());
-        return false;
-    }
+            if (!outcome.ok()) {
+                Q_EMIT failed(outcome.error.isEmpty() ? tr("The model failed on %1").arg(slidePath)
+                                                      : outcome.error);
+                return;
+            }
+            if (!target) {
+                Q_EMIT failed(tr("The slide was closed before its results were ready."));
+                return;
+            }
+            Q_EMIT inferred(runDir, slidePath, *outcome.value, projectFolder);
+            nextShowing(target);
+            show(target, outcome.value->prediction, outcome.value->resultsPath, settings);
+        },
+        &m_pool);
+    m_tasks.removeIf([](quint64 t) { return !TaskRunner::instance().isRunning(t); });
+    m_tasks << task;
+    // Closing the slide's tab stops the job at its next safe point.
+    connect(document, &QObject::destroyed, this, [task] { TaskRunner::instance().cancel(task); });
 }
 
 void AnalysisController::loadResults(SlideDocument* document, const QString& path,
@@ -171,36 +141,23 @@ void AnalysisController::loadResults(SlideDocument* document, const QString& pat
         Q_EMIT failed(tr("Open a slide first, then its results."));
         return;
     }
-    struct Loaded {
-        std::optional<core::Prediction> prediction;
-        QString error;
-    };
-    auto* watcher = new QFutureWatcher<Loaded>(this);
     const QPointer<SlideDocument> target(document);
     const int showing = nextShowing(document);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this,
-            [this, watcher, target, path, settings, showing] {
-                watcher->deleteLater();
-                Loaded loaded = watcher->result();
-                if (!target)
-                    return; // the tab was closed meanwhile: nothing to show it on
-                if (m_showings.value(target) != showing)
-                    return; // other results were asked for (or shown) since: they win
-                if (!loaded.prediction) {
-                    Q_EMIT failed(loaded.error);
-                    return;
-                }
-                show(target, *loaded.prediction, path, settings);
-            });
-    watcher->setFuture(QtConcurrent::run(&m_loadPool, [path]() -> Loaded {
-        try {
-            return {core::Prediction::read(path), {}};
-        } catch (const core::Error& error) {
-            return {std::nullopt, error.message()};
-        } catch (const std::exception& error) {
-            return {std::nullopt, tr("%1 cannot be read: %2").arg(path, QString::fromUtf8(error.what()))};
-        }
-    }));
+    TaskRunner::instance().run(
+        this, tr("Reading %1").arg(QFileInfo(path).fileName()),
+        [path](TaskControl&) { return core::Prediction::read(path); },
+        [this, target, path, settings, showing](TaskResult<core::Prediction> loaded) {
+            if (!target)
+                return; // the tab was closed meanwhile: nothing to show it on
+            if (m_showings.value(target) != showing)
+                return; // other results were asked for (or shown) since: they win
+            if (!loaded.ok()) {
+                Q_EMIT failed(loaded.error);
+                return;
+            }
+            show(target, *loaded.value, path, settings);
+        },
+        &m_loadPool);
 }
 
 bool AnalysisController::show(SlideDocument* document, const core::Prediction& prediction,

@@ -33,13 +33,12 @@ public:
     // with ready or failed.
     void runModel(SlideDocument* document, const QString& runDir, const QString& projectDir,
                   const HeatmapSettings& settings);
-    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) on the document; false (and
-    // failed) when they cannot be read or belong to another slide.
-    bool openResults(SlideDocument* document, const QString& path, const HeatmapSettings& settings);
-    // The same, read off the GUI thread (reading takes a helper process and HDF5's global lock,
-    // which an inference may hold): ends with ready or failed. Dropped if the document goes.
+    // Shows stored results (a `tessera-cli infer`/`heatmap` .h5) on the document, read off the
+    // GUI thread (reading takes a helper process and HDF5's global lock, which an inference may
+    // hold): ends with ready, or failed when they cannot be read or belong to another slide.
+    // Dropped if the document goes.
     void loadResults(SlideDocument* document, const QString& path, const HeatmapSettings& settings);
-    int runningCount() const { return int(m_jobs.size()); }
+    int runningCount() const; // inferences
     void cancelAll();
 
 Q_SIGNALS:
@@ -51,17 +50,11 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    struct Job {
-        int id;
-        std::shared_ptr<std::atomic<bool>> cancel;
-    };
     // Shows `prediction` on `document` unless it does not fit the slide; emits ready or failed.
     bool show(SlideDocument* document, const core::Prediction& prediction, const QString& resultsPath,
               const HeatmapSettings& settings);
-    void finish(int id);
 
-    std::vector<Job> m_jobs;
-    int m_nextId = 0;
+    QList<quint64> m_tasks; // inference tasks, running or done
     // Results shown on a document since a load started there supersede the load: only the
     // newest request per document is shown.
     int nextShowing(const SlideDocument* document) { return ++m_showings[document]; }

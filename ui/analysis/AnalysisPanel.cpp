@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "document/SlideDocument.h"
+#include "tasks/TaskRunner.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,7 +15,6 @@
 #include <QSlider>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace tessera::ui {
 
@@ -25,11 +25,11 @@ constexpr int kThumbnail = 96;
 // Patch pictures for the galleries, read off the GUI thread from the level nearest 96 px; stops
 // early when `cancel` is set (the panel moved on to another slide).
 std::vector<QImage> readThumbnails(const core::SlidePtr& slide, const std::vector<QRectF>& patches,
-                                   const std::shared_ptr<std::atomic<bool>>& cancel)
+                                   const TaskControl& control)
 {
     std::vector<QImage> images;
     for (const QRectF& patch : patches) {
-        if (cancel->load())
+        if (control.isCancelled())
             break;
         try {
             const int level = slide->bestLevelForDownsample(patch.width() / kThumbnail);
@@ -183,10 +183,8 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     setAnalysis(nullptr);
 }
 
-AnalysisPanel::~AnalysisPanel()
-{
-    m_cancelThumbnails->store(true); // the job holds its own slide reference and finishes alone
-}
+// Its thumbnail task is cancelled with it (TaskRunner); the task holds its own slide reference.
+AnalysisPanel::~AnalysisPanel() = default;
 
 void AnalysisPanel::setStoredResults(const std::vector<StoredChoice>& choices, const QString& shown,
                                      bool loading)
@@ -310,10 +308,9 @@ void AnalysisPanel::fillPrediction()
 
 void AnalysisPanel::fillGalleries()
 {
-    // A job still reading the previous slide's thumbnails is told to stop, not waited for.
-    m_cancelThumbnails->store(true);
-    m_cancelThumbnails = std::make_shared<std::atomic<bool>>(false);
-    const int job = ++m_thumbnailJob;
+    // A task still reading the previous slide's thumbnails is told to stop, not waited for.
+    TaskRunner::instance().cancel(m_thumbnailTask);
+    m_thumbnailTask = 0;
     m_thumbnailsShown = true; // until a job starts below
     std::vector<QRectF> rects;
     for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency}) {
@@ -339,21 +336,26 @@ void AnalysisPanel::fillGalleries()
     if (!m_analysis || rects.empty())
         return;
     m_thumbnailsShown = false;
-    auto* watcher = new QFutureWatcher<std::vector<QImage>>(this);
-    connect(watcher, &QFutureWatcher<std::vector<QImage>>::finished, this, [this, watcher, job] {
-        watcher->deleteLater();
-        if (job != m_thumbnailJob)
-            return; // a later slide's galleries are shown by now
-        const std::vector<QImage> images = watcher->result();
+    const auto read = [slide = m_analysis->document().slide(), rects](TaskControl& control) {
+        return readThumbnails(slide, rects, control);
+    };
+    m_thumbnailTask = TaskRunner::instance().run(this, tr("Reading gallery patches"), read,
+                                                 [this](TaskResult<std::vector<QImage>> result) {
+                                                     if (!result.cancelled) // else a later slide's are shown
+                                                         showThumbnails(result.value.value_or(std::vector<QImage>()));
+                                                 });
+}
+
+void AnalysisPanel::showThumbnails(const std::vector<QImage>& images)
+{
+    {
         std::size_t next = 0;
         for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
             for (int i = 0; i < list->count() && next < images.size(); ++i, ++next)
                 if (!images[next].isNull())
                     list->item(i)->setIcon(QPixmap::fromImage(images[next]));
-        m_thumbnailsShown = true;
-    });
-    watcher->setFuture(
-        QtConcurrent::run(readThumbnails, m_analysis->document().slide(), rects, m_cancelThumbnails));
+    }
+    m_thumbnailsShown = true;
 }
 
 QComboBox* AnalysisPanel::colormapBox(MapLayer layer) const

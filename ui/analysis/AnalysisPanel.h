@@ -4,7 +4,7 @@
 
 #include "SlideAnalysis.h"
 
-#include <QFutureWatcher>
+#include <QImage>
 #include <QPointer>
 #include <QWidget>
 #include <atomic>
@@ -67,6 +67,7 @@ private:
     void applySettings();
     void fillPrediction();
     void fillGalleries();
+    void showThumbnails(const std::vector<QImage>& images);
 
     QPointer<SlideAnalysis> m_analysis;
     QLabel* m_runLabel;
@@ -81,8 +82,7 @@ private:
     QLabel *m_opacityValue, *m_thresholdValue;
     QListWidget *m_attentionGallery, *m_consistencyGallery;
     QLabel* m_message;
-    std::shared_ptr<std::atomic<bool>> m_cancelThumbnails = std::make_shared<std::atomic<bool>>(false);
-    int m_thumbnailJob = 0;
+    quint64 m_thumbnailTask = 0; // reading the galleries' pictures
     std::vector<int> m_galleryPatches[2];
     bool m_thumbnailsShown = true;
 };

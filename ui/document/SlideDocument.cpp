@@ -5,22 +5,13 @@
 #include "annotations/AnnotationSelection.h"
 #include "annotations/AnnotationSet.h"
 #include "common/Error.h"
+#include "tasks/TaskRunner.h"
 #include "viewer/TissueOverlay.h"
 #include "viewer/layers/ImageLayer.h"
 #include "viewer/layers/OutlineLayer.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent>
 
 namespace tessera::ui {
-
-namespace {
-// What a background detection hands back to the GUI thread.
-struct TissueOutcome {
-    std::optional<core::TissueMask> tissue;
-    QString error;
-};
-} // namespace
 
 SlideDocument::SlideDocument(core::SlidePtr slide, QObject* parent)
     : QObject(parent),
@@ -46,7 +37,6 @@ SlideDocument::SlideDocument(core::SlidePtr slide, QObject* parent)
 
 SlideDocument::~SlideDocument()
 {
-    m_closing->store(true);
     m_analysis.reset(); // its layers live in m_layers
 }
 
@@ -66,27 +56,19 @@ void SlideDocument::detectTissue()
     if (m_detecting)
         return;
     m_detecting = true;
-    // Detection reads a low-resolution copy of the slide: off the GUI thread. The job holds its
-    // own reference to the slide; if the document goes first, the result is dropped.
-    auto* watcher = new QFutureWatcher<TissueOutcome>(this);
-    connect(watcher, &QFutureWatcher<TissueOutcome>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_detecting = false;
-        const TissueOutcome outcome = watcher->result();
-        if (!outcome.tissue) {
-            Q_EMIT tissueFailed(outcome.error);
-            return;
-        }
-        applyTissue(*outcome.tissue);
-    });
-    const core::SlidePtr slide = m_slide;
-    watcher->setFuture(QtConcurrent::run([slide, closing = m_closing]() -> TissueOutcome {
-        try {
-            return {core::TissueDetector().detect(*slide, closing.get()), {}};
-        } catch (const core::Error& error) {
-            return {std::nullopt, error.message()};
-        }
-    }));
+    // Detection reads a low-resolution copy of the slide: off the GUI thread. The task holds its
+    // own reference to the slide; if the document goes first, it stops at its next read.
+    TaskRunner::instance().run(
+        this, tr("Detecting tissue"),
+        [slide = m_slide](TaskControl& control) { return core::TissueDetector().detect(*slide, control.cancelFlag()); },
+        [this](TaskResult<core::TissueMask> outcome) {
+            m_detecting = false;
+            if (!outcome.ok()) {
+                Q_EMIT tissueFailed(outcome.error);
+                return;
+            }
+            applyTissue(*outcome.value);
+        });
 }
 
 void SlideDocument::applyTissue(const core::TissueMask& tissue)

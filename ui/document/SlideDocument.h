@@ -73,8 +73,6 @@ private:
     std::optional<core::TissueMask> m_tissue;
     bool m_tissueVisible = false;
     bool m_detecting = false;
-    // Set when the document goes: its tissue detection stops at the next read instead of running on.
-    std::shared_ptr<std::atomic<bool>> m_closing = std::make_shared<std::atomic<bool>>(false);
     ImageLayer* m_tissueImage = nullptr;
     OutlineLayer* m_tissueOutline = nullptr;
     std::unique_ptr<SlideAnalysis> m_analysis; // after m_layers: removes its layers first

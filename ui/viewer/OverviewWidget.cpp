@@ -2,58 +2,58 @@
 
 #include "SlideView.h"
 #include "common/Error.h"
+#include "tasks/TaskRunner.h"
 
 #include <QMouseEvent>
 #include <QPainter>
-#include <QtConcurrent>
 
 namespace tessera::ui {
 
 OverviewWidget::OverviewWidget(QWidget* parent) : QWidget(parent)
 {
     setMinimumSize(120, 90);
-    connect(&m_loading, &QFutureWatcher<QImage>::finished, this, [this] {
-        m_thumbnail = m_loading.result();
-        update();
-        Q_EMIT thumbnailReady();
-    });
 }
 
-OverviewWidget::~OverviewWidget()
+OverviewWidget::~OverviewWidget() = default;
+
+namespace {
+// The slide's coarsest level (or the scanner's thumbnail where that level is huge), opaque.
+QImage readThumbnail(const core::SlidePtr& slide)
 {
-    m_loading.waitForFinished();
+    const int top = slide->levelCount() - 1;
+    constexpr int kMaxSide = 4096;
+    const QSize coarsest = slide->levelSize(top);
+    const bool tooLarge = std::max(coarsest.width(), coarsest.height()) > kMaxSide;
+    QImage image = tooLarge && slide->associatedImageNames().contains(QStringLiteral("thumbnail"))
+                       ? slide->associatedImage(QStringLiteral("thumbnail"))
+                       : slide->readRegion({0, 0}, top, coarsest);
+    // Transparent (empty) areas show as white, as on glass.
+    QImage opaque(image.size(), QImage::Format_RGB32);
+    opaque.fill(Qt::white);
+    QPainter(&opaque).drawImage(0, 0, image);
+    return opaque;
 }
+} // namespace
 
 void OverviewWidget::setView(SlideView* view)
 {
     disconnect(m_viewChanged);
     m_view = view;
     m_thumbnail = QImage();
-    m_loading.waitForFinished();
+    TaskRunner::instance().cancel(m_loading); // a thumbnail for another view is not wanted
+    m_loading = 0;
     if (view && view->slide()) {
         m_viewChanged = connect(view, &SlideView::viewChanged, this, qOverload<>(&QWidget::update));
         // The coarsest level is small (< ~2k px); read it off the GUI thread all the same.
-        const core::SlidePtr slide = view->slide();
-        m_loading.setFuture(QtConcurrent::run([slide]() -> QImage {
-            const int top = slide->levelCount() - 1;
-            try {
-                // Single-level or shallow slides: the scanner's thumbnail beats decoding a
-                // huge "coarsest" level.
-                constexpr int kMaxSide = 4096;
-                const QSize coarsest = slide->levelSize(top);
-                const bool tooLarge = std::max(coarsest.width(), coarsest.height()) > kMaxSide;
-                QImage image = tooLarge && slide->associatedImageNames().contains(QStringLiteral("thumbnail"))
-                                   ? slide->associatedImage(QStringLiteral("thumbnail"))
-                                   : slide->readRegion({0, 0}, top, coarsest);
-                // Transparent (empty) areas show as white, as on glass.
-                QImage opaque(image.size(), QImage::Format_RGB32);
-                opaque.fill(Qt::white);
-                QPainter(&opaque).drawImage(0, 0, image);
-                return opaque;
-            } catch (const core::Error&) {
-                return {};
-            }
-        }));
+        m_loading = TaskRunner::instance().run(
+            this, tr("Reading the overview"), [slide = view->slide()](TaskControl&) { return readThumbnail(slide); },
+            [this](TaskResult<QImage> result) {
+                if (result.cancelled)
+                    return;
+                m_thumbnail = result.value.value_or(QImage());
+                update();
+                Q_EMIT thumbnailReady();
+            });
     }
     update();
 }

@@ -1,7 +1,6 @@
 // The minimap: a thumbnail of the whole slide with the viewport; click or drag to navigate.
 #pragma once
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QPointer>
 #include <QWidget>
@@ -36,7 +35,7 @@ private:
 
     QPointer<SlideView> m_view;
     QImage m_thumbnail;
-    QFutureWatcher<QImage> m_loading;
+    quint64 m_loading = 0; // the thumbnail task of the current view
     QMetaObject::Connection m_viewChanged;
 };
 

@@ -3,23 +3,16 @@
 #include "common/Error.h"
 #include "document/SlideDocument.h"
 #include "slide/TileCache.h"
+#include "tasks/TaskRunner.h"
 #include "viewer/SlideView.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QPointer>
-#include <QtConcurrent>
 
 namespace tessera::ui {
 
 namespace {
-
-// What a background open hands back.
-struct OpenOutcome {
-    core::SlidePtr slide;
-    QString error;
-};
 
 // The page a tab shows while its slide is being opened.
 QWidget* openingPage(const QString& path, QWidget* parent)
@@ -55,42 +48,36 @@ void SlideTabs::open(const QString& path)
     const int index = addTab(page, QFileInfo(path).fileName());
     setTabToolTip(index, path);
     setCurrentIndex(index);
-    auto* watcher = new QFutureWatcher<OpenOutcome>(this);
     const QPointer<QWidget> placeholder(page);
-    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, placeholder, path] {
-        watcher->deleteLater();
-        const OpenOutcome outcome = watcher->result();
-        if (!placeholder)
-            return; // the tab was closed while opening
-        const int at = indexOf(placeholder);
-        const bool wasCurrent = currentIndex() == at;
-        if (!outcome.slide) {
-            removeTab(at);
-            delete placeholder;
-            Q_EMIT openFailed(path, outcome.error);
-            return;
-        }
-        auto* view = new SlideView(m_cache, this);
-        view->setDocument(std::make_unique<SlideDocument>(outcome.slide));
-        {
-            const QSignalBlocker quiet(this); // one currentViewChanged, below
-            insertTab(at, view, QFileInfo(path).fileName());
-            setTabToolTip(at, path);
-            removeTab(at + 1);
-            delete placeholder;
-            if (wasCurrent)
-                setCurrentIndex(at);
-        }
-        Q_EMIT slideOpened(view);
-        Q_EMIT currentViewChanged(currentView());
-    });
-    watcher->setFuture(QtConcurrent::run([path]() -> OpenOutcome {
-        try {
-            return {core::Slide::open(path), {}};
-        } catch (const core::Error& error) {
-            return {nullptr, error.message()};
-        }
-    }));
+    // The slide's head is read off the GUI thread (a network share can take seconds).
+    TaskRunner::instance().run(
+        this, tr("Opening %1").arg(QFileInfo(path).fileName()),
+        [path](TaskControl&) { return core::Slide::open(path); },
+        [this, placeholder, path](TaskResult<core::SlidePtr> outcome) {
+            if (!placeholder)
+                return; // the tab was closed while opening
+            const int at = indexOf(placeholder);
+            const bool wasCurrent = currentIndex() == at;
+            if (!outcome.ok()) {
+                removeTab(at);
+                delete placeholder;
+                Q_EMIT openFailed(path, outcome.error);
+                return;
+            }
+            auto* view = new SlideView(m_cache, this);
+            view->setDocument(std::make_unique<SlideDocument>(*outcome.value));
+            {
+                const QSignalBlocker quiet(this); // one currentViewChanged, below
+                insertTab(at, view, QFileInfo(path).fileName());
+                setTabToolTip(at, path);
+                removeTab(at + 1);
+                delete placeholder;
+                if (wasCurrent)
+                    setCurrentIndex(at);
+            }
+            Q_EMIT slideOpened(view);
+            Q_EMIT currentViewChanged(currentView());
+        });
 }
 
 SlideView* SlideTabs::currentView() const
