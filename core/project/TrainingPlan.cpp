@@ -25,7 +25,17 @@ QString modelTitle(const QString& name)
 }
 } // namespace
 
-TrainingPlan::TrainingPlan(Project& project) : m_project(project) {}
+TrainingPlan::TrainingPlan(Project& project, std::vector<ComputeDeviceInfo> devices)
+    : m_project(project), m_devices(std::move(devices))
+{
+}
+
+const std::vector<ComputeDeviceInfo>& TrainingPlan::devices() const
+{
+    if (m_devices.empty())
+        m_devices = availableComputeDevices();
+    return m_devices;
+}
 
 QString TrainingPlan::runFolder(const TrainingRequest& request) const
 {
@@ -113,7 +123,7 @@ std::vector<FieldProblem> TrainingPlan::problems(const TrainingRequest& r) const
     }
 
     bool knownDevice = r.config.device == QLatin1String("auto");
-    for (const ComputeDeviceInfo& d : availableComputeDevices())
+    for (const ComputeDeviceInfo& d : devices())
         knownDevice = knownDevice || d.id == r.config.device;
     if (!knownDevice)
         problem("device", QObject::tr("there is no device '%1' on this machine").arg(r.config.device));
@@ -126,10 +136,10 @@ std::vector<PlannedJob> TrainingPlan::jobs(const TrainingRequest& r) const
     const QString project = m_project.folder();
     const TrainConfig& c = r.config;
     // The queue runs one job per device, so "auto" is settled here: the first GPU, else the CPU.
-    const std::vector<ComputeDeviceInfo> devices = availableComputeDevices();
+    const std::vector<ComputeDeviceInfo>& known = devices();
     const QString device = c.device != QLatin1String("auto") ? c.device
-                           : devices.size() > 1              ? devices[1].id
-                                                             : devices[0].id;
+                           : known.size() > 1                ? known[1].id
+                                                             : known[0].id;
     QString featureSet = r.featureSet;
     if (featureSet.isEmpty()) {
         featureSet = QStringLiteral("features");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "system/ComputeDevices.h"
 #include "train/Trainer.h"
 
 #include <QStringList>
@@ -38,7 +39,9 @@ struct PlannedJob {
 
 class TrainingPlan {
 public:
-    explicit TrainingPlan(Project& project);
+    // `devices`: the machine's (availableComputeDevices(), which can take seconds where GPUs
+    // are); probed on first need when not given.
+    explicit TrainingPlan(Project& project, std::vector<ComputeDeviceInfo> devices = {});
 
     // Problems by setting key: the TrainConfig's (epochs, lr, w_gen …) and name, feature_set,
     // extractor, labels, split, folds, init_from, device.
@@ -53,7 +56,10 @@ public:
     QString clusterCommands(const TrainingRequest& request, int gpusPerNode) const;
 
 private:
+    const std::vector<ComputeDeviceInfo>& devices() const;
+
     Project& m_project;
+    mutable std::vector<ComputeDeviceInfo> m_devices;
 };
 
 } // namespace tessera::core

@@ -37,11 +37,19 @@ std::map<int, GpuReport> nvidiaSmi()
 
 } // namespace
 
+ComputeDeviceInfo cpuComputeDevice()
+{
+    return {QStringLiteral("cpu"), QStringLiteral("CPU (%1 threads)").arg(QThread::idealThreadCount()), -1};
+}
+
 std::vector<ComputeDeviceInfo> availableComputeDevices()
 {
-    std::vector<ComputeDeviceInfo> devices{
-        {QStringLiteral("cpu"), QStringLiteral("CPU (%1 threads)").arg(QThread::idealThreadCount()), -1}};
-    const TorchRuntime torch = torchRuntime();
+    std::vector<ComputeDeviceInfo> devices{cpuComputeDevice()};
+    TorchRuntime torch = torchRuntime();
+    // A test hook: pretend to have CUDA devices, so that the slow path (nvidia-smi) can be
+    // measured and tested on machines without a GPU.
+    if (const int fake = qEnvironmentVariableIntValue("TESSERA_TEST_CUDA_DEVICES"); fake > 0)
+        torch.cudaDevices = fake;
     if (torch.cudaDevices == 0)
         return devices;
     const std::map<int, GpuReport> smi = nvidiaSmi();

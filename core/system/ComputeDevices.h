@@ -13,6 +13,10 @@ struct ComputeDeviceInfo {
     qint64 freeMiB = -1; // -1 when unknown
 };
 
+// The CPU, then every CUDA device. Where CUDA devices exist this asks nvidia-smi (up to 3 s):
+// keep it off a GUI thread.
 std::vector<ComputeDeviceInfo> availableComputeDevices();
+// The CPU alone, at once: what is known before the devices are probed.
+ComputeDeviceInfo cpuComputeDevice();
 
 } // namespace tessera::core

@@ -24,7 +24,9 @@ namespace tessera::ui {
 // What a running task sees: whether to stop, and where to say how far it got.
 class TaskControl {
 public:
-    TaskControl(quint64 id, std::shared_ptr<std::atomic<bool>> cancel) : m_id(id), m_cancel(std::move(cancel)) {}
+    TaskControl(quint64 id, std::shared_ptr<std::atomic<bool>> cancel) : m_id(id), m_cancel(std::move(cancel))
+    {
+    }
     bool isCancelled() const { return m_cancel->load(); }
     // For core functions that take a cancel flag; valid while the task runs.
     const std::atomic<bool>* cancelFlag() const { return m_cancel.get(); }

@@ -1,9 +1,9 @@
 #include "TrainingDialog.h"
 
 #include "SettingWidget.h"
+#include "tasks/ComputeDeviceCache.h"
 
 #include "project/Project.h"
-#include "system/ComputeDevices.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -103,22 +104,21 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
     auto* runGroup = new QGroupBox(tr("Compute"), this);
     auto* runForm = new QFormLayout(runGroup);
     m_device = new QComboBox(runGroup);
-    for (const core::ComputeDeviceInfo& d : core::availableComputeDevices())
-        m_device->addItem(d.description, d.id);
     addSettingRow(runForm, QStringLiteral("device"), m_device);
     addSettingRow(runForm, QStringLiteral("precision"),
                   makeSettingWidget(*core::findTrainSetting(QStringLiteral("precision")), runGroup));
     addSettingRow(runForm, QStringLiteral("threads"),
                   makeSettingWidget(*core::findTrainSetting(QStringLiteral("threads")), runGroup));
-    int gpus = 0;
-    for (const core::ComputeDeviceInfo& d : core::availableComputeDevices())
-        gpus += d.id.startsWith(QLatin1String("cuda:"));
-    m_processes = integerBox(runGroup, 1, std::max(1, gpus));
-    if (gpus >= 2)
-        addRow(runForm, QStringLiteral("processes"), tr("Processes"), m_processes,
-               tr("Data-parallel workers, one per GPU"));
-    else
-        m_processes->hide();
+    m_processes = integerBox(runGroup, 1, 1);
+    addRow(runForm, QStringLiteral("processes"), tr("Processes"), m_processes,
+           tr("Data-parallel workers, one per GPU"));
+    m_computeForm = runForm;
+    // The devices are probed once per session, off the GUI thread: the CPU is offered at once,
+    // the GPUs join when nvidia-smi has answered.
+    ComputeDeviceCache& devices = ComputeDeviceCache::instance();
+    connect(&devices, &ComputeDeviceCache::ready, this, &TrainingDialog::showDevices);
+    devices.probe();
+    showDevices();
     addSettingRow(runForm, QStringLiteral("slides_per_step"),
                   makeSettingWidget(*core::findTrainSetting(QStringLiteral("slides_per_step")), runGroup));
     auto* cluster = new QPushButton(tr("Cluster Command…"), runGroup);
@@ -271,6 +271,8 @@ void TrainingDialog::restore()
                 choice->insertItem(choice->count() - 1, value.toString(), value);
             if (choice->findData(value) >= 0) // a feature set or device that is gone: the default
                 choice->setCurrentIndex(choice->findData(value));
+            else if (choice == m_device)
+                m_wantedDevice = value.toString(); // a GPU not found yet
         }
     }
 }
@@ -310,6 +312,33 @@ void TrainingDialog::addSettingRow(QFormLayout* form, const QString& key, QWidge
         m_settingFields.insert(s.key, widget);
 }
 
+void TrainingDialog::showDevices()
+{
+    const ComputeDeviceCache& cache = ComputeDeviceCache::instance();
+    const QString chosen = m_device->count() > 0 ? m_device->currentData().toString() : QString();
+    {
+        const QSignalBlocker quiet(m_device);
+        m_device->clear();
+        for (const core::ComputeDeviceInfo& d : cache.devices())
+            m_device->addItem(d.description, d.id);
+        if (!cache.isReady()) {
+            m_device->addItem(tr("Looking for GPUs…"), QString());
+            qobject_cast<QStandardItemModel*>(m_device->model())
+                ->item(m_device->count() - 1)
+                ->setEnabled(false);
+        }
+    }
+    // What was chosen stays chosen; a remembered GPU is chosen once it is found.
+    for (const QString& wanted : {m_wantedDevice, chosen})
+        if (const int at = m_device->findData(wanted); !wanted.isEmpty() && at >= 0) {
+            m_device->setCurrentIndex(at);
+            break;
+        }
+    const int gpus = cache.gpuCount();
+    m_processes->setMaximum(std::max(1, gpus));
+    m_computeForm->setRowVisible(m_processes->parentWidget(), gpus >= 2);
+}
+
 void TrainingDialog::applyModelDefaults()
 {
     const QString model = m_model->currentData().toString();
@@ -343,7 +372,8 @@ core::TrainingRequest TrainingDialog::request() const
 
 std::vector<core::FieldProblem> TrainingDialog::check()
 {
-    const std::vector<core::FieldProblem> problems = core::TrainingPlan(m_project).problems(request());
+    const std::vector<core::FieldProblem> problems =
+        core::TrainingPlan(m_project, ComputeDeviceCache::instance().devices()).problems(request());
     for (QLabel* label : m_problems) {
         label->clear();
         label->hide();
@@ -379,8 +409,8 @@ QString TrainingDialog::problemShown(const QString& field) const
 
 QString TrainingDialog::clusterCommands(int gpusPerNode) const
 {
-    return core::TrainingPlan(m_project).clusterCommands(
-        request(), gpusPerNode > 0 ? gpusPerNode : std::max(1, localGpuCount()));
+    return core::TrainingPlan(m_project, ComputeDeviceCache::instance().devices())
+        .clusterCommands(request(), gpusPerNode > 0 ? gpusPerNode : std::max(1, localGpuCount()));
 }
 
 int TrainingDialog::localGpuCount() const
@@ -423,7 +453,7 @@ QSpinBox* TrainingDialog::slidesPerStepBox() const
 
 std::vector<core::PlannedJob> TrainingDialog::plannedJobs() const
 {
-    return core::TrainingPlan(m_project).jobs(request());
+    return core::TrainingPlan(m_project, ComputeDeviceCache::instance().devices()).jobs(request());
 }
 
 void TrainingDialog::accept()

@@ -68,6 +68,7 @@ private:
     void remember() const;
     void restore();
 
+    void showDevices(); // the probed devices, keeping the choice
     void applyModelDefaults();
     void recheckShownProblems();
     // A setting's row: label and help from core::trainSettings().
@@ -86,6 +87,8 @@ private:
     QComboBox* m_device;
     QSpinBox* m_processes;                   // shown only with two or more GPUs
     QMap<QString, QWidget*> m_settingFields; // key → the widget made from its row
+    QFormLayout* m_computeForm;
+    QString m_wantedDevice; // remembered, not (yet) found
     QMap<QString, QLabel*> m_problems;       // field → the label beside it
     QLabel* m_otherProblems;
 };
