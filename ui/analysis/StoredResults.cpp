@@ -6,27 +6,14 @@
 #include "document/SlideDocument.h"
 #include "project/Project.h"
 #include "project/ProjectController.h"
+#include "tasks/TaskRunner.h"
 #include "viewer/SlideView.h"
 #include "workspace/SlideTabs.h"
 
 #include <QLocale>
+#include <QPointer>
 
 namespace tessera::ui {
-
-namespace {
-
-std::vector<core::PredictionRecord> storedFor(ProjectController* project, const SlideDocument* document)
-{
-    if (!project->project() || !document)
-        return {};
-    try {
-        return project->project()->runs().predictionsFor(document->slide()->path());
-    } catch (const core::Error&) {
-        return {}; // a project that cannot be read says so in its own dock
-    }
-}
-
-} // namespace
 
 StoredResults::StoredResults(ProjectController* project, AnalysisController* analysis, AnalysisPanel* panel,
                              SlideTabs* tabs, QObject* parent)
@@ -51,14 +38,38 @@ StoredResults::StoredResults(ProjectController* project, AnalysisController* ana
     });
 }
 
-bool StoredResults::showLatest(SlideDocument* document)
+void StoredResults::withStored(
+    SlideDocument* document,
+    std::function<void(SlideDocument*, const std::vector<core::PredictionRecord>&)> then)
 {
-    const std::vector<core::PredictionRecord> stored = storedFor(m_project, document);
-    if (stored.empty())
-        return false;
-    if (!document->analysis())
-        load(document, stored.front().file);
-    return true;
+    core::Project* project = m_project->project();
+    if (!project || !document) {
+        then(document, {});
+        return;
+    }
+    // Read on the task's own connection: a database another process holds locked makes a
+    // query wait, never the GUI.
+    const QPointer<SlideDocument> target(document);
+    TaskRunner::instance().run(
+        this, tr("Listing stored results"),
+        [folder = project->folder(), path = document->slide()->path()](TaskControl&) {
+            return core::Project::open(folder)->runs().predictionsFor(path);
+        },
+        [target, then = std::move(then)](TaskResult<std::vector<core::PredictionRecord>> result) {
+            // A project that cannot be read says so in its own dock.
+            if (target)
+                then(target, result.value.value_or(std::vector<core::PredictionRecord>()));
+        });
+}
+
+void StoredResults::showLatest(SlideDocument* document)
+{
+    withStored(document, [this](SlideDocument* target, const std::vector<core::PredictionRecord>& stored) {
+        if (!stored.empty() && !target->analysis() && !m_loading.contains(target))
+            load(target, stored.front().file);
+        else
+            listForCurrentSlide();
+    });
 }
 
 void StoredResults::load(SlideDocument* document, const QString& file)
@@ -79,20 +90,26 @@ void StoredResults::showOnEveryOpenSlide()
 void StoredResults::listForCurrentSlide()
 {
     SlideView* view = m_tabs->currentView();
-    SlideDocument* document = view ? view->document() : nullptr;
-    const QLocale locale;
-    std::vector<AnalysisPanel::StoredChoice> choices;
-    for (const core::PredictionRecord& r : storedFor(m_project, document)) {
-        QString text =
-            tr("%1 (%2), %3")
-                .arg(r.runName, r.model, locale.toString(r.created.toLocalTime(), QLocale::ShortFormat));
-        if (r.validationAuc > 0)
-            text += tr(", val. AUC %1").arg(r.validationAuc, 0, 'f', 2);
-        choices.push_back({text, r.file});
-    }
-    const SlideAnalysis* shown = document ? document->analysis() : nullptr;
-    m_panel->setStoredResults(choices, shown ? shown->resultsPath() : QString(),
-                              m_loading.contains(document));
+    const int listing = ++m_listing; // only the newest listing is shown
+    withStored(view ? view->document() : nullptr,
+               [this, listing](SlideDocument* document, const std::vector<core::PredictionRecord>& stored) {
+                   if (listing != m_listing)
+                       return;
+                   const QLocale locale;
+                   std::vector<AnalysisPanel::StoredChoice> choices;
+                   for (const core::PredictionRecord& r : stored) {
+                       QString text =
+                           tr("%1 (%2), %3")
+                               .arg(r.runName, r.model,
+                                    locale.toString(r.created.toLocalTime(), QLocale::ShortFormat));
+                       if (r.validationAuc > 0)
+                           text += tr(", val. AUC %1").arg(r.validationAuc, 0, 'f', 2);
+                       choices.push_back({text, r.file});
+                   }
+                   const SlideAnalysis* shown = document ? document->analysis() : nullptr;
+                   m_panel->setStoredResults(choices, shown ? shown->resultsPath() : QString(),
+                                             m_loading.contains(document));
+               });
 }
 
 } // namespace tessera::ui

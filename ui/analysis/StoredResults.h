@@ -3,8 +3,12 @@
 // that predicted the current slide so that another can be picked.
 #pragma once
 
+#include "project/RunRegistry.h"
+
 #include <QObject>
 #include <QSet>
+#include <functional>
+#include <vector>
 
 namespace tessera::ui {
 
@@ -21,21 +25,26 @@ public:
     StoredResults(ProjectController* project, AnalysisController* analysis, AnalysisPanel* panel,
                   SlideTabs* tabs, QObject* parent = nullptr);
 
-    // Shows the latest stored prediction on `document` unless it already shows results. False
-    // when the project holds none for its slide.
-    bool showLatest(SlideDocument* document);
+    // Shows the latest stored prediction on `document` unless it already shows results (none
+    // when the project holds none for its slide); the project is read off the GUI thread.
+    void showLatest(SlideDocument* document);
 
 private:
     void listForCurrentSlide();
     void showOnEveryOpenSlide();
 
     void load(SlideDocument* document, const QString& file);
+    // Calls `then` with the project's stored predictions for the document's slide, read in the
+    // background; not at all when the document goes first.
+    void withStored(SlideDocument* document,
+                    std::function<void(SlideDocument*, const std::vector<core::PredictionRecord>&)> then);
 
     QSet<const SlideDocument*> m_loading; // documents whose stored results are being read
     ProjectController* m_project;
     AnalysisController* m_analysis;
     AnalysisPanel* m_panel;
     SlideTabs* m_tabs;
+    int m_listing = 0;
 };
 
 } // namespace tessera::ui

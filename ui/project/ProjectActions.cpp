@@ -53,13 +53,13 @@ void ProjectActions::fillProjectMenu(QMenu* menu)
         const QStringList files =
             QFileDialog::getOpenFileNames(m_window, tr("Add Slides"), projectFolder(), slideFileFilter());
         if (!files.isEmpty())
-            runGuarded([&] { reportAdded(m_project->addSlides(files)); });
+            addSlides(files);
     });
     add(tr("Add &Folder…"), [this] {
         const QString folder =
             QFileDialog::getExistingDirectory(m_window, tr("Add a Folder of Slides"), projectFolder());
         if (!folder.isEmpty())
-            runGuarded([&] { reportAdded(m_project->addSlides({folder})); });
+            addSlides({folder});
     });
     menu->addSeparator();
     add(tr("&Import Labels…"), [this] {
@@ -146,6 +146,17 @@ void ProjectActions::runGuarded(const std::function<void()>& action)
     } catch (const core::Error& error) {
         Q_EMIT errorOccurred(error.message());
     }
+}
+
+void ProjectActions::addSlides(const QStringList& paths)
+{
+    Q_EMIT statusMessage(tr("Adding slides…"), 0);
+    m_project->addSlidesInBackground(paths, [this](const core::AddReport& report, const QString& error) {
+        if (!error.isEmpty())
+            Q_EMIT errorOccurred(error);
+        else
+            reportAdded(report);
+    });
 }
 
 void ProjectActions::reportAdded(const core::AddReport& r)

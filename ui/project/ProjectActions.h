@@ -46,6 +46,8 @@ Q_SIGNALS:
 private:
     void updateEnabled();
     void runGuarded(const std::function<void()>& action); // a core::Error becomes errorOccurred
+    // Adds slides or folders in the background; the report goes to the status bar.
+    void addSlides(const QStringList& paths);
     void reportAdded(const core::AddReport& report);
     void reportImported(const QString& csv, const core::ImportReport& report);
     QString projectFolder() const;

@@ -1,5 +1,7 @@
 #include "ProjectController.h"
 
+#include "tasks/TaskRunner.h"
+
 #include "project/TrainingPlan.h"
 
 #include <QDir>
@@ -62,6 +64,20 @@ core::AddReport ProjectController::addSlides(const QStringList& paths)
     const core::AddReport report = m_project->slides().add(paths);
     Q_EMIT slidesChanged();
     return report;
+}
+
+void ProjectController::addSlidesInBackground(
+    const QStringList& paths, std::function<void(const core::AddReport&, const QString&)> done)
+{
+    const QString folder = m_project->folder();
+    TaskRunner::instance().run(
+        this, tr("Adding slides"),
+        [folder, paths](TaskControl&) { return core::Project::open(folder)->slides().add(paths); },
+        [this, folder, done = std::move(done)](TaskResult<core::AddReport> result) {
+            if (m_project && m_project->folder() == folder && result.ok())
+                Q_EMIT slidesChanged();
+            done(result.value.value_or(core::AddReport()), result.error);
+        });
 }
 
 core::ImportReport ProjectController::importLabels(const QString& csv)

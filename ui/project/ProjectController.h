@@ -7,6 +7,7 @@
 #include "project/TrainingPlan.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace tessera::ui {
@@ -26,6 +27,10 @@ public:
     core::JobQueue* jobs() const { return m_jobs.get(); }
 
     core::AddReport addSlides(const QStringList& paths);
+    // The same off the GUI thread (every slide's head is read: seconds for a folder of
+    // thousands), on the task's own database connection; `done` gets the report or the reason.
+    void addSlidesInBackground(const QStringList& paths,
+                               std::function<void(const core::AddReport&, const QString& error)> done);
     core::ImportReport importLabels(const QString& csv);
     core::ImportReport importSplit(const QString& csv, const QString& name);
     void setLabel(const QString& slideKey, const QString& label);
