@@ -64,7 +64,8 @@ void TestReportUi::exportFromTheDialog()
     QString exported, refused;
     quint64 before = 0, after = 0;
     connect(&window, &ui::MainWindow::reportDialogOpened, this, [&](ui::ReportDialog* dialog) {
-        QVERIFY(!dialog->preview()->pixmap().isNull()); // page 1, before anything was typed
+        // Page 1, before anything was typed: gathered and drawn in the background.
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->preview()->pixmap().isNull(), 20000);
         before = dialog->previewRevision();
         dialog->findingsEdit()->setPlainText(
             QStringLiteral("Kein Tumor nachweisbar. Zweitbefund: unauffällig."));
@@ -132,10 +133,19 @@ void TestReportUi::aGermanUiWritesAGermanReport()
     connect(&window, &ui::MainWindow::reportDialogOpened, this, [&](ui::ReportDialog* dialog) {
         QCOMPARE(dialog->windowTitle(), QStringLiteral("Bericht exportieren"));
         dialog->pdfEdit()->setText(pdf);
-        dialog->exportReport();
-        dialog->reject();
+        // The dialog's own button: written in the background, then the dialog closes.
+        QSignalSpy exported(dialog, &ui::ReportDialog::exported);
+        auto* ok = dialog->findChild<QPushButton*>(QStringLiteral("export"));
+        QVERIFY(ok);
+        ok->click();
+        QVERIFY(!ok->isEnabled()); // while it writes
+        QVERIFY(exported.wait(60000));
+        QVERIFY2(exported.first().first().toString().contains(pdf),
+                 qPrintable(exported.first().first().toString()));
     });
     window.findChild<QAction*>(QStringLiteral("exportReport"))->trigger();
+    QTRY_VERIFY(window.findChild<QMessageBox*>(QStringLiteral("reportExported")) != nullptr);
+    window.findChild<QMessageBox*>(QStringLiteral("reportExported"))->close();
     QCoreApplication::removeTranslator(german);
     QProcess text;
     text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});

@@ -1,5 +1,7 @@
 #include "ReportDialog.h"
 
+#include "tasks/TaskRunner.h"
+
 #include "common/Error.h"
 #include "project/Project.h"
 #include "report/ReportDocument.h"
@@ -97,7 +99,7 @@ ReportDialog::ReportDialog(core::Project& project, const QString& slidePath,
     form->addRow(QString(), m_writeCsv);
     form->addRow(m_problem);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+    buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole)->setObjectName(QStringLiteral("export"));
     form->addRow(buttons);
     auto* columns = new QHBoxLayout(this);
     columns->addLayout(form, 1);
@@ -121,16 +123,8 @@ ReportDialog::ReportDialog(core::Project& project, const QString& slidePath,
             m_pdf->setText(path);
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        try {
-            const QString done = exportReport();
-            const QString pdf = QFileInfo(pdfPath()).absoluteFilePath();
-            accept();
-            showExported(parentWidget(), done, pdf);
-        } catch (const core::Error& e) {
-            m_problem->setText(e.message()); // the dialog stays open: fix and try again
-        }
-    });
+    m_buttons = buttons;
+    connect(buttons, &QDialogButtonBox::accepted, this, &ReportDialog::startExport);
     regather();
 }
 
@@ -179,17 +173,28 @@ QString ReportDialog::csvFolder() const
 
 void ReportDialog::regather()
 {
-    // Reading the slide, the prediction and the crops takes a second or two; typing does not.
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        m_content = core::gatherReport(m_project, request());
-        m_problem->clear();
-    } catch (const core::Error& e) {
-        m_content.reset();
-        m_problem->setText(e.message());
-    }
-    QGuiApplication::restoreOverrideCursor();
-    updatePreview();
+    // Reading the slide, the prediction and the crops takes a second or two: in the background,
+    // on the task's own database connection. A newer request replaces an older one.
+    TaskRunner::instance().cancel(m_gathering);
+    m_preview->setText(tr("Gathering…"));
+    m_gathering = TaskRunner::instance().run(
+        this, tr("Gathering the report"),
+        [folder = m_project.folder(), request = request()](TaskControl&) {
+            return core::gatherReport(*core::Project::open(folder), request);
+        },
+        [this](TaskResult<core::ReportContent> gathered) {
+            if (gathered.cancelled)
+                return;
+            m_gathering = 0;
+            if (gathered.ok()) {
+                m_content = std::move(*gathered.value);
+                m_problem->clear();
+            } else {
+                m_content.reset();
+                m_problem->setText(gathered.error);
+            }
+            updatePreview();
+        });
 }
 
 void ReportDialog::updatePreview()
@@ -203,11 +208,25 @@ void ReportDialog::updatePreview()
     m_content->author = r.author;
     m_content->institution = r.institution;
     m_content->page = r.page;
-    core::ReportDocument document(*m_content);
-    const QImage page = document.renderPage(0, 60);
-    m_preview->setPixmap(
-        QPixmap::fromImage(page).scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    ++m_previewRevision;
+    // The first page, drawn in the background; typing meanwhile asks for a newer one.
+    TaskRunner::instance().cancel(m_rendering);
+    m_rendering = TaskRunner::instance().run(
+        this, tr("Drawing the report preview"),
+        [content = *m_content](TaskControl&) { return core::ReportDocument(content).renderPage(0, 60); },
+        [this](TaskResult<QImage> page) {
+            if (page.cancelled || !page.ok())
+                return;
+            m_preview->setPixmap(
+                QPixmap::fromImage(*page.value)
+                    .scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+            ++m_previewRevision;
+        });
+}
+
+bool ReportDialog::isBusy() const
+{
+    return m_gathering != 0 || TaskRunner::instance().isRunning(m_rendering) ||
+           TaskRunner::instance().isRunning(m_exporting);
 }
 
 void ReportDialog::remember() const
@@ -222,28 +241,64 @@ void ReportDialog::remember() const
     settings.setValue(QStringLiteral("report/csv"), m_writeCsv->isChecked());
 }
 
-QString ReportDialog::exportReport()
+namespace {
+QString describeOutput(const core::ReportOutput& out)
+{
+    QString done = ReportDialog::tr("%1 written (%n page(s)).", nullptr, out.pages).arg(out.pdf);
+    if (!out.csvs.isEmpty())
+        done += QLatin1Char('\n') + ReportDialog::tr("CSVs: %1").arg(out.csvs.join(QStringLiteral(", ")));
+    if (!out.omitted.isEmpty())
+        done +=
+            QLatin1Char('\n') + ReportDialog::tr("Not included: %1").arg(out.omitted.join(QLatin1Char(' ')));
+    return done;
+}
+} // namespace
+
+void ReportDialog::checkOutputFolder() const
 {
     const QString path = pdfPath();
     if (path.isEmpty())
         throw core::Error(tr("Choose where to write the PDF."));
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         throw core::Error(tr("%1: the folder cannot be created").arg(QFileInfo(path).absolutePath()));
+}
+
+QString ReportDialog::exportReport()
+{
+    checkOutputFolder();
     remember();
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    return describeOutput(core::writeSlideReport(m_project, request(), pdfPath(), csvFolder()));
+}
+
+void ReportDialog::startExport()
+{
     try {
-        const core::ReportOutput out = core::writeSlideReport(m_project, request(), path, csvFolder());
-        QGuiApplication::restoreOverrideCursor();
-        QString done = tr("%1 written (%n page(s)).", nullptr, out.pages).arg(out.pdf);
-        if (!out.csvs.isEmpty())
-            done += QLatin1Char('\n') + tr("CSVs: %1").arg(out.csvs.join(QStringLiteral(", ")));
-        if (!out.omitted.isEmpty())
-            done += QLatin1Char('\n') + tr("Not included: %1").arg(out.omitted.join(QLatin1Char(' ')));
-        return done;
-    } catch (...) {
-        QGuiApplication::restoreOverrideCursor();
-        throw;
+        checkOutputFolder();
+    } catch (const core::Error& e) {
+        m_problem->setText(e.message()); // the dialog stays open: fix and try again
+        return;
     }
+    remember();
+    m_buttons->setEnabled(false);
+    m_problem->setText(tr("Writing %1…").arg(pdfPath()));
+    const QString pdf = QFileInfo(pdfPath()).absoluteFilePath();
+    m_exporting = TaskRunner::instance().run(
+        this, tr("Exporting the report"),
+        [folder = m_project.folder(), request = request(), pdf, csv = csvFolder()](TaskControl&) {
+            return core::writeSlideReport(*core::Project::open(folder), request, pdf, csv);
+        },
+        [this, pdf](TaskResult<core::ReportOutput> written) {
+            m_buttons->setEnabled(true);
+            if (!written.ok()) {
+                m_problem->setText(written.error);
+                return;
+            }
+            m_problem->clear();
+            const QString message = describeOutput(*written.value);
+            Q_EMIT exported(message);
+            accept();
+            showExported(parentWidget(), message, pdf);
+        });
 }
 
 } // namespace tessera::ui

@@ -11,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -34,8 +35,15 @@ public:
     core::ReportRequest request() const;
     QString pdfPath() const;
     QString csvFolder() const; // empty: no CSVs
-    // Writes the report (and CSVs); returns a sentence for the user. Throws core::Error.
+    // Writes the report (and CSVs) here and now; returns a sentence for the user. Throws
+    // core::Error. For scripts and tests: the dialog's button uses startExport().
     QString exportReport();
+    // Writes it in the background on its own database connection (the Export button): the
+    // dialog stays responsive, then closes with exported(message) and the message box, or shows
+    // the problem and stays open.
+    void startExport();
+    // Gathering, drawing the preview or exporting is under way.
+    bool isBusy() const;
     // The message after an export, with "Open PDF" and "Show in Folder" (object name
     // "reportExported").
     static void showExported(QWidget* parent, const QString& message, const QString& pdf);
@@ -45,10 +53,14 @@ public:
     QLabel* preview() const { return m_preview; }
     quint64 previewRevision() const { return m_previewRevision; }
 
+Q_SIGNALS:
+    void exported(const QString& message);
+
 private:
     void regather();
     void updatePreview();
     void remember() const;
+    void checkOutputFolder() const; // throws core::Error
 
     core::Project& m_project;
     QString m_slideKey;
@@ -67,6 +79,10 @@ private:
     QTimer m_previewTimer;
     std::optional<core::ReportContent> m_content;
     quint64 m_previewRevision = 0;
+    QDialogButtonBox* m_buttons = nullptr;
+    quint64 m_gathering = 0; // tasks
+    quint64 m_rendering = 0;
+    quint64 m_exporting = 0;
 };
 
 } // namespace tessera::ui
