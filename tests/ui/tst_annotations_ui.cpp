@@ -220,8 +220,9 @@ void TestAnnotationsUi::drawEditUndoAndKeep()
     for (const core::AnnotationClass& c : set.classes())
         QVERIFY2(distance(suggested, c.color) >= 60, qPrintable(c.name));
 
-    // Every change is already in the project, as the dock says.
-    QVERIFY2(panel->saveStatus().contains(QLatin1String("5 annotation")), qPrintable(panel->saveStatus()));
+    // Every change reaches the project (written in the background), as the dock says.
+    QTRY_VERIFY2(panel->saveStatus().contains(QLatin1String("5 annotation")),
+                 qPrintable(panel->saveStatus()));
     const std::vector<core::Annotation> expectedSaved = set.annotations();
     window.close();
 
@@ -260,7 +261,12 @@ void TestAnnotationsUi::importExportAndReport()
                                              {QPolygonF{{200, 200}, {300, 200}, {300, 300}, {200, 300}}});
         core::exportAnnotations(geojson, {a}, {{QStringLiteral("Necrosis"), QColor(60, 60, 200), true}});
     }
-    const QString report = bench->importFile(geojson);
+    // The menu's way: read in the background, added as one edit, a sentence at the end.
+    QSignalSpy imported(bench, &ui::AnnotationWorkbench::importFinished);
+    bench->startImport(geojson);
+    QVERIFY(imported.wait(10000));
+    QVERIFY(imported.first().at(1).toBool());
+    const QString report = imported.first().first().toString();
     QVERIFY2(report.contains(QLatin1String("1 annotation")) && report.contains(QLatin1String("Necrosis")),
              qPrintable(report));
     core::AnnotationSet& set = view->document()->annotations();
@@ -285,11 +291,23 @@ void TestAnnotationsUi::importExportAndReport()
     } catch (const core::Error& e) {
         QVERIFY(e.message().contains(broken));
     }
+    imported.clear();
+    bench->startImport(broken);
+    QVERIFY(imported.wait(10000));
+    QVERIFY(!imported.first().at(1).toBool());
+    QVERIFY(imported.first().first().toString().contains(broken));
     QCOMPARE(set.size(), 1);
+    // Exported in the background too.
+    QSignalSpy exported(bench, &ui::AnnotationWorkbench::exportFinished);
+    const QString geojsonOut = m_dir.filePath(QStringLiteral("out.geojson"));
+    bench->startExport(geojsonOut);
+    QVERIFY(exported.wait(10000));
+    QVERIFY2(exported.first().at(1).toBool(), qPrintable(exported.first().first().toString()));
+    QCOMPARE(core::importAnnotations(geojsonOut).annotations.size(), std::size_t(1));
     // Opening a project afterwards keeps what was drawn and saves it.
     QVERIFY(window.openProject(m_project));
-    QVERIFY2(bench->panel()->saveStatus().contains(QLatin1String("Saved")),
-             qPrintable(bench->panel()->saveStatus()));
+    QTRY_VERIFY2(bench->panel()->saveStatus().contains(QLatin1String("6 annotation")),
+                 qPrintable(bench->panel()->saveStatus()));
     QVERIFY(set.find(set.annotations().front().id));
     const auto project = core::Project::open(m_project);
     const qint64 slide = project->annotations().slideIdFor(m_slide);

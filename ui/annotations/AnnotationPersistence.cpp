@@ -4,12 +4,45 @@
 #include "common/Error.h"
 #include "document/SlideDocument.h"
 #include "project/Project.h"
+#include "tasks/TaskRunner.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+#include <map>
+#include <memory>
 
 namespace tessera::ui {
+
+namespace {
+// Saves run one after another on one thread, in the order of the edits, each on that thread's
+// own connection to its project (kept open while the thread lives).
+QThreadPool& savePool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(1);
+        p->setExpiryTimeout(-1);
+        return p;
+    }();
+    return *pool;
+}
+
+core::Project& connectionOnThisThread(const QString& folder)
+{
+    static thread_local std::map<QString, std::unique_ptr<core::Project>> open;
+    std::unique_ptr<core::Project>& project = open[folder];
+    if (!project)
+        project = core::Project::open(folder);
+    return *project;
+}
+} // namespace
 
 AnnotationPersistence::AnnotationPersistence(SlideDocument& document, core::Project& project, QObject* parent)
     : QObject(parent), m_document(document), m_project(project)
 {
+    // Edits of this slide still being written (its tab closed a moment ago) land first.
+    savePool().waitForDone();
     core::AnnotationStore& store = project.annotations();
     m_slideId = store.slideIdFor(document.slide()->path());
     // The project's classes, plus any the document made before it was attached.
@@ -39,13 +72,33 @@ void AnnotationPersistence::save(const QList<QUuid>& upserted, const QList<QUuid
     for (const QUuid& id : upserted)
         if (const core::Annotation* a = set.find(id))
             upserts.push_back(*a);
-    try {
-        m_project.annotations().save(m_slideId, upserts, removed);
-        m_saved = m_project.annotations().count(m_slideId);
-        Q_EMIT saved(m_saved);
-    } catch (const core::Error& error) {
-        Q_EMIT failed(error.message());
-    }
+    // Written in the background (100 000 imported shapes take a second); each edit in its own
+    // transaction, in order. saved() reports what the project holds once it is written.
+    ++m_pending;
+    // Owned by the pool, not by this object: an edit is written even when its slide's tab closes
+    // (or the window quits: the pool is waited for) before the write is done.
+    const QPointer<AnnotationPersistence> self(this);
+    TaskRunner::instance().run(
+        &savePool(), tr("Saving annotations"),
+        [folder = m_project.folder(), slide = m_slideId, upserts = std::move(upserts),
+         removed](TaskControl&) {
+            core::AnnotationStore& store = connectionOnThisThread(folder).annotations();
+            store.save(slide, upserts, removed);
+            return store.count(slide);
+        },
+        [self](TaskResult<int> written) {
+            if (!self)
+                return;
+            AnnotationPersistence* const p = self;
+            --p->m_pending;
+            if (!written.ok()) {
+                Q_EMIT p->failed(written.error);
+                return;
+            }
+            p->m_saved = *written.value;
+            Q_EMIT p->saved(p->m_saved);
+        },
+        &savePool());
 }
 
 } // namespace tessera::ui

@@ -1,6 +1,6 @@
 // Keeps one document's annotations in the open project: loads the slide's annotations and the
 // project's classes when attached, and writes every edit (undo and redo included) in its own
-// transaction as it happens, so a crash loses nothing that was reported saved.
+// transaction, in order, off the GUI thread, so a crash loses nothing that was reported saved.
 #pragma once
 
 #include <QList>
@@ -24,6 +24,7 @@ public:
     core::Project& project() const { return m_project; }
     qint64 slideId() const { return m_slideId; }
     int savedCount() const { return m_saved; }
+    bool isSaving() const { return m_pending > 0; } // edits on their way to the database
 
 Q_SIGNALS:
     void saved(int annotations); // how many the slide has in the project now
@@ -36,6 +37,7 @@ private:
     core::Project& m_project;
     qint64 m_slideId = 0;
     int m_saved = 0;
+    int m_pending = 0;
 };
 
 } // namespace tessera::ui

@@ -12,6 +12,7 @@
 #include "infer/Predictor.h"
 #include "project/Project.h"
 #include "project/ProjectController.h"
+#include "tasks/TaskRunner.h"
 #include "tools/DrawingTools.h"
 #include "tools/SelectTool.h"
 #include "viewer/SlideView.h"
@@ -141,11 +142,7 @@ void AnnotationWorkbench::addFileActions(QMenu* file)
             tr("Annotations (*.geojson *.json *.xml);;QuPath GeoJSON (*.geojson *.json);;ASAP XML (*.xml)"));
         if (path.isEmpty())
             return;
-        try {
-            QMessageBox::information(m_window, tr("Import Annotations"), importFile(path));
-        } catch (const core::Error& error) {
-            QMessageBox::warning(m_window, tr("Import Annotations"), error.message());
-        }
+        startImport(path);
     });
     import->setObjectName(QStringLiteral("importAnnotations"));
     QAction* exportAction = file->addAction(tr("Export Annotations…"), this, [this] {
@@ -153,11 +150,7 @@ void AnnotationWorkbench::addFileActions(QMenu* file)
                                                           tr("QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)"));
         if (path.isEmpty())
             return;
-        try {
-            QMessageBox::information(m_window, tr("Export Annotations"), exportFile(path));
-        } catch (const core::Error& error) {
-            QMessageBox::warning(m_window, tr("Export Annotations"), error.message());
-        }
+        startExport(path);
     });
     exportAction->setObjectName(QStringLiteral("exportAnnotations"));
 }
@@ -301,7 +294,12 @@ QString AnnotationWorkbench::importFile(const QString& path)
     SlideDocument* doc = currentDocument();
     if (!doc)
         throw core::Error(tr("Open a slide to import annotations onto."));
-    const core::AnnotationImport in = core::importAnnotations(path);
+    return addImported(doc, path, core::importAnnotations(path));
+}
+
+QString AnnotationWorkbench::addImported(SlideDocument* doc, const QString& path,
+                                         const core::AnnotationImport& in)
+{
     QStringList created = doc->annotations().mergeClasses(in.classes);
     for (const core::Annotation& a : in.annotations)
         if (!a.className.isEmpty() && !core::findClass(doc->annotations().classes(), a.className))
@@ -316,6 +314,64 @@ QString AnnotationWorkbench::importFile(const QString& path)
     if (!in.dropped.isEmpty())
         report << tr("Not kept: %1.").arg(in.dropped.join(QStringLiteral("; ")));
     return report.join(QLatin1Char('\n'));
+}
+
+namespace {
+// A sentence for the user, without blocking anything: the box is window-modal and returns at once.
+void tell(QWidget* window, const QString& title, const QString& text, bool ok)
+{
+    auto* box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, title, text,
+                                QMessageBox::Ok, window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+} // namespace
+
+void AnnotationWorkbench::startImport(const QString& path)
+{
+    SlideDocument* doc = currentDocument();
+    if (!doc) {
+        Q_EMIT importFinished(tr("Open a slide to import annotations onto."), false);
+        tell(m_window, tr("Import Annotations"), tr("Open a slide to import annotations onto."), false);
+        return;
+    }
+    // Parsing (0.9 s for 100 000 shapes) runs in the background; closing the slide drops it.
+    Q_EMIT message(tr("Reading %1…").arg(QFileInfo(path).fileName()), false);
+    TaskRunner::instance().run(
+        doc, tr("Importing annotations"), [path](TaskControl&) { return core::importAnnotations(path); },
+        [this, doc, path](TaskResult<core::AnnotationImport> in) {
+            const QString report = in.ok() ? addImported(doc, path, *in.value) : in.error;
+            Q_EMIT importFinished(report, in.ok());
+            tell(m_window, tr("Import Annotations"), report, in.ok());
+        });
+}
+
+void AnnotationWorkbench::startExport(const QString& path)
+{
+    SlideDocument* doc = currentDocument();
+    if (!doc) {
+        Q_EMIT exportFinished(tr("Open a slide whose annotations to export."), false);
+        tell(m_window, tr("Export Annotations"), tr("Open a slide whose annotations to export."), false);
+        return;
+    }
+    // A copy of what is there now is written, whatever is drawn meanwhile.
+    const core::AnnotationSet& set = doc->annotations();
+    TaskRunner::instance().run(
+        this, tr("Exporting annotations"),
+        [path, annotations = set.annotations(), classes = set.classes()](TaskControl&) {
+            const QStringList dropped = core::exportAnnotations(path, annotations, classes);
+            QString report =
+                tr("%n annotation(s) written to %1.", nullptr, int(annotations.size())).arg(path);
+            if (!dropped.isEmpty())
+                report += QLatin1Char('\n') +
+                          tr("The format cannot hold: %1.").arg(dropped.join(QStringLiteral("; ")));
+            return report;
+        },
+        [this](TaskResult<QString> written) {
+            const QString report = written.ok() ? *written.value : written.error;
+            Q_EMIT exportFinished(report, written.ok());
+            tell(m_window, tr("Export Annotations"), report, written.ok());
+        });
 }
 
 QString AnnotationWorkbench::exportFile(const QString& path)

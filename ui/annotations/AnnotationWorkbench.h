@@ -4,6 +4,7 @@
 // the open project.
 #pragma once
 
+#include "annotations/AnnotationFiles.h"
 #include "annotations/HeatmapRegions.h"
 
 #include <QHash>
@@ -50,6 +51,10 @@ public:
     // sentence for the user; import and export throw core::Error.
     QString importFile(const QString& path);
     QString exportFile(const QString& path);
+    // The same in the background (the menus' way): the file is read or written off the GUI
+    // thread; importFinished or exportFinished follows with the sentence, or the problem.
+    void startImport(const QString& path);
+    void startExport(const QString& path);
     int annotateFromHeatmap(bool consistency, const core::HeatmapRegionOptions& options,
                             const QString& className);
 
@@ -57,9 +62,13 @@ public:
 
 Q_SIGNALS:
     void message(const QString& text, bool problem);
+    void importFinished(const QString& report, bool ok);
+    void exportFinished(const QString& report, bool ok);
 
 private:
     void currentViewChanged(SlideView* view);
+    // Adds what a file held to the document: classes first, then the annotations as one edit.
+    QString addImported(SlideDocument* document, const QString& path, const core::AnnotationImport& in);
     void attach(SlideDocument* document);
     void projectChanged();
     void createTools(SlideView* view);
