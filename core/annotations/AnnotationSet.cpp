@@ -15,24 +15,29 @@ class AnnotationEdit : public QUndoCommand {
 public:
     AnnotationEdit(AnnotationSet& set, std::vector<Annotation> before, std::vector<Annotation> after,
                    const QString& text)
-        : QUndoCommand(text), m_set(set), m_before(std::move(before)), m_after(std::move(after))
+        : QUndoCommand(text),
+          m_set(set),
+          m_before(std::make_shared<const std::vector<Annotation>>(std::move(before))),
+          m_after(std::make_shared<const std::vector<Annotation>>(std::move(after)))
     {
     }
     void redo() override { swap(m_before, m_after); }
     void undo() override { swap(m_after, m_before); }
 
 private:
-    void swap(const std::vector<Annotation>& from, const std::vector<Annotation>& to)
+    void swap(const std::shared_ptr<const std::vector<Annotation>>& from,
+              const std::shared_ptr<const std::vector<Annotation>>& to)
     {
         QList<QUuid> removals;
-        for (const Annotation& a : from)
-            if (std::none_of(to.begin(), to.end(), [&](const Annotation& b) { return b.id == a.id; }))
+        for (const Annotation& a : *from)
+            if (std::none_of(to->begin(), to->end(), [&](const Annotation& b) { return b.id == a.id; }))
                 removals << a.id;
         m_set.apply(to, removals);
     }
 
     AnnotationSet& m_set;
-    std::vector<Annotation> m_before, m_after;
+    // Shared with whoever saves an edit (lastUpserts()): 100 000 imported shapes are not copied.
+    std::shared_ptr<const std::vector<Annotation>> m_before, m_after;
 };
 
 double distanceToSegment(QPointF p, QPointF a, QPointF b)
@@ -168,8 +173,10 @@ void AnnotationSet::push(std::vector<Annotation> before, std::vector<Annotation>
     }
 }
 
-void AnnotationSet::apply(const std::vector<Annotation>& upserts, const QList<QUuid>& removals)
+void AnnotationSet::apply(const std::shared_ptr<const std::vector<Annotation>>& changed,
+                          const QList<QUuid>& removals)
 {
+    const std::vector<Annotation>& upserts = *changed;
     QList<QUuid> upserted, removed;
     for (const QUuid& id : removals) {
         const auto it = m_position.find(id);
@@ -205,7 +212,9 @@ void AnnotationSet::apply(const std::vector<Annotation>& upserts, const QList<QU
         upserted << a.id;
     }
     indexChanged(rebuild);
+    m_lastUpserts = changed;
     Q_EMIT edited(upserted, removed);
+    m_lastUpserts.reset();
 }
 
 void AnnotationSet::preview(const std::vector<Annotation>& changed)

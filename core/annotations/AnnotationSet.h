@@ -55,7 +55,10 @@ public:
     bool isClassVisible(const QString& name) const;
 
     // Applies a change (used by the undo commands): `upserts` replace or add by id, `removals` go.
-    void apply(const std::vector<Annotation>& upserts, const QList<QUuid>& removals);
+    void apply(const std::shared_ptr<const std::vector<Annotation>>& upserts, const QList<QUuid>& removals);
+    // While edited() is being emitted: the shapes it added or replaced, shared (not copied) with
+    // the undo command; null otherwise.
+    const std::shared_ptr<const std::vector<Annotation>>& lastUpserts() const { return m_lastUpserts; }
     // Shows existing annotations changed while a drag is under way: not an edit (no undo step,
     // nothing saved); the drag ends by previewing the originals and making one modify().
     void preview(const std::vector<Annotation>& changed);
@@ -67,6 +70,7 @@ Q_SIGNALS:
     void classesChanged();
 
 private:
+    std::shared_ptr<const std::vector<Annotation>> m_lastUpserts;
     void push(std::vector<Annotation> before, std::vector<Annotation> after, const QString& text);
     void indexChanged(bool rebuild); // rebuild: the spatial index must be made afresh
     void ensureIndex() const;

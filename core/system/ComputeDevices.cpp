@@ -23,7 +23,12 @@ std::map<int, GpuReport> nvidiaSmi()
     QProcess smi;
     smi.start(QStringLiteral("nvidia-smi"), {QStringLiteral("--query-gpu=index,name,memory.free"),
                                              QStringLiteral("--format=csv,noheader,nounits")});
-    if (!smi.waitForFinished(3000) || smi.exitStatus() != QProcess::NormalExit || smi.exitCode() != 0)
+    if (!smi.waitForFinished(3000)) {
+        smi.kill(); // a hung driver: the devices are listed without names
+        smi.waitForFinished(1000);
+        return gpus;
+    }
+    if (smi.exitStatus() != QProcess::NormalExit || smi.exitCode() != 0)
         return gpus;
     for (const QByteArray& line : smi.readAllStandardOutput().split('\n')) {
         const QList<QByteArray> cells = line.split(',');

@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "analysis/AnalysisPanel.h"
 #include "analysis/SlideAnalysis.h"
+#include "annotations/AnnotationSet.h"
+#include "annotations/AnnotationWorkbench.h"
 #include "document/SlideDocument.h"
 #include "features/ExtractionPipeline.h"
 #include "features/HandcraftedExtractor.h"
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void aProjectSlideOpensWithItsStoredPrediction();
     void galleryThumbnailsNavigateAndHoverShowsScores();
     void badResultsAreReportedInThePanel();
+    void annotateFromHeatmapTracesInTheBackground();
     void runModelOnSlideExtractsPredictsAndReuses();
 
 private:
@@ -171,12 +174,51 @@ void TestAnalysis::thresholdShowsTheSlideUnderLowScores()
     QVERIFY2(distance(blended, half) <= 2, qPrintable(QString::number(blended, 16)));
 }
 
+void TestAnalysis::annotateFromHeatmapTracesInTheBackground()
+{
+    ui::MainWindow window;
+    window.show();
+    ui::SlideView* view = test::openAndWait(window, test::smallTumourSlide());
+    QVERIFY(view);
+    ui::AnnotationWorkbench* bench = window.annotationWorkbench();
+    QSignalSpy traced(bench, &ui::AnnotationWorkbench::heatmapTraced);
+    core::HeatmapRegionOptions options;
+    options.mode = core::HeatmapRegionOptions::Threshold::Percentile;
+    options.threshold = 80;
+    // Without results there is nothing to trace, and it says so.
+    bench->startAnnotateFromHeatmap(false, options, QStringLiteral("Tumor"));
+    QCOMPARE(traced.count(), 1);
+    QCOMPARE(traced.first().first().toInt(), -1);
+    traced.clear();
+    QVERIFY(
+        test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("trace.h5"))));
+    core::AnnotationSet& set = view->document()->annotations();
+    bench->startAnnotateFromHeatmap(false, options, QStringLiteral("Tumor"));
+    QVERIFY(traced.wait(10000));
+    const int regions = traced.first().first().toInt();
+    QVERIFY(regions >= 1);
+    QCOMPARE(set.size(), regions);
+    // The highest-attention patch (6, 6) lies inside what was traced; the lowest (1, 2) does not.
+    const auto centre = [](int x, int y) {
+        return QPointF((x + 0.5) * test::kKnownStep, (y + 0.5) * test::kKnownStep);
+    };
+    QVERIFY(set.hit(centre(6, 6), 1) != nullptr);
+    QVERIFY(set.hit(centre(1, 2), 1) == nullptr);
+    for (const core::Annotation& a : set.annotations())
+        QCOMPARE(a.className, QStringLiteral("Tumor"));
+    // One undoable step, and the same regions as tracing here and now.
+    view->document()->undoStack()->undo();
+    QCOMPARE(set.size(), 0);
+    QCOMPARE(bench->annotateFromHeatmap(false, options, QStringLiteral("Tumor")), regions);
+}
+
 void TestAnalysis::panelControlsChangeTheLayers()
 {
     ui::MainWindow window;
     window.show();
     QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
-    QVERIFY(test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("panel.h5"))));
+    QVERIFY(
+        test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("panel.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
     ui::SlideView* view = window.currentView();
     QVERIFY(panel->analysis());
@@ -232,7 +274,8 @@ void TestAnalysis::twoMapsShownTogetherCanBeToldApart()
     ui::MainWindow window;
     window.show();
     QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
-    QVERIFY(test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("both.h5"))));
+    QVERIFY(
+        test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("both.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
     panel->consistencyBox()->click(); // both maps ticked
     ui::SlideAnalysis* analysis = window.currentView()->document()->analysis();

@@ -1,5 +1,7 @@
 #include "AnnotationPanel.h"
 
+#include "tasks/TaskRunner.h"
+
 #include "AnnotationSelection.h"
 #include "AnnotationTableModel.h"
 #include "annotations/AnnotationSet.h"
@@ -76,6 +78,9 @@ AnnotationPanel::AnnotationPanel(QWidget* parent)
     m_proxy->setFilterKeyColumn(AnnotationTableModel::ClassColumn);
     m_table->setObjectName(QStringLiteral("annotationTable"));
     m_table->setModel(m_proxy);
+    // Unsorted (the drawing order) until a header is clicked: sorting 100 000 rows anew after
+    // every edit would hold the GUI for a third of a second.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
@@ -277,16 +282,27 @@ void AnnotationPanel::updateSummary()
         m_summary->setText(tr("No slide open."));
         return;
     }
+    // Areas of every shape (100 000 after an import) are summed in the background, on a copy
+    // of what is there now; the newest summary wins.
     const core::AnnotationSet& set = m_document->annotations();
-    const std::optional<double> mpp = m_document->slide()->micronsPerPixel();
-    QStringList lines;
-    for (const core::ClassSummary& s : core::summarizeByClass(set.annotations(), set.classes(), mpp)) {
-        const QString area =
-            mpp ? tr("%L1 mm²").arg(s.area / 1e6, 0, 'f', 3) : tr("%L1 px²").arg(s.area, 0, 'f', 0);
-        lines << tr("%1: %n annotation(s), %2", nullptr, s.count)
-                     .arg(s.className.isEmpty() ? tr("Unclassified") : s.className, area);
-    }
-    m_summary->setText(lines.isEmpty() ? tr("No annotations on this slide.") : lines.join(QLatin1Char('\n')));
+    TaskRunner::instance().cancel(m_summarizing);
+    m_summarizing = TaskRunner::instance().run(
+        this, tr("Summing up annotations"),
+        [annotations = set.annotations(), classes = set.classes(),
+         mpp = m_document->slide()->micronsPerPixel()](TaskControl&) {
+            QStringList lines;
+            for (const core::ClassSummary& s : core::summarizeByClass(annotations, classes, mpp)) {
+                const QString area =
+                    mpp ? tr("%L1 mm²").arg(s.area / 1e6, 0, 'f', 3) : tr("%L1 px²").arg(s.area, 0, 'f', 0);
+                lines << tr("%1: %n annotation(s), %2", nullptr, s.count)
+                             .arg(s.className.isEmpty() ? tr("Unclassified") : s.className, area);
+            }
+            return lines.isEmpty() ? tr("No annotations on this slide.") : lines.join(QLatin1Char('\n'));
+        },
+        [this](TaskResult<QString> summary) {
+            if (!summary.cancelled && summary.ok())
+                m_summary->setText(*summary.value);
+        });
 }
 
 void AnnotationPanel::selectionFromTable()

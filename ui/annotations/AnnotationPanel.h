@@ -60,6 +60,7 @@ private:
     QComboBox* m_currentClass;
     QComboBox* m_filter;
     QLabel* m_summary;
+    quint64 m_summarizing = 0; // the task summing up the classes
     QLabel* m_status;
     bool m_syncing = false;
 };

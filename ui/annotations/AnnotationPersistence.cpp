@@ -61,17 +61,17 @@ AnnotationPersistence::AnnotationPersistence(SlideDocument& document, core::Proj
     stored.insert(stored.end(), unsaved.begin(), unsaved.end());
     set.reset(std::move(stored));
     m_saved = store.count(m_slideId);
-    connect(&set, &core::AnnotationSet::edited, this, &AnnotationPersistence::save);
+    // What changed is shared with the undo command, not copied (100 000 imported shapes).
+    connect(
+        &set, &core::AnnotationSet::edited, this,
+        [this, &set](const QList<QUuid>&, const QList<QUuid>& removed) { save(set.lastUpserts(), removed); });
 }
 
-void AnnotationPersistence::save(const QList<QUuid>& upserted, const QList<QUuid>& removed)
+void AnnotationPersistence::save(std::shared_ptr<const std::vector<core::Annotation>> upserts,
+                                 const QList<QUuid>& removed)
 {
-    const core::AnnotationSet& set = m_document.annotations();
-    std::vector<core::Annotation> upserts;
-    upserts.reserve(size_t(upserted.size()));
-    for (const QUuid& id : upserted)
-        if (const core::Annotation* a = set.find(id))
-            upserts.push_back(*a);
+    if (!upserts)
+        upserts = std::make_shared<const std::vector<core::Annotation>>();
     // Written in the background (100 000 imported shapes take a second); each edit in its own
     // transaction, in order. saved() reports what the project holds once it is written.
     ++m_pending;
@@ -83,7 +83,7 @@ void AnnotationPersistence::save(const QList<QUuid>& upserted, const QList<QUuid
         [folder = m_project.folder(), slide = m_slideId, upserts = std::move(upserts),
          removed](TaskControl&) {
             core::AnnotationStore& store = connectionOnThisThread(folder).annotations();
-            store.save(slide, upserts, removed);
+            store.save(slide, *upserts, removed);
             return store.count(slide);
         },
         [self](TaskResult<int> written) {

@@ -6,10 +6,13 @@
 #include <QList>
 #include <QObject>
 #include <QUuid>
+#include <memory>
+#include <vector>
 
 namespace tessera::core {
 class Project;
-}
+struct Annotation;
+} // namespace tessera::core
 
 namespace tessera::ui {
 
@@ -31,7 +34,7 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    void save(const QList<QUuid>& upserted, const QList<QUuid>& removed);
+    void save(std::shared_ptr<const std::vector<core::Annotation>> upserts, const QList<QUuid>& removed);
 
     SlideDocument& m_document;
     core::Project& m_project;

@@ -34,10 +34,15 @@ void AnnotationTableModel::refresh()
 
 void AnnotationTableModel::remeasure()
 {
-    m_measures.clear();
-    if (m_set)
-        for (const core::Annotation& a : m_set->annotations())
-            m_measures.push_back(core::measure(a.geometry, m_mpp));
+    m_measures.assign(m_set ? size_t(m_set->size()) : 0, std::nullopt);
+}
+
+const core::AnnotationMeasure& AnnotationTableModel::measureOf(int row) const
+{
+    std::optional<core::AnnotationMeasure>& m = m_measures[size_t(row)];
+    if (!m)
+        m = core::measure(m_set->annotations()[size_t(row)].geometry, m_mpp);
+    return *m;
 }
 
 int AnnotationTableModel::rowCount(const QModelIndex& parent) const
@@ -72,11 +77,11 @@ QVariant AnnotationTableModel::data(const QModelIndex& index, int role) const
         return a.detection ? tr("detection (%1)").arg(core::shapeKindName(a.geometry.kind))
                            : core::shapeKindName(a.geometry.kind);
     case AreaColumn: {
-        const double area = m_measures[size_t(index.row())].area;
+        const double area = measureOf(index.row()).area;
         return role == kSortRole ? QVariant(area) : QVariant(locale.toString(area, 'f', m_mpp ? 1 : 0));
     }
     case PerimeterColumn: {
-        const double perimeter = m_measures[size_t(index.row())].perimeter;
+        const double perimeter = measureOf(index.row()).perimeter;
         return role == kSortRole ? QVariant(perimeter) : QVariant(locale.toString(perimeter, 'f', 1));
     }
     case PointsColumn:

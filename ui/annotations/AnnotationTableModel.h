@@ -46,7 +46,10 @@ private:
     QPointer<core::AnnotationSet> m_set;
     std::optional<double> m_mpp;
     // Measured once per change, not per sort comparison (100 000 rows sort in one pass).
-    std::vector<core::AnnotationMeasure> m_measures;
+    // Measured when a row is first shown (or sorted by): 100 000 shapes are not all measured
+    // on the GUI thread each time one is added.
+    const core::AnnotationMeasure& measureOf(int row) const;
+    mutable std::vector<std::optional<core::AnnotationMeasure>> m_measures;
 };
 
 } // namespace tessera::ui

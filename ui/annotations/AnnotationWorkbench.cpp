@@ -132,6 +132,17 @@ AnnotationWorkbench::AnnotationWorkbench(QMainWindow* window, SlideTabs* tabs, P
     currentViewChanged(tabs->currentView());
 }
 
+namespace {
+// A sentence for the user, without blocking anything: the box is window-modal and returns at once.
+void tell(QWidget* window, const QString& title, const QString& text, bool ok)
+{
+    auto* box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, title, text,
+                                QMessageBox::Ok, window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+} // namespace
+
 AnnotationWorkbench::~AnnotationWorkbench() = default;
 
 void AnnotationWorkbench::addFileActions(QMenu* file)
@@ -185,12 +196,13 @@ void AnnotationWorkbench::addAnalysisActions(QMenu* analysis)
                                      doc->slide()->micronsPerPixel(), m_window);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        try {
-            const int n = annotateFromHeatmap(dialog.useConsistency(), dialog.options(), dialog.className());
-            Q_EMIT message(tr("%n region(s) traced from the heatmap.", nullptr, n), false);
-        } catch (const core::Error& error) {
-            QMessageBox::warning(m_window, tr("Annotate from Heatmap"), error.message());
-        }
+        startAnnotateFromHeatmap(dialog.useConsistency(), dialog.options(), dialog.className());
+    });
+    connect(this, &AnnotationWorkbench::heatmapTraced, this, [this](int regions, const QString& text) {
+        if (regions >= 0)
+            Q_EMIT message(text, false);
+        else
+            tell(m_window, tr("Annotate from Heatmap"), text, false);
     });
     action->setObjectName(QStringLiteral("annotateFromHeatmap"));
 }
@@ -297,8 +309,7 @@ QString AnnotationWorkbench::importFile(const QString& path)
     return addImported(doc, path, core::importAnnotations(path));
 }
 
-QString AnnotationWorkbench::addImported(SlideDocument* doc, const QString& path,
-                                         const core::AnnotationImport& in)
+QString AnnotationWorkbench::addImported(SlideDocument* doc, const QString& path, core::AnnotationImport in)
 {
     QStringList created = doc->annotations().mergeClasses(in.classes);
     for (const core::Annotation& a : in.annotations)
@@ -306,26 +317,16 @@ QString AnnotationWorkbench::addImported(SlideDocument* doc, const QString& path
             created << doc->annotations().mergeClasses({{a.className, {}, true}});
     if (core::Project* project = m_project->project())
         project->annotations().addClasses(doc->annotations().classes());
-    doc->annotations().add(in.annotations, tr("Import %1").arg(QFileInfo(path).fileName()));
-    QStringList report{tr("%n annotation(s) imported from %1.", nullptr, int(in.annotations.size()))
-                           .arg(QFileInfo(path).fileName())};
+    const int count = int(in.annotations.size());
+    doc->annotations().add(std::move(in.annotations), tr("Import %1").arg(QFileInfo(path).fileName()));
+    QStringList report{
+        tr("%n annotation(s) imported from %1.", nullptr, count).arg(QFileInfo(path).fileName())};
     if (!created.isEmpty())
         report << tr("New classes: %1.").arg(created.join(QStringLiteral(", ")));
     if (!in.dropped.isEmpty())
         report << tr("Not kept: %1.").arg(in.dropped.join(QStringLiteral("; ")));
     return report.join(QLatin1Char('\n'));
 }
-
-namespace {
-// A sentence for the user, without blocking anything: the box is window-modal and returns at once.
-void tell(QWidget* window, const QString& title, const QString& text, bool ok)
-{
-    auto* box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, title, text,
-                                QMessageBox::Ok, window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-} // namespace
 
 void AnnotationWorkbench::startImport(const QString& path)
 {
@@ -340,7 +341,7 @@ void AnnotationWorkbench::startImport(const QString& path)
     TaskRunner::instance().run(
         doc, tr("Importing annotations"), [path](TaskControl&) { return core::importAnnotations(path); },
         [this, doc, path](TaskResult<core::AnnotationImport> in) {
-            const QString report = in.ok() ? addImported(doc, path, *in.value) : in.error;
+            const QString report = in.ok() ? addImported(doc, path, std::move(*in.value)) : in.error;
             Q_EMIT importFinished(report, in.ok());
             tell(m_window, tr("Import Annotations"), report, in.ok());
         });
@@ -388,13 +389,12 @@ QString AnnotationWorkbench::exportFile(const QString& path)
     return report;
 }
 
-int AnnotationWorkbench::annotateFromHeatmap(bool consistency, const core::HeatmapRegionOptions& options,
-                                             const QString& className)
+namespace {
+// The regions of one map of `p` as annotations of `className`, named after the run and the map.
+std::vector<core::Annotation> traceRegions(const core::Prediction& p, bool consistency,
+                                           const core::HeatmapRegionOptions& options,
+                                           const QString& className, const QString& author)
 {
-    SlideDocument* doc = currentDocument();
-    if (!doc || !doc->analysis())
-        throw core::Error(tr("There is no heatmap on this slide to trace."));
-    const core::Prediction& p = doc->analysis()->prediction();
     core::PatchScores scores;
     scores.values = consistency ? p.consistency : p.attention;
     scores.coords = p.coords;
@@ -402,19 +402,59 @@ int AnnotationWorkbench::annotateFromHeatmap(bool consistency, const core::Heatm
     const core::HeatmapRegions traced = core::traceHeatmapRegions(scores, options);
     std::vector<core::Annotation> regions;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString map = consistency ? tr("consistency") : tr("attention");
+    const QString map =
+        consistency ? AnnotationWorkbench::tr("consistency") : AnnotationWorkbench::tr("attention");
     for (const core::HeatmapRegion& r : traced.regions) {
         core::Annotation a;
         a.id = QUuid::createUuid();
         a.geometry = r.geometry;
         a.className = className;
-        a.author = m_author;
-        a.name = tr("%1 %2 (mean %3)").arg(p.run, map).arg(r.meanScore, 0, 'g', 3);
+        a.author = author;
+        a.name = AnnotationWorkbench::tr("%1 %2 (mean %3)").arg(p.run, map).arg(r.meanScore, 0, 'g', 3);
         a.created = a.modified = now;
         regions.push_back(std::move(a));
     }
-    doc->annotations().add(regions, tr("Annotate from Heatmap"));
-    return int(regions.size());
+    return regions;
+}
+} // namespace
+
+int AnnotationWorkbench::annotateFromHeatmap(bool consistency, const core::HeatmapRegionOptions& options,
+                                             const QString& className)
+{
+    SlideDocument* doc = currentDocument();
+    if (!doc || !doc->analysis())
+        throw core::Error(tr("There is no heatmap on this slide to trace."));
+    std::vector<core::Annotation> regions =
+        traceRegions(doc->analysis()->prediction(), consistency, options, className, m_author);
+    const int count = int(regions.size());
+    doc->annotations().add(std::move(regions), tr("Annotate from Heatmap"));
+    return count;
+}
+
+void AnnotationWorkbench::startAnnotateFromHeatmap(bool consistency,
+                                                   const core::HeatmapRegionOptions& options,
+                                                   const QString& className)
+{
+    SlideDocument* doc = currentDocument();
+    if (!doc || !doc->analysis()) {
+        Q_EMIT heatmapTraced(-1, tr("There is no heatmap on this slide to trace."));
+        return;
+    }
+    // Traced in the background on a copy of the scores; the regions join the slide it was
+    // asked for, as one undoable edit, unless that slide was closed meanwhile.
+    TaskRunner::instance().run(
+        doc, tr("Tracing the heatmap"),
+        [p = doc->analysis()->prediction(), consistency, options, className, author = m_author](
+            TaskControl&) { return traceRegions(p, consistency, options, className, author); },
+        [this, doc](TaskResult<std::vector<core::Annotation>> traced) {
+            if (!traced.ok()) {
+                Q_EMIT heatmapTraced(-1, traced.error);
+                return;
+            }
+            const int count = int(traced.value->size());
+            doc->annotations().add(std::move(*traced.value), tr("Annotate from Heatmap"));
+            Q_EMIT heatmapTraced(count, tr("%n region(s) traced from the heatmap.", nullptr, count));
+        });
 }
 
 } // namespace tessera::ui

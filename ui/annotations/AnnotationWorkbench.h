@@ -57,6 +57,9 @@ public:
     void startExport(const QString& path);
     int annotateFromHeatmap(bool consistency, const core::HeatmapRegionOptions& options,
                             const QString& className);
+    // The same traced in the background (the menu's way); heatmapTraced follows.
+    void startAnnotateFromHeatmap(bool consistency, const core::HeatmapRegionOptions& options,
+                                  const QString& className);
 
     void setAuthor(const QString& author) { m_author = author; }
 
@@ -64,11 +67,12 @@ Q_SIGNALS:
     void message(const QString& text, bool problem);
     void importFinished(const QString& report, bool ok);
     void exportFinished(const QString& report, bool ok);
+    void heatmapTraced(int regions, const QString& text); // regions < 0: text says why none
 
 private:
     void currentViewChanged(SlideView* view);
     // Adds what a file held to the document: classes first, then the annotations as one edit.
-    QString addImported(SlideDocument* document, const QString& path, const core::AnnotationImport& in);
+    QString addImported(SlideDocument* document, const QString& path, core::AnnotationImport in);
     void attach(SlideDocument* document);
     void projectChanged();
     void createTools(SlideView* view);

@@ -102,7 +102,8 @@ quint64 TaskRunner::run(QObject* owner, const QString& name, Work work, Done don
             [this, id, watcher, cancel, done = std::move(done)]() mutable {
                 watcher->deleteLater();
                 remove(id);
-                TaskResult<Value> result = watcher->result();
+                // Taken, not copied: a result can be 100 000 annotations.
+                TaskResult<Value> result = watcher->future().takeResult();
                 result.cancelled = result.cancelled || cancel->load();
                 done(std::move(result));
             });

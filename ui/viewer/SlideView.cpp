@@ -11,6 +11,7 @@
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
 #include <QPainter>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -58,6 +59,7 @@ void SlideView::setDocument(std::unique_ptr<SlideDocument> document)
     if (m_document) {
         m_loader = std::make_unique<core::TileLoader>(m_document->slide(), m_cache);
         m_painter = std::make_unique<TilePainter>(*m_loader, *m_cache, m_document->layers());
+        m_painter->setFrameBudget(kFrameBudgetMs);
         connect(m_loader.get(), &core::TileLoader::tileLoaded, this, [this] {
             requestPrefetchOnceVisible();
             if (!m_tileRepaint.isActive())
@@ -175,6 +177,18 @@ void SlideView::setTool(ViewerTool* tool)
     update();
 }
 
+QPixmap SlideView::grab(const QRect& rectangle)
+{
+    // A picture is taken whole: no tile is left for a later frame.
+    const int budget = m_painter ? m_painter->frameBudget() : 0;
+    if (m_painter)
+        m_painter->setFrameBudget(0);
+    QPixmap picture = QWidget::grab(rectangle);
+    if (m_painter)
+        m_painter->setFrameBudget(budget);
+    return picture;
+}
+
 void SlideView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
@@ -185,6 +199,8 @@ void SlideView::paintEvent(QPaintEvent*)
         return;
     }
     m_painter->paint(painter, m_view);
+    if (m_painter->deferredTiles() > 0) // the rest of the tiles in the next frames
+        QTimer::singleShot(0, this, qOverload<>(&QWidget::update));
     for (const Layer* layer : m_document->layers().layers())
         if (layer->isVisible())
             layer->paint(painter, m_view);

@@ -58,6 +58,10 @@ public:
     bool isFullyLoaded() const;
     // Decorated tiles made so far for this slide: whole, and by redrawing a changed part.
     std::pair<int, int> tileRedraws() const;
+    // The view as drawn, every tile decorated (a frame on screen may leave some for the next
+    // one when an edit touches many: kFrameBudgetMs). Hides QWidget::grab on purpose.
+    QPixmap grab(const QRect& rectangle = QRect(QPoint(0, 0), QSize(-1, -1)));
+    static constexpr int kFrameBudgetMs = 12;
     // The length of the scale bar in µm and in pixels, or {0, 0} without a known MPP.
     std::pair<double, double> scaleBarLength() const;
 

@@ -36,6 +36,8 @@ void TilePainter::paint(QPainter& painter, const ViewTransform& view) const
     const core::Slide& slide = *m_loader.slide();
     painter.fillRect(snapped(view.level0ToWidget(QRectF(QPointF(0, 0), QSizeF(slide.size())))), Qt::white);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    m_frameClock.start();
+    m_deferred = 0;
     const TileSpan span = visibleTiles(m_loader, view, displayLevel(slide, view.scale()));
     for (int r = span.r0; r <= span.r1; ++r)
         for (int c = span.c0; c <= span.c1; ++c) {
@@ -134,8 +136,13 @@ QImage TilePainter::decoratedTile(const core::TileKey& key, const QImage& tile) 
             state.layer->blendInto(p, area, pixels);
         }
     };
-    auto* out = new QImage;
     const Newest* newest = m_newest.object(key);
+    if (m_budgetMs > 0 && newest && newest->image.size() == tile.size() &&
+        m_frameClock.elapsed() >= m_budgetMs) {
+        ++m_deferred; // over this frame's budget: the previous decoration, redone in a later frame
+        return newest->image;
+    }
+    auto* out = new QImage;
     const std::optional<QRect> part = newest && newest->image.size() == tile.size()
                                           ? changedPixels(*newest, layers, area, pixels)
                                           : std::nullopt;

@@ -7,6 +7,7 @@
 #include "layers/LayerStack.h"
 
 #include <QCache>
+#include <QElapsedTimer>
 #include <QImage>
 #include <optional>
 #include <vector>
@@ -27,6 +28,12 @@ public:
     // Decorations made whole, and made by redrawing only a changed part of a tile's newest one.
     int wholeRedraws() const { return m_wholeRedraws; }
     int partRedraws() const { return m_partRedraws; }
+    // A frame spends at most `milliseconds` redecorating tiles (0: no limit); tiles past it show
+    // their previous decoration for now and deferredTiles() says how many, so that the view asks
+    // for another frame. The first frame after an edit that touches every tile stays short.
+    void setFrameBudget(int milliseconds) { m_budgetMs = milliseconds; }
+    int frameBudget() const { return m_budgetMs; }
+    int deferredTiles() const { return m_deferred; }
 
 private:
     void drawTile(QPainter& painter, const ViewTransform& view, const core::TileKey& key, const QImage& image,
@@ -70,6 +77,9 @@ private:
     mutable QCache<DecoratedKey, QImage> m_decorated; // cost in KiB
     mutable QCache<core::TileKey, Newest> m_newest;   // each tile's newest decoration, cost in KiB
     mutable int m_wholeRedraws = 0, m_partRedraws = 0;
+    int m_budgetMs = 0;
+    mutable QElapsedTimer m_frameClock;
+    mutable int m_deferred = 0;
 };
 
 } // namespace tessera::ui
