@@ -2,7 +2,7 @@
 // while panning with a warm cache, and the same pan with a heatmap overlay on vs off, each
 // against a reference in the same run.
 //   bench_viewer [--slide FILE] [--frames 300]
-#include "analysis/SlideAnalysis.h"
+#include "document/SlideAnalysis.h"
 #include "document/SlideDocument.h"
 #include "support/BenchSlide.h"
 #include "viewer/SlideView.h"

@@ -7,8 +7,8 @@
 // uninterrupted result or with a cancellation message; nothing half-written may appear under a final
 // name; no temporary, job, thread or file handle may be left behind.
 #include "analysis/AnalysisController.h"
-#include "analysis/HeatmapSettings.h"
-#include "analysis/SlideAnalysis.h"
+#include "document/HeatmapSettings.h"
+#include "document/SlideAnalysis.h"
 #include "common/Error.h"
 #include "document/SlideDocument.h"
 #include "features/ExtractionPipeline.h"

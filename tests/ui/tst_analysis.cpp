@@ -3,7 +3,7 @@
 // reported in the panel while the viewer keeps working.
 #include "MainWindow.h"
 #include "analysis/AnalysisPanel.h"
-#include "analysis/SlideAnalysis.h"
+#include "document/SlideAnalysis.h"
 #include "annotations/AnnotationSet.h"
 #include "annotations/AnnotationWorkbench.h"
 #include "document/SlideDocument.h"
@@ -17,8 +17,8 @@
 #include "train/Dataset.h"
 #include "train/Trainer.h"
 #include "viewer/SlideView.h"
-#include "viewer/layers/ImageLayer.h"
-#include "viewer/layers/OutlineLayer.h"
+#include "canvas/ImageLayer.h"
+#include "canvas/OutlineLayer.h"
 #include "workspace/SlideTabs.h"
 
 #include <QCheckBox>

@@ -2,10 +2,10 @@
 // and reshape, undo and redo, delete and duplicate, classes, the list dock with measurements,
 // import and export, pixels of a drawn outline, and everything back after reopening the project.
 #include "MainWindow.h"
-#include "analysis/HeatmapSettings.h"
+#include "document/HeatmapSettings.h"
 #include "annotations/AnnotationFiles.h"
 #include "annotations/AnnotationPanel.h"
-#include "annotations/AnnotationSelection.h"
+#include "document/AnnotationSelection.h"
 #include "annotations/AnnotationSet.h"
 #include "annotations/AnnotationTableModel.h"
 #include "annotations/AnnotationWorkbench.h"
@@ -17,7 +17,7 @@
 #include "support/KnownResults.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
-#include "viewer/layers/LayerStack.h"
+#include "canvas/LayerStack.h"
 
 #include <QDockWidget>
 #include <QListWidget>

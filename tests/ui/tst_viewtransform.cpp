@@ -1,6 +1,6 @@
 // ViewTransform without a widget: fitting, clamping, anchored zoom, panning and the mappings
 // between widget and level-0 pixels, worked out by hand.
-#include "viewer/ViewTransform.h"
+#include "canvas/ViewTransform.h"
 
 #include <QtTest>
 

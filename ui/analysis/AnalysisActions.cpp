@@ -3,7 +3,7 @@
 #include "AnalysisController.h"
 #include "AnalysisPanel.h"
 #include "RunChooser.h"
-#include "SlideAnalysis.h"
+#include "document/SlideAnalysis.h"
 #include "document/SlideDocument.h"
 #include "project/ProjectController.h"
 #include "viewer/SlideView.h"

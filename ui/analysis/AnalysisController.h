@@ -3,7 +3,7 @@
 // destroyed. Progress reaches the GUI thread through queued signals only.
 #pragma once
 
-#include "HeatmapSettings.h"
+#include "document/HeatmapSettings.h"
 
 #include <QHash>
 #include <QObject>

@@ -2,7 +2,7 @@
 // display settings and galleries of the most telling patches.
 #pragma once
 
-#include "SlideAnalysis.h"
+#include "document/SlideAnalysis.h"
 
 #include <QImage>
 #include <QPointer>

@@ -2,7 +2,7 @@
 
 #include "tasks/TaskRunner.h"
 
-#include "AnnotationSelection.h"
+#include "document/AnnotationSelection.h"
 #include "AnnotationTableModel.h"
 #include "annotations/AnnotationSet.h"
 #include "document/SlideDocument.h"

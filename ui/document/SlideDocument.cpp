@@ -1,14 +1,14 @@
 #include "SlideDocument.h"
 
-#include "analysis/SlideAnalysis.h"
-#include "annotations/AnnotationLayer.h"
-#include "annotations/AnnotationSelection.h"
+#include "SlideAnalysis.h"
+#include "AnnotationLayer.h"
+#include "AnnotationSelection.h"
 #include "annotations/AnnotationSet.h"
 #include "common/Error.h"
 #include "tasks/TaskRunner.h"
-#include "viewer/TissueOverlay.h"
-#include "viewer/layers/ImageLayer.h"
-#include "viewer/layers/OutlineLayer.h"
+#include "TissueOverlay.h"
+#include "canvas/ImageLayer.h"
+#include "canvas/OutlineLayer.h"
 
 
 namespace tessera::ui {

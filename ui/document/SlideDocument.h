@@ -4,10 +4,10 @@
 // controllers work on the current view's document.
 #pragma once
 
-#include "analysis/HeatmapSettings.h"
+#include "HeatmapSettings.h"
 #include "slide/Slide.h"
 #include "tissue/TissueDetector.h"
-#include "viewer/layers/LayerStack.h"
+#include "canvas/LayerStack.h"
 
 #include <QObject>
 #include <QUndoStack>

@@ -1,6 +1,6 @@
 #include "LegendPainter.h"
 
-#include "layers/LayerStack.h"
+#include "canvas/LayerStack.h"
 
 #include <QPainter>
 

@@ -5,7 +5,7 @@
 #include "TilePainter.h"
 #include "TilePlan.h"
 #include "document/SlideDocument.h"
-#include "tools/PanTool.h"
+#include "viewer/tools/PanTool.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -3,7 +3,7 @@
 // and input, which goes to the active ViewerTool first (PanTool by default).
 #pragma once
 
-#include "ViewTransform.h"
+#include "canvas/ViewTransform.h"
 #include "slide/Slide.h"
 #include "slide/TileLoader.h"
 

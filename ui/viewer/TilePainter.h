@@ -4,7 +4,7 @@
 #pragma once
 
 #include "TilePlan.h"
-#include "layers/LayerStack.h"
+#include "canvas/LayerStack.h"
 
 #include <QCache>
 #include <QElapsedTimer>

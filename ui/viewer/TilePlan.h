@@ -4,7 +4,7 @@
 // zooming in.
 #pragma once
 
-#include "ViewTransform.h"
+#include "canvas/ViewTransform.h"
 #include "slide/TileLoader.h"
 
 namespace tessera::ui {

@@ -1,6 +1,6 @@
 #include "CursorReadout.h"
 
-#include "analysis/SlideAnalysis.h"
+#include "document/SlideAnalysis.h"
 #include "document/SlideDocument.h"
 #include "slide/Slide.h"
 #include "viewer/SlideView.h"

@@ -2,7 +2,7 @@
 
 #include "annotations/Geometry.h"
 #include "viewer/SlideView.h"
-#include "viewer/ViewTransform.h"
+#include "canvas/ViewTransform.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -1,11 +1,11 @@
 #include "SelectTool.h"
 
-#include "annotations/AnnotationLayer.h"
-#include "annotations/AnnotationSelection.h"
+#include "document/AnnotationLayer.h"
+#include "document/AnnotationSelection.h"
 #include "annotations/AnnotationSet.h"
 #include "document/SlideDocument.h"
 #include "viewer/SlideView.h"
-#include "viewer/ViewTransform.h"
+#include "canvas/ViewTransform.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

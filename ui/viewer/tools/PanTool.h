@@ -3,7 +3,7 @@
 #pragma once
 
 #include "ViewerTool.h"
-#include "viewer/ViewTransform.h"
+#include "canvas/ViewTransform.h"
 
 #include <QPoint>
 

@@ -1,9 +1,9 @@
 #include "SlideAnalysis.h"
 
-#include "document/SlideDocument.h"
+#include "SlideDocument.h"
 #include "heatmap/HeatmapSnapshot.h"
-#include "viewer/layers/ImageLayer.h"
-#include "viewer/layers/OutlineLayer.h"
+#include "canvas/ImageLayer.h"
+#include "canvas/OutlineLayer.h"
 
 #include <QTimer>
 

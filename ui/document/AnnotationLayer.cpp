@@ -2,7 +2,7 @@
 
 #include "AnnotationSelection.h"
 #include "annotations/AnnotationSet.h"
-#include "viewer/ViewTransform.h"
+#include "canvas/ViewTransform.h"
 
 #include <QHash>
 #include <QPainter>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "annotations/RegionRevisions.h"
-#include "viewer/layers/Layer.h"
+#include "canvas/Layer.h"
 
 #include <QSet>
 #include <QUuid>

@@ -1,6 +1,6 @@
 #include "OutlineLayer.h"
 
-#include "viewer/ViewTransform.h"
+#include "ViewTransform.h"
 
 #include <QPainter>
 #include <QPen>
