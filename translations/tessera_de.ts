@@ -2,109 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>QObject</name>
+    <name>AboutBox</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57"/>
-        <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
-        <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
+        <location filename="../ui/AboutBox.cpp" line="12"/>
+        <source>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Whole-slide viewer and spatially regularized MIL.&lt;/p&gt;&lt;table&gt;</source>
+        <translation>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Ganzschnitt-Viewer und räumlich regularisiertes MIL.&lt;/p&gt;&lt;table&gt;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="43"/>
+        <location filename="../ui/AboutBox.cpp" line="20"/>
+        <source>About Tessera</source>
+        <translation>Über Tessera</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
+        <translation type="vanished">Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../core/project/TrainingPlan.cpp" line="53"/>
         <source>give the run a name</source>
         <translation>geben Sie dem Lauf einen Namen</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="45"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="55"/>
         <source>use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only (it names a folder)</source>
         <translation>nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; verwenden (er benennt einen Ordner)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="47"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="57"/>
         <source>a run named &apos;%1&apos; exists already</source>
         <translation>ein Lauf namens &apos;%1&apos; existiert bereits</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="53"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="63"/>
         <source>the project has no feature set &apos;%1&apos;</source>
         <translation>das Projekt hat keinen Merkmalssatz &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="55"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="65"/>
         <source>feature set &apos;%1&apos; has no slides yet</source>
         <translation>der Merkmalssatz &apos;%1&apos; hat noch keine Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="63"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="73"/>
         <source>choose &apos;handcrafted&apos; or a TorchScript file (.pt) that exists</source>
         <translation>wählen Sie &apos;handcrafted&apos; oder eine vorhandene TorchScript-Datei (.pt)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="66"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="76"/>
         <source>the patch size must be at least 16 px and the magnification positive</source>
         <translation>die Patchgröße muss mindestens 16 px und die Vergrößerung positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="73"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="83"/>
         <source>label at least two classes of slides first (%1)</source>
         <translation>versehen Sie zuerst Schnitte aus mindestens zwei Klassen mit Labels (%1)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="77"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="87"/>
         <source>k-fold cross-validation needs at least 3 folds</source>
         <translation>die k-fache Kreuzvalidierung braucht mindestens 3 Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="80"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="90"/>
         <source>the project has no split &apos;%1&apos;: import one, or choose k folds</source>
         <translation>das Projekt hat keine Aufteilung &apos;%1&apos;: importieren Sie eine oder wählen Sie k Teile</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="86"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="96"/>
         <source>the project has no run &apos;%1&apos;</source>
         <translation>das Projekt hat keinen Lauf &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="92"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="102"/>
         <source>run &apos;%1&apos; has no trained weights yet</source>
         <translation>Lauf &apos;%1&apos; hat noch keine trainierten Gewichte</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="95"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="105"/>
         <source>run &apos;%1&apos; was trained as %2: choose %2 as the model to fine-tune it</source>
         <translation>Lauf &apos;%1&apos; wurde als %2 trainiert: wählen Sie %2 als Modell, um ihn feinabzustimmen</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="99"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="109"/>
         <source>run &apos;%1&apos; knows the classes %2, the project&apos;s labels are %3</source>
         <translation>Lauf &apos;%1&apos; kennt die Klassen %2, die Labels des Projekts sind %3</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="104"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="114"/>
         <source>run &apos;%1&apos; was trained on %2-dimensional features, &apos;%3&apos; has %4</source>
         <translation>Lauf &apos;%1&apos; wurde auf %2-dimensionalen Merkmalen trainiert, &apos;%3&apos; hat %4</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="119"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="129"/>
         <source>there is no device &apos;%1&apos; on this machine</source>
         <translation>auf diesem Rechner gibt es kein Gerät &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="138"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="148"/>
         <source>Extract features for %1</source>
         <translation>Merkmale für %1 extrahieren</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="201"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="185"/>
         <source>Train %1 (%2)</source>
         <translation>%1 trainieren (%2)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="202"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="186"/>
         <source>Fine-tune %1 from %2 (%3)</source>
         <translation>%1 ab %2 feinabstimmen (%3)</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingPlan.cpp" line="228"/>
+        <location filename="../core/project/TrainingPlan.cpp" line="212"/>
         <source># One node, %1 worker process(es), one per GPU:
 tessera-cli %2 --nproc %1
 
@@ -119,7 +131,20 @@ torchrun --nnodes NODES --nproc_per_node %1 --rdzv_backend static --master_addr 
 export MASTER_PORT=29500
 srun tessera-cli %2 --distributed
 </source>
-        <translation type="unfinished"></translation>
+        <translation># Ein Knoten, %1 Arbeitsprozess(e), einer je GPU:
+tessera-cli %2 --nproc %1
+
+# torchrun auf jedem von NODES Knoten (setzt RANK, WORLD_SIZE, MASTER_ADDR …); --slides-per-step muss mindestens die Zahl der Ränge sein:
+torchrun --nnodes NODES --nproc_per_node %1 --rdzv_backend static --master_addr HOST --master_port 29500 --node_rank THIS_NODE --no-python tessera-cli %2 --distributed
+
+# SLURM (mit sbatch starten; srun startet einen Rang je Task):
+#!/bin/bash
+#SBATCH --nodes=1
+#SBATCH --ntasks-per-node=%1
+#SBATCH --gres=gpu:%1
+export MASTER_PORT=29500
+srun tessera-cli %2 --distributed
+</translation>
     </message>
     <message>
         <source># One node, %1 worker processes (one per GPU; edit to the node&apos;s GPUs):
@@ -521,74 +546,74 @@ srun tessera-cli %2 --distributed
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="89"/>
+        <location filename="../core/report/ReportContent.cpp" line="88"/>
         <source>%1: no slide &quot;%2&quot; in this project</source>
         <translation>%1: kein Schnitt „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="92"/>
+        <location filename="../core/report/ReportContent.cpp" line="91"/>
         <source>%1: the slide file is missing (the project expects it there)</source>
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="99"/>
+        <location filename="../core/report/ReportContent.cpp" line="98"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="104"/>
-        <location filename="../core/report/ReportContent.cpp" line="110"/>
+        <location filename="../core/report/ReportContent.cpp" line="103"/>
+        <location filename="../core/report/ReportContent.cpp" line="109"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="108"/>
+        <location filename="../core/report/ReportContent.cpp" line="107"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="127"/>
+        <location filename="../core/report/ReportContent.cpp" line="126"/>
         <source>%1: no run &quot;%2&quot; in this project</source>
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="139"/>
+        <location filename="../core/report/ReportContent.cpp" line="138"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="140"/>
+        <location filename="../core/report/ReportContent.cpp" line="139"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="150"/>
+        <location filename="../core/report/ReportContent.cpp" line="149"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="173"/>
+        <location filename="../core/report/ReportContent.cpp" line="164"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="185"/>
+        <location filename="../core/report/ReportContent.cpp" line="176"/>
         <location filename="../core/report/ReportDocument.cpp" line="194"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="220"/>
+        <location filename="../core/report/ReportContent.cpp" line="211"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="242"/>
+        <location filename="../core/report/ReportContent.cpp" line="233"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="248"/>
+        <location filename="../core/report/ReportContent.cpp" line="239"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
@@ -885,9 +910,246 @@ srun tessera-cli %2 --distributed
         <translation>der Prozess des Auftrags endete ohne Begründung (beendet, kein Speicher mehr oder abgestürzt)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="355"/>
+        <location filename="../core/project/RunRegistry.cpp" line="366"/>
         <source>registered from its folder before it finished</source>
         <translation>aus seinem Ordner übernommen, bevor er fertig war</translation>
+    </message>
+</context>
+<context>
+    <name>RunningJobsPrompt</name>
+    <message>
+        <location filename="../ui/project/RunningJobsPrompt.cpp" line="14"/>
+        <source>Jobs Are Running</source>
+        <translation>Aufträge laufen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/project/RunningJobsPrompt.cpp" line="15"/>
+        <source>%n job(s) of this project are still running.</source>
+        <translation>
+            <numerusform>%n Auftrag dieses Projekts läuft noch.</numerusform>
+            <numerusform>%n Aufträge dieses Projekts laufen noch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunningJobsPrompt.cpp" line="18"/>
+        <source>They run on their own: keep them running and see them again when you reopen the project, or stop them (training stops after its current epoch and can be resumed).</source>
+        <translation>Sie laufen selbstständig: Lassen Sie sie weiterlaufen und sehen Sie sie beim nächsten Öffnen des Projekts wieder, oder halten Sie sie an (das Training hält nach der laufenden Epoche an und kann fortgesetzt werden).</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunningJobsPrompt.cpp" line="20"/>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunningJobsPrompt.cpp" line="21"/>
+        <source>Stop Jobs</source>
+        <translation>Aufträge anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>SlideFiles</name>
+    <message>
+        <location filename="../ui/workspace/SlideFiles.cpp" line="9"/>
+        <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
+        <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainSetting</name>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="46"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="54"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="56"/>
+        <source>Passes over the training slides; SR-MIL stays near chance for its first ~15.</source>
+        <translation>Durchläufe über die Trainingsschnitte; SR-MIL bleibt in den ersten ~15 nahe am Zufall.</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="64"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="66"/>
+        <source>Peak AdamW learning rate of the cosine schedule (paper: 5e-4; CLAM&apos;s 2e-4 for the baselines).</source>
+        <translation>Höchste AdamW-Lernrate des Kosinusplans (Publikation: 5e-4; CLAMs 2e-4 für die Vergleichsmodelle).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="75"/>
+        <source>Weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="77"/>
+        <source>AdamW weight decay (paper: 1e-5).</source>
+        <translation>AdamW-Gewichtsabnahme (Publikation: 1e-5).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="84"/>
+        <source>Warm-up epochs</source>
+        <translation>Aufwärmepochen</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="86"/>
+        <source>Epochs of linear warm-up before the cosine.</source>
+        <translation>Epochen linearen Aufwärmens vor dem Kosinus.</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="93"/>
+        <source>Gradient clipping</source>
+        <translation>Gradientenbegrenzung</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="95"/>
+        <source>Clip the gradients&apos; norm to this (0 = none).</source>
+        <translation>Begrenzt die Norm der Gradienten auf diesen Wert (0 = keine).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="102"/>
+        <source>Class weights</source>
+        <translation>Klassengewichte</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="104"/>
+        <source>Weigh each slide by its class&apos;s inverse frequency.</source>
+        <translation>Gewichtet jeden Schnitt mit der inversen Häufigkeit seiner Klasse.</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="111"/>
+        <source>Early stopping</source>
+        <translation>Frühes Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="113"/>
+        <source>Stop after this many epochs without a better validation score (0 = never).</source>
+        <translation>Anhalten nach so vielen Epochen ohne bessere Validierung (0 = nie).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="122"/>
+        <source>Select after</source>
+        <translation>Auswahl ab</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="124"/>
+        <source>Choose the best epoch among those whose 0-based index is above this fraction of the epochs (paper: 0.6).</source>
+        <translation>Die beste Epoche unter denen wählen, deren 0-basierter Index über diesem Anteil der Epochen liegt (Publikation: 0,6).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="133"/>
+        <source>Reconstruction weight</source>
+        <translation>Rekonstruktionsgewicht</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="135"/>
+        <source>SR-MIL&apos;s w_gen: weight of the label-independent reconstruction (paper: 1.8).</source>
+        <translation>w_gen von SR-MIL: Gewicht der labelunabhängigen Rekonstruktion (Publikation: 1,8).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="143"/>
+        <source>Full-graph CE weight</source>
+        <translation>CE-Gewicht des vollen Graphen</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="145"/>
+        <source>SR-MIL&apos;s w_ce: classification of the full graph against the masked one.</source>
+        <translation>w_ce von SR-MIL: Klassifikation des vollen Graphen gegenüber dem maskierten.</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="154"/>
+        <source>Mask rate</source>
+        <translation>Maskierungsrate</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="155"/>
+        <source>SR-MIL: the share of patches masked and reconstructed from their neighbours (paper: 0.7).</source>
+        <translation>SR-MIL: Anteil der Patches, die maskiert und aus ihren Nachbarn rekonstruiert werden (Publikation: 0,7).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="164"/>
+        <source>Hidden size</source>
+        <translation>Verborgene Breite</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="166"/>
+        <source>SR-MIL: the width of the graph encoder (paper: 64).</source>
+        <translation>SR-MIL: Breite des Graph-Encoders (Publikation: 64).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="173"/>
+        <source>Attention heads</source>
+        <translation>Attention-Köpfe</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="176"/>
+        <source>SR-MIL: the attention heads of each graph layer (paper: 4).</source>
+        <translation>SR-MIL: Attention-Köpfe jeder Graph-Schicht (Publikation: 4).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="183"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="184"/>
+        <source>Random seed: the same seed gives the same run.</source>
+        <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="191"/>
+        <source>Slides per step</source>
+        <translation>Schnitte je Schritt</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="193"/>
+        <source>Slides whose gradients are averaged into one optimizer step (1 = as published); keep it to resume with another number of processes.</source>
+        <translation>Schnitte, deren Gradienten in einem Optimiererschritt gemittelt werden (1 = wie publiziert); beibehalten, um mit einer anderen Zahl von Prozessen fortzusetzen.</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="202"/>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="203"/>
+        <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU; or fp32, or bf16 (products in bfloat16, softmax, norms, losses and weights in float32).</source>
+        <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU; oder fp32, oder bf16 (Produkte in bfloat16, Softmax, Normen, Verluste und Gewichte in float32).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="211"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="213"/>
+        <source>Where LibTorch computes: auto (the first CUDA device if there is one, else the CPU), cpu, cuda or cuda:N.</source>
+        <translation>Wo LibTorch rechnet: auto (das erste CUDA-Gerät, falls vorhanden, sonst die CPU), cpu, cuda oder cuda:N.</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="223"/>
+        <source>CPU threads</source>
+        <translation>CPU-Threads</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="225"/>
+        <source>LibTorch&apos;s CPU threads (0 = all cores).</source>
+        <translation>CPU-Threads von LibTorch (0 = alle Kerne).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="232"/>
+        <source>Fine-tune from</source>
+        <translation>Feinabstimmen ab</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="234"/>
+        <source>Fine-tune: start from this run&apos;s best weights (a run folder, or with --project a run name); same model, feature dimension and classes.</source>
+        <translation>Feinabstimmen: von den besten Gewichten dieses Laufs ausgehen (ein Laufordner, mit --project ein Laufname); gleiches Modell, gleiche Merkmalsdimension und Klassen.</translation>
     </message>
 </context>
 <context>
@@ -914,62 +1176,107 @@ srun tessera-cli %2 --distributed
     </message>
 </context>
 <context>
+    <name>tessera::ui::AnalysisActions</name>
+    <message>
+        <location filename="../ui/analysis/AnalysisActions.cpp" line="39"/>
+        <source>Results: %1</source>
+        <translation>Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisActions.cpp" line="52"/>
+        <source>&amp;Run Model on Slide…</source>
+        <translation>Modell auf Schnitt &amp;anwenden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisActions.cpp" line="60"/>
+        <source>Open &amp;Results…</source>
+        <translation>&amp;Ergebnisse öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisActions.cpp" line="61"/>
+        <source>Open Results</source>
+        <translation>Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisActions.cpp" line="62"/>
+        <source>Tessera results (*.h5)</source>
+        <translation>Tessera-Ergebnisse (*.h5)</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::AnalysisController</name>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="41"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="34"/>
         <source>Extracting features: %1 of %2 patches</source>
         <translation>Merkmale werden extrahiert: %1 von %2 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="45"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="38"/>
         <source>Running the model…</source>
         <translation>Das Modell läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="55"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="48"/>
         <source>%1 does not belong to this slide: patch (%2, %3) lies outside its %4 × %5 pixels.</source>
         <translation>%1 gehört nicht zu diesem Schnitt: Patch (%2, %3) liegt außerhalb seiner %4 × %5 Pixel.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="63"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="56"/>
         <source>%1 has no patch size and a single patch: nothing to draw.</source>
         <translation>%1 hat keine Patchgröße und nur einen Patch: nichts zu zeichnen.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="94"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="87"/>
         <source>Open a slide first, then run a model on it.</source>
         <translation>Öffnen Sie zuerst einen Schnitt und wenden Sie dann ein Modell darauf an.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="113"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="99"/>
         <source>Preparing %1…</source>
         <translation>%1 wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="127"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="109"/>
+        <source>Applying %1 to %2</source>
+        <translation>%1 wird auf %2 angewendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="113"/>
+        <source>%1: analysis cancelled</source>
+        <translation>%1: Analyse abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="114"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="123"/>
         <source>The slide was closed before its results were ready.</source>
         <translation>Der Schnitt wurde geschlossen, bevor seine Ergebnisse fertig waren.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="138"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="118"/>
+        <source>The model failed on %1</source>
+        <translation>Das Modell ist an %1 gescheitert</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="147"/>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
         <source>%1: analysis cancelled before it started</source>
-        <translation>%1: Analyse abgebrochen, bevor sie begann</translation>
+        <translation type="vanished">%1: Analyse abgebrochen, bevor sie begann</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="146"/>
         <source>The model failed on %1: %2</source>
-        <translation>Das Modell ist an %1 gescheitert: %2</translation>
+        <translation type="vanished">Das Modell ist an %1 gescheitert: %2</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="155"/>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="171"/>
+        <location filename="../ui/analysis/AnalysisController.cpp" line="141"/>
         <source>Open a slide first, then its results.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann seine Ergebnisse.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisController.cpp" line="201"/>
         <source>%1 cannot be read: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
+        <translation type="vanished">%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1352,11 @@ srun tessera-cli %2 --distributed
         <translation>Farben Konsistenz</translation>
     </message>
     <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="342"/>
+        <source>Reading gallery patches</source>
+        <translation>Galerie-Patches werden gelesen</translation>
+    </message>
+    <message>
         <source>Colour map</source>
         <translation type="vanished">Farbskala</translation>
     </message>
@@ -1079,22 +1391,22 @@ srun tessera-cli %2 --distributed
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="269"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="267"/>
         <source>Loading the stored results…</source>
         <translation>Gespeicherte Ergebnisse werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="270"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="268"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="275"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="273"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="278"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="276"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -1104,7 +1416,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationLayer</name>
     <message>
-        <location filename="../ui/annotations/AnnotationLayer.cpp" line="58"/>
+        <location filename="../ui/document/AnnotationLayer.cpp" line="58"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
@@ -1112,95 +1424,100 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="50"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="52"/>
         <source>Class:</source>
         <translation>Klasse:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="52"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="54"/>
         <source>The class new annotations get, and the one Assign gives the selection</source>
         <translation>Die Klasse neuer Annotationen und die, die „Zuweisen“ der Auswahl gibt</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="54"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="56"/>
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="56"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="58"/>
         <source>Give the selected annotations this class</source>
         <translation>Den ausgewählten Annotationen diese Klasse geben</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="58"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="60"/>
         <source>New…</source>
         <translation>Neu…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="59"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="61"/>
         <source>Add a class with a name and a colour</source>
         <translation>Eine Klasse mit Name und Farbe hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="64"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="66"/>
         <source>Untick a class to hide its annotations</source>
         <translation>Eine Klasse abwählen, um ihre Annotationen auszublenden</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="69"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="71"/>
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="99"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="104"/>
         <source>New Class</source>
         <translation>Neue Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="99"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="104"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="103"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="108"/>
         <source>Colour of %1</source>
         <translation>Farbe von %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="190"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="195"/>
         <source>Set Class</source>
         <translation>Klasse setzen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="249"/>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="251"/>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="260"/>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="287"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="254"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="256"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="265"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="298"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="250"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="255"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="277"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="282"/>
         <source>No slide open.</source>
         <translation>Kein Schnitt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="285"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="290"/>
+        <source>Summing up annotations</source>
+        <translation>Annotationen werden zusammengefasst</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="296"/>
         <source>%L1 mm²</source>
         <translation>%L1 mm²</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="285"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="296"/>
         <source>%L1 px²</source>
         <translation>%L1 px²</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="286"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="297"/>
         <source>%1: %n annotation(s), %2</source>
         <translation>
             <numerusform>%1: %n Annotation, %2</numerusform>
@@ -1208,65 +1525,73 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationPanel.cpp" line="289"/>
+        <location filename="../ui/annotations/AnnotationPanel.cpp" line="300"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::AnnotationPersistence</name>
+    <message>
+        <location filename="../ui/annotations/AnnotationPersistence.cpp" line="82"/>
+        <source>Saving annotations</source>
+        <translation>Annotationen werden gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::AnnotationTableModel</name>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="70"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="75"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="72"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="77"/>
         <source>detection (%1)</source>
         <translation>Detektion (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="101"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="106"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="103"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="108"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="105"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="110"/>
         <source>Area (µm²)</source>
         <translation>Fläche (µm²)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="105"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="110"/>
         <source>Area (px²)</source>
         <translation>Fläche (px²)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="107"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="112"/>
         <source>Perimeter (µm)</source>
         <translation>Umfang (µm)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="107"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="112"/>
         <source>Perimeter (px)</source>
         <translation>Umfang (px)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="109"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="114"/>
         <source>Points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="111"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="116"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="113"/>
+        <location filename="../ui/annotations/AnnotationTableModel.cpp" line="118"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
@@ -1274,144 +1599,165 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::AnnotationWorkbench</name>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="46"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="47"/>
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="47"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="48"/>
         <source>Drag to move around the slide</source>
         <translation>Ziehen, um sich auf dem Schnitt zu bewegen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="48"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="49"/>
         <source>Select</source>
         <translation>Auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="49"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="50"/>
         <source>Click or drag a band to select; drag to move, drag a handle to reshape</source>
         <translation>Klicken oder einen Rahmen ziehen zum Auswählen; ziehen zum Verschieben, einen Griff ziehen zum Umformen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="52"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="53"/>
         <source>Point</source>
         <translation>Punkt</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="53"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="54"/>
         <source>Click to place a point</source>
         <translation>Klicken, um einen Punkt zu setzen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="54"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="55"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="55"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="57"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="56"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="58"/>
         <source>Drag from corner to corner</source>
         <translation>Von Ecke zu Ecke ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="56"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="57"/>
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="58"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="59"/>
         <source>Polygon</source>
         <translation>Polygon</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="59"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="60"/>
         <source>Click vertex by vertex; double-click or Enter closes, Backspace takes one back</source>
         <translation>Eckpunkt für Eckpunkt klicken; Doppelklick oder Eingabe schließt, Rücktaste nimmt einen zurück</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="62"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="63"/>
         <source>Freehand</source>
         <translation>Freihand</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="63"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="64"/>
         <source>Drag around a region</source>
         <translation>Um eine Region herum ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="74"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="75"/>
         <source>Annotations</source>
         <translation>Annotationen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="75"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="76"/>
         <source>Annotate</source>
         <translation>Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="138"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="150"/>
         <source>Import Annotations…</source>
         <translation>Annotationen importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="140"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="145"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="147"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="152"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="336"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="346"/>
         <source>Import Annotations</source>
         <translation>Annotationen importieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="141"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="153"/>
         <source>Annotations (*.geojson *.json *.xml);;QuPath GeoJSON (*.geojson *.json);;ASAP XML (*.xml)</source>
         <translation>Annotationen (*.geojson *.json *.xml);;QuPath-GeoJSON (*.geojson *.json);;ASAP-XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="151"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="159"/>
         <source>Export Annotations…</source>
         <translation>Annotationen exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="152"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="157"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="159"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="160"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="355"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="374"/>
         <source>Export Annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="153"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="161"/>
         <source>QuPath GeoJSON (*.geojson);;ASAP XML (*.xml)</source>
         <translation>QuPath-GeoJSON (*.geojson);;ASAP-XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="167"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="171"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="169"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="173"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="181"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="185"/>
         <source>Annotate from Heatmap…</source>
         <translation>Aus Heatmap annotieren…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="184"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="199"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="360"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="188"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="205"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="430"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="455"/>
         <source>Annotate from Heatmap</source>
         <translation>Aus Heatmap annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="185"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="189"/>
         <source>Run a model on this slide first: its heatmap is what gets traced.</source>
         <translation>Wenden Sie zuerst ein Modell auf diesen Schnitt an: seine Heatmap wird nachgezeichnet.</translation>
     </message>
+    <message>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="340"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="342"/>
+        <source>Importing annotations</source>
+        <translation>Annotationen werden importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="361"/>
+        <source>Exporting annotations</source>
+        <translation>Annotationen werden exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="446"/>
+        <source>Tracing the heatmap</source>
+        <translation>Die Heatmap wird nachgezeichnet</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="197"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="456"/>
         <source>%n region(s) traced from the heatmap.</source>
         <translation>
             <numerusform>%n Region aus der Heatmap nachgezeichnet.</numerusform>
@@ -1419,14 +1765,14 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="236"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="241"/>
         <source>Not saved: open or create a project to keep annotations.</source>
         <translation>Nicht gespeichert: öffnen oder erstellen Sie ein Projekt, um Annotationen zu behalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="240"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="251"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="245"/>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="256"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="261"/>
         <source>Saved in the project (%n annotation(s)).</source>
         <translation>
             <numerusform>Im Projekt gespeichert (%n Annotation).</numerusform>
@@ -1434,23 +1780,25 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="254"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="258"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="259"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="263"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="303"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="308"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="335"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="336"/>
         <source>Open a slide to import annotations onto.</source>
         <translation>Öffnen Sie einen Schnitt, auf den importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="311"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="321"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="312"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="323"/>
         <source>%n annotation(s) imported from %1.</source>
         <translation>
             <numerusform>%n Annotation aus %1 importiert.</numerusform>
@@ -1458,22 +1806,25 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="315"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="325"/>
         <source>New classes: %1.</source>
         <translation>Neue Klassen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="317"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="327"/>
         <source>Not kept: %1.</source>
         <translation>Nicht übernommen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="325"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="354"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="355"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="382"/>
         <source>Open a slide whose annotations to export.</source>
         <translation>Öffnen Sie den Schnitt, dessen Annotationen exportiert werden sollen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="328"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="365"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="385"/>
         <source>%n annotation(s) written to %1.</source>
         <translation>
             <numerusform>%n Annotation nach %1 geschrieben.</numerusform>
@@ -1481,27 +1832,29 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="331"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="368"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="388"/>
         <source>The format cannot hold: %1.</source>
         <translation>Das Format kann nicht aufnehmen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="340"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="426"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="440"/>
         <source>There is no heatmap on this slide to trace.</source>
         <translation>Auf diesem Schnitt gibt es keine Heatmap zum Nachzeichnen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="349"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="406"/>
         <source>consistency</source>
         <translation>Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="349"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="406"/>
         <source>attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="356"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="413"/>
         <source>%1 %2 (mean %3)</source>
         <translation>%1 %2 (Mittel %3)</translation>
     </message>
@@ -1517,6 +1870,14 @@ Ergebnisse: %2</translation>
         <location filename="../ui/annotations/tools/DrawingTools.cpp" line="76"/>
         <source>Draw Rectangle</source>
         <translation>Rechteck zeichnen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ComputeDeviceCache</name>
+    <message>
+        <location filename="../ui/tasks/ComputeDeviceCache.cpp" line="25"/>
+        <source>Looking for GPUs</source>
+        <translation>Suche nach GPUs</translation>
     </message>
 </context>
 <context>
@@ -1780,398 +2141,360 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>&amp;Open Slide…</source>
         <translation>Schnitt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="214"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>Export &amp;Report…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Save View as PNG…</source>
         <translation>Ansicht als PNG &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>&amp;Close Slide</source>
         <translation>Schnitt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="225"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231"/>
         <source>&amp;Fit to Window</source>
-        <translation>An &amp;Fenster anpassen</translation>
+        <translation type="vanished">An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>Zoom &amp;In</source>
-        <translation>Ver&amp;größern</translation>
+        <translation type="vanished">Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>Zoom &amp;Out</source>
-        <translation>Ver&amp;kleinern</translation>
+        <translation type="vanished">Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>Show &amp;Tissue Mask</source>
         <translation>&amp;Gewebemaske anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>&amp;Run Model on Slide…</source>
-        <translation>Modell auf Schnitt &amp;anwenden…</translation>
+        <translation type="vanished">Modell auf Schnitt &amp;anwenden…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>Open &amp;Results…</source>
-        <translation>&amp;Ergebnisse öffnen…</translation>
+        <translation type="vanished">&amp;Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
         <source>Add &amp;Slides…</source>
-        <translation>&amp;Schnitte hinzufügen…</translation>
+        <translation type="vanished">&amp;Schnitte hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>Add Slides</source>
-        <translation>Schnitte hinzufügen</translation>
+        <translation type="vanished">Schnitte hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>Add &amp;Folder…</source>
-        <translation>&amp;Ordner hinzufügen…</translation>
+        <translation type="vanished">&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>Add a Folder of Slides</source>
-        <translation>Einen Ordner mit Schnitten hinzufügen</translation>
+        <translation type="vanished">Einen Ordner mit Schnitten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>&amp;Import Labels…</source>
-        <translation>Labels &amp;importieren…</translation>
+        <translation type="vanished">Labels &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Import Labels (CLAM CSV)</source>
-        <translation>Labels importieren (CLAM-CSV)</translation>
+        <translation type="vanished">Labels importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
-        <location filename="../ui/MainWindow.cpp" line="290"/>
         <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <translation type="vanished">CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>&amp;Export Labels…</source>
-        <translation>Labels &amp;exportieren…</translation>
+        <translation type="vanished">Labels &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Export Labels (CLAM CSV)</source>
-        <translation>Labels exportieren (CLAM-CSV)</translation>
+        <translation type="vanished">Labels exportieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>Import S&amp;plit…</source>
-        <translation>Auf&amp;teilung importieren…</translation>
+        <translation type="vanished">Auf&amp;teilung importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>Import a Split (CLAM CSV)</source>
-        <translation>Eine Aufteilung importieren (CLAM-CSV)</translation>
+        <translation type="vanished">Eine Aufteilung importieren (CLAM-CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
         <source>&amp;Train Model…</source>
-        <translation>Modell &amp;trainieren…</translation>
+        <translation type="vanished">Modell &amp;trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>&amp;About Tessera</source>
         <translation>&amp;Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>&amp;New Project…</source>
-        <translation>&amp;Neues Projekt…</translation>
+        <translation type="vanished">&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
         <source>New Project: choose an empty folder</source>
-        <translation>Neues Projekt: einen leeren Ordner wählen</translation>
+        <translation type="vanished">Neues Projekt: einen leeren Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="323"/>
         <source>Open &amp;Project…</source>
-        <translation>&amp;Projekt öffnen…</translation>
+        <translation type="vanished">&amp;Projekt öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
         <source>Open Project</source>
-        <translation>Projekt öffnen</translation>
+        <translation type="vanished">Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Close Pro&amp;ject</source>
-        <translation>Projekt sch&amp;ließen</translation>
+        <translation type="vanished">Projekt sch&amp;ließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Project %1</source>
-        <translation>Projekt %1</translation>
+        <translation type="vanished">Projekt %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>Open or create a project first: training works on a project&apos;s slides and labels.</source>
-        <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Das Training arbeitet mit den Schnitten und Labels eines Projekts.</translation>
+        <translation type="vanished">Öffnen oder erstellen Sie zuerst ein Projekt: Das Training arbeitet mit den Schnitten und Labels eines Projekts.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>%1 slides added, %2 already in the project, %3 moved, %4 failed</source>
-        <translation>%1 Schnitte hinzugefügt, %2 schon im Projekt, %3 verschoben, %4 fehlgeschlagen</translation>
+        <translation type="vanished">%1 Schnitte hinzugefügt, %2 schon im Projekt, %3 verschoben, %4 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Some slides were not added:
 %1</source>
-        <translation>Einige Schnitte wurden nicht hinzugefügt:
+        <translation type="vanished">Einige Schnitte wurden nicht hinzugefügt:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>%1: %2 applied</source>
-        <translation>%1: %2 übernommen</translation>
+        <translation type="vanished">%1: %2 übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>, %1 slides not in the project (e.g. %2)</source>
-        <translation>, %1 Schnitte nicht im Projekt (z. B. %2)</translation>
+        <translation type="vanished">, %1 Schnitte nicht im Projekt (z. B. %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>Jobs Are Running</source>
-        <translation>Aufträge laufen</translation>
+        <translation type="vanished">Aufträge laufen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="408"/>
         <source>%n job(s) of this project are still running.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Auftrag dieses Projekts läuft noch.</numerusform>
             <numerusform>%n Aufträge dieses Projekts laufen noch.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>They run on their own: keep them running and see them again when you reopen the project, or stop them (training stops after its current epoch and can be resumed).</source>
-        <translation>Sie laufen selbstständig: Lassen Sie sie weiterlaufen und sehen Sie sie beim nächsten Öffnen des Projekts wieder, oder halten Sie sie an (das Training hält nach der laufenden Epoche an und kann fortgesetzt werden).</translation>
+        <translation type="vanished">Sie laufen selbstständig: Lassen Sie sie weiterlaufen und sehen Sie sie beim nächsten Öffnen des Projekts wieder, oder halten Sie sie an (das Training hält nach der laufenden Epoche an und kann fortgesetzt werden).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="413"/>
         <source>Keep Running</source>
-        <translation>Weiterlaufen lassen</translation>
+        <translation type="vanished">Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="414"/>
         <source>Stop Jobs</source>
-        <translation>Aufträge anhalten</translation>
+        <translation type="vanished">Aufträge anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="432"/>
         <source>A tile could not be read: %1</source>
-        <translation>Eine Kachel konnte nicht gelesen werden: %1</translation>
+        <translation type="vanished">Eine Kachel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="501"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>%1 — Tessera</source>
         <translation>%1 — Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="512"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>Detecting tissue…</source>
         <translation>Gewebe wird erkannt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="436"/>
         <source>Tissue covers %1 % of the slide (saturation threshold %2)</source>
-        <translation>Gewebe bedeckt %1 % des Schnitts (Sättigungsschwelle %2)</translation>
+        <translation type="vanished">Gewebe bedeckt %1 % des Schnitts (Sättigungsschwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>The results were not recorded in the project: %1</source>
-        <translation>Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
+        <translation type="vanished">Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>Jobs: %1</source>
         <translation>Aufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>%1×</source>
-        <translation>%1×</translation>
+        <translation type="vanished">%1×</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="539"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>Open Slide</source>
         <translation>Schnitt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="548"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>There is no slide view to save.</source>
         <translation>Es gibt keine Schnittansicht zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="553"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>Cannot write %1 (check the folder exists and is writable).</source>
         <translation>%1 kann nicht geschrieben werden (existiert der Ordner und ist er beschreibbar?).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="565"/>
+        <location filename="../ui/MainWindow.cpp" line="324"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="566"/>
+        <location filename="../ui/MainWindow.cpp" line="325"/>
         <source>Open a project and one of its slides: a report is made from what the project knows about the slide.</source>
         <translation>Öffnen Sie ein Projekt und einen seiner Schnitte: ein Bericht entsteht aus dem, was das Projekt über den Schnitt weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="583"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>Save View as PNG</source>
         <translation>Ansicht als PNG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="583"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Results: %1</source>
-        <translation>Ergebnisse: %1</translation>
+        <translation type="vanished">Ergebnisse: %1</translation>
     </message>
     <message>
         <source>Choose a Training Run</source>
         <translation type="vanished">Trainingslauf wählen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="633"/>
         <source>Open Results</source>
-        <translation>Ergebnisse öffnen</translation>
+        <translation type="vanished">Ergebnisse öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="633"/>
         <source>Tessera results (*.h5)</source>
-        <translation>Tessera-Ergebnisse (*.h5)</translation>
+        <translation type="vanished">Tessera-Ergebnisse (*.h5)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="653"/>
         <source>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Whole-slide viewer and spatially regularized MIL.&lt;/p&gt;&lt;table&gt;</source>
-        <translation>&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Ganzschnitt-Viewer und räumlich regularisiertes MIL.&lt;/p&gt;&lt;table&gt;</translation>
+        <translation type="vanished">&lt;h3&gt;Tessera %1&lt;/h3&gt;&lt;p&gt;Ganzschnitt-Viewer und räumlich regularisiertes MIL.&lt;/p&gt;&lt;table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="661"/>
         <source>About Tessera</source>
-        <translation>Über Tessera</translation>
+        <translation type="vanished">Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79"/>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
-        <location filename="../ui/MainWindow.cpp" line="502"/>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Magnification</source>
-        <translation>Vergrößerung</translation>
+        <translation type="vanished">Vergrößerung</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::OverviewWidget</name>
+    <message>
+        <location filename="../ui/viewer/OverviewWidget.cpp" line="49"/>
+        <source>Reading the overview</source>
+        <translation>Die Übersicht wird gelesen</translation>
     </message>
 </context>
 <context>
@@ -2214,9 +2537,146 @@ Ergebnisse: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::ProjectActions</name>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="29"/>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="31"/>
+        <source>New Project: choose an empty folder</source>
+        <translation>Neues Projekt: einen leeren Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="35"/>
+        <source>Open &amp;Project…</source>
+        <translation>&amp;Projekt öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="36"/>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="40"/>
+        <source>Close Pro&amp;ject</source>
+        <translation>Projekt sch&amp;ließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="52"/>
+        <source>Add &amp;Slides…</source>
+        <translation>&amp;Schnitte hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="54"/>
+        <source>Add Slides</source>
+        <translation>Schnitte hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="58"/>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="60"/>
+        <source>Add a Folder of Slides</source>
+        <translation>Einen Ordner mit Schnitten hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="65"/>
+        <source>&amp;Import Labels…</source>
+        <translation>Labels &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="66"/>
+        <source>Import Labels (CLAM CSV)</source>
+        <translation>Labels importieren (CLAM-CSV)</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="67"/>
+        <location filename="../ui/project/ProjectActions.cpp" line="74"/>
+        <location filename="../ui/project/ProjectActions.cpp" line="80"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="71"/>
+        <source>&amp;Export Labels…</source>
+        <translation>Labels &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="73"/>
+        <source>Export Labels (CLAM CSV)</source>
+        <translation>Labels exportieren (CLAM-CSV)</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="78"/>
+        <source>Import S&amp;plit…</source>
+        <translation>Auf&amp;teilung importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="79"/>
+        <source>Import a Split (CLAM CSV)</source>
+        <translation>Eine Aufteilung importieren (CLAM-CSV)</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="86"/>
+        <source>&amp;Train Model…</source>
+        <translation>Modell &amp;trainieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="102"/>
+        <source>Project %1</source>
+        <translation>Projekt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="115"/>
+        <source>Open or create a project first: training works on a project&apos;s slides and labels.</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Das Training arbeitet mit den Schnitten und Labels eines Projekts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="137"/>
+        <source>The results were not recorded in the project: %1</source>
+        <translation>Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="153"/>
+        <source>Adding slides…</source>
+        <translation>Schnitte werden hinzugefügt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="164"/>
+        <source>%1 slides added, %2 already in the project, %3 moved, %4 failed</source>
+        <translation>%1 Schnitte hinzugefügt, %2 schon im Projekt, %3 verschoben, %4 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="171"/>
+        <source>Some slides were not added:
+%1</source>
+        <translation>Einige Schnitte wurden nicht hinzugefügt:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="176"/>
+        <source>%1: %2 applied</source>
+        <translation>%1: %2 übernommen</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectActions.cpp" line="178"/>
+        <source>, %1 slides not in the project (e.g. %2)</source>
+        <translation>, %1 Schnitte nicht im Projekt (z. B. %2)</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::ProjectController</name>
     <message>
-        <location filename="../ui/project/ProjectController.cpp" line="93"/>
+        <location filename="../ui/project/ProjectController.cpp" line="74"/>
+        <source>Adding slides</source>
+        <translation>Schnitte werden hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/ProjectController.cpp" line="109"/>
         <source>Run %1 is still training: cancel its job first, then delete it.</source>
         <translation>Lauf %1 trainiert noch: brechen Sie zuerst seinen Auftrag ab und löschen Sie ihn dann.</translation>
     </message>
@@ -2257,123 +2717,148 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::ReportDialog</name>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="44"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="46"/>
         <source>Also write the CSVs (annotations, top patches, per-class summary)</source>
         <translation>Auch die CSV-Dateien schreiben (Annotationen, Top-Patches, Übersicht je Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="48"/>
-        <location filename="../ui/report/ReportDialog.cpp" line="140"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="50"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="134"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="54"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="56"/>
         <source>Latest prediction for this slide</source>
         <translation>Neueste Vorhersage für diesen Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="66"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="68"/>
         <source> µm/px</source>
         <translation> µm/px</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="67"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="69"/>
         <source>Resolution of the crops: 0.25 ≈ 40×, 0.5 ≈ 20×, 1 ≈ 10×</source>
         <translation>Auflösung der Ausschnitte: 0,25 ≈ 40×, 0,5 ≈ 20×, 1 ≈ 10×</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="72"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="74"/>
         <source>What you concluded (any language; kept in the project)</source>
         <translation>Ihre Schlussfolgerung (in jeder Sprache; wird im Projekt gespeichert)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="85"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="87"/>
         <source>Model results:</source>
         <translation>Modellergebnisse:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="86"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="88"/>
         <source>Author:</source>
         <translation>Autor:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="87"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="89"/>
         <source>Institution:</source>
         <translation>Einrichtung:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="88"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="90"/>
         <source>Page:</source>
         <translation>Seite:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="89"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="91"/>
         <source>Crops at:</source>
         <translation>Ausschnitte mit:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="90"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="92"/>
         <source>Top-attention crops:</source>
         <translation>Ausschnitte höchster Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="91"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="93"/>
         <source>Findings:</source>
         <translation>Befund:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="94"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="96"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="96"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="98"/>
         <source>PDF:</source>
         <translation>PDF:</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="100"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="102"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="119"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="121"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="119"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="121"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="143"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="137"/>
         <source>Open PDF</source>
         <translation>PDF öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="144"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="138"/>
         <source>Show in Folder</source>
         <translation>Im Ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="198"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="179"/>
+        <source>Gathering…</source>
+        <translation>Wird zusammengestellt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/ReportDialog.cpp" line="181"/>
+        <source>Gathering the report</source>
+        <translation>Der Bericht wird zusammengestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/ReportDialog.cpp" line="203"/>
         <source>No preview</source>
         <translation>Keine Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="229"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="214"/>
+        <source>Drawing the report preview</source>
+        <translation>Die Berichtsvorschau wird gezeichnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/ReportDialog.cpp" line="261"/>
         <source>Choose where to write the PDF.</source>
         <translation>Wählen Sie, wohin das PDF geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="231"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="263"/>
         <source>%1: the folder cannot be created</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
+    <message>
+        <location filename="../ui/report/ReportDialog.cpp" line="283"/>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/ReportDialog.cpp" line="286"/>
+        <source>Exporting the report</source>
+        <translation>Der Bericht wird exportiert</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/report/ReportDialog.cpp" line="237"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="247"/>
         <source>%1 written (%n page(s)).</source>
         <translation>
             <numerusform>%1 geschrieben (%n Seite).</numerusform>
@@ -2381,12 +2866,12 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="239"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="249"/>
         <source>CSVs: %1</source>
         <translation>CSV-Dateien: %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/ReportDialog.cpp" line="241"/>
+        <location filename="../ui/report/ReportDialog.cpp" line="252"/>
         <source>Not included: %1</source>
         <translation>Nicht enthalten: %1</translation>
     </message>
@@ -2434,7 +2919,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -2443,22 +2928,22 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Modell</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
         <source>Parent</source>
         <translation>Vorgänger</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
         <source>Best</source>
         <translation>Beste</translation>
     </message>
@@ -2467,67 +2952,67 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Val.-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
         <source>Test AUC</source>
         <translation>Test-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
         <source>Val n</source>
         <translation>Val. n</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
         <source>Val loss</source>
         <translation>Val. Loss</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
         <source>Val AUC (95 % CI)</source>
         <translation>Val. AUC (95-%-KI)</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
         <source>LR</source>
         <translation>LR</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
         <source>w_gen</source>
         <translation>w_gen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="51"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="52"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="68"/>
         <source>Validation slides</source>
         <translation>Validierungsschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="54"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="70"/>
         <source>The best epoch&apos;s validation AUC with its 95 % bootstrap interval; &quot;too few slides&quot; where a class has fewer than %1 validation slides.</source>
         <translation>Die Validierungs-AUC der besten Epoche mit 95-%-Bootstrap-Intervall; „zu wenige Schnitte“, wo eine Klasse weniger als %1 Validierungsschnitte hat.</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="83"/>
         <source>Train…</source>
         <translation>Trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="68"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="84"/>
         <source>Apply to Slide</source>
         <translation>Auf Schnitt anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="69"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="85"/>
         <source>Show this run&apos;s attention and consistency maps on the current slide</source>
         <translation>Die Attention- und Konsistenzkarten dieses Laufs auf dem aktuellen Schnitt zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="70"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="86"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
@@ -2538,12 +3023,12 @@ Ergebnisse: %2</translation>
 %2?}</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="161"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="179"/>
         <source>Delete Run</source>
         <translation>Lauf löschen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="162"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="180"/>
         <source>Delete run %1 with its folder (weights, metrics, log)? This cannot be undone.</source>
         <translation>Lauf %1 samt Ordner (Gewichte, Metriken, Protokoll) löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -2582,17 +3067,17 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="36"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="36"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="40"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="40"/>
         <source>Chosen patch</source>
         <translation>Gewählter Patch</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="148"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="148"/>
         <source> · consistency %1 (p%2; %3)</source>
         <translation> · Konsistenz %1 (p%2; %3)</translation>
     </message>
@@ -2601,7 +3086,7 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/SlideAnalysis.cpp" line="144"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="144"/>
         <source>attention %1 (p%2)</source>
         <translation>Attention %1 (p%2)</translation>
     </message>
@@ -2613,12 +3098,17 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideDocument</name>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="95"/>
+        <location filename="../ui/document/SlideDocument.cpp" line="62"/>
+        <source>Detecting tissue</source>
+        <translation>Gewebe wird erkannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/document/SlideDocument.cpp" line="77"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="97"/>
+        <location filename="../ui/document/SlideDocument.cpp" line="79"/>
         <source>Tissue outline</source>
         <translation>Gewebeumriss</translation>
     </message>
@@ -2636,52 +3126,57 @@ Ergebnisse: %2</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="55"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="51"/>
         <source>No slide open</source>
         <translation>Kein Schnitt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="60"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="56"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 × %3 px, %4, %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 × %3 px, %4, %5</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="64"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="60"/>
         <source>1 level</source>
         <translation>1 Ebene</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="64"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="60"/>
         <source>%1 levels</source>
         <translation>%1 Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="67"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="63"/>
         <source>&lt;br&gt;%1 µm/px (%2 × %3 mm)</source>
         <translation>&lt;br&gt;%1 µm/px (%2 × %3 mm)</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="72"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="68"/>
         <source>&lt;br&gt;Objective %1×%2</source>
         <translation>&lt;br&gt;Objektiv %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="74"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="70"/>
         <source> (estimated)</source>
         <translation> (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="76"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="72"/>
         <source>&lt;br&gt;Read by Tessera&apos;s TIFF reader</source>
         <translation>&lt;br&gt;Gelesen mit Tesseras TIFF-Leser</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="77"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="73"/>
         <source>&lt;br&gt;Read by OpenSlide</source>
         <translation>&lt;br&gt;Gelesen mit OpenSlide</translation>
     </message>
     <message>
-        <location filename="../ui/SlideInfoPanel.cpp" line="119"/>
+        <location filename="../ui/SlideInfoPanel.cpp" line="106"/>
+        <source>Reading label and macro images</source>
+        <translation>Etikett- und Makrobilder werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SlideInfoPanel.cpp" line="122"/>
         <source>%1: unreadable</source>
         <translation>%1: nicht lesbar</translation>
     </message>
@@ -2742,15 +3237,20 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideTabs</name>
     <message>
-        <location filename="../ui/workspace/SlideTabs.cpp" line="27"/>
+        <location filename="../ui/workspace/SlideTabs.cpp" line="20"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/SlideTabs.cpp" line="54"/>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::SlideView</name>
     <message>
-        <location filename="../ui/viewer/SlideView.cpp" line="184"/>
+        <location filename="../ui/viewer/SlideView.cpp" line="198"/>
         <source>Open a slide (Ctrl+O) or drop one here</source>
         <translation>Schnitt öffnen (Strg+O) oder hierher ziehen</translation>
     </message>
@@ -2758,12 +3258,17 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::StoredResults</name>
     <message>
-        <location filename="../ui/analysis/StoredResults.cpp" line="87"/>
+        <location filename="../ui/analysis/StoredResults.cpp" line="54"/>
+        <source>Listing stored results</source>
+        <translation>Gespeicherte Ergebnisse werden aufgelistet</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/StoredResults.cpp" line="102"/>
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/StoredResults.cpp" line="90"/>
+        <location filename="../ui/analysis/StoredResults.cpp" line="106"/>
         <source>, val. AUC %1</source>
         <translation>, Val.-AUC %1</translation>
     </message>
@@ -2771,305 +3276,324 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::TrainingDialog</name>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="53"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="49"/>
         <source>Train a Model</source>
         <translation>Ein Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="56"/>
-        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="57"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
         <source>SR-MIL: spatially regularized MIL (GAT encoder, supernode classifier, masked reconstruction). ABMIL and TransMIL are the baselines to compare with.</source>
-        <translation>SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
+        <translation type="vanished">SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="64"/>
         <source>Run name</source>
         <translation>Name des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="74"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="64"/>
         <source>The run&apos;s folder under runs/</source>
         <translation>Der Ordner des Laufs unter runs/</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
         <source>Epochs</source>
-        <translation>Epochen</translation>
+        <translation type="vanished">Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>Passes over the training slides. SR-MIL stays near chance for its first ~15 epochs.</source>
-        <translation>Durchgänge über die Trainingsschnitte. SR-MIL bleibt in den ersten ~15 Epochen nahe am Zufall.</translation>
+        <translation type="vanished">Durchgänge über die Trainingsschnitte. SR-MIL bleibt in den ersten ~15 Epochen nahe am Zufall.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
         <source>Learning rate</source>
-        <translation>Lernrate</translation>
+        <translation type="vanished">Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
         <source>Peak AdamW learning rate (paper: 5e-4), cosine schedule</source>
-        <translation>Höchste AdamW-Lernrate (Artikel: 5e-4), Kosinus-Verlauf</translation>
+        <translation type="vanished">Höchste AdamW-Lernrate (Artikel: 5e-4), Kosinus-Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>Weight decay</source>
-        <translation>Gewichtsabnahme</translation>
+        <translation type="vanished">Gewichtsabnahme</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
         <source>AdamW weight decay (paper: 1e-5)</source>
-        <translation>AdamW-Gewichtsabnahme (Artikel: 1e-5)</translation>
+        <translation type="vanished">AdamW-Gewichtsabnahme (Artikel: 1e-5)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="81"/>
         <source>Warm-up epochs</source>
-        <translation>Aufwärmepochen</translation>
+        <translation type="vanished">Aufwärmepochen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="82"/>
         <source>Linear warm-up before the cosine</source>
-        <translation>Lineares Aufwärmen vor dem Kosinus</translation>
+        <translation type="vanished">Lineares Aufwärmen vor dem Kosinus</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>Early stopping</source>
-        <translation>Frühes Anhalten</translation>
+        <translation type="vanished">Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
         <source>Stop after this many epochs without a better validation score (0 = never)</source>
-        <translation>Nach so vielen Epochen ohne besseren Validierungswert anhalten (0 = nie)</translation>
+        <translation type="vanished">Nach so vielen Epochen ohne besseren Validierungswert anhalten (0 = nie)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="85"/>
         <source>Select after</source>
-        <translation>Auswahl ab</translation>
+        <translation type="vanished">Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="86"/>
         <source>Choose the best epoch only after this fraction of the epochs (paper: 0.6)</source>
-        <translation>Die beste Epoche erst nach diesem Anteil der Epochen wählen (Artikel: 0,6)</translation>
+        <translation type="vanished">Die beste Epoche erst nach diesem Anteil der Epochen wählen (Artikel: 0,6)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
         <source>Reconstruction weight</source>
-        <translation>Rekonstruktionsgewicht</translation>
+        <translation type="vanished">Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="88"/>
         <source>SR-MIL&apos;s w_gen in [0, 2]: weight of the label-independent reconstruction (paper: 1.8)</source>
-        <translation>w_gen von SR-MIL in [0, 2]: Gewicht der label-unabhängigen Rekonstruktion (Artikel: 1,8)</translation>
+        <translation type="vanished">w_gen von SR-MIL in [0, 2]: Gewicht der label-unabhängigen Rekonstruktion (Artikel: 1,8)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="89"/>
         <source>Full-graph CE weight</source>
-        <translation>CE-Gewicht des vollen Graphen</translation>
+        <translation type="vanished">CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
         <source>SR-MIL&apos;s w_ce in [0, 2]: full graph vs masked graph classification</source>
-        <translation>w_ce von SR-MIL in [0, 2]: Klassifikation auf dem vollen gegenüber dem maskierten Graphen</translation>
+        <translation type="vanished">w_ce von SR-MIL in [0, 2]: Klassifikation auf dem vollen gegenüber dem maskierten Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
         <source>Seed</source>
-        <translation>Startwert</translation>
+        <translation type="vanished">Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
         <source>The same seed gives the same run</source>
-        <translation>Derselbe Startwert ergibt denselben Lauf</translation>
+        <translation type="vanished">Derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
         <source>%1 (%2, %3 slides)</source>
         <translation>%1 (%2, %3 Schnitte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="99"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>Extract first…</source>
         <translation>Zuerst extrahieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="101"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
         <source>handcrafted (no weights)</source>
         <translation>handgefertigt (ohne Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="102"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>TorchScript encoder (.pt)…</source>
         <translation>TorchScript-Encoder (.pt)…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="106"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
         <source>k-fold cross-validation</source>
         <translation>k-fache Kreuzvalidierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="110"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
         <source>(train from scratch)</source>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="92"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="117"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
         <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="118"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="95"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="119"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="96"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="120"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="121"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="122"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="308"/>
+        <source> Range: %1.</source>
+        <translation> Bereich: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/TrainingDialog.cpp" line="325"/>
+        <source>Looking for GPUs…</source>
+        <translation>Suche nach GPUs…</translation>
+    </message>
+    <message>
         <source>Fine-tune from</source>
-        <translation>Feinabstimmen ab</translation>
+        <translation type="vanished">Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="123"/>
         <source>Start from another run&apos;s best weights: same model, classes and feature dimension</source>
-        <translation>Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
+        <translation type="vanished">Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="128"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="104"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="137"/>
         <source>Device</source>
-        <translation>Gerät</translation>
+        <translation type="vanished">Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="138"/>
         <source>One job runs per device; others wait in the queue</source>
-        <translation>Je Gerät läuft ein Auftrag; weitere warten in der Warteschlange</translation>
+        <translation type="vanished">Je Gerät läuft ein Auftrag; weitere warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="139"/>
         <source>Precision</source>
-        <translation>Genauigkeit</translation>
+        <translation type="vanished">Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU</source>
-        <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU</translation>
+        <translation type="vanished">auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="141"/>
         <source>CPU threads</source>
-        <translation>CPU-Threads</translation>
+        <translation type="vanished">CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="141"/>
         <source>0 = all cores</source>
-        <translation>0 = alle Kerne</translation>
+        <translation type="vanished">0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
         <source>Data-parallel workers, one per GPU</source>
         <translation>Datenparallele Arbeitsprozesse, einer je GPU</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="153"/>
         <source>Slides per step</source>
-        <translation>Schnitte je Schritt</translation>
+        <translation type="vanished">Schnitte je Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="154"/>
         <source>Slides averaged into one optimizer step (1 = as published)</source>
-        <translation>Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
+        <translation type="vanished">Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="155"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="124"/>
         <source>Cluster Command…</source>
         <translation>Cluster-Befehl…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="164"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
         <source>Train on a Cluster</source>
         <translation>Auf einem Cluster trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="170"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="139"/>
         <source>GPUs per node</source>
         <translation>GPUs je Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="173"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="142"/>
         <source>(this machine has none: set the cluster node&apos;s)</source>
         <translation>(dieser Rechner hat keine: die des Cluster-Knotens eintragen)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="180"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="197"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="167"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="228"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="199"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="229"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="200"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ViewNavigation</name>
+    <message>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="30"/>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="31"/>
+        <source>Magnification</source>
+        <translation>Vergrößerung</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="41"/>
+        <source>&amp;Fit to Window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="50"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="51"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="66"/>
+        <source>A tile could not be read: %1</source>
+        <translation>Eine Kachel konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="70"/>
+        <source>Tissue covers %1 % of the slide (saturation threshold %2)</source>
+        <translation>Gewebe bedeckt %1 % des Schnitts (Sättigungsschwelle %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/ViewNavigation.cpp" line="96"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
     </message>
 </context>
 </TS>
