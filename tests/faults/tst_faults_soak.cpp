@@ -13,6 +13,7 @@
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
 #include "system/RuntimeEnvironment.h"
+#include "tasks/TaskRunner.h"
 #include "workspace/SlideTabs.h"
 
 #include <QDir>
@@ -118,6 +119,7 @@ public:
             openSome(plan.slidesPerRound);
             trend.rss << settledRss();
         }
+        settledRss(); // the last round's tasks have ended
         trend.fdsAtEnd = openFileDescriptors();
         trend.slope = slopePerRound(trend.rss);
         trend.limit = 0.01 * double(trend.rss.first());
@@ -146,6 +148,8 @@ private:
     {
         m_window.tileCache().clear();
         QPixmapCache::clear();
+        // Work of closed tabs still finishing holds their slides (and files) until it ends.
+        ui::TaskRunner::instance().waitForDone();
         QThreadPool::globalInstance()->waitForDone();
         for (int pass = 0; pass < 3; ++pass) {
             QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);

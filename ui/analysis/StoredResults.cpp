@@ -91,6 +91,11 @@ void StoredResults::listForCurrentSlide()
 {
     SlideView* view = m_tabs->currentView();
     const int listing = ++m_listing; // only the newest listing is shown
+    // Another slide: its own list or none, never the last slide's while this one's is read.
+    if (SlideDocument* current = view ? view->document() : nullptr; current != m_listed) {
+        m_listed = current;
+        m_panel->setStoredResults({}, {}, m_loading.contains(current));
+    }
     withStored(view ? view->document() : nullptr,
                [this, listing](SlideDocument* document, const std::vector<core::PredictionRecord>& stored) {
                    if (listing != m_listing)

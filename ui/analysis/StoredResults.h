@@ -6,6 +6,7 @@
 #include "project/RunRegistry.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <functional>
 #include <vector>
@@ -45,6 +46,7 @@ private:
     AnalysisPanel* m_panel;
     SlideTabs* m_tabs;
     int m_listing = 0;
+    QPointer<SlideDocument> m_listed; // the document the panel's list is about
 };
 
 } // namespace tessera::ui

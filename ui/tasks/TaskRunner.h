@@ -68,6 +68,9 @@ public:
     void cancelAll(const QObject* owner);
     bool isRunning(quint64 id) const { return m_tasks.contains(id); }
     QList<TaskInfo> running() const;
+    // Blocks until every task on the runner's own pool has ended, cancelled ones included (tests
+    // and leak checks that need the application at rest; never on a path a user waits on).
+    bool waitForDone(int milliseconds = -1) { return m_pool.waitForDone(milliseconds); }
     int count() const { return int(m_tasks.size()); }
 
 Q_SIGNALS:
