@@ -5,6 +5,7 @@
 #include "heatmap/HeatmapSnapshot.h"
 #include "infer/Predictor.h"
 #include "project/Project.h"
+#include "session/SlideSession.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -18,28 +19,6 @@
 namespace tessera::core {
 
 namespace {
-
-struct PredictionRow {
-    qint64 run = 0;
-    QString file;
-};
-
-std::optional<PredictionRow> findPrediction(Project& project, qint64 slideId, qint64 runId)
-{
-    ProjectDatabase& db = project.database();
-    QSqlQuery q =
-        db.prepare(runId > 0 ? QStringLiteral("SELECT run_id, file FROM predictions WHERE slide_id = ? "
-                                              "AND run_id = ?")
-                             : QStringLiteral("SELECT run_id, file FROM predictions WHERE slide_id = ? "
-                                              "ORDER BY created_at DESC LIMIT 1"));
-    q.addBindValue(slideId);
-    if (runId > 0)
-        q.addBindValue(runId);
-    db.run(q);
-    if (!q.next())
-        return std::nullopt;
-    return PredictionRow{q.value(0).toLongLong(), q.value(1).toString()};
-}
 
 constexpr int kLegendWidth = 280;
 
@@ -81,23 +60,19 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
 {
     ReportContent c;
     c.page = request.page;
-    const QString key =
-        QFileInfo::exists(request.slide) ? QFileInfo(request.slide).completeBaseName() : request.slide;
-    const std::optional<SlideRecord> record = project.slides().find(key);
-    if (!record)
-        throw Error(QObject::tr("%1: no slide \"%2\" in this project").arg(project.folder(), request.slide));
-    if (record->missing)
-        throw Error(
-            QObject::tr("%1: the slide file is missing (the project expects it there)").arg(record->path));
-    const SlidePtr slide = Slide::open(record->path);
+    // The slide as the project knows it: the same session the viewer shows.
+    const std::unique_ptr<SlideSession> session =
+        SlideSession::fromProject(project, request.slide, request.run);
+    const SlideRecord& record = *session->projectRecord();
+    const SlidePtr slide = session->slide();
     const std::optional<double> mpp = slide->micronsPerPixel();
     const QLocale locale;
-    c.slideId = record->id;
-    c.slideKey = record->key;
-    c.slideFile = record->path;
-    c.fingerprint = QObject::tr("%1 bytes, SHA-1 of the first MiB %2")
-                        .arg(locale.toString(record->fingerprint.size),
-                             QString::fromLatin1(record->fingerprint.headHash));
+    c.slideId = record.id;
+    c.slideKey = record.key;
+    c.slideFile = record.path;
+    c.fingerprint =
+        QObject::tr("%1 bytes, SHA-1 of the first MiB %2")
+            .arg(locale.toString(record.fingerprint.size), QString::fromLatin1(record.fingerprint.headHash));
     c.vendor = slide->vendor();
     c.inMicrons = mpp.has_value();
     c.micronsPerPixel = mpp ? locale.toString(*mpp, 'g', 4) : QObject::tr("not recorded");
@@ -114,25 +89,14 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
     c.findings = request.findings;
 
     const QImage thumbnail = slideThumbnail(*slide, 1600);
-    const std::vector<Annotation> annotations = project.annotations().load(record->id);
-    const std::vector<AnnotationClass> classes = project.annotations().classes();
+    const std::vector<Annotation>& annotations = session->annotations().annotations();
+    const std::vector<AnnotationClass>& classes = session->annotations().classes();
     c.overview = overviewWithAnnotations(thumbnail, slide->size(), annotations, classes, mpp);
 
     // The prediction: of the run asked for, or the latest for this slide.
-    std::optional<RunRecord> run;
-    if (!request.run.isEmpty()) {
-        run = project.runs().find(request.run);
-        if (!run)
-            throw Error(QObject::tr("%1: no run \"%2\" in this project").arg(project.folder(), request.run));
-    }
-    std::optional<Prediction> prediction;
-    if (const auto row = findPrediction(project, record->id, run ? run->id : 0)) {
-        prediction = Prediction::read(project.toAbsolute(row->file));
-        if (!run)
-            for (const RunRecord& r : project.runs().list())
-                if (r.id == row->run)
-                    run = r;
-    }
+    const std::optional<SessionResults>& results = session->results();
+    const Prediction* prediction = results ? &results->prediction : nullptr;
+    const std::optional<RunRecord> run = results ? results->run : session->requestedRun();
     if (!prediction) {
         c.omitted
             << (run ? QObject::tr("Model results: run %1 has no prediction for this slide.").arg(run->name)

@@ -1,9 +1,9 @@
 #include "SlideAnalysis.h"
 
 #include "SlideDocument.h"
-#include "heatmap/HeatmapSnapshot.h"
 #include "canvas/ImageLayer.h"
 #include "canvas/OutlineLayer.h"
+#include "heatmap/HeatmapSnapshot.h"
 
 #include <QTimer>
 
@@ -12,11 +12,10 @@
 
 namespace tessera::ui {
 
-SlideAnalysis::SlideAnalysis(SlideDocument& document, core::Prediction prediction, QString resultsPath,
-                             const HeatmapSettings& settings)
+SlideAnalysis::SlideAnalysis(SlideDocument& document, const HeatmapSettings& settings)
     : m_document(document),
-      m_prediction(std::move(prediction)),
-      m_resultsPath(std::move(resultsPath)),
+      m_prediction(document.session().results()->prediction),
+      m_resultsPath(document.session().results()->file),
       m_settings(settings),
       m_index(m_prediction.coords, m_prediction.patchStep)
 {

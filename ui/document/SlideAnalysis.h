@@ -21,10 +21,10 @@ class SlideDocument;
 class SlideAnalysis : public QObject {
     Q_OBJECT
 public:
-    // Adds its layers to the document (attention shown, the rest hidden); they are removed again
-    // when the analysis is destroyed. Made by SlideDocument::showAnalysis().
-    SlideAnalysis(SlideDocument& document, core::Prediction prediction, QString resultsPath,
-                  const HeatmapSettings& settings);
+    // Presents the results of the document's session: adds its layers to the document
+    // (attention shown, the rest hidden); they are removed again when the analysis is destroyed.
+    // Made by SlideDocument when the session's results change.
+    SlideAnalysis(SlideDocument& document, const HeatmapSettings& settings);
     ~SlideAnalysis() override;
 
     const core::Prediction& prediction() const { return m_prediction; }
@@ -56,7 +56,7 @@ private:
     void render(MapLayer layer);
 
     SlideDocument& m_document;
-    core::Prediction m_prediction;
+    const core::Prediction& m_prediction; // the session's, replaced only with this presenter
     QString m_resultsPath;
     HeatmapSettings m_settings;
     core::PatchIndex m_index;

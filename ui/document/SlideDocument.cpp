@@ -1,28 +1,32 @@
 #include "SlideDocument.h"
 
-#include "SlideAnalysis.h"
 #include "AnnotationLayer.h"
 #include "AnnotationSelection.h"
-#include "annotations/AnnotationSet.h"
-#include "common/Error.h"
-#include "tasks/TaskRunner.h"
+#include "SlideAnalysis.h"
 #include "TissueOverlay.h"
+#include "annotations/AnnotationSet.h"
 #include "canvas/ImageLayer.h"
 #include "canvas/OutlineLayer.h"
-
+#include "common/Error.h"
+#include "tasks/TaskRunner.h"
 
 namespace tessera::ui {
 
 SlideDocument::SlideDocument(core::SlidePtr slide, QObject* parent)
+    : SlideDocument(std::make_unique<core::SlideSession>(std::move(slide)), parent)
+{
+}
+
+SlideDocument::SlideDocument(std::unique_ptr<core::SlideSession> session, QObject* parent)
     : QObject(parent),
-      m_slide(std::move(slide)),
+      m_session(std::move(session)),
       m_layers(std::make_unique<LayerStack>()),
-      m_annotations(std::make_unique<core::AnnotationSet>(&m_undo)),
       m_selection(std::make_unique<AnnotationSelection>())
 {
-    m_annotationLayer = m_layers->add(std::make_unique<AnnotationLayer>(*m_annotations, *m_selection));
+    core::AnnotationSet& set = m_session->annotations();
+    m_annotationLayer = m_layers->add(std::make_unique<AnnotationLayer>(set, *m_selection));
     // Whatever leaves the set leaves the selection too (deleted, undone).
-    connect(m_annotations.get(), &core::AnnotationSet::edited, this,
+    connect(&set, &core::AnnotationSet::edited, this,
             [this](const QList<QUuid>&, const QList<QUuid>& removed) {
                 if (removed.isEmpty())
                     return;
@@ -31,8 +35,13 @@ SlideDocument::SlideDocument(core::SlidePtr slide, QObject* parent)
                     kept.removeAll(id);
                 m_selection->set(kept);
             });
-    connect(m_annotations.get(), &core::AnnotationSet::wasReset, m_selection.get(),
-            &AnnotationSelection::clear);
+    connect(&set, &core::AnnotationSet::wasReset, m_selection.get(), &AnnotationSelection::clear);
+    connect(m_session.get(), &core::SlideSession::tissueChanged, this, &SlideDocument::presentTissue);
+    connect(m_session.get(), &core::SlideSession::resultsChanged, this, &SlideDocument::presentResults);
+    if (m_session->tissue())
+        presentTissue();
+    if (m_session->results())
+        presentResults();
 }
 
 SlideDocument::~SlideDocument()
@@ -60,20 +69,24 @@ void SlideDocument::detectTissue()
     // own reference to the slide; if the document goes first, it stops at its next read.
     TaskRunner::instance().run(
         this, tr("Detecting tissue"),
-        [slide = m_slide](TaskControl& control) { return core::TissueDetector().detect(*slide, control.cancelFlag()); },
+        [slide = slide()](TaskControl& control) {
+            return core::TissueDetector().detect(*slide, control.cancelFlag());
+        },
         [this](TaskResult<core::TissueMask> outcome) {
             m_detecting = false;
             if (!outcome.ok()) {
                 Q_EMIT tissueFailed(outcome.error);
                 return;
             }
-            applyTissue(*outcome.value);
+            m_session->setTissue(std::move(*outcome.value));
         });
 }
 
-void SlideDocument::applyTissue(const core::TissueMask& tissue)
+void SlideDocument::presentTissue()
 {
-    m_tissue = tissue;
+    const core::TissueMask& tissue = *m_session->tissue();
+    m_layers->remove(m_tissueImage);
+    m_layers->remove(m_tissueOutline);
     auto image = std::make_unique<ImageLayer>(tr("Tissue mask"));
     image->setImage(tissueOverlayImage(tissue), tissue.downsample);
     auto outline = std::make_unique<OutlineLayer>(tr("Tissue outline"));
@@ -90,10 +103,20 @@ void SlideDocument::applyTissue(const core::TissueMask& tissue)
 SlideAnalysis* SlideDocument::showAnalysis(core::Prediction prediction, const QString& resultsPath,
                                            const HeatmapSettings& settings)
 {
-    m_analysis.reset(); // its layers go with it
-    m_analysis = std::make_unique<SlideAnalysis>(*this, std::move(prediction), resultsPath, settings);
-    Q_EMIT analysisChanged();
+    m_heatmapSettings = settings;
+    m_settingsGiven = true;
+    m_session->setResults({std::move(prediction), resultsPath, std::nullopt});
     return m_analysis.get();
+}
+
+void SlideDocument::presentResults()
+{
+    if (m_analysis && !m_settingsGiven)
+        m_heatmapSettings = m_analysis->settings(); // new results are drawn as the last ones were
+    m_settingsGiven = false;
+    m_analysis.reset(); // its layers go with it
+    m_analysis = std::make_unique<SlideAnalysis>(*this, m_heatmapSettings);
+    Q_EMIT analysisChanged();
 }
 
 } // namespace tessera::ui
