@@ -32,13 +32,13 @@ private:
 
 void TestTasks::initTestCase()
 {
-    // A stand-in nvidia-smi that takes 2 s (the probe waits up to 3), and two CUDA devices forced through the
+    // A stand-in nvidia-smi that takes 1 s (the probe waits up to 3), and two CUDA devices forced through the
     // test hook: the slow path of a GPU machine, here.
     const QString bin = m_dir.filePath(QStringLiteral("bin"));
     QVERIFY(QDir().mkpath(bin));
     QFile smi(bin + QStringLiteral("/nvidia-smi"));
     QVERIFY(smi.open(QIODevice::WriteOnly));
-    smi.write("#!/bin/sh\nsleep 2\necho '0, Test GPU, 1000'\necho '1, Test GPU, 2000'\n");
+    smi.write("#!/bin/sh\nsleep 1\necho '0, Test GPU, 1000'\necho '1, Test GPU, 2000'\n");
     smi.close();
     smi.setPermissions(smi.permissions() | QFileDevice::ExeOwner);
     qputenv("PATH", (bin + QLatin1Char(':')).toUtf8() + qgetenv("PATH"));
@@ -129,7 +129,7 @@ void TestTasks::theTrainingDialogOpensWhileTheGpusAreStillBeingProbed()
     QCOMPARE(devices->itemText(devices->count() - 1), QStringLiteral("Looking for GPUs…"));
     QVERIFY(!qobject_cast<QStandardItemModel*>(devices->model())->item(devices->count() - 1)->isEnabled());
     QVERIFY(!dialog.processesBox()->isVisibleTo(&dialog));
-    // nvidia-smi answers after its 2 s: both GPUs join, data-parallel processes become possible.
+    // nvidia-smi answers after its 1 s: both GPUs join, data-parallel processes become possible.
     QSignalSpy ready(&cache, &ui::ComputeDeviceCache::ready);
     QVERIFY(ready.wait(15000));
     QCOMPARE(devices->count(), 3);
