@@ -62,12 +62,10 @@ void setSettingWidgetValue(QWidget* widget, const QVariant& value)
         choice->setCurrentIndex(choice->findData(value));
 }
 
-QVariant settingWidgetValue(const core::TrainSetting& setting, const QWidget* widget)
+QVariant widgetValue(const QWidget* widget)
 {
     if (const auto* box = qobject_cast<const QSpinBox*>(widget))
-        return std::holds_alternative<std::uint64_t core::TrainConfig::*>(setting.field)
-                   ? QVariant(qulonglong(box->value()))
-                   : QVariant(box->value());
+        return box->value();
     if (const auto* decimal = qobject_cast<const QDoubleSpinBox*>(widget))
         return decimal->value();
     if (const auto* check = qobject_cast<const QCheckBox*>(widget))
@@ -75,6 +73,15 @@ QVariant settingWidgetValue(const core::TrainSetting& setting, const QWidget* wi
     if (const auto* choice = qobject_cast<const QComboBox*>(widget))
         return choice->currentData();
     return {};
+}
+
+QVariant settingWidgetValue(const core::TrainSetting& setting, const QWidget* widget)
+{
+    const QVariant value = widgetValue(widget);
+    // A seed is 64-bit: the spin box's int, widened.
+    return std::holds_alternative<std::uint64_t core::TrainConfig::*>(setting.field)
+               ? QVariant(value.toULongLong())
+               : value;
 }
 
 } // namespace tessera::ui

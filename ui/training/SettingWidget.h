@@ -13,5 +13,8 @@ namespace tessera::ui {
 QWidget* makeSettingWidget(const core::TrainSetting& setting, QWidget* parent);
 void setSettingWidgetValue(QWidget* widget, const QVariant& value);
 QVariant settingWidgetValue(const core::TrainSetting& setting, const QWidget* widget);
+// What a spin box, check box or list holds (its current data), for any form field; invalid for
+// other widgets.
+QVariant widgetValue(const QWidget* widget);
 
 } // namespace tessera::ui

@@ -236,16 +236,9 @@ void TrainingDialog::remember() const
     QSettings settings;
     settings.beginGroup(settingsGroup());
     settings.setValue(QStringLiteral("model"), m_model->currentData());
-    for (const QString& field : rememberedFields()) {
-        if (const auto* box = findChild<QSpinBox*>(field))
-            settings.setValue(field, box->value());
-        else if (const auto* decimal = findChild<QDoubleSpinBox*>(field))
-            settings.setValue(field, decimal->value());
-        else if (const auto* check = findChild<QCheckBox*>(field))
-            settings.setValue(field, check->isChecked());
-        else if (const auto* choice = findChild<QComboBox*>(field))
-            settings.setValue(field, choice->currentData());
-    }
+    for (const QString& field : rememberedFields())
+        if (const QVariant value = widgetValue(findChild<QWidget*>(field)); value.isValid())
+            settings.setValue(field, value);
 }
 
 void TrainingDialog::restore()
@@ -259,13 +252,11 @@ void TrainingDialog::restore()
         const QVariant value = settings.value(field);
         if (!value.isValid())
             continue;
-        if (auto* box = findChild<QSpinBox*>(field))
-            box->setValue(value.toInt());
-        else if (auto* decimal = findChild<QDoubleSpinBox*>(field))
-            decimal->setValue(value.toDouble());
-        else if (auto* check = findChild<QCheckBox*>(field))
-            check->setChecked(value.toBool());
-        else if (auto* choice = findChild<QComboBox*>(field)) {
+        QWidget* widget = findChild<QWidget*>(field);
+        auto* choice = qobject_cast<QComboBox*>(widget);
+        if (!choice) {
+            setSettingWidgetValue(widget, value);
+        } else {
             // A TorchScript encoder chosen last time is offered again while its file is there.
             if (choice == m_extractor && choice->findData(value) < 0 && QFileInfo::exists(value.toString()))
                 choice->insertItem(choice->count() - 1, value.toString(), value);
