@@ -1,5 +1,7 @@
 #include "ExtractionPipeline.h"
 
+#include "StainDensity.h"
+
 #include "FeatureStore.h"
 #include "common/Error.h"
 #include "tissue/RgbOnWhite.h"
@@ -11,6 +13,7 @@
 #include <QThreadPool>
 #include <QtConcurrent>
 
+#include <limits>
 #include <opencv2/imgproc.hpp>
 
 namespace tessera::core {
@@ -87,6 +90,7 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
     keepOpenCvOnCallersThread(); // we parallelize over patches; OpenCV's threads would only fight ours
     std::vector<float> features(std::size_t(n) * d);
     std::vector<char> readable(std::size_t(n), 1);
+    std::vector<float> stain(std::size_t(n) * 3, std::numeric_limits<float>::quiet_NaN());
     QThreadPool pool;
     pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount());
 
@@ -104,6 +108,8 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
         QtConcurrent::blockingMap(&pool, indices, [&](int i) {
             try {
                 patches[std::size_t(i - start)] = readPatch(*slide, grid, grid.coords[std::size_t(i)]);
+                if (const auto od = meanStainDensity(patches[std::size_t(i - start)]))
+                    std::copy(od->begin(), od->end(), stain.begin() + std::ptrdiff_t(i) * 3);
                 if (perPatch)
                     m_extractor.extract({patches[std::size_t(i - start)]},
                                         features.data() + std::size_t(i) * d);
@@ -146,6 +152,8 @@ SlideExtraction ExtractionPipeline::run(const QString& slidePath, const QString&
         bag.coords.push_back(grid.coords[std::size_t(i)].x());
         bag.coords.push_back(grid.coords[std::size_t(i)].y());
         bag.ratios.push_back(grid.tissueFractions[std::size_t(i)]);
+        bag.stainDensity.insert(bag.stainDensity.end(), stain.begin() + std::ptrdiff_t(i) * 3,
+                                stain.begin() + std::ptrdiff_t(i + 1) * 3);
     }
     bag.count = n - result.unreadablePatches;
     if (bag.count == 0)

@@ -14,6 +14,9 @@ struct FeatureBag {
     std::vector<float> features;            // N × D, row-major
     std::vector<std::int64_t> coords;       // N × 2, level-0 top-left (x, y)
     std::vector<float> ratios;              // optional per-patch tissue ratio (SRMIL layout)
+    // optional N × 3: each patch's mean optical density (R, G, B) over its stained pixels, NaN
+    // where it has none (features/StainDensity.h); absent in files made before it was kept
+    std::vector<float> stainDensity;
     std::optional<int> label;               // optional slide label (SRMIL layout)
     std::vector<float> patchLabels;         // optional per-patch ground truth (synthetic bags)
     std::vector<std::int64_t> mimicPatches; // optional: synthetic non-tumour patches shifted like tumour

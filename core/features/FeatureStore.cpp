@@ -37,6 +37,9 @@ void FeatureStore::write(const QString& path, const FeatureBag& bag)
         writeDataset(f, "coords", H5T_STD_I64LE, H5T_NATIVE_INT64, {n, 2}, bag.coords.data(), path);
         if (!bag.ratios.empty())
             writeDataset(f, "ratios", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.ratios.data(), path);
+        if (bag.stainDensity.size() == std::size_t(bag.count) * 3)
+            writeDataset(f, "stain_od", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n, 3}, bag.stainDensity.data(),
+                         path);
         if (!bag.patchLabels.empty())
             writeDataset(f, "patch_labels", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, bag.patchLabels.data(),
                          path);
@@ -112,6 +115,8 @@ FeatureBag FeatureStore::readOpen(hid_t f, const QString& path)
     bag.coords = readAll<std::int64_t>(f, coordsName, H5T_NATIVE_INT64, std::size_t(bag.count) * 2, path);
     if (const auto rdims = shapeOf(f, "ratios"); !rdims.empty() && rdims[0] == fdims[0])
         bag.ratios = readAll<float>(f, "ratios", H5T_NATIVE_FLOAT, std::size_t(bag.count), path);
+    if (const auto sdims = shapeOf(f, "stain_od"); sdims.size() == 2 && sdims[0] == fdims[0] && sdims[1] == 3)
+        bag.stainDensity = readAll<float>(f, "stain_od", H5T_NATIVE_FLOAT, std::size_t(bag.count) * 3, path);
     if (const auto pdims = shapeOf(f, "patch_labels"); !pdims.empty() && pdims[0] == fdims[0])
         bag.patchLabels = readAll<float>(f, "patch_labels", H5T_NATIVE_FLOAT, std::size_t(bag.count), path);
     if (const auto mdims = shapeOf(f, "mimic_patches"); mdims.size() == 1) {

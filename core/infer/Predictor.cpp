@@ -9,6 +9,7 @@
 #include "model/nets/NetWeights.h"
 #include "model/nets/OutOfMemory.h"
 #include "run/RunFolder.h"
+#include "trust/TrustReference.h"
 
 #include <torch/torch.h>
 
@@ -25,6 +26,8 @@ struct Predictor::State {
     RunDescription run;
     torch::Device device{torch::kCPU};
     std::shared_ptr<nets::MilNet> net;
+    std::optional<TrustReference> trust;
+    QString trustNote;
 };
 
 Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std::make_unique<State>())
@@ -39,9 +42,30 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
     nets::loadWeights(folder.bestWeightsPath(), *s.net, s.device);
     s.net->to(s.device);
     s.net->eval();
+    if (QFile::exists(folder.trustPath())) {
+        try {
+            s.trust = TrustReference::read(folder.trustPath());
+        } catch (const Error& e) {
+            s.trustNote = e.message(); // the run still predicts; it says why it cannot judge
+        }
+    } else {
+        s.trustNote = QObject::tr("run %1 keeps no reference of its training data (made before Tessera kept "
+                                  "one): its predictions are not checked against the slides it learnt from")
+                          .arg(folder.name());
+    }
 }
 
 Predictor::~Predictor() = default;
+
+bool Predictor::hasTrustReference() const
+{
+    return m_state->trust.has_value();
+}
+
+const QString& Predictor::trustNote() const
+{
+    return m_state->trustNote;
+}
 
 const RunDescription& Predictor::run() const
 {
@@ -91,10 +115,17 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
     p.run = s.runDir;
     p.model = s.run.model.name;
     p.classNames = s.run.classNames;
-    p.probabilities = toVector(torch::softmax(s.net->logits(tensors), 0));
+    p.temperature = s.trust ? s.trust->temperature() : 1.0;
+    p.probabilities = toVector(torch::softmax(s.net->logits(tensors) / p.temperature, 0));
     p.attention = toVector(s.net->attention(tensors));
-    if (const torch::Tensor c = s.net->consistency(tensors); c.defined())
+    std::optional<double> reconstructionError;
+    if (const torch::Tensor c = s.net->consistency(tensors); c.defined()) {
         p.consistency = toVector(c);
+        reconstructionError = 1.0 - c.to(torch::kCPU, torch::kFloat64).mean().item<double>();
+    }
+    if (s.trust)
+        p.ood = s.trust->judge(bag, reconstructionError);
+    p.trustNote = s.trustNote;
     p.coords = bag.coords;
     p.patchStep = bag.patchSizeLevel0 > 0 ? bag.patchSizeLevel0 : int(graph.step);
     p.extractor = bag.extractor;
@@ -124,6 +155,16 @@ void Prediction::write(const QString& path) const
         writeStringAttribute(f, "extractor", extractor, path);
         writeStringAttribute(f, "slide", slide, path);
         writeAttribute(f, "patch_size_level0", H5T_NATIVE_INT, &patchStep, path);
+        writeAttribute(f, "temperature", H5T_NATIVE_DOUBLE, &temperature, path);
+        const int flag = ood.isJudged() ? (ood.flagged ? 1 : 0) : -1;
+        writeAttribute(f, "ood_flag", H5T_NATIVE_INT, &flag, path);
+        if (ood.isJudged()) {
+            writeAttribute(f, "ood_score", H5T_NATIVE_DOUBLE, &ood.score, path);
+            writeStringAttribute(
+                f, "ood", QString::fromUtf8(QJsonDocument(ood.toJson()).toJson(QJsonDocument::Compact)),
+                path);
+        }
+        writeStringAttribute(f, "ood_note", trustNote, path);
         bytes = file.finish();
     }
     writeFileAtomically(path, bytes);
@@ -159,6 +200,12 @@ Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
     if (!std::isfinite(step) || step < 0 || step > double(1 << 24))
         throw Error(QStringLiteral("%1 is damaged: its patch size is %2").arg(path).arg(step));
     p.patchStep = int(step);
+    p.temperature = numberAttribute(f, "temperature").value_or(1);
+    if (!(p.temperature > 0) || !std::isfinite(p.temperature))
+        throw Error(QStringLiteral("%1 is damaged: its temperature is %2").arg(path).arg(p.temperature));
+    if (const QString ood = stringAttribute(f, "ood"); !ood.isEmpty())
+        p.ood = OodVerdict::fromJson(QJsonDocument::fromJson(ood.toUtf8()).object());
+    p.trustNote = stringAttribute(f, "ood_note");
     if (p.patchStep <= 0)
         p.patchStep = int(SpatialGraph::inferStep(p.coords));
     if (p.classNames.size() != qsizetype(p.probabilities.size()))

@@ -3,6 +3,7 @@
 
 #include "features/FeatureBag.h"
 #include "run/RunFolder.h"
+#include "trust/OodVerdict.h"
 
 #include <QStringList>
 #include <memory>
@@ -20,9 +21,16 @@ struct Prediction {
     int patchStep = 0;                // patch side = grid step in level-0 pixels
     QString extractor;                // of the features the prediction was made from
     QString slide;                    // file name of the slide it was made for; empty for a bare bag
+    // Whether the slide is like the run's training slides; not judged (isJudged() false) for runs
+    // without a trust reference, with `trustNote` saying why.
+    OodVerdict ood;
+    QString trustNote;
+    double temperature = 1; // the probabilities are softmax(logits / temperature)
 
     // HDF5: datasets probabilities, attention, consistency (if any), coords; attrs run, model,
-    // classes (comma-separated), patch_size_level0, extractor, slide. Written atomically. Throws Error.
+    // classes (comma-separated), patch_size_level0, extractor, slide, temperature, and the
+    // verdict as ood (JSON), ood_score, ood_flag (1, 0, or −1 when not judged) and ood_note.
+    // Written atomically. Throws Error.
     void write(const QString& path) const;
     // Throws Error naming the file when it is missing, damaged or not a prediction file.
     static Prediction read(const QString& path);
@@ -38,6 +46,9 @@ public:
     // The run's model, classes, feature dimension, extractor and patch geometry (new slides are
     // cut and described the same way).
     const RunDescription& run() const;
+    // Whether the run has a trust reference to judge slides by, and if not, why.
+    bool hasTrustReference() const;
+    const QString& trustNote() const;
     // Throws Error if the bag's feature dimension or extractor differs from the run's, or when
     // memory runs out (naming the bag and its size).
     Prediction predict(const FeatureBag& bag, const QString& source = {}) const;

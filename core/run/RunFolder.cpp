@@ -147,6 +147,11 @@ QString RunFolder::logPath() const
     return file("job.jsonl");
 }
 
+QString RunFolder::trustPath() const
+{
+    return file("trust.h5");
+}
+
 bool RunFolder::hasConfig() const
 {
     return QFileInfo::exists(configPath());

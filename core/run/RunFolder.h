@@ -76,6 +76,9 @@ public:
     QString pendingBestWeightsPath(int epoch) const;
     void commitBestWeights(int epoch) const; // stamps best.pt with the current time; Error on failure
     QString logPath() const;
+    // trust.h5: what inference judges new slides by (trust/TrustReference.h); absent in runs made
+    // before it was kept.
+    QString trustPath() const;
 
     bool hasConfig() const;
     bool hasCheckpoint() const;

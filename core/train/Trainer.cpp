@@ -10,6 +10,7 @@
 #include "model/nets/MilFactory.h"
 #include "model/nets/NetWeights.h"
 #include "model/nets/OutOfMemory.h"
+#include "trust/TrustReference.h"
 
 #include <torch/torch.h>
 
@@ -112,6 +113,39 @@ ClassificationMetrics finalMetrics(nets::MilNet& net, const Part& part, int clas
     std::tie(e.metrics.aucLow, e.metrics.aucHigh) =
         bootstrapAucInterval(e.probabilities, part.labels, classes);
     return e.metrics;
+}
+
+// A slide's reconstruction error (1 − mean consistency) as inference computes it, for models
+// with a reconstruction branch.
+std::optional<double> reconstructionError(nets::MilNet& net, const nets::BagTensors& bag)
+{
+    torch::manual_seed(0); // the consistency rounds' partition, as Predictor draws it
+    const torch::Tensor c = net.consistency(bag);
+    if (!c.defined())
+        return std::nullopt;
+    return 1.0 - c.to(torch::kCPU, torch::kFloat64).mean().item<double>();
+}
+
+// What inference needs to say when a slide is unlike the training slides, and the temperature
+// that calibrates the best weights on validation (trust.h5; docs/TRUST.md).
+void writeTrustReference(nets::MilNet& net, const MilDataset& data, const Part& training,
+                         const Part& validation, int classes, std::uint64_t seed, const RunFolder& folder)
+{
+    torch::NoGradGuard noGrad;
+    net.eval();
+    TrustInputs inputs;
+    inputs.classes = classes;
+    const auto add = [&](const QString& name, const Part& part, std::vector<TrustSlide>& into) {
+        const std::vector<MilSample>& samples = data.samples(name);
+        for (std::size_t i = 0; i < samples.size() && i < part.bags.size(); ++i)
+            into.push_back({&samples[i].bag, reconstructionError(net, part.bags[i])});
+    };
+    add(QStringLiteral("train"), training, inputs.training);
+    add(QStringLiteral("val"), validation, inputs.validation);
+    for (float p : evaluate(net, validation, classes).probabilities)
+        inputs.validationLogits.push_back(std::log(std::max(p, 1e-12f)));
+    inputs.validationLabels = validation.labels;
+    TrustReference::build(inputs, seed).write(folder.trustPath());
 }
 
 // Inverse class frequency of the training labels, or an undefined tensor when switched off.
@@ -575,6 +609,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         result.test = finalMetrics(session.net(), session.test(), session.classes());
         summary.test = result.test;
     }
+    writeTrustReference(session.net(), m_data, session.train(), session.validation(), session.classes(),
+                        m_config.seed, m_folder);
     m_folder.writeResult(summary);
     QJsonObject finished = summary.toJson();
     finished[QStringLiteral("run")] = m_folder.path();
