@@ -173,7 +173,7 @@ int main(int argc, char** argv)
         start.model = p.model;
         const qint64 run = project->runs().startRun(start);
         project->runs().finishRun(run, {});
-        project->runs().recordPrediction(run, slide, results, p.classNames, p.probabilities);
+        project->runs().recordPrediction(run, slide, results, p);
     }
     const QString geojson = dir.filePath(QStringLiteral("cells.geojson"));
     core::exportAnnotations(geojson, cells(annotationCount, QSizeF(spec.width, spec.height)),

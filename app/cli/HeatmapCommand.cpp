@@ -112,13 +112,14 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     for (qsizetype c = 0; c < p.classNames.size(); ++c)
         probabilities
             << QStringLiteral("%1 %2").arg(p.classNames[c]).arg(p.probabilities[std::size_t(c)], 0, 'f', 4);
-    io.out << QStringLiteral("%1: %2 (%3 patches%4) → %5\n")
+    io.out << QStringLiteral("%1: %2 (%3 patches%4) → %5\n  %6\n")
                   .arg(QFileInfo(slidePath).fileName(), probabilities.join(QStringLiteral(", ")))
                   .arg(p.attention.size())
                   .arg(result.reusedResults ? QStringLiteral(", stored results")
                        : result.extracted   ? QStringLiteral(", features extracted")
                                             : QString())
-                  .arg(out);
+                  .arg(out)
+                  .arg(p.trustSummary());
     return kOk;
 }
 

@@ -65,7 +65,7 @@ QString inferOne(const core::Predictor& predictor, core::Project* project, qint6
     p.write(output);
     if (project) {
         try {
-            project->runs().recordPrediction(run, input, output, p.classNames, p.probabilities);
+            project->runs().recordPrediction(run, input, output, p);
         } catch (const core::Error& error) {
             io.err << "tessera-cli infer: the prediction was written but not recorded: " << error.message()
                    << "\n";
@@ -75,8 +75,8 @@ QString inferOne(const core::Predictor& predictor, core::Project* project, qint6
     for (qsizetype c = 0; c < p.classNames.size(); ++c)
         probabilities
             << QStringLiteral("%1 %2").arg(p.classNames[c]).arg(p.probabilities[std::size_t(c)], 0, 'f', 4);
-    return QStringLiteral("%1: %2 → %3\n")
-        .arg(QFileInfo(input).fileName(), probabilities.join(QStringLiteral(", ")), output);
+    return QStringLiteral("%1: %2 → %3\n  %4\n")
+        .arg(QFileInfo(input).fileName(), probabilities.join(QStringLiteral(", ")), output, p.trustSummary());
 }
 
 } // namespace

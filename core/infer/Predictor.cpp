@@ -132,6 +132,16 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
     return p;
 }
 
+QString Prediction::trustSummary() const
+{
+    if (!ood.isJudged())
+        return trustNote.isEmpty() ? ood.badge() : ood.badge() + QStringLiteral(": ") + trustNote;
+    QString line = ood.summary();
+    if (temperature != 1.0)
+        line += QObject::tr("; probabilities calibrated (temperature %1)").arg(temperature, 0, 'g', 3);
+    return line + QObject::tr("; reference: %1").arg(ood.reference);
+}
+
 using namespace hdf5;
 
 void Prediction::write(const QString& path) const

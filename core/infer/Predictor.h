@@ -27,6 +27,10 @@ struct Prediction {
     QString trustNote;
     double temperature = 1; // the probabilities are softmax(logits / temperature)
 
+    // One line on trust: the verdict's summary and the reference it was judged against, or why
+    // the slide was not judged.
+    QString trustSummary() const;
+
     // HDF5: datasets probabilities, attention, consistency (if any), coords; attrs run, model,
     // classes (comma-separated), patch_size_level0, extractor, slide, temperature, and the
     // verdict as ood (JSON), ood_score, ood_flag (1, 0, or −1 when not judged) and ood_note.

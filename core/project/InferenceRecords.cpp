@@ -17,8 +17,7 @@ void recordInference(Project& project, const QString& runFolder, const QString& 
             f.extractor.isEmpty() ? QStringLiteral("unknown") : f.extractor, f.patchSize, f.magnification);
         runs.recordSlideFeatures(set, slidePath, result.featuresPath, f.patches, f.dimension);
     }
-    runs.recordPrediction(run, slidePath, result.resultsPath, result.prediction.classNames,
-                          result.prediction.probabilities);
+    runs.recordPrediction(run, slidePath, result.resultsPath, result.prediction);
 }
 
 } // namespace tessera::core

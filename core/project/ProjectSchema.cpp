@@ -143,6 +143,12 @@ const std::vector<QStringList>& migrations()
         {
             QStringLiteral("ALTER TABLE runs ADD COLUMN result TEXT"),
         },
+        // 5: whether the slide was like the run's training data (trust/OodVerdict: JSON, and
+        // the flag 1 / 0, NULL when the run could not judge it).
+        {
+            QStringLiteral("ALTER TABLE predictions ADD COLUMN ood TEXT"),
+            QStringLiteral("ALTER TABLE predictions ADD COLUMN ood_flag INTEGER"),
+        },
     };
     return all;
 }

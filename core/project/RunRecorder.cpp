@@ -49,7 +49,8 @@ void RunRecorder::record(const ProgressEvent& event)
         // epoch reached the database. The run folder's metrics are the record; bring them over.
         if (const int resumedAfter = event.details[QStringLiteral("resumed_after_epoch")].toInt();
             resumedAfter > 0)
-            for (const EpochRecord& e : RunFolder(event.details[QStringLiteral("run")].toString()).readMetrics())
+            for (const EpochRecord& e :
+                 RunFolder(event.details[QStringLiteral("run")].toString()).readMetrics())
                 if (e.epoch <= resumedAfter)
                     runs.recordEpoch(m_run, e);
         break;

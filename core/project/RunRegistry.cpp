@@ -381,8 +381,10 @@ int RunRegistry::reconcile()
 }
 
 void RunRegistry::recordPrediction(qint64 run, const QString& slidePath, const QString& file,
-                                   const QStringList& classes, const std::vector<float>& probabilities)
+                                   const Prediction& prediction)
 {
+    const QStringList& classes = prediction.classNames;
+    const std::vector<float>& probabilities = prediction.probabilities;
     const qint64 slide = slideIdFor(slidePath);
     QJsonObject p;
     qsizetype best = 0;
@@ -392,15 +394,18 @@ void RunRegistry::recordPrediction(qint64 run, const QString& slidePath, const Q
             best = c;
     }
     ProjectDatabase& db = m_project.database();
-    QSqlQuery upsert = db.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO predictions (run_id, slide_id, file, predicted, probabilities, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)"));
+    QSqlQuery upsert = db.prepare(QStringLiteral("INSERT OR REPLACE INTO predictions (run_id, slide_id, "
+                                                 "file, predicted, probabilities, created_at, ood,"
+                                                 " ood_flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     upsert.addBindValue(run);
     upsert.addBindValue(slide);
     upsert.addBindValue(m_project.toStored(file));
     upsert.addBindValue(classes.value(best));
     upsert.addBindValue(jsonText(p));
     upsert.addBindValue(now());
+    const OodVerdict& ood = prediction.ood;
+    upsert.addBindValue(ood.isJudged() ? jsonText(ood.toJson()) : QVariant(QMetaType(QMetaType::QString)));
+    upsert.addBindValue(ood.isJudged() ? QVariant(ood.flagged ? 1 : 0) : QVariant(QMetaType(QMetaType::Int)));
     db.run(upsert);
 }
 
@@ -412,7 +417,7 @@ std::vector<PredictionRecord> RunRegistry::predictionsFor(const QString& slidePa
                             : slidePathOrKey;
     ProjectDatabase& db = m_project.database();
     QSqlQuery query = db.prepare(
-        QStringLiteral("SELECT p.run_id, r.name, r.model, p.file, p.predicted, p.created_at, r.val_auc"
+        QStringLiteral("SELECT p.run_id, r.name, r.model, p.file, p.predicted, p.created_at, r.val_auc, p.ood"
                        " FROM predictions p JOIN runs r ON r.id = p.run_id JOIN slides s ON s.id = p.slide_id"
                        " WHERE s.slide_key = ? ORDER BY p.created_at DESC, p.rowid DESC"));
     query.addBindValue(key);
@@ -427,6 +432,8 @@ std::vector<PredictionRecord> RunRegistry::predictionsFor(const QString& slidePa
         r.predicted = query.value(4).toString();
         r.created = timeOf(query.value(5));
         r.validationAuc = numberOf(query.value(6));
+        if (const QString ood = query.value(7).toString(); !ood.isEmpty())
+            r.ood = OodVerdict::fromJson(QJsonDocument::fromJson(ood.toUtf8()).object());
         records.push_back(r);
     }
     return records;

@@ -4,6 +4,7 @@
 // read by the GUI.
 #pragma once
 
+#include "infer/Predictor.h"
 #include "run/RunFolder.h"
 
 #include <QDateTime>
@@ -65,6 +66,7 @@ struct PredictionRecord {
     QString predicted;
     QDateTime created;
     double validationAuc = 0; // the run's, as RunRecord holds it
+    OodVerdict ood;           // not judged when the run had no trust reference
 };
 
 // What a run starting (or resuming) says about itself.
@@ -110,8 +112,9 @@ public:
     // their job log gives (or that none was given: killed, out of memory, crashed). Returns how many.
     int reconcile();
 
+    // The prediction's class probabilities and its out-of-distribution verdict.
     void recordPrediction(qint64 run, const QString& slidePath, const QString& file,
-                          const QStringList& classes, const std::vector<float>& probabilities);
+                          const Prediction& prediction);
 
     // The predictions stored for a slide (by path or key), the latest first. Empty for a slide the
     // project does not have.

@@ -81,10 +81,10 @@ FeatureCodebook FeatureCodebook::fit(const std::vector<const FeatureBag*>& bags,
     const torch::Tensor x = rowsOf(sample, d);
     const torch::Tensor mean = x.mean(0);
     torch::Tensor spread = x.std(0, /*unbiased=*/false);
-    // A feature that never varied in training still gets a finite scale: a tiny one, so that a
-    // new slide where it does vary lies far away, as it should.
+    // A feature that (nearly) never varied in training still gets a finite scale: small enough
+    // that a new slide where it does vary lies far away, not so small that rounding does.
     const double typical = spread.median().item<double>();
-    spread = spread.clamp_min(std::max(1e-6, 1e-3 * typical));
+    spread = spread.clamp_min(std::max(1e-6, kLowestRelativeScale * typical));
     const torch::Tensor z = (x - mean) / spread;
     const int k = int(std::min<std::int64_t>(kMaxCentres, std::max<std::int64_t>(1, z.size(0) / 4)));
     const torch::Tensor centres = kMeans(z, k, random).contiguous();

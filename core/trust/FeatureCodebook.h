@@ -14,6 +14,7 @@ class FeatureCodebook {
 public:
     static constexpr int kMaxCentres = 64;
     static constexpr int kMaxSampledPatches = 20000;
+    static constexpr double kLowestRelativeScale = 0.05; // of the median feature's spread
 
     FeatureCodebook() = default;
     // Fits on at most kMaxSampledPatches patches drawn evenly from `bags` (seeded, so repeatable).

@@ -14,7 +14,7 @@ struct OodPart {
     QString key;                                               // "features", "reconstruction" or "stain"
     double value = std::numeric_limits<double>::quiet_NaN();   // the slide's raw score
     double typical = std::numeric_limits<double>::quiet_NaN(); // the reference slides' median
-    double spread = std::numeric_limits<double>::quiet_NaN();  // their robust spread (1.4826 MAD)
+    double spread = std::numeric_limits<double>::quiet_NaN();  // their standard deviation
     double z = std::numeric_limits<double>::quiet_NaN();       // (value − typical) / spread
     bool available() const { return z == z; }
 

@@ -6,7 +6,8 @@
 
 namespace tessera::core {
 
-std::optional<SlideMeans> SlideMeans::fit(const std::vector<std::vector<double>>& rows, double floor,
+std::optional<SlideMeans> SlideMeans::fit(const std::vector<std::vector<double>>& rows,
+                                          const std::vector<double>& floors,
                                           std::optional<std::size_t> leaveOut)
 {
     const std::size_t used = rows.size() - (leaveOut && *leaveOut < rows.size() ? 1 : 0);
@@ -31,9 +32,10 @@ std::optional<SlideMeans> SlideMeans::fit(const std::vector<std::vector<double>>
         sorted.push_back(s);
     }
     std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(d / 2), sorted.end());
-    const double lowest = std::max(floor, kRelativeFloor * sorted[d / 2]);
-    for (double& s : m.m_spread)
-        s = std::max(s, lowest);
+    const double relative = kRelativeFloor * sorted[d / 2];
+    for (std::size_t j = 0; j < d; ++j)
+        m.m_spread[j] =
+            std::max({m.m_spread[j], relative, floors.size() == d ? floors[j] : floors.at(0), 1e-12});
     return m;
 }
 

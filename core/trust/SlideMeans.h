@@ -11,10 +11,12 @@ namespace tessera::core {
 class SlideMeans {
 public:
     SlideMeans() = default;
-    // From at least two slides' means (rows of equal length); each spread is at least `floor`
-    // and at least kRelativeFloor of the median spread, so that a component that never varied
-    // still gives a finite distance. nullopt with fewer than two rows.
-    static std::optional<SlideMeans> fit(const std::vector<std::vector<double>>& rows, double floor,
+    // From at least two slides' means (rows of equal length); each spread is at least its
+    // `floors` entry (one per component, or one for all) and at least kRelativeFloor of the
+    // median spread, so that a component that never varied between a few slides does not turn
+    // the slightest difference into a vast distance. nullopt with fewer than two rows.
+    static std::optional<SlideMeans> fit(const std::vector<std::vector<double>>& rows,
+                                         const std::vector<double>& floors,
                                          std::optional<std::size_t> leaveOut = std::nullopt);
     static std::optional<SlideMeans> fromArrays(std::vector<double> centre, std::vector<double> spread);
     static constexpr double kRelativeFloor = 0.05;

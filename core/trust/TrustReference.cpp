@@ -23,6 +23,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kLowestStainSpread = 0.02; // optical density: below what scanners repeat
+constexpr double kLowestMeanSpread = 0.1;   // of a feature's spread over the training patches
 constexpr int kVersion = 1;
 
 QString tr(const char* text)
@@ -132,9 +133,16 @@ TrustReference TrustReference::build(const TrustInputs& inputs, std::uint64_t se
             stains.push_back(*stain);
     }
     r.m_codebook = FeatureCodebook::fit(trainingBags, seed);
-    r.m_featureMeans = SlideMeans::fit(featureMeans, 1e-6);
+    // Slide means that differ by less than a tenth of the patches' own spread are not told apart.
+    std::vector<double> featureFloors;
+    for (float s : r.m_codebook.scale())
+        featureFloors.push_back(kLowestMeanSpread * s);
+    if (featureFloors.empty())
+        featureFloors.push_back(1e-6);
+    const std::vector<double> stainFloors{kLowestStainSpread};
+    r.m_featureMeans = SlideMeans::fit(featureMeans, featureFloors);
     if (stains.size() >= 3)
-        r.m_stain = SlideMeans::fit(stains, kLowestStainSpread);
+        r.m_stain = SlideMeans::fit(stains, stainFloors);
     const Comparison whole{&r.m_codebook, &r.m_featureMeans, &r.m_stain};
 
     // Training slides are scored held out: against a codebook fitted on the other half of the
@@ -158,12 +166,12 @@ TrustReference TrustReference::build(const TrustInputs& inputs, std::uint64_t se
             halves[std::size_t(f)] = FeatureCodebook::fit(others, seed + 2 + std::uint64_t(f));
         }
     for (std::size_t i = 0; i < n; ++i) {
-        std::optional<SlideMeans> meansWithout = SlideMeans::fit(featureMeans, 1e-6, i);
+        std::optional<SlideMeans> meansWithout = SlideMeans::fit(featureMeans, featureFloors, i);
         if (!meansWithout)
             meansWithout = r.m_featureMeans;
         std::optional<SlideMeans> stainWithout = r.m_stain;
         if (r.m_stain && stainRow[i])
-            stainWithout = SlideMeans::fit(stains, kLowestStainSpread, stainRow[i]);
+            stainWithout = SlideMeans::fit(stains, stainFloors, stainRow[i]);
         const Comparison heldOut{n >= 4 ? &halves[std::size_t(fold[i])] : &r.m_codebook, &meansWithout,
                                  &stainWithout};
         r.m_scores.push_back(rawScores(*trainingBags[i], inputs.training[i].reconstructionError, heldOut));
@@ -188,12 +196,16 @@ TrustReference TrustReference::build(const TrustInputs& inputs, std::uint64_t se
         values = finite(values);
         if (values.size() < 3)
             continue;
+        // The median, and the standard deviation rather than a robust spread: every reference
+        // slide is in distribution by construction, so its far values are the variation to expect
+        // (a few held-out training slides far from the rest are exactly what a small run has).
         const double typical = quantile(values, 0.5);
-        std::vector<double> deviations;
+        const double mean = std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+        double squares = 0;
         for (double v : values)
-            deviations.push_back(std::abs(v - typical));
-        r.m_scales[k] = {true, typical,
-                         std::max({1.4826 * quantile(deviations, 0.5), 0.1 * std::abs(typical), 1e-3})};
+            squares += (v - mean) * (v - mean);
+        const double deviation = std::sqrt(squares / double(values.size() - 1));
+        r.m_scales[k] = {true, typical, std::max({deviation, 0.1 * std::abs(typical), 1e-3})};
     }
     std::vector<double> combinedScores;
     for (const Scores& s : reference)

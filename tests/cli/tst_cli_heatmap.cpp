@@ -46,6 +46,8 @@ private Q_SLOTS:
     void heatmapRefusesMismatchedFeaturesAndBlankSlides();
     void reportReadsBackWithEverything();
     void reportRefusesAndOmitsClearly();
+    // Last: it adds a slide to the project that the report tests count.
+    void aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining();
 
 private:
     QTemporaryDir m_dir;
@@ -216,6 +218,32 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QStringLiteral("viridis")));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("jet.png"))));
+}
+
+void TestCliHeatmap::aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining()
+{
+    // The GUI trial's case: the demo run (synthetic slides only) on a real H&E slide.
+    const QString real = QStringLiteral(TESSERA_TESTDATA "/CMU-1-Small-Region.svs");
+    const test::CliRun run = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
+         QStringLiteral("--slide"), real, QStringLiteral("--project"), m_project, QStringLiteral("--out"),
+         m_dir.filePath(QStringLiteral("real.png"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    qInfo("%s", qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Unlike the training data: ")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("reference: ")), qPrintable(run.out));
+    // The database and the results file say so too; a demo slide is like its training slides.
+    const auto project = core::Project::open(m_project);
+    const std::vector<core::PredictionRecord> stored = project->runs().predictionsFor(real);
+    QCOMPARE(stored.size(), std::size_t(1));
+    QVERIFY(stored.front().ood.flagged);
+    const core::Prediction results = core::Prediction::read(stored.front().file);
+    QVERIFY(results.ood.flagged);
+    QCOMPARE(results.ood.toJson(), stored.front().ood.toJson());
+    const std::vector<core::PredictionRecord> demo =
+        project->runs().predictionsFor(m_project + QStringLiteral("/slides/demo-01-tumour.tiff"));
+    QVERIFY(!demo.empty() && demo.front().ood.isJudged() && !demo.front().ood.flagged);
+    QVERIFY(QImage(m_dir.filePath(QStringLiteral("real.png"))).width() > 0);
 }
 
 void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()

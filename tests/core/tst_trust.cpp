@@ -201,9 +201,9 @@ void TestTrust::referenceFlagsShiftedBagsAndNotTheirPeers()
         fartherFlagged += reference.judge(shifted(bag, training, 1.5), std::nullopt).flagged;
     }
     QVERIFY2(peersFlagged <= 2, qPrintable(QString::number(peersFlagged)));
-    QVERIFY2(shiftedFlagged >= 14, qPrintable(QString::number(shiftedFlagged)));
+    QVERIFY2(shiftedFlagged > int(test.size()) / 2, qPrintable(QString::number(shiftedFlagged)));
     QCOMPARE(fartherFlagged, int(test.size()));
-    const OodVerdict one = reference.judge(shifted(test.front(), training, 1.0), std::nullopt);
+    const OodVerdict one = reference.judge(shifted(test.front(), training, 1.5), std::nullopt);
     QVERIFY2(one.summary().startsWith(QStringLiteral("Unlike the training data: ")),
              qPrintable(one.summary()));
     // A part measured only on some slides: reconstruction errors far above the reference's.

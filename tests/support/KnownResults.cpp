@@ -41,7 +41,7 @@ QString recordPrediction(core::Project& project, const QString& run, const QStri
         start.model = prediction.model;
         id = project.runs().startRun(start);
     }
-    project.runs().recordPrediction(id, slide, file, prediction.classNames, prediction.probabilities);
+    project.runs().recordPrediction(id, slide, file, prediction);
     return file;
 }
 
