@@ -31,7 +31,7 @@ int runInParallel(const QStringList& slides, const QStringList& common, const QS
 {
     QStringList waiting = slides;
     std::vector<std::unique_ptr<QProcess>> running;
-    int failed = 0;
+    int failed = 0, flagged = 0;
     QElapsedTimer timer;
     timer.start();
     while (!waiting.isEmpty() || !running.empty()) {
@@ -52,7 +52,9 @@ int runInParallel(const QStringList& slides, const QStringList& common, const QS
                 ++it;
                 continue;
             }
-            io.out << QString::fromUtf8(p.readAllStandardOutput());
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            flagged += int(out.count(QStringLiteral("\n  flagged: ")));
+            io.out << out;
             if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
                 ++failed; // the others go on
                 io.err << p.property("slide").toString() << QStringLiteral(": ")
@@ -66,6 +68,10 @@ int runInParallel(const QStringList& slides, const QStringList& common, const QS
                   .arg(failed)
                   .arg(jobs)
                   .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
+    if (flagged > 0)
+        io.out << QStringLiteral("%1 slide(s) flagged as unlike their run's training data: do not rely on "
+                                 "their predictions\n")
+                      .arg(flagged);
     return failed ? kFailed : kOk;
 }
 
@@ -159,6 +165,9 @@ int runReport(const QStringList& arguments, CliContext& io)
     io.out << QStringLiteral("%1: %2 page(s)\n").arg(written.pdf).arg(written.pages);
     for (const QString& csv : written.csvs)
         io.out << QStringLiteral("  %1\n").arg(csv);
+    if (!written.trust.isEmpty()) // "flagged: " is what `report --all` counts
+        io.out << (written.ood.flagged ? QStringLiteral("  flagged: %1\n") : QStringLiteral("  trust: %1\n"))
+                      .arg(written.trust);
     for (const QString& omitted : written.omitted)
         io.out << QStringLiteral("  not included: %1\n").arg(omitted);
     return kOk;

@@ -114,6 +114,9 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
         c.extractor = prediction->extractor;
         c.classes = prediction->classNames;
         c.probabilities.assign(prediction->probabilities.begin(), prediction->probabilities.end());
+        c.ood = prediction->ood;
+        c.trustNote = prediction->trustNote;
+        c.temperature = prediction->temperature;
         if (!c.probabilities.empty()) {
             const auto best = std::max_element(c.probabilities.begin(), c.probabilities.end());
             c.predicted = c.classes.value(int(best - c.probabilities.begin()));

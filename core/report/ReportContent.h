@@ -6,6 +6,7 @@
 
 #include "annotations/Annotation.h"
 #include "heatmap/ScoreMap.h"
+#include "trust/OodVerdict.h"
 
 #include <QImage>
 #include <QPageSize>
@@ -67,6 +68,11 @@ struct ReportContent {
     QStringList classes;
     std::vector<double> probabilities;
     QString predicted;
+    // Whether the slide is like the run's training slides (not judged: `trustNote` says why), and
+    // the temperature the probabilities were calibrated with (1: not calibrated).
+    OodVerdict ood;
+    QString trustNote;
+    double temperature = 1;
     QImage attentionMap, consistencyMap; // the heatmaps over the slide
     // Legends, kept apart from the maps so that the report prints them at a readable size
     // whatever the slide's shape (drawn at 3× for print).

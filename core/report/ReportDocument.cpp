@@ -36,6 +36,38 @@ QString number(double v, int decimals)
     return QLocale().toString(v, 'f', decimals);
 }
 
+// How the slide compares with the run's training slides: each score, against what, and why.
+QString trustSection(const ReportContent& c)
+{
+    QString html = QStringLiteral("<h3>%1</h3>").arg(esc(QObject::tr("Training data check")));
+    if (!c.ood.isJudged())
+        return html + QStringLiteral("<p><i>%1</i></p>")
+                          .arg(esc(c.trustNote.isEmpty() ? c.ood.badge() : c.trustNote));
+    html += QStringLiteral("<p%1><b>%2</b></p>")
+                .arg(c.ood.flagged ? QStringLiteral(" style=\"color:#b00020\"") : QString(),
+                     esc(c.ood.summary()));
+    html +=
+        QStringLiteral("<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th>"
+                       "<th>%3</th><th>%4</th><th>%5</th></tr>")
+            .arg(esc(QObject::tr("Score")), esc(QObject::tr("This slide")), esc(QObject::tr("Typical")),
+                 esc(QObject::tr("Spread")), esc(QObject::tr("Spreads above typical")));
+    for (const OodPart& p : c.ood.parts)
+        html +=
+            QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
+                           "<td align=\"right\">%4</td><td align=\"right\">%5</td></tr>")
+                .arg(esc(OodPart::nameOf(p.key)),
+                     p.available() ? number(p.value, 3) : esc(QObject::tr("not measured")),
+                     number(p.typical, 3), number(p.spread, 3), p.available() ? number(p.z, 1) : QString());
+    html += QStringLiteral("</table><ul>");
+    for (const OodPart& p : c.ood.parts)
+        html += QStringLiteral("<li>%1: %2</li>")
+                    .arg(esc(OodPart::nameOf(p.key)), esc(OodPart::meaningOf(p.key)));
+    html += QStringLiteral("</ul><p style=\"color:#444\">%1</p>")
+                .arg(esc(QObject::tr("Compared with %1 of the run. Flagged above %2: %3.")
+                             .arg(c.ood.reference, number(c.ood.threshold, 1), c.ood.thresholdRule)));
+    return html;
+}
+
 // Margins of the page, in millimetres.
 constexpr double kMarginMm = 16;
 constexpr double kFooterMm = 10;
@@ -96,6 +128,15 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
                 .arg(esc(QObject::tr("Slide report: %1").arg(c.slideKey)));
     if (!c.institution.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(esc(c.institution));
+    // A prediction on a slide unlike the training slides is flagged before anything else.
+    if (!c.runName.isEmpty() && c.ood.flagged)
+        html +=
+            QStringLiteral("<table border=\"1\" cellpadding=\"6\" cellspacing=\"0\" width=\"100%\" "
+                           "style=\"border-color:#b00020\"><tr><td style=\"color:#b00020\"><b>%1</b><br>%2"
+                           "</td></tr></table><p></p>")
+                .arg(esc(QObject::tr("Warning: this slide is unlike the slides the model was trained on. "
+                                     "Do not rely on its prediction.")),
+                     esc(c.ood.summary()));
     html += QStringLiteral("<table>");
     html += row(QObject::tr("Slide"), c.slideKey);
     html += row(QObject::tr("File"), c.slideFile);
@@ -106,10 +147,13 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
     html += row(QObject::tr("Date"), c.date);
     html += row(QObject::tr("Author"), c.author.isEmpty() ? QObject::tr("not given") : c.author);
     html += row(QObject::tr("Tessera"), c.version);
+    if (!c.runName.isEmpty())
+        html += row(QObject::tr("Training data check"), c.ood.badge());
     html += QStringLiteral("</table>");
 
     html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Slide overview")));
-    html += QStringLiteral("<p>%1</p>").arg(image(c.overview, 0.9, 0.55));
+    // The warning box takes room: the overview gives it up, so that page 1 still holds the findings.
+    html += QStringLiteral("<p>%1</p>").arg(image(c.overview, 0.9, c.ood.flagged ? 0.48 : 0.55));
 
     // The findings and what the report leaves out follow the overview on page 1: they are what a
     // reader needs before the figures, and a short closing section can never end up alone on the
@@ -138,6 +182,10 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
     } else {
         html +=
             QStringLiteral("<p><b>%1</b></p>").arg(esc(QObject::tr("Predicted class: %1").arg(c.predicted)));
+        if (c.ood.flagged)
+            html += QStringLiteral("<p style=\"color:#b00020\">%1</p>")
+                        .arg(esc(QObject::tr("Not to be trusted: the slide is unlike the training data "
+                                             "(see Training data check below).")));
         html +=
             QStringLiteral(
                 "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th></tr>")
@@ -151,10 +199,17 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
         html += row(QObject::tr("Trained"), c.runDate);
         html += row(QObject::tr("Fine-tuned from"), c.parentRun);
         html += row(QObject::tr("Features"), c.extractor);
+        html += row(QObject::tr("Calibration"),
+                    c.temperature != 1.0
+                        ? QObject::tr("temperature scaling, T = %1").arg(number(c.temperature, 3))
+                        : QObject::tr("none (probabilities as the model gives them)"));
         html += QStringLiteral("</table>");
-        html += QStringLiteral("<h3>%1</h3><p>%2<br>%3</p><p style=\"color:#444\">%4</p>")
-                    .arg(esc(QObject::tr("Attention")), image(c.attentionMap, 0.8, 0.40),
-                         legend(c.attentionLegend), esc(c.attentionCaption));
+        html += trustSection(c);
+        // After the training data check's table the map no longer fits below: it starts a page.
+        html +=
+            QStringLiteral("<h3%1>%2</h3><p>%3<br>%4</p><p style=\"color:#444\">%5</p>")
+                .arg(c.ood.isJudged() ? newPage : QString(), esc(QObject::tr("Attention")),
+                     image(c.attentionMap, 0.8, 0.40), legend(c.attentionLegend), esc(c.attentionCaption));
         if (!c.consistencyMap.isNull())
             html += QStringLiteral("<h3%1>%2</h3><p>%3<br>%4</p><p style=\"color:#444\">%5</p>")
                         .arg(newPage, esc(QObject::tr("Reconstruction consistency")),

@@ -80,6 +80,14 @@ ReportOutput writeSlideReport(Project& project, const ReportRequest& request, co
     out.pdf = pdfPath;
     out.pages = document.pageCount(300);
     out.omitted = content.omitted;
+    out.ood = content.ood;
+    if (!content.runName.isEmpty()) {
+        Prediction trust;
+        trust.ood = content.ood;
+        trust.trustNote = content.trustNote;
+        trust.temperature = content.temperature;
+        out.trust = trust.trustSummary();
+    }
     if (!csvFolder.isEmpty())
         out.csvs = writeReportCsvs(content, csvFolder);
     ProjectDatabase& db = project.database();

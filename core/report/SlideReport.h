@@ -12,6 +12,8 @@ struct ReportOutput {
     QStringList csvs;
     QStringList omitted; // sections left out, and why
     int pages = 0;
+    OodVerdict ood; // of the prediction reported; not judged without one or without a reference
+    QString trust;  // one line on it (Prediction::trustSummary); empty without a prediction
 };
 
 // Throws Error naming the file or the missing slide/run; nothing partial is left under the

@@ -220,32 +220,6 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("jet.png"))));
 }
 
-void TestCliHeatmap::aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining()
-{
-    // The GUI trial's case: the demo run (synthetic slides only) on a real H&E slide.
-    const QString real = QStringLiteral(TESSERA_TESTDATA "/CMU-1-Small-Region.svs");
-    const test::CliRun run = test::runCli(
-        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
-         QStringLiteral("--slide"), real, QStringLiteral("--project"), m_project, QStringLiteral("--out"),
-         m_dir.filePath(QStringLiteral("real.png"))});
-    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    qInfo("%s", qPrintable(run.out));
-    QVERIFY2(run.out.contains(QStringLiteral("Unlike the training data: ")), qPrintable(run.out));
-    QVERIFY2(run.out.contains(QStringLiteral("reference: ")), qPrintable(run.out));
-    // The database and the results file say so too; a demo slide is like its training slides.
-    const auto project = core::Project::open(m_project);
-    const std::vector<core::PredictionRecord> stored = project->runs().predictionsFor(real);
-    QCOMPARE(stored.size(), std::size_t(1));
-    QVERIFY(stored.front().ood.flagged);
-    const core::Prediction results = core::Prediction::read(stored.front().file);
-    QVERIFY(results.ood.flagged);
-    QCOMPARE(results.ood.toJson(), stored.front().ood.toJson());
-    const std::vector<core::PredictionRecord> demo =
-        project->runs().predictionsFor(m_project + QStringLiteral("/slides/demo-01-tumour.tiff"));
-    QVERIFY(!demo.empty() && demo.front().ood.isJudged() && !demo.front().ood.flagged);
-    QVERIFY(QImage(m_dir.filePath(QStringLiteral("real.png"))).width() > 0);
-}
-
 void TestCliHeatmap::heatmapRefusesMismatchedFeaturesAndBlankSlides()
 {
     // Another project whose features of this slide have another dimension.
@@ -444,6 +418,62 @@ void TestCliHeatmap::reportRefusesAndOmitsClearly()
     run = report({QStringLiteral("--all"), QStringLiteral("--out"), all});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(QDir(all).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 7);
+}
+
+void TestCliHeatmap::aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining()
+{
+    // The GUI trial's case: the demo run (synthetic slides only) on a real H&E slide.
+    const QString real = QStringLiteral(TESSERA_TESTDATA "/CMU-1-Small-Region.svs");
+    const test::CliRun run = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
+         QStringLiteral("--slide"), real, QStringLiteral("--project"), m_project, QStringLiteral("--out"),
+         m_dir.filePath(QStringLiteral("real.png"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    qInfo("%s", qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Unlike the training data: ")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("reference: ")), qPrintable(run.out));
+    // The database and the results file say so too; a demo slide is like its training slides.
+    const auto project = core::Project::open(m_project);
+    const std::vector<core::PredictionRecord> stored = project->runs().predictionsFor(real);
+    QCOMPARE(stored.size(), std::size_t(1));
+    QVERIFY(stored.front().ood.flagged);
+    const core::Prediction results = core::Prediction::read(stored.front().file);
+    QVERIFY(results.ood.flagged);
+    QCOMPARE(results.ood.toJson(), stored.front().ood.toJson());
+    const std::vector<core::PredictionRecord> demo =
+        project->runs().predictionsFor(m_project + QStringLiteral("/slides/demo-01-tumour.tiff"));
+    QVERIFY(!demo.empty() && demo.front().ood.isJudged() && !demo.front().ood.flagged);
+    QVERIFY(QImage(m_dir.filePath(QStringLiteral("real.png"))).width() > 0);
+
+    // The report flags it in its header and explains it in the model results; --all counts it.
+    const QString pdf = m_dir.filePath(QStringLiteral("real.pdf"));
+    const test::CliRun report = test::runCli(
+        {QStringLiteral("report"), QStringLiteral("--project"), m_project, QStringLiteral("--slide"),
+         QStringLiteral("CMU-1-Small-Region"), QStringLiteral("--out"), pdf});
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+    QVERIFY2(report.out.contains(QStringLiteral("  flagged: Unlike the training data: ")),
+             qPrintable(report.out));
+    const QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
+    QVERIFY2(
+        text.contains(QStringLiteral("Warning: this slide is unlike the slides the model was trained on")),
+        qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Training data check Unlike the training data")));
+    QVERIFY(text.contains(QStringLiteral("Not to be trusted")));
+    QVERIFY(text.contains(QStringLiteral("slide feature mean")) &&
+            text.contains(QStringLiteral("Spreads above typical")));
+    const QString demoPdf = m_dir.filePath(QStringLiteral("demo.pdf"));
+    const test::CliRun demoReport = test::runCli(
+        {QStringLiteral("report"), QStringLiteral("--project"), m_project, QStringLiteral("--slide"),
+         QStringLiteral("demo-01-tumour"), QStringLiteral("--out"), demoPdf});
+    QVERIFY2(demoReport.out.contains(QStringLiteral("  trust: Like the training data")),
+             qPrintable(demoReport.out));
+    QVERIFY(!poppler(QStringLiteral("pdftotext"), {demoPdf, QStringLiteral("-")})
+                 .contains(QStringLiteral("Warning")));
+    const test::CliRun all = test::runCli({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                                           QStringLiteral("--all"), QStringLiteral("--out"),
+                                           m_dir.filePath(QStringLiteral("all-trust"))});
+    QVERIFY2(all.out.contains(QStringLiteral("\n1 slide(s) flagged as unlike their run's training data")),
+             qPrintable(all.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)
