@@ -18,6 +18,7 @@
 #include "support/WindowHelpers.h"
 #include "train/Dataset.h"
 #include "train/Trainer.h"
+#include "viewer/LegendPainter.h"
 #include "viewer/SlideView.h"
 #include "workspace/SlideTabs.h"
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void aProjectSlideOpensWithItsStoredPrediction();
     void galleryThumbnailsNavigateAndHoverShowsScores();
     void badResultsAreReportedInThePanel();
+    void aSlideUnlikeTheTrainingDataIsFlaggedInThePanelAndOnTheMap();
     void annotateFromHeatmapTracesInTheBackground();
     void runModelOnSlideExtractsPredictsAndReuses();
 
@@ -409,6 +411,77 @@ void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
         return l->text().contains(QStringLiteral("attention")) &&
                l->text().contains(QStringLiteral("consistency"));
     }));
+}
+
+void TestAnalysis::aSlideUnlikeTheTrainingDataIsFlaggedInThePanelAndOnTheMap()
+{
+    ui::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
+    ui::AnalysisPanel* panel = window.analysisPanel();
+    ui::SlideView* view = window.currentView();
+    const auto shoot = [&](const QString& name) { // for looking at, not for asserting
+        if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty()) {
+            QTest::qWait(300); // the dock's scroll area settles its layout a frame later
+            window.grab().save(shots + QLatin1Char('/') + name + QStringLiteral(".png"));
+        }
+    };
+    const auto bannerPixels = [&] { // the warning colour along the top of the view
+        const QImage frame = view->grab().toImage();
+        int count = 0;
+        for (int x = 0; x < frame.width(); x += 4)
+            count += frame.pixel(x, 14) == ui::LegendPainter::kWarningColour;
+        return count;
+    };
+
+    // Judged and like the training data: a plain badge, bars as they are, no banner.
+    core::Prediction like = knownPrediction();
+    like.ood.score = 0.4;
+    like.ood.threshold = 2.5;
+    like.ood.part = QStringLiteral("features");
+    like.ood.parts = {{QStringLiteral("features"), 0.7, 0.65, 0.1, 0.4}};
+    like.ood.reference = QStringLiteral("40 training and 20 validation slides");
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(like, QStringLiteral("like.h5"))));
+    QVERIFY(panel->trustBadge()->isVisible());
+    QVERIFY2(panel->trustBadge()->text().contains(QStringLiteral("Like the training data")),
+             qPrintable(panel->trustBadge()->text()));
+    QVERIFY(panel->findChild<QProgressBar*>(QStringLiteral("probability_tumour"))->isEnabled());
+    QVERIFY(!panel->findChild<QLabel*>(QStringLiteral("probabilityCaveat")));
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+    QTRY_VERIFY(panel->findChild<QProgressBar*>(QStringLiteral("probability_tumour"))->height() >
+                4); // laid out
+    QCOMPARE(bannerPixels(), 0);
+    shoot(QStringLiteral("like-training-data"));
+
+    // Unlike it: the badge says which score, the probabilities are greyed with a caveat, and a
+    // banner crosses the top of the map while a map is shown.
+    core::Prediction unlike = like;
+    unlike.ood.score = 243;
+    unlike.ood.flagged = true;
+    unlike.ood.part = QStringLiteral("stain");
+    unlike.ood.parts.push_back({QStringLiteral("stain"), 11.3, 0.86, 0.1, 243});
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(unlike, QStringLiteral("unlike.h5"))));
+    const QString badge = panel->trustBadge()->text();
+    QVERIFY2(badge.contains(QStringLiteral("Unlike the training data")) &&
+                 badge.contains(QStringLiteral("stain")),
+             qPrintable(badge));
+    QVERIFY(panel->trustBadge()->toolTip().contains(QStringLiteral("40 training and 20 validation slides")));
+    QVERIFY(!panel->findChild<QProgressBar*>(QStringLiteral("probability_tumour"))->isEnabled());
+    QVERIFY(panel->findChild<QLabel*>(QStringLiteral("probabilityCaveat")));
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+    QVERIFY2(bannerPixels() > view->width() / 8, qPrintable(QString::number(bannerPixels())));
+    QTRY_VERIFY(panel->findChild<QLabel*>(QStringLiteral("probabilityCaveat"))->height() > 4);
+    shoot(QStringLiteral("unlike-training-data"));
+    panel->attentionBox()->click(); // no map shown: no banner over the bare slide
+    QTRY_COMPARE(bannerPixels(), 0);
+
+    // A run without a reference: not checked, and the tooltip says why.
+    core::Prediction unjudged = knownPrediction();
+    unjudged.trustNote = QStringLiteral("run old keeps no reference of its training data");
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(unjudged, QStringLiteral("unjudged.h5"))));
+    QVERIFY(panel->trustBadge()->text().contains(QStringLiteral("Not checked")));
+    QVERIFY(panel->trustBadge()->toolTip().contains(QStringLiteral("keeps no reference")));
 }
 
 void TestAnalysis::badResultsAreReportedInThePanel()

@@ -83,6 +83,12 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     m_runLabel = new QLabel(model);
     m_runLabel->setWordWrap(true);
     modelLayout->addWidget(m_runLabel);
+    m_trustBadge = new QLabel(model);
+    m_trustBadge->setObjectName(QStringLiteral("trustBadge"));
+    m_trustBadge->setWordWrap(true);
+    m_trustBadge->setTextFormat(Qt::RichText);
+    m_trustBadge->hide();
+    modelLayout->addWidget(m_trustBadge);
     m_probabilities = new QWidget(model);
     m_probabilityRows = new QVBoxLayout(m_probabilities);
     m_probabilityRows->setContentsMargins(0, 0, 0, 0);
@@ -263,6 +269,7 @@ void AnalysisPanel::fillPrediction()
         delete item;
     }
     if (!m_analysis) {
+        m_trustBadge->hide();
         m_runLabel->setText(m_loadingStored
                                 ? tr("Loading the stored results…")
                                 : tr("No model results for this slide. Use Analysis ▸ Run Model on Slide… or "
@@ -274,6 +281,7 @@ void AnalysisPanel::fillPrediction()
                             .arg(QFileInfo(p.run).fileName().toHtmlEscaped(), p.model.toHtmlEscaped())
                             .arg(p.attention.size()));
     m_runLabel->setToolTip(tr("Run: %1\nResults: %2").arg(p.run, m_analysis->resultsPath()));
+    fillTrustBadge(p);
     const auto top =
         std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin();
     // Class and percentage beside the bar, never over it: text across the fill's edge reads badly.
@@ -302,8 +310,59 @@ void AnalysisPanel::fillPrediction()
         layout->addWidget(name);
         layout->addWidget(bar, 1);
         layout->addWidget(value);
+        // Greyed, not hidden: the numbers stay readable, but do not look like an answer.
+        row->setEnabled(!p.ood.flagged);
         m_probabilityRows->addWidget(row);
     }
+    if (p.ood.flagged) {
+        auto* caveat =
+            new QLabel(tr("Not to be trusted: the slide is unlike the training data."), m_probabilities);
+        caveat->setObjectName(QStringLiteral("probabilityCaveat"));
+        caveat->setWordWrap(true);
+        m_probabilityRows->addWidget(caveat);
+    }
+}
+
+void AnalysisPanel::fillTrustBadge(const core::Prediction& p)
+{
+    const core::OodVerdict& ood = p.ood;
+    QString details;
+    if (ood.isJudged()) {
+        QStringList rows;
+        for (const core::OodPart& part : ood.parts)
+            rows << tr("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td></tr>")
+                        .arg(core::OodPart::nameOf(part.key).toHtmlEscaped(),
+                             part.available() ? QString::number(part.z, 'f', 1) : tr("not measured"),
+                             QString::number(part.value, 'g', 3));
+        details = tr("<p>%1</p><table><tr><th align=left>Score</th><th>Spreads above "
+                     "typical</th><th>Value</th></tr>"
+                     "%2</table><p>Flagged above %3: %4.<br>Compared with %5 of the run.</p>")
+                      .arg(ood.summary().toHtmlEscaped(), rows.join(QString()))
+                      .arg(ood.threshold, 0, 'f', 1)
+                      .arg(ood.thresholdRule.toHtmlEscaped(), ood.reference.toHtmlEscaped());
+    } else {
+        details = (p.trustNote.isEmpty() ? ood.badge() : p.trustNote).toHtmlEscaped();
+    }
+    if (p.temperature != 1.0)
+        details += tr("<p>Probabilities calibrated by temperature scaling (T = %1).</p>")
+                       .arg(p.temperature, 0, 'g', 3);
+    m_trustBadge->setToolTip(details);
+    if (ood.flagged) {
+        m_trustBadge->setText(tr("<b>⚠ Unlike the training data</b> (%1 %2 spreads above typical)")
+                                  .arg(core::OodPart::nameOf(ood.part).toHtmlEscaped())
+                                  .arg(ood.score, 0, 'f', 1));
+        m_trustBadge->setStyleSheet(
+            QStringLiteral("QLabel { background: #b00020; color: white; padding: 4px; "
+                           "border-radius: 3px; }"));
+    } else {
+        m_trustBadge->setText(ood.isJudged() ? tr("✓ Like the training data (score %1, flagged above %2)")
+                                                   .arg(ood.score, 0, 'f', 1)
+                                                   .arg(ood.threshold, 0, 'f', 1)
+                                             : tr("Not checked against the training data"));
+        m_trustBadge->setStyleSheet(ood.isJudged() ? QString()
+                                                   : QStringLiteral("QLabel { color: palette(mid); }"));
+    }
+    m_trustBadge->show();
 }
 
 void AnalysisPanel::fillGalleries()
@@ -339,11 +398,11 @@ void AnalysisPanel::fillGalleries()
     const auto read = [slide = m_analysis->document().slide(), rects](TaskControl& control) {
         return readThumbnails(slide, rects, control);
     };
-    m_thumbnailTask = TaskRunner::instance().run(this, tr("Reading gallery patches"), read,
-                                                 [this](TaskResult<std::vector<QImage>> result) {
-                                                     if (!result.cancelled) // else a later slide's are shown
-                                                         showThumbnails(result.value.value_or(std::vector<QImage>()));
-                                                 });
+    m_thumbnailTask = TaskRunner::instance().run(
+        this, tr("Reading gallery patches"), read, [this](TaskResult<std::vector<QImage>> result) {
+            if (!result.cancelled) // else a later slide's are shown
+                showThumbnails(result.value.value_or(std::vector<QImage>()));
+        });
 }
 
 void AnalysisPanel::showThumbnails(const std::vector<QImage>& images)

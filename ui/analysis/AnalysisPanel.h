@@ -45,6 +45,7 @@ public:
     void setTissueChecked(bool checked);
 
     // For tests and scripting: the widgets a user drives.
+    QLabel* trustBadge() const { return m_trustBadge; }
     QCheckBox* attentionBox() const { return m_attention; }
     QCheckBox* consistencyBox() const { return m_consistency; }
     QCheckBox* tissueBox() const { return m_tissue; }
@@ -66,11 +67,13 @@ Q_SIGNALS:
 private:
     void applySettings();
     void fillPrediction();
+    void fillTrustBadge(const core::Prediction& prediction);
     void fillGalleries();
     void showThumbnails(const std::vector<QImage>& images);
 
     QPointer<SlideAnalysis> m_analysis;
     QLabel* m_runLabel;
+    QLabel* m_trustBadge; // whether the slide is like the run's training data
     QWidget* m_storedRow;
     QComboBox* m_stored;
     bool m_loadingStored = false;

@@ -29,4 +29,12 @@ void Layer::setLegend(const QImage& legend)
     Q_EMIT changed();
 }
 
+void Layer::setWarning(const QString& warning)
+{
+    if (warning == m_warning)
+        return;
+    m_warning = warning;
+    Q_EMIT changed();
+}
+
 } // namespace tessera::ui

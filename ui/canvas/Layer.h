@@ -34,6 +34,11 @@ public:
     // Drawn in the view's lower right corner while the layer is visible (null: none).
     const QImage& legend() const { return m_legend; }
     void setLegend(const QImage& legend);
+    // Drawn as a banner across the top of the view while the layer is visible (empty: none): what
+    // the viewer must know before reading the layer, such as a map of a slide unlike the slides
+    // its model was trained on.
+    const QString& warning() const { return m_warning; }
+    void setWarning(const QString& warning);
 
     // Tile blending: blendInto() draws the part of the layer over `level0Area` into a tile of
     // `tilePixels` (the painter is at the tile's origin, opacity already set). contentKey()
@@ -65,6 +70,7 @@ private:
     bool m_visible = true;
     double m_opacity = 1.0;
     QImage m_legend;
+    QString m_warning;
 };
 
 } // namespace tessera::ui

@@ -76,6 +76,10 @@ void SlideAnalysis::render(MapLayer layer)
     target->setImage(picture.heatmap.image, picture.heatmap.downsample, m_settings.smoothing > 0);
     target->setOpacity(m_settings.opacity);
     target->setLegend(core::renderLegend(picture.legend, m_settings.colormap(layer), 280));
+    target->setWarning(m_prediction.ood.flagged
+                           ? tr("Unlike the training data (%1): do not rely on this map or the prediction")
+                                 .arg(core::OodPart::nameOf(m_prediction.ood.part))
+                           : QString());
 }
 
 void SlideAnalysis::setSettings(const HeatmapSettings& settings)

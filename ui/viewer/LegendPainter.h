@@ -1,5 +1,5 @@
 // The legends of the visible layers, stacked upwards from the view's lower right corner (the
-// topmost layer lowest).
+// topmost layer lowest), and their warnings as one banner across the top of the view.
 #pragma once
 
 #include <QRect>
@@ -13,6 +13,10 @@ class LayerStack;
 class LegendPainter {
 public:
     static void paint(QPainter& painter, const QRect& viewport, const LayerStack& layers);
+    static constexpr QRgb kWarningColour = 0xffb00020;
+
+private:
+    static void paintWarnings(QPainter& painter, const QRect& viewport, const LayerStack& layers);
 };
 
 } // namespace tessera::ui
