@@ -139,7 +139,8 @@ std::vector<SlideRecord> SlideCatalog::list(const QString& split) const
     QSqlQuery query = db.prepare(
         QStringLiteral("SELECT s.id, s.slide_key, s.path, s.size, s.mtime, s.head_hash, l.label, p.part,"
                        " (SELECT count(*) FROM slide_features f WHERE f.slide_id = s.id),"
-                       " (SELECT count(*) FROM predictions r WHERE r.slide_id = s.id)"
+                       " (SELECT count(*) FROM predictions r WHERE r.slide_id = s.id),"
+                       " (SELECT count(*) FROM predictions r WHERE r.slide_id = s.id AND r.ood_flag = 1)"
                        " FROM slides s LEFT JOIN labels l ON l.slide_id = s.id"
                        " LEFT JOIN splits p ON p.slide_id = s.id AND p.split = ?"
                        " ORDER BY s.slide_key"));
@@ -158,6 +159,7 @@ std::vector<SlideRecord> SlideCatalog::list(const QString& split) const
         r.part = query.value(7).toString();
         r.featureSets = query.value(8).toInt();
         r.predictions = query.value(9).toInt();
+        r.unlikeTraining = query.value(10).toInt();
         r.missing = !QFileInfo(r.path).isFile();
         slides.push_back(std::move(r));
     }

@@ -19,11 +19,12 @@ struct SlideRecord {
     QString key;  // CLAM's slide_id: the file's base name, unique in the project
     QString path; // absolute
     Fingerprint fingerprint;
-    QString label;        // empty when unlabelled
-    QString part;         // in the split asked for: train, val, test, or empty
-    bool missing = false; // the file is not where the project says (moved, deleted, unmounted)
-    int featureSets = 0;  // feature sets holding this slide
-    int predictions = 0;  // runs that predicted it
+    QString label;          // empty when unlabelled
+    QString part;           // in the split asked for: train, val, test, or empty
+    bool missing = false;   // the file is not where the project says (moved, deleted, unmounted)
+    int featureSets = 0;    // feature sets holding this slide
+    int predictions = 0;    // runs that predicted it
+    int unlikeTraining = 0; // of those, predictions flagged as unlike their run's training data
 };
 
 struct AddReport {

@@ -66,7 +66,8 @@ QJsonObject RunResult::toJson() const
             {QStringLiteral("stopped_early"), stoppedEarly},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("val"), validation.toJson()},
-            {QStringLiteral("test"), test ? QJsonValue(test->toJson()) : QJsonValue()}};
+            {QStringLiteral("test"), test ? QJsonValue(test->toJson()) : QJsonValue()},
+            {QStringLiteral("trust"), trust.isEmpty() ? QJsonValue() : QJsonValue(trust)}};
 }
 
 RunResult RunResult::fromJson(const QJsonObject& json)
@@ -79,6 +80,7 @@ RunResult RunResult::fromJson(const QJsonObject& json)
     r.validation = ClassificationMetrics::fromJson(json[QStringLiteral("val")].toObject());
     if (json[QStringLiteral("test")].isObject())
         r.test = ClassificationMetrics::fromJson(json[QStringLiteral("test")].toObject());
+    r.trust = json[QStringLiteral("trust")].toObject();
     return r;
 }
 

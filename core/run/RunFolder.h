@@ -50,6 +50,9 @@ struct RunResult {
     ClassificationMetrics validation;          // of the best epoch's weights
     std::optional<ClassificationMetrics> test; // absent without test slides
     double seconds = 0;                        // training wall time, summed over resumed parts
+    // The trust reference's summary (trust/TrustReference: threshold, temperature, ECE before and
+    // after on validation, slide counts); empty for runs made before it was kept.
+    QJsonObject trust;
 
     QJsonObject toJson() const;
     static RunResult fromJson(const QJsonObject& json);

@@ -128,8 +128,9 @@ std::optional<double> reconstructionError(nets::MilNet& net, const nets::BagTens
 
 // What inference needs to say when a slide is unlike the training slides, and the temperature
 // that calibrates the best weights on validation (trust.h5; docs/TRUST.md).
-void writeTrustReference(nets::MilNet& net, const MilDataset& data, const Part& training,
-                         const Part& validation, int classes, std::uint64_t seed, const RunFolder& folder)
+QJsonObject writeTrustReference(nets::MilNet& net, const MilDataset& data, const Part& training,
+                                const Part& validation, int classes, std::uint64_t seed,
+                                const RunFolder& folder)
 {
     torch::NoGradGuard noGrad;
     net.eval();
@@ -145,7 +146,9 @@ void writeTrustReference(nets::MilNet& net, const MilDataset& data, const Part& 
     for (float p : evaluate(net, validation, classes).probabilities)
         inputs.validationLogits.push_back(std::log(std::max(p, 1e-12f)));
     inputs.validationLabels = validation.labels;
-    TrustReference::build(inputs, seed).write(folder.trustPath());
+    const TrustReference reference = TrustReference::build(inputs, seed);
+    reference.write(folder.trustPath());
+    return reference.summary();
 }
 
 // Inverse class frequency of the training labels, or an undefined tensor when switched off.
@@ -609,8 +612,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         result.test = finalMetrics(session.net(), session.test(), session.classes());
         summary.test = result.test;
     }
-    writeTrustReference(session.net(), m_data, session.train(), session.validation(), session.classes(),
-                        m_config.seed, m_folder);
+    summary.trust = writeTrustReference(session.net(), m_data, session.train(), session.validation(),
+                                        session.classes(), m_config.seed, m_folder);
     m_folder.writeResult(summary);
     QJsonObject finished = summary.toJson();
     finished[QStringLiteral("run")] = m_folder.path();

@@ -33,9 +33,10 @@ torch::Tensor kMeans(const torch::Tensor& x, int k, std::mt19937_64& random)
     while (int(chosen.size()) < k) {
         const torch::Tensor w = nearest.contiguous();
         const float* p = w.data_ptr<float>();
-        std::discrete_distribution<std::int64_t> pick(p, p + n);
-        const std::int64_t next =
-            std::accumulate(p, p + n, 0.0) > 0 ? pick(random) : std::int64_t(random() % std::uint64_t(n));
+        // Every patch already a centre (duplicates): any will do.
+        const std::int64_t next = std::accumulate(p, p + n, 0.0) > 0
+                                      ? std::discrete_distribution<std::int64_t>(p, p + n)(random)
+                                      : std::int64_t(random() % std::uint64_t(n));
         chosen.push_back(next);
         nearest = torch::minimum(nearest, squaredDistances(x, x.index({next}).unsqueeze(0)).squeeze(1));
     }

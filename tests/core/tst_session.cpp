@@ -24,6 +24,7 @@ private Q_SLOTS:
     void theRunAskedForIsTheOneShown();
     void whatIsMissingIsNamed();
     void theSessionsStateIsUndoableAndAnnounced();
+    void predictionsKeepWhetherTheSlideIsLikeTheTrainingData();
 
 private:
     QTemporaryDir m_dir;
@@ -126,6 +127,41 @@ void TestSession::theSessionsStateIsUndoableAndAnnounced()
     session.setResults({test::knownPrediction(), QStringLiteral("known.h5"), std::nullopt});
     QCOMPARE(results.count(), 1);
     QCOMPARE(session.results()->file, QStringLiteral("known.h5"));
+}
+
+void TestSession::predictionsKeepWhetherTheSlideIsLikeTheTrainingData()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("trust"));
+    const QString slide = m_dir.filePath(QStringLiteral("case-9.tiff"));
+    QVERIFY(QFile::copy(test::smallTumourSlide(), slide));
+    const auto project = core::Project::create(folder);
+    project->slides().add({slide});
+    core::Prediction unlike = test::knownPrediction();
+    unlike.ood.score = 12.5;
+    unlike.ood.threshold = 2.5;
+    unlike.ood.flagged = true;
+    unlike.ood.part = QStringLiteral("stain");
+    unlike.ood.parts = {{QStringLiteral("stain"), 3.2, 0.7, 0.2, 12.5}};
+    test::recordPrediction(*project, QStringLiteral("flagging"), slide, unlike);
+    test::recordPrediction(*project, QStringLiteral("older"), slide, test::knownPrediction()); // not judged
+    // The database keeps the verdict with the prediction, and counts the flagged ones per slide.
+    const std::vector<core::PredictionRecord> stored = project->runs().predictionsFor(slide);
+    QCOMPARE(stored.size(), std::size_t(2));
+    const auto flagged = std::find_if(stored.begin(), stored.end(), [](const core::PredictionRecord& r) {
+        return r.runName == QLatin1String("flagging");
+    });
+    QVERIFY(flagged != stored.end());
+    QCOMPARE(flagged->ood.toJson(), unlike.ood.toJson());
+    for (const core::PredictionRecord& r : stored)
+        if (r.runName == QLatin1String("older"))
+            QVERIFY(!r.ood.isJudged());
+    const std::vector<core::SlideRecord> slides = project->slides().list();
+    QCOMPARE(slides.size(), std::size_t(1));
+    QCOMPARE(slides.front().predictions, 2);
+    QCOMPARE(slides.front().unlikeTraining, 1);
+    // The session shows the latest prediction with its verdict.
+    const auto session = core::SlideSession::fromProject(*project, slide, QStringLiteral("flagging"));
+    QVERIFY(session->results() && session->results()->prediction.ood.flagged);
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -158,6 +158,13 @@ void TestProjectPanel::runsShowTheirValidationHonestly()
             std::tie(result.validation.aucLow, result.validation.aucHigh) =
                 core::bootstrapAucInterval(p, labels, 2);
             result.validation.loss = 0.4321;
+            if (perClass >= 12) // runs made now keep a trust reference; "two-slides" is an older one
+                result.trust = {
+                    {QStringLiteral("temperature"), 1.7},
+                    {QStringLiteral("ece_before"), 0.151},
+                    {QStringLiteral("ece_after"), 0.042},
+                    {QStringLiteral("threshold"), 2.5},
+                    {QStringLiteral("reference"), QStringLiteral("24 training and 24 validation slides")}};
             project->runs().finishRun(id, result);
         };
         const QJsonObject config{{QStringLiteral("lr"), 0.0002},
@@ -190,6 +197,12 @@ void TestProjectPanel::runsShowTheirValidationHonestly()
              qPrintable(cell(QStringLiteral("enough"), ui::RunsPanel::ValAuc)));
     QCOMPARE(cell(QStringLiteral("enough"), ui::RunsPanel::ValSlides), QStringLiteral("24"));
     QCOMPARE(cell(QStringLiteral("enough"), ui::RunsPanel::ValLoss), QStringLiteral("0.432"));
+    // Whether a run can flag slides unlike its training data, and its calibration.
+    QCOMPARE(cell(QStringLiteral("enough"), ui::RunsPanel::Trust), QStringLiteral("yes · ECE 0.15 → 0.04"));
+    QVERIFY(table->item(row(QStringLiteral("enough")), ui::RunsPanel::Trust)
+                ->toolTip()
+                .contains(QStringLiteral("24 training and 24 validation slides")));
+    QCOMPARE(cell(QStringLiteral("two-slides"), ui::RunsPanel::Trust), QStringLiteral("none (older run)"));
     // Names: model and time; a fine-tuned run adds what differs from its parent.
     QVERIFY(cell(QStringLiteral("enough"), ui::RunsPanel::Name).startsWith(QStringLiteral("srmil · ")));
     QVERIFY2(cell(QStringLiteral("tuned"), ui::RunsPanel::Name).endsWith(QStringLiteral(" · lr 0.0005")),

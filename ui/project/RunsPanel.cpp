@@ -29,6 +29,35 @@ QTableWidgetItem* numberItem(double value, int decimals)
     return item;
 }
 
+// Whether the run keeps a reference of its training data (to flag slides unlike it) and how its
+// probabilities are calibrated.
+QTableWidgetItem* trustItem(const core::RunRecord& run)
+{
+    auto* item = new QTableWidgetItem;
+    if (run.status != QLatin1String("finished") || !run.result)
+        return item;
+    const QJsonObject trust = run.result->trust;
+    if (trust.isEmpty()) {
+        item->setText(RunsPanel::tr("none (older run)"));
+        item->setToolTip(
+            RunsPanel::tr("Made before Tessera kept a reference of the training data: its "
+                          "predictions are not checked against it. Train it again to have one."));
+        return item;
+    }
+    const double t = trust[QStringLiteral("temperature")].toDouble(1);
+    const QJsonValue before = trust[QStringLiteral("ece_before")], after = trust[QStringLiteral("ece_after")];
+    item->setText(t != 1.0 && before.isDouble() && after.isDouble() ? RunsPanel::tr("yes · ECE %1 → %2")
+                                                                          .arg(before.toDouble(), 0, 'f', 2)
+                                                                          .arg(after.toDouble(), 0, 'f', 2)
+                                                                    : RunsPanel::tr("yes · not calibrated"));
+    item->setToolTip(RunsPanel::tr("Reference: %1\nFlagged above %2: %3\nCalibration: %4")
+                         .arg(trust[QStringLiteral("reference")].toString())
+                         .arg(trust[QStringLiteral("threshold")].toDouble(), 0, 'f', 1)
+                         .arg(trust[QStringLiteral("threshold_rule")].toString(),
+                              trust[QStringLiteral("temperature_note")].toString()));
+    return item;
+}
+
 // The validation AUC cell: its text with the interval (or "too few slides"), sorted by the AUC
 // itself, with runs whose AUC says nothing below every measured one.
 class AucItem : public QTableWidgetItem {
@@ -63,8 +92,8 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     // What judges a run first, then how it came about.
     m_table->setHorizontalHeaderLabels({tr("Run"), tr("Val AUC (95 % CI)"), tr("Val n"), tr("Val loss"),
-                                        tr("Test AUC"), tr("Status"), tr("Parent"), tr("Epochs"), tr("Best"),
-                                        tr("LR"), tr("w_gen"), tr("Time")});
+                                        tr("Test AUC"), tr("Trust reference"), tr("Status"), tr("Parent"),
+                                        tr("Epochs"), tr("Best"), tr("LR"), tr("w_gen"), tr("Time")});
     m_table->horizontalHeaderItem(ValSlides)->setToolTip(tr("Validation slides"));
     m_table->horizontalHeaderItem(ValAuc)->setToolTip(
         tr("The best epoch's validation AUC with its 95 % bootstrap interval; \"too few slides\" where a "
@@ -146,6 +175,7 @@ void RunsPanel::refresh()
             auc->setToolTip(validation.explanation);
             m_table->setItem(row, ValAuc, auc);
             m_table->setItem(row, TestAuc, numberItem(r.testAuc, 3));
+            m_table->setItem(row, Trust, trustItem(r));
             m_table->setItem(row, LearningRate,
                              numberItem(r.config[QStringLiteral("lr")].toDouble(std::nan("")), 6));
             m_table->setItem(row, WGen,

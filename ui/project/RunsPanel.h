@@ -22,6 +22,7 @@ public:
         ValSlides,
         ValLoss,
         TestAuc,
+        Trust,
         Status,
         Parent,
         Epochs,

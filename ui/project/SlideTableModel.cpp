@@ -40,18 +40,29 @@ QVariant SlideTableModel::data(const QModelIndex& index, int role) const
             return s.featureSets > 0 ? tr("yes") : QString();
         case Predictions:
             return s.predictions > 0 ? QVariant(s.predictions) : QVariant();
+        case TrainingData:
+            return s.unlikeTraining > 0 ? tr("⚠ unlike in %1 of %2").arg(s.unlikeTraining).arg(s.predictions)
+                                        : QString();
         case File:
             return s.missing ? tr("missing") : tr("ok");
         default:
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == TrainingData)
+        return s.unlikeTraining > 0
+                   ? tr("%1 of this slide's %2 predictions were made by runs whose training slides it is "
+                        "unlike: "
+                        "do not rely on them (the Analysis dock and the report say why)")
+                         .arg(s.unlikeTraining)
+                         .arg(s.predictions)
+                   : tr("No prediction of this slide was flagged as unlike its run's training data");
     if (role == Qt::ToolTipRole)
         return s.missing
                    ? tr("%1 is not there (moved, deleted or not mounted): add it again from its new place")
                          .arg(s.path)
                    : s.path;
-    if (role == Qt::ForegroundRole && s.missing)
+    if (role == Qt::ForegroundRole && (s.missing || (index.column() == TrainingData && s.unlikeTraining > 0)))
         return QColor(176, 0, 32);
     return {};
 }
@@ -71,6 +82,8 @@ QVariant SlideTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Features");
     case Predictions:
         return tr("Predictions");
+    case TrainingData:
+        return tr("Training data");
     case File:
         return tr("File");
     default:

@@ -12,7 +12,7 @@ namespace tessera::ui {
 class SlideTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Slide, Label, Part, Features, Predictions, File, ColumnCount };
+    enum Column { Slide, Label, Part, Features, Predictions, TrainingData, File, ColumnCount };
 
     explicit SlideTableModel(QObject* parent = nullptr);
 

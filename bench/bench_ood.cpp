@@ -1,0 +1,231 @@
+// Out-of-distribution flags and calibration (trust.h5, docs/TRUST.md) on synthetic feature bags,
+// per seed: 240 slides (train 80, validation 40, test 120), an SR-MIL run trained on them, then
+//  - false alarms: the share of the 120 in-distribution test slides flagged (none of them set the
+//    threshold or the temperature);
+//  - for each shift of those test slides — every feature moved by 0.5, 1 and 2 SD of the training
+//    patches, and bags from another generator seed — the OOD AUROC against the unshifted test
+//    slides and the share flagged;
+//  - the expected calibration error (10 bins) on the 120 test slides before and after the
+//    temperature fitted on validation;
+//  - scoring's cost: inference on the test bags with the run's trust reference vs the same run
+//    without it, in the same process;
+//  - the size of trust.h5.
+//   bench_ood [--seeds 3] [--epochs 30] [--threads 2]
+#include "features/FeatureStore.h"
+#include "infer/Predictor.h"
+#include "run/Metrics.h"
+#include "synth/SyntheticBags.h"
+#include "train/Trainer.h"
+#include "trust/Calibration.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+using namespace tessera::core;
+
+namespace {
+
+constexpr int kSlides = 240;
+
+SyntheticBagsSpec bagSpec(std::uint64_t seed)
+{
+    SyntheticBagsSpec s;
+    s.slides = kSlides;
+    s.dimension = 32;
+    s.seed = seed;
+    s.signal = 1.0;
+    s.minPatches = 150;
+    s.maxPatches = 400;
+    return s;
+}
+
+QString slideId(int i)
+{
+    return QStringLiteral("slide_%1").arg(i, 3, 10, QLatin1Char('0'));
+}
+
+// The first half of the slides is tumour: the parts take every sixth slide in turn.
+QString partOf(int i)
+{
+    const int k = i % 6;
+    return k < 2 ? QStringLiteral("train") : k < 3 ? QStringLiteral("val") : QStringLiteral("test");
+}
+
+FeatureBag shifted(FeatureBag bag, const std::vector<double>& spread, double sds)
+{
+    for (int i = 0; i < bag.count; ++i)
+        for (int j = 0; j < bag.dimension; ++j)
+            bag.features[std::size_t(i) * bag.dimension + std::size_t(j)] +=
+                float(sds * spread[std::size_t(j)]);
+    return bag;
+}
+
+std::vector<double> patchSpread(const std::vector<FeatureBag>& bags)
+{
+    const int d = bags.front().dimension;
+    std::vector<double> sum(std::size_t(d), 0), squares(std::size_t(d), 0);
+    double n = 0;
+    for (const FeatureBag& b : bags)
+        for (int i = 0; i < b.count; ++i, n += 1)
+            for (int j = 0; j < d; ++j) {
+                sum[std::size_t(j)] += b.row(i)[j];
+                squares[std::size_t(j)] += double(b.row(i)[j]) * b.row(i)[j];
+            }
+    std::vector<double> sd;
+    for (int j = 0; j < d; ++j)
+        sd.push_back(std::sqrt(squares[std::size_t(j)] / n - std::pow(sum[std::size_t(j)] / n, 2)));
+    return sd;
+}
+
+struct Tally {
+    std::vector<double> values;
+    void add(double v) { values.push_back(v); }
+    QString text(int decimals = 3) const
+    {
+        const double mean = std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+        double sq = 0;
+        for (double v : values)
+            sq += (v - mean) * (v - mean);
+        const double sd = values.size() > 1 ? std::sqrt(sq / double(values.size() - 1)) : 0;
+        return QStringLiteral("%1 ± %2").arg(mean, 0, 'f', decimals).arg(sd, 0, 'f', decimals);
+    }
+};
+
+int argument(const QStringList& args, const QString& name, int fallback)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int seeds = argument(args, QStringLiteral("--seeds"), 3);
+    const int epochs = argument(args, QStringLiteral("--epochs"), 30);
+    const int threads = argument(args, QStringLiteral("--threads"), 2);
+    const QList<QPair<QString, double>> shifts{{QStringLiteral("mean shift 0.5 SD"), 0.5},
+                                               {QStringLiteral("mean shift 1 SD"), 1.0},
+                                               {QStringLiteral("mean shift 2 SD"), 2.0},
+                                               {QStringLiteral("another generator seed"), -1}};
+    Tally falseAlarms, eceBefore, eceAfter, temperature, overhead, fileKb, validationAuc;
+    std::vector<Tally> auroc(std::size_t(shifts.size())), flaggedShare(std::size_t(shifts.size()));
+    for (int seed = 1; seed <= seeds; ++seed) {
+        QTemporaryDir dir;
+        const QString bags = dir.filePath(QStringLiteral("bags")),
+                      other = dir.filePath(QStringLiteral("other"));
+        writeSyntheticBags(bagSpec(std::uint64_t(seed)), bags);
+        writeSyntheticBags(bagSpec(std::uint64_t(seed) + 1000), other);
+        Split split;
+        for (int i = 0; i < kSlides; ++i) {
+            const QString part = partOf(i);
+            (part == QLatin1String("train") ? split.train
+             : part == QLatin1String("val") ? split.val
+                                            : split.test)
+                << slideId(i);
+        }
+        const LabelTable labels = LabelTable::readCsv(bags + QStringLiteral("/labels.csv"));
+        const MilDataset data = MilDataset::load(bags + QStringLiteral("/features"), labels, split);
+        TrainConfig config;
+        config.model.name = QStringLiteral("srmil");
+        config.model.hidden = 32;
+        config.model.heads = 2;
+        config.epochs = epochs;
+        config.threads = threads;
+        config.seed = std::uint64_t(seed);
+        config.device = QStringLiteral("cpu");
+        const QString run = dir.filePath(QStringLiteral("run"));
+        const TrainResult trained = Trainer(config, data, run).run();
+        validationAuc.add(trained.bestValidation.macroAuc);
+        fileKb.add(double(QFileInfo(RunFolder(run).trustPath()).size()) / 1024);
+        // The same run without its reference: what inference cost before, and T = 1.
+        const QString bare = dir.filePath(QStringLiteral("bare"));
+        QDir().mkpath(bare);
+        for (const char* f : {"config.json", "best.pt"})
+            QFile::copy(run + QLatin1Char('/') + QLatin1String(f),
+                        bare + QLatin1Char('/') + QLatin1String(f));
+
+        std::vector<FeatureBag> training, test, foreign;
+        std::vector<int> testLabels;
+        for (int i = 0; i < kSlides; ++i) {
+            const QString file = QStringLiteral("/features/%1.h5").arg(slideId(i));
+            if (partOf(i) == QLatin1String("train"))
+                training.push_back(FeatureStore::read(bags + file));
+            if (partOf(i) == QLatin1String("test")) {
+                test.push_back(FeatureStore::read(bags + file));
+                testLabels.push_back(labels.labelOf(slideId(i)));
+                foreign.push_back(FeatureStore::read(other + file));
+            }
+        }
+        const Predictor judged(run, QStringLiteral("cpu")), plain(bare, QStringLiteral("cpu"));
+        // Scoring cost: the test bags through both, alternating, twice over.
+        double withTrust = 0, without = 0;
+        std::vector<double> inScores;
+        std::vector<float> calibrated, raw;
+        int alarms = 0;
+        for (int round = 0; round < 2; ++round)
+            for (const FeatureBag& bag : test) {
+                QElapsedTimer t;
+                t.start();
+                const Prediction p = judged.predict(bag);
+                withTrust += double(t.nsecsElapsed());
+                t.restart();
+                const Prediction q = plain.predict(bag);
+                without += double(t.nsecsElapsed());
+                if (round == 0) {
+                    inScores.push_back(p.ood.score);
+                    alarms += p.ood.flagged;
+                    calibrated.insert(calibrated.end(), p.probabilities.begin(), p.probabilities.end());
+                    raw.insert(raw.end(), q.probabilities.begin(), q.probabilities.end());
+                }
+            }
+        overhead.add(withTrust / without);
+        falseAlarms.add(double(alarms) / double(test.size()));
+        eceBefore.add(expectedCalibrationError(raw, testLabels, 2));
+        eceAfter.add(expectedCalibrationError(calibrated, testLabels, 2));
+        temperature.add(judged.predict(test.front()).temperature);
+
+        const std::vector<double> spread = patchSpread(training);
+        for (qsizetype s = 0; s < shifts.size(); ++s) {
+            std::vector<double> scores = inScores;
+            std::vector<bool> positive(inScores.size(), false);
+            int flagged = 0;
+            for (std::size_t i = 0; i < test.size(); ++i) {
+                const Prediction p = judged.predict(
+                    shifts[s].second > 0 ? shifted(test[i], spread, shifts[s].second) : foreign[i]);
+                scores.push_back(p.ood.score);
+                positive.push_back(true);
+                flagged += p.ood.flagged;
+            }
+            auroc[std::size_t(s)].add(rocAuc(scores, positive));
+            flaggedShare[std::size_t(s)].add(double(flagged) / double(test.size()));
+        }
+        std::printf("seed %d: val AUC %.3f, false alarms %.3f, ECE %.3f -> %.3f (T %.2f), scoring x%.3f\n",
+                    seed, trained.bestValidation.macroAuc, falseAlarms.values.back(), eceBefore.values.back(),
+                    eceAfter.values.back(), temperature.values.back(), overhead.values.back());
+        std::fflush(stdout);
+    }
+    std::printf("\n%d seeds, %d slides each (train 80, validation 40, test 120), SR-MIL %d epochs\n", seeds,
+                kSlides, epochs);
+    std::printf("validation AUC                      %s\n", qPrintable(validationAuc.text()));
+    std::printf("in-distribution test slides flagged %s (target <= 0.05)\n", qPrintable(falseAlarms.text()));
+    for (qsizetype s = 0; s < shifts.size(); ++s)
+        std::printf("%-24s OOD AUROC %s, flagged %s\n", qPrintable(shifts[s].first),
+                    qPrintable(auroc[std::size_t(s)].text()),
+                    qPrintable(flaggedShare[std::size_t(s)].text()));
+    std::printf("ECE on 120 test slides: before %s, after %s (temperature %s)\n",
+                qPrintable(eceBefore.text()), qPrintable(eceAfter.text()), qPrintable(temperature.text(2)));
+    std::printf("inference with / without scoring: x%s; trust.h5 %s KB\n", qPrintable(overhead.text()),
+                qPrintable(fileKb.text(1)));
+    return 0;
+}
