@@ -477,13 +477,13 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/heatmap/ScoreMap.cpp" line="9"/>
-        <location filename="../core/report/ReportDocument.cpp" line="160"/>
+        <location filename="../core/report/ReportDocument.cpp" line="215"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
         <location filename="../core/heatmap/ScoreMap.cpp" line="9"/>
-        <location filename="../core/report/ReportDocument.cpp" line="156"/>
+        <location filename="../core/report/ReportDocument.cpp" line="211"/>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
@@ -521,317 +521,380 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">heißes Ende: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="50"/>
+        <location filename="../core/report/ReportContent.cpp" line="29"/>
         <source>percentile normalisation (each patch&apos;s rank among the slide&apos;s patches)</source>
         <translation>Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="51"/>
+        <location filename="../core/report/ReportContent.cpp" line="30"/>
         <source>min–max normalisation</source>
         <translation>Min-Max-Normierung</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="53"/>
+        <location filename="../core/report/ReportContent.cpp" line="32"/>
         <source>the hot end marks the patches the model weighed most</source>
         <translation>das heiße Ende markiert die Patches, die das Modell am stärksten gewichtete</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="54"/>
+        <location filename="../core/report/ReportContent.cpp" line="33"/>
         <source>drawn reversed: the hot end marks the patches least like their neighbours (low consistency)</source>
         <translation>umgekehrt gezeichnet: das heiße Ende markiert die Patches, die ihren Nachbarn am wenigsten gleichen (niedrige Konsistenz)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="56"/>
+        <location filename="../core/report/ReportContent.cpp" line="35"/>
         <source>%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.</source>
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="88"/>
         <source>%1: no slide &quot;%2&quot; in this project</source>
-        <translation>%1: kein Schnitt „%2“ in diesem Projekt</translation>
+        <translation type="vanished">%1: kein Schnitt „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="91"/>
         <source>%1: the slide file is missing (the project expects it there)</source>
-        <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
+        <translation type="vanished">%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="98"/>
+        <location filename="../core/report/ReportContent.cpp" line="74"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="103"/>
-        <location filename="../core/report/ReportContent.cpp" line="109"/>
+        <location filename="../core/report/ReportContent.cpp" line="78"/>
+        <location filename="../core/report/ReportContent.cpp" line="84"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="107"/>
+        <location filename="../core/report/ReportContent.cpp" line="82"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="126"/>
         <source>%1: no run &quot;%2&quot; in this project</source>
-        <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
+        <translation type="vanished">%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="138"/>
+        <location filename="../core/report/ReportContent.cpp" line="102"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="139"/>
+        <location filename="../core/report/ReportContent.cpp" line="103"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="149"/>
+        <location filename="../core/report/ReportContent.cpp" line="113"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="164"/>
+        <location filename="../core/report/ReportContent.cpp" line="131"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="176"/>
-        <location filename="../core/report/ReportDocument.cpp" line="194"/>
+        <location filename="../core/report/ReportContent.cpp" line="143"/>
+        <location filename="../core/report/ReportDocument.cpp" line="249"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="211"/>
+        <location filename="../core/report/ReportContent.cpp" line="178"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="233"/>
+        <location filename="../core/report/ReportContent.cpp" line="200"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="239"/>
+        <location filename="../core/report/ReportContent.cpp" line="206"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="91"/>
+        <location filename="../core/report/ReportDocument.cpp" line="123"/>
         <source>µm²</source>
         <translation>µm²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="91"/>
+        <location filename="../core/report/ReportDocument.cpp" line="123"/>
         <source>px²</source>
         <translation>px²</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="92"/>
+        <location filename="../core/report/ReportDocument.cpp" line="124"/>
         <source>µm</source>
         <translation>µm</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="92"/>
+        <location filename="../core/report/ReportDocument.cpp" line="124"/>
         <source>px</source>
         <translation>px</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="96"/>
-        <location filename="../core/report/ReportDocument.cpp" line="247"/>
+        <location filename="../core/report/ReportDocument.cpp" line="128"/>
+        <location filename="../core/report/ReportDocument.cpp" line="302"/>
         <source>Slide report: %1</source>
         <translation>Schnittbericht: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="100"/>
+        <location filename="../core/report/ReportDocument.cpp" line="137"/>
+        <source>Warning: this slide is unlike the slides the model was trained on. Do not rely on its prediction.</source>
+        <translation>Warnung: Dieser Schnitt ähnelt nicht den Schnitten, mit denen das Modell trainiert wurde. Verlassen Sie sich nicht auf seine Vorhersage.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="141"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="101"/>
+        <location filename="../core/report/ReportDocument.cpp" line="142"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="102"/>
+        <location filename="../core/report/ReportDocument.cpp" line="143"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="103"/>
+        <location filename="../core/report/ReportDocument.cpp" line="144"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="104"/>
+        <location filename="../core/report/ReportDocument.cpp" line="145"/>
         <source>Microns per pixel</source>
         <translation>Mikrometer je Pixel</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="105"/>
+        <location filename="../core/report/ReportDocument.cpp" line="146"/>
         <source>Objective</source>
         <translation>Objektiv</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="106"/>
+        <location filename="../core/report/ReportDocument.cpp" line="147"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="107"/>
+        <location filename="../core/report/ReportDocument.cpp" line="148"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="107"/>
+        <location filename="../core/report/ReportDocument.cpp" line="148"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="108"/>
+        <location filename="../core/report/ReportDocument.cpp" line="149"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="111"/>
+        <location filename="../core/report/ReportDocument.cpp" line="154"/>
         <source>Slide overview</source>
         <translation>Übersicht des Schnitts</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="134"/>
+        <location filename="../core/report/ReportDocument.cpp" line="178"/>
         <source>Model results</source>
         <translation>Modellergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="137"/>
+        <location filename="../core/report/ReportDocument.cpp" line="181"/>
         <source>No model results: this section is left out.</source>
         <translation>Keine Modellergebnisse: dieser Abschnitt entfällt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="140"/>
+        <location filename="../core/report/ReportDocument.cpp" line="184"/>
         <source>Predicted class: %1</source>
         <translation>Vorhergesagte Klasse: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="144"/>
-        <location filename="../core/report/ReportDocument.cpp" line="172"/>
-        <location filename="../core/report/ReportDocument.cpp" line="189"/>
+        <location filename="../core/report/ReportDocument.cpp" line="187"/>
+        <source>Not to be trusted: the slide is unlike the training data (see Training data check below).</source>
+        <translation>Nicht vertrauenswürdig: Der Schnitt ähnelt nicht den Trainingsdaten (siehe Abgleich mit den Trainingsdaten unten).</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="192"/>
+        <location filename="../core/report/ReportDocument.cpp" line="227"/>
+        <location filename="../core/report/ReportDocument.cpp" line="244"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="144"/>
+        <location filename="../core/report/ReportDocument.cpp" line="192"/>
         <source>Probability</source>
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="149"/>
+        <location filename="../core/report/ReportDocument.cpp" line="197"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="150"/>
+        <location filename="../core/report/ReportDocument.cpp" line="198"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="151"/>
+        <location filename="../core/report/ReportDocument.cpp" line="199"/>
         <source>Trained</source>
         <translation>Trainiert</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="152"/>
+        <location filename="../core/report/ReportDocument.cpp" line="200"/>
         <source>Fine-tuned from</source>
         <translation>Feinabgestimmt ab</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="153"/>
+        <location filename="../core/report/ReportDocument.cpp" line="201"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="165"/>
+        <location filename="../core/report/ReportDocument.cpp" line="202"/>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="204"/>
+        <source>temperature scaling, T = %1</source>
+        <translation>Temperaturskalierung, T = %1</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="205"/>
+        <source>none (probabilities as the model gives them)</source>
+        <translation>keine (Wahrscheinlichkeiten, wie das Modell sie ausgibt)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="220"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="167"/>
+        <location filename="../core/report/ReportDocument.cpp" line="222"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="172"/>
+        <location filename="../core/report/ReportDocument.cpp" line="227"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="173"/>
+        <location filename="../core/report/ReportDocument.cpp" line="228"/>
         <source>Area (%1)</source>
         <translation>Fläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="174"/>
+        <location filename="../core/report/ReportDocument.cpp" line="229"/>
         <source>Perimeter (%1)</source>
         <translation>Umfang (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="175"/>
+        <location filename="../core/report/ReportDocument.cpp" line="230"/>
         <source>Mean attention (percentile)</source>
         <translation>Mittlere Aufmerksamkeit (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="185"/>
+        <location filename="../core/report/ReportDocument.cpp" line="240"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="189"/>
+        <location filename="../core/report/ReportDocument.cpp" line="244"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="190"/>
+        <location filename="../core/report/ReportDocument.cpp" line="245"/>
         <source>Total area (%1)</source>
         <translation>Gesamtfläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="201"/>
+        <location filename="../core/report/ReportDocument.cpp" line="256"/>
         <source>Crops</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="117"/>
+        <location filename="../core/report/ReportDocument.cpp" line="161"/>
         <source>Findings</source>
         <translation>Befund</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="119"/>
+        <location filename="../core/report/ReportDocument.cpp" line="42"/>
+        <location filename="../core/report/ReportDocument.cpp" line="151"/>
+        <source>Training data check</source>
+        <translation>Abgleich mit den Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="52"/>
+        <source>Score</source>
+        <translation>Maß</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="52"/>
+        <source>This slide</source>
+        <translation>Dieser Schnitt</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="52"/>
+        <source>Typical</source>
+        <translation>Typisch</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="53"/>
+        <source>Spread</source>
+        <translation>Streuung</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="53"/>
+        <source>Spreads above typical</source>
+        <translation>Streuungen über typisch</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="59"/>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="66"/>
+        <source>Compared with %1 of the run. Flagged above %2: %3.</source>
+        <translation>Verglichen mit %1 des Laufs. Markiert über %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="163"/>
         <source>None written.</source>
         <translation>Keiner geschrieben.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="127"/>
+        <location filename="../core/report/ReportDocument.cpp" line="171"/>
         <source>Not in this report</source>
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="229"/>
+        <location filename="../core/report/ReportDocument.cpp" line="284"/>
         <source>For research use only. Not for diagnostic use. Tessera %1, %2</source>
         <translation>Nur für Forschungszwecke. Nicht für die Diagnostik. Tessera %1, %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="232"/>
+        <location filename="../core/report/ReportDocument.cpp" line="287"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="255"/>
+        <location filename="../core/report/ReportDocument.cpp" line="310"/>
         <source>%1 cannot be written: the PDF could not be started</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="263"/>
+        <location filename="../core/report/ReportDocument.cpp" line="318"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
     </message>
@@ -900,6 +963,26 @@ srun tessera-cli %2 --distributed
         <location filename="../core/project/RunSummary.cpp" line="75"/>
         <source>AUC on %1 validation slides (%2 per class), with its 95 % bootstrap interval (2000 resamples within each class).</source>
         <translation>AUC auf %1 Validierungsschnitten (%2 je Klasse), mit 95-%-Bootstrap-Intervall (2000 Ziehungen innerhalb jeder Klasse).</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="52"/>
+        <source>run %1 keeps no reference of its training data (made before Tessera kept one): its predictions are not checked against the slides it learnt from</source>
+        <translation>Lauf %1 bewahrt keine Referenz seiner Trainingsdaten auf (entstanden, bevor Tessera eine aufbewahrte): Seine Vorhersagen werden nicht mit den Schnitten abgeglichen, aus denen er gelernt hat</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="96"/>
+        <source>predicting</source>
+        <translation>bei der Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="141"/>
+        <source>; probabilities calibrated (temperature %1)</source>
+        <translation>; Wahrscheinlichkeiten kalibriert (Temperatur %1)</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="142"/>
+        <source>; reference: %1</source>
+        <translation>; Referenz: %1</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1259,150 @@ srun tessera-cli %2 --distributed
     </message>
 </context>
 <context>
+    <name>tessera::core::OodPart</name>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="30"/>
+        <source>patch feature distance</source>
+        <translation>Patch-Merkmalsabstand</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="32"/>
+        <source>slide feature mean</source>
+        <translation>Merkmalsmittel des Schnitts</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="34"/>
+        <source>reconstruction error</source>
+        <translation>Rekonstruktionsfehler</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="36"/>
+        <source>stain (optical density)</source>
+        <translation>Färbung (optische Dichte)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="43"/>
+        <source>how far the slide&apos;s patch features lie from the nearest of the training patches&apos; prototypes, in spreads of each feature</source>
+        <translation>wie weit die Patch-Merkmale des Schnitts vom nächsten Prototyp der Trainings-Patches entfernt liegen, in Streuungen jedes Merkmals</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="46"/>
+        <source>how far the slide&apos;s mean feature vector lies from the training slides&apos; means, in their spread per feature</source>
+        <translation>wie weit der mittlere Merkmalsvektor des Schnitts von den Mitteln der Trainingsschnitte entfernt liegt, in deren Streuung je Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="49"/>
+        <source>how badly the model predicts each patch&apos;s features from its neighbours (1 − mean consistency)</source>
+        <translation>wie schlecht das Modell die Merkmale jedes Patches aus seinen Nachbarn vorhersagt (1 − mittlere Konsistenz)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="52"/>
+        <source>how far the tissue&apos;s mean optical density per colour channel lies from the training slides&apos;</source>
+        <translation>wie weit die mittlere optische Dichte des Gewebes je Farbkanal von der der Trainingsschnitte entfernt liegt</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::core::OodVerdict</name>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="68"/>
+        <source>Not checked against the training data</source>
+        <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="69"/>
+        <source>Unlike the training data</source>
+        <translation>Anders als die Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="69"/>
+        <source>Like the training data</source>
+        <translation>Wie die Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="77"/>
+        <source>Unlike the training data: %1 %2 spreads above typical (flagged above %3)</source>
+        <translation>Anders als die Trainingsdaten: %1 %2 Streuungen über typisch (markiert über %3)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="81"/>
+        <source>Like the training data (score %1, flagged above %2)</source>
+        <translation>Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::core::TrustReference</name>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="217"/>
+        <source>%1 training and %2 validation slides</source>
+        <translation>%1 Trainings- und %2 Validierungsschnitten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="220"/>
+        <source>the 95th percentile of the %1 validation slides&apos; scores (at least %2)</source>
+        <translation>das 95. Perzentil der Werte der %1 Validierungsschnitte (mindestens %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="223"/>
+        <source>the 95th percentile of %1 validation and %2 held-out training slides&apos; scores (fewer than %3 validation slides; at least %4)</source>
+        <translation>das 95. Perzentil der Werte von %1 Validierungs- und %2 zurückgehaltenen Trainingsschnitten (weniger als %3 Validierungsschnitte; mindestens %4)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="235"/>
+        <source>temperature %1, fitted on %2 validation slides</source>
+        <translation>Temperatur %1, angepasst an %2 Validierungsschnitten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="242"/>
+        <source>not calibrated: %1 validation slides (it takes %2)</source>
+        <translation>nicht kalibriert: %1 Validierungsschnitte (nötig sind %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="358"/>
+        <source>%1 is not a usable trust reference (%2); train the run again to judge new slides against its training data</source>
+        <translation>%1 ist keine brauchbare Vertrauensreferenz (%2); trainieren Sie den Lauf erneut, um neue Schnitte mit seinen Trainingsdaten abzugleichen</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="363"/>
+        <source>no summary of a known version</source>
+        <translation>keine Zusammenfassung einer bekannten Version</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="369"/>
+        <source>the feature statistics do not match the codebook</source>
+        <translation>die Merkmalsstatistik passt nicht zum Codebuch</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="380"/>
+        <source>%1 and %2 differ in size</source>
+        <translation>%1 und %2 sind verschieden groß</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="384"/>
+        <source>a spread in %1 is not positive</source>
+        <translation>eine Streuung in %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="404"/>
+        <source>part %1 is not %2</source>
+        <translation>Teil %1 ist nicht %2</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="409"/>
+        <source>the spread of %1 is not positive</source>
+        <translation>die Streuung von %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="413"/>
+        <source>the statistics of an enabled part are missing</source>
+        <translation>die Statistik eines verwendeten Teils fehlt</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="419"/>
+        <source>its temperature is not a positive number</source>
+        <translation>seine Temperatur ist keine positive Zahl</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::AnalysisActions</name>
     <message>
         <location filename="../ui/analysis/AnalysisActions.cpp" line="39"/>
@@ -1297,62 +1524,102 @@ srun tessera-cli %2 --distributed
         <translation>Die gespeicherten Vorhersagen des Projekts für diesen Schnitt, die neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="92"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="98"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="94"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="100"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="95"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="101"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="96"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="102"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="97"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="103"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="115"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="121"/>
         <source>Heatmap display</source>
         <translation>Heatmap-Darstellung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="128"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="134"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="129"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="135"/>
         <source>Raw (min–max)</source>
         <translation>Rohwerte (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="149"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="155"/>
         <source>Smooth between patches</source>
         <translation>Zwischen Patches glätten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="150"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="156"/>
         <source>Attention colours</source>
         <translation>Farben Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="151"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="157"/>
         <source>Consistency colours</source>
         <translation>Farben Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="342"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="319"/>
+        <source>Not to be trusted: the slide is unlike the training data.</source>
+        <translation>Nicht vertrauenswürdig: Der Schnitt ähnelt nicht den Trainingsdaten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="333"/>
+        <source>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="335"/>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="337"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Score&lt;/th&gt;&lt;th&gt;Spreads above typical&lt;/th&gt;&lt;th&gt;Value&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Flagged above %3: %4.&lt;br&gt;Compared with %5 of the run.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Maß&lt;/th&gt;&lt;th&gt;Streuungen über typisch&lt;/th&gt;&lt;th&gt;Wert&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Markiert über %3: %4.&lt;br&gt;Verglichen mit %5 des Laufs.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="347"/>
+        <source>&lt;p&gt;Probabilities calibrated by temperature scaling (T = %1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wahrscheinlichkeiten durch Temperaturskalierung kalibriert (T = %1).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="351"/>
+        <source>&lt;b&gt;⚠ Unlike the training data&lt;/b&gt; (%1 %2 spreads above typical)</source>
+        <translation>&lt;b&gt;⚠ Anders als die Trainingsdaten&lt;/b&gt; (%1 %2 Streuungen über typisch)</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="358"/>
+        <source>✓ Like the training data (score %1, flagged above %2)</source>
+        <translation>✓ Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="361"/>
+        <source>Not checked against the training data</source>
+        <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="402"/>
         <source>Reading gallery patches</source>
         <translation>Galerie-Patches werden gelesen</translation>
     </message>
@@ -1361,52 +1628,52 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">Farbskala</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="152"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="158"/>
         <source>Scale</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="153"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="159"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="154"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="160"/>
         <source>Hides the cold end of each map: patches whose normalized score is below this (for consistency, the patches most like their neighbours).</source>
         <translation>Blendet das kalte Ende jeder Karte aus: Patches, deren normierter Wert darunter liegt (bei der Konsistenz die Patches, die ihren Nachbarn am meisten gleichen).</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="156"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="162"/>
         <source>Hide below</source>
         <translation>Ausblenden unter</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="169"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="175"/>
         <source>Highest attention</source>
         <translation>Höchste Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="170"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="176"/>
         <source>Lowest consistency</source>
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="267"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="274"/>
         <source>Loading the stored results…</source>
         <translation>Gespeicherte Ergebnisse werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="268"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="275"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="273"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="280"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="276"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="283"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -2919,7 +3186,7 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="94"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -2928,22 +3195,22 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Modell</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="95"/>
         <source>Parent</source>
         <translation>Vorgänger</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="96"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="96"/>
         <source>Best</source>
         <translation>Beste</translation>
     </message>
@@ -2952,67 +3219,101 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Val.-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="66"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="95"/>
         <source>Test AUC</source>
         <translation>Test-AUC</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="94"/>
         <source>Val n</source>
         <translation>Val. n</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="41"/>
+        <source>none (older run)</source>
+        <translation>keine (älterer Lauf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="43"/>
+        <source>Made before Tessera kept a reference of the training data: its predictions are not checked against it. Train it again to have one.</source>
+        <translation>Entstanden, bevor Tessera eine Referenz der Trainingsdaten aufbewahrte: Seine Vorhersagen werden nicht damit abgeglichen. Trainieren Sie ihn erneut, um eine zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="49"/>
+        <source>yes · ECE %1 → %2</source>
+        <translation>ja · ECE %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="52"/>
+        <source>yes · not calibrated</source>
+        <translation>ja · nicht kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="53"/>
+        <source>Reference: %1
+Flagged above %2: %3
+Calibration: %4</source>
+        <translation>Referenz: %1
+Markiert über %2: %3
+Kalibrierung: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="94"/>
         <source>Val loss</source>
         <translation>Val. Loss</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="65"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="94"/>
         <source>Val AUC (95 % CI)</source>
         <translation>Val. AUC (95-%-KI)</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="95"/>
+        <source>Trust reference</source>
+        <translation>Vertrauensreferenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="96"/>
         <source>LR</source>
         <translation>LR</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="96"/>
         <source>w_gen</source>
         <translation>w_gen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="67"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="96"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="68"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="97"/>
         <source>Validation slides</source>
         <translation>Validierungsschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="70"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="99"/>
         <source>The best epoch&apos;s validation AUC with its 95 % bootstrap interval; &quot;too few slides&quot; where a class has fewer than %1 validation slides.</source>
         <translation>Die Validierungs-AUC der besten Epoche mit 95-%-Bootstrap-Intervall; „zu wenige Schnitte“, wo eine Klasse weniger als %1 Validierungsschnitte hat.</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="83"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="112"/>
         <source>Train…</source>
         <translation>Trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="84"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="113"/>
         <source>Apply to Slide</source>
         <translation>Auf Schnitt anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="85"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="114"/>
         <source>Show this run&apos;s attention and consistency maps on the current slide</source>
         <translation>Die Attention- und Konsistenzkarten dieses Laufs auf dem aktuellen Schnitt zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="86"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="115"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
@@ -3023,12 +3324,12 @@ Ergebnisse: %2</translation>
 %2?}</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="179"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="209"/>
         <source>Delete Run</source>
         <translation>Lauf löschen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="180"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="210"/>
         <source>Delete run %1 with its folder (weights, metrics, log)? This cannot be undone.</source>
         <translation>Lauf %1 samt Ordner (Gewichte, Metriken, Protokoll) löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -3067,17 +3368,22 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="36"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="35"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="40"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="39"/>
         <source>Chosen patch</source>
         <translation>Gewählter Patch</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="148"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="80"/>
+        <source>Unlike the training data (%1): do not rely on this map or the prediction</source>
+        <translation>Anders als die Trainingsdaten (%1): Verlassen Sie sich nicht auf diese Karte oder die Vorhersage</translation>
+    </message>
+    <message>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="151"/>
         <source> · consistency %1 (p%2; %3)</source>
         <translation> · Konsistenz %1 (p%2; %3)</translation>
     </message>
@@ -3086,7 +3392,7 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="144"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="147"/>
         <source>attention %1 (p%2)</source>
         <translation>Attention %1 (p%2)</translation>
     </message>
@@ -3098,17 +3404,17 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::SlideDocument</name>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="62"/>
+        <location filename="../ui/document/SlideDocument.cpp" line="71"/>
         <source>Detecting tissue</source>
         <translation>Gewebe wird erkannt</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="77"/>
+        <location filename="../ui/document/SlideDocument.cpp" line="90"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideDocument.cpp" line="79"/>
+        <location filename="../ui/document/SlideDocument.cpp" line="92"/>
         <source>Tissue outline</source>
         <translation>Gewebeumriss</translation>
     </message>
@@ -3190,46 +3496,66 @@ Ergebnisse: %2</translation>
     </message>
     <message>
         <location filename="../ui/project/SlideTableModel.cpp" line="44"/>
+        <source>⚠ unlike in %1 of %2</source>
+        <translation>⚠ anders in %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/SlideTableModel.cpp" line="47"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="44"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="47"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="51"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="54"/>
+        <source>%1 of this slide&apos;s %2 predictions were made by runs whose training slides it is unlike: do not rely on them (the Analysis dock and the report say why)</source>
+        <translation>%1 der %2 Vorhersagen dieses Schnitts stammen von Läufen, deren Trainingsschnitten er nicht ähnelt: Verlassen Sie sich nicht darauf (das Analyse-Fenster und der Bericht sagen, warum)</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/SlideTableModel.cpp" line="59"/>
+        <source>No prediction of this slide was flagged as unlike its run&apos;s training data</source>
+        <translation>Keine Vorhersage dieses Schnitts wurde als anders als die Trainingsdaten ihres Laufs markiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/SlideTableModel.cpp" line="62"/>
         <source>%1 is not there (moved, deleted or not mounted): add it again from its new place</source>
         <translation>%1 ist nicht da (verschoben, gelöscht oder nicht eingehängt): fügen Sie die Datei von ihrem neuen Ort erneut hinzu</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="65"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="76"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="67"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="78"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="69"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="80"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="71"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="82"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="73"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="84"/>
         <source>Predictions</source>
         <translation>Vorhersagen</translation>
     </message>
     <message>
-        <location filename="../ui/project/SlideTableModel.cpp" line="75"/>
+        <location filename="../ui/project/SlideTableModel.cpp" line="86"/>
+        <source>Training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/SlideTableModel.cpp" line="88"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
@@ -3263,12 +3589,12 @@ Ergebnisse: %2</translation>
         <translation>Gespeicherte Ergebnisse werden aufgelistet</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/StoredResults.cpp" line="102"/>
+        <location filename="../ui/analysis/StoredResults.cpp" line="107"/>
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/StoredResults.cpp" line="106"/>
+        <location filename="../ui/analysis/StoredResults.cpp" line="111"/>
         <source>, val. AUC %1</source>
         <translation>, Val.-AUC %1</translation>
     </message>
@@ -3452,12 +3778,12 @@ Ergebnisse: %2</translation>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="308"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="299"/>
         <source> Range: %1.</source>
         <translation> Bereich: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="325"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="316"/>
         <source>Looking for GPUs…</source>
         <translation>Suche nach GPUs…</translation>
     </message>
