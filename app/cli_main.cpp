@@ -37,6 +37,9 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},
         {QStringLiteral("project"), {cli::runProject, "init|add|labels|splits|status of a project database"}},
         {QStringLiteral("report"), {cli::runReport, "a PDF (and CSV) report of a slide, or of every slide"}},
+        {QStringLiteral("annotations"),
+         {cli::runAnnotations,
+          "a slide's annotations: import or export QuPath GeoJSON / ASAP XML, or list them"}},
     };
     return table;
 }

@@ -63,5 +63,6 @@ int runHeatmap(const QStringList& arguments, CliContext& io);
 int runDemoData(const QStringList& arguments, CliContext& io);
 int runProject(const QStringList& arguments, CliContext& io);
 int runReport(const QStringList& arguments, CliContext& io);
+int runAnnotations(const QStringList& arguments, CliContext& io);
 
 } // namespace tessera::cli

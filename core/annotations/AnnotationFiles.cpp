@@ -53,16 +53,27 @@ AnnotationFormat annotationFormatOf(const QString& path)
 
 AnnotationImport importAnnotations(const QString& path)
 {
+    return importAnnotations(path, annotationFormatOf(path));
+}
+
+AnnotationImport importAnnotations(const QString& path, AnnotationFormat format)
+{
     const QByteArray bytes = readWhole(path);
-    return annotationFormatOf(path) == AnnotationFormat::AsapXml ? parseAsapXml(bytes, path)
-                                                                 : parseGeoJson(bytes, path);
+    return format == AnnotationFormat::AsapXml ? parseAsapXml(bytes, path) : parseGeoJson(bytes, path);
 }
 
 QStringList exportAnnotations(const QString& path, const std::vector<Annotation>& annotations,
                               const std::vector<AnnotationClass>& classes)
 {
+    return exportAnnotations(path, annotationFormatOf(path), annotations, classes);
+}
+
+QStringList exportAnnotations(const QString& path, AnnotationFormat format,
+                              const std::vector<Annotation>& annotations,
+                              const std::vector<AnnotationClass>& classes)
+{
     QStringList dropped;
-    const QByteArray bytes = annotationFormatOf(path) == AnnotationFormat::AsapXml
+    const QByteArray bytes = format == AnnotationFormat::AsapXml
                                  ? writeAsapXml(annotations, classes, &dropped)
                                  : writeGeoJson(annotations, classes);
     writeFileAtomically(path, bytes);

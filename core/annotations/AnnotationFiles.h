@@ -24,9 +24,14 @@ inline constexpr qint64 kMaxAnnotationFileBytes = 512LL * 1024 * 1024;
 // By extension (.geojson/.json, .xml), or by the first non-blank character.
 AnnotationFormat annotationFormatOf(const QString& path);
 
+// In the format annotationFormatOf(path) says, or in `format` whatever the file is named.
 AnnotationImport importAnnotations(const QString& path);
+AnnotationImport importAnnotations(const QString& path, AnnotationFormat format);
 // Returns what the format could not hold (empty when everything was written).
 QStringList exportAnnotations(const QString& path, const std::vector<Annotation>& annotations,
+                              const std::vector<AnnotationClass>& classes);
+QStringList exportAnnotations(const QString& path, AnnotationFormat format,
+                              const std::vector<Annotation>& annotations,
                               const std::vector<AnnotationClass>& classes);
 
 // The formats on their own, on bytes (`source` names the file in messages).
