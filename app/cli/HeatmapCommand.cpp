@@ -97,9 +97,12 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
                 .arg(runDir, p.model));
     const core::ScoreMapPicture drawn =
         core::renderScoreMap(scoreMap, std::move(scores), settings, slide->size());
-    const QImage picture = core::renderHeatmapSnapshot(
+    QImage picture = core::renderHeatmapSnapshot(
         core::slideThumbnail(*slide, size), slide->size(), drawn.heatmap, settings.opacity,
         core::renderLegend(drawn.legend, settings.colormap(scoreMap)));
+    if (p.ood.flagged)
+        core::drawWarningBanner(
+            picture, QStringLiteral("%1: do not rely on this map or the prediction").arg(p.ood.summary()));
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);

@@ -39,4 +39,22 @@ QImage renderHeatmapSnapshot(const QImage& thumbnail, QSize slideSize, const Hea
     return out;
 }
 
+void drawWarningBanner(QImage& picture, const QString& text)
+{
+    QPainter painter(&picture);
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(std::max(11, picture.width() / 60));
+    painter.setFont(font);
+    const int margin = font.pixelSize() / 2 + 2;
+    const QRect area(margin, margin, picture.width() - 2 * margin, picture.height());
+    const QRect wrapped = painter.fontMetrics().boundingRect(area.adjusted(2 * margin, 0, -2 * margin, 0),
+                                                             Qt::AlignHCenter | Qt::TextWordWrap, text);
+    const QRect box(margin, margin, picture.width() - 2 * margin, wrapped.height() + 2 * margin);
+    painter.fillRect(box, QColor::fromRgba(kWarningBannerColour));
+    painter.setPen(Qt::white);
+    painter.drawText(box.adjusted(2 * margin, margin, -2 * margin, -margin),
+                     Qt::AlignHCenter | Qt::TextWordWrap, text);
+}
+
 } // namespace tessera::core

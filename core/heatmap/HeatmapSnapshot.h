@@ -13,4 +13,9 @@ QImage slideThumbnail(const Slide& slide, int maxSide);
 QImage renderHeatmapSnapshot(const QImage& thumbnail, QSize slideSize, const HeatmapImage& heatmap,
                              double opacity, const QImage& legend);
 
+// A white-on-red banner across the top of `picture` with `text` (wrapped): what a reader must
+// know before reading the map, such as a slide unlike the model's training slides.
+void drawWarningBanner(QImage& picture, const QString& text);
+constexpr QRgb kWarningBannerColour = 0xffb00020;
+
 } // namespace tessera::core

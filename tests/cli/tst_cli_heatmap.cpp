@@ -3,6 +3,7 @@
 // back with poppler, and refusals of bad input.
 #include "annotations/HeatmapRegions.h"
 #include "features/FeatureStore.h"
+#include "heatmap/HeatmapSnapshot.h"
 #include "infer/Predictor.h"
 #include "run/Metrics.h"
 #include "synth/GroundTruth.h"
@@ -443,7 +444,15 @@ void TestCliHeatmap::aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining()
     const std::vector<core::PredictionRecord> demo =
         project->runs().predictionsFor(m_project + QStringLiteral("/slides/demo-01-tumour.tiff"));
     QVERIFY(!demo.empty() && demo.front().ood.isJudged() && !demo.front().ood.flagged);
-    QVERIFY(QImage(m_dir.filePath(QStringLiteral("real.png"))).width() > 0);
+    // The picture carries the warning across its top; the demo slide's does not.
+    const auto bannerAcrossTheTop = [](const QImage& picture) {
+        int red = 0;
+        for (int x = 0; x < picture.width(); x += 8)
+            red += picture.pixel(x, 20) == core::kWarningBannerColour;
+        return red > picture.width() / 8 / 2;
+    };
+    QVERIFY(bannerAcrossTheTop(QImage(m_dir.filePath(QStringLiteral("real.png")))));
+    QVERIFY(!bannerAcrossTheTop(QImage(m_dir.filePath(QStringLiteral("attention.png")))));
 
     // The report flags it in its header and explains it in the model results; --all counts it.
     const QString pdf = m_dir.filePath(QStringLiteral("real.pdf"));

@@ -2,6 +2,8 @@
 // topmost layer lowest), and their warnings as one banner across the top of the view.
 #pragma once
 
+#include "heatmap/HeatmapSnapshot.h"
+
 #include <QRect>
 
 class QPainter;
@@ -13,7 +15,7 @@ class LayerStack;
 class LegendPainter {
 public:
     static void paint(QPainter& painter, const QRect& viewport, const LayerStack& layers);
-    static constexpr QRgb kWarningColour = 0xffb00020;
+    static constexpr QRgb kWarningColour = core::kWarningBannerColour;
 
 private:
     static void paintWarnings(QPainter& painter, const QRect& viewport, const LayerStack& layers);
