@@ -11,10 +11,18 @@
 //    without it, in the same process;
 //  - the size of trust.h5.
 //   bench_ood [--seeds 3] [--epochs 30] [--threads 2]
+// With --slides: whole synthetic slides instead (96: train 48, validation 24, test 24), features
+// from the handcrafted extractor, and the test slides again with a stain change (hue + 15°,
+// saturation × 0.7), another tissue texture, a blur (sigma 3 px at level 0) and pen marks; plus
+// the real CMU-1-Small-Region.svs (from --testdata DIR) against the same run.
+//   bench_ood --slides [--epochs 30] [--threads 2] [--testdata ../shared/testdata]
+#include "features/ExtractionPipeline.h"
+#include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
 #include "run/Metrics.h"
 #include "synth/SyntheticBags.h"
+#include "synth/SyntheticSlideGenerator.h"
 #include "train/Trainer.h"
 #include "trust/Calibration.h"
 
@@ -23,10 +31,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QTemporaryDir>
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <numeric>
 
 using namespace tessera::core;
@@ -105,12 +115,123 @@ int argument(const QStringList& args, const QString& name, int fallback)
     return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
 }
 
+// Whole slides: generated, extracted, a run trained on them, then shifted copies of the test
+// slides judged against it.
+int runSlides(const QStringList& args)
+{
+    const int epochs = argument(args, QStringLiteral("--epochs"), 30);
+    const int threads = argument(args, QStringLiteral("--threads"), 2);
+    const qsizetype at = args.indexOf(QStringLiteral("--testdata"));
+    const QString testdata =
+        at >= 0 && at + 1 < args.size() ? args[at + 1] : QStringLiteral("../shared/testdata");
+    constexpr int kCount = 96;
+    QTemporaryDir dir;
+    const QString slides = dir.filePath(QStringLiteral("slides")),
+                  features = dir.filePath(QStringLiteral("features"));
+    QDir().mkpath(slides);
+    const std::unique_ptr<FeatureExtractor> extractor = makeExtractor(QStringLiteral("handcrafted"));
+    ExtractionOptions options;
+    options.threads = threads;
+    ExtractionPipeline pipeline(*extractor, options);
+    const auto specOf = [](int i) {
+        SynthSpec spec;
+        spec.width = 6000;
+        spec.height = 4500;
+        spec.seed = std::uint64_t(i + 1);
+        spec.tumourCount = i % 2 ? 1 + (i / 2) % 2 : 0;
+        return spec;
+    };
+    // Writes and extracts one slide; returns its features.
+    const auto make = [&](const QString& name, const SynthSpec& spec) {
+        const QString path = QDir(slides).filePath(name + QStringLiteral(".tiff"));
+        SyntheticSlideGenerator(spec).write(path);
+        return pipeline.run(path, features).output;
+    };
+    QElapsedTimer timer;
+    timer.start();
+    QStringList ids, labelTexts;
+    Split split;
+    for (int i = 0; i < kCount; ++i) {
+        const QString id = QStringLiteral("slide_%1").arg(i, 3, 10, QLatin1Char('0'));
+        make(id, specOf(i));
+        ids << id;
+        labelTexts << (specOf(i).tumourCount > 0 ? QStringLiteral("tumour") : QStringLiteral("normal"));
+        (i % 4 < 2 ? split.train : i % 4 == 2 ? split.val : split.test) << id;
+    }
+    std::printf("%d slides written and extracted in %.0f s\n", kCount, timer.elapsed() / 1000.0);
+    const LabelTable labels = LabelTable::fromLabels(ids, labelTexts, QStringLiteral("bench"));
+    const MilDataset data = MilDataset::load(features, labels, split);
+    TrainConfig config;
+    config.model.name = QStringLiteral("srmil");
+    config.epochs = epochs;
+    config.threads = threads;
+    config.device = QStringLiteral("cpu");
+    const QString run = dir.filePath(QStringLiteral("run"));
+    const TrainResult trained = Trainer(config, data, run).run();
+    const Predictor predictor(run, QStringLiteral("cpu"));
+    std::printf("SR-MIL, %d epochs: validation AUC %.3f, test AUC %.3f; trust.h5 %.1f KB\n", epochs,
+                trained.bestValidation.macroAuc, trained.test.macroAuc,
+                double(QFileInfo(RunFolder(run).trustPath()).size()) / 1024);
+
+    std::vector<double> inScores;
+    int alarms = 0;
+    for (const QString& id : split.test) {
+        const Prediction p =
+            predictor.predict(FeatureStore::read(QDir(features).filePath(id + QStringLiteral(".h5"))));
+        inScores.push_back(p.ood.score);
+        alarms += p.ood.flagged;
+    }
+    std::printf("in-distribution test slides flagged: %d of %lld\n", alarms, qlonglong(split.test.size()));
+    const QList<QPair<QString, std::function<void(SynthSpec&)>>> shifts{
+        {QStringLiteral("stain: hue +15 deg, saturation x0.7"),
+         [](SynthSpec& s) {
+             s.hueShift = 15;
+             s.saturationScale = 0.7;
+         }},
+        {QStringLiteral("another tissue texture"), [](SynthSpec& s) { s.otherTexture = true; }},
+        {QStringLiteral("blur sigma 3 px"), [](SynthSpec& s) { s.blurSigma = 3; }},
+        {QStringLiteral("pen marks"), [](SynthSpec& s) { s.penMarks = true; }}};
+    for (qsizetype k = 0; k < shifts.size(); ++k) {
+        const auto& [name, change] = shifts[k];
+        std::vector<double> scores = inScores;
+        std::vector<bool> positive(inScores.size(), false);
+        int flagged = 0;
+        QMap<QString, int> parts;
+        for (const QString& id : split.test) {
+            SynthSpec spec = specOf(id.mid(6).toInt());
+            change(spec);
+            const Prediction p = predictor.predict(
+                FeatureStore::read(make(QStringLiteral("%1_shift%2").arg(id).arg(k), spec)));
+            scores.push_back(p.ood.score);
+            positive.push_back(true);
+            flagged += p.ood.flagged;
+            ++parts[p.ood.part];
+        }
+        QStringList which;
+        for (auto it = parts.begin(); it != parts.end(); ++it)
+            which << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+        std::printf("%-36s OOD AUROC %.3f, flagged %d of %lld (largest part: %s)\n", qPrintable(name),
+                    rocAuc(scores, positive), flagged, qlonglong(split.test.size()),
+                    qPrintable(which.join(QStringLiteral(", "))));
+        std::fflush(stdout);
+    }
+    const QString real = QDir(testdata).filePath(QStringLiteral("CMU-1-Small-Region.svs"));
+    if (QFile::exists(real)) {
+        const Prediction p = predictor.predict(FeatureStore::read(pipeline.run(real, features).output));
+        std::printf("CMU-1-Small-Region.svs: %s\n", qPrintable(p.ood.summary()));
+    }
+    std::printf("total %.0f s\n", timer.elapsed() / 1000.0);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.contains(QStringLiteral("--slides")))
+        return runSlides(args);
     const int seeds = argument(args, QStringLiteral("--seeds"), 3);
     const int epochs = argument(args, QStringLiteral("--epochs"), 30);
     const int threads = argument(args, QStringLiteral("--threads"), 2);

@@ -457,17 +457,17 @@ srun tessera-cli %2 --distributed
         <translation>eine logarithmische Schwelle braucht positive Werte (gefunden: %1)</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="46"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="47"/>
         <source>%1: the annotations could not be saved (%2: %3)</source>
         <translation>%1: die Annotationen konnten nicht gespeichert werden (%2: %3)</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="100"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="101"/>
         <source>%1 could not be added to the project</source>
         <translation>%1 konnte nicht zum Projekt hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="126"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="127"/>
         <source>%1: annotation %2 cannot be read: %3</source>
         <translation>%1: Annotation %2 kann nicht gelesen werden: %3</translation>
     </message>
@@ -546,12 +546,14 @@ srun tessera-cli %2 --distributed
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
     <message>
+        <location filename="../core/session/SlideSession.cpp" line="60"/>
         <source>%1: no slide &quot;%2&quot; in this project</source>
-        <translation type="vanished">%1: kein Schnitt „%2“ in diesem Projekt</translation>
+        <translation>%1: kein Schnitt „%2“ in diesem Projekt</translation>
     </message>
     <message>
+        <location filename="../core/session/SlideSession.cpp" line="63"/>
         <source>%1: the slide file is missing (the project expects it there)</source>
-        <translation type="vanished">%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
+        <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
         <location filename="../core/report/ReportContent.cpp" line="74"/>
@@ -570,8 +572,9 @@ srun tessera-cli %2 --distributed
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
     <message>
+        <location filename="../core/session/SlideSession.cpp" line="68"/>
         <source>%1: no run &quot;%2&quot; in this project</source>
-        <translation type="vanished">%1: kein Lauf „%2“ in diesem Projekt</translation>
+        <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
         <location filename="../core/report/ReportContent.cpp" line="102"/>
@@ -965,22 +968,32 @@ srun tessera-cli %2 --distributed
         <translation>AUC auf %1 Validierungsschnitten (%2 je Klasse), mit 95-%-Bootstrap-Intervall (2000 Ziehungen innerhalb jeder Klasse).</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="52"/>
+        <location filename="../core/infer/Predictor.cpp" line="50"/>
+        <source>%1 was made from %2-dimensional features, but run %3 takes %4: its predictions are not checked against its training data</source>
+        <translation>%1 wurde aus %2-dimensionalen Merkmalen erstellt, Lauf %3 nimmt aber %4: Seine Vorhersagen werden nicht mit seinen Trainingsdaten abgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="62"/>
         <source>run %1 keeps no reference of its training data (made before Tessera kept one): its predictions are not checked against the slides it learnt from</source>
         <translation>Lauf %1 bewahrt keine Referenz seiner Trainingsdaten auf (entstanden, bevor Tessera eine aufbewahrte): Seine Vorhersagen werden nicht mit den Schnitten abgeglichen, aus denen er gelernt hat</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="96"/>
+        <location filename="../core/infer/Predictor.cpp" line="106"/>
         <source>predicting</source>
         <translation>bei der Vorhersage</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="141"/>
+        <location filename="../core/infer/Predictor.cpp" line="140"/>
+        <source>run %1&apos;s reference holds too few slides to judge new ones by (%2)</source>
+        <translation>die Referenz von Lauf %1 enthält zu wenige Schnitte, um neue daran zu messen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="155"/>
         <source>; probabilities calibrated (temperature %1)</source>
         <translation>; Wahrscheinlichkeiten kalibriert (Temperatur %1)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="142"/>
+        <location filename="../core/infer/Predictor.cpp" line="156"/>
         <source>; reference: %1</source>
         <translation>; Referenz: %1</translation>
     </message>
@@ -1236,6 +1249,159 @@ srun tessera-cli %2 --distributed
     </message>
 </context>
 <context>
+    <name>Trust</name>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="25"/>
+        <source>patch feature distance</source>
+        <translation>Patch-Merkmalsabstand</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="27"/>
+        <source>slide feature mean</source>
+        <translation>Merkmalsmittel des Schnitts</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="29"/>
+        <source>reconstruction error</source>
+        <translation>Rekonstruktionsfehler</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="31"/>
+        <source>stain (optical density)</source>
+        <translation>Färbung (optische Dichte)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="38"/>
+        <source>how far the slide&apos;s patch features lie from the nearest of the training patches&apos; prototypes, in spreads of each feature</source>
+        <translation>wie weit die Patch-Merkmale des Schnitts vom nächsten Prototyp der Trainings-Patches entfernt liegen, in Streuungen jedes Merkmals</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="42"/>
+        <source>how far the slide&apos;s mean feature vector lies from the training slides&apos; means, in their spread per feature</source>
+        <translation>wie weit der mittlere Merkmalsvektor des Schnitts von den Mitteln der Trainingsschnitte entfernt liegt, in deren Streuung je Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="46"/>
+        <source>how badly the model predicts each patch&apos;s features from its neighbours (1 − mean consistency)</source>
+        <translation>wie schlecht das Modell die Merkmale jedes Patches aus seinen Nachbarn vorhersagt (1 − mittlere Konsistenz)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="50"/>
+        <source>how far the tissue&apos;s mean optical density per colour channel lies from the training slides&apos;</source>
+        <translation>wie weit die mittlere optische Dichte des Gewebes je Farbkanal von der der Trainingsschnitte entfernt liegt</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="67"/>
+        <source>Not checked against the training data</source>
+        <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="68"/>
+        <source>Unlike the training data</source>
+        <translation>Anders als die Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="69"/>
+        <source>Like the training data</source>
+        <translation>Wie die Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="77"/>
+        <source>Unlike the training data: %1 %2 spreads above typical (flagged above %3)</source>
+        <translation>Anders als die Trainingsdaten: %1 %2 Streuungen über typisch (markiert über %3)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/OodVerdict.cpp" line="82"/>
+        <source>Like the training data (score %1, flagged above %2)</source>
+        <translation>Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="221"/>
+        <source>%1 training and %2 validation slides</source>
+        <translation>%1 Trainings- und %2 Validierungsschnitten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="226"/>
+        <source>the 95th percentile of the %1 validation slides&apos; scores (at least %2)</source>
+        <translation>das 95. Perzentil der Werte der %1 Validierungsschnitte (mindestens %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="230"/>
+        <source>the 95th percentile of %1 validation and %2 held-out training slides&apos; scores (fewer than %3 validation slides; at least %4)</source>
+        <translation>das 95. Perzentil der Werte von %1 Validierungs- und %2 zurückgehaltenen Trainingsschnitten (weniger als %3 Validierungsschnitte; mindestens %4)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="244"/>
+        <source>not calibrated: the model&apos;s outputs on validation are not finite numbers</source>
+        <translation>nicht kalibriert: Die Ausgaben des Modells auf der Validierung sind keine endlichen Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="255"/>
+        <source>temperature %1, fitted on %2 validation slides</source>
+        <translation>Temperatur %1, angepasst an %2 Validierungsschnitten</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="263"/>
+        <source>not calibrated: %1 validation slides (it takes %2)</source>
+        <translation>nicht kalibriert: %1 Validierungsschnitte (nötig sind %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="379"/>
+        <source>%1 is not a usable trust reference (%2); train the run again to judge new slides against its training data</source>
+        <translation>%1 ist keine brauchbare Vertrauensreferenz (%2); trainieren Sie den Lauf erneut, um neue Schnitte mit seinen Trainingsdaten abzugleichen</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="386"/>
+        <source>no summary of a known version</source>
+        <translation>keine Zusammenfassung einer bekannten Version</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="393"/>
+        <source>the feature statistics do not match the codebook</source>
+        <translation>die Merkmalsstatistik passt nicht zum Codebuch</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="400"/>
+        <source>the feature codebook holds numbers that are not finite or scales that are not positive</source>
+        <translation>das Merkmals-Codebuch enthält nicht endliche Zahlen oder nicht positive Skalen</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="408"/>
+        <source>%1 and %2 differ in size</source>
+        <translation>%1 und %2 sind verschieden groß</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="413"/>
+        <source>a spread in %1 is not positive</source>
+        <translation>eine Streuung in %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="435"/>
+        <source>part %1 is not %2</source>
+        <translation>Teil %1 ist nicht %2</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="442"/>
+        <source>the spread of %1 is not positive</source>
+        <translation>die Streuung von %1 ist nicht positiv</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="446"/>
+        <source>the statistics of an enabled part are missing</source>
+        <translation>die Statistik eines verwendeten Teils fehlt</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="449"/>
+        <source>its threshold is not a number</source>
+        <translation>sein Schwellenwert ist keine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="454"/>
+        <source>its temperature is not a positive number</source>
+        <translation>seine Temperatur ist keine positive Zahl</translation>
+    </message>
+</context>
+<context>
     <name>tessera::core::JobQueue</name>
     <message>
         <location filename="../core/project/JobQueue.cpp" line="84"/>
@@ -1261,145 +1427,118 @@ srun tessera-cli %2 --distributed
 <context>
     <name>tessera::core::OodPart</name>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="30"/>
         <source>patch feature distance</source>
-        <translation>Patch-Merkmalsabstand</translation>
+        <translation type="vanished">Patch-Merkmalsabstand</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="32"/>
         <source>slide feature mean</source>
-        <translation>Merkmalsmittel des Schnitts</translation>
+        <translation type="vanished">Merkmalsmittel des Schnitts</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="34"/>
         <source>reconstruction error</source>
-        <translation>Rekonstruktionsfehler</translation>
+        <translation type="vanished">Rekonstruktionsfehler</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="36"/>
         <source>stain (optical density)</source>
-        <translation>Färbung (optische Dichte)</translation>
+        <translation type="vanished">Färbung (optische Dichte)</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="43"/>
         <source>how far the slide&apos;s patch features lie from the nearest of the training patches&apos; prototypes, in spreads of each feature</source>
-        <translation>wie weit die Patch-Merkmale des Schnitts vom nächsten Prototyp der Trainings-Patches entfernt liegen, in Streuungen jedes Merkmals</translation>
+        <translation type="vanished">wie weit die Patch-Merkmale des Schnitts vom nächsten Prototyp der Trainings-Patches entfernt liegen, in Streuungen jedes Merkmals</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="46"/>
         <source>how far the slide&apos;s mean feature vector lies from the training slides&apos; means, in their spread per feature</source>
-        <translation>wie weit der mittlere Merkmalsvektor des Schnitts von den Mitteln der Trainingsschnitte entfernt liegt, in deren Streuung je Merkmal</translation>
+        <translation type="vanished">wie weit der mittlere Merkmalsvektor des Schnitts von den Mitteln der Trainingsschnitte entfernt liegt, in deren Streuung je Merkmal</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="49"/>
         <source>how badly the model predicts each patch&apos;s features from its neighbours (1 − mean consistency)</source>
-        <translation>wie schlecht das Modell die Merkmale jedes Patches aus seinen Nachbarn vorhersagt (1 − mittlere Konsistenz)</translation>
+        <translation type="vanished">wie schlecht das Modell die Merkmale jedes Patches aus seinen Nachbarn vorhersagt (1 − mittlere Konsistenz)</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="52"/>
         <source>how far the tissue&apos;s mean optical density per colour channel lies from the training slides&apos;</source>
-        <translation>wie weit die mittlere optische Dichte des Gewebes je Farbkanal von der der Trainingsschnitte entfernt liegt</translation>
+        <translation type="vanished">wie weit die mittlere optische Dichte des Gewebes je Farbkanal von der der Trainingsschnitte entfernt liegt</translation>
     </message>
 </context>
 <context>
     <name>tessera::core::OodVerdict</name>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="68"/>
         <source>Not checked against the training data</source>
-        <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
+        <translation type="vanished">Nicht mit den Trainingsdaten abgeglichen</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="69"/>
         <source>Unlike the training data</source>
-        <translation>Anders als die Trainingsdaten</translation>
+        <translation type="vanished">Anders als die Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="69"/>
         <source>Like the training data</source>
-        <translation>Wie die Trainingsdaten</translation>
+        <translation type="vanished">Wie die Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="77"/>
         <source>Unlike the training data: %1 %2 spreads above typical (flagged above %3)</source>
-        <translation>Anders als die Trainingsdaten: %1 %2 Streuungen über typisch (markiert über %3)</translation>
+        <translation type="vanished">Anders als die Trainingsdaten: %1 %2 Streuungen über typisch (markiert über %3)</translation>
     </message>
     <message>
-        <location filename="../core/trust/OodVerdict.cpp" line="81"/>
         <source>Like the training data (score %1, flagged above %2)</source>
-        <translation>Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
+        <translation type="vanished">Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
     </message>
 </context>
 <context>
     <name>tessera::core::TrustReference</name>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="217"/>
         <source>%1 training and %2 validation slides</source>
-        <translation>%1 Trainings- und %2 Validierungsschnitten</translation>
+        <translation type="vanished">%1 Trainings- und %2 Validierungsschnitten</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="220"/>
         <source>the 95th percentile of the %1 validation slides&apos; scores (at least %2)</source>
-        <translation>das 95. Perzentil der Werte der %1 Validierungsschnitte (mindestens %2)</translation>
+        <translation type="vanished">das 95. Perzentil der Werte der %1 Validierungsschnitte (mindestens %2)</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="223"/>
         <source>the 95th percentile of %1 validation and %2 held-out training slides&apos; scores (fewer than %3 validation slides; at least %4)</source>
-        <translation>das 95. Perzentil der Werte von %1 Validierungs- und %2 zurückgehaltenen Trainingsschnitten (weniger als %3 Validierungsschnitte; mindestens %4)</translation>
+        <translation type="vanished">das 95. Perzentil der Werte von %1 Validierungs- und %2 zurückgehaltenen Trainingsschnitten (weniger als %3 Validierungsschnitte; mindestens %4)</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="235"/>
         <source>temperature %1, fitted on %2 validation slides</source>
-        <translation>Temperatur %1, angepasst an %2 Validierungsschnitten</translation>
+        <translation type="vanished">Temperatur %1, angepasst an %2 Validierungsschnitten</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="242"/>
         <source>not calibrated: %1 validation slides (it takes %2)</source>
-        <translation>nicht kalibriert: %1 Validierungsschnitte (nötig sind %2)</translation>
+        <translation type="vanished">nicht kalibriert: %1 Validierungsschnitte (nötig sind %2)</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="358"/>
         <source>%1 is not a usable trust reference (%2); train the run again to judge new slides against its training data</source>
-        <translation>%1 ist keine brauchbare Vertrauensreferenz (%2); trainieren Sie den Lauf erneut, um neue Schnitte mit seinen Trainingsdaten abzugleichen</translation>
+        <translation type="vanished">%1 ist keine brauchbare Vertrauensreferenz (%2); trainieren Sie den Lauf erneut, um neue Schnitte mit seinen Trainingsdaten abzugleichen</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="363"/>
         <source>no summary of a known version</source>
-        <translation>keine Zusammenfassung einer bekannten Version</translation>
+        <translation type="vanished">keine Zusammenfassung einer bekannten Version</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="369"/>
         <source>the feature statistics do not match the codebook</source>
-        <translation>die Merkmalsstatistik passt nicht zum Codebuch</translation>
+        <translation type="vanished">die Merkmalsstatistik passt nicht zum Codebuch</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="380"/>
         <source>%1 and %2 differ in size</source>
-        <translation>%1 und %2 sind verschieden groß</translation>
+        <translation type="vanished">%1 und %2 sind verschieden groß</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="384"/>
         <source>a spread in %1 is not positive</source>
-        <translation>eine Streuung in %1 ist nicht positiv</translation>
+        <translation type="vanished">eine Streuung in %1 ist nicht positiv</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="404"/>
         <source>part %1 is not %2</source>
-        <translation>Teil %1 ist nicht %2</translation>
+        <translation type="vanished">Teil %1 ist nicht %2</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="409"/>
         <source>the spread of %1 is not positive</source>
-        <translation>die Streuung von %1 ist nicht positiv</translation>
+        <translation type="vanished">die Streuung von %1 ist nicht positiv</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="413"/>
         <source>the statistics of an enabled part are missing</source>
-        <translation>die Statistik eines verwendeten Teils fehlt</translation>
+        <translation type="vanished">die Statistik eines verwendeten Teils fehlt</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="419"/>
         <source>its temperature is not a positive number</source>
-        <translation>seine Temperatur ist keine positive Zahl</translation>
+        <translation type="vanished">seine Temperatur ist keine positive Zahl</translation>
     </message>
 </context>
 <context>
@@ -1948,8 +2087,8 @@ Ergebnisse: %2</translation>
     </message>
     <message>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="152"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="336"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="346"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="340"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="362"/>
         <source>Import Annotations</source>
         <translation>Annotationen importieren</translation>
     </message>
@@ -1965,8 +2104,8 @@ Ergebnisse: %2</translation>
     </message>
     <message>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="160"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="355"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="374"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="371"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="390"/>
         <source>Export Annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
@@ -1993,8 +2132,8 @@ Ergebnisse: %2</translation>
     <message>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="188"/>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="205"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="430"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="455"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="446"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="471"/>
         <source>Annotate from Heatmap</source>
         <translation>Aus Heatmap annotieren</translation>
     </message>
@@ -2004,27 +2143,27 @@ Ergebnisse: %2</translation>
         <translation>Wenden Sie zuerst ein Modell auf diesen Schnitt an: seine Heatmap wird nachgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="340"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="344"/>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="342"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="347"/>
         <source>Importing annotations</source>
         <translation>Annotationen werden importiert</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="361"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="377"/>
         <source>Exporting annotations</source>
         <translation>Annotationen werden exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="446"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="462"/>
         <source>Tracing the heatmap</source>
         <translation>Die Heatmap wird nachgezeichnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="456"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="472"/>
         <source>%n region(s) traced from the heatmap.</source>
         <translation>
             <numerusform>%n Region aus der Heatmap nachgezeichnet.</numerusform>
@@ -2054,18 +2193,18 @@ Ergebnisse: %2</translation>
     </message>
     <message>
         <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="308"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="335"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="336"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="339"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="340"/>
         <source>Open a slide to import annotations onto.</source>
         <translation>Öffnen Sie einen Schnitt, auf den importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="321"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="325"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="323"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="327"/>
         <source>%n annotation(s) imported from %1.</source>
         <translation>
             <numerusform>%n Annotation aus %1 importiert.</numerusform>
@@ -2073,25 +2212,25 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="325"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="329"/>
         <source>New classes: %1.</source>
         <translation>Neue Klassen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="327"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="331"/>
         <source>Not kept: %1.</source>
         <translation>Nicht übernommen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="354"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="355"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="382"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="370"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="371"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="398"/>
         <source>Open a slide whose annotations to export.</source>
         <translation>Öffnen Sie den Schnitt, dessen Annotationen exportiert werden sollen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="365"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="385"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="381"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="401"/>
         <source>%n annotation(s) written to %1.</source>
         <translation>
             <numerusform>%n Annotation nach %1 geschrieben.</numerusform>
@@ -2099,29 +2238,29 @@ Ergebnisse: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="368"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="388"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="384"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="404"/>
         <source>The format cannot hold: %1.</source>
         <translation>Das Format kann nicht aufnehmen: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="426"/>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="440"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="442"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="456"/>
         <source>There is no heatmap on this slide to trace.</source>
         <translation>Auf diesem Schnitt gibt es keine Heatmap zum Nachzeichnen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="406"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="422"/>
         <source>consistency</source>
         <translation>Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="406"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="422"/>
         <source>attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="413"/>
+        <location filename="../ui/annotations/AnnotationWorkbench.cpp" line="429"/>
         <source>%1 %2 (mean %3)</source>
         <translation>%1 %2 (Mittel %3)</translation>
     </message>

@@ -67,11 +67,17 @@ int importInto(core::Project& project, qint64 slide, const QString& file,
     // Classes the file names without a colour get the palette's next one, as in the GUI.
     const QStringList created = project.annotations().addClasses(classes);
     // The files' ids are kept (QuPath's UUIDs): importing the same file again replaces, not doubles.
+    // Ids of another slide's annotations (a file exported from there) are renewed instead.
+    const int renewed = project.annotations().renewIdsTakenElsewhere(slide, in.annotations);
     project.annotations().save(slide, in.annotations, {});
     io.out << QStringLiteral("%1 annotation(s) imported from %2; the slide has %3.\n")
                   .arg(in.annotations.size())
                   .arg(QFileInfo(file).fileName())
                   .arg(project.annotations().count(slide));
+    if (renewed > 0)
+        io.out << QStringLiteral(
+                      "%1 annotation(s) got new ids: theirs belong to another slide's annotations.\n")
+                      .arg(renewed);
     if (!created.isEmpty())
         io.out << QStringLiteral("New classes: %1.\n").arg(created.join(QStringLiteral(", ")));
     if (!in.dropped.isEmpty())

@@ -26,6 +26,17 @@ int runSynth(const QStringList& arguments, CliContext& io)
                 QStringLiteral("n"), QString::number(d.tissuePieces));
     options.add(QStringLiteral("mpp"), QStringLiteral("Microns per level-0 pixel."), QStringLiteral("um"),
                 QString::number(d.mpp));
+    options.add(QStringLiteral("hue-shift"), QStringLiteral("Rotate the stain's hue by this many degrees."),
+                QStringLiteral("deg"), QString::number(d.hueShift), QStringLiteral("hue_shift"));
+    options.add(QStringLiteral("saturation"), QStringLiteral("Scale the stain's saturation."),
+                QStringLiteral("x"), QString::number(d.saturationScale), QStringLiteral("saturation"));
+    options.add(QStringLiteral("blur"),
+                QStringLiteral("Gaussian blur (out of focus), sigma in level-0 pixels."),
+                QStringLiteral("px"), QString::number(d.blurSigma), QStringLiteral("blur"));
+    options.addSwitch(QStringLiteral("pen-marks"),
+                      QStringLiteral("Marker-pen strokes over about a tenth of each tissue piece."));
+    options.addSwitch(QStringLiteral("other-texture"),
+                      QStringLiteral("Another tissue: coarser stroma, fewer spindle-shaped nuclei."));
     options.addSwitch(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
     options.parse(arguments);
     options.require({"out"});
@@ -37,6 +48,11 @@ int runSynth(const QStringList& arguments, CliContext& io)
     spec.tumourCount = options.integer(QStringLiteral("tumour"));
     spec.tissuePieces = options.integer(QStringLiteral("pieces"));
     spec.mpp = options.number(QStringLiteral("mpp"));
+    spec.hueShift = options.number(QStringLiteral("hue-shift"));
+    spec.saturationScale = options.number(QStringLiteral("saturation"));
+    spec.blurSigma = options.number(QStringLiteral("blur"));
+    spec.penMarks = options.isSet(QStringLiteral("pen-marks"));
+    spec.otherTexture = options.isSet(QStringLiteral("other-texture"));
     const QString out = options.value(QStringLiteral("out"));
 
     const core::SyntheticSlideGenerator generator(spec); // validates: throws core::FieldError

@@ -13,9 +13,12 @@ namespace {
 
 constexpr hsize_t kBlockBytes = 64ull << 20; // data is read in blocks of rows of at most this
 // The names Tessera's readers look up (a lookup by name walks other library code than iteration).
-constexpr const char* kKnownNames[] = {"features",  "feats",        "coords",        "cords",
-                                       "ratios",    "patch_labels", "mimic_patches", "label",
-                                       "attention", "consistency",  "probabilities"};
+constexpr const char* kKnownNames[] = {
+    "features", "feats", "coords", "cords", "ratios", "patch_labels", "mimic_patches", "label", "attention",
+    "consistency", "probabilities", "stain_od",
+    // trust.h5
+    "feature_mean", "feature_scale", "codebook", "feature_means_centre", "feature_means_spread",
+    "stain_centre", "stain_spread", "reference_scores", "reference_is_validation"};
 
 herr_t readAttributeUnguarded(hid_t object, const char* name)
 {

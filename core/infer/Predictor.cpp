@@ -15,6 +15,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <hdf5.h>
@@ -45,6 +46,15 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
     if (QFile::exists(folder.trustPath())) {
         try {
             s.trust = TrustReference::read(folder.trustPath());
+            if (s.trust->dimension() > 0 && s.trust->dimension() != s.run.featureDimension) {
+                s.trustNote = QObject::tr("%1 was made from %2-dimensional features, but run %3 takes %4: "
+                                          "its predictions are not checked against its training data")
+                                  .arg(folder.trustPath())
+                                  .arg(s.trust->dimension())
+                                  .arg(folder.name())
+                                  .arg(s.run.featureDimension);
+                s.trust.reset();
+            }
         } catch (const Error& e) {
             s.trustNote = e.message(); // the run still predicts; it says why it cannot judge
         }
@@ -126,6 +136,10 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
     if (s.trust)
         p.ood = s.trust->judge(bag, reconstructionError);
     p.trustNote = s.trustNote;
+    if (s.trust && !p.ood.isJudged())
+        p.trustNote = QObject::tr("run %1's reference holds too few slides to judge new ones by (%2)")
+                          .arg(QFileInfo(s.runDir).fileName(),
+                               s.trust->summary().value(QStringLiteral("reference")).toString());
     p.coords = bag.coords;
     p.patchStep = bag.patchSizeLevel0 > 0 ? bag.patchSizeLevel0 : int(graph.step);
     p.extractor = bag.extractor;

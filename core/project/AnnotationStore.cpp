@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
@@ -148,6 +149,24 @@ int AnnotationStore::count(qint64 slideId) const
     return m_project.database()
         .scalar(QStringLiteral("SELECT COUNT(*) FROM annotations WHERE slide_id = ?"), {slideId})
         .toInt();
+}
+
+int AnnotationStore::renewIdsTakenElsewhere(qint64 slideId, std::vector<Annotation>& annotations) const
+{
+    ProjectDatabase& db = m_project.database();
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT uuid FROM annotations WHERE slide_id != ?"));
+    q.addBindValue(slideId);
+    db.run(q);
+    QSet<QString> taken;
+    while (q.next())
+        taken.insert(q.value(0).toString());
+    int renewed = 0;
+    for (Annotation& a : annotations)
+        if (taken.contains(a.id.toString(QUuid::WithoutBraces))) {
+            a.id = QUuid::createUuid();
+            ++renewed;
+        }
+    return renewed;
 }
 
 void AnnotationStore::save(qint64 slideId, const std::vector<Annotation>& upserts,

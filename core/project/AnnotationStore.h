@@ -21,6 +21,10 @@ public:
 
     std::vector<Annotation> load(qint64 slideId) const;
     int count(qint64 slideId) const;
+    // Gives new ids to those of `annotations` whose ids belong to another slide of the project:
+    // saved as they are, they would move off that slide (an id is the project's, not a slide's).
+    // Returns how many were renewed. For imports of files exported from another slide.
+    int renewIdsTakenElsewhere(qint64 slideId, std::vector<Annotation>& annotations) const;
     // Writes `upserts` (by UUID) and deletes `removals`, in one transaction.
     void save(qint64 slideId, const std::vector<Annotation>& upserts, const QList<QUuid>& removals);
 

@@ -48,6 +48,17 @@ std::vector<FieldProblem> SynthSpec::problems() const
     if (jpegQuality < 1 || jpegQuality > 100)
         found.push_back({QStringLiteral("jpeg_quality"),
                          QStringLiteral("the JPEG quality must be in [1, 100] (got %1)").arg(jpegQuality)});
+    if (!(hueShift >= -180 && hueShift <= 180))
+        found.push_back(
+            {QStringLiteral("hue_shift"),
+             QStringLiteral("the hue shift must be in [-180, 180] degrees (got %1)").arg(hueShift)});
+    if (!(saturationScale >= 0 && saturationScale <= 2))
+        found.push_back(
+            {QStringLiteral("saturation"),
+             QStringLiteral("the saturation scale must be in [0, 2] (got %1)").arg(saturationScale)});
+    if (!(blurSigma >= 0 && blurSigma <= 5))
+        found.push_back({QStringLiteral("blur"),
+                         QStringLiteral("the blur must be in [0, 5] pixels (got %1)").arg(blurSigma)});
     if (maskDownsample < 1 || maskDownsample > 256)
         found.push_back(
             {QStringLiteral("mask_downsample"),

@@ -18,6 +18,20 @@ struct SynthSpec {
     int tileSize = 256;
     int jpegQuality = 90;
     int maskDownsample = 16; // ground-truth mask resolution relative to level 0
+    // Shifts and artefacts, for slides unlike the usual ones (out-of-distribution tests): the
+    // stain's hue rotated by `hueShift` degrees and its saturation scaled, a Gaussian blur of
+    // `blurSigma` level-0 pixels (out of focus), and marker-pen strokes over about a tenth of each
+    // tissue piece, or another texture. The ground truth stays that of the unshifted slide.
+    double hueShift = 0;        // degrees, [-180, 180]
+    double saturationScale = 1; // [0, 2]
+    double blurSigma = 0;       // level-0 pixels, [0, 5]
+    bool penMarks = false;
+    // Another tissue: coarser stroma and fewer, spindle-shaped nuclei.
+    bool otherTexture = false;
+    bool isShifted() const
+    {
+        return hueShift != 0 || saturationScale != 1 || blurSigma > 0 || penMarks || otherTexture;
+    }
 
     std::vector<FieldProblem> problems() const; // keys: width, height, tumour, pieces, mpp, …
     void validate() const;                      // throws FieldError for the first problem

@@ -11,7 +11,9 @@ namespace tessera::core {
 
 namespace {
 
-constexpr int kMargin = 16;      // ≥ the largest nucleus radius
+constexpr int kMargin = 16;        // ≥ the largest nucleus's reach (radius × elongation)
+constexpr int kSpindleMargin = 40; // ≥ the reach of the other texture's spindle nuclei (9 × 4)
+constexpr double kSpindleElongation = 4.0;
 constexpr int kNucleusCell = 14; // one candidate nucleus per 14×14 level-0 cell
 constexpr int kFixedShift = 4;   // sub-pixel bits for OpenCV drawing
 constexpr std::uint64_t kNucleusSalt = 0xA11CE;
@@ -81,13 +83,60 @@ const NucleusStyle kTumourNucleus{0.75, 6.0, 9.0, 1.4, {45, 18, 90}, {85, 45, 13
 
 TileRenderer::TileRenderer(const SlideScene& scene) : m_scene(scene)
 {
+    // Every pixel of a tile must see whatever reaches it: the nuclei whose centres lie outside
+    // the tile, and, under a blur, everything within 3 sigma.
+    const SynthSpec& spec = scene.spec();
+    m_margin = (spec.otherTexture ? kSpindleMargin : kMargin) +
+               (spec.blurSigma > 0 ? int(std::ceil(3 * spec.blurSigma)) + 1 : 0);
     for (const TissuePiece& piece : scene.pieces())
         m_pieceBounds.push_back(piece.outline.boundingRect());
 }
 
+void TileRenderer::applyShifts(cv::Mat& canvas, QPoint origin) const
+{
+    const SynthSpec& spec = m_scene.spec();
+    if (spec.hueShift != 0 || spec.saturationScale != 1) {
+        cv::Mat hsv;
+        cv::cvtColor(canvas, hsv, cv::COLOR_RGB2HSV_FULL); // hue in 256 steps per turn
+        const int shift = int(std::lround(spec.hueShift / 360.0 * 256));
+        for (int y = 0; y < hsv.rows; ++y) {
+            auto* p = hsv.ptr<cv::Vec3b>(y);
+            for (int x = 0; x < hsv.cols; ++x) {
+                p[x][0] = uchar((int(p[x][0]) + shift + 256) % 256);
+                p[x][1] = cv::saturate_cast<uchar>(p[x][1] * spec.saturationScale);
+            }
+        }
+        cv::cvtColor(hsv, canvas, cv::COLOR_HSV2RGB_FULL);
+    }
+    if (spec.penMarks) {
+        // Three wavy strokes across each piece, each 3.5 % of its height wide: about a tenth of it.
+        const cv::Scalar ink(28, 96, 64); // a green marker
+        for (const QRectF& bounds : m_pieceBounds) {
+            const double width = 0.035 * bounds.height();
+            if (!bounds.adjusted(-width, -width, width, width)
+                     .intersects(QRectF(origin, QSizeF(canvas.cols, canvas.rows))))
+                continue;
+            for (int k = 0; k < 3; ++k) {
+                std::vector<cv::Point> stroke;
+                const double y0 = bounds.top() + (k + 0.5) / 3.0 * bounds.height();
+                for (double x = bounds.left(); x <= bounds.right(); x += 32)
+                    stroke.emplace_back( // rounded in slide coordinates: the same in every tile
+                        int(std::lround(x)) - origin.x(),
+                        int(std::lround(y0 + 0.05 * bounds.height() *
+                                                 std::sin(x / bounds.width() * 6.283 * 1.5 + k))) -
+                            origin.y());
+                cv::polylines(canvas, stroke, false, ink, std::max(1, int(width)), cv::LINE_8);
+            }
+        }
+    }
+    if (spec.blurSigma > 0) // the margin (≥ 3 sigma) keeps tiles seamless
+        cv::GaussianBlur(canvas, canvas, cv::Size(0, 0), spec.blurSigma, spec.blurSigma,
+                         cv::BORDER_REPLICATE);
+}
+
 cv::Mat TileRenderer::render(const QRect& region) const
 {
-    const QRect padded = region.adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    const QRect padded = region.adjusted(-m_margin, -m_margin, m_margin, m_margin);
     const QPoint origin = padded.topLeft();
     const cv::Vec3b background(cv::saturate_cast<uchar>(m_look.background[0]),
                                cv::saturate_cast<uchar>(m_look.background[1]),
@@ -105,8 +154,10 @@ cv::Mat TileRenderer::render(const QRect& region) const
         for (const QPolygonF& hole : piece.holes)
             fillPolygon(tissue, hole, origin, 0);
     }
-    if (!any)
-        return canvas(cv::Rect(kMargin, kMargin, region.width(), region.height())).clone();
+    if (!any) {
+        applyShifts(canvas, origin); // glass and pen strokes look the same in every tile
+        return canvas(cv::Rect(m_margin, m_margin, region.width(), region.height())).clone();
+    }
 
     cv::Mat tumour = cv::Mat::zeros(canvas.size(), CV_8U);
     for (const QPolygonF& t : m_scene.tumours())
@@ -115,8 +166,9 @@ cv::Mat TileRenderer::render(const QRect& region) const
 
     // Stroma: pink, modulated by two octaves of noise (eosin density and fibre texture).
     const std::uint64_t seed = m_scene.spec().seed;
-    const ValueNoise coarse(seed, 48, padded);
-    const ValueNoise fine(seed, 12, padded);
+    const bool other = m_scene.spec().otherTexture;
+    const ValueNoise coarse(seed, other ? 160 : 48, padded);
+    const ValueNoise fine(seed, other ? 40 : 12, padded);
     const cv::Vec3f shade(-22, -38, -16);
     for (int y = 0; y < canvas.rows; ++y) {
         const uchar* inTissue = tissue.ptr<uchar>(y);
@@ -146,10 +198,11 @@ cv::Mat TileRenderer::render(const QRect& region) const
             if (px < 0 || py < 0 || px >= canvas.cols || py >= canvas.rows || !tissue.at<uchar>(py, px))
                 continue;
             const NucleusStyle& style = tumour.at<uchar>(py, px) ? kTumourNucleus : kNormalNucleus;
-            if (rng.next() >= style.probability)
+            if (rng.next() >= style.probability * (other ? 0.4 : 1.0))
                 continue;
             const double radius = rng.range(style.minRadius, style.maxRadius);
-            const double elongation = rng.range(1.0, style.maxElongation);
+            const double elongation =
+                rng.range(other ? 2.5 : 1.0, other ? kSpindleElongation : style.maxElongation);
             const double angle = rng.range(0, 180);
             const double tone = rng.next();
             const cv::Vec3f colour = style.darkest + tone * (style.lightest - style.darkest);
@@ -163,7 +216,8 @@ cv::Mat TileRenderer::render(const QRect& region) const
 
     // Nuclei that spill over the tissue edge are cut back to the outline, so the mask is exact.
     canvas.setTo(cv::Scalar(background), tissue == 0);
-    return canvas(cv::Rect(kMargin, kMargin, region.width(), region.height())).clone();
+    applyShifts(canvas, origin);
+    return canvas(cv::Rect(m_margin, m_margin, region.width(), region.height())).clone();
 }
 
 } // namespace tessera::core

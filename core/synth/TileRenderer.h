@@ -25,9 +25,13 @@ public:
     cv::Mat render(const QRect& region) const;
 
 private:
+    // The spec's stain shift, pen marks and blur, on the padded canvas whose top left is `origin`.
+    void applyShifts(cv::Mat& canvas, QPoint origin) const;
+
     const SlideScene& m_scene;
     TissueLook m_look;
     std::vector<QRectF> m_pieceBounds;
+    int m_margin = 0; // rendered around each region and cut off
 };
 
 } // namespace tessera::core

@@ -15,6 +15,7 @@
 #include <torch/torch.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 
 #include <cmath>
@@ -75,6 +76,7 @@ struct Evaluation {
     ClassificationMetrics metrics;
     double loss = 0;
     std::vector<float> probabilities; // slides × classes
+    std::vector<float> logits;        // slides × classes
 };
 
 Evaluation evaluate(nets::MilNet& net, const Part& part, int classes)
@@ -82,6 +84,7 @@ Evaluation evaluate(nets::MilNet& net, const Part& part, int classes)
     torch::NoGradGuard noGrad;
     net.eval();
     std::vector<float> probabilities;
+    std::vector<float> rawLogits;
     double loss = 0;
     for (std::size_t i = 0; i < part.bags.size(); ++i) {
         const torch::Tensor logits = [&] {
@@ -96,9 +99,12 @@ Evaluation evaluate(nets::MilNet& net, const Part& part, int classes)
         }();
         const torch::Tensor p = torch::softmax(logits, 0).contiguous();
         probabilities.insert(probabilities.end(), p.data_ptr<float>(), p.data_ptr<float>() + classes);
+        const torch::Tensor raw = logits.contiguous();
+        rawLogits.insert(rawLogits.end(), raw.data_ptr<float>(), raw.data_ptr<float>() + classes);
         loss -= torch::log_softmax(logits, 0)[part.labels[i]].item<double>();
     }
     Evaluation out;
+    out.logits = std::move(rawLogits);
     out.metrics = ClassificationMetrics::compute(probabilities, part.labels, classes);
     out.loss = part.bags.empty() ? 0 : loss / double(part.bags.size());
     out.metrics.loss = part.bags.empty() ? std::numeric_limits<double>::quiet_NaN() : out.loss;
@@ -143,8 +149,7 @@ QJsonObject writeTrustReference(nets::MilNet& net, const MilDataset& data, const
     };
     add(QStringLiteral("train"), training, inputs.training);
     add(QStringLiteral("val"), validation, inputs.validation);
-    for (float p : evaluate(net, validation, classes).probabilities)
-        inputs.validationLogits.push_back(std::log(std::max(p, 1e-12f)));
+    inputs.validationLogits = evaluate(net, validation, classes).logits;
     inputs.validationLabels = validation.labels;
     const TrustReference reference = TrustReference::build(inputs, seed);
     reference.write(folder.trustPath());
@@ -612,8 +617,19 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
         result.test = finalMetrics(session.net(), session.test(), session.classes());
         summary.test = result.test;
     }
-    summary.trust = writeTrustReference(session.net(), m_data, session.train(), session.validation(),
-                                        session.classes(), m_config.seed, m_folder);
+    // The run is trained whatever becomes of its reference: a failure here costs the flag, not
+    // the weights (inference then says the run keeps no reference).
+    try {
+        summary.trust = writeTrustReference(session.net(), m_data, session.train(), session.validation(),
+                                            session.classes(), m_config.seed, m_folder);
+    } catch (const std::exception& e) {
+        QFile::remove(m_folder.trustPath());
+        const auto* error = dynamic_cast<const Error*>(&e);
+        report(ProgressEvent::note(kJob,
+                                   QStringLiteral("No trust reference was kept: %1")
+                                       .arg(error ? error->message() : QString::fromLocal8Bit(e.what())),
+                                   QStringLiteral("warning")));
+    }
     m_folder.writeResult(summary);
     QJsonObject finished = summary.toJson();
     finished[QStringLiteral("run")] = m_folder.path();

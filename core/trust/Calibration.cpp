@@ -72,6 +72,8 @@ double expectedCalibrationError(const std::vector<float>& probabilities, const s
         const float* row = probabilities.data() + i * std::size_t(classes);
         const auto top = std::max_element(row, row + classes);
         const double p = *top;
+        if (!std::isfinite(p))
+            continue; // a diverged model's row: no bin to put it in
         const auto bin = std::size_t(std::clamp(int(p * bins), 0, bins - 1));
         confidence[bin] += p;
         correct[bin] += (top - row) == labels[i] ? 1 : 0;

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 
@@ -100,8 +101,13 @@ FeatureCodebook FeatureCodebook::fromArrays(int dimension, std::vector<float> me
                                             std::vector<float> centres)
 {
     FeatureCodebook book;
+    const auto finite = [](const std::vector<float>& v) {
+        return std::all_of(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
+    };
     if (dimension <= 0 || mean.size() != std::size_t(dimension) || scale.size() != std::size_t(dimension) ||
-        centres.empty() || centres.size() % std::size_t(dimension) != 0)
+        centres.empty() || centres.size() % std::size_t(dimension) != 0 || !finite(mean) ||
+        !finite(centres) ||
+        !std::all_of(scale.begin(), scale.end(), [](float s) { return s > 0 && std::isfinite(s); }))
         return book;
     book.m_dimension = dimension;
     book.m_mean = std::move(mean);

@@ -7,11 +7,6 @@ namespace tessera::core {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Trust", text);
-}
-
 double numberOr(const QJsonValue& v)
 {
     return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
@@ -27,30 +22,34 @@ QJsonValue numberOrNull(double x)
 QString OodPart::nameOf(const QString& key)
 {
     if (key == QLatin1String("features"))
-        return tr("patch feature distance");
+        return QCoreApplication::translate("Trust", "patch feature distance");
     if (key == QLatin1String("feature_means"))
-        return tr("slide feature mean");
+        return QCoreApplication::translate("Trust", "slide feature mean");
     if (key == QLatin1String("reconstruction"))
-        return tr("reconstruction error");
+        return QCoreApplication::translate("Trust", "reconstruction error");
     if (key == QLatin1String("stain"))
-        return tr("stain (optical density)");
+        return QCoreApplication::translate("Trust", "stain (optical density)");
     return key;
 }
 
 QString OodPart::meaningOf(const QString& key)
 {
     if (key == QLatin1String("features"))
-        return tr("how far the slide's patch features lie from the nearest of the training patches' "
-                  "prototypes, in spreads of each feature");
+        return QCoreApplication::translate(
+            "Trust", "how far the slide's patch features lie from the nearest of the training patches' "
+                     "prototypes, in spreads of each feature");
     if (key == QLatin1String("feature_means"))
-        return tr("how far the slide's mean feature vector lies from the training slides' means, in "
-                  "their spread per feature");
+        return QCoreApplication::translate(
+            "Trust", "how far the slide's mean feature vector lies from the training slides' means, in "
+                     "their spread per feature");
     if (key == QLatin1String("reconstruction"))
-        return tr("how badly the model predicts each patch's features from its neighbours (1 − mean "
-                  "consistency)");
+        return QCoreApplication::translate(
+            "Trust", "how badly the model predicts each patch's features from its neighbours (1 − mean "
+                     "consistency)");
     if (key == QLatin1String("stain"))
-        return tr("how far the tissue's mean optical density per colour channel lies from the "
-                  "training slides'");
+        return QCoreApplication::translate(
+            "Trust", "how far the tissue's mean optical density per colour channel lies from the "
+                     "training slides'");
     return key;
 }
 
@@ -65,8 +64,9 @@ const OodPart* OodVerdict::partOf(const QString& key) const
 QString OodVerdict::badge() const
 {
     if (!isJudged())
-        return tr("Not checked against the training data");
-    return flagged ? tr("Unlike the training data") : tr("Like the training data");
+        return QCoreApplication::translate("Trust", "Not checked against the training data");
+    return flagged ? QCoreApplication::translate("Trust", "Unlike the training data")
+                   : QCoreApplication::translate("Trust", "Like the training data");
 }
 
 QString OodVerdict::summary() const
@@ -74,11 +74,12 @@ QString OodVerdict::summary() const
     if (!isJudged())
         return badge();
     if (flagged)
-        return tr("Unlike the training data: %1 %2 spreads above typical (flagged above %3)")
+        return QCoreApplication::translate(
+                   "Trust", "Unlike the training data: %1 %2 spreads above typical (flagged above %3)")
             .arg(OodPart::nameOf(part))
             .arg(score, 0, 'f', 1)
             .arg(threshold, 0, 'f', 1);
-    return tr("Like the training data (score %1, flagged above %2)")
+    return QCoreApplication::translate("Trust", "Like the training data (score %1, flagged above %2)")
         .arg(score, 0, 'f', 1)
         .arg(threshold, 0, 'f', 1);
 }
@@ -106,7 +107,7 @@ OodVerdict OodVerdict::fromJson(const QJsonObject& json)
     OodVerdict v;
     v.score = numberOr(json.value(QStringLiteral("score")));
     v.threshold = numberOr(json.value(QStringLiteral("threshold")));
-    v.flagged = json.value(QStringLiteral("flagged")).toBool();
+    v.flagged = json.value(QStringLiteral("flagged")).toBool() && v.isJudged();
     v.part = json.value(QStringLiteral("part")).toString();
     v.reference = json.value(QStringLiteral("reference")).toString();
     v.thresholdRule = json.value(QStringLiteral("threshold_rule")).toString();

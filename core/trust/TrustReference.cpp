@@ -26,11 +26,6 @@ constexpr double kLowestStainSpread = 0.02; // optical density: below what scann
 constexpr double kLowestMeanSpread = 0.1;   // of a feature's spread over the training patches
 constexpr int kVersion = 1;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Trust", text);
-}
-
 double quantile(std::vector<double> values, double q) // linear between order statistics
 {
     if (values.empty())
@@ -194,6 +189,16 @@ TrustReference TrustReference::build(const TrustInputs& inputs, std::uint64_t se
         for (const Scores& s : reference)
             values.push_back(s[k]);
         values = finite(values);
+        // The model learnt to reconstruct its training slides: their error is no reference for
+        // unseen slides. Validation slides alone set that part's scale when there are three.
+        if (k == 2) {
+            std::vector<double> unseen;
+            for (std::size_t i = 0; i < r.m_scores.size(); ++i)
+                if (r.m_isValidation[i])
+                    unseen.push_back(r.m_scores[i][k]);
+            if (unseen = finite(unseen); unseen.size() >= 3)
+                values = unseen;
+        }
         if (values.size() < 3)
             continue;
         // The median, and the standard deviation rather than a robust spread: every reference
@@ -213,35 +218,51 @@ TrustReference TrustReference::build(const TrustInputs& inputs, std::uint64_t se
     r.m_threshold = std::max(kLowestThreshold, quantile(finite(combinedScores), 1 - kFlaggedShare));
     if (!std::isfinite(r.m_threshold))
         r.m_threshold = kLowestThreshold;
-    r.m_reference =
-        tr("%1 training and %2 validation slides").arg(r.m_trainingSlides).arg(r.m_validationSlides);
+    r.m_reference = QCoreApplication::translate("Trust", "%1 training and %2 validation slides")
+                        .arg(r.m_trainingSlides)
+                        .arg(r.m_validationSlides);
     r.m_thresholdRule =
         validationAlone
-            ? tr("the 95th percentile of the %1 validation slides' scores (at least %2)")
+            ? QCoreApplication::translate(
+                  "Trust", "the 95th percentile of the %1 validation slides' scores (at least %2)")
                   .arg(r.m_validationSlides)
                   .arg(kLowestThreshold)
-            : tr("the 95th percentile of %1 validation and %2 held-out training slides' scores (fewer "
-                 "than %3 validation slides; at least %4)")
+            : QCoreApplication::translate(
+                  "Trust",
+                  "the 95th percentile of %1 validation and %2 held-out training slides' scores (fewer "
+                  "than %3 validation slides; at least %4)")
                   .arg(r.m_validationSlides)
                   .arg(r.m_trainingSlides)
                   .arg(kValidationSlidesForThreshold)
                   .arg(kLowestThreshold);
 
+    const bool finiteOutputs =
+        std::all_of(inputs.validationLogits.begin(), inputs.validationLogits.end(),
+                    [](float x) { return std::isfinite(x); }) &&
+        inputs.validationLogits.size() == inputs.validationLabels.size() * std::size_t(inputs.classes);
+    if (!finiteOutputs) {
+        r.m_temperatureNote = QCoreApplication::translate(
+            "Trust", "not calibrated: the model's outputs on validation are not finite numbers");
+        r.makeSummary();
+        return r;
+    }
     if (!inputs.validationLabels.empty())
         r.m_eceBefore = expectedCalibrationError(temperedSoftmax(inputs.validationLogits, inputs.classes, 1),
                                                  inputs.validationLabels, inputs.classes);
     if (int(inputs.validationLabels.size()) >= kValidationSlidesForTemperature) {
         r.m_temperature = fitTemperature(inputs.validationLogits, inputs.validationLabels, inputs.classes);
-        r.m_temperatureNote = tr("temperature %1, fitted on %2 validation slides")
-                                  .arg(r.m_temperature, 0, 'g', 3)
-                                  .arg(inputs.validationLabels.size());
+        r.m_temperatureNote =
+            QCoreApplication::translate("Trust", "temperature %1, fitted on %2 validation slides")
+                .arg(r.m_temperature, 0, 'g', 3)
+                .arg(inputs.validationLabels.size());
         r.m_eceAfter = expectedCalibrationError(
             temperedSoftmax(inputs.validationLogits, inputs.classes, r.m_temperature),
             inputs.validationLabels, inputs.classes);
     } else {
-        r.m_temperatureNote = tr("not calibrated: %1 validation slides (it takes %2)")
-                                  .arg(inputs.validationLabels.size())
-                                  .arg(kValidationSlidesForTemperature);
+        r.m_temperatureNote =
+            QCoreApplication::translate("Trust", "not calibrated: %1 validation slides (it takes %2)")
+                .arg(inputs.validationLabels.size())
+                .arg(kValidationSlidesForTemperature);
     }
     r.makeSummary();
     return r;
@@ -355,33 +376,42 @@ TrustReference TrustReference::read(const QString& path)
     const hid_t f = file.get();
     const QJsonObject summary = QJsonDocument::fromJson(stringAttribute(f, "summary").toUtf8()).object();
     const auto damaged = [&](const QString& why) {
-        return Error(tr("%1 is not a usable trust reference (%2); train the run again to judge new slides "
-                        "against its training data")
+        return Error(QCoreApplication::translate(
+                         "Trust",
+                         "%1 is not a usable trust reference (%2); train the run again to judge new slides "
+                         "against its training data")
                          .arg(path, why));
     };
     if (summary.value(QStringLiteral("version")).toInt() != kVersion)
-        throw damaged(tr("no summary of a known version"));
+        throw damaged(QCoreApplication::translate("Trust", "no summary of a known version"));
     TrustReference r;
     if (const auto shape = shapeOf(f, "codebook"); shape.size() == 2) {
         const auto k = std::size_t(shape[0]), d = std::size_t(shape[1]);
         if (shapeOf(f, "feature_mean") != std::vector<hsize_t>{d} ||
             shapeOf(f, "feature_scale") != std::vector<hsize_t>{d})
-            throw damaged(tr("the feature statistics do not match the codebook"));
+            throw damaged(
+                QCoreApplication::translate("Trust", "the feature statistics do not match the codebook"));
         r.m_codebook =
             FeatureCodebook::fromArrays(int(d), readAll<float>(f, "feature_mean", H5T_NATIVE_FLOAT, d, path),
                                         readAll<float>(f, "feature_scale", H5T_NATIVE_FLOAT, d, path),
                                         readAll<float>(f, "codebook", H5T_NATIVE_FLOAT, k * d, path));
+        if (r.m_codebook.isEmpty())
+            throw damaged(
+                QCoreApplication::translate("Trust", "the feature codebook holds numbers that are not finite "
+                                                     "or scales that are not positive"));
     }
     const auto means = [&](const char* centre, const char* spread) -> std::optional<SlideMeans> {
         const auto shape = shapeOf(f, centre);
         if (shape.size() != 1)
             return std::nullopt;
         if (shapeOf(f, spread) != shape)
-            throw damaged(tr("%1 and %2 differ in size").arg(QLatin1String(centre), QLatin1String(spread)));
+            throw damaged(QCoreApplication::translate("Trust", "%1 and %2 differ in size")
+                              .arg(QLatin1String(centre), QLatin1String(spread)));
         auto m = SlideMeans::fromArrays(readAll<double>(f, centre, H5T_NATIVE_DOUBLE, shape[0], path),
                                         readAll<double>(f, spread, H5T_NATIVE_DOUBLE, shape[0], path));
         if (!m)
-            throw damaged(tr("a spread in %1 is not positive").arg(QLatin1String(spread)));
+            throw damaged(QCoreApplication::translate("Trust", "a spread in %1 is not positive")
+                              .arg(QLatin1String(spread)));
         return m;
     };
     r.m_featureMeans = means("feature_means_centre", "feature_means_spread");
@@ -401,22 +431,27 @@ TrustReference TrustReference::read(const QString& path)
     for (std::size_t k = 0; k < kParts; ++k) {
         const QJsonObject p = parts.at(qsizetype(k)).toObject();
         if (p.value(QStringLiteral("key")).toString() != partKeys()[k])
-            throw damaged(tr("part %1 is not %2").arg(k + 1).arg(partKeys()[k]));
+            throw damaged(
+                QCoreApplication::translate("Trust", "part %1 is not %2").arg(k + 1).arg(partKeys()[k]));
         r.m_scales[k] = {p.value(QStringLiteral("enabled")).toBool(),
                          p.value(QStringLiteral("typical")).toDouble(),
                          p.value(QStringLiteral("spread")).toDouble()};
-        if (r.m_scales[k].enabled && !(r.m_scales[k].spread > 0))
-            throw damaged(tr("the spread of %1 is not positive").arg(partKeys()[k]));
+        if (r.m_scales[k].enabled && (!(r.m_scales[k].spread > 0) || !std::isfinite(r.m_scales[k].spread) ||
+                                      !std::isfinite(r.m_scales[k].typical)))
+            throw damaged(
+                QCoreApplication::translate("Trust", "the spread of %1 is not positive").arg(partKeys()[k]));
     }
     if ((r.m_scales[0].enabled && r.m_codebook.isEmpty()) || (r.m_scales[1].enabled && !r.m_featureMeans) ||
         (r.m_scales[3].enabled && !r.m_stain))
-        throw damaged(tr("the statistics of an enabled part are missing"));
+        throw damaged(QCoreApplication::translate("Trust", "the statistics of an enabled part are missing"));
     r.m_threshold = summary.value(QStringLiteral("threshold")).toDouble(kLowestThreshold);
+    if (!std::isfinite(r.m_threshold))
+        throw damaged(QCoreApplication::translate("Trust", "its threshold is not a number"));
     r.m_thresholdRule = summary.value(QStringLiteral("threshold_rule")).toString();
     r.m_reference = summary.value(QStringLiteral("reference")).toString();
     r.m_temperature = summary.value(QStringLiteral("temperature")).toDouble(1);
     if (!(r.m_temperature > 0) || !std::isfinite(r.m_temperature))
-        throw damaged(tr("its temperature is not a positive number"));
+        throw damaged(QCoreApplication::translate("Trust", "its temperature is not a positive number"));
     r.m_temperatureNote = summary.value(QStringLiteral("temperature_note")).toString();
     r.m_eceBefore = numberOr(summary.value(QStringLiteral("ece_before")));
     r.m_eceAfter = numberOr(summary.value(QStringLiteral("ece_after")));

@@ -59,6 +59,8 @@ public:
     // rule, temperature, ECE before and after on validation, slide counts.
     const QJsonObject& summary() const { return m_summary; }
     const FeatureCodebook& codebook() const { return m_codebook; }
+    // The feature dimension it was made from (0 without a codebook).
+    int dimension() const { return m_codebook.dimension(); }
     // The reference slides' raw scores per part (NaN where a slide has none) and whether each
     // slide was a validation slide (else training, scored held-out).
     const std::vector<Scores>& referenceScores() const { return m_scores; }

@@ -109,6 +109,25 @@ void TestCliAnnotations::importListExportAndReadBack()
         backArea += a.geometry.area();
     QCOMPARE(backArea, sourceArea);
     QCOMPARE(sourceArea, 500.0 * 400 + 400.0 * 300 / 2);
+
+    // Onto another slide (another file: a copy would be recognised as this one), from a GeoJSON
+    // export that keeps the ids: they are this slide's, so they are renewed and it keeps its own.
+    core::SynthSpec otherSpec = test::smallTumourSpec();
+    otherSpec.seed += 1;
+    const QString other = test::synthSlide(otherSpec, QStringLiteral("case-8.tiff"));
+    const QString exportedGeoJson = m_dir.filePath(QStringLiteral("case-7.geojson"));
+    QCOMPARE(test::runCli(QStringList{QStringLiteral("annotations"), QStringLiteral("export")} + into +
+                          QStringList{exportedGeoJson})
+                 .exitCode,
+             0);
+    const test::CliRun copied =
+        test::runCli({QStringLiteral("annotations"), QStringLiteral("import"), QStringLiteral("--project"),
+                      m_project, QStringLiteral("--slide"), other, exportedGeoJson});
+    QVERIFY2(copied.exitCode == 0, qPrintable(copied.err));
+    QVERIFY2(copied.out.contains(QStringLiteral("3 annotation(s) got new ids")), qPrintable(copied.out));
+    const auto project = core::Project::open(m_project);
+    QCOMPARE(project->annotations().count(project->annotations().slideIdFor(m_slide)), 3);
+    QCOMPARE(project->annotations().count(project->annotations().slideIdFor(other)), 3);
 }
 
 void TestCliAnnotations::badFilesAndCommandLinesChangeNothing()

@@ -3,7 +3,9 @@
 #include "slide/Slide.h"
 #include "support/TestSlides.h"
 #include "synth/GroundTruth.h"
+#include "synth/SlideScene.h"
 #include "synth/SyntheticSlideGenerator.h"
+#include "synth/TileRenderer.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -14,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <opencv2/imgproc.hpp>
 #include <openslide.h>
 
 using namespace tessera;
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void tumourIsDarkerAndMorePurple();
     void geoJsonNestsTumoursInTissue();
     void invalidSpecIsRejectedWithItsSettingName();
+    void shiftsAndArtefactsChangeTheSlideAndStaySeamless();
 };
 
 void TestSynth::levelSizesHalveUntilBelow1024()
@@ -220,6 +224,89 @@ void TestSynth::invalidSpecIsRejectedWithItsSettingName()
         QVERIFY2(e.message().contains(QLatin1String("width")) && !e.message().contains(QLatin1String("--")),
                  qPrintable(e.message()));
     }
+}
+
+void TestSynth::shiftsAndArtefactsChangeTheSlideAndStaySeamless()
+{
+    core::SynthSpec plain;
+    plain.width = 4096;
+    plain.height = 4096;
+    plain.seed = 5;
+    plain.tumourCount = 1;
+    const core::SlideScene plainScene(plain);
+    const core::TileRenderer plainRenderer(plainScene);
+    const QRectF piece = plainScene.pieces().front().outline.boundingRect();
+    const QRect region(QPoint(int(piece.center().x()) - 256, int(piece.center().y()) - 256), QSize(512, 512));
+    const cv::Mat original = plainRenderer.render(region);
+    cv::Mat tissue;
+    cv::inRange(original, cv::Scalar(0, 0, 0), cv::Scalar(230, 230, 230), tissue); // not glass
+    QVERIFY(cv::countNonZero(tissue) > 512 * 512 / 3);
+    const auto meanHsv = [&](const cv::Mat& rgb) {
+        cv::Mat hsv;
+        cv::cvtColor(rgb, hsv, cv::COLOR_RGB2HSV_FULL);
+        return cv::mean(hsv, tissue);
+    };
+    const auto rendered = [&](const auto& change, const QRect& where) {
+        core::SynthSpec spec = plain;
+        change(spec);
+        const core::SlideScene scene(spec);
+        return core::TileRenderer(scene).render(where);
+    };
+
+    // Hue rotated by 15° (about 11 of 256 steps), saturation × 0.7.
+    const cv::Mat stained = rendered(
+        [](core::SynthSpec& s) {
+            s.hueShift = 15;
+            s.saturationScale = 0.7;
+        },
+        region);
+    const cv::Scalar before = meanHsv(original), after = meanHsv(stained);
+    const double hueSteps = std::fmod(after[0] - before[0] + 256, 256);
+    QVERIFY2(std::abs(hueSteps - 15.0 / 360 * 256) < 3, qPrintable(QString::number(hueSteps)));
+    QVERIFY2(std::abs(after[1] / before[1] - 0.7) < 0.05, qPrintable(QString::number(after[1] / before[1])));
+
+    // Out of focus: far less fine detail, and tiles still join without a seam.
+    const auto blurred = [](core::SynthSpec& s) { s.blurSigma = 3; };
+    const auto detail = [](const cv::Mat& rgb) {
+        cv::Mat grey, laplacian;
+        cv::cvtColor(rgb, grey, cv::COLOR_RGB2GRAY);
+        cv::Laplacian(grey, laplacian, CV_32F);
+        cv::Scalar mean, sd;
+        cv::meanStdDev(laplacian, mean, sd);
+        return sd[0];
+    };
+    const cv::Mat soft = rendered(blurred, region);
+    QVERIFY2(detail(soft) < 0.3 * detail(original),
+             qPrintable(QStringLiteral("%1 vs %2").arg(detail(soft)).arg(detail(original))));
+    const cv::Mat left = rendered(blurred, QRect(region.topLeft(), QSize(256, 512)));
+    const cv::Mat right = rendered(blurred, QRect(region.topLeft() + QPoint(256, 0), QSize(256, 512)));
+    cv::Mat joined;
+    cv::hconcat(left, right, joined);
+    QCOMPARE(cv::norm(joined, soft, cv::NORM_INF), 0.0);
+    // The widest reach: spindle nuclei (4× elongated) under the strongest blur.
+    const auto widest = [](core::SynthSpec& s) {
+        s.otherTexture = true;
+        s.blurSigma = 5;
+    };
+    const cv::Mat whole = rendered(widest, region);
+    cv::Mat halves;
+    cv::vconcat(rendered(widest, QRect(region.topLeft(), QSize(512, 256))),
+                rendered(widest, QRect(region.topLeft() + QPoint(0, 256), QSize(512, 256))), halves);
+    QCOMPARE(cv::norm(halves, whole, cv::NORM_INF), 0.0);
+
+    // Pen marks: green ink over roughly a tenth of the piece.
+    const auto marked = [](core::SynthSpec& s) { s.penMarks = true; };
+    const QRect pieceArea = piece.toAlignedRect();
+    const cv::Mat inked = rendered(marked, pieceArea);
+    cv::Mat ink;
+    cv::inRange(inked, cv::Scalar(28, 96, 64), cv::Scalar(28, 96, 64), ink);
+    const double share = double(cv::countNonZero(ink)) / double(pieceArea.width() * pieceArea.height());
+    QVERIFY2(share > 0.05 && share < 0.2, qPrintable(QString::number(share)));
+    QVERIFY(!plain.isShifted());
+    core::SynthSpec bad = plain;
+    bad.blurSigma = 9;
+    bad.hueShift = 400;
+    QCOMPARE(bad.problems().size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestSynth)

@@ -2,19 +2,19 @@
 
 #include "AnnotationPanel.h"
 #include "AnnotationPersistence.h"
-#include "document/AnnotationSelection.h"
 #include "HeatmapAnnotateDialog.h"
-#include "document/SlideAnalysis.h"
 #include "annotations/AnnotationFiles.h"
 #include "annotations/AnnotationSet.h"
+#include "annotations/tools/DrawingTools.h"
+#include "annotations/tools/SelectTool.h"
 #include "common/Error.h"
+#include "document/AnnotationSelection.h"
+#include "document/SlideAnalysis.h"
 #include "document/SlideDocument.h"
 #include "infer/Predictor.h"
 #include "project/Project.h"
 #include "project/ProjectController.h"
 #include "tasks/TaskRunner.h"
-#include "annotations/tools/DrawingTools.h"
-#include "annotations/tools/SelectTool.h"
 #include "viewer/SlideView.h"
 #include "viewer/tools/PanTool.h"
 #include "workspace/SlideTabs.h"
@@ -306,7 +306,11 @@ QString AnnotationWorkbench::importFile(const QString& path)
     SlideDocument* doc = currentDocument();
     if (!doc)
         throw core::Error(tr("Open a slide to import annotations onto."));
-    return addImported(doc, path, core::importAnnotations(path));
+    core::AnnotationImport in = core::importAnnotations(path);
+    if (core::Project* project = m_project->project())
+        project->annotations().renewIdsTakenElsewhere(project->annotations().slideIdFor(doc->slide()->path()),
+                                                      in.annotations);
+    return addImported(doc, path, std::move(in));
 }
 
 QString AnnotationWorkbench::addImported(SlideDocument* doc, const QString& path, core::AnnotationImport in)
@@ -338,8 +342,20 @@ void AnnotationWorkbench::startImport(const QString& path)
     }
     // Parsing (0.9 s for 100 000 shapes) runs in the background; closing the slide drops it.
     Q_EMIT message(tr("Reading %1…").arg(QFileInfo(path).fileName()), false);
+    const core::Project* project = m_project->project();
     TaskRunner::instance().run(
-        doc, tr("Importing annotations"), [path](TaskControl&) { return core::importAnnotations(path); },
+        doc, tr("Importing annotations"),
+        [path, folder = project ? project->folder() : QString(), slide = doc->slide()->path()](TaskControl&) {
+            core::AnnotationImport in = core::importAnnotations(path);
+            // Ids of another slide's annotations (a file exported from there) are renewed: saved
+            // as they are, they would move off that slide.
+            if (!folder.isEmpty()) {
+                const auto own = core::Project::open(folder);
+                own->annotations().renewIdsTakenElsewhere(own->annotations().slideIdFor(slide),
+                                                          in.annotations);
+            }
+            return in;
+        },
         [this, doc, path](TaskResult<core::AnnotationImport> in) {
             const QString report = in.ok() ? addImported(doc, path, std::move(*in.value)) : in.error;
             Q_EMIT importFinished(report, in.ok());
