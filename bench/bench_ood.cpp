@@ -11,7 +11,8 @@
 //    without it, in the same process;
 //  - the size of trust.h5.
 //   bench_ood [--seeds 3] [--epochs 30] [--threads 2]
-// With --slides: whole synthetic slides instead (96: train 48, validation 24, test 24), features
+// With --slides: whole synthetic slides instead (96, tumour every other one: train 48, validation
+// 24, test 24, each half tumour), features
 // from the handcrafted extractor, and the test slides again with a stain change (hue + 15°,
 // saturation × 0.7), another tissue texture, a blur (sigma 3 px at level 0) and pen marks; plus
 // the real CMU-1-Small-Region.svs (from --testdata DIR) against the same run.
@@ -138,7 +139,7 @@ int runSlides(const QStringList& args)
         spec.width = 6000;
         spec.height = 4500;
         spec.seed = std::uint64_t(i + 1);
-        spec.tumourCount = i % 2 ? 1 + (i / 2) % 2 : 0;
+        spec.tumourCount = i % 2 ? 1 + (i / 8) % 2 : 0; // one or two tumours in every part
         return spec;
     };
     // Writes and extracts one slide; returns its features.
@@ -156,7 +157,7 @@ int runSlides(const QStringList& args)
         make(id, specOf(i));
         ids << id;
         labelTexts << (specOf(i).tumourCount > 0 ? QStringLiteral("tumour") : QStringLiteral("normal"));
-        (i % 4 < 2 ? split.train : i % 4 == 2 ? split.val : split.test) << id;
+        (i % 8 < 4 ? split.train : i % 8 < 6 ? split.val : split.test) << id; // both classes in each
     }
     std::printf("%d slides written and extracted in %.0f s\n", kCount, timer.elapsed() / 1000.0);
     const LabelTable labels = LabelTable::fromLabels(ids, labelTexts, QStringLiteral("bench"));

@@ -37,7 +37,6 @@ public:
     static const std::array<QString, kParts>& partKeys();
     static constexpr double kFlaggedShare = 0.05;   // of in-distribution slides
     static constexpr double kLowestThreshold = 2.5; // robust spreads: small references vary little
-    static constexpr int kValidationSlidesForThreshold = 20;
     static constexpr int kValidationSlidesForTemperature = 10;
 
     TrustReference() = default;

@@ -190,7 +190,7 @@ void TestTrust::referenceFlagsShiftedBagsAndNotTheirPeers()
     QVERIFY(reference.summary()
                 .value(QStringLiteral("threshold_rule"))
                 .toString()
-                .contains(QStringLiteral("30 validation")));
+                .contains(QStringLiteral("30 validation and 30 held-out training")));
     // These bags carry a strong per-slide field (each feature's slide mean varies by about a patch
     // spread), so a shift of one spread is subtle: most slides are flagged there, all at 1.5.
     int peersFlagged = 0, shiftedFlagged = 0, fartherFlagged = 0;
