@@ -16,7 +16,7 @@
 // from the handcrafted extractor, and the test slides again with a stain change (hue + 15°,
 // saturation × 0.7), another tissue texture, a blur (sigma 3 px at level 0) and pen marks; plus
 // the real CMU-1-Small-Region.svs (from --testdata DIR) against the same run.
-//   bench_ood --slides [--epochs 30] [--threads 2] [--testdata ../shared/testdata]
+//   bench_ood --slides [--seed 1] [--epochs 30] [--threads 2] [--testdata ../shared/testdata]
 #include "features/ExtractionPipeline.h"
 #include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
@@ -122,6 +122,7 @@ int runSlides(const QStringList& args)
 {
     const int epochs = argument(args, QStringLiteral("--epochs"), 30);
     const int threads = argument(args, QStringLiteral("--threads"), 2);
+    const int seed = argument(args, QStringLiteral("--seed"), 1); // another seed: other slides, another run
     const qsizetype at = args.indexOf(QStringLiteral("--testdata"));
     const QString testdata =
         at >= 0 && at + 1 < args.size() ? args[at + 1] : QStringLiteral("../shared/testdata");
@@ -134,11 +135,11 @@ int runSlides(const QStringList& args)
     ExtractionOptions options;
     options.threads = threads;
     ExtractionPipeline pipeline(*extractor, options);
-    const auto specOf = [](int i) {
+    const auto specOf = [seed](int i) {
         SynthSpec spec;
         spec.width = 6000;
         spec.height = 4500;
-        spec.seed = std::uint64_t(i + 1);
+        spec.seed = std::uint64_t(i + 1 + 1000 * (seed - 1));
         spec.tumourCount = i % 2 ? 1 + (i / 8) % 2 : 0; // one or two tumours in every part
         return spec;
     };
@@ -167,6 +168,7 @@ int runSlides(const QStringList& args)
     config.epochs = epochs;
     config.threads = threads;
     config.device = QStringLiteral("cpu");
+    config.seed = std::uint64_t(seed);
     const QString run = dir.filePath(QStringLiteral("run"));
     const TrainResult trained = Trainer(config, data, run).run();
     const Predictor predictor(run, QStringLiteral("cpu"));
