@@ -131,7 +131,7 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
     std::optional<double> reconstructionError;
     if (const torch::Tensor c = s.net->consistency(tensors); c.defined()) {
         p.consistency = toVector(c);
-        reconstructionError = 1.0 - c.to(torch::kCPU, torch::kFloat64).mean().item<double>();
+        reconstructionError = nets::reconstructionError(c);
     }
     if (s.trust)
         p.ood = s.trust->judge(bag, reconstructionError);
@@ -147,6 +147,11 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
 }
 
 QString Prediction::trustSummary() const
+{
+    return trustLine(ood, trustNote, temperature);
+}
+
+QString trustLine(const OodVerdict& ood, const QString& trustNote, double temperature)
 {
     if (!ood.isJudged())
         return trustNote.isEmpty() ? ood.badge() : ood.badge() + QStringLiteral(": ") + trustNote;

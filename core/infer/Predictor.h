@@ -40,6 +40,9 @@ struct Prediction {
     static Prediction read(const QString& path);
 };
 
+// The same line from its parts (for a report that keeps them apart from the prediction).
+QString trustLine(const OodVerdict& ood, const QString& trustNote, double temperature);
+
 class Predictor {
 public:
     // Loads the run's config.json and best.pt; throws Error naming the file when either is

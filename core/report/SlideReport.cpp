@@ -82,11 +82,7 @@ ReportOutput writeSlideReport(Project& project, const ReportRequest& request, co
     out.omitted = content.omitted;
     out.ood = content.ood;
     if (!content.runName.isEmpty()) {
-        Prediction trust;
-        trust.ood = content.ood;
-        trust.trustNote = content.trustNote;
-        trust.temperature = content.temperature;
-        out.trust = trust.trustSummary();
+        out.trust = trustLine(content.ood, content.trustNote, content.temperature);
     }
     if (!csvFolder.isEmpty())
         out.csvs = writeReportCsvs(content, csvFolder);

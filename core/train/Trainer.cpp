@@ -126,10 +126,7 @@ ClassificationMetrics finalMetrics(nets::MilNet& net, const Part& part, int clas
 std::optional<double> reconstructionError(nets::MilNet& net, const nets::BagTensors& bag)
 {
     torch::manual_seed(0); // the consistency rounds' partition, as Predictor draws it
-    const torch::Tensor c = net.consistency(bag);
-    if (!c.defined())
-        return std::nullopt;
-    return 1.0 - c.to(torch::kCPU, torch::kFloat64).mean().item<double>();
+    return nets::reconstructionError(net.consistency(bag));
 }
 
 // What inference needs to say when a slide is unlike the training slides, and the temperature

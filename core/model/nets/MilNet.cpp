@@ -47,6 +47,13 @@ BagTensors BagTensors::withFeatures(const torch::Tensor& features, const Spatial
     return bag;
 }
 
+std::optional<double> reconstructionError(const torch::Tensor& consistency)
+{
+    if (!consistency.defined())
+        return std::nullopt;
+    return 1.0 - consistency.to(torch::kCPU, torch::kFloat64).mean().item<double>();
+}
+
 torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, const torch::Tensor& classWeights)
 {
     const auto target =

@@ -6,6 +6,7 @@
 #include <torch/nn/module.h>
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace tessera::core {
@@ -43,6 +44,10 @@ struct StepLosses {
 // when `classWeights` [C] is given (so that over an epoch each class weighs as the weights say).
 torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label,
                                 const torch::Tensor& classWeights);
+
+// A slide's reconstruction error from its consistency map [N]: 1 − mean consistency; nullopt for
+// an undefined map (models without reconstruction). The trust reference and inference agree on it.
+std::optional<double> reconstructionError(const torch::Tensor& consistency);
 
 class MilNet : public torch::nn::Module {
 public:
