@@ -21,16 +21,21 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
         io, QStringLiteral(
                 "Slide thumbnail with a heatmap and its legend. Features and results are kept in the project "
                 "folder (features/, predictions/<run>/) and reused; features are extracted when missing."));
-    options.add(QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir"));
+    options.add(QStringLiteral("run"),
+                QStringLiteral("Run folder made by 'train', or a --folds folder (its folds as an ensemble)."),
+                QStringLiteral("dir"));
     options.add(QStringLiteral("slide"), QStringLiteral("The slide."), QStringLiteral("file"));
-    options.add(QStringLiteral("map"), QStringLiteral("attention or consistency."), QStringLiteral("name"),
+    options.add(QStringLiteral("map"),
+                QStringLiteral("attention, consistency (SR-MIL) or uncertainty (a --folds folder as --run)."),
+                QStringLiteral("name"),
                 QStringLiteral("attention"));
     options.add(QStringLiteral("out"), QStringLiteral("Output PNG."), QStringLiteral("file"));
     options.add(QStringLiteral("project"),
                 QStringLiteral("Project folder (default: the run's parent folder)."), QStringLiteral("dir"));
     options.add(QStringLiteral("colormap"),
                 QStringLiteral("Colour map: %1 (default: viridis for attention, inferno for consistency, "
-                               "which is drawn reversed so that low consistency comes out hot).")
+                               "which is drawn reversed so that low consistency comes out hot, turbo for "
+                               "uncertainty).")
                     .arg(core::colormapNames().join(QStringLiteral(", "))),
                 QStringLiteral("name"));
     options.add(QStringLiteral("normalization"), QStringLiteral("percentile (as CLAM) or raw (min–max)."),
@@ -47,10 +52,11 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     options.addThreads(QStringLiteral("Patch readers if features must be extracted"));
     options.parse(arguments);
     options.require({"run", "slide", "out"});
-    const QString map =
-        options.choice(QStringLiteral("map"), {QStringLiteral("attention"), QStringLiteral("consistency")});
-    const core::ScoreMap scoreMap =
-        map == QLatin1String("attention") ? core::ScoreMap::Attention : core::ScoreMap::Consistency;
+    const QString map = options.choice(
+        QStringLiteral("map"), {QStringLiteral("attention"), QStringLiteral("consistency"), QStringLiteral("uncertainty")});
+    const core::ScoreMap scoreMap = map == QLatin1String("attention")     ? core::ScoreMap::Attention
+                                    : map == QLatin1String("consistency") ? core::ScoreMap::Consistency
+                                                                          : core::ScoreMap::Uncertainty;
     core::HeatmapSettings settings;
     if (options.isSet(QStringLiteral("colormap")))
         settings.setColormap(scoreMap, *core::colormapFromName(options.choice(QStringLiteral("colormap"),
@@ -90,11 +96,15 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     core::PatchScores scores;
     scores.coords = p.coords;
     scores.step = p.patchStep;
-    scores.values = map == QLatin1String("attention") ? p.attention : p.consistency;
+    scores.values = p.scores(scoreMap);
     if (scores.values.empty())
-        throw core::Error(
-            QStringLiteral("Run %1 (%2) has no consistency map; only SR-MIL reconstructs patches")
-                .arg(runDir, p.model));
+        throw core::Error(scoreMap == core::ScoreMap::Uncertainty
+                              ? QStringLiteral("Run %1 is a single run and has no uncertainty map; train with "
+                                               "--folds K and give the folds' folder as --run")
+                                    .arg(runDir)
+                              : QStringLiteral("Run %1 (%2) has no consistency map; only SR-MIL reconstructs "
+                                               "patches")
+                                    .arg(runDir, p.model));
     const core::ScoreMapPicture drawn =
         core::renderScoreMap(scoreMap, std::move(scores), settings, slide->size());
     QImage picture = core::renderHeatmapSnapshot(
@@ -111,12 +121,8 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     const QString out = options.value(QStringLiteral("out"));
     core::writeFileAtomically(out, png);
 
-    QStringList probabilities;
-    for (qsizetype c = 0; c < p.classNames.size(); ++c)
-        probabilities
-            << QStringLiteral("%1 %2").arg(p.classNames[c]).arg(p.probabilities[std::size_t(c)], 0, 'f', 4);
     io.out << QStringLiteral("%1: %2 (%3 patches%4) → %5\n  %6\n")
-                  .arg(QFileInfo(slidePath).fileName(), probabilities.join(QStringLiteral(", ")))
+                  .arg(QFileInfo(slidePath).fileName(), p.probabilitiesText())
                   .arg(p.attention.size())
                   .arg(result.reusedResults ? QStringLiteral(", stored results")
                        : result.extracted   ? QStringLiteral(", features extracted")

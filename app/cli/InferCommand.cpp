@@ -71,12 +71,8 @@ QString inferOne(const core::Predictor& predictor, core::Project* project, qint6
                    << "\n";
         }
     }
-    QStringList probabilities;
-    for (qsizetype c = 0; c < p.classNames.size(); ++c)
-        probabilities
-            << QStringLiteral("%1 %2").arg(p.classNames[c]).arg(p.probabilities[std::size_t(c)], 0, 'f', 4);
     return QStringLiteral("%1: %2 → %3\n  %4\n")
-        .arg(QFileInfo(input).fileName(), probabilities.join(QStringLiteral(", ")), output, p.trustSummary());
+        .arg(QFileInfo(input).fileName(), p.probabilitiesText(), output, p.trustSummary());
 }
 
 } // namespace
@@ -86,12 +82,15 @@ int runInfer(const QStringList& arguments, CliContext& io)
     CommandOptions options(io,
                            QStringLiteral("Slide probabilities, attention and consistency maps for one bag, "
                                           "or for every bag of a folder"));
-    options.add(QStringLiteral("run"), QStringLiteral("Run folder made by 'train'."), QStringLiteral("dir"));
+    options.add(QStringLiteral("run"),
+                QStringLiteral("Run folder made by 'train', or a --folds folder: its finished folds as an "
+                               "ensemble (mean probabilities with their spread, and an uncertainty map)."),
+                QStringLiteral("dir"));
     options.add(QStringLiteral("features"),
                 QStringLiteral("One feature bag (.h5), or a folder of <slide_id>.h5 bags."),
                 QStringLiteral("file|dir"));
     options.add(QStringLiteral("out"),
-                QStringLiteral("Output .h5 (probabilities, attention, consistency, coords); a folder when "
+                QStringLiteral("Output .h5 (probabilities, attention, consistency, uncertainty, coords); a folder when "
                                "--features is one (<slide_id>.h5 in it)."),
                 QStringLiteral("file|dir"));
     options.add(

@@ -334,6 +334,24 @@ int runTrain(const QStringList& arguments, CliContext& io)
                                    : QString());
     }
     io.progress = output;
+    // The finished folds are also one ensemble (infer --run <folder>): probabilities averaged,
+    // with their spread and a per-patch uncertainty map.
+    const QStringList members =
+        options.isSet(QStringLiteral("folds")) ? core::RunFolder::ensembleMembers(out) : QStringList{};
+    if (primary && members.size() >= 2) {
+        if (project) {
+            try {
+                project->runs().recordEnsemble(out);
+            } catch (const core::Error& error) {
+                io.err << "tessera-cli train: the ensemble is not recorded in the project: " << error.message()
+                       << "\n";
+            }
+        }
+        if (!options.jsonProgress())
+            io.out << QStringLiteral("%1: ensemble of %2 folds (tessera-cli infer --run %1)\n")
+                          .arg(out)
+                          .arg(members.size());
+    }
     if (folds && primary)
         io.report(core::ProgressEvent::finished(kJob, {{QStringLiteral("folds"), foldResults}}));
     return kOk;

@@ -6,23 +6,57 @@ namespace tessera::core {
 
 QString scoreMapTitle(ScoreMap map)
 {
-    return map == ScoreMap::Attention ? QObject::tr("Attention") : QObject::tr("Reconstruction consistency");
+    switch (map) {
+    case ScoreMap::Attention:
+        return QObject::tr("Attention");
+    case ScoreMap::Consistency:
+        return QObject::tr("Reconstruction consistency");
+    case ScoreMap::Uncertainty:
+        break;
+    }
+    return QObject::tr("Uncertainty");
 }
 
 QString scoreMapHotMeaning(ScoreMap map)
 {
-    return map == ScoreMap::Attention ? QObject::tr("high = weighed most")
-                                      : QObject::tr("low = unlike its neighbours");
+    switch (map) {
+    case ScoreMap::Attention:
+        return QObject::tr("high = weighed most");
+    case ScoreMap::Consistency:
+        return QObject::tr("low = unlike its neighbours");
+    case ScoreMap::Uncertainty:
+        break;
+    }
+    return QObject::tr("high = the folds disagree");
 }
+
+namespace {
+
+// The settings' colour map field for `map` (const or not).
+template <typename Settings>
+auto& colormapIn(Settings& settings, ScoreMap map)
+{
+    switch (map) {
+    case ScoreMap::Attention:
+        return settings.attentionColormap;
+    case ScoreMap::Consistency:
+        return settings.consistencyColormap;
+    case ScoreMap::Uncertainty:
+        break;
+    }
+    return settings.uncertaintyColormap;
+}
+
+} // namespace
 
 Colormap HeatmapSettings::colormap(ScoreMap map) const
 {
-    return map == ScoreMap::Attention ? attentionColormap : consistencyColormap;
+    return colormapIn(*this, map);
 }
 
 void HeatmapSettings::setColormap(ScoreMap map, Colormap colormap)
 {
-    (map == ScoreMap::Attention ? attentionColormap : consistencyColormap) = colormap;
+    colormapIn(*this, map) = colormap;
 }
 
 HeatmapStyle HeatmapSettings::style(ScoreMap map) const
@@ -38,7 +72,7 @@ HeatmapStyle HeatmapSettings::style(ScoreMap map) const
 bool HeatmapSettings::drawsLike(const HeatmapSettings& other) const
 {
     return attentionColormap == other.attentionColormap && consistencyColormap == other.consistencyColormap &&
-           normalization == other.normalization && threshold == other.threshold &&
+           uncertaintyColormap == other.uncertaintyColormap && normalization == other.normalization && threshold == other.threshold &&
            smoothing == other.smoothing;
 }
 
@@ -50,11 +84,12 @@ LegendText scoreMapLegend(ScoreMap map, Normalization normalization, float lowes
     text.title = percentile ? QObject::tr("%1 (percentile)").arg(scoreMapTitle(map))
                             : QObject::tr("%1 (min–max)").arg(scoreMapTitle(map));
     text.note = QObject::tr("hot: %1").arg(scoreMapHotMeaning(map));
-    // The bar runs cold to hot: attention low to high, consistency high to low.
-    const float cold = map == ScoreMap::Attention ? lowestScore : highestScore;
-    const float hot = map == ScoreMap::Attention ? highestScore : lowestScore;
-    const QString coldRank = map == ScoreMap::Attention ? QStringLiteral("p0") : QStringLiteral("p100");
-    const QString hotRank = map == ScoreMap::Attention ? QStringLiteral("p100") : QStringLiteral("p0");
+    // The bar runs cold to hot: attention and uncertainty low to high, consistency high to low.
+    const bool reversed = map == ScoreMap::Consistency;
+    const float cold = reversed ? highestScore : lowestScore;
+    const float hot = reversed ? lowestScore : highestScore;
+    const QString coldRank = reversed ? QStringLiteral("p100") : QStringLiteral("p0");
+    const QString hotRank = reversed ? QStringLiteral("p0") : QStringLiteral("p100");
     text.low = percentile ? QStringLiteral("%1 = %2").arg(coldRank, number(cold)) : number(cold);
     text.high = percentile ? QStringLiteral("%1 = %2").arg(hotRank, number(hot)) : number(hot);
     return text;

@@ -1,15 +1,16 @@
-// The two per-patch maps a model makes and how they are drawn, the same in the viewer, the report
-// and the CLI. Each map's hot end is where a pathologist should look: high attention, and low
-// reconstruction consistency (a patch unlike its neighbours), so consistency is drawn reversed.
+// The per-patch maps a model makes and how they are drawn, the same in the viewer, the report and
+// the CLI. Each map's hot end is where a pathologist should look: high attention, low
+// reconstruction consistency (a patch unlike its neighbours), so consistency is drawn reversed,
+// and high uncertainty (an ensemble's folds disagree on the patch; infer/Predictor.h).
 #pragma once
 
 #include "Heatmap.h"
 
 namespace tessera::core {
 
-enum class ScoreMap { Attention, Consistency };
+enum class ScoreMap { Attention, Consistency, Uncertainty };
 
-QString scoreMapTitle(ScoreMap map); // "Attention", "Reconstruction consistency"
+QString scoreMapTitle(ScoreMap map); // "Attention", "Reconstruction consistency", "Uncertainty"
 // What the hot end of the map means, for legends and hovers: "low = unlike its neighbours".
 QString scoreMapHotMeaning(ScoreMap map);
 
@@ -18,6 +19,7 @@ QString scoreMapHotMeaning(ScoreMap map);
 struct HeatmapSettings {
     Colormap attentionColormap = Colormap::Viridis;
     Colormap consistencyColormap = Colormap::Inferno;
+    Colormap uncertaintyColormap = Colormap::Turbo;
     Normalization normalization = Normalization::Percentile;
     double threshold = 0; // normalized "notability" below this is not drawn (the cold end)
     double smoothing = 0; // Gaussian sigma in patches; 0 = crisp patches

@@ -19,85 +19,201 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <hdf5.h>
+#include <cmath>
+#include <numeric>
+#include <algorithm>
 
 namespace tessera::core {
 
-struct Predictor::State {
-    QString runDir;
+// One trained network with what it judges slides by.
+struct Predictor::Member {
+    QString dir;
     RunDescription run;
-    torch::Device device{torch::kCPU};
     std::shared_ptr<nets::MilNet> net;
     std::optional<TrustReference> trust;
     QString trustNote;
+
+    Member(const QString& runDir, const torch::Device& device);
+    // This member's calibrated probabilities [C], attention [N] and consistency [N] (undefined
+    // without reconstruction), and its verdict on the bag.
+    struct Output {
+        std::vector<float> probabilities, attention, consistency;
+        OodVerdict ood;
+        double temperature = 1;
+    };
+    Output predict(const FeatureBag& bag, const nets::BagTensors& tensors) const;
 };
+
+struct Predictor::State {
+    QString runDir;
+    torch::Device device{torch::kCPU};
+    std::vector<Member> members;
+};
+
+Predictor::Member::Member(const QString& runDir, const torch::Device& device) : dir(runDir)
+{
+    const RunFolder folder(runDir);
+    run = folder.readDescription();
+    net = nets::makeNet(run.model, run.featureDimension, run.classNames.size());
+    nets::loadWeights(folder.bestWeightsPath(), *net, device);
+    net->to(device);
+    net->eval();
+    if (QFile::exists(folder.trustPath())) {
+        try {
+            trust = TrustReference::read(folder.trustPath());
+            if (trust->dimension() > 0 && trust->dimension() != run.featureDimension) {
+                trustNote = QObject::tr("%1 was made from %2-dimensional features, but run %3 takes %4: "
+                                        "its predictions are not checked against its training data")
+                                .arg(folder.trustPath())
+                                .arg(trust->dimension())
+                                .arg(folder.name())
+                                .arg(run.featureDimension);
+                trust.reset();
+            }
+        } catch (const Error& e) {
+            trustNote = e.message(); // the run still predicts; it says why it cannot judge
+        }
+    } else {
+        trustNote = QObject::tr("run %1 keeps no reference of its training data (made before Tessera kept "
+                                "one): its predictions are not checked against the slides it learnt from")
+                        .arg(folder.name());
+    }
+}
+
+namespace {
+
+std::vector<float> toVector(const torch::Tensor& t)
+{
+    const torch::Tensor c = t.to(torch::kCPU, torch::kFloat32).contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
+// Each value's place among the others in [0, 1] (ties share their mean place).
+std::vector<float> percentileRanks(const std::vector<float>& values)
+{
+    const std::size_t n = values.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::vector<float> ranks(n, 0.5f);
+    for (std::size_t i = 0; i < n && n > 1;) {
+        std::size_t j = i;
+        while (j + 1 < n && values[order[j + 1]] == values[order[i]])
+            ++j;
+        const float place = float(double(i + j) / 2.0 / double(n - 1));
+        for (std::size_t k = i; k <= j; ++k)
+            ranks[order[k]] = place;
+        i = j + 1;
+    }
+    return ranks;
+}
+
+// Per element: the mean over `rows`, and (when `spread` is given) the population standard
+// deviation.
+std::vector<float> meanOf(const std::vector<std::vector<float>>& rows, std::vector<float>* spread = nullptr)
+{
+    const std::size_t n = rows.front().size();
+    std::vector<float> mean(n), sd(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        double sum = 0, squares = 0;
+        for (const auto& row : rows) {
+            sum += row[i];
+            squares += double(row[i]) * row[i];
+        }
+        const double m = sum / double(rows.size());
+        mean[i] = float(m);
+        sd[i] = float(std::sqrt(std::max(0.0, squares / double(rows.size()) - m * m)));
+    }
+    if (spread)
+        *spread = std::move(sd);
+    return mean;
+}
+
+} // namespace
+
+Predictor::Member::Output Predictor::Member::predict(const FeatureBag& bag, const nets::BagTensors& tensors) const
+{
+    torch::manual_seed(0); // the consistency rounds' partition: the same map every time
+    Output o;
+    o.temperature = trust ? trust->temperature() : 1.0;
+    o.probabilities = toVector(torch::softmax(net->logits(tensors) / o.temperature, 0));
+    o.attention = toVector(net->attention(tensors));
+    std::optional<double> reconstructionError;
+    if (const torch::Tensor c = net->consistency(tensors); c.defined()) {
+        o.consistency = toVector(c);
+        reconstructionError = nets::reconstructionError(c);
+    }
+    if (trust)
+        o.ood = trust->judge(bag, reconstructionError);
+    return o;
+}
 
 Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std::make_unique<State>())
 {
     State& s = *m_state;
     s.runDir = runDir;
-    const RunFolder folder(runDir);
-    s.run = folder.readDescription();
     const ComputeDevice d = resolveComputeDevice(device);
     s.device = d.cuda ? torch::Device(torch::kCUDA, d.index) : torch::Device(torch::kCPU);
-    s.net = nets::makeNet(s.run.model, s.run.featureDimension, s.run.classNames.size());
-    nets::loadWeights(folder.bestWeightsPath(), *s.net, s.device);
-    s.net->to(s.device);
-    s.net->eval();
-    if (QFile::exists(folder.trustPath())) {
-        try {
-            s.trust = TrustReference::read(folder.trustPath());
-            if (s.trust->dimension() > 0 && s.trust->dimension() != s.run.featureDimension) {
-                s.trustNote = QObject::tr("%1 was made from %2-dimensional features, but run %3 takes %4: "
-                                          "its predictions are not checked against its training data")
-                                  .arg(folder.trustPath())
-                                  .arg(s.trust->dimension())
-                                  .arg(folder.name())
-                                  .arg(s.run.featureDimension);
-                s.trust.reset();
-            }
-        } catch (const Error& e) {
-            s.trustNote = e.message(); // the run still predicts; it says why it cannot judge
-        }
-    } else {
-        s.trustNote = QObject::tr("run %1 keeps no reference of its training data (made before Tessera kept "
-                                  "one): its predictions are not checked against the slides it learnt from")
-                          .arg(folder.name());
+    const QStringList folds = RunFolder::ensembleMembers(runDir);
+    if (folds.isEmpty()) {
+        s.members.emplace_back(runDir, s.device);
+        return;
+    }
+    for (const QString& fold : folds) {
+        s.members.emplace_back(fold, s.device);
+        const RunDescription& first = s.members.front().run;
+        const RunDescription& next = s.members.back().run;
+        if (next.featureDimension != first.featureDimension || next.classNames != first.classNames ||
+            next.model.name != first.model.name || next.extractor != first.extractor)
+            throw Error(QObject::tr("%1 cannot be used as an ensemble: its folds %2 and %3 differ in model, "
+                                    "classes or features")
+                            .arg(runDir, RunFolder(s.members.front().dir).name(), RunFolder(fold).name()));
     }
 }
 
 Predictor::~Predictor() = default;
 
+int Predictor::members() const
+{
+    return int(m_state->members.size());
+}
+
 bool Predictor::hasTrustReference() const
 {
-    return m_state->trust.has_value();
+    return std::all_of(m_state->members.begin(), m_state->members.end(),
+                       [](const Member& m) { return m.trust.has_value(); });
 }
 
 const QString& Predictor::trustNote() const
 {
-    return m_state->trustNote;
+    for (const Member& m : m_state->members)
+        if (!m.trustNote.isEmpty())
+            return m.trustNote;
+    return m_state->members.front().trustNote;
 }
 
 const RunDescription& Predictor::run() const
 {
-    return m_state->run;
+    return m_state->members.front().run;
 }
 
 Prediction Predictor::predict(const FeatureBag& bag, const QString& source) const
 {
     const State& s = *m_state;
-    if (bag.dimension != s.run.featureDimension)
+    const RunDescription& run = this->run();
+    if (bag.dimension != run.featureDimension)
         throw Error(
             QStringLiteral("%1 has %2-dimensional features, but run %3 was trained on %4-dimensional ones "
                            "(extract with the same extractor)")
                 .arg(source.isEmpty() ? QStringLiteral("The bag") : source)
                 .arg(bag.dimension)
                 .arg(s.runDir)
-                .arg(s.run.featureDimension));
-    if (!s.run.extractor.isEmpty() && !bag.extractor.isEmpty() && bag.extractor != s.run.extractor)
+                .arg(run.featureDimension));
+    if (!run.extractor.isEmpty() && !bag.extractor.isEmpty() && bag.extractor != run.extractor)
         throw Error(QStringLiteral("%1 was made by extractor '%2', but run %3 was trained on '%4' features "
                                    "(extract with the same extractor)")
                         .arg(source.isEmpty() ? QStringLiteral("The bag") : source, bag.extractor, s.runDir,
-                             s.run.extractor));
+                             run.extractor));
     try {
         return predictOn(bag);
     } catch (const std::exception& e) {
@@ -113,37 +229,96 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
 {
     const State& s = *m_state;
     torch::NoGradGuard noGrad;
-    torch::manual_seed(0); // the consistency rounds' partition: the same map every time
     const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords, bag.patchSizeLevel0);
     const nets::BagTensors tensors =
         nets::BagTensors::make(bag.features.data(), bag.count, bag.dimension, graph, s.device);
-    const auto toVector = [](const torch::Tensor& t) {
-        const torch::Tensor c = t.to(torch::kCPU, torch::kFloat32).contiguous();
-        return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-    };
+    std::vector<Member::Output> outputs;
+    for (const Member& m : s.members)
+        outputs.push_back(m.predict(bag, tensors));
     Prediction p;
     p.run = s.runDir;
-    p.model = s.run.model.name;
-    p.classNames = s.run.classNames;
-    p.temperature = s.trust ? s.trust->temperature() : 1.0;
-    p.probabilities = toVector(torch::softmax(s.net->logits(tensors) / p.temperature, 0));
-    p.attention = toVector(s.net->attention(tensors));
-    std::optional<double> reconstructionError;
-    if (const torch::Tensor c = s.net->consistency(tensors); c.defined()) {
-        p.consistency = toVector(c);
-        reconstructionError = nets::reconstructionError(c);
-    }
-    if (s.trust)
-        p.ood = s.trust->judge(bag, reconstructionError);
-    p.trustNote = s.trustNote;
-    if (s.trust && !p.ood.isJudged())
-        p.trustNote = QObject::tr("run %1's reference holds too few slides to judge new ones by (%2)")
-                          .arg(QFileInfo(s.runDir).fileName(),
-                               s.trust->summary().value(QStringLiteral("reference")).toString());
+    p.model = run().model.name;
+    p.classNames = run().classNames;
     p.coords = bag.coords;
     p.patchStep = bag.patchSizeLevel0 > 0 ? bag.patchSizeLevel0 : int(graph.step);
     p.extractor = bag.extractor;
+    p.members = int(outputs.size());
+    std::size_t judge = 0; // the member whose verdict and note the prediction carries
+    if (outputs.size() == 1) {
+        Member::Output& o = outputs.front();
+        p.probabilities = std::move(o.probabilities);
+        p.attention = std::move(o.attention);
+        p.consistency = std::move(o.consistency);
+        p.temperature = o.temperature;
+    } else {
+        std::vector<std::vector<float>> probabilities, attention, consistency, ranks;
+        double logTemperature = 0;
+        for (const Member::Output& o : outputs) {
+            probabilities.push_back(o.probabilities);
+            attention.push_back(o.attention);
+            if (!o.consistency.empty())
+                consistency.push_back(o.consistency);
+            ranks.push_back(percentileRanks(o.attention));
+            logTemperature += std::log(o.temperature);
+        }
+        p.probabilities = meanOf(probabilities, &p.probabilitySpread);
+        p.attention = meanOf(attention);
+        if (consistency.size() == outputs.size())
+            p.consistency = meanOf(consistency);
+        meanOf(ranks, &p.uncertainty);
+        p.temperature = std::exp(logTemperature / double(outputs.size()));
+        // The median margin above threshold over the judged members: flagged when at least half
+        // of them flag the slide, so the ensemble keeps its members' false-alarm rate.
+        std::vector<std::size_t> judged;
+        for (std::size_t i = 0; i < outputs.size(); ++i)
+            if (outputs[i].ood.isJudged())
+                judged.push_back(i);
+        if (!judged.empty()) {
+            const auto margin = [&](std::size_t i) { return outputs[i].ood.score - outputs[i].ood.threshold; };
+            std::sort(judged.begin(), judged.end(), [&](std::size_t a, std::size_t b) { return margin(a) < margin(b); });
+            judge = judged[judged.size() / 2];
+            OodVerdict& v = outputs[judge].ood;
+            v.reference = QObject::tr("%1 (%2, the median of %3 judged folds)")
+                              .arg(v.reference, RunFolder(s.members[judge].dir).name())
+                              .arg(judged.size());
+        }
+    }
+    p.ood = outputs[judge].ood;
+    const Member& member = s.members[judge];
+    p.trustNote = member.trustNote;
+    if (member.trust && !p.ood.isJudged())
+        p.trustNote = QObject::tr("run %1's reference holds too few slides to judge new ones by (%2)")
+                          .arg(QFileInfo(member.dir).fileName(),
+                               member.trust->summary().value(QStringLiteral("reference")).toString());
     return p;
+}
+
+const std::vector<float>& Prediction::scores(ScoreMap map) const
+{
+    switch (map) {
+    case ScoreMap::Attention:
+        return attention;
+    case ScoreMap::Consistency:
+        return consistency;
+    case ScoreMap::Uncertainty:
+        break;
+    }
+    return uncertainty;
+}
+
+QString Prediction::probabilitiesText() const
+{
+    QStringList parts;
+    for (qsizetype c = 0; c < classNames.size() && std::size_t(c) < probabilities.size(); ++c) {
+        QString part = QStringLiteral("%1 %2").arg(classNames[c]).arg(probabilities[std::size_t(c)], 0, 'f', 4);
+        if (std::size_t(c) < probabilitySpread.size())
+            part += QStringLiteral(" ± %1").arg(probabilitySpread[std::size_t(c)], 0, 'f', 4);
+        parts << part;
+    }
+    QString text = parts.join(QStringLiteral(", "));
+    if (members > 1)
+        text += QObject::tr(" (mean of %1 folds)").arg(members);
+    return text;
 }
 
 QString Prediction::trustSummary() const
@@ -178,6 +353,12 @@ void Prediction::write(const QString& path) const
         if (!consistency.empty())
             writeDataset(f, "consistency", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, consistency.data(), path);
         writeDataset(f, "coords", H5T_STD_I64LE, H5T_NATIVE_INT64, {n, 2}, coords.data(), path);
+        if (!uncertainty.empty())
+            writeDataset(f, "uncertainty", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, uncertainty.data(), path);
+        if (!probabilitySpread.empty())
+            writeDataset(f, "probability_sd", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT,
+                         {hsize_t(probabilitySpread.size())}, probabilitySpread.data(), path);
+        writeAttribute(f, "members", H5T_NATIVE_INT, &members, path);
         writeStringAttribute(f, "run", run, path);
         writeStringAttribute(f, "model", model, path);
         writeStringAttribute(f, "classes", classNames.join(QLatin1Char(',')), path);
@@ -220,6 +401,14 @@ Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
     if (const auto c = shapeOf(f, "consistency"); c.size() == 1 && c[0] == n)
         p.consistency = readAll<float>(f, "consistency", H5T_NATIVE_FLOAT, n, path);
     p.coords = readAll<std::int64_t>(f, "coords", H5T_NATIVE_INT64, 2 * n, path);
+    if (const auto u = shapeOf(f, "uncertainty"); u.size() == 1 && u[0] == n)
+        p.uncertainty = readAll<float>(f, "uncertainty", H5T_NATIVE_FLOAT, n, path);
+    if (const auto sd = shapeOf(f, "probability_sd"); sd.size() == 1 && sd[0] == probabilities[0])
+        p.probabilitySpread = readAll<float>(f, "probability_sd", H5T_NATIVE_FLOAT, sd[0], path);
+    const double members = numberAttribute(f, "members").value_or(1);
+    if (!(members >= 1 && members <= 1000))
+        throw Error(QStringLiteral("%1 is damaged: it says it was made by %2 models").arg(path).arg(members));
+    p.members = int(members);
     p.run = stringAttribute(f, "run");
     p.model = stringAttribute(f, "model");
     p.classNames = stringAttribute(f, "classes").split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -242,7 +431,8 @@ Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
                         .arg(path)
                         .arg(p.classNames.size())
                         .arg(p.probabilities.size()));
-    for (const std::vector<float>* v : {&p.probabilities, &p.attention, &p.consistency})
+    for (const std::vector<float>* v :
+         {&p.probabilities, &p.attention, &p.consistency, &p.uncertainty, &p.probabilitySpread})
         for (float x : *v)
             if (!std::isfinite(x))
                 throw Error(QStringLiteral("%1 is damaged: it holds NaN or infinite scores").arg(path));

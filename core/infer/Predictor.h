@@ -2,6 +2,7 @@
 #pragma once
 
 #include "features/FeatureBag.h"
+#include "heatmap/ScoreMap.h"
 #include "run/RunFolder.h"
 #include "trust/OodVerdict.h"
 
@@ -26,14 +27,29 @@ struct Prediction {
     OodVerdict ood;
     QString trustNote;
     double temperature = 1; // the probabilities are softmax(logits / temperature)
+    // An ensemble (a k-fold folder used whole, members = k > 1) averages its members' calibrated
+    // probabilities, attention and consistency; `temperature` is then their geometric mean and
+    // `ood` the verdict of the member at the median margin above its threshold (flagged when at
+    // least half of them flag the slide). Empty for a single run:
+    int members = 1;
+    std::vector<float> probabilitySpread; // [C] standard deviation of the members' probabilities
+    // [N] how much the members disagree on where to look: the standard deviation over members of
+    // each patch's attention percentile within the slide, in [0, 0.5].
+    std::vector<float> uncertainty;
 
+    // The map's per-patch values [N]; empty where the prediction has none (consistency without
+    // reconstruction, uncertainty of a single run).
+    const std::vector<float>& scores(ScoreMap map) const;
+    // "normal 0.1877, tumour 0.8123"; an ensemble's with each spread and "(mean of 5 folds)".
+    QString probabilitiesText() const;
     // One line on trust: the verdict's summary and the reference it was judged against, or why
     // the slide was not judged.
     QString trustSummary() const;
 
-    // HDF5: datasets probabilities, attention, consistency (if any), coords; attrs run, model,
-    // classes (comma-separated), patch_size_level0, extractor, slide, temperature, and the
-    // verdict as ood (JSON), ood_score, ood_flag (1, 0, or −1 when not judged) and ood_note.
+    // HDF5: datasets probabilities, attention, consistency (if any), coords, and for ensembles
+    // uncertainty and probability_sd; attrs run, model, classes (comma-separated),
+    // patch_size_level0, extractor, slide, temperature, members, and the verdict as ood (JSON),
+    // ood_score, ood_flag (1, 0, or −1 when not judged) and ood_note.
     // Written atomically. Throws Error.
     void write(const QString& path) const;
     // Throws Error naming the file when it is missing, damaged or not a prediction file.
@@ -46,14 +62,16 @@ QString trustLine(const OodVerdict& ood, const QString& trustNote, double temper
 class Predictor {
 public:
     // Loads the run's config.json and best.pt; throws Error naming the file when either is
-    // missing or unreadable.
+    // missing or unreadable. A k-fold cross-validation folder (RunFolder::ensembleMembers) loads
+    // as an ensemble of its finished folds; Error when they disagree on what they take.
     Predictor(const QString& runDir, const QString& device = QStringLiteral("auto"));
     ~Predictor();
 
     // The run's model, classes, feature dimension, extractor and patch geometry (new slides are
     // cut and described the same way).
     const RunDescription& run() const;
-    // Whether the run has a trust reference to judge slides by, and if not, why.
+    int members() const; // 1 for a single run
+    // Whether the run (every member) has a trust reference to judge slides by, and if not, why.
     bool hasTrustReference() const;
     const QString& trustNote() const;
     // Throws Error if the bag's feature dimension or extractor differs from the run's, or when
@@ -63,6 +81,7 @@ public:
 private:
     Prediction predictOn(const FeatureBag& bag) const;
 
+    struct Member;
     struct State;
     std::unique_ptr<State> m_state;
 };

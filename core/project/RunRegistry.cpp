@@ -345,10 +345,90 @@ void RunRegistry::remove(qint64 run)
     db.run(remove);
 }
 
+namespace {
+
+// An ensemble's result: its members' test and validation AUCs averaged (as cross-validation
+// reports them), their training time summed, and their trust summaries merged (each member
+// judges against its own training slides; the median member's verdict counts).
+RunResult ensembleResult(const QStringList& members)
+{
+    RunResult merged;
+    double validation = 0, test = 0, logTemperature = 0, eceBefore = 0, eceAfter = 0;
+    int tested = 0, trusted = 0;
+    for (const QString& member : members) {
+        const RunResult r = *RunFolder(member).readResult();
+        validation += r.validation.macroAuc;
+        merged.validation.classes = r.validation.classes;
+        merged.validation.samples += r.validation.samples;
+        if (r.test) {
+            test += r.test->macroAuc;
+            ++tested;
+            if (!merged.test)
+                merged.test = ClassificationMetrics{};
+            merged.test->classes = r.test->classes;
+            merged.test->samples += r.test->samples;
+        }
+        merged.seconds += r.seconds;
+        merged.epochsRun += r.epochsRun;
+        if (!r.trust.isEmpty()) {
+            ++trusted;
+            logTemperature += std::log(r.trust[QStringLiteral("temperature")].toDouble(1));
+            eceBefore += r.trust[QStringLiteral("ece_before")].toDouble(std::nan(""));
+            eceAfter += r.trust[QStringLiteral("ece_after")].toDouble(std::nan(""));
+        }
+    }
+    const double k = double(members.size());
+    merged.validation.macroAuc = validation / k;
+    if (merged.test)
+        merged.test->macroAuc = tested == members.size() ? test / tested : std::nan("");
+    if (trusted == members.size()) {
+        const auto tr = [](const char* text) { return QCoreApplication::translate("RunRegistry", text); };
+        merged.trust = QJsonObject{
+            {QStringLiteral("members"), members.size()},
+            {QStringLiteral("reference"), tr("each of %1 folds against its own training and validation slides")
+                                              .arg(members.size())},
+            {QStringLiteral("threshold_rule"), tr("the median fold's verdict: flagged when at least half the "
+                                                  "folds flag the slide")},
+            {QStringLiteral("temperature"), std::exp(logTemperature / k)},
+            {QStringLiteral("temperature_note"), tr("each fold's own temperature; the ensemble averages the "
+                                                    "calibrated probabilities")}};
+        if (std::isfinite(eceBefore) && std::isfinite(eceAfter)) {
+            merged.trust[QStringLiteral("ece_before")] = eceBefore / k;
+            merged.trust[QStringLiteral("ece_after")] = eceAfter / k;
+        }
+    }
+    return merged;
+}
+
+} // namespace
+
+qint64 RunRegistry::recordEnsemble(const QString& folder)
+{
+    const QStringList members = RunFolder::ensembleMembers(folder);
+    if (members.isEmpty())
+        throw Error(QCoreApplication::translate("RunRegistry", "%1 holds no finished fold to use as an ensemble")
+                        .arg(folder));
+    QJsonObject config = RunFolder(members.front()).readConfig();
+    QJsonArray names;
+    for (const QString& member : members)
+        names.append(RunFolder(member).name());
+    config[QStringLiteral("ensemble")] = names;
+    RunStart start;
+    start.folder = QFileInfo(folder).absoluteFilePath();
+    start.model = config[QStringLiteral("model")].toString();
+    start.config = config;
+    start.split = QCoreApplication::translate("RunRegistry", "ensemble of %1 folds").arg(members.size());
+    const qint64 id = startRun(start);
+    finishRun(id, ensembleResult(members));
+    return id;
+}
+
 qint64 RunRegistry::ensureRegistered(const QString& folder)
 {
     if (const auto known = find(QFileInfo(folder).absoluteFilePath()))
         return known->id;
+    if (!RunFolder::ensembleMembers(folder).isEmpty())
+        return recordEnsemble(folder);
     const RunFolder run(folder);
     const QJsonObject config = run.readConfig();
     RunStart start;

@@ -105,8 +105,13 @@ public:
     std::vector<EpochRecord> epochs(qint64 run) const;
     void remove(qint64 run); // its row, epochs and predictions; not its folder
     // The id of the run in `folder`, registering a run made elsewhere (a cluster node, another
-    // project) from its folder's files: config, metrics and result. Error if it is not a run.
+    // project) from its folder's files: config, metrics and result. A k-fold folder registers as
+    // one ensemble run (split "ensemble of k folds", config "ensemble": its folds) with its
+    // folds' mean validation and test AUCs. Error if it is neither.
     qint64 ensureRegistered(const QString& folder);
+    // Registers the k-fold folder as an ensemble run, or brings its row up to date with the folds
+    // finished now. Error when it holds no finished fold.
+    qint64 recordEnsemble(const QString& folder);
 
     // Runs the database says are running whose process is gone: marked failed, with the reason
     // their job log gives (or that none was given: killed, out of memory, crashed). Returns how many.

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -152,6 +153,26 @@ QString RunFolder::logPath() const
 QString RunFolder::trustPath() const
 {
     return file("trust.h5");
+}
+
+QStringList RunFolder::ensembleMembers(const QString& dir)
+{
+    if (RunFolder(dir).hasConfig())
+        return {};
+    static const QRegularExpression foldName(QStringLiteral("^fold_(\\d+)$"));
+    std::vector<std::pair<int, QString>> folds;
+    const QDir folder(dir);
+    for (const QString& name : folder.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QRegularExpressionMatch m = foldName.match(name);
+        const RunFolder fold(folder.absoluteFilePath(name));
+        if (m.hasMatch() && fold.hasConfig() && fold.isFinished() && fold.hasBestWeights())
+            folds.emplace_back(m.captured(1).toInt(), fold.path());
+    }
+    std::sort(folds.begin(), folds.end());
+    QStringList members;
+    for (const auto& [index, path] : folds)
+        members << path;
+    return members;
 }
 
 bool RunFolder::hasConfig() const

@@ -83,6 +83,11 @@ public:
     // before it was kept.
     QString trustPath() const;
 
+    // A k-fold cross-validation folder (tessera-cli train --folds: fold_0 … fold_{k−1}) is used
+    // whole as an ensemble: its finished folds, in fold order (absolute paths). Empty for a run
+    // folder (one with config.json) and for folders holding no finished fold.
+    static QStringList ensembleMembers(const QString& dir);
+
     bool hasConfig() const;
     bool hasCheckpoint() const;
     bool hasBestWeights() const;

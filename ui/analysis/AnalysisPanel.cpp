@@ -97,21 +97,25 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
 
     auto* layers = new QGroupBox(tr("Layers"), this);
     auto* layersLayout = new QVBoxLayout(layers);
-    m_attention = new QCheckBox(tr("Attention"), layers);
-    m_consistency = new QCheckBox(tr("Reconstruction consistency"), layers);
+    m_mapBoxes = {new QCheckBox(tr("Attention"), layers), new QCheckBox(tr("Reconstruction consistency"), layers),
+                  new QCheckBox(tr("Uncertainty (folds disagree)"), layers)};
+    m_mapBoxes[std::size_t(MapLayer::Consistency)]->setToolTip(tr("SR-MIL runs make this map."));
+    m_mapBoxes[std::size_t(MapLayer::Uncertainty)]->setToolTip(
+        tr("Where the folds of a cross-validation disagree on which patches matter: the spread of each "
+           "patch's attention percentile over the folds. Only an ensemble (a --folds run used whole) has "
+           "one."));
     m_tissue = new QCheckBox(tr("Tissue mask"), layers);
     m_grid = new QCheckBox(tr("Patch grid"), layers);
-    for (QCheckBox* box : {m_attention, m_consistency, m_tissue, m_grid})
+    for (QCheckBox* box : m_mapBoxes)
+        layersLayout->addWidget(box);
+    for (QCheckBox* box : {m_tissue, m_grid})
         layersLayout->addWidget(box);
     layout->addWidget(layers);
-    connect(m_attention, &QCheckBox::toggled, this, [this](bool on) {
-        if (m_analysis)
-            m_analysis->setLayerVisible(MapLayer::Attention, on);
-    });
-    connect(m_consistency, &QCheckBox::toggled, this, [this](bool on) {
-        if (m_analysis)
-            m_analysis->setLayerVisible(MapLayer::Consistency, on);
-    });
+    for (MapLayer map : kMaps)
+        connect(mapBox(map), &QCheckBox::toggled, this, [this, map](bool on) {
+            if (m_analysis)
+                m_analysis->setLayerVisible(map, on);
+        });
     connect(m_grid, &QCheckBox::toggled, this, [this](bool on) {
         if (m_analysis)
             m_analysis->setPatchGridVisible(on);
@@ -128,8 +132,8 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
         box->setCurrentIndex(box->findData(core::colormapName(HeatmapSettings{}.colormap(layer))));
         return box;
     };
-    m_attentionColormap = colormapBox(MapLayer::Attention);
-    m_consistencyColormap = colormapBox(MapLayer::Consistency);
+    for (MapLayer map : kMaps)
+        m_colormaps[std::size_t(map)] = colormapBox(map);
     m_normalization = new QComboBox(display);
     m_normalization->addItem(tr("Percentile"), int(core::Normalization::Percentile));
     m_normalization->addItem(tr("Raw (min–max)"), int(core::Normalization::Raw));
@@ -153,8 +157,9 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
         return w;
     };
     m_smooth = new QCheckBox(tr("Smooth between patches"), display);
-    form->addRow(tr("Attention colours"), m_attentionColormap);
-    form->addRow(tr("Consistency colours"), m_consistencyColormap);
+    form->addRow(tr("Attention colours"), colormapBox(MapLayer::Attention));
+    form->addRow(tr("Consistency colours"), colormapBox(MapLayer::Consistency));
+    form->addRow(tr("Uncertainty colours"), colormapBox(MapLayer::Uncertainty));
     form->addRow(tr("Scale"), m_normalization);
     form->addRow(tr("Opacity"), row(m_opacity, m_opacityValue));
     m_threshold->setToolTip(tr("Hides the cold end of each map: patches whose normalized score is below "
@@ -162,7 +167,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Hide below"), row(m_threshold, m_thresholdValue));
     form->addRow(QString(), m_smooth);
     layout->addWidget(display);
-    for (QComboBox* box : {m_attentionColormap, m_consistencyColormap})
+    for (QComboBox* box : m_colormaps)
         connect(box, &QComboBox::currentIndexChanged, this, &AnalysisPanel::applySettings);
     connect(m_normalization, &QComboBox::currentIndexChanged, this, &AnalysisPanel::applySettings);
     connect(m_opacity, &QSlider::valueChanged, this, &AnalysisPanel::applySettings);
@@ -170,12 +175,14 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     connect(m_smooth, &QCheckBox::toggled, this, &AnalysisPanel::applySettings);
 
     auto* galleries = new QTabWidget(this);
-    m_attentionGallery = makeGallery(galleries, QStringLiteral("attentionGallery"));
-    m_consistencyGallery = makeGallery(galleries, QStringLiteral("consistencyGallery"));
-    galleries->addTab(m_attentionGallery, tr("Highest attention"));
-    galleries->addTab(m_consistencyGallery, tr("Lowest consistency"));
+    m_galleries = {makeGallery(galleries, QStringLiteral("attentionGallery")),
+                   makeGallery(galleries, QStringLiteral("consistencyGallery")),
+                   makeGallery(galleries, QStringLiteral("uncertaintyGallery"))};
+    galleries->addTab(gallery(MapLayer::Attention), tr("Highest attention"));
+    galleries->addTab(gallery(MapLayer::Consistency), tr("Lowest consistency"));
+    galleries->addTab(gallery(MapLayer::Uncertainty), tr("Most uncertain"));
     layout->addWidget(galleries, 1);
-    for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
+    for (QListWidget* list : m_galleries)
         connect(list, &QListWidget::itemActivated, this,
                 [this](QListWidgetItem* item) { Q_EMIT patchActivated(item->data(Qt::UserRole).toInt()); });
 
@@ -216,7 +223,7 @@ void AnalysisPanel::setStoredResults(const std::vector<StoredChoice>& choices, c
 HeatmapSettings AnalysisPanel::settings() const
 {
     HeatmapSettings s;
-    for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency})
+    for (MapLayer layer : kMaps)
         if (const auto map = core::colormapFromName(colormapBox(layer)->currentData().toString()))
             s.setColormap(layer, *map);
     s.normalization = core::Normalization(m_normalization->currentData().toInt());
@@ -244,15 +251,15 @@ void AnalysisPanel::setAnalysis(SlideAnalysis* analysis)
 {
     m_analysis = analysis;
     const bool has = analysis != nullptr;
-    for (QCheckBox* box : {m_attention, m_consistency, m_grid}) {
+    for (MapLayer map : kMaps) {
+        QCheckBox* box = mapBox(map);
         const QSignalBlocker block(box);
-        box->setEnabled(has);
+        box->setEnabled(has && analysis->hasMap(map));
+        box->setChecked(has && analysis->isLayerVisible(map));
     }
-    m_consistency->setEnabled(has && analysis->hasConsistency());
     {
-        const QSignalBlocker a(m_attention), c(m_consistency), g(m_grid);
-        m_attention->setChecked(has && analysis->isLayerVisible(MapLayer::Attention));
-        m_consistency->setChecked(has && analysis->isLayerVisible(MapLayer::Consistency));
+        const QSignalBlocker block(m_grid);
+        m_grid->setEnabled(has);
         m_grid->setChecked(has && analysis->isPatchGridVisible());
     }
     if (has)
@@ -277,8 +284,9 @@ void AnalysisPanel::fillPrediction()
         return;
     }
     const core::Prediction& p = m_analysis->prediction();
+    const QString model = p.members > 1 ? tr("%1, ensemble of %2 folds").arg(p.model).arg(p.members) : p.model;
     m_runLabel->setText(tr("<b>%1</b> (%2), %3 patches")
-                            .arg(QFileInfo(p.run).fileName().toHtmlEscaped(), p.model.toHtmlEscaped())
+                            .arg(QFileInfo(p.run).fileName().toHtmlEscaped(), model.toHtmlEscaped())
                             .arg(p.attention.size()));
     m_runLabel->setToolTip(tr("Run: %1\nResults: %2").arg(p.run, m_analysis->resultsPath()));
     fillTrustBadge(p);
@@ -298,7 +306,17 @@ void AnalysisPanel::fillPrediction()
         bar->setTextVisible(false);
         bar->setMaximumHeight(name->sizeHint().height());
         bar->setObjectName(QStringLiteral("probability_%1").arg(p.classNames[c]));
-        auto* value = new QLabel(QStringLiteral("%1 %").arg(probability * 100, 0, 'f', 1), row);
+        // An ensemble's probability comes with the spread of its folds' (one standard deviation).
+        const bool spread = std::size_t(c) < p.probabilitySpread.size();
+        auto* value = new QLabel(spread ? tr("%1 ± %2 %")
+                                              .arg(probability * 100, 0, 'f', 1)
+                                              .arg(p.probabilitySpread[std::size_t(c)] * 100, 0, 'f', 1)
+                                        : QStringLiteral("%1 %").arg(probability * 100, 0, 'f', 1),
+                                 row);
+        value->setObjectName(QStringLiteral("probabilityValue_%1").arg(p.classNames[c]));
+        if (spread)
+            value->setToolTip(tr("Mean of %1 folds' calibrated probabilities ± their standard deviation")
+                                  .arg(p.members));
         value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         value->setMinimumWidth(value->fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")));
         if (c == top)
@@ -372,20 +390,19 @@ void AnalysisPanel::fillGalleries()
     m_thumbnailTask = 0;
     m_thumbnailsShown = true; // until a job starts below
     std::vector<QRectF> rects;
-    for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency}) {
+    for (MapLayer layer : kMaps) {
         QListWidget* list = gallery(layer);
         list->clear();
         auto& patches = m_galleryPatches[int(layer)];
         patches.clear();
-        if (!m_analysis || (layer == MapLayer::Consistency && !m_analysis->hasConsistency()))
+        if (!m_analysis || !m_analysis->hasMap(layer))
             continue;
         patches = m_analysis->topPatches(layer, kGallerySize);
         QPixmap blank(kThumbnail, kThumbnail);
         blank.fill(QColor(230, 230, 230));
         for (int index : patches) {
             const core::Prediction& p = m_analysis->prediction();
-            const float value = layer == MapLayer::Attention ? p.attention[std::size_t(index)]
-                                                             : p.consistency[std::size_t(index)];
+            const float value = p.scores(layer)[std::size_t(index)];
             auto* item = new QListWidgetItem(QIcon(blank), QString::number(double(value), 'g', 3), list);
             item->setData(Qt::UserRole, index);
             item->setToolTip(m_analysis->describePatch(index));
@@ -409,7 +426,7 @@ void AnalysisPanel::showThumbnails(const std::vector<QImage>& images)
 {
     {
         std::size_t next = 0;
-        for (QListWidget* list : {m_attentionGallery, m_consistencyGallery})
+        for (QListWidget* list : m_galleries)
             for (int i = 0; i < list->count() && next < images.size(); ++i, ++next)
                 if (!images[next].isNull())
                     list->item(i)->setIcon(QPixmap::fromImage(images[next]));
@@ -419,12 +436,12 @@ void AnalysisPanel::showThumbnails(const std::vector<QImage>& images)
 
 QComboBox* AnalysisPanel::colormapBox(MapLayer layer) const
 {
-    return layer == MapLayer::Attention ? m_attentionColormap : m_consistencyColormap;
+    return m_colormaps[std::size_t(layer)];
 }
 
 QListWidget* AnalysisPanel::gallery(MapLayer layer) const
 {
-    return layer == MapLayer::Attention ? m_attentionGallery : m_consistencyGallery;
+    return m_galleries[std::size_t(layer)];
 }
 
 bool AnalysisPanel::thumbnailsLoaded() const

@@ -7,6 +7,8 @@
 #include <QImage>
 #include <QPointer>
 #include <QWidget>
+
+#include <array>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -46,8 +48,9 @@ public:
 
     // For tests and scripting: the widgets a user drives.
     QLabel* trustBadge() const { return m_trustBadge; }
-    QCheckBox* attentionBox() const { return m_attention; }
-    QCheckBox* consistencyBox() const { return m_consistency; }
+    QCheckBox* mapBox(MapLayer layer) const { return m_mapBoxes[std::size_t(layer)]; }
+    QCheckBox* attentionBox() const { return mapBox(MapLayer::Attention); }
+    QCheckBox* consistencyBox() const { return mapBox(MapLayer::Consistency); }
     QCheckBox* tissueBox() const { return m_tissue; }
     QCheckBox* gridBox() const { return m_grid; }
     QComboBox* colormapBox(MapLayer layer = MapLayer::Attention) const;
@@ -79,14 +82,17 @@ private:
     bool m_loadingStored = false;
     QWidget* m_probabilities;
     QVBoxLayout* m_probabilityRows;
-    QCheckBox *m_attention, *m_consistency, *m_tissue, *m_grid, *m_smooth;
-    QComboBox *m_attentionColormap, *m_consistencyColormap, *m_normalization;
+    static constexpr MapLayer kMaps[] = {MapLayer::Attention, MapLayer::Consistency, MapLayer::Uncertainty};
+    std::array<QCheckBox*, 3> m_mapBoxes{};  // by MapLayer
+    std::array<QComboBox*, 3> m_colormaps{}; // by MapLayer
+    std::array<QListWidget*, 3> m_galleries{};
+    QCheckBox *m_tissue, *m_grid, *m_smooth;
+    QComboBox* m_normalization;
     QSlider *m_opacity, *m_threshold;
     QLabel *m_opacityValue, *m_thresholdValue;
-    QListWidget *m_attentionGallery, *m_consistencyGallery;
     QLabel* m_message;
     quint64 m_thumbnailTask = 0; // reading the galleries' pictures
-    std::vector<int> m_galleryPatches[2];
+    std::vector<int> m_galleryPatches[3];
     bool m_thumbnailsShown = true;
 };
 

@@ -19,15 +19,15 @@ SlideAnalysis::SlideAnalysis(SlideDocument& document, const HeatmapSettings& set
       m_settings(settings),
       m_index(m_prediction.coords, m_prediction.patchStep)
 {
-    m_attentionRank = core::normalizeScores(m_prediction.attention, core::Normalization::Percentile);
-    m_consistencyRank = core::normalizeScores(m_prediction.consistency, core::Normalization::Percentile);
     LayerStack& layers = m_document.layers();
-    m_attention = layers.add(std::make_unique<ImageLayer>(core::scoreMapTitle(MapLayer::Attention)));
-    render(MapLayer::Attention);
-    if (hasConsistency()) {
-        m_consistency = layers.add(std::make_unique<ImageLayer>(core::scoreMapTitle(MapLayer::Consistency)));
-        m_consistency->setVisible(false);
-        render(MapLayer::Consistency);
+    for (MapLayer map : kMaps) {
+        if (!hasMap(map))
+            continue;
+        m_ranks[std::size_t(map)] = core::normalizeScores(values(map), core::Normalization::Percentile);
+        ImageLayer* layer = layers.add(std::make_unique<ImageLayer>(core::scoreMapTitle(map)));
+        layer->setVisible(map == MapLayer::Attention);
+        m_maps[std::size_t(map)] = layer;
+        render(map);
     }
     std::vector<QPolygonF> grid;
     for (int i = 0; i < int(m_prediction.attention.size()); ++i)
@@ -46,20 +46,16 @@ SlideAnalysis::SlideAnalysis(SlideDocument& document, const HeatmapSettings& set
 
 SlideAnalysis::~SlideAnalysis()
 {
-    for (Layer* layer : {static_cast<Layer*>(m_attention), static_cast<Layer*>(m_consistency),
-                         static_cast<Layer*>(m_grid), static_cast<Layer*>(m_highlight)})
+    for (ImageLayer* layer : m_maps)
         if (layer)
             m_document.layers().remove(layer);
+    for (Layer* layer : {static_cast<Layer*>(m_grid), static_cast<Layer*>(m_highlight)})
+        m_document.layers().remove(layer);
 }
 
 ImageLayer* SlideAnalysis::mapLayer(MapLayer layer) const
 {
-    return layer == MapLayer::Attention ? m_attention : m_consistency;
-}
-
-const std::vector<float>& SlideAnalysis::values(MapLayer layer) const
-{
-    return layer == MapLayer::Attention ? m_prediction.attention : m_prediction.consistency;
+    return m_maps[std::size_t(layer)];
 }
 
 void SlideAnalysis::render(MapLayer layer)
@@ -86,7 +82,7 @@ void SlideAnalysis::setSettings(const HeatmapSettings& settings)
 {
     const bool restyle = !settings.drawsLike(m_settings);
     m_settings = settings;
-    for (MapLayer layer : {MapLayer::Attention, MapLayer::Consistency}) {
+    for (MapLayer layer : kMaps) {
         ImageLayer* target = mapLayer(layer);
         if (!target)
             continue;
@@ -144,14 +140,20 @@ QRectF SlideAnalysis::patchRect(int index) const
 QString SlideAnalysis::describePatch(int index) const
 {
     const auto i = std::size_t(index);
+    const auto rank = [&](MapLayer map) { return qRound(m_ranks[std::size_t(map)][i] * 100); };
     QString text = tr("attention %1 (p%2)")
                        .arg(double(m_prediction.attention[i]), 0, 'g', 3)
-                       .arg(qRound(m_attentionRank[i] * 100));
+                       .arg(rank(MapLayer::Attention));
     if (hasConsistency())
         text += tr(" · consistency %1 (p%2; %3)")
                     .arg(double(m_prediction.consistency[i]), 0, 'f', 3)
-                    .arg(qRound(m_consistencyRank[i] * 100))
+                    .arg(rank(MapLayer::Consistency))
                     .arg(core::scoreMapHotMeaning(MapLayer::Consistency));
+    if (hasMap(MapLayer::Uncertainty))
+        text += tr(" · uncertainty %1 (p%2; %3)")
+                    .arg(double(m_prediction.uncertainty[i]), 0, 'f', 2)
+                    .arg(rank(MapLayer::Uncertainty))
+                    .arg(core::scoreMapHotMeaning(MapLayer::Uncertainty));
     return text;
 }
 
@@ -161,8 +163,8 @@ std::vector<int> SlideAnalysis::topPatches(MapLayer layer, int count) const
     std::vector<int> order(v.size());
     std::iota(order.begin(), order.end(), 0);
     const auto best = [&](int a, int b) {
-        return layer == MapLayer::Attention ? v[std::size_t(a)] > v[std::size_t(b)]
-                                            : v[std::size_t(a)] < v[std::size_t(b)];
+        return layer == MapLayer::Consistency ? v[std::size_t(a)] < v[std::size_t(b)]
+                                              : v[std::size_t(a)] > v[std::size_t(b)];
     };
     const auto n = std::min<std::size_t>(std::size_t(std::max(0, count)), order.size());
     std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(n), order.end(), best);

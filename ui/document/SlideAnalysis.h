@@ -10,6 +10,8 @@
 #include <QPointF>
 #include <QRectF>
 
+#include <array>
+
 class QTimer;
 
 namespace tessera::ui {
@@ -29,7 +31,8 @@ public:
 
     const core::Prediction& prediction() const { return m_prediction; }
     const QString& resultsPath() const { return m_resultsPath; }
-    bool hasConsistency() const { return !m_prediction.consistency.empty(); }
+    bool hasMap(MapLayer layer) const { return !m_prediction.scores(layer).empty(); }
+    bool hasConsistency() const { return hasMap(MapLayer::Consistency); }
     SlideDocument& document() const { return m_document; }
 
     void setSettings(const HeatmapSettings& settings); // re-renders both maps when the style changed
@@ -46,13 +49,15 @@ public:
 
     int patchAt(QPointF level0) const; // -1 outside every patch
     QRectF patchRect(int index) const; // level-0
-    // "attention 0.0123 (p97) · consistency 0.812 (p12; low = unlike its neighbours)"
+    // "attention 0.0123 (p97) · consistency 0.812 (p12; low = unlike its neighbours)", and for an
+    // ensemble "· uncertainty 0.21 (p88; high = the folds disagree)"
     QString describePatch(int index) const;
-    // Patch indices: highest attention, or lowest consistency, first.
+    // Patch indices: highest attention or uncertainty, or lowest consistency, first.
     std::vector<int> topPatches(MapLayer layer, int count) const;
 
 private:
-    const std::vector<float>& values(MapLayer layer) const;
+    static constexpr MapLayer kMaps[] = {MapLayer::Attention, MapLayer::Consistency, MapLayer::Uncertainty};
+    const std::vector<float>& values(MapLayer layer) const { return m_prediction.scores(layer); }
     void render(MapLayer layer);
 
     SlideDocument& m_document;
@@ -60,9 +65,8 @@ private:
     QString m_resultsPath;
     HeatmapSettings m_settings;
     core::PatchIndex m_index;
-    std::vector<float> m_attentionRank, m_consistencyRank; // percentiles for the status bar
-    ImageLayer* m_attention = nullptr;
-    ImageLayer* m_consistency = nullptr;
+    std::array<std::vector<float>, 3> m_ranks;  // per map (by MapLayer): percentiles for the status bar
+    std::array<ImageLayer*, 3> m_maps{};         // nullptr for a map the model does not make
     OutlineLayer* m_grid = nullptr;
     OutlineLayer* m_highlight = nullptr;
     QTimer* m_highlightTimer = nullptr;
