@@ -11,6 +11,7 @@
 
 #include "annotations/AnnotationFiles.h"
 #include "project/Project.h"
+#include "project/RunRegistry.h"
 #include "slide/Slide.h"
 #include "support/CliRunner.h"
 
@@ -49,6 +50,8 @@ private Q_SLOTS:
     void reportRefusesAndOmitsClearly();
     // Last: it adds a slide to the project that the report tests count.
     void aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining();
+    // After the report tests: it adds runs and predictions.
+    void foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap();
 
 private:
     QTemporaryDir m_dir;
@@ -483,6 +486,67 @@ void TestCliHeatmap::aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining()
                                            m_dir.filePath(QStringLiteral("all-trust"))});
     QVERIFY2(all.out.contains(QStringLiteral("\n1 slide(s) flagged as unlike their run's training data")),
              qPrintable(all.out));
+}
+
+
+void TestCliHeatmap::foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap()
+{
+    const QString cv = m_project + QStringLiteral("/runs/cv");
+    const test::CliRun train = test::runCli(
+        {QStringLiteral("train"), QStringLiteral("--project"), m_project, QStringLiteral("--folds"),
+         QStringLiteral("3"), QStringLiteral("--model"), QStringLiteral("abmil"), QStringLiteral("--epochs"),
+         QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--name"),
+         QStringLiteral("cv")});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    QVERIFY2(train.out.contains(QStringLiteral("ensemble of 3 folds (tessera-cli infer --run ")),
+             qPrintable(train.out));
+    // The project lists the folds and, once, the ensemble.
+    const auto project = core::Project::open(m_project);
+    const auto ensemble = project->runs().find(cv);
+    QVERIFY(ensemble);
+    QCOMPARE(ensemble->split, QStringLiteral("ensemble of 3 folds"));
+    QCOMPARE(ensemble->status, core::RunStatus::kFinished);
+
+    const QString slide = m_project + QStringLiteral("/slides/demo-01-tumour.tiff");
+    const QString out = m_dir.filePath(QStringLiteral("uncertainty.png"));
+    const test::CliRun map = test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), cv,
+                                           QStringLiteral("--slide"), slide, QStringLiteral("--map"),
+                                           QStringLiteral("uncertainty"), QStringLiteral("--size"),
+                                           QStringLiteral("800"), QStringLiteral("--opacity"),
+                                           QStringLiteral("1"), QStringLiteral("--out"), out});
+    QVERIFY2(map.exitCode == 0, qPrintable(map.err));
+    QVERIFY2(map.out.contains(QStringLiteral(" ± ")) && map.out.contains(QStringLiteral("(mean of 3 folds)")),
+             qPrintable(map.out));
+    // The stored results hold the map, drawn hot (turbo's red end) where the folds disagree most.
+    const auto stored = project->runs().predictionsFor(slide);
+    QVERIFY(!stored.empty());
+    QCOMPARE(stored.front().runName, QStringLiteral("cv"));
+    const core::Prediction p = core::Prediction::read(stored.front().file);
+    QCOMPARE(p.members, 3);
+    QCOMPARE(p.uncertainty.size(), p.attention.size());
+    const auto most = std::size_t(std::max_element(p.uncertainty.begin(), p.uncertainty.end()) -
+                                  p.uncertainty.begin());
+    const auto least = std::size_t(std::min_element(p.uncertainty.begin(), p.uncertainty.end()) -
+                                   p.uncertainty.begin());
+    QVERIFY(p.uncertainty[most] > p.uncertainty[least]);
+    const QImage picture(out);
+    const double scale = 800.0 / 8000.0;
+    const auto at = [&](std::size_t i) {
+        return QColor(picture.pixel(int((double(p.coords[2 * i]) + p.patchStep / 2.0) * scale),
+                                    int((double(p.coords[2 * i + 1]) + p.patchStep / 2.0) * scale)));
+    };
+    // Turbo runs from dark blue-purple through green to dark red.
+    QVERIFY2(at(most).red() > 120 && at(most).green() < 60 && at(most).blue() < 60 && at(least).red() < 80,
+             qPrintable(QStringLiteral("%1 vs %2").arg(at(most).name(), at(least).name())));
+
+    // A single run has no such map, and says how to get one.
+    const test::CliRun single = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
+         QStringLiteral("--slide"), slide, QStringLiteral("--map"), QStringLiteral("uncertainty"),
+         QStringLiteral("--out"), m_dir.filePath(QStringLiteral("none.png"))});
+    QCOMPARE(single.exitCode, 1);
+    QVERIFY2(single.err.contains(QStringLiteral("--folds")), qPrintable(single.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.png"))));
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void thresholdShowsTheSlideUnderLowScores();
     void panelControlsChangeTheLayers();
     void twoMapsShownTogetherCanBeToldApart();
+    void anEnsembleShowsItsSpreadAndUncertaintyMap();
     void aProjectSlideOpensWithItsStoredPrediction();
     void galleryThumbnailsNavigateAndHoverShowsScores();
     void badResultsAreReportedInThePanel();
@@ -310,6 +311,60 @@ void TestAnalysis::twoMapsShownTogetherCanBeToldApart()
     QVERIFY2(analysis->describePatch(int(knownPrediction().attention.size()) - 1)
                  .contains(QStringLiteral("low = unlike its neighbours")),
              qPrintable(analysis->describePatch(0)));
+}
+
+void TestAnalysis::anEnsembleShowsItsSpreadAndUncertaintyMap()
+{
+    ui::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
+    ui::AnalysisPanel* panel = window.analysisPanel();
+    // A single run: no uncertainty map to tick.
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("one.h5"))));
+    QVERIFY(!panel->mapBox(ui::MapLayer::Uncertainty)->isEnabled());
+    QVERIFY(!window.currentView()->document()->analysis()->mapLayer(ui::MapLayer::Uncertainty));
+
+    // An ensemble of three folds: uncertainty rises along the block's rows (y 2…6).
+    core::Prediction p = knownPrediction();
+    p.members = 3;
+    p.probabilitySpread = {0.05f, 0.05f};
+    for (std::size_t i = 0; i < p.attention.size(); ++i)
+        p.uncertainty.push_back(float(p.coords[2 * i + 1] / kStep) * 0.05f);
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(p, QStringLiteral("ensemble.h5"))));
+    QVERIFY(panel->mapBox(ui::MapLayer::Uncertainty)->isEnabled());
+    auto* value = panel->findChild<QLabel*>(QStringLiteral("probabilityValue_tumour"));
+    QVERIFY(value);
+    QCOMPARE(value->text(), QStringLiteral("80.0 ± 5.0 %"));
+    panel->mapBox(ui::MapLayer::Uncertainty)->click();
+    panel->attentionBox()->click(); // uncertainty alone, opaque, min–max (a row's patches tie)
+    panel->opacitySlider()->setValue(100);
+    panel->normalizationBox()->setCurrentIndex(panel->normalizationBox()->findData(int(core::Normalization::Raw)));
+    ui::SlideAnalysis* analysis = window.currentView()->document()->analysis();
+    QVERIFY(analysis->isLayerVisible(ui::MapLayer::Uncertainty));
+    ui::SlideView* view = window.currentView();
+    view->setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+    const QImage shot = view->grab().toImage();
+    // The bottom row (most uncertain) is turbo's hot end, the top row its cold end.
+    const QPoint bottom = view->level0ToWidget(QPointF(3.5 * kStep, 6.5 * kStep)).toPoint();
+    const QPoint top = view->level0ToWidget(QPointF(3.5 * kStep, 2.5 * kStep)).toPoint();
+    QVERIFY(distance(shot.pixel(bottom), core::colormapColour(core::Colormap::Turbo, 1)) <= 1);
+    QVERIFY(distance(shot.pixel(top), core::colormapColour(core::Colormap::Turbo, 0)) <= 1);
+    QComboBox* colours = panel->colormapBox(ui::MapLayer::Uncertainty);
+    colours->setCurrentIndex(colours->findData(QStringLiteral("viridis")));
+    QVERIFY(distance(view->grab().toImage().pixel(bottom), core::colormapColour(core::Colormap::Viridis, 1)) <= 1);
+    colours->setCurrentIndex(colours->findData(QStringLiteral("turbo")));
+    QVERIFY(analysis->describePatch(0).contains(QStringLiteral("high = the folds disagree")));
+    // Its gallery lists the most uncertain patches first (the bottom row).
+    QListWidget* gallery = panel->gallery(ui::MapLayer::Uncertainty);
+    QVERIFY(gallery->count() > 0);
+    const int first = gallery->item(0)->data(Qt::UserRole).toInt();
+    QCOMPARE(p.coords[2 * std::size_t(first) + 1], 6 * kStep);
+    if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty()) {
+        QTest::qWait(300);
+        window.grab().save(shots + QStringLiteral("/ensemble-uncertainty.png"));
+    }
 }
 
 void TestAnalysis::aProjectSlideOpensWithItsStoredPrediction()

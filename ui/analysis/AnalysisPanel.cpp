@@ -125,7 +125,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     auto* display = new QGroupBox(tr("Heatmap display"), this);
     auto* form = new QFormLayout(display);
     // Each map has its own colours, so that both can be shown at once and told apart.
-    const auto colormapBox = [display](MapLayer layer) {
+    const auto makeColormapBox = [display](MapLayer layer) {
         auto* box = new QComboBox(display);
         for (const QString& name : core::colormapNames())
             box->addItem(name, name);
@@ -133,7 +133,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
         return box;
     };
     for (MapLayer map : kMaps)
-        m_colormaps[std::size_t(map)] = colormapBox(map);
+        m_colormaps[std::size_t(map)] = makeColormapBox(map);
     m_normalization = new QComboBox(display);
     m_normalization->addItem(tr("Percentile"), int(core::Normalization::Percentile));
     m_normalization->addItem(tr("Raw (min–max)"), int(core::Normalization::Raw));
@@ -157,9 +157,9 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
         return w;
     };
     m_smooth = new QCheckBox(tr("Smooth between patches"), display);
-    form->addRow(tr("Attention colours"), colormapBox(MapLayer::Attention));
-    form->addRow(tr("Consistency colours"), colormapBox(MapLayer::Consistency));
-    form->addRow(tr("Uncertainty colours"), colormapBox(MapLayer::Uncertainty));
+    form->addRow(tr("Attention colours"), m_colormaps[std::size_t(MapLayer::Attention)]);
+    form->addRow(tr("Consistency colours"), m_colormaps[std::size_t(MapLayer::Consistency)]);
+    form->addRow(tr("Uncertainty colours"), m_colormaps[std::size_t(MapLayer::Uncertainty)]);
     form->addRow(tr("Scale"), m_normalization);
     form->addRow(tr("Opacity"), row(m_opacity, m_opacityValue));
     m_threshold->setToolTip(tr("Hides the cold end of each map: patches whose normalized score is below "
