@@ -28,10 +28,12 @@ QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, int patche
         settings.normalization == Normalization::Percentile
             ? QObject::tr("percentile normalisation (each patch's rank among the slide's patches)")
             : QObject::tr("min–max normalisation");
-    const QString hot = map == ScoreMap::Attention
-                            ? QObject::tr("the hot end marks the patches the model weighed most")
-                            : QObject::tr("drawn reversed: the hot end marks the patches least like their "
-                                          "neighbours (low consistency)");
+    const QString hot =
+        map == ScoreMap::Attention     ? QObject::tr("the hot end marks the patches the model weighed most")
+        : map == ScoreMap::Consistency ? QObject::tr("drawn reversed: the hot end marks the patches least like "
+                                                     "their neighbours (low consistency)")
+                                       : QObject::tr("the hot end marks the patches whose attention rank the "
+                                                     "folds disagree on most (the spread of its percentile)");
     return QObject::tr("%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.")
         .arg(scoreMapTitle(map), colormapName(settings.colormap(map)))
         .arg(patches)
@@ -44,7 +46,7 @@ void drawMap(const Slide& slide, const QImage& thumbnail, const Prediction& p, S
              const HeatmapSettings& settings, QImage& picture, QImage& legend, QString& caption)
 {
     PatchScores scores;
-    scores.values = map == ScoreMap::Consistency ? p.consistency : p.attention;
+    scores.values = p.scores(map);
     scores.coords = p.coords;
     scores.step = p.patchStep;
     const int patches = int(scores.values.size());
@@ -114,6 +116,8 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
         c.extractor = prediction->extractor;
         c.classes = prediction->classNames;
         c.probabilities.assign(prediction->probabilities.begin(), prediction->probabilities.end());
+        c.probabilitySpread.assign(prediction->probabilitySpread.begin(), prediction->probabilitySpread.end());
+        c.members = prediction->members;
         c.ood = prediction->ood;
         c.trustNote = prediction->trustNote;
         c.temperature = prediction->temperature;
@@ -131,6 +135,9 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
             c.omitted << QObject::tr("Reconstruction consistency: model %1 has no reconstruction.")
                              .arg(prediction->model);
         }
+        if (!prediction->uncertainty.empty())
+            drawMap(*slide, thumbnail, *prediction, ScoreMap::Uncertainty, request.heatmaps, c.uncertaintyMap,
+                    c.uncertaintyLegend, c.uncertaintyCaption);
     }
 
     // Regions: each annotation's measurements and the mean attention percentile inside it.

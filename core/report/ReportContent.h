@@ -67,17 +67,19 @@ struct ReportContent {
     QString runName, model, runDate, parentRun, extractor;
     QStringList classes;
     std::vector<double> probabilities;
+    std::vector<double> probabilitySpread; // an ensemble's: its folds' SD per class; else empty
+    int members = 1;                       // folds in the ensemble (1: a single run)
     QString predicted;
     // Whether the slide is like the run's training slides (not judged: `trustNote` says why), and
     // the temperature the probabilities were calibrated with (1: not calibrated).
     OodVerdict ood;
     QString trustNote;
     double temperature = 1;
-    QImage attentionMap, consistencyMap; // the heatmaps over the slide
+    QImage attentionMap, consistencyMap, uncertaintyMap; // the heatmaps over the slide (null: none)
     // Legends, kept apart from the maps so that the report prints them at a readable size
     // whatever the slide's shape (drawn at 3× for print).
-    QImage attentionLegend, consistencyLegend;
-    QString attentionCaption, consistencyCaption;
+    QImage attentionLegend, consistencyLegend, uncertaintyLegend;
+    QString attentionCaption, consistencyCaption, uncertaintyCaption;
     double opacity = 0.5; // the maps' opacity as drawn
     // Regions
     std::vector<ReportAnnotationRow> annotations;

@@ -186,16 +186,25 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
             html += QStringLiteral("<p style=\"color:#b00020\">%1</p>")
                         .arg(esc(QObject::tr("Not to be trusted: the slide is unlike the training data "
                                              "(see Training data check below).")));
-        html +=
-            QStringLiteral(
-                "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th></tr>")
-                .arg(esc(QObject::tr("Class")), esc(QObject::tr("Probability")));
+        const bool spread = !c.probabilitySpread.empty();
+        html += QStringLiteral("<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th>%3"
+                               "</tr>")
+                    .arg(esc(QObject::tr("Class")), esc(QObject::tr("Probability")),
+                         spread ? QStringLiteral("<th>%1</th>").arg(esc(QObject::tr("Spread over folds (SD)")))
+                                : QString());
         for (int i = 0; i < c.classes.size() && size_t(i) < c.probabilities.size(); ++i)
-            html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
-                        .arg(esc(c.classes[i]), number(c.probabilities[size_t(i)], 3));
+            html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td>%3</tr>")
+                        .arg(esc(c.classes[i]), number(c.probabilities[size_t(i)], 3),
+                             spread && size_t(i) < c.probabilitySpread.size()
+                                 ? QStringLiteral("<td align=\"right\">%1</td>")
+                                       .arg(number(c.probabilitySpread[size_t(i)], 3))
+                                 : QString());
         html += QStringLiteral("</table><p></p><table>");
         html += row(QObject::tr("Model"), c.model);
         html += row(QObject::tr("Run"), c.runName);
+        if (c.members > 1)
+            html += row(QObject::tr("Ensemble"),
+                        QObject::tr("%1 cross-validation folds; probabilities and maps are their means").arg(c.members));
         html += row(QObject::tr("Trained"), c.runDate);
         html += row(QObject::tr("Fine-tuned from"), c.parentRun);
         html += row(QObject::tr("Features"), c.extractor);
@@ -206,15 +215,17 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
         html += QStringLiteral("</table>");
         html += trustSection(c);
         // After the training data check's table the map no longer fits below: it starts a page.
-        html +=
-            QStringLiteral("<h3%1>%2</h3><p>%3<br>%4</p><p style=\"color:#444\">%5</p>")
-                .arg(c.ood.isJudged() ? newPage : QString(), esc(QObject::tr("Attention")),
-                     image(c.attentionMap, 0.8, 0.40), legend(c.attentionLegend), esc(c.attentionCaption));
-        if (!c.consistencyMap.isNull())
-            html += QStringLiteral("<h3%1>%2</h3><p>%3<br>%4</p><p style=\"color:#444\">%5</p>")
-                        .arg(newPage, esc(QObject::tr("Reconstruction consistency")),
-                             image(c.consistencyMap, 0.8, 0.40), legend(c.consistencyLegend),
-                             esc(c.consistencyCaption));
+        const auto map = [&](const QString& pageBreak, const QString& title, const QImage& picture,
+                             const QImage& key, const QString& caption) {
+            if (!picture.isNull())
+                html += QStringLiteral("<h3%1>%2</h3><p>%3<br>%4</p><p style=\"color:#444\">%5</p>")
+                            .arg(pageBreak, esc(title), image(picture, 0.8, 0.40), legend(key), esc(caption));
+        };
+        map(c.ood.isJudged() ? newPage : QString(), QObject::tr("Attention"), c.attentionMap, c.attentionLegend,
+            c.attentionCaption);
+        map(newPage, QObject::tr("Reconstruction consistency"), c.consistencyMap, c.consistencyLegend,
+            c.consistencyCaption);
+        map(newPage, QObject::tr("Uncertainty"), c.uncertaintyMap, c.uncertaintyLegend, c.uncertaintyCaption);
     }
 
     html += QStringLiteral("<h2>%1</h2>").arg(esc(QObject::tr("Regions")));

@@ -539,6 +539,20 @@ void TestCliHeatmap::foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap()
     QVERIFY2(at(most).red() > 120 && at(most).green() < 60 && at(most).blue() < 60 && at(least).red() < 80,
              qPrintable(QStringLiteral("%1 vs %2").arg(at(most).name(), at(least).name())));
 
+    // The report shows the spread, names the ensemble and prints the map on its own page.
+    const QString pdf = m_dir.filePath(QStringLiteral("ensemble.pdf"));
+    const test::CliRun report = test::runCli({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                                              QStringLiteral("--slide"), QStringLiteral("demo-01-tumour"),
+                                              QStringLiteral("--run"), QStringLiteral("cv"), QStringLiteral("--out"),
+                                              pdf});
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+    const QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
+    QVERIFY2(text.contains(QStringLiteral("Spread over folds (SD)")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Ensemble")) &&
+            text.contains(QStringLiteral("3 cross-validation folds; probabilities and maps are their means")));
+    QVERIFY(text.contains(QStringLiteral("Uncertainty: turbo colour map over")));
+    QVERIFY(text.contains(QStringLiteral("folds disagree on most")));
+
     // A single run has no such map, and says how to get one.
     const test::CliRun single = test::runCli(
         {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),

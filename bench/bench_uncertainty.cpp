@@ -1,0 +1,261 @@
+// Uncertainty from a k-fold ensemble against MC dropout (docs/TRUST.md "Uncertainty"), on
+// synthetic feature bags with per-patch ground truth, per seed: 200 slides (the first half
+// tumour), 120 of them split into k folds (each fold trains on k−2 parts, validates on one, tests
+// on one) and every slide i with i mod 5 ≥ 3 (80, half tumour) held out from every fold. On the 80:
+//  - slide AUC and ECE (10 bins) of the ensemble against its folds' mean;
+//  - whether the spread finds the slides the ensemble gets wrong (AUROC of the score against
+//    "misclassified at 0.5"): the folds' probability SD, MC dropout's SD (fold 0, 20 passes with
+//    dropout on), and 1 − the ensemble's top probability as the plain baseline;
+//  - whether the uncertainty map finds the patches the attention map gets wrong, on tumour slides:
+//    a tumour patch below the slide's attention median, or a normal patch in its top decile, per
+//    patch the SD over folds (or over dropout passes) of its attention percentile, AUROC;
+//  - the cost: the ensemble's inference time against one fold's, in the same process.
+//   bench_uncertainty [--seeds 3] [--folds 5] [--epochs 25] [--model srmil] [--threads 1]
+#include "features/FeatureStore.h"
+#include "infer/Predictor.h"
+#include "model/SpatialGraph.h"
+#include "model/nets/MilFactory.h"
+#include "model/nets/NetWeights.h"
+#include "run/Metrics.h"
+#include "synth/SyntheticBags.h"
+#include "train/Trainer.h"
+#include "trust/Calibration.h"
+
+#include <torch/torch.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+using namespace tessera::core;
+
+namespace {
+
+constexpr int kSlides = 200, kCrossValidated = 120, kPasses = 20;
+
+bool heldOut(int slide)
+{
+    return slide % 5 >= 3;
+}
+
+QString slideId(int i)
+{
+    return QStringLiteral("slide_%1").arg(i, 3, 10, QLatin1Char('0'));
+}
+
+std::vector<double> places(const std::vector<float>& values)
+{
+    std::vector<std::size_t> order(values.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::vector<double> place(values.size());
+    for (std::size_t r = 0; r < order.size(); ++r)
+        place[order[r]] = double(r) / double(std::max<std::size_t>(1, order.size() - 1));
+    return place;
+}
+
+// Per element, the standard deviation over rows.
+std::vector<double> spreadOf(const std::vector<std::vector<double>>& rows)
+{
+    std::vector<double> sd(rows.front().size());
+    for (std::size_t i = 0; i < sd.size(); ++i) {
+        double sum = 0, squares = 0;
+        for (const auto& r : rows) {
+            sum += r[i];
+            squares += r[i] * r[i];
+        }
+        const double m = sum / double(rows.size());
+        sd[i] = std::sqrt(std::max(0.0, squares / double(rows.size()) - m * m));
+    }
+    return sd;
+}
+
+// MC dropout on one trained run: its network in training mode (dropout on), `kPasses` passes.
+struct DropoutSample {
+    double probabilitySpread = 0;   // SD of the tumour probability
+    std::vector<double> rankSpread; // per patch: SD of its attention percentile
+};
+
+DropoutSample mcDropout(nets::MilNet& net, const FeatureBag& bag, double temperature)
+{
+    torch::NoGradGuard noGrad;
+    const SpatialGraph graph = SpatialGraph::fromCoords(bag.coords, bag.patchSizeLevel0);
+    const nets::BagTensors tensors =
+        nets::BagTensors::make(bag.features.data(), bag.count, bag.dimension, graph, torch::kCPU);
+    net.train();
+    std::vector<std::vector<double>> probability, ranks;
+    for (int pass = 0; pass < kPasses; ++pass) {
+        probability.push_back({torch::softmax(net.logits(tensors) / temperature, 0)[1].item<double>()});
+        const torch::Tensor a = net.attention(tensors).contiguous();
+        ranks.push_back(places(std::vector<float>(a.data_ptr<float>(), a.data_ptr<float>() + a.numel())));
+    }
+    net.eval();
+    return {spreadOf(probability)[0], spreadOf(ranks)};
+}
+
+struct SeedResult {
+    double ensembleAuc = 0, foldAuc = 0, ensembleEce = 0, foldEce = 0;
+    double slideEnsemble = NAN, slideDropout = NAN, slideConfidence = NAN; // misclassification AUROC
+    int wrong = 0;
+    double patchEnsemble = 0, patchDropout = 0; // attention-error AUROC
+    double costRatio = 0;
+};
+
+int argument(const QStringList& args, const QString& name, int fallback)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int seeds = argument(args, QStringLiteral("--seeds"), 3);
+    const int folds = argument(args, QStringLiteral("--folds"), 5);
+    const int epochs = argument(args, QStringLiteral("--epochs"), 25);
+    const int threads = argument(args, QStringLiteral("--threads"), 1);
+    const qsizetype modelAt = args.indexOf(QStringLiteral("--model"));
+    const QString model = modelAt >= 0 && modelAt + 1 < args.size() ? args[modelAt + 1] : QStringLiteral("srmil");
+    torch::set_num_threads(threads);
+    std::printf("bench_uncertainty: %d seeds, %d folds of %d slides, %d held-out slides, %s %d epochs, "
+                "MC dropout %d passes\n\n",
+                seeds, folds, kCrossValidated, kSlides - kCrossValidated, qPrintable(model), epochs, kPasses);
+    std::printf("%-5s %9s %9s %8s %8s | %5s %9s %9s %9s | %9s %9s | %6s\n", "seed", "AUC ens", "AUC fold",
+                "ECE ens", "ECE fold", "wrong", "slide ens", "slide MC", "slide 1-p", "patch ens", "patch MC",
+                "cost");
+    std::vector<SeedResult> results;
+    for (int seed = 1; seed <= seeds; ++seed) {
+        QTemporaryDir dir;
+        SyntheticBagsSpec spec;
+        spec.slides = kSlides;
+        spec.dimension = 32;
+        spec.seed = std::uint64_t(seed);
+        spec.signal = 0.8; // hard enough that the models make mistakes to find
+        spec.minPatches = 100;
+        spec.maxPatches = 200;
+        writeSyntheticBags(spec, dir.path());
+        const LabelTable all = LabelTable::readCsv(dir.filePath(QStringLiteral("labels.csv")));
+        LabelTable crossValidated = all;
+        crossValidated.slideIds.clear();
+        crossValidated.labels.clear();
+        for (int i = 0; i < kSlides; ++i)
+            if (!heldOut(i)) {
+                crossValidated.slideIds << all.slideIds[i];
+                crossValidated.labels.push_back(all.labels[std::size_t(i)]);
+            }
+        TrainConfig config;
+        config.model.name = model;
+        config.epochs = epochs;
+        config.threads = threads;
+        config.device = QStringLiteral("cpu");
+        config.seed = std::uint64_t(seed);
+        const QString cv = dir.filePath(QStringLiteral("cv"));
+        const std::vector<Split> splits = Split::kFold(crossValidated, folds, config.seed);
+        for (std::size_t f = 0; f < splits.size(); ++f) {
+            const MilDataset data = MilDataset::load(dir.filePath(QStringLiteral("features")), all, splits[f]);
+            Trainer(config, data, QStringLiteral("%1/fold_%2").arg(cv).arg(f)).run();
+        }
+        const Predictor ensemble(cv, QStringLiteral("cpu"));
+        std::vector<std::unique_ptr<Predictor>> members;
+        for (const QString& fold : RunFolder::ensembleMembers(cv))
+            members.push_back(std::make_unique<Predictor>(fold, QStringLiteral("cpu")));
+        const RunFolder first(RunFolder::ensembleMembers(cv).first());
+        auto net = nets::makeNet(first.readDescription().model, spec.dimension, 2);
+        nets::loadWeights(first.bestWeightsPath(), *net, torch::kCPU);
+
+        std::vector<float> ensembleProbabilities;
+        std::vector<std::vector<float>> foldProbabilities(members.size());
+        std::vector<int> labels;
+        std::vector<double> ensembleSpread, dropoutSpread, confidence;
+        std::vector<bool> wrong;
+        std::vector<double> patchEnsemble, patchDropout;
+        std::vector<bool> patchWrong;
+        double ensembleSeconds = 0, singleSeconds = 0;
+        for (int i = 0; i < kSlides; ++i) {
+            if (!heldOut(i))
+                continue;
+            const FeatureBag bag = FeatureStore::read(dir.filePath(QStringLiteral("features/%1.h5").arg(slideId(i))));
+            QElapsedTimer clock;
+            clock.start();
+            const Prediction p = ensemble.predict(bag);
+            ensembleSeconds += double(clock.nsecsElapsed()) / 1e9;
+            const int label = all.labels[std::size_t(i)];
+            labels.push_back(label);
+            ensembleProbabilities.insert(ensembleProbabilities.end(), p.probabilities.begin(), p.probabilities.end());
+            for (std::size_t m = 0; m < members.size(); ++m) {
+                clock.restart();
+                const Prediction q = members[m]->predict(bag);
+                if (m == 0)
+                    singleSeconds += double(clock.nsecsElapsed()) / 1e9;
+                foldProbabilities[m].insert(foldProbabilities[m].end(), q.probabilities.begin(), q.probabilities.end());
+            }
+            const DropoutSample mc = mcDropout(*net, bag, p.temperature);
+            ensembleSpread.push_back(p.probabilitySpread[1]);
+            dropoutSpread.push_back(mc.probabilitySpread);
+            confidence.push_back(1.0 - std::max(p.probabilities[0], p.probabilities[1]));
+            wrong.push_back((p.probabilities[1] > 0.5f) != (label == 1));
+            if (label != 1)
+                continue;
+            const std::vector<double> attention = places(p.attention);
+            for (int j = 0; j < bag.count; ++j) {
+                const bool tumour = bag.patchLabels[std::size_t(j)] > 0.5f;
+                const double place = attention[std::size_t(j)];
+                patchWrong.push_back(tumour ? place < 0.5 : place > 0.9);
+                patchEnsemble.push_back(p.uncertainty[std::size_t(j)]);
+                patchDropout.push_back(mc.rankSpread[std::size_t(j)]);
+            }
+        }
+        SeedResult r;
+        const auto metrics = [&](const std::vector<float>& probabilities) {
+            return ClassificationMetrics::compute(probabilities, labels, 2);
+        };
+        const auto ece = [&](const std::vector<float>& probabilities) {
+            return expectedCalibrationError(probabilities, labels, 2);
+        };
+        r.ensembleAuc = metrics(ensembleProbabilities).macroAuc;
+        r.ensembleEce = ece(ensembleProbabilities);
+        for (const auto& fp : foldProbabilities) {
+            r.foldAuc += metrics(fp).macroAuc / double(members.size());
+            r.foldEce += ece(fp) / double(members.size());
+        }
+        r.wrong = int(std::count(wrong.begin(), wrong.end(), true));
+        if (r.wrong > 0 && r.wrong < int(wrong.size())) {
+            r.slideEnsemble = rocAuc(ensembleSpread, wrong);
+            r.slideDropout = rocAuc(dropoutSpread, wrong);
+            r.slideConfidence = rocAuc(confidence, wrong);
+        }
+        r.patchEnsemble = rocAuc(patchEnsemble, patchWrong);
+        r.patchDropout = rocAuc(patchDropout, patchWrong);
+        r.costRatio = ensembleSeconds / singleSeconds;
+        std::printf("%-5d %9.3f %9.3f %8.3f %8.3f | %5d %9.3f %9.3f %9.3f | %9.3f %9.3f | %5.1fx\n", seed,
+                    r.ensembleAuc, r.foldAuc, r.ensembleEce, r.foldEce, r.wrong, r.slideEnsemble, r.slideDropout,
+                    r.slideConfidence, r.patchEnsemble, r.patchDropout, r.costRatio);
+        std::fflush(stdout);
+        results.push_back(r);
+    }
+    const auto mean = [&](double SeedResult::*field) {
+        double sum = 0;
+        int n = 0;
+        for (const SeedResult& r : results)
+            if (std::isfinite(r.*field)) {
+                sum += r.*field;
+                ++n;
+            }
+        return n ? sum / n : NAN;
+    };
+    std::printf("%-5s %9.3f %9.3f %8.3f %8.3f | %5s %9.3f %9.3f %9.3f | %9.3f %9.3f | %5.1fx\n", "mean",
+                mean(&SeedResult::ensembleAuc), mean(&SeedResult::foldAuc), mean(&SeedResult::ensembleEce),
+                mean(&SeedResult::foldEce), "", mean(&SeedResult::slideEnsemble), mean(&SeedResult::slideDropout),
+                mean(&SeedResult::slideConfidence), mean(&SeedResult::patchEnsemble),
+                mean(&SeedResult::patchDropout), mean(&SeedResult::costRatio));
+    return 0;
+}
