@@ -1,5 +1,6 @@
 #include "RunSummary.h"
 
+#include <QJsonArray>
 #include <QLocale>
 #include <QObject>
 
@@ -30,6 +31,8 @@ QString runDisplayName(const RunRecord& run, const RunRecord* parent)
     QString name = QStringLiteral("%1 · %2 %3")
                        .arg(run.model, locale.toString(when.date(), QLocale::ShortFormat),
                             locale.toString(when.time(), QLocale::ShortFormat));
+    if (const qsizetype folds = run.config[QStringLiteral("ensemble")].toArray().size(); folds > 0)
+        name += QObject::tr(" · ensemble of %1 folds").arg(folds);
     if (parent) {
         const QStringList differences = differingSettings(run.config, parent->config);
         name += differences.isEmpty() ? QObject::tr(" · as %1").arg(parent->name)
@@ -47,6 +50,18 @@ ValidationSummary summarizeValidation(const RunRecord& run)
     if (!run.result) {
         s.aucText = std::isnan(s.auc) ? QStringLiteral("–") : QString::number(s.auc, 'f', 3);
         s.explanation = QObject::tr("Recorded before Tessera kept the validation slides' numbers.");
+        return s;
+    }
+    if (const qsizetype folds = run.config[QStringLiteral("ensemble")].toArray().size(); folds > 0) {
+        // An ensemble validates nothing itself: its folds' own validation AUCs, averaged.
+        s.slides = run.result->validation.samples;
+        s.measurable = !std::isnan(s.auc);
+        s.aucText = std::isnan(s.auc) ? QStringLiteral("–")
+                                      : QObject::tr("%1 (mean of %2 folds)").arg(s.auc, 0, 'f', 3).arg(folds);
+        s.explanation = QObject::tr("The mean of its %1 folds' best validation AUCs, each fold on its own "
+                                    "validation slides (%2 in all).")
+                            .arg(folds)
+                            .arg(s.slides);
         return s;
     }
     const ClassificationMetrics& v = run.result->validation;

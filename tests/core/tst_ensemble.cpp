@@ -7,6 +7,7 @@
 #include "infer/Predictor.h"
 #include "project/Project.h"
 #include "project/RunRegistry.h"
+#include "project/RunSummary.h"
 #include "synth/SyntheticBags.h"
 #include "train/Trainer.h"
 
@@ -255,6 +256,11 @@ void TestEnsemble::theProjectListsTheEnsembleAsOneRun()
         validation += RunFolder(fold).readResult()->validation.macroAuc / 3;
     QVERIFY(std::abs(run->validationAuc - validation) < 1e-9);
     QCOMPARE(run->result->trust[QStringLiteral("members")].toInt(), 3);
+    // The Runs dock's words for it: named as an ensemble, its AUC as its folds' mean.
+    QVERIFY(runDisplayName(*run, nullptr).endsWith(QStringLiteral(" · ensemble of 3 folds")));
+    const ValidationSummary summary = summarizeValidation(*run);
+    QCOMPARE(summary.aucText, QStringLiteral("%1 (mean of 3 folds)").arg(validation, 0, 'f', 3));
+    QVERIFY(summary.explanation.contains(QStringLiteral("mean of its 3 folds")));
 }
 
 QTEST_GUILESS_MAIN(TestEnsemble)
