@@ -476,14 +476,14 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">%1: Farbskala viridis über %2 Patches, Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts: gelb am höchsten, violett am niedrigsten), mit 60 % Deckkraft gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="9"/>
-        <location filename="../core/report/ReportDocument.cpp" line="215"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="13"/>
+        <location filename="../core/report/ReportDocument.cpp" line="226"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="9"/>
-        <location filename="../core/report/ReportDocument.cpp" line="211"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="11"/>
+        <location filename="../core/report/ReportDocument.cpp" line="224"/>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
@@ -492,27 +492,38 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">hoch = hier sah das Modell hin</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="14"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="17"/>
+        <location filename="../core/report/ReportDocument.cpp" line="228"/>
+        <source>Uncertainty</source>
+        <translation>Unsicherheit</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="24"/>
         <source>high = weighed most</source>
         <translation>hoch = am stärksten gewichtet</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="15"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="26"/>
         <source>low = unlike its neighbours</source>
         <translation>niedrig = anders als seine Nachbarn</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="50"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="30"/>
+        <source>high = the folds disagree</source>
+        <translation>hoch = die Folds sind uneins</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="84"/>
         <source>%1 (percentile)</source>
         <translation>%1 (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="51"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="85"/>
         <source>%1 (min–max)</source>
         <translation>%1 (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="52"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="86"/>
         <source>hot: %1</source>
         <translation>heiß: %1</translation>
     </message>
@@ -542,6 +553,11 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ReportContent.cpp" line="35"/>
+        <source>the hot end marks the patches whose attention rank the folds disagree on most (the spread of its percentile)</source>
+        <translation>das heiße Ende markiert die Patches, über deren Aufmerksamkeitsrang die Folds am meisten uneins sind (die Streuung seines Perzentils)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="37"/>
         <source>%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.</source>
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
@@ -556,18 +572,18 @@ srun tessera-cli %2 --distributed
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="74"/>
+        <location filename="../core/report/ReportContent.cpp" line="76"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="78"/>
-        <location filename="../core/report/ReportContent.cpp" line="84"/>
+        <location filename="../core/report/ReportContent.cpp" line="80"/>
+        <location filename="../core/report/ReportContent.cpp" line="86"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="82"/>
+        <location filename="../core/report/ReportContent.cpp" line="84"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
@@ -577,43 +593,43 @@ srun tessera-cli %2 --distributed
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="102"/>
+        <location filename="../core/report/ReportContent.cpp" line="104"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="103"/>
+        <location filename="../core/report/ReportContent.cpp" line="105"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="113"/>
+        <location filename="../core/report/ReportContent.cpp" line="115"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="131"/>
+        <location filename="../core/report/ReportContent.cpp" line="135"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="143"/>
-        <location filename="../core/report/ReportDocument.cpp" line="249"/>
+        <location filename="../core/report/ReportContent.cpp" line="150"/>
+        <location filename="../core/report/ReportDocument.cpp" line="260"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="178"/>
+        <location filename="../core/report/ReportContent.cpp" line="185"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="200"/>
+        <location filename="../core/report/ReportContent.cpp" line="207"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="206"/>
+        <location filename="../core/report/ReportContent.cpp" line="213"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
@@ -639,7 +655,7 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ReportDocument.cpp" line="128"/>
-        <location filename="../core/report/ReportDocument.cpp" line="302"/>
+        <location filename="../core/report/ReportDocument.cpp" line="313"/>
         <source>Slide report: %1</source>
         <translation>Schnittbericht: %1</translation>
     </message>
@@ -725,8 +741,8 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ReportDocument.cpp" line="192"/>
-        <location filename="../core/report/ReportDocument.cpp" line="227"/>
-        <location filename="../core/report/ReportDocument.cpp" line="244"/>
+        <location filename="../core/report/ReportDocument.cpp" line="238"/>
+        <location filename="../core/report/ReportDocument.cpp" line="255"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -736,92 +752,107 @@ srun tessera-cli %2 --distributed
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="197"/>
+        <location filename="../core/report/ReportDocument.cpp" line="193"/>
+        <source>Spread over folds (SD)</source>
+        <translation>Streuung über die Folds (SD)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="203"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="198"/>
+        <location filename="../core/report/ReportDocument.cpp" line="204"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="199"/>
+        <location filename="../core/report/ReportDocument.cpp" line="206"/>
+        <source>Ensemble</source>
+        <translation>Ensemble</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="207"/>
+        <source>%1 cross-validation folds; probabilities and maps are their means</source>
+        <translation>%1 Folds der Kreuzvalidierung; Wahrscheinlichkeiten und Karten sind ihre Mittelwerte</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="208"/>
         <source>Trained</source>
         <translation>Trainiert</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="200"/>
+        <location filename="../core/report/ReportDocument.cpp" line="209"/>
         <source>Fine-tuned from</source>
         <translation>Feinabgestimmt ab</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="201"/>
+        <location filename="../core/report/ReportDocument.cpp" line="210"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="202"/>
+        <location filename="../core/report/ReportDocument.cpp" line="211"/>
         <source>Calibration</source>
         <translation>Kalibrierung</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="204"/>
+        <location filename="../core/report/ReportDocument.cpp" line="213"/>
         <source>temperature scaling, T = %1</source>
         <translation>Temperaturskalierung, T = %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="205"/>
+        <location filename="../core/report/ReportDocument.cpp" line="214"/>
         <source>none (probabilities as the model gives them)</source>
         <translation>keine (Wahrscheinlichkeiten, wie das Modell sie ausgibt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="220"/>
+        <location filename="../core/report/ReportDocument.cpp" line="231"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="222"/>
+        <location filename="../core/report/ReportDocument.cpp" line="233"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="227"/>
+        <location filename="../core/report/ReportDocument.cpp" line="238"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="228"/>
+        <location filename="../core/report/ReportDocument.cpp" line="239"/>
         <source>Area (%1)</source>
         <translation>Fläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="229"/>
+        <location filename="../core/report/ReportDocument.cpp" line="240"/>
         <source>Perimeter (%1)</source>
         <translation>Umfang (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="230"/>
+        <location filename="../core/report/ReportDocument.cpp" line="241"/>
         <source>Mean attention (percentile)</source>
         <translation>Mittlere Aufmerksamkeit (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="240"/>
+        <location filename="../core/report/ReportDocument.cpp" line="251"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="244"/>
+        <location filename="../core/report/ReportDocument.cpp" line="255"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="245"/>
+        <location filename="../core/report/ReportDocument.cpp" line="256"/>
         <source>Total area (%1)</source>
         <translation>Gesamtfläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="256"/>
+        <location filename="../core/report/ReportDocument.cpp" line="267"/>
         <source>Crops</source>
         <translation>Ausschnitte</translation>
     </message>
@@ -882,22 +913,22 @@ srun tessera-cli %2 --distributed
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="284"/>
+        <location filename="../core/report/ReportDocument.cpp" line="295"/>
         <source>For research use only. Not for diagnostic use. Tessera %1, %2</source>
         <translation>Nur für Forschungszwecke. Nicht für die Diagnostik. Tessera %1, %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="287"/>
+        <location filename="../core/report/ReportDocument.cpp" line="298"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="310"/>
+        <location filename="../core/report/ReportDocument.cpp" line="321"/>
         <source>%1 cannot be written: the PDF could not be started</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="318"/>
+        <location filename="../core/report/ReportDocument.cpp" line="329"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
     </message>
@@ -933,67 +964,97 @@ srun tessera-cli %2 --distributed
         <translation>Die Datei kann nicht geöffnet werden: Prüfen Sie, ob der Ordner existiert und lesbar und beschreibbar ist</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="20"/>
+        <location filename="../core/project/RunSummary.cpp" line="21"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="20"/>
+        <location filename="../core/project/RunSummary.cpp" line="21"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
         <location filename="../core/project/RunSummary.cpp" line="35"/>
+        <source> · ensemble of %1 folds</source>
+        <translation> · Ensemble aus %1 Folds</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="38"/>
         <source> · as %1</source>
         <translation> · wie %1</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="49"/>
+        <location filename="../core/project/RunSummary.cpp" line="52"/>
         <source>Recorded before Tessera kept the validation slides&apos; numbers.</source>
         <translation>Aufgezeichnet, bevor Tessera die Zahlen der Validierungsschnitte speicherte.</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="64"/>
+        <location filename="../core/project/RunSummary.cpp" line="60"/>
+        <source>%1 (mean of %2 folds)</source>
+        <translation>%1 (Mittel aus %2 Folds)</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="61"/>
+        <source>The mean of its %1 folds&apos; best validation AUCs, each fold on its own validation slides (%2 in all).</source>
+        <translation>Das Mittel der besten Validierungs-AUCs seiner %1 Folds, jeder Fold auf seinen eigenen Validierungsschnitten (insgesamt %2).</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunSummary.cpp" line="79"/>
         <source>too few slides (%1)</source>
         <translation>zu wenige Schnitte (%1)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="65"/>
+        <location filename="../core/project/RunSummary.cpp" line="80"/>
         <source>%1 validation slides (%2 per class): an AUC needs at least %3 slides of each class to mean anything.</source>
         <translation>%1 Validierungsschnitte (%2 je Klasse): eine AUC braucht mindestens %3 Schnitte jeder Klasse, um etwas auszusagen.</translation>
     </message>
     <message>
-        <location filename="../core/project/RunSummary.cpp" line="75"/>
+        <location filename="../core/project/RunSummary.cpp" line="90"/>
         <source>AUC on %1 validation slides (%2 per class), with its 95 % bootstrap interval (2000 resamples within each class).</source>
         <translation>AUC auf %1 Validierungsschnitten (%2 je Klasse), mit 95-%-Bootstrap-Intervall (2000 Ziehungen innerhalb jeder Klasse).</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="50"/>
+        <location filename="../core/infer/Predictor.cpp" line="65"/>
         <source>%1 was made from %2-dimensional features, but run %3 takes %4: its predictions are not checked against its training data</source>
         <translation>%1 wurde aus %2-dimensionalen Merkmalen erstellt, Lauf %3 nimmt aber %4: Seine Vorhersagen werden nicht mit seinen Trainingsdaten abgeglichen</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="62"/>
+        <location filename="../core/infer/Predictor.cpp" line="77"/>
         <source>run %1 keeps no reference of its training data (made before Tessera kept one): its predictions are not checked against the slides it learnt from</source>
         <translation>Lauf %1 bewahrt keine Referenz seiner Trainingsdaten auf (entstanden, bevor Tessera eine aufbewahrte): Seine Vorhersagen werden nicht mit den Schnitten abgeglichen, aus denen er gelernt hat</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="106"/>
+        <location filename="../core/infer/Predictor.cpp" line="168"/>
+        <source>%1 cannot be used as an ensemble: its folds %2 and %3 differ in model, classes or features</source>
+        <translation>%1 kann nicht als Ensemble dienen: seine Folds %2 und %3 unterscheiden sich in Modell, Klassen oder Merkmalen</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="222"/>
         <source>predicting</source>
         <translation>bei der Vorhersage</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="140"/>
+        <location filename="../core/infer/Predictor.cpp" line="281"/>
+        <source>%1 (%2, the median of %3 judged folds)</source>
+        <translation>%1 (%2, der Median von %3 urteilenden Folds)</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="290"/>
         <source>run %1&apos;s reference holds too few slides to judge new ones by (%2)</source>
         <translation>die Referenz von Lauf %1 enthält zu wenige Schnitte, um neue daran zu messen (%2)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="155"/>
+        <location filename="../core/infer/Predictor.cpp" line="320"/>
+        <source> (mean of %1 folds)</source>
+        <translation> (Mittel aus %1 Folds)</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="335"/>
         <source>; probabilities calibrated (temperature %1)</source>
         <translation>; Wahrscheinlichkeiten kalibriert (Temperatur %1)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="156"/>
+        <location filename="../core/infer/Predictor.cpp" line="336"/>
         <source>; reference: %1</source>
         <translation>; Referenz: %1</translation>
     </message>
@@ -1006,7 +1067,17 @@ srun tessera-cli %2 --distributed
         <translation>der Prozess des Auftrags endete ohne Begründung (beendet, kein Speicher mehr oder abgestürzt)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="366"/>
+        <location filename="../core/project/RunRegistry.cpp" line="409"/>
+        <source>%1 holds no finished fold to use as an ensemble</source>
+        <translation>%1 enthält keinen fertigen Fold, der als Ensemble dienen könnte</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunRegistry.cpp" line="420"/>
+        <source>ensemble of %1 folds</source>
+        <translation>Ensemble aus %1 Folds</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunRegistry.cpp" line="446"/>
         <source>registered from its folder before it finished</source>
         <translation>aus seinem Ordner übernommen, bevor er fertig war</translation>
     </message>
@@ -1316,89 +1387,110 @@ srun tessera-cli %2 --distributed
         <translation>Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="221"/>
+        <location filename="../core/trust/TrustReference.cpp" line="219"/>
         <source>%1 training and %2 validation slides</source>
         <translation>%1 Trainings- und %2 Validierungsschnitten</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="226"/>
         <source>the 95th percentile of the %1 validation slides&apos; scores (at least %2)</source>
-        <translation>das 95. Perzentil der Werte der %1 Validierungsschnitte (mindestens %2)</translation>
+        <translation type="vanished">das 95. Perzentil der Werte der %1 Validierungsschnitte (mindestens %2)</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="230"/>
         <source>the 95th percentile of %1 validation and %2 held-out training slides&apos; scores (fewer than %3 validation slides; at least %4)</source>
-        <translation>das 95. Perzentil der Werte von %1 Validierungs- und %2 zurückgehaltenen Trainingsschnitten (weniger als %3 Validierungsschnitte; mindestens %4)</translation>
+        <translation type="vanished">das 95. Perzentil der Werte von %1 Validierungs- und %2 zurückgehaltenen Trainingsschnitten (weniger als %3 Validierungsschnitte; mindestens %4)</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="244"/>
+        <location filename="../core/trust/TrustReference.cpp" line="223"/>
+        <source>the 95th percentile of %1 validation and %2 held-out training slides&apos; scores (at least %3)</source>
+        <translation>das 95. Perzentil der Werte von %1 Validierungs- und %2 zurückgehaltenen Trainingsschnitten (mindestens %3)</translation>
+    </message>
+    <message>
+        <location filename="../core/trust/TrustReference.cpp" line="235"/>
         <source>not calibrated: the model&apos;s outputs on validation are not finite numbers</source>
         <translation>nicht kalibriert: Die Ausgaben des Modells auf der Validierung sind keine endlichen Zahlen</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="255"/>
+        <location filename="../core/trust/TrustReference.cpp" line="246"/>
         <source>temperature %1, fitted on %2 validation slides</source>
         <translation>Temperatur %1, angepasst an %2 Validierungsschnitten</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="263"/>
+        <location filename="../core/trust/TrustReference.cpp" line="254"/>
         <source>not calibrated: %1 validation slides (it takes %2)</source>
         <translation>nicht kalibriert: %1 Validierungsschnitte (nötig sind %2)</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="379"/>
+        <location filename="../core/trust/TrustReference.cpp" line="370"/>
         <source>%1 is not a usable trust reference (%2); train the run again to judge new slides against its training data</source>
         <translation>%1 ist keine brauchbare Vertrauensreferenz (%2); trainieren Sie den Lauf erneut, um neue Schnitte mit seinen Trainingsdaten abzugleichen</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="386"/>
+        <location filename="../core/trust/TrustReference.cpp" line="377"/>
         <source>no summary of a known version</source>
         <translation>keine Zusammenfassung einer bekannten Version</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="393"/>
+        <location filename="../core/trust/TrustReference.cpp" line="384"/>
         <source>the feature statistics do not match the codebook</source>
         <translation>die Merkmalsstatistik passt nicht zum Codebuch</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="400"/>
+        <location filename="../core/trust/TrustReference.cpp" line="391"/>
         <source>the feature codebook holds numbers that are not finite or scales that are not positive</source>
         <translation>das Merkmals-Codebuch enthält nicht endliche Zahlen oder nicht positive Skalen</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="408"/>
+        <location filename="../core/trust/TrustReference.cpp" line="399"/>
         <source>%1 and %2 differ in size</source>
         <translation>%1 und %2 sind verschieden groß</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="413"/>
+        <location filename="../core/trust/TrustReference.cpp" line="404"/>
         <source>a spread in %1 is not positive</source>
         <translation>eine Streuung in %1 ist nicht positiv</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="435"/>
+        <location filename="../core/trust/TrustReference.cpp" line="426"/>
         <source>part %1 is not %2</source>
         <translation>Teil %1 ist nicht %2</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="442"/>
+        <location filename="../core/trust/TrustReference.cpp" line="433"/>
         <source>the spread of %1 is not positive</source>
         <translation>die Streuung von %1 ist nicht positiv</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="446"/>
+        <location filename="../core/trust/TrustReference.cpp" line="437"/>
         <source>the statistics of an enabled part are missing</source>
         <translation>die Statistik eines verwendeten Teils fehlt</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="449"/>
+        <location filename="../core/trust/TrustReference.cpp" line="440"/>
         <source>its threshold is not a number</source>
         <translation>sein Schwellenwert ist keine Zahl</translation>
     </message>
     <message>
-        <location filename="../core/trust/TrustReference.cpp" line="454"/>
+        <location filename="../core/trust/TrustReference.cpp" line="445"/>
         <source>its temperature is not a positive number</source>
         <translation>seine Temperatur ist keine positive Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::core</name>
+    <message>
+        <location filename="../core/project/RunRegistry.cpp" line="388"/>
+        <source>each of %1 folds against its own training and validation slides</source>
+        <translation>jeder der %1 Folds gegen seine eigenen Trainings- und Validierungsschnitte</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunRegistry.cpp" line="390"/>
+        <source>the median fold&apos;s verdict: flagged when at least half the folds flag the slide</source>
+        <translation>das Urteil des mittleren Folds: markiert, wenn mindestens die Hälfte der Folds den Schnitt markiert</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunRegistry.cpp" line="393"/>
+        <source>each fold&apos;s own temperature; the ensemble averages the calibrated probabilities</source>
+        <translation>die eigene Temperatur jedes Folds; das Ensemble mittelt die kalibrierten Wahrscheinlichkeiten</translation>
     </message>
 </context>
 <context>
@@ -1673,92 +1765,132 @@ srun tessera-cli %2 --distributed
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="101"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="100"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="101"/>
+        <source>Uncertainty (folds disagree)</source>
+        <translation>Unsicherheit (Folds uneins)</translation>
+    </message>
+    <message>
         <location filename="../ui/analysis/AnalysisPanel.cpp" line="102"/>
+        <source>SR-MIL runs make this map.</source>
+        <translation>SR-MIL-Läufe erzeugen diese Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="104"/>
+        <source>Where the folds of a cross-validation disagree on which patches matter: the spread of each patch&apos;s attention percentile over the folds. Only an ensemble (a --folds run used whole) has one.</source>
+        <translation>Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung des Aufmerksamkeitsperzentils jedes Patches über die Folds. Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="107"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="103"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="108"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="121"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="125"/>
         <source>Heatmap display</source>
         <translation>Heatmap-Darstellung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="134"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="138"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="135"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="139"/>
         <source>Raw (min–max)</source>
         <translation>Rohwerte (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="155"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="159"/>
         <source>Smooth between patches</source>
         <translation>Zwischen Patches glätten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="156"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="160"/>
         <source>Attention colours</source>
         <translation>Farben Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="157"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="161"/>
         <source>Consistency colours</source>
         <translation>Farben Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="319"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="162"/>
+        <source>Uncertainty colours</source>
+        <translation>Farben der Unsicherheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="183"/>
+        <source>Most uncertain</source>
+        <translation>Am unsichersten</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="287"/>
+        <source>%1, ensemble of %2 folds</source>
+        <translation>%1, Ensemble aus %2 Folds</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="311"/>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="318"/>
+        <source>Mean of %1 folds&apos; calibrated probabilities ± their standard deviation</source>
+        <translation>Mittel der kalibrierten Wahrscheinlichkeiten von %1 Folds ± ihre Standardabweichung</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="337"/>
         <source>Not to be trusted: the slide is unlike the training data.</source>
         <translation>Nicht vertrauenswürdig: Der Schnitt ähnelt nicht den Trainingsdaten.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="333"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="351"/>
         <source>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="335"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="353"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="337"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="355"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Score&lt;/th&gt;&lt;th&gt;Spreads above typical&lt;/th&gt;&lt;th&gt;Value&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Flagged above %3: %4.&lt;br&gt;Compared with %5 of the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Maß&lt;/th&gt;&lt;th&gt;Streuungen über typisch&lt;/th&gt;&lt;th&gt;Wert&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Markiert über %3: %4.&lt;br&gt;Verglichen mit %5 des Laufs.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="347"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="365"/>
         <source>&lt;p&gt;Probabilities calibrated by temperature scaling (T = %1).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wahrscheinlichkeiten durch Temperaturskalierung kalibriert (T = %1).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="351"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="369"/>
         <source>&lt;b&gt;⚠ Unlike the training data&lt;/b&gt; (%1 %2 spreads above typical)</source>
         <translation>&lt;b&gt;⚠ Anders als die Trainingsdaten&lt;/b&gt; (%1 %2 Streuungen über typisch)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="358"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="376"/>
         <source>✓ Like the training data (score %1, flagged above %2)</source>
         <translation>✓ Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="361"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="379"/>
         <source>Not checked against the training data</source>
         <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="402"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="419"/>
         <source>Reading gallery patches</source>
         <translation>Galerie-Patches werden gelesen</translation>
     </message>
@@ -1767,52 +1899,52 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">Farbskala</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="158"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="163"/>
         <source>Scale</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="159"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="164"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="160"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="165"/>
         <source>Hides the cold end of each map: patches whose normalized score is below this (for consistency, the patches most like their neighbours).</source>
         <translation>Blendet das kalte Ende jeder Karte aus: Patches, deren normierter Wert darunter liegt (bei der Konsistenz die Patches, die ihren Nachbarn am meisten gleichen).</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="162"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="167"/>
         <source>Hide below</source>
         <translation>Ausblenden unter</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="175"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="181"/>
         <source>Highest attention</source>
         <translation>Höchste Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="176"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="182"/>
         <source>Lowest consistency</source>
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="274"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="281"/>
         <source>Loading the stored results…</source>
         <translation>Gespeicherte Ergebnisse werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="275"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="282"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="280"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="288"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="283"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="291"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -3517,21 +3649,26 @@ Kalibrierung: %4</translation>
         <translation>Gewählter Patch</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="80"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="76"/>
         <source>Unlike the training data (%1): do not rely on this map or the prediction</source>
         <translation>Anders als die Trainingsdaten (%1): Verlassen Sie sich nicht auf diese Karte oder die Vorhersage</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="151"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="148"/>
         <source> · consistency %1 (p%2; %3)</source>
         <translation> · Konsistenz %1 (p%2; %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="153"/>
+        <source> · uncertainty %1 (p%2; %3)</source>
+        <translation> · Unsicherheit %1 (p%2; %3)</translation>
     </message>
     <message>
         <source>Consistency</source>
         <translation type="vanished">Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="147"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="144"/>
         <source>attention %1 (p%2)</source>
         <translation>Attention %1 (p%2)</translation>
     </message>
