@@ -70,6 +70,7 @@ Q_SIGNALS:
     void classesChanged();
 
 private:
+    static constexpr std::size_t kLargeBatch = 2048; // upserts marked as one area (see apply)
     std::shared_ptr<const std::vector<Annotation>> m_lastUpserts;
     void push(std::vector<Annotation> before, std::vector<Annotation> after, const QString& text);
     void indexChanged(bool rebuild); // rebuild: the spatial index must be made afresh

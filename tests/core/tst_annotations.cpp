@@ -128,6 +128,7 @@ private Q_SLOTS:
     void hugeFilesAreRefusedBeforeReading();
     void exportToAReadOnlyFolderLeavesNothing();
     void editsAreUndoable();
+    void aLargeBatchMarksTheAreaItCovers();
     void spatialGridMatchesBruteForce();
     void projectStoreKeepsAnnotationsAndClasses();
     void heatmapRegionsTraceABlockWithItsHole();
@@ -481,6 +482,26 @@ void TestAnnotations::exportToAReadOnlyFolderLeavesNothing()
     QVERIFY2(message.contains(path), qPrintable(message));
     QVERIFY(!QFile::exists(path));
     QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TestAnnotations::aLargeBatchMarksTheAreaItCovers()
+{
+    // An import of thousands of points marks the area they cover as changed once (decorated
+    // tiles there are redrawn), and leaves tiles beyond it as they were.
+    core::AnnotationSet set;
+    std::vector<Annotation> points;
+    for (int i = 0; i < 3000; ++i)
+        points.push_back(annotationOf(Geometry::point({10000.0 + i % 60 * 10, 20000.0 + i / 60 * 10})));
+    const quint64 before = set.revisionIn(QRectF(0, 0, 1e6, 1e6));
+    set.add(points, QStringLiteral("Import"));
+    QVERIFY(set.revisionIn(QRectF(10000, 20000, 1, 1)) > before);     // the first point
+    QVERIFY(set.revisionIn(QRectF(10590, 20490, 1, 1)) > before);     // the last one
+    QCOMPARE(set.revisionIn(QRectF(50000, 50000, 256, 256)), before); // far away
+    // A single point alone marks its own cell.
+    core::AnnotationSet one;
+    one.add({annotationOf(Geometry::point({700, 700}))}, QStringLiteral("Draw"));
+    QVERIFY(one.revisionIn(QRectF(700, 700, 1, 1)) > 0);
+    QCOMPARE(one.revisionIn(QRectF(5000, 5000, 256, 256)), quint64(0));
 }
 
 void TestAnnotations::editsAreUndoable()

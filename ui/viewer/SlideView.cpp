@@ -85,7 +85,16 @@ void SlideView::setSlide(core::SlidePtr slide)
 
 void SlideView::layersChanged()
 {
-    update();
+    // A layer can change at the end of a long turn (100 000 imported annotations adopted): its
+    // frame is painted in a turn of its own, after the timers due meanwhile, not straight after.
+    if (m_layersRepaintQueued)
+        return;
+    m_layersRepaintQueued = true;
+    // A real timer (1 ms): a 0-ms one is a queued call, which can run before the timers due.
+    QTimer::singleShot(1, Qt::PreciseTimer, this, [this] {
+        m_layersRepaintQueued = false;
+        update();
+    });
 }
 
 void SlideView::setView(QPointF centre, double scale)

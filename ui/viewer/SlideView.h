@@ -97,8 +97,9 @@ private:
     std::unique_ptr<TilePainter> m_painter;
     ViewTransform m_view;
     bool m_fitPending = true;
-    bool m_prefetchPending = false; // the view's neighbours wait until its own tiles are in
-    QTimer m_tileRepaint;           // batches repaints for tiles that arrive within one frame
+    bool m_prefetchPending = false;     // the view's neighbours wait until its own tiles are in
+    bool m_layersRepaintQueued = false; // a layer changed: one repaint in the next turn
+    QTimer m_tileRepaint;               // batches repaints for tiles that arrive within one frame
     PanTool* m_panTool;
     ViewerTool* m_tool;
 };
