@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -101,6 +102,33 @@ DropoutSample mcDropout(nets::MilNet& net, const FeatureBag& bag, double tempera
     }
     net.eval();
     return {spreadOf(probability)[0], spreadOf(ranks)};
+}
+
+// Other per-patch disagreement maps from the folds' attention [member][patch], for comparison:
+// the SD of attention relative to uniform (attention × N), and how split the folds are on whether
+// the patch is in their top decile (4 p (1 − p), p the share of folds that put it there).
+constexpr std::size_t kVariants = 2;
+constexpr const char* kVariantNames[kVariants] = {"SD of attention x N", "top-decile vote split"};
+
+std::array<std::vector<double>, kVariants> alternativeMaps(const std::vector<std::vector<float>>& attention)
+{
+    const std::size_t n = attention.front().size();
+    std::vector<std::vector<double>> relative, top;
+    for (const auto& a : attention) {
+        std::vector<double> r(n), t(n);
+        const std::vector<double> place = places(a);
+        for (std::size_t i = 0; i < n; ++i) {
+            r[i] = double(a[i]) * double(n);
+            t[i] = place[i] >= 0.9 ? 1.0 : 0.0;
+        }
+        relative.push_back(std::move(r));
+        top.push_back(std::move(t));
+    }
+    std::array<std::vector<double>, kVariants> maps{spreadOf(relative), std::vector<double>(n)};
+    const std::vector<double> share = spreadOf(top); // SD of a 0/1 vote = sqrt(p (1 − p))
+    for (std::size_t i = 0; i < n; ++i)
+        maps[1][i] = 4 * share[i] * share[i];
+    return maps;
 }
 
 struct SeedResult {
@@ -205,10 +233,12 @@ int main(int argc, char** argv)
         std::vector<double> patchEnsemble, patchDropout;
         std::vector<bool> patchWrong;
         std::vector<double> mapAuc, meanEnsemble, meanDropout; // per tumour slide
+        std::array<std::vector<double>, kVariants> patchVariant, meanVariant;
         double ensembleSeconds = 0, singleSeconds = 0;
         for (int i = 0; i < kSlides; ++i) {
             if (!heldOut(i))
                 continue;
+            std::vector<std::vector<float>> foldAttention;
             const FeatureBag bag = FeatureStore::read(dir.filePath(QStringLiteral("features/%1.h5").arg(slideId(i))));
             QElapsedTimer clock;
             clock.start();
@@ -223,6 +253,7 @@ int main(int argc, char** argv)
                 if (m == 0)
                     singleSeconds += double(clock.nsecsElapsed()) / 1e9;
                 foldProbabilities[m].insert(foldProbabilities[m].end(), q.probabilities.begin(), q.probabilities.end());
+                foldAttention.push_back(q.attention);
             }
             const DropoutSample mc = mcDropout(*net, bag, p.temperature);
             ensembleSpread.push_back(p.probabilitySpread[1]);
@@ -235,12 +266,17 @@ int main(int argc, char** argv)
             std::vector<bool> truth;
             for (int j = 0; j < bag.count; ++j)
                 truth.push_back(bag.patchLabels[std::size_t(j)] > 0.5f);
+            const auto variants = alternativeMaps(foldAttention);
+            for (std::size_t v = 0; v < kVariants; ++v)
+                meanVariant[v].push_back(std::accumulate(variants[v].begin(), variants[v].end(), 0.0) / bag.count);
             const double share = double(std::count(truth.begin(), truth.end(), true)) / double(bag.count);
             for (int j = 0; j < bag.count; ++j) {
                 const bool calledTumour = attention[std::size_t(j)] >= 1.0 - share;
                 patchWrong.push_back(calledTumour != truth[std::size_t(j)]);
                 patchEnsemble.push_back(p.uncertainty[std::size_t(j)]);
                 patchDropout.push_back(mc.rankSpread[std::size_t(j)]);
+                for (std::size_t v = 0; v < kVariants; ++v)
+                    patchVariant[v].push_back(variants[v][std::size_t(j)]);
             }
             mapAuc.push_back(rocAuc(std::vector<double>(p.attention.begin(), p.attention.end()), truth));
             meanEnsemble.push_back(std::accumulate(p.uncertainty.begin(), p.uncertainty.end(), 0.0) / bag.count);
@@ -268,6 +304,9 @@ int main(int argc, char** argv)
         r.patchEnsemble = rocAuc(patchEnsemble, patchWrong);
         r.patchDropout = rocAuc(patchDropout, patchWrong);
         r.mapEnsemble = spearman(meanEnsemble, mapAuc);
+        for (std::size_t v = 0; v < kVariants; ++v)
+            std::printf("      %-28s patch %.3f  map %.3f\n", kVariantNames[v], rocAuc(patchVariant[v], patchWrong),
+                        spearman(meanVariant[v], mapAuc));
         r.mapDropout = spearman(meanDropout, mapAuc);
         r.costRatio = ensembleSeconds / singleSeconds;
         std::printf("%-5d %9.3f %9.3f %8.3f %8.3f | %5d %9.3f %9.3f %9.3f | %9.3f %9.3f | %8.3f %8.3f | %5.1fx\n",

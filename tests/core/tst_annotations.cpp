@@ -4,6 +4,7 @@
 #include "annotations/AnnotationFiles.h"
 #include "annotations/AnnotationSet.h"
 #include "annotations/HeatmapRegions.h"
+#include "annotations/PatchLabels.h"
 #include "annotations/SpatialGrid.h"
 #include "common/Error.h"
 #include "project/Project.h"
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void exportToAReadOnlyFolderLeavesNothing();
     void editsAreUndoable();
     void aLargeBatchMarksTheAreaItCovers();
+    void patchesTakeTheClassThatCoversHalfOfThem();
     void spatialGridMatchesBruteForce();
     void projectStoreKeepsAnnotationsAndClasses();
     void heatmapRegionsTraceABlockWithItsHole();
@@ -482,6 +484,52 @@ void TestAnnotations::exportToAReadOnlyFolderLeavesNothing()
     QVERIFY2(message.contains(path), qPrintable(message));
     QVERIFY(!QFile::exists(path));
     QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TestAnnotations::patchesTakeTheClassThatCoversHalfOfThem()
+{
+    // A 4 × 3 grid of 100-px patches whose origin is off the multiples of 100 (tissue starts at 30).
+    std::vector<std::int64_t> coords;
+    for (int row = 0; row < 3; ++row)
+        for (int column = 0; column < 4; ++column)
+            coords.insert(coords.end(), {30 + column * 100, 30 + row * 100});
+    const auto at = [](int column, int row) { return std::size_t(row * 4 + column); };
+    // Tumor (QuPath's spelling, any case) over columns 0–1 of row 0 wholly and 60 % of column 2;
+    // a hole takes patch (1, 0) back out. Normal over 40 % of (2, 1) and all of (3, 1), (3, 2);
+    // stroma is no label class; a point labels nothing.
+    const Geometry tumour =
+        Geometry::polygon(QPolygonF(QRectF(30, 30, 260, 100)), {QPolygonF(QRectF(130, 30, 100, 100))});
+    const std::vector<Annotation> annotations{
+        annotationOf(tumour, QStringLiteral("TUMOUR")),
+        annotationOf(Geometry::rectangle({230, 130, 40, 100}), QStringLiteral("normal")),
+        annotationOf(Geometry::rectangle({330, 130, 100, 200}), QStringLiteral("Normal")),
+        annotationOf(Geometry::rectangle({30, 230, 100, 100}), QStringLiteral("Stroma")),
+        annotationOf(Geometry::point({150, 250}), QStringLiteral("normal"))};
+    const core::PatchLabelling l =
+        core::labelPatches(annotations, {QStringLiteral("normal"), QStringLiteral("tumour")}, coords, 100);
+    QCOMPARE(l.labels.size(), std::size_t(12));
+    QCOMPARE(l.labels[at(0, 0)], 1);
+    QCOMPARE(l.labels[at(1, 0)], core::PatchLabelling::kUnlabelled); // in the hole
+    QCOMPARE(l.labels[at(2, 0)], 1);                                 // 60 % ≥ half
+    QCOMPARE(l.labels[at(2, 1)], core::PatchLabelling::kUnlabelled); // 40 % < half
+    QCOMPARE(l.labels[at(3, 1)], 0);
+    QCOMPARE(l.labels[at(3, 2)], 0);
+    QCOMPARE(l.labels[at(0, 2)], core::PatchLabelling::kUnlabelled); // stroma
+    QCOMPARE(l.labels[at(1, 2)], core::PatchLabelling::kUnlabelled); // a point
+    QCOMPARE(l.labelled(), 4);
+    QCOMPARE(l.patchesPerClass, (std::vector<int>{2, 2}));
+    QCOMPARE(l.unmatchedClasses, QStringList{QStringLiteral("Stroma")});
+    // A stricter share leaves the 60 % patch out; two classes over one patch: the larger wins.
+    QCOMPARE(core::labelPatches(annotations, {QStringLiteral("normal"), QStringLiteral("tumour")}, coords,
+                                100, 0.75)
+                 .labels[at(2, 0)],
+             core::PatchLabelling::kUnlabelled);
+    const std::vector<Annotation> both{
+        annotationOf(Geometry::rectangle({30, 30, 70, 100}), QStringLiteral("tumour")),
+        annotationOf(Geometry::rectangle({30, 30, 100, 100}), QStringLiteral("normal"))};
+    QCOMPARE(core::labelPatches(both, {QStringLiteral("normal"), QStringLiteral("tumour")}, coords, 100)
+                 .labels[at(0, 0)],
+             0);
 }
 
 void TestAnnotations::aLargeBatchMarksTheAreaItCovers()
