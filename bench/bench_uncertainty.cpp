@@ -8,8 +8,9 @@
 //    dropout on), and 1 − the ensemble's top probability as the plain baseline;
 //  - whether the uncertainty map finds the patches the attention map gets wrong, on tumour slides:
 //    the map called at the slide's true tumour share (its top share called tumour), a patch is
-//    wrong where that call differs from the truth; per patch the SD over folds (or over dropout
-//    passes) of its attention percentile, AUROC;
+//    wrong where that call differs from the truth; AUROC of the ensemble's map (the SD over folds
+//    of attention × N), of MC dropout's SD of the attention percentile, and of two other fold
+//    maps (the SD of the percentile, a top-decile vote split);
 //  - whether a slide's mean uncertainty says how well its map localizes: on tumour slides, the
 //    Spearman correlation between the mean uncertainty and the attention map's patch AUC
 //    (negative: the hotter the uncertainty map, the worse the map);
@@ -58,7 +59,8 @@ std::vector<double> places(const std::vector<float>& values)
 {
     std::vector<std::size_t> order(values.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
     std::vector<double> place(values.size());
     for (std::size_t r = 0; r < order.size(); ++r)
         place[order[r]] = double(r) / double(std::max<std::size_t>(1, order.size() - 1));
@@ -104,27 +106,26 @@ DropoutSample mcDropout(nets::MilNet& net, const FeatureBag& bag, double tempera
     return {spreadOf(probability)[0], spreadOf(ranks)};
 }
 
-// Other per-patch disagreement maps from the folds' attention [member][patch], for comparison:
-// the SD of attention relative to uniform (attention × N), and how split the folds are on whether
-// the patch is in their top decile (4 p (1 − p), p the share of folds that put it there).
+// Other per-patch disagreement maps from the folds' attention [member][patch], for comparison
+// with the ensemble's own (the SD of attention × N): the SD of each patch's attention percentile,
+// and how split the folds are on whether the patch is in their top decile (4 p (1 − p), p the
+// share of folds that put it there).
 constexpr std::size_t kVariants = 2;
-constexpr const char* kVariantNames[kVariants] = {"SD of attention x N", "top-decile vote split"};
+constexpr const char* kVariantNames[kVariants] = {"SD of attention percentile", "top-decile vote split"};
 
 std::array<std::vector<double>, kVariants> alternativeMaps(const std::vector<std::vector<float>>& attention)
 {
     const std::size_t n = attention.front().size();
-    std::vector<std::vector<double>> relative, top;
+    std::vector<std::vector<double>> ranks, top;
     for (const auto& a : attention) {
-        std::vector<double> r(n), t(n);
+        std::vector<double> t(n);
         const std::vector<double> place = places(a);
-        for (std::size_t i = 0; i < n; ++i) {
-            r[i] = double(a[i]) * double(n);
+        for (std::size_t i = 0; i < n; ++i)
             t[i] = place[i] >= 0.9 ? 1.0 : 0.0;
-        }
-        relative.push_back(std::move(r));
+        ranks.push_back(place);
         top.push_back(std::move(t));
     }
-    std::array<std::vector<double>, kVariants> maps{spreadOf(relative), std::vector<double>(n)};
+    std::array<std::vector<double>, kVariants> maps{spreadOf(ranks), std::vector<double>(n)};
     const std::vector<double> share = spreadOf(top); // SD of a 0/1 vote = sqrt(p (1 − p))
     for (std::size_t i = 0; i < n; ++i)
         maps[1][i] = 4 * share[i] * share[i];
@@ -175,7 +176,8 @@ int main(int argc, char** argv)
     const int threads = int(argument(args, QStringLiteral("--threads"), 1));
     const double signal = argument(args, QStringLiteral("--signal"), 1.5);
     const qsizetype modelAt = args.indexOf(QStringLiteral("--model"));
-    const QString model = modelAt >= 0 && modelAt + 1 < args.size() ? args[modelAt + 1] : QStringLiteral("srmil");
+    const QString model =
+        modelAt >= 0 && modelAt + 1 < args.size() ? args[modelAt + 1] : QStringLiteral("srmil");
     torch::set_num_threads(threads);
     std::printf("bench_uncertainty: %d seeds, signal %.2f, %d folds of %d slides, %d held-out slides, %s %d "
                 "epochs, MC dropout %d passes\n\n",
@@ -214,7 +216,8 @@ int main(int argc, char** argv)
         const QString cv = dir.filePath(QStringLiteral("cv"));
         const std::vector<Split> splits = Split::kFold(crossValidated, folds, config.seed);
         for (std::size_t f = 0; f < splits.size(); ++f) {
-            const MilDataset data = MilDataset::load(dir.filePath(QStringLiteral("features")), all, splits[f]);
+            const MilDataset data =
+                MilDataset::load(dir.filePath(QStringLiteral("features")), all, splits[f]);
             Trainer(config, data, QStringLiteral("%1/fold_%2").arg(cv).arg(f)).run();
         }
         const Predictor ensemble(cv, QStringLiteral("cpu"));
@@ -239,23 +242,29 @@ int main(int argc, char** argv)
             if (!heldOut(i))
                 continue;
             std::vector<std::vector<float>> foldAttention;
-            const FeatureBag bag = FeatureStore::read(dir.filePath(QStringLiteral("features/%1.h5").arg(slideId(i))));
+            double firstTemperature = 1;
+            const FeatureBag bag =
+                FeatureStore::read(dir.filePath(QStringLiteral("features/%1.h5").arg(slideId(i))));
             QElapsedTimer clock;
             clock.start();
             const Prediction p = ensemble.predict(bag);
             ensembleSeconds += double(clock.nsecsElapsed()) / 1e9;
             const int label = all.labels[std::size_t(i)];
             labels.push_back(label);
-            ensembleProbabilities.insert(ensembleProbabilities.end(), p.probabilities.begin(), p.probabilities.end());
+            ensembleProbabilities.insert(ensembleProbabilities.end(), p.probabilities.begin(),
+                                         p.probabilities.end());
             for (std::size_t m = 0; m < members.size(); ++m) {
                 clock.restart();
                 const Prediction q = members[m]->predict(bag);
-                if (m == 0)
+                if (m == 0) {
                     singleSeconds += double(clock.nsecsElapsed()) / 1e9;
-                foldProbabilities[m].insert(foldProbabilities[m].end(), q.probabilities.begin(), q.probabilities.end());
+                    firstTemperature = q.temperature; // MC dropout runs fold 0, calibrated as it is
+                }
+                foldProbabilities[m].insert(foldProbabilities[m].end(), q.probabilities.begin(),
+                                            q.probabilities.end());
                 foldAttention.push_back(q.attention);
             }
-            const DropoutSample mc = mcDropout(*net, bag, p.temperature);
+            const DropoutSample mc = mcDropout(*net, bag, firstTemperature);
             ensembleSpread.push_back(p.probabilitySpread[1]);
             dropoutSpread.push_back(mc.probabilitySpread);
             confidence.push_back(1.0 - std::max(p.probabilities[0], p.probabilities[1]));
@@ -268,7 +277,8 @@ int main(int argc, char** argv)
                 truth.push_back(bag.patchLabels[std::size_t(j)] > 0.5f);
             const auto variants = alternativeMaps(foldAttention);
             for (std::size_t v = 0; v < kVariants; ++v)
-                meanVariant[v].push_back(std::accumulate(variants[v].begin(), variants[v].end(), 0.0) / bag.count);
+                meanVariant[v].push_back(std::accumulate(variants[v].begin(), variants[v].end(), 0.0) /
+                                         bag.count);
             const double share = double(std::count(truth.begin(), truth.end(), true)) / double(bag.count);
             for (int j = 0; j < bag.count; ++j) {
                 const bool calledTumour = attention[std::size_t(j)] >= 1.0 - share;
@@ -279,8 +289,10 @@ int main(int argc, char** argv)
                     patchVariant[v].push_back(variants[v][std::size_t(j)]);
             }
             mapAuc.push_back(rocAuc(std::vector<double>(p.attention.begin(), p.attention.end()), truth));
-            meanEnsemble.push_back(std::accumulate(p.uncertainty.begin(), p.uncertainty.end(), 0.0) / bag.count);
-            meanDropout.push_back(std::accumulate(mc.rankSpread.begin(), mc.rankSpread.end(), 0.0) / bag.count);
+            meanEnsemble.push_back(std::accumulate(p.uncertainty.begin(), p.uncertainty.end(), 0.0) /
+                                   bag.count);
+            meanDropout.push_back(std::accumulate(mc.rankSpread.begin(), mc.rankSpread.end(), 0.0) /
+                                  bag.count);
         }
         SeedResult r;
         const auto metrics = [&](const std::vector<float>& probabilities) {
@@ -305,14 +317,15 @@ int main(int argc, char** argv)
         r.patchDropout = rocAuc(patchDropout, patchWrong);
         r.mapEnsemble = spearman(meanEnsemble, mapAuc);
         for (std::size_t v = 0; v < kVariants; ++v)
-            std::printf("      %-28s patch %.3f  map %.3f\n", kVariantNames[v], rocAuc(patchVariant[v], patchWrong),
-                        spearman(meanVariant[v], mapAuc));
+            std::printf("      %-28s patch %.3f  map %.3f\n", kVariantNames[v],
+                        rocAuc(patchVariant[v], patchWrong), spearman(meanVariant[v], mapAuc));
         r.mapDropout = spearman(meanDropout, mapAuc);
         r.costRatio = ensembleSeconds / singleSeconds;
-        std::printf("%-5d %9.3f %9.3f %8.3f %8.3f | %5d %9.3f %9.3f %9.3f | %9.3f %9.3f | %8.3f %8.3f | %5.1fx\n",
-                    seed, r.ensembleAuc, r.foldAuc, r.ensembleEce, r.foldEce, r.wrong, r.slideEnsemble,
-                    r.slideDropout, r.slideConfidence, r.patchEnsemble, r.patchDropout, r.mapEnsemble,
-                    r.mapDropout, r.costRatio);
+        std::printf(
+            "%-5d %9.3f %9.3f %8.3f %8.3f | %5d %9.3f %9.3f %9.3f | %9.3f %9.3f | %8.3f %8.3f | %5.1fx\n",
+            seed, r.ensembleAuc, r.foldAuc, r.ensembleEce, r.foldEce, r.wrong, r.slideEnsemble,
+            r.slideDropout, r.slideConfidence, r.patchEnsemble, r.patchDropout, r.mapEnsemble, r.mapDropout,
+            r.costRatio);
         std::fflush(stdout);
         results.push_back(r);
     }
@@ -326,11 +339,11 @@ int main(int argc, char** argv)
             }
         return n ? sum / n : NAN;
     };
-    std::printf("%-5s %9.3f %9.3f %8.3f %8.3f | %5s %9.3f %9.3f %9.3f | %9.3f %9.3f | %8.3f %8.3f | %5.1fx\n",
-                "mean", mean(&SeedResult::ensembleAuc), mean(&SeedResult::foldAuc), mean(&SeedResult::ensembleEce),
-                mean(&SeedResult::foldEce), "", mean(&SeedResult::slideEnsemble), mean(&SeedResult::slideDropout),
-                mean(&SeedResult::slideConfidence), mean(&SeedResult::patchEnsemble),
-                mean(&SeedResult::patchDropout), mean(&SeedResult::mapEnsemble), mean(&SeedResult::mapDropout),
-                mean(&SeedResult::costRatio));
+    std::printf(
+        "%-5s %9.3f %9.3f %8.3f %8.3f | %5s %9.3f %9.3f %9.3f | %9.3f %9.3f | %8.3f %8.3f | %5.1fx\n", "mean",
+        mean(&SeedResult::ensembleAuc), mean(&SeedResult::foldAuc), mean(&SeedResult::ensembleEce),
+        mean(&SeedResult::foldEce), "", mean(&SeedResult::slideEnsemble), mean(&SeedResult::slideDropout),
+        mean(&SeedResult::slideConfidence), mean(&SeedResult::patchEnsemble), mean(&SeedResult::patchDropout),
+        mean(&SeedResult::mapEnsemble), mean(&SeedResult::mapDropout), mean(&SeedResult::costRatio));
     return 0;
 }

@@ -27,8 +27,7 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     options.add(QStringLiteral("slide"), QStringLiteral("The slide."), QStringLiteral("file"));
     options.add(QStringLiteral("map"),
                 QStringLiteral("attention, consistency (SR-MIL) or uncertainty (a --folds folder as --run)."),
-                QStringLiteral("name"),
-                QStringLiteral("attention"));
+                QStringLiteral("name"), QStringLiteral("attention"));
     options.add(QStringLiteral("out"), QStringLiteral("Output PNG."), QStringLiteral("file"));
     options.add(QStringLiteral("project"),
                 QStringLiteral("Project folder (default: the run's parent folder)."), QStringLiteral("dir"));
@@ -52,8 +51,9 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     options.addThreads(QStringLiteral("Patch readers if features must be extracted"));
     options.parse(arguments);
     options.require({"run", "slide", "out"});
-    const QString map = options.choice(
-        QStringLiteral("map"), {QStringLiteral("attention"), QStringLiteral("consistency"), QStringLiteral("uncertainty")});
+    const QString map =
+        options.choice(QStringLiteral("map"), {QStringLiteral("attention"), QStringLiteral("consistency"),
+                                               QStringLiteral("uncertainty")});
     const core::ScoreMap scoreMap = map == QLatin1String("attention")     ? core::ScoreMap::Attention
                                     : map == QLatin1String("consistency") ? core::ScoreMap::Consistency
                                                                           : core::ScoreMap::Uncertainty;
@@ -98,13 +98,14 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     scores.step = p.patchStep;
     scores.values = p.scores(scoreMap);
     if (scores.values.empty())
-        throw core::Error(scoreMap == core::ScoreMap::Uncertainty
-                              ? QStringLiteral("Run %1 is a single run and has no uncertainty map; train with "
-                                               "--folds K and give the folds' folder as --run")
-                                    .arg(runDir)
-                              : QStringLiteral("Run %1 (%2) has no consistency map; only SR-MIL reconstructs "
-                                               "patches")
-                                    .arg(runDir, p.model));
+        throw core::Error(
+            scoreMap == core::ScoreMap::Uncertainty
+                ? QStringLiteral("Run %1 is a single run and has no uncertainty map; train with "
+                                 "--folds K and give the folds' folder as --run")
+                      .arg(runDir)
+                : QStringLiteral("Run %1 (%2) has no consistency map; only SR-MIL reconstructs "
+                                 "patches")
+                      .arg(runDir, p.model));
     const core::ScoreMapPicture drawn =
         core::renderScoreMap(scoreMap, std::move(scores), settings, slide->size());
     QImage picture = core::renderHeatmapSnapshot(

@@ -343,8 +343,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
             try {
                 project->runs().recordEnsemble(out);
             } catch (const core::Error& error) {
-                io.err << "tessera-cli train: the ensemble is not recorded in the project: " << error.message()
-                       << "\n";
+                io.err << "tessera-cli train: the ensemble is not recorded in the project: "
+                       << error.message() << "\n";
             }
         }
         if (!options.jsonProgress())

@@ -209,9 +209,11 @@ void AnnotationSet::apply(const std::shared_ptr<const std::vector<Annotation>>& 
         right = std::max(right, r.right());
         bottom = std::max(bottom, r.bottom());
     };
-    m_items.reserve(m_items.size() + upserts.size());
-    m_position.reserve(qsizetype(m_items.size() + upserts.size()));
-    upserted.reserve(qsizetype(upserts.size()));
+    if (large) { // (reserving for every small edit would move all items each time)
+        m_items.reserve(m_items.size() + upserts.size());
+        m_position.reserve(qsizetype(m_items.size() + upserts.size()));
+        upserted.reserve(qsizetype(upserts.size()));
+    }
     for (const Annotation& a : upserts) {
         const QRectF bounds = a.geometry.bounds();
         if (large)

@@ -33,8 +33,7 @@ QString scoreMapHotMeaning(ScoreMap map)
 namespace {
 
 // The settings' colour map field for `map` (const or not).
-template <typename Settings>
-auto& colormapIn(Settings& settings, ScoreMap map)
+template <typename Settings> auto& colormapIn(Settings& settings, ScoreMap map)
 {
     switch (map) {
     case ScoreMap::Attention:
@@ -72,8 +71,8 @@ HeatmapStyle HeatmapSettings::style(ScoreMap map) const
 bool HeatmapSettings::drawsLike(const HeatmapSettings& other) const
 {
     return attentionColormap == other.attentionColormap && consistencyColormap == other.consistencyColormap &&
-           uncertaintyColormap == other.uncertaintyColormap && normalization == other.normalization && threshold == other.threshold &&
-           smoothing == other.smoothing;
+           uncertaintyColormap == other.uncertaintyColormap && normalization == other.normalization &&
+           threshold == other.threshold && smoothing == other.smoothing;
 }
 
 LegendText scoreMapLegend(ScoreMap map, Normalization normalization, float lowestScore, float highestScore)

@@ -18,10 +18,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <hdf5.h>
-#include <cmath>
-#include <numeric>
 #include <algorithm>
+#include <cmath>
+#include <hdf5.h>
 
 namespace tessera::core {
 
@@ -88,26 +87,6 @@ std::vector<float> toVector(const torch::Tensor& t)
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
-// Each value's place among the others in [0, 1] (ties share their mean place).
-std::vector<float> percentileRanks(const std::vector<float>& values)
-{
-    const std::size_t n = values.size();
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
-    std::vector<float> ranks(n, 0.5f);
-    for (std::size_t i = 0; i < n && n > 1;) {
-        std::size_t j = i;
-        while (j + 1 < n && values[order[j + 1]] == values[order[i]])
-            ++j;
-        const float place = float(double(i + j) / 2.0 / double(n - 1));
-        for (std::size_t k = i; k <= j; ++k)
-            ranks[order[k]] = place;
-        i = j + 1;
-    }
-    return ranks;
-}
-
 // Per element: the mean over `rows`, and (when `spread` is given) the population standard
 // deviation.
 std::vector<float> meanOf(const std::vector<std::vector<float>>& rows, std::vector<float>* spread = nullptr)
@@ -131,7 +110,8 @@ std::vector<float> meanOf(const std::vector<std::vector<float>>& rows, std::vect
 
 } // namespace
 
-Predictor::Member::Output Predictor::Member::predict(const FeatureBag& bag, const nets::BagTensors& tensors) const
+Predictor::Member::Output Predictor::Member::predict(const FeatureBag& bag,
+                                                     const nets::BagTensors& tensors) const
 {
     torch::manual_seed(0); // the consistency rounds' partition: the same map every time
     Output o;
@@ -155,6 +135,15 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
     const ComputeDevice d = resolveComputeDevice(device);
     s.device = d.cuda ? torch::Device(torch::kCUDA, d.index) : torch::Device(torch::kCPU);
     const QStringList folds = RunFolder::ensembleMembers(runDir);
+    const bool crossValidation =
+        !RunFolder(runDir).hasConfig() &&
+        !QDir(runDir).entryList({QStringLiteral("fold_*")}, QDir::Dirs | QDir::NoDotAndDotDot).isEmpty();
+    if (crossValidation && folds.size() < 2)
+        throw Error(
+            QObject::tr("%1 is a cross-validation with %2 finished fold(s): its ensemble needs at least "
+                        "2; use one fold's folder as the run, or let the other folds finish")
+                .arg(runDir)
+                .arg(folds.size()));
     if (folds.isEmpty()) {
         s.members.emplace_back(runDir, s.device);
         return;
@@ -166,7 +155,7 @@ Predictor::Predictor(const QString& runDir, const QString& device) : m_state(std
         if (next.featureDimension != first.featureDimension || next.classNames != first.classNames ||
             next.model.name != first.model.name || next.extractor != first.extractor)
             throw Error(QObject::tr("%1 cannot be used as an ensemble: its folds %2 and %3 differ in model, "
-                                    "classes or features")
+                                    "classes or features; train the folds again with one command")
                             .arg(runDir, RunFolder(s.members.front().dir).name(), RunFolder(fold).name()));
     }
 }
@@ -251,34 +240,44 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
         p.consistency = std::move(o.consistency);
         p.temperature = o.temperature;
     } else {
-        std::vector<std::vector<float>> probabilities, attention, consistency, ranks;
+        std::vector<std::vector<float>> probabilities, attention, consistency, relative;
         double logTemperature = 0;
         for (const Member::Output& o : outputs) {
             probabilities.push_back(o.probabilities);
             attention.push_back(o.attention);
             if (!o.consistency.empty())
                 consistency.push_back(o.consistency);
-            ranks.push_back(percentileRanks(o.attention));
+            // Attention relative to an even share (1 = 1/N): comparable across bag sizes.
+            std::vector<float> r(o.attention);
+            for (float& v : r)
+                v *= float(r.size());
+            relative.push_back(std::move(r));
             logTemperature += std::log(o.temperature);
         }
         p.probabilities = meanOf(probabilities, &p.probabilitySpread);
         p.attention = meanOf(attention);
         if (consistency.size() == outputs.size())
             p.consistency = meanOf(consistency);
-        meanOf(ranks, &p.uncertainty);
+        meanOf(relative, &p.uncertainty);
         p.temperature = std::exp(logTemperature / double(outputs.size()));
-        // The median margin above threshold over the judged members: flagged when at least half
-        // of them flag the slide, so the ensemble keeps its members' false-alarm rate.
+        // The median margin above threshold: flagged when at least half the members flag the
+        // slide, so the ensemble keeps its members' false-alarm rate. A member that cannot judge
+        // leaves the slide unjudged, with its reason.
         std::vector<std::size_t> judged;
         for (std::size_t i = 0; i < outputs.size(); ++i)
             if (outputs[i].ood.isJudged())
                 judged.push_back(i);
-        if (!judged.empty()) {
-            const auto margin = [&](std::size_t i) { return outputs[i].ood.score - outputs[i].ood.threshold; };
-            std::sort(judged.begin(), judged.end(), [&](std::size_t a, std::size_t b) { return margin(a) < margin(b); });
+            else
+                judge = i;
+        if (judged.size() == outputs.size()) {
+            const auto margin = [&](std::size_t i) {
+                return outputs[i].ood.score - outputs[i].ood.threshold;
+            };
+            std::sort(judged.begin(), judged.end(),
+                      [&](std::size_t a, std::size_t b) { return margin(a) < margin(b); });
             judge = judged[judged.size() / 2];
             OodVerdict& v = outputs[judge].ood;
-            v.reference = QObject::tr("%1 (%2, the median of %3 judged folds)")
+            v.reference = QObject::tr("%1 (%2, the median of %3 folds)")
                               .arg(v.reference, RunFolder(s.members[judge].dir).name())
                               .arg(judged.size());
         }
@@ -310,7 +309,8 @@ QString Prediction::probabilitiesText() const
 {
     QStringList parts;
     for (qsizetype c = 0; c < classNames.size() && std::size_t(c) < probabilities.size(); ++c) {
-        QString part = QStringLiteral("%1 %2").arg(classNames[c]).arg(probabilities[std::size_t(c)], 0, 'f', 4);
+        QString part =
+            QStringLiteral("%1 %2").arg(classNames[c]).arg(probabilities[std::size_t(c)], 0, 'f', 4);
         if (std::size_t(c) < probabilitySpread.size())
             part += QStringLiteral(" ± %1").arg(probabilitySpread[std::size_t(c)], 0, 'f', 4);
         parts << part;
@@ -323,15 +323,17 @@ QString Prediction::probabilitiesText() const
 
 QString Prediction::trustSummary() const
 {
-    return trustLine(ood, trustNote, temperature);
+    return trustLine(ood, trustNote, temperature, members);
 }
 
-QString trustLine(const OodVerdict& ood, const QString& trustNote, double temperature)
+QString trustLine(const OodVerdict& ood, const QString& trustNote, double temperature, int members)
 {
     if (!ood.isJudged())
         return trustNote.isEmpty() ? ood.badge() : ood.badge() + QStringLiteral(": ") + trustNote;
     QString line = ood.summary();
-    if (temperature != 1.0)
+    if (members > 1 && temperature != 1.0)
+        line += QObject::tr("; each fold's probabilities calibrated with its own temperature");
+    else if (temperature != 1.0)
         line += QObject::tr("; probabilities calibrated (temperature %1)").arg(temperature, 0, 'g', 3);
     return line + QObject::tr("; reference: %1").arg(ood.reference);
 }
@@ -351,10 +353,12 @@ void Prediction::write(const QString& path) const
                      probabilities.data(), path);
         writeDataset(f, "attention", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, attention.data(), path);
         if (!consistency.empty())
-            writeDataset(f, "consistency", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, consistency.data(), path);
+            writeDataset(f, "consistency", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(consistency.size())},
+                         consistency.data(), path);
         writeDataset(f, "coords", H5T_STD_I64LE, H5T_NATIVE_INT64, {n, 2}, coords.data(), path);
         if (!uncertainty.empty())
-            writeDataset(f, "uncertainty", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {n}, uncertainty.data(), path);
+            writeDataset(f, "uncertainty", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(uncertainty.size())},
+                         uncertainty.data(), path);
         if (!probabilitySpread.empty())
             writeDataset(f, "probability_sd", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT,
                          {hsize_t(probabilitySpread.size())}, probabilitySpread.data(), path);
@@ -401,14 +405,31 @@ Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
     if (const auto c = shapeOf(f, "consistency"); c.size() == 1 && c[0] == n)
         p.consistency = readAll<float>(f, "consistency", H5T_NATIVE_FLOAT, n, path);
     p.coords = readAll<std::int64_t>(f, "coords", H5T_NATIVE_INT64, 2 * n, path);
-    if (const auto u = shapeOf(f, "uncertainty"); u.size() == 1 && u[0] == n)
-        p.uncertainty = readAll<float>(f, "uncertainty", H5T_NATIVE_FLOAT, n, path);
-    if (const auto sd = shapeOf(f, "probability_sd"); sd.size() == 1 && sd[0] == probabilities[0])
-        p.probabilitySpread = readAll<float>(f, "probability_sd", H5T_NATIVE_FLOAT, sd[0], path);
     const double members = numberAttribute(f, "members").value_or(1);
-    if (!(members >= 1 && members <= 1000))
+    if (!(members >= 1 && members <= 1000) || members != std::floor(members))
         throw Error(QStringLiteral("%1 is damaged: it says it was made by %2 models").arg(path).arg(members));
     p.members = int(members);
+    // An ensemble's map and spreads: present with more than one member, of the patches' and
+    // classes' sizes, within their ranges.
+    const auto ensembleData = [&](const char* name, std::size_t size, float highest) {
+        const auto shape = shapeOf(f, name);
+        if (shape.empty())
+            return std::vector<float>();
+        if (p.members < 2 || shape.size() != 1 || shape[0] != size)
+            throw Error(QStringLiteral("%1 is damaged: its %2 does not match its %3 model(s) and %4 entries")
+                            .arg(path, QString::fromLatin1(name))
+                            .arg(p.members)
+                            .arg(size));
+        std::vector<float> values = readAll<float>(f, name, H5T_NATIVE_FLOAT, size, path);
+        for (float v : values)
+            if (!(v >= 0 && v <= highest))
+                throw Error(QStringLiteral("%1 is damaged: its %2 holds %3")
+                                .arg(path, QString::fromLatin1(name))
+                                .arg(v));
+        return values;
+    };
+    p.uncertainty = ensembleData("uncertainty", n, float(n)); // attention × N lies in [0, N]
+    p.probabilitySpread = ensembleData("probability_sd", probabilities[0], 0.5f);
     p.run = stringAttribute(f, "run");
     p.model = stringAttribute(f, "model");
     p.classNames = stringAttribute(f, "classes").split(QLatin1Char(','), Qt::SkipEmptyParts);

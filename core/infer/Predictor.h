@@ -28,13 +28,16 @@ struct Prediction {
     QString trustNote;
     double temperature = 1; // the probabilities are softmax(logits / temperature)
     // An ensemble (a k-fold folder used whole, members = k > 1) averages its members' calibrated
-    // probabilities, attention and consistency; `temperature` is then their geometric mean and
-    // `ood` the verdict of the member at the median margin above its threshold (flagged when at
-    // least half of them flag the slide). Empty for a single run:
+    // probabilities (each fold calibrated with its own temperature; `temperature` is then their
+    // geometric mean, for display only), attention and consistency. Its `ood` is the verdict of the
+    // member at the median margin above its threshold (flagged when at least half of them flag the
+    // slide), and not judged when any member cannot judge. Empty for a single run:
     int members = 1;
     std::vector<float> probabilitySpread; // [C] standard deviation of the members' probabilities
     // [N] how much the members disagree on where to look: the standard deviation over members of
-    // each patch's attention percentile within the slide, in [0, 0.5].
+    // each patch's attention relative to an even share (attention × N; 1 = the share of a patch
+    // when all weigh alike), 0 where they agree. Measured against the attention-percentile
+    // spread, MC dropout and a top-decile vote in bench_uncertainty (docs/TRUST.md).
     std::vector<float> uncertainty;
 
     // The map's per-patch values [N]; empty where the prediction has none (consistency without
@@ -57,13 +60,14 @@ struct Prediction {
 };
 
 // The same line from its parts (for a report that keeps them apart from the prediction).
-QString trustLine(const OodVerdict& ood, const QString& trustNote, double temperature);
+QString trustLine(const OodVerdict& ood, const QString& trustNote, double temperature, int members = 1);
 
 class Predictor {
 public:
     // Loads the run's config.json and best.pt; throws Error naming the file when either is
     // missing or unreadable. A k-fold cross-validation folder (RunFolder::ensembleMembers) loads
-    // as an ensemble of its finished folds; Error when they disagree on what they take.
+    // as an ensemble of its finished folds; Error when fewer than 2 are finished or they disagree
+    // on what they take.
     Predictor(const QString& runDir, const QString& device = QStringLiteral("auto"));
     ~Predictor();
 

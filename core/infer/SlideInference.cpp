@@ -7,8 +7,11 @@
 #include "run/RunFolder.h"
 #include "slide/Slide.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace tessera::core {
 
@@ -39,10 +42,22 @@ void checkBagFitsSlide(const FeatureBag& bag, const QString& featuresPath, const
     }
 }
 
-bool madeFor(const Prediction& stored, const QString& runDir, const QString& slidePath)
+bool madeFor(const Prediction& stored, const QString& runDir, const QString& slidePath, int members)
 {
     return QFileInfo(stored.run).absoluteFilePath() == runDir &&
-           stored.slide == QFileInfo(slidePath).fileName();
+           stored.slide == QFileInfo(slidePath).fileName() && stored.members == members;
+}
+
+// When the run's weights last changed: its best.pt, or an ensemble's newest fold's.
+QDateTime weightsChanged(const QString& runDir)
+{
+    QStringList runs = RunFolder::ensembleMembers(runDir);
+    if (runs.isEmpty())
+        runs << runDir;
+    QDateTime newest;
+    for (const QString& run : runs)
+        newest = std::max(newest, QFileInfo(RunFolder(run).bestWeightsPath()).lastModified());
+    return newest;
 }
 
 } // namespace
@@ -76,16 +91,15 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
     SlideInferenceResult result;
     result.featuresPath = featuresPath(m_options.projectDir, slidePath);
     result.resultsPath = resultsPath(slidePath);
-    const QFileInfo weights(RunFolder(m_runDir).bestWeightsPath());
 
     // Stored results count only if they are newer than the weights and the features they
     // came from, and were made by this run for this slide.
     const QFileInfo stored(result.resultsPath), features(result.featuresPath);
-    if (stored.exists() && features.exists() && stored.lastModified() >= weights.lastModified() &&
+    if (stored.exists() && features.exists() && stored.lastModified() >= weightsChanged(m_runDir) &&
         stored.lastModified() >= features.lastModified()) {
         try {
             Prediction p = Prediction::read(result.resultsPath);
-            if (madeFor(p, m_runDir, slidePath)) {
+            if (madeFor(p, m_runDir, slidePath, m_predictor->members())) {
                 result.prediction = std::move(p);
                 result.reusedResults = true;
                 return result;

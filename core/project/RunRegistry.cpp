@@ -170,7 +170,7 @@ qint64 RunRegistry::startRun(const RunStart& start)
         " feature_set_id, split, command) VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(name) DO UPDATE SET status = 'running', pid = excluded.pid, device = excluded.device,"
         " started_at = excluded.started_at, finished_at = NULL, message = NULL, config = excluded.config,"
-        " command = excluded.command"));
+        " command = excluded.command, split = excluded.split"));
     const QString name = nameOf(start.folder);
     upsert.addBindValue(name);
     upsert.addBindValue(stored);
@@ -385,8 +385,8 @@ RunResult ensembleResult(const QStringList& members)
         const auto tr = [](const char* text) { return QCoreApplication::translate("RunRegistry", text); };
         merged.trust = QJsonObject{
             {QStringLiteral("members"), members.size()},
-            {QStringLiteral("reference"), tr("each of %1 folds against its own training and validation slides")
-                                              .arg(members.size())},
+            {QStringLiteral("reference"),
+             tr("each of %1 folds against its own training and validation slides").arg(members.size())},
             {QStringLiteral("threshold_rule"), tr("the median fold's verdict: flagged when at least half the "
                                                   "folds flag the slide")},
             {QStringLiteral("temperature"), std::exp(logTemperature / k)},
@@ -405,9 +405,12 @@ RunResult ensembleResult(const QStringList& members)
 qint64 RunRegistry::recordEnsemble(const QString& folder)
 {
     const QStringList members = RunFolder::ensembleMembers(folder);
-    if (members.isEmpty())
-        throw Error(QCoreApplication::translate("RunRegistry", "%1 holds no finished fold to use as an ensemble")
-                        .arg(folder));
+    if (members.size() < 2)
+        throw Error(QCoreApplication::translate("RunRegistry",
+                                                "%1 holds %2 finished fold(s): an ensemble needs at least 2")
+                        .arg(folder)
+                        .arg(members.size()));
+    const RunResult result = ensembleResult(members); // before the row: a damaged fold adds none
     QJsonObject config = RunFolder(members.front()).readConfig();
     QJsonArray names;
     for (const QString& member : members)
@@ -419,7 +422,7 @@ qint64 RunRegistry::recordEnsemble(const QString& folder)
     start.config = config;
     start.split = QCoreApplication::translate("RunRegistry", "ensemble of %1 folds").arg(members.size());
     const qint64 id = startRun(start);
-    finishRun(id, ensembleResult(members));
+    finishRun(id, result);
     return id;
 }
 
@@ -427,7 +430,7 @@ qint64 RunRegistry::ensureRegistered(const QString& folder)
 {
     if (const auto known = find(QFileInfo(folder).absoluteFilePath()))
         return known->id;
-    if (!RunFolder::ensembleMembers(folder).isEmpty())
+    if (RunFolder::ensembleMembers(folder).size() >= 2)
         return recordEnsemble(folder);
     const RunFolder run(folder);
     const QJsonObject config = run.readConfig();

@@ -28,12 +28,13 @@ QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, int patche
         settings.normalization == Normalization::Percentile
             ? QObject::tr("percentile normalisation (each patch's rank among the slide's patches)")
             : QObject::tr("min–max normalisation");
-    const QString hot =
-        map == ScoreMap::Attention     ? QObject::tr("the hot end marks the patches the model weighed most")
-        : map == ScoreMap::Consistency ? QObject::tr("drawn reversed: the hot end marks the patches least like "
-                                                     "their neighbours (low consistency)")
-                                       : QObject::tr("the hot end marks the patches whose attention rank the "
-                                                     "folds disagree on most (the spread of its percentile)");
+    const QString hot = map == ScoreMap::Attention
+                            ? QObject::tr("the hot end marks the patches the model weighed most")
+                        : map == ScoreMap::Consistency
+                            ? QObject::tr("drawn reversed: the hot end marks the patches least like "
+                                          "their neighbours (low consistency)")
+                            : QObject::tr("the hot end marks the patches whose weight the folds disagree "
+                                          "on most (the spread of their attention, in even shares)");
     return QObject::tr("%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.")
         .arg(scoreMapTitle(map), colormapName(settings.colormap(map)))
         .arg(patches)
@@ -116,7 +117,8 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
         c.extractor = prediction->extractor;
         c.classes = prediction->classNames;
         c.probabilities.assign(prediction->probabilities.begin(), prediction->probabilities.end());
-        c.probabilitySpread.assign(prediction->probabilitySpread.begin(), prediction->probabilitySpread.end());
+        c.probabilitySpread.assign(prediction->probabilitySpread.begin(),
+                                   prediction->probabilitySpread.end());
         c.members = prediction->members;
         c.ood = prediction->ood;
         c.trustNote = prediction->trustNote;

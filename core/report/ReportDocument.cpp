@@ -187,11 +187,13 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
                         .arg(esc(QObject::tr("Not to be trusted: the slide is unlike the training data "
                                              "(see Training data check below).")));
         const bool spread = !c.probabilitySpread.empty();
-        html += QStringLiteral("<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th>%3"
-                               "</tr>")
-                    .arg(esc(QObject::tr("Class")), esc(QObject::tr("Probability")),
-                         spread ? QStringLiteral("<th>%1</th>").arg(esc(QObject::tr("Spread over folds (SD)")))
-                                : QString());
+        html +=
+            QStringLiteral(
+                "<table border=\"0.5\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>%1</th><th>%2</th>%3"
+                "</tr>")
+                .arg(esc(QObject::tr("Class")), esc(QObject::tr("Probability")),
+                     spread ? QStringLiteral("<th>%1</th>").arg(esc(QObject::tr("Spread over folds (SD)")))
+                            : QString());
         for (int i = 0; i < c.classes.size() && size_t(i) < c.probabilities.size(); ++i)
             html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td>%3</tr>")
                         .arg(esc(c.classes[i]), number(c.probabilities[size_t(i)], 3),
@@ -204,12 +206,15 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
         html += row(QObject::tr("Run"), c.runName);
         if (c.members > 1)
             html += row(QObject::tr("Ensemble"),
-                        QObject::tr("%1 cross-validation folds; probabilities and maps are their means").arg(c.members));
+                        QObject::tr("%1 cross-validation folds; probabilities and maps are their means")
+                            .arg(c.members));
         html += row(QObject::tr("Trained"), c.runDate);
         html += row(QObject::tr("Fine-tuned from"), c.parentRun);
         html += row(QObject::tr("Features"), c.extractor);
         html += row(QObject::tr("Calibration"),
-                    c.temperature != 1.0
+                    c.members > 1 && c.temperature != 1.0
+                        ? QObject::tr("temperature scaling, each fold with its own temperature")
+                    : c.temperature != 1.0
                         ? QObject::tr("temperature scaling, T = %1").arg(number(c.temperature, 3))
                         : QObject::tr("none (probabilities as the model gives them)"));
         html += QStringLiteral("</table>");
@@ -221,8 +226,8 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
                 html += QStringLiteral("<h3%1>%2</h3><p>%3<br>%4</p><p style=\"color:#444\">%5</p>")
                             .arg(pageBreak, esc(title), image(picture, 0.8, 0.40), legend(key), esc(caption));
         };
-        map(c.ood.isJudged() ? newPage : QString(), QObject::tr("Attention"), c.attentionMap, c.attentionLegend,
-            c.attentionCaption);
+        map(c.ood.isJudged() ? newPage : QString(), QObject::tr("Attention"), c.attentionMap,
+            c.attentionLegend, c.attentionCaption);
         map(newPage, QObject::tr("Reconstruction consistency"), c.consistencyMap, c.consistencyLegend,
             c.consistencyCaption);
         map(newPage, QObject::tr("Uncertainty"), c.uncertaintyMap, c.uncertaintyLegend, c.uncertaintyCaption);

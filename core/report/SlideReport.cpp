@@ -82,7 +82,7 @@ ReportOutput writeSlideReport(Project& project, const ReportRequest& request, co
     out.omitted = content.omitted;
     out.ood = content.ood;
     if (!content.runName.isEmpty()) {
-        out.trust = trustLine(content.ood, content.trustNote, content.temperature);
+        out.trust = trustLine(content.ood, content.trustNote, content.temperature, content.members);
     }
     if (!csvFolder.isEmpty())
         out.csvs = writeReportCsvs(content, csvFolder);

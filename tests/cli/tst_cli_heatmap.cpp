@@ -488,7 +488,6 @@ void TestCliHeatmap::aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining()
              qPrintable(all.out));
 }
 
-
 void TestCliHeatmap::foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap()
 {
     const QString cv = m_project + QStringLiteral("/runs/cv");
@@ -509,11 +508,11 @@ void TestCliHeatmap::foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap()
 
     const QString slide = m_project + QStringLiteral("/slides/demo-01-tumour.tiff");
     const QString out = m_dir.filePath(QStringLiteral("uncertainty.png"));
-    const test::CliRun map = test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), cv,
-                                           QStringLiteral("--slide"), slide, QStringLiteral("--map"),
-                                           QStringLiteral("uncertainty"), QStringLiteral("--size"),
-                                           QStringLiteral("800"), QStringLiteral("--opacity"),
-                                           QStringLiteral("1"), QStringLiteral("--out"), out});
+    const test::CliRun map =
+        test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"), cv, QStringLiteral("--slide"),
+                      slide, QStringLiteral("--map"), QStringLiteral("uncertainty"), QStringLiteral("--size"),
+                      QStringLiteral("800"), QStringLiteral("--opacity"), QStringLiteral("1"),
+                      QStringLiteral("--out"), out});
     QVERIFY2(map.exitCode == 0, qPrintable(map.err));
     QVERIFY2(map.out.contains(QStringLiteral(" ± ")) && map.out.contains(QStringLiteral("(mean of 3 folds)")),
              qPrintable(map.out));
@@ -524,10 +523,10 @@ void TestCliHeatmap::foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap()
     const core::Prediction p = core::Prediction::read(stored.front().file);
     QCOMPARE(p.members, 3);
     QCOMPARE(p.uncertainty.size(), p.attention.size());
-    const auto most = std::size_t(std::max_element(p.uncertainty.begin(), p.uncertainty.end()) -
-                                  p.uncertainty.begin());
-    const auto least = std::size_t(std::min_element(p.uncertainty.begin(), p.uncertainty.end()) -
-                                   p.uncertainty.begin());
+    const auto most =
+        std::size_t(std::max_element(p.uncertainty.begin(), p.uncertainty.end()) - p.uncertainty.begin());
+    const auto least =
+        std::size_t(std::min_element(p.uncertainty.begin(), p.uncertainty.end()) - p.uncertainty.begin());
     QVERIFY(p.uncertainty[most] > p.uncertainty[least]);
     const QImage picture(out);
     const double scale = 800.0 / 8000.0;
@@ -541,15 +540,16 @@ void TestCliHeatmap::foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap()
 
     // The report shows the spread, names the ensemble and prints the map on its own page.
     const QString pdf = m_dir.filePath(QStringLiteral("ensemble.pdf"));
-    const test::CliRun report = test::runCli({QStringLiteral("report"), QStringLiteral("--project"), m_project,
-                                              QStringLiteral("--slide"), QStringLiteral("demo-01-tumour"),
-                                              QStringLiteral("--run"), QStringLiteral("cv"), QStringLiteral("--out"),
-                                              pdf});
+    const test::CliRun report =
+        test::runCli({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                      QStringLiteral("--slide"), QStringLiteral("demo-01-tumour"), QStringLiteral("--run"),
+                      QStringLiteral("cv"), QStringLiteral("--out"), pdf});
     QVERIFY2(report.exitCode == 0, qPrintable(report.err));
     const QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
     QVERIFY2(text.contains(QStringLiteral("Spread over folds (SD)")), qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("Ensemble")) &&
-            text.contains(QStringLiteral("3 cross-validation folds; probabilities and maps are their means")));
+    QVERIFY(
+        text.contains(QStringLiteral("Ensemble")) &&
+        text.contains(QStringLiteral("3 cross-validation folds; probabilities and maps are their means")));
     QVERIFY(text.contains(QStringLiteral("Uncertainty: turbo colour map over")));
     QVERIFY(text.contains(QStringLiteral("folds disagree on most")));
 

@@ -20,7 +20,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 using namespace tessera::core;
 
@@ -38,18 +37,6 @@ FeatureBag moved(FeatureBag b, float amount)
     for (float& x : b.features)
         x += amount;
     return b;
-}
-
-// Place of each value among the others in [0, 1], by sorting (the values here have no ties).
-std::vector<double> places(const std::vector<float>& values)
-{
-    std::vector<std::size_t> order(values.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
-    std::vector<double> place(values.size());
-    for (std::size_t r = 0; r < order.size(); ++r)
-        place[order[r]] = double(r) / double(order.size() - 1);
-    return place;
 }
 
 void copyFolder(const QString& from, const QString& to)
@@ -71,6 +58,8 @@ private Q_SLOTS:
     void theResultsFileKeepsTheEnsemble();
     void foldsThatTakeDifferentInputsAreRefused();
     void theProjectListsTheEnsembleAsOneRun();
+    void partialAndMixedFoldersSayWhatTheyLack();
+    void damagedEnsembleResultsAreRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -148,23 +137,22 @@ void TestEnsemble::theEnsembleAveragesItsFoldsAndMeasuresTheirDisagreement()
     // The folds were trained on different slides: they do not agree exactly.
     QVERIFY(p.probabilitySpread[1] > 0);
     double attentionSum = 0;
-    std::vector<std::vector<double>> ranks;
-    for (const Prediction& f : folds)
-        ranks.push_back(places(f.attention));
+    const double n = slide.count;
     QCOMPARE(p.uncertainty.size(), std::size_t(slide.count));
     for (std::size_t i = 0; i < std::size_t(slide.count); ++i) {
         QVERIFY(std::abs(p.attention[i] - mean(&Prediction::attention, i)) < 1e-7);
         QVERIFY(std::abs(p.consistency[i] - mean(&Prediction::consistency, i)) < 1e-6);
         attentionSum += p.attention[i];
-        const double meanRank = (ranks[0][i] + ranks[1][i] + ranks[2][i]) / 3;
+        // The spread of the folds' attention in multiples of an even share (1/N).
+        const double meanShare = mean(&Prediction::attention, i) * n;
         double variance = 0;
-        for (const auto& r : ranks)
-            variance += std::pow(r[i] - meanRank, 2) / 3;
-        QVERIFY2(std::abs(p.uncertainty[i] - std::sqrt(variance)) < 1e-5, qPrintable(QString::number(i)));
-        QVERIFY(p.uncertainty[i] >= 0 && p.uncertainty[i] <= 0.5f);
+        for (const Prediction& f : folds)
+            variance += std::pow(double(f.attention[i]) * n - meanShare, 2) / 3;
+        QVERIFY2(std::abs(p.uncertainty[i] - std::sqrt(variance)) < 1e-4, qPrintable(QString::number(i)));
+        QVERIFY(p.uncertainty[i] >= 0);
     }
     QVERIFY(std::abs(attentionSum - 1) < 1e-4);
-    QVERIFY(*std::max_element(p.uncertainty.begin(), p.uncertainty.end()) > 0.05f);
+    QVERIFY(*std::max_element(p.uncertainty.begin(), p.uncertainty.end()) > 0.001f);
     QCOMPARE(&p.scores(ScoreMap::Uncertainty), &p.uncertainty);
     QVERIFY(p.probabilitiesText().contains(QStringLiteral(" ± ")));
     QVERIFY(p.probabilitiesText().endsWith(QStringLiteral("(mean of 3 folds)")));
@@ -197,7 +185,7 @@ void TestEnsemble::theVerdictIsTheMedianFolds()
             // Flagged when at least two of the three folds flag it, with one fold's own verdict.
             QCOMPARE(p.ood.flagged, flagging >= 2);
             QVERIFY2(scores.contains(QString::number(p.ood.score, 'g', 10)), qPrintable(scores.join(' ')));
-            QVERIFY(p.ood.reference.contains(QStringLiteral("the median of 3 judged folds")));
+            QVERIFY(p.ood.reference.contains(QStringLiteral("the median of 3 folds")));
             (p.ood.flagged ? agreedFlagged : agreedLike) += flagging == 3 || flagging == 0;
         }
     QVERIFY(agreedFlagged > 0 && agreedLike > 0); // both ends were reached
@@ -245,6 +233,15 @@ void TestEnsemble::theProjectListsTheEnsembleAsOneRun()
     RunRegistry& runs = project->runs();
     const qint64 id = runs.ensureRegistered(m_cv);
     QCOMPARE(runs.recordEnsemble(m_cv), id); // brought up to date, not added twice
+    // A fold that finishes later joins the same row.
+    const QString growing = m_dir.filePath(QStringLiteral("growing"));
+    copyFolder(m_cv + QStringLiteral("/fold_0"), growing + QStringLiteral("/fold_0"));
+    copyFolder(m_cv + QStringLiteral("/fold_1"), growing + QStringLiteral("/fold_1"));
+    const qint64 two = runs.recordEnsemble(growing);
+    QCOMPARE(runs.find(growing)->split, QStringLiteral("ensemble of 2 folds"));
+    copyFolder(m_cv + QStringLiteral("/fold_2"), growing + QStringLiteral("/fold_2"));
+    QCOMPARE(runs.recordEnsemble(growing), two);
+    QCOMPARE(runs.find(growing)->split, QStringLiteral("ensemble of 3 folds"));
     const std::optional<RunRecord> run = runs.find(m_cv);
     QVERIFY(run);
     QCOMPARE(run->status, RunStatus::kFinished);
@@ -261,6 +258,73 @@ void TestEnsemble::theProjectListsTheEnsembleAsOneRun()
     const ValidationSummary summary = summarizeValidation(*run);
     QCOMPARE(summary.aucText, QStringLiteral("%1 (mean of 3 folds)").arg(validation, 0, 'f', 3));
     QVERIFY(summary.explanation.contains(QStringLiteral("mean of its 3 folds")));
+}
+
+void TestEnsemble::partialAndMixedFoldersSayWhatTheyLack()
+{
+    // One finished fold is no ensemble: said so, with what to do.
+    const QString partial = m_dir.filePath(QStringLiteral("partial"));
+    copyFolder(m_cv + QStringLiteral("/fold_0"), partial + QStringLiteral("/fold_0"));
+    try {
+        const Predictor refused(partial, QStringLiteral("cpu"));
+        QFAIL("one fold made an ensemble");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("1 finished fold(s)")) &&
+                     e.message().contains(QStringLiteral("at least 2")),
+                 qPrintable(e.message()));
+    }
+    // Two folds (an even count): flagged when at least one of the two flags the slide.
+    copyFolder(m_cv + QStringLiteral("/fold_1"), partial + QStringLiteral("/fold_1"));
+    const Predictor two(partial, QStringLiteral("cpu"));
+    QCOMPARE(two.members(), 2);
+    const Predictor first(partial + QStringLiteral("/fold_0"), QStringLiteral("cpu"));
+    const Predictor second(partial + QStringLiteral("/fold_1"), QStringLiteral("cpu"));
+    for (const float amount : {0.f, 0.6f, 1.2f, 4.f}) {
+        const FeatureBag b = moved(bag(m_bags, 20), amount);
+        QCOMPARE(two.predict(b).ood.flagged, first.predict(b).ood.flagged || second.predict(b).ood.flagged);
+    }
+    // A one-patch slide: the folds cannot disagree on where to look.
+    FeatureBag single = bag(m_bags, 4);
+    single.count = 1;
+    single.features.resize(std::size_t(single.dimension));
+    single.coords.resize(2);
+    const Prediction one = two.predict(single);
+    QCOMPARE(one.uncertainty, std::vector<float>{0.f});
+    // A fold without a trust reference (made before one was kept): the slide is not judged, and
+    // the reason is that fold's.
+    QVERIFY(QFile::remove(RunFolder(partial + QStringLiteral("/fold_1")).trustPath()));
+    const Predictor mixed(partial, QStringLiteral("cpu"));
+    QVERIFY(!mixed.hasTrustReference());
+    const Prediction unjudged = mixed.predict(bag(m_bags, 20));
+    QVERIFY(!unjudged.ood.isJudged());
+    QVERIFY2(unjudged.trustNote.contains(QStringLiteral("fold_1 keeps no reference")),
+             qPrintable(unjudged.trustNote));
+}
+
+void TestEnsemble::damagedEnsembleResultsAreRefused()
+{
+    const QString file = m_dir.filePath(QStringLiteral("damaged.h5"));
+    Prediction p = Predictor(m_cv, QStringLiteral("cpu")).predict(bag(m_bags, 9));
+    // An uncertainty map that says one model made it.
+    Prediction one = p;
+    one.members = 1;
+    one.write(file);
+    QVERIFY_THROWS_EXCEPTION(Error, Prediction::read(file));
+    // A negative spread.
+    Prediction negative = p;
+    negative.uncertainty[0] = -0.5f;
+    negative.write(file);
+    try {
+        (void)Prediction::read(file);
+        QFAIL("a negative spread was read");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("uncertainty holds -0.5")), qPrintable(e.message()));
+    }
+    // A map of the wrong size.
+    Prediction shorter = p;
+    shorter.uncertainty.pop_back();
+    shorter.write(file);
+    QVERIFY_THROWS_EXCEPTION(Error, Prediction::read(file));
 }
 
 QTEST_GUILESS_MAIN(TestEnsemble)

@@ -339,7 +339,8 @@ void TestAnalysis::anEnsembleShowsItsSpreadAndUncertaintyMap()
     panel->mapBox(ui::MapLayer::Uncertainty)->click();
     panel->attentionBox()->click(); // uncertainty alone, opaque, min–max (a row's patches tie)
     panel->opacitySlider()->setValue(100);
-    panel->normalizationBox()->setCurrentIndex(panel->normalizationBox()->findData(int(core::Normalization::Raw)));
+    panel->normalizationBox()->setCurrentIndex(
+        panel->normalizationBox()->findData(int(core::Normalization::Raw)));
     ui::SlideAnalysis* analysis = window.currentView()->document()->analysis();
     QVERIFY(analysis->isLayerVisible(ui::MapLayer::Uncertainty));
     ui::SlideView* view = window.currentView();
@@ -353,7 +354,8 @@ void TestAnalysis::anEnsembleShowsItsSpreadAndUncertaintyMap()
     QVERIFY(distance(shot.pixel(top), core::colormapColour(core::Colormap::Turbo, 0)) <= 1);
     QComboBox* colours = panel->colormapBox(ui::MapLayer::Uncertainty);
     colours->setCurrentIndex(colours->findData(QStringLiteral("viridis")));
-    QVERIFY(distance(view->grab().toImage().pixel(bottom), core::colormapColour(core::Colormap::Viridis, 1)) <= 1);
+    QVERIFY(distance(view->grab().toImage().pixel(bottom),
+                     core::colormapColour(core::Colormap::Viridis, 1)) <= 1);
     colours->setCurrentIndex(colours->findData(QStringLiteral("turbo")));
     QVERIFY(analysis->describePatch(0).contains(QStringLiteral("high = the folds disagree")));
     // Its gallery lists the most uncertain patches first (the bottom row).

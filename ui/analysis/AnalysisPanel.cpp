@@ -97,13 +97,14 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
 
     auto* layers = new QGroupBox(tr("Layers"), this);
     auto* layersLayout = new QVBoxLayout(layers);
-    m_mapBoxes = {new QCheckBox(tr("Attention"), layers), new QCheckBox(tr("Reconstruction consistency"), layers),
+    m_mapBoxes = {new QCheckBox(tr("Attention"), layers),
+                  new QCheckBox(tr("Reconstruction consistency"), layers),
                   new QCheckBox(tr("Uncertainty (folds disagree)"), layers)};
     m_mapBoxes[std::size_t(MapLayer::Consistency)]->setToolTip(tr("SR-MIL runs make this map."));
     m_mapBoxes[std::size_t(MapLayer::Uncertainty)]->setToolTip(
-        tr("Where the folds of a cross-validation disagree on which patches matter: the spread of each "
-           "patch's attention percentile over the folds. Only an ensemble (a --folds run used whole) has "
-           "one."));
+        tr("Where the folds of a cross-validation disagree on which patches matter: the spread over the "
+           "folds of each patch's attention, in multiples of an even share (1 = 1/N of the slide). Only "
+           "an ensemble (a --folds run used whole) has one."));
     m_tissue = new QCheckBox(tr("Tissue mask"), layers);
     m_grid = new QCheckBox(tr("Patch grid"), layers);
     for (QCheckBox* box : m_mapBoxes)
@@ -284,7 +285,8 @@ void AnalysisPanel::fillPrediction()
         return;
     }
     const core::Prediction& p = m_analysis->prediction();
-    const QString model = p.members > 1 ? tr("%1, ensemble of %2 folds").arg(p.model).arg(p.members) : p.model;
+    const QString model =
+        p.members > 1 ? tr("%1, ensemble of %2 folds").arg(p.model).arg(p.members) : p.model;
     m_runLabel->setText(tr("<b>%1</b> (%2), %3 patches")
                             .arg(QFileInfo(p.run).fileName().toHtmlEscaped(), model.toHtmlEscaped())
                             .arg(p.attention.size()));
@@ -315,8 +317,8 @@ void AnalysisPanel::fillPrediction()
                                  row);
         value->setObjectName(QStringLiteral("probabilityValue_%1").arg(p.classNames[c]));
         if (spread)
-            value->setToolTip(tr("Mean of %1 folds' calibrated probabilities ± their standard deviation")
-                                  .arg(p.members));
+            value->setToolTip(
+                tr("Mean of %1 folds' calibrated probabilities ± their standard deviation").arg(p.members));
         value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         value->setMinimumWidth(value->fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")));
         if (c == top)
@@ -361,7 +363,9 @@ void AnalysisPanel::fillTrustBadge(const core::Prediction& p)
     } else {
         details = (p.trustNote.isEmpty() ? ood.badge() : p.trustNote).toHtmlEscaped();
     }
-    if (p.temperature != 1.0)
+    if (p.members > 1 && p.temperature != 1.0)
+        details += tr("<p>Each fold's probabilities calibrated by its own temperature.</p>");
+    else if (p.temperature != 1.0)
         details += tr("<p>Probabilities calibrated by temperature scaling (T = %1).</p>")
                        .arg(p.temperature, 0, 'g', 3);
     m_trustBadge->setToolTip(details);

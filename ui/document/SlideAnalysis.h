@@ -65,8 +65,8 @@ private:
     QString m_resultsPath;
     HeatmapSettings m_settings;
     core::PatchIndex m_index;
-    std::array<std::vector<float>, 3> m_ranks;  // per map (by MapLayer): percentiles for the status bar
-    std::array<ImageLayer*, 3> m_maps{};         // nullptr for a map the model does not make
+    std::array<std::vector<float>, 3> m_ranks; // per map (by MapLayer): percentiles for the status bar
+    std::array<ImageLayer*, 3> m_maps{};       // nullptr for a map the model does not make
     OutlineLayer* m_grid = nullptr;
     OutlineLayer* m_highlight = nullptr;
     QTimer* m_highlightTimer = nullptr;

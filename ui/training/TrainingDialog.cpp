@@ -86,7 +86,8 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
     m_parent = new QComboBox(dataGroup);
     m_parent->addItem(tr("(train from scratch)"), QString());
     for (const core::RunRecord& r : project.runs().list())
-        if (r.status == core::RunStatus::kFinished)
+        // An ensemble has no weights of its own to start from: its folds do.
+        if (r.status == core::RunStatus::kFinished && !r.config.contains(QStringLiteral("ensemble")))
             m_parent->addItem(tr("%1 (%2)").arg(r.name, r.model), r.name);
     addRow(dataForm, QStringLiteral("feature_set"), tr("Features"), m_featureSet,
            tr("A feature set of the project, or extract features of every slide first"));
