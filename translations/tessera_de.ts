@@ -477,13 +477,13 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/heatmap/ScoreMap.cpp" line="13"/>
-        <location filename="../core/report/ReportDocument.cpp" line="226"/>
+        <location filename="../core/report/ReportDocument.cpp" line="231"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
         <location filename="../core/heatmap/ScoreMap.cpp" line="11"/>
-        <location filename="../core/report/ReportDocument.cpp" line="224"/>
+        <location filename="../core/report/ReportDocument.cpp" line="229"/>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
@@ -493,7 +493,7 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/heatmap/ScoreMap.cpp" line="17"/>
-        <location filename="../core/report/ReportDocument.cpp" line="228"/>
+        <location filename="../core/report/ReportDocument.cpp" line="233"/>
         <source>Uncertainty</source>
         <translation>Unsicherheit</translation>
     </message>
@@ -513,17 +513,17 @@ srun tessera-cli %2 --distributed
         <translation>hoch = die Folds sind uneins</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="84"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="83"/>
         <source>%1 (percentile)</source>
         <translation>%1 (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="85"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="84"/>
         <source>%1 (min–max)</source>
         <translation>%1 (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="86"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="85"/>
         <source>hot: %1</source>
         <translation>heiß: %1</translation>
     </message>
@@ -547,17 +547,16 @@ srun tessera-cli %2 --distributed
         <translation>das heiße Ende markiert die Patches, die das Modell am stärksten gewichtete</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="33"/>
+        <location filename="../core/report/ReportContent.cpp" line="34"/>
         <source>drawn reversed: the hot end marks the patches least like their neighbours (low consistency)</source>
         <translation>umgekehrt gezeichnet: das heiße Ende markiert die Patches, die ihren Nachbarn am wenigsten gleichen (niedrige Konsistenz)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="35"/>
         <source>the hot end marks the patches whose attention rank the folds disagree on most (the spread of its percentile)</source>
-        <translation>das heiße Ende markiert die Patches, über deren Aufmerksamkeitsrang die Folds am meisten uneins sind (die Streuung seines Perzentils)</translation>
+        <translation type="vanished">das heiße Ende markiert die Patches, über deren Aufmerksamkeitsrang die Folds am meisten uneins sind (die Streuung seines Perzentils)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="37"/>
+        <location filename="../core/report/ReportContent.cpp" line="38"/>
         <source>%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.</source>
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
@@ -572,18 +571,18 @@ srun tessera-cli %2 --distributed
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="76"/>
+        <location filename="../core/report/ReportContent.cpp" line="77"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="80"/>
-        <location filename="../core/report/ReportContent.cpp" line="86"/>
+        <location filename="../core/report/ReportContent.cpp" line="81"/>
+        <location filename="../core/report/ReportContent.cpp" line="87"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="84"/>
+        <location filename="../core/report/ReportContent.cpp" line="85"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
@@ -593,43 +592,48 @@ srun tessera-cli %2 --distributed
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="104"/>
+        <location filename="../core/report/ReportContent.cpp" line="36"/>
+        <source>the hot end marks the patches whose weight the folds disagree on most (the spread of their attention, in even shares)</source>
+        <translation>das heiße Ende markiert die Patches, über deren Gewicht die Folds am meisten uneins sind (die Streuung ihrer Aufmerksamkeit, in gleichen Anteilen)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="105"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="105"/>
+        <location filename="../core/report/ReportContent.cpp" line="106"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="115"/>
+        <location filename="../core/report/ReportContent.cpp" line="116"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="135"/>
+        <location filename="../core/report/ReportContent.cpp" line="137"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="150"/>
-        <location filename="../core/report/ReportDocument.cpp" line="260"/>
+        <location filename="../core/report/ReportContent.cpp" line="152"/>
+        <location filename="../core/report/ReportDocument.cpp" line="265"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="185"/>
+        <location filename="../core/report/ReportContent.cpp" line="187"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="207"/>
+        <location filename="../core/report/ReportContent.cpp" line="209"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="213"/>
+        <location filename="../core/report/ReportContent.cpp" line="215"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
@@ -655,7 +659,7 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ReportDocument.cpp" line="128"/>
-        <location filename="../core/report/ReportDocument.cpp" line="313"/>
+        <location filename="../core/report/ReportDocument.cpp" line="318"/>
         <source>Slide report: %1</source>
         <translation>Schnittbericht: %1</translation>
     </message>
@@ -740,119 +744,124 @@ srun tessera-cli %2 --distributed
         <translation>Nicht vertrauenswürdig: Der Schnitt ähnelt nicht den Trainingsdaten (siehe Abgleich mit den Trainingsdaten unten).</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="192"/>
-        <location filename="../core/report/ReportDocument.cpp" line="238"/>
-        <location filename="../core/report/ReportDocument.cpp" line="255"/>
+        <location filename="../core/report/ReportDocument.cpp" line="194"/>
+        <location filename="../core/report/ReportDocument.cpp" line="243"/>
+        <location filename="../core/report/ReportDocument.cpp" line="260"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="192"/>
+        <location filename="../core/report/ReportDocument.cpp" line="194"/>
         <source>Probability</source>
         <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="193"/>
+        <location filename="../core/report/ReportDocument.cpp" line="195"/>
         <source>Spread over folds (SD)</source>
         <translation>Streuung über die Folds (SD)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="203"/>
+        <location filename="../core/report/ReportDocument.cpp" line="205"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="204"/>
+        <location filename="../core/report/ReportDocument.cpp" line="206"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="206"/>
+        <location filename="../core/report/ReportDocument.cpp" line="208"/>
         <source>Ensemble</source>
         <translation>Ensemble</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="207"/>
+        <location filename="../core/report/ReportDocument.cpp" line="209"/>
         <source>%1 cross-validation folds; probabilities and maps are their means</source>
         <translation>%1 Folds der Kreuzvalidierung; Wahrscheinlichkeiten und Karten sind ihre Mittelwerte</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="208"/>
+        <location filename="../core/report/ReportDocument.cpp" line="211"/>
         <source>Trained</source>
         <translation>Trainiert</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="209"/>
+        <location filename="../core/report/ReportDocument.cpp" line="212"/>
         <source>Fine-tuned from</source>
         <translation>Feinabgestimmt ab</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="210"/>
+        <location filename="../core/report/ReportDocument.cpp" line="213"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="211"/>
+        <location filename="../core/report/ReportDocument.cpp" line="214"/>
         <source>Calibration</source>
         <translation>Kalibrierung</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="213"/>
+        <location filename="../core/report/ReportDocument.cpp" line="216"/>
+        <source>temperature scaling, each fold with its own temperature</source>
+        <translation>Temperaturskalierung, jeder Fold mit seiner eigenen Temperatur</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportDocument.cpp" line="218"/>
         <source>temperature scaling, T = %1</source>
         <translation>Temperaturskalierung, T = %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="214"/>
+        <location filename="../core/report/ReportDocument.cpp" line="219"/>
         <source>none (probabilities as the model gives them)</source>
         <translation>keine (Wahrscheinlichkeiten, wie das Modell sie ausgibt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="231"/>
+        <location filename="../core/report/ReportDocument.cpp" line="236"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="233"/>
+        <location filename="../core/report/ReportDocument.cpp" line="238"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="238"/>
+        <location filename="../core/report/ReportDocument.cpp" line="243"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="239"/>
+        <location filename="../core/report/ReportDocument.cpp" line="244"/>
         <source>Area (%1)</source>
         <translation>Fläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="240"/>
+        <location filename="../core/report/ReportDocument.cpp" line="245"/>
         <source>Perimeter (%1)</source>
         <translation>Umfang (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="241"/>
+        <location filename="../core/report/ReportDocument.cpp" line="246"/>
         <source>Mean attention (percentile)</source>
         <translation>Mittlere Aufmerksamkeit (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="251"/>
+        <location filename="../core/report/ReportDocument.cpp" line="256"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="255"/>
+        <location filename="../core/report/ReportDocument.cpp" line="260"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="256"/>
+        <location filename="../core/report/ReportDocument.cpp" line="261"/>
         <source>Total area (%1)</source>
         <translation>Gesamtfläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="267"/>
+        <location filename="../core/report/ReportDocument.cpp" line="272"/>
         <source>Crops</source>
         <translation>Ausschnitte</translation>
     </message>
@@ -913,22 +922,22 @@ srun tessera-cli %2 --distributed
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="295"/>
+        <location filename="../core/report/ReportDocument.cpp" line="300"/>
         <source>For research use only. Not for diagnostic use. Tessera %1, %2</source>
         <translation>Nur für Forschungszwecke. Nicht für die Diagnostik. Tessera %1, %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="298"/>
+        <location filename="../core/report/ReportDocument.cpp" line="303"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="321"/>
+        <location filename="../core/report/ReportDocument.cpp" line="326"/>
         <source>%1 cannot be written: the PDF could not be started</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="329"/>
+        <location filename="../core/report/ReportDocument.cpp" line="334"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
     </message>
@@ -1014,32 +1023,45 @@ srun tessera-cli %2 --distributed
         <translation>AUC auf %1 Validierungsschnitten (%2 je Klasse), mit 95-%-Bootstrap-Intervall (2000 Ziehungen innerhalb jeder Klasse).</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="65"/>
+        <location filename="../core/infer/Predictor.cpp" line="64"/>
         <source>%1 was made from %2-dimensional features, but run %3 takes %4: its predictions are not checked against its training data</source>
         <translation>%1 wurde aus %2-dimensionalen Merkmalen erstellt, Lauf %3 nimmt aber %4: Seine Vorhersagen werden nicht mit seinen Trainingsdaten abgeglichen</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="77"/>
+        <location filename="../core/infer/Predictor.cpp" line="76"/>
         <source>run %1 keeps no reference of its training data (made before Tessera kept one): its predictions are not checked against the slides it learnt from</source>
         <translation>Lauf %1 bewahrt keine Referenz seiner Trainingsdaten auf (entstanden, bevor Tessera eine aufbewahrte): Seine Vorhersagen werden nicht mit den Schnitten abgeglichen, aus denen er gelernt hat</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="168"/>
         <source>%1 cannot be used as an ensemble: its folds %2 and %3 differ in model, classes or features</source>
-        <translation>%1 kann nicht als Ensemble dienen: seine Folds %2 und %3 unterscheiden sich in Modell, Klassen oder Merkmalen</translation>
+        <translation type="vanished">%1 kann nicht als Ensemble dienen: seine Folds %2 und %3 unterscheiden sich in Modell, Klassen oder Merkmalen</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="222"/>
+        <location filename="../core/infer/Predictor.cpp" line="211"/>
         <source>predicting</source>
         <translation>bei der Vorhersage</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="281"/>
         <source>%1 (%2, the median of %3 judged folds)</source>
-        <translation>%1 (%2, der Median von %3 urteilenden Folds)</translation>
+        <translation type="vanished">%1 (%2, der Median von %3 urteilenden Folds)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="290"/>
+        <location filename="../core/infer/Predictor.cpp" line="143"/>
+        <source>%1 is a cross-validation with %2 finished fold(s): its ensemble needs at least 2; use one fold&apos;s folder as the run, or let the other folds finish</source>
+        <translation>%1 ist eine Kreuzvalidierung mit %2 fertigen Fold(s): ihr Ensemble braucht mindestens 2; nehmen Sie den Ordner eines Folds als Lauf oder lassen Sie die übrigen Folds fertig werden</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="157"/>
+        <source>%1 cannot be used as an ensemble: its folds %2 and %3 differ in model, classes or features; train the folds again with one command</source>
+        <translation>%1 kann nicht als Ensemble dienen: seine Folds %2 und %3 unterscheiden sich in Modell, Klassen oder Merkmalen; trainieren Sie die Folds erneut mit einem Befehl</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="280"/>
+        <source>%1 (%2, the median of %3 folds)</source>
+        <translation>%1 (%2, der Median von %3 Folds)</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="289"/>
         <source>run %1&apos;s reference holds too few slides to judge new ones by (%2)</source>
         <translation>die Referenz von Lauf %1 enthält zu wenige Schnitte, um neue daran zu messen (%2)</translation>
     </message>
@@ -1050,11 +1072,16 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/infer/Predictor.cpp" line="335"/>
+        <source>; each fold&apos;s probabilities calibrated with its own temperature</source>
+        <translation>; die Wahrscheinlichkeiten jedes Folds mit seiner eigenen Temperatur kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../core/infer/Predictor.cpp" line="337"/>
         <source>; probabilities calibrated (temperature %1)</source>
         <translation>; Wahrscheinlichkeiten kalibriert (Temperatur %1)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="336"/>
+        <location filename="../core/infer/Predictor.cpp" line="338"/>
         <source>; reference: %1</source>
         <translation>; Referenz: %1</translation>
     </message>
@@ -1067,17 +1094,21 @@ srun tessera-cli %2 --distributed
         <translation>der Prozess des Auftrags endete ohne Begründung (beendet, kein Speicher mehr oder abgestürzt)</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="409"/>
         <source>%1 holds no finished fold to use as an ensemble</source>
-        <translation>%1 enthält keinen fertigen Fold, der als Ensemble dienen könnte</translation>
+        <translation type="vanished">%1 enthält keinen fertigen Fold, der als Ensemble dienen könnte</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="420"/>
+        <location filename="../core/project/RunRegistry.cpp" line="409"/>
+        <source>%1 holds %2 finished fold(s): an ensemble needs at least 2</source>
+        <translation>%1 enthält %2 fertige(n) Fold(s): ein Ensemble braucht mindestens 2</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RunRegistry.cpp" line="423"/>
         <source>ensemble of %1 folds</source>
         <translation>Ensemble aus %1 Folds</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="446"/>
+        <location filename="../core/project/RunRegistry.cpp" line="449"/>
         <source>registered from its folder before it finished</source>
         <translation>aus seinem Ordner übernommen, bevor er fertig war</translation>
     </message>
@@ -1478,7 +1509,7 @@ srun tessera-cli %2 --distributed
 <context>
     <name>tessera::core</name>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="388"/>
+        <location filename="../core/project/RunRegistry.cpp" line="389"/>
         <source>each of %1 folds against its own training and validation slides</source>
         <translation>jeder der %1 Folds gegen seine eigenen Trainings- und Validierungsschnitte</translation>
     </message>
@@ -1765,132 +1796,141 @@ srun tessera-cli %2 --distributed
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="100"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="101"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="101"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="102"/>
         <source>Uncertainty (folds disagree)</source>
         <translation>Unsicherheit (Folds uneins)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="102"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="103"/>
         <source>SR-MIL runs make this map.</source>
         <translation>SR-MIL-Läufe erzeugen diese Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="104"/>
         <source>Where the folds of a cross-validation disagree on which patches matter: the spread of each patch&apos;s attention percentile over the folds. Only an ensemble (a --folds run used whole) has one.</source>
-        <translation>Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung des Aufmerksamkeitsperzentils jedes Patches über die Folds. Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
+        <translation type="vanished">Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung des Aufmerksamkeitsperzentils jedes Patches über die Folds. Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="107"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="105"/>
+        <source>Where the folds of a cross-validation disagree on which patches matter: the spread over the folds of each patch&apos;s attention, in multiples of an even share (1 = 1/N of the slide). Only an ensemble (a --folds run used whole) has one.</source>
+        <translation>Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung der Aufmerksamkeit jedes Patches über die Folds, in Vielfachen eines gleichen Anteils (1 = 1/N des Schnitts). Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="108"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="108"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="109"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="125"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="126"/>
         <source>Heatmap display</source>
         <translation>Heatmap-Darstellung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="138"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="139"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="139"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="140"/>
         <source>Raw (min–max)</source>
         <translation>Rohwerte (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="159"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="160"/>
         <source>Smooth between patches</source>
         <translation>Zwischen Patches glätten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="160"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="161"/>
         <source>Attention colours</source>
         <translation>Farben Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="161"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="162"/>
         <source>Consistency colours</source>
         <translation>Farben Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="162"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="163"/>
         <source>Uncertainty colours</source>
         <translation>Farben der Unsicherheit</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="183"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="184"/>
         <source>Most uncertain</source>
         <translation>Am unsichersten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="287"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="289"/>
         <source>%1, ensemble of %2 folds</source>
         <translation>%1, Ensemble aus %2 Folds</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="311"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="313"/>
         <source>%1 ± %2 %</source>
         <translation>%1 ± %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="318"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="321"/>
         <source>Mean of %1 folds&apos; calibrated probabilities ± their standard deviation</source>
         <translation>Mittel der kalibrierten Wahrscheinlichkeiten von %1 Folds ± ihre Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="337"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="339"/>
         <source>Not to be trusted: the slide is unlike the training data.</source>
         <translation>Nicht vertrauenswürdig: Der Schnitt ähnelt nicht den Trainingsdaten.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="351"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="353"/>
         <source>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="353"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="355"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="355"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="357"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Score&lt;/th&gt;&lt;th&gt;Spreads above typical&lt;/th&gt;&lt;th&gt;Value&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Flagged above %3: %4.&lt;br&gt;Compared with %5 of the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Maß&lt;/th&gt;&lt;th&gt;Streuungen über typisch&lt;/th&gt;&lt;th&gt;Wert&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Markiert über %3: %4.&lt;br&gt;Verglichen mit %5 des Laufs.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="365"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="367"/>
+        <source>&lt;p&gt;Each fold&apos;s probabilities calibrated by its own temperature.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Wahrscheinlichkeiten jedes Folds sind mit seiner eigenen Temperatur kalibriert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="369"/>
         <source>&lt;p&gt;Probabilities calibrated by temperature scaling (T = %1).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wahrscheinlichkeiten durch Temperaturskalierung kalibriert (T = %1).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="369"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="373"/>
         <source>&lt;b&gt;⚠ Unlike the training data&lt;/b&gt; (%1 %2 spreads above typical)</source>
         <translation>&lt;b&gt;⚠ Anders als die Trainingsdaten&lt;/b&gt; (%1 %2 Streuungen über typisch)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="376"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="380"/>
         <source>✓ Like the training data (score %1, flagged above %2)</source>
         <translation>✓ Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="379"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="383"/>
         <source>Not checked against the training data</source>
         <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="419"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="423"/>
         <source>Reading gallery patches</source>
         <translation>Galerie-Patches werden gelesen</translation>
     </message>
@@ -1899,52 +1939,52 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">Farbskala</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="163"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="164"/>
         <source>Scale</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="164"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="165"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="165"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="166"/>
         <source>Hides the cold end of each map: patches whose normalized score is below this (for consistency, the patches most like their neighbours).</source>
         <translation>Blendet das kalte Ende jeder Karte aus: Patches, deren normierter Wert darunter liegt (bei der Konsistenz die Patches, die ihren Nachbarn am meisten gleichen).</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="167"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="168"/>
         <source>Hide below</source>
         <translation>Ausblenden unter</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="181"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="182"/>
         <source>Highest attention</source>
         <translation>Höchste Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="182"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="183"/>
         <source>Lowest consistency</source>
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="281"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="282"/>
         <source>Loading the stored results…</source>
         <translation>Gespeicherte Ergebnisse werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="282"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="283"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="288"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="290"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="291"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="293"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -3852,7 +3892,7 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SlideView</name>
     <message>
-        <location filename="../ui/viewer/SlideView.cpp" line="198"/>
+        <location filename="../ui/viewer/SlideView.cpp" line="207"/>
         <source>Open a slide (Ctrl+O) or drop one here</source>
         <translation>Schnitt öffnen (Strg+O) oder hierher ziehen</translation>
     </message>
@@ -4009,57 +4049,57 @@ Kalibrierung: %4</translation>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="90"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="92"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="92"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="95"/>
         <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="95"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="96"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="96"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="99"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="299"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="300"/>
         <source> Range: %1.</source>
         <translation> Bereich: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="316"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="317"/>
         <source>Looking for GPUs…</source>
         <translation>Suche nach GPUs…</translation>
     </message>
@@ -4072,7 +4112,7 @@ Kalibrierung: %4</translation>
         <translation type="vanished">Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="104"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
@@ -4101,12 +4141,12 @@ Kalibrierung: %4</translation>
         <translation type="vanished">0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="113"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
         <source>Data-parallel workers, one per GPU</source>
         <translation>Datenparallele Arbeitsprozesse, einer je GPU</translation>
     </message>
@@ -4119,42 +4159,42 @@ Kalibrierung: %4</translation>
         <translation type="vanished">Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="124"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="125"/>
         <source>Cluster Command…</source>
         <translation>Cluster-Befehl…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="133"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="134"/>
         <source>Train on a Cluster</source>
         <translation>Auf einem Cluster trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="139"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
         <source>GPUs per node</source>
         <translation>GPUs je Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="142"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="143"/>
         <source>(this machine has none: set the cluster node&apos;s)</source>
         <translation>(dieser Rechner hat keine: die des Cluster-Knotens eintragen)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="149"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="167"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="168"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="199"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="200"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="200"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="201"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>
