@@ -274,7 +274,7 @@ int main(int argc, char* argv[])
     // redecorated (a class restyled) — what every edit cost before per-tile invalidation.
     core::AnnotationSet& shown = view.document()->annotations();
     view.setView(centre, view.transform().fitScale());
-    view.repaint();
+    (void)view.grab(); // every tile decorated before the first edit
     const auto polygonAt = [&](QPointF c) {
         QPolygonF ring;
         for (int k = 0; k < 50; ++k) {
@@ -287,7 +287,7 @@ int main(int argc, char* argv[])
     moved.id = QUuid::createUuid();
     moved.geometry = polygonAt(centre);
     shown.add({moved}, QStringLiteral("bench"));
-    view.repaint();
+    (void)view.grab();
     std::vector<double> edits, everything, indexing;
     for (int i = 0; i < 20; ++i) {
         moved.geometry = polygonAt(centre + QPointF(i % 2 ? 600 : -600, 300.0 * (i % 3)));
@@ -295,11 +295,13 @@ int main(int argc, char* argv[])
         shown.modify({moved}, QStringLiteral("bench"));
         shown.indicesIn(QRectF(0, 0, 1, 1)); // the spatial index, rebuilt after the edit
         indexing.push_back(ms(t));
-        view.repaint();
+        // grab(): the frame with every touched tile decorated (a frame on screen may leave some
+        // for the next one past its budget), so that no work is left over to the next edit.
+        (void)view.grab();
         edits.push_back(ms(t));
         t.restart();
         shown.setClasses(shown.classes());
-        view.repaint();
+        (void)view.grab();
         everything.push_back(ms(t));
     }
     std::printf(
