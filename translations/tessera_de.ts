@@ -1085,6 +1085,20 @@ srun tessera-cli %2 --distributed
         <source>; reference: %1</source>
         <translation>; Referenz: %1</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="obsolete">%1× {1 %2?}</translation>
+    </message>
+    <message>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="16"/>
+        <source>annotations label %1 patches on %2 training slide(s); %3 of them show their slide&apos;s own class and train its attention</source>
+        <translation>Annotationen markieren %1 Patches auf %2 Trainingsschnitt(en); %3 davon zeigen die eigene Klasse ihres Schnitts und trainieren seine Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="22"/>
+        <source>; classes that are no label class are not used: %1</source>
+        <translation>; Klassen, die keine Label-Klasse sind, werden nicht genutzt: %1</translation>
+    </message>
 </context>
 <context>
     <name>RunRegistry</name>
@@ -1221,131 +1235,151 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/model/TrainSettings.cpp" line="111"/>
+        <source>Learn from annotations</source>
+        <translation>Aus Annotationen lernen</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="113"/>
+        <source>Also train each training slide&apos;s attention onto the patches its annotations give the slide&apos;s class (needs a project; docs/TRAINING.md).</source>
+        <translation>Die Aufmerksamkeit jedes Trainingsschnitts zusätzlich auf die Patches trainieren, denen seine Annotationen die Klasse des Schnitts geben (braucht ein Projekt; docs/TRAINING.md).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="123"/>
+        <source>Annotation weight</source>
+        <translation>Gewicht der Annotationen</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="125"/>
+        <source>Weight of the annotation loss beside the slide loss (with --annotations).</source>
+        <translation>Gewicht des Annotationsverlusts neben dem Schnittverlust (mit --annotations).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="133"/>
         <source>Early stopping</source>
         <translation>Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="113"/>
+        <location filename="../core/model/TrainSettings.cpp" line="135"/>
         <source>Stop after this many epochs without a better validation score (0 = never).</source>
         <translation>Anhalten nach so vielen Epochen ohne bessere Validierung (0 = nie).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="122"/>
+        <location filename="../core/model/TrainSettings.cpp" line="144"/>
         <source>Select after</source>
         <translation>Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="124"/>
+        <location filename="../core/model/TrainSettings.cpp" line="146"/>
         <source>Choose the best epoch among those whose 0-based index is above this fraction of the epochs (paper: 0.6).</source>
         <translation>Die beste Epoche unter denen wählen, deren 0-basierter Index über diesem Anteil der Epochen liegt (Publikation: 0,6).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="133"/>
+        <location filename="../core/model/TrainSettings.cpp" line="155"/>
         <source>Reconstruction weight</source>
         <translation>Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="135"/>
+        <location filename="../core/model/TrainSettings.cpp" line="157"/>
         <source>SR-MIL&apos;s w_gen: weight of the label-independent reconstruction (paper: 1.8).</source>
         <translation>w_gen von SR-MIL: Gewicht der labelunabhängigen Rekonstruktion (Publikation: 1,8).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="143"/>
+        <location filename="../core/model/TrainSettings.cpp" line="165"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="145"/>
+        <location filename="../core/model/TrainSettings.cpp" line="167"/>
         <source>SR-MIL&apos;s w_ce: classification of the full graph against the masked one.</source>
         <translation>w_ce von SR-MIL: Klassifikation des vollen Graphen gegenüber dem maskierten.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="154"/>
+        <location filename="../core/model/TrainSettings.cpp" line="176"/>
         <source>Mask rate</source>
         <translation>Maskierungsrate</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="155"/>
+        <location filename="../core/model/TrainSettings.cpp" line="177"/>
         <source>SR-MIL: the share of patches masked and reconstructed from their neighbours (paper: 0.7).</source>
         <translation>SR-MIL: Anteil der Patches, die maskiert und aus ihren Nachbarn rekonstruiert werden (Publikation: 0,7).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="164"/>
+        <location filename="../core/model/TrainSettings.cpp" line="186"/>
         <source>Hidden size</source>
         <translation>Verborgene Breite</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="166"/>
+        <location filename="../core/model/TrainSettings.cpp" line="188"/>
         <source>SR-MIL: the width of the graph encoder (paper: 64).</source>
         <translation>SR-MIL: Breite des Graph-Encoders (Publikation: 64).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="173"/>
+        <location filename="../core/model/TrainSettings.cpp" line="195"/>
         <source>Attention heads</source>
         <translation>Attention-Köpfe</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="176"/>
+        <location filename="../core/model/TrainSettings.cpp" line="198"/>
         <source>SR-MIL: the attention heads of each graph layer (paper: 4).</source>
         <translation>SR-MIL: Attention-Köpfe jeder Graph-Schicht (Publikation: 4).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="183"/>
+        <location filename="../core/model/TrainSettings.cpp" line="205"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="184"/>
+        <location filename="../core/model/TrainSettings.cpp" line="206"/>
         <source>Random seed: the same seed gives the same run.</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="191"/>
+        <location filename="../core/model/TrainSettings.cpp" line="213"/>
         <source>Slides per step</source>
         <translation>Schnitte je Schritt</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="193"/>
+        <location filename="../core/model/TrainSettings.cpp" line="215"/>
         <source>Slides whose gradients are averaged into one optimizer step (1 = as published); keep it to resume with another number of processes.</source>
         <translation>Schnitte, deren Gradienten in einem Optimiererschritt gemittelt werden (1 = wie publiziert); beibehalten, um mit einer anderen Zahl von Prozessen fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="202"/>
+        <location filename="../core/model/TrainSettings.cpp" line="224"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="203"/>
+        <location filename="../core/model/TrainSettings.cpp" line="225"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU; or fp32, or bf16 (products in bfloat16, softmax, norms, losses and weights in float32).</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU; oder fp32, oder bf16 (Produkte in bfloat16, Softmax, Normen, Verluste und Gewichte in float32).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="211"/>
+        <location filename="../core/model/TrainSettings.cpp" line="233"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="213"/>
+        <location filename="../core/model/TrainSettings.cpp" line="235"/>
         <source>Where LibTorch computes: auto (the first CUDA device if there is one, else the CPU), cpu, cuda or cuda:N.</source>
         <translation>Wo LibTorch rechnet: auto (das erste CUDA-Gerät, falls vorhanden, sonst die CPU), cpu, cuda oder cuda:N.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="223"/>
+        <location filename="../core/model/TrainSettings.cpp" line="245"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="225"/>
+        <location filename="../core/model/TrainSettings.cpp" line="247"/>
         <source>LibTorch&apos;s CPU threads (0 = all cores).</source>
         <translation>CPU-Threads von LibTorch (0 = alle Kerne).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="232"/>
+        <location filename="../core/model/TrainSettings.cpp" line="254"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="234"/>
+        <location filename="../core/model/TrainSettings.cpp" line="256"/>
         <source>Fine-tune: start from this run&apos;s best weights (a run folder, or with --project a run name); same model, feature dimension and classes.</source>
         <translation>Feinabstimmen: von den besten Gewichten dieses Laufs ausgehen (ein Laufordner, mit --project ein Laufname); gleiches Modell, gleiche Merkmalsdimension und Klassen.</translation>
     </message>

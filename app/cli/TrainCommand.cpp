@@ -6,6 +6,7 @@
 #include "common/Error.h"
 #include "project/Project.h"
 #include "project/RunRecorder.h"
+#include "project/TrainingAnnotations.h"
 #include "synth/SyntheticBags.h"
 #include "system/ComputeDevices.h"
 #include "train/ProcessGroup.h"
@@ -188,6 +189,8 @@ int runTrain(const QStringList& arguments, CliContext& io)
     options.startProgress(kJob);
     // Every value is checked before any data is read.
     core::throwIfAny(config.problems());
+    if (config.annotations && !project)
+        throw UsageError{QStringLiteral("--annotations needs --project: the annotations are the project's")};
 
     const core::LabelTable labels = options.isSet(QStringLiteral("labels"))
                                         ? core::LabelTable::readCsv(options.value(QStringLiteral("labels")))
@@ -265,7 +268,16 @@ int runTrain(const QStringList& arguments, CliContext& io)
     QJsonArray foldResults;
     for (std::size_t f = 0; f < splits.size(); ++f) {
         // Every problem with the data is found here, before any training.
-        const core::MilDataset data = core::MilDataset::load(featuresDir, labels, splits[f]);
+        core::MilDataset data = core::MilDataset::load(featuresDir, labels, splits[f]);
+        if (config.annotations) {
+            const core::TrainingAnnotations annotated = core::labelFromAnnotations(*project, data);
+            const QString summary = annotated.summary(data.classNames());
+            io.report(core::ProgressEvent::note(
+                kJob, summary, annotated.evidence > 0 ? QStringLiteral("info") : QStringLiteral("warning")));
+            if (!options.jsonProgress())
+                io.out << (annotated.evidence > 0 ? QString() : QStringLiteral("warning: ")) << summary
+                       << "\n";
+        }
         core::Trainer trainer(config, data, runDirs[f]);
         trainer.setProcessGroup(group.get());
         io.progress = forFold(f);

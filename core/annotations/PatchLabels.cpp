@@ -12,6 +12,12 @@ namespace {
 
 constexpr int kSamples = 8; // per side: 64 points, one bit each
 
+// Class names as compared: case aside, and QuPath's "Tumor" the same as "tumour".
+QString comparable(const QString& name)
+{
+    return name.toCaseFolded().replace(QStringLiteral("tumour"), QStringLiteral("tumor"));
+}
+
 quint64 cellKey(std::int64_t column, std::int64_t row)
 {
     return (quint64(quint32(qint32(column))) << 32) | quint32(qint32(row));
@@ -46,7 +52,7 @@ PatchLabelling labelPatches(const std::vector<Annotation>& annotations, const QS
         if (!a.geometry.hasArea())
             continue;
         const auto cls = std::find_if(classNames.begin(), classNames.end(), [&](const QString& name) {
-            return name.compare(a.className, Qt::CaseInsensitive) == 0;
+            return comparable(name) == comparable(a.className);
         });
         if (cls == classNames.end()) {
             if (!out.unmatchedClasses.contains(a.className))

@@ -25,7 +25,8 @@ struct PatchLabelling {
 inline constexpr double kPatchLabelShare = 0.5;
 
 // `coords` are the patches' level-0 top-left corners [N × 2], each `patchSize` px square.
-// Annotation classes match label classes by name, ignoring case. A patch covered enough by two
+// Annotation classes match label classes by name, ignoring case and the spelling of tumour/tumor
+// (QuPath's class is "Tumor"). A patch covered enough by two
 // classes takes the one covering more of it, and stays unlabelled on a tie.
 PatchLabelling labelPatches(const std::vector<Annotation>& annotations, const QStringList& classNames,
                             const std::vector<std::int64_t>& coords, int patchSize,

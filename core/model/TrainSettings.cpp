@@ -106,6 +106,28 @@ std::vector<TrainSetting> makeTable()
     row(s);
 
     s = {};
+    s.key = QStringLiteral("annotations"), s.flag = QStringLiteral("annotations");
+    s.field = &TrainConfig::annotations, s.byDefault = false, s.omittedAtDefault = true;
+    s.label = shown(QT_TRANSLATE_NOOP("TrainSetting", "Learn from annotations")),
+    s.what = QStringLiteral("learning from annotations");
+    s.help = shown(QT_TRANSLATE_NOOP(
+        "TrainSetting", "Also train each training slide's attention onto the patches its annotations give "
+                        "the slide's class (needs a project; docs/TRAINING.md)."));
+    s.valueName = QStringLiteral("on|off");
+    row(s);
+
+    s = {};
+    s.key = QStringLiteral("w_inst"), s.flag = QStringLiteral("w-inst"),
+    s.field = &TrainConfig::instanceWeight;
+    s.minimum = 0, s.maximum = 10, s.byDefault = 1.0, s.omittedAtDefault = true;
+    s.label = shown(QT_TRANSLATE_NOOP("TrainSetting", "Annotation weight")),
+    s.what = QStringLiteral("the annotation weight");
+    s.help = shown(QT_TRANSLATE_NOOP(
+        "TrainSetting", "Weight of the annotation loss beside the slide loss (with --annotations)."));
+    s.valueName = QStringLiteral("w"), s.decimals = 2, s.step = 0.1;
+    row(s);
+
+    s = {};
     s.key = QStringLiteral("patience"), s.flag = QStringLiteral("patience"), s.field = &TrainConfig::patience;
     s.minimum = 0, s.unit = QStringLiteral("epochs"), s.byDefault = 0;
     s.label = shown(QT_TRANSLATE_NOOP("TrainSetting", "Early stopping")),

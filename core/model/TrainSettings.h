@@ -36,6 +36,8 @@ struct TrainConfig {
     int warmupEpochs;
     double gradientClip;
     bool classWeights;
+    bool annotations;      // an instance loss on the patches the project's annotations label
+    double instanceWeight; // its weight
     int patience;
     double selectAfter;
     std::uint64_t seed;

@@ -49,6 +49,29 @@ const std::vector<MilSample>& MilDataset::samples(const QString& part) const
     return m_test;
 }
 
+std::vector<std::int64_t> MilSample::evidence() const
+{
+    std::vector<std::int64_t> indices;
+    for (std::size_t i = 0; i < patchLabels.size(); ++i)
+        if (patchLabels[i] == label)
+            indices.push_back(std::int64_t(i));
+    return indices;
+}
+
+void MilDataset::setPatchLabels(const QString& slideId, std::vector<int> labels)
+{
+    const auto sample = std::find_if(m_train.begin(), m_train.end(),
+                                     [&](const MilSample& s) { return s.slideId == slideId; });
+    if (sample == m_train.end())
+        throw Error(QStringLiteral("%1 is not a training slide: its annotations train nothing").arg(slideId));
+    if (labels.size() != std::size_t(sample->bag.count))
+        throw Error(QStringLiteral("%1 has %2 patches, but %3 patch labels were given")
+                        .arg(slideId)
+                        .arg(sample->bag.count)
+                        .arg(labels.size()));
+    sample->patchLabels = std::move(labels);
+}
+
 MilDataset MilDataset::load(const QString& featuresDir, const LabelTable& labels, const Split& split)
 {
     MilDataset data;
@@ -69,7 +92,7 @@ MilDataset MilDataset::load(const QString& featuresDir, const LabelTable& labels
                 continue;
             }
             try {
-                MilSample sample{id, label, FeatureStore::read(path), {}};
+                MilSample sample{id, label, FeatureStore::read(path), {}, {}};
                 sample.graph = SpatialGraph::fromCoords(sample.bag.coords, sample.bag.patchSizeLevel0);
                 isolated.note(id, sample.graph);
                 byDimension[sample.bag.dimension] << id;

@@ -47,6 +47,12 @@ struct MilSample {
     int label = -1;
     FeatureBag bag;
     SpatialGraph graph;
+    // Per patch, the class its annotations give it (-1: none; annotations/PatchLabels.h); empty
+    // when the slide's annotations are not used.
+    std::vector<int> patchLabels;
+    // The patches annotated with the slide's own class: what the annotation loss trains the
+    // attention onto.
+    std::vector<std::int64_t> evidence() const;
 };
 
 // Counts patches without spatial neighbours over the bags of a dataset, for one warning.
@@ -71,6 +77,9 @@ public:
     int featureDimension() const { return m_dimension; }
     const QStringList& classNames() const { return m_classNames; }
     const std::vector<MilSample>& samples(const QString& part) const; // "train", "val", "test"
+    // Gives a training slide the patch labels its annotations make (one per patch). Error when the
+    // slide is not a training slide or the count differs from its patches.
+    void setPatchLabels(const QString& slideId, std::vector<int> labels);
     // What the data looked odd for but could still be trained on (patches without neighbours).
     const QStringList& warnings() const { return m_warnings; }
 

@@ -51,6 +51,7 @@ struct Part {
     std::vector<nets::BagTensors> bags;
     std::vector<int> labels;
     QStringList ids;
+    std::vector<torch::Tensor> evidence; // per bag: its annotated evidence patches; undefined if none
 };
 
 Part onDevice(const std::vector<MilSample>& samples, const torch::Device& device)
@@ -68,6 +69,9 @@ Part onDevice(const std::vector<MilSample>& samples, const torch::Device& device
         }
         part.labels.push_back(s.label);
         part.ids << s.slideId;
+        const std::vector<std::int64_t> evidence = s.evidence();
+        part.evidence.push_back(evidence.empty() ? torch::Tensor()
+                                                 : torch::tensor(evidence, torch::kLong).to(device));
     }
     return part;
 }
@@ -283,6 +287,7 @@ public:
                         // Autocast covers the forward pass only, as before (backward follows its types).
                         const nets::AutocastScope precision(m_device.type(), m_autocast);
                         step = m_net->trainingStep(m_train.bags[i], m_train.labels[i], m_classWeights);
+                        addAnnotationLoss(step, i);
                     }
                     (inStep == 1 ? step.total : step.total / double(inStep)).backward();
                     return step;
@@ -305,6 +310,22 @@ public:
     }
 
 private:
+    // With --annotations: the share of slide i's attention on the patches annotated with its
+    // class, as −log, weighted by w_inst beside the slide loss ("inst" in metrics.csv).
+    void addAnnotationLoss(nets::StepLosses& step, std::size_t i) const
+    {
+        const torch::Tensor& evidence = m_train.evidence[i];
+        if (!m_config.annotations || m_config.instanceWeight <= 0)
+            return;
+        if (!evidence.defined()) { // the term is there for every slide: ranks sum the same terms
+            step.terms["inst"] = torch::zeros({}, torch::kFloat32);
+            return;
+        }
+        const torch::Tensor loss = m_net->evidenceLoss(m_train.bags[i], evidence);
+        step.total = step.total + m_config.instanceWeight * loss;
+        step.terms["inst"] = loss.detach();
+    }
+
     // A failed allocation in slide i's step names the slide and its size instead of "bad_alloc".
     template <typename Step> nets::StepLosses stepOn(std::size_t i, const Step& step) const
     {

@@ -6,6 +6,7 @@
 #include "heatmap/HeatmapSnapshot.h"
 #include "infer/Predictor.h"
 #include "run/Metrics.h"
+#include "run/RunFolder.h"
 #include "synth/GroundTruth.h"
 #include "synth/PyramidTiffWriter.h"
 
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void aRealSlideIsFlaggedAsUnlikeTheSyntheticTraining();
     // After the report tests: it adds runs and predictions.
     void foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap();
+    void annotationsTrainTheAttentionOfTrainingSlides();
 
 private:
     QTemporaryDir m_dir;
@@ -561,6 +564,77 @@ void TestCliHeatmap::foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap()
     QCOMPARE(single.exitCode, 1);
     QVERIFY2(single.err.contains(QStringLiteral("--folds")), qPrintable(single.err));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.png"))));
+}
+
+void TestCliHeatmap::annotationsTrainTheAttentionOfTrainingSlides()
+{
+    // A pathologist's tumour outlines (QuPath's class name "Tumor") on the two tumour slides of the
+    // training split and on the validation one, and a stroma region; imported through the CLI.
+    int trainingTumourPatches = 0;
+    for (const QString& name : {QStringLiteral("demo-01-tumour"), QStringLiteral("demo-03-tumour"),
+                                QStringLiteral("demo-05-tumour")}) {
+        const QString slide = m_project + QStringLiteral("/slides/") + name + QStringLiteral(".tiff");
+        const core::Prediction p = core::Prediction::read(
+            m_project + QStringLiteral("/predictions/demo-srmil/") + name + QStringLiteral(".h5"));
+        const std::vector<bool> truth = tumourPatches(slide, p);
+        std::vector<core::Annotation> outlines;
+        for (std::size_t i = 0; i < truth.size(); ++i) {
+            if (!truth[i])
+                continue;
+            core::Annotation a;
+            a.id = QUuid::createUuid();
+            a.className = QStringLiteral("Tumor");
+            a.geometry = core::Geometry::rectangle(
+                QRectF(double(p.coords[2 * i]), double(p.coords[2 * i + 1]), p.patchStep, p.patchStep));
+            outlines.push_back(a);
+        }
+        if (!name.startsWith(QStringLiteral("demo-05")))
+            trainingTumourPatches += int(outlines.size());
+        core::Annotation stroma;
+        stroma.id = QUuid::createUuid();
+        stroma.className = QStringLiteral("Stroma");
+        stroma.geometry = core::Geometry::rectangle(QRectF(0, 0, 300, 300));
+        outlines.push_back(stroma);
+        const QString file = m_dir.filePath(name + QStringLiteral(".geojson"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(core::writeGeoJson(outlines, {}));
+        out.close();
+        const test::CliRun imported =
+            test::runCli({QStringLiteral("annotations"), QStringLiteral("import"),
+                          QStringLiteral("--project"), m_project, QStringLiteral("--slide"), name, file});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    }
+    QVERIFY(trainingTumourPatches > 0);
+    const test::CliRun train =
+        test::runCli({QStringLiteral("train"), QStringLiteral("--project"), m_project,
+                      QStringLiteral("--annotations"), QStringLiteral("on"), QStringLiteral("--w-inst"),
+                      QStringLiteral("0.5"), QStringLiteral("--model"), QStringLiteral("abmil"),
+                      QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--threads"),
+                      QStringLiteral("1"), QStringLiteral("--name"), QStringLiteral("annotated")});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    // Only the training slides' annotations count (earlier tests may have annotated them too);
+    // the stroma class is named as unused.
+    const QRegularExpressionMatch counts =
+        QRegularExpression(
+            QStringLiteral("annotations label normal (\\d+), tumour (\\d+) patches on 2 training "
+                           "slide\\(s\\); (\\d+) of them show their slide's own class"))
+            .match(train.out);
+    QVERIFY2(counts.hasMatch(), qPrintable(train.out));
+    QVERIFY2(counts.captured(2).toInt() >= trainingTumourPatches, qPrintable(train.out));
+    QVERIFY(counts.captured(3).toInt() >= trainingTumourPatches);
+    QVERIFY(train.out.contains(QStringLiteral("classes that are no label class are not used: Stroma")));
+    const core::RunFolder run(m_project + QStringLiteral("/runs/annotated"));
+    QCOMPARE(run.readConfig()[QStringLiteral("w_inst")].toDouble(), 0.5);
+    QVERIFY(run.readMetrics().back().terms.count(QStringLiteral("inst")));
+    // Annotations live in a project: without one the option is refused before anything is read.
+    const test::CliRun bare = test::runCli(
+        {QStringLiteral("train"), QStringLiteral("--features"), m_project + QStringLiteral("/features"),
+         QStringLiteral("--labels"), m_dir.filePath(QStringLiteral("none.csv")), QStringLiteral("--folds"),
+         QStringLiteral("3"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("bare")),
+         QStringLiteral("--annotations"), QStringLiteral("on")});
+    QCOMPARE(bare.exitCode, 2);
+    QVERIFY2(bare.err.contains(QStringLiteral("--annotations needs --project")), qPrintable(bare.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)

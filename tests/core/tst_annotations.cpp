@@ -500,7 +500,7 @@ void TestAnnotations::patchesTakeTheClassThatCoversHalfOfThem()
     const Geometry tumour =
         Geometry::polygon(QPolygonF(QRectF(30, 30, 260, 100)), {QPolygonF(QRectF(130, 30, 100, 100))});
     const std::vector<Annotation> annotations{
-        annotationOf(tumour, QStringLiteral("TUMOUR")),
+        annotationOf(tumour, QStringLiteral("Tumor")), // QuPath spelling
         annotationOf(Geometry::rectangle({230, 130, 40, 100}), QStringLiteral("normal")),
         annotationOf(Geometry::rectangle({330, 130, 100, 200}), QStringLiteral("Normal")),
         annotationOf(Geometry::rectangle({30, 230, 100, 100}), QStringLiteral("Stroma")),

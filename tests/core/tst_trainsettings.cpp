@@ -34,6 +34,8 @@ core::TrainConfig TestTrainSettings::everyRowChanged()
     c.warmupEpochs = 3;
     c.gradientClip = 2.5;
     c.classWeights = true;
+    c.annotations = true;
+    c.instanceWeight = 0.3;
     c.patience = 9;
     c.selectAfter = 0.125;
     c.model.wGen = 1.5;
@@ -63,7 +65,7 @@ void TestTrainSettings::everyRowHasAKeyAFlagAndHelp()
         QVERIFY2(!core::settingProblem(s, core::settingDefault(s, QStringLiteral("srmil"))),
                  qPrintable(s.key));
     }
-    QCOMPARE(keys.size(), 20);
+    QCOMPARE(keys.size(), 22);
     QCOMPARE(core::findTrainSetting(QStringLiteral("w_gen"))->flag, QStringLiteral("w-gen"));
     QCOMPARE(core::settingRangeText(*core::findTrainSetting(QStringLiteral("w_gen"))),
              QStringLiteral("[0, 2]"));
@@ -86,10 +88,10 @@ void TestTrainSettings::nonDefaultValuesRoundTripThroughConfigJsonAndArguments()
 
     // config.json, written by hand: keys sorted as Qt writes them; no device and no threads.
     const QByteArray expectedJson =
-        R"({"class_weights":true,"epochs":37,"grad_clip":2.5,"heads":2,"hidden":96,)"
+        R"({"annotations":true,"class_weights":true,"epochs":37,"grad_clip":2.5,"heads":2,"hidden":96,)"
         R"("init_from":"/runs/parent run","lr":0.00012345678901234567,"mask_rate":0.5,"model":"srmil",)"
         R"("patience":9,"precision":"bf16","seed":"18446744073709551557","select_after":0.125,)"
-        R"("slides_per_step":4,"w_ce":0.75,"w_gen":1.5,"warmup_epochs":3,"weight_decay":0.25})";
+        R"("slides_per_step":4,"w_ce":0.75,"w_gen":1.5,"w_inst":0.3,"warmup_epochs":3,"weight_decay":0.25})";
     const QJsonObject json = changed.toJson();
     QCOMPARE(QJsonDocument(json).toJson(QJsonDocument::Compact), expectedJson);
     // Read back: every value exactly, the machine-bound ones at their defaults.
@@ -136,6 +138,10 @@ void TestTrainSettings::nonDefaultValuesRoundTripThroughConfigJsonAndArguments()
                                         "2.5",
                                         "--class-weights",
                                         "on",
+                                        "--annotations",
+                                        "on",
+                                        "--w-inst",
+                                        "0.3",
                                         "--patience",
                                         "9",
                                         "--select-after",

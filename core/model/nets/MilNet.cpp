@@ -64,4 +64,10 @@ torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, cons
     return classWeights.defined() ? loss * classWeights[label].to(loss.scalar_type()) : loss;
 }
 
+torch::Tensor MilNet::evidenceLoss(const BagTensors& bag, const torch::Tensor& evidence)
+{
+    const torch::Tensor share = attention(bag).index_select(0, evidence).sum();
+    return -torch::log(share.clamp_min(1e-12));
+}
+
 } // namespace tessera::core::nets
