@@ -120,6 +120,7 @@ std::vector<TrainSetting> makeTable()
     s.key = QStringLiteral("w_inst"), s.flag = QStringLiteral("w-inst"),
     s.field = &TrainConfig::instanceWeight;
     s.minimum = 0, s.maximum = 10, s.byDefault = 1.0, s.omittedAtDefault = true;
+    s.usedWhen = QStringLiteral("annotations");
     s.label = shown(QT_TRANSLATE_NOOP("TrainSetting", "Annotation weight")),
     s.what = QStringLiteral("the annotation weight");
     s.help = shown(QT_TRANSLATE_NOOP(

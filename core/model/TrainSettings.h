@@ -82,6 +82,7 @@ struct TrainSetting {
     QVariant byDefault;                                 // the default…
     std::vector<std::pair<QString, QVariant>> perModel; // …and where a model's differs
     QStringList models;                                 // the models it applies to; empty: all
+    QString usedWhen;                                   // an on/off row's key: used only while it is on
     QString label;                                      // the dialog's: "Reconstruction weight"
     QString what;                                       // in problems: "the reconstruction weight"
     QString help;                                       // one sentence: --help and the dialog's tooltip

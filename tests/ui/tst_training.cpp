@@ -283,6 +283,15 @@ void TestTraining::theFormIsMadeFromTheSettingsTable()
     dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("transmil")));
     QVERIFY(!hidden->isEnabled());
     QCOMPARE(dialog.epochsBox()->value(), 50);
+    // The annotation weight counts only while learning from annotations is on.
+    auto* annotations = qobject_cast<QCheckBox*>(dialog.settingField(QStringLiteral("annotations")));
+    QWidget* weight = dialog.settingField(QStringLiteral("w_inst"));
+    QVERIFY(annotations && weight);
+    QVERIFY(!weight->isEnabled());
+    annotations->setChecked(true);
+    QVERIFY(weight->isEnabled());
+    const QStringList annotated = dialog.plannedJobs().back().arguments;
+    QCOMPARE(annotated.value(annotated.indexOf(QStringLiteral("--annotations")) + 1), QStringLiteral("on"));
 }
 
 void TestTraining::theDialogRemembersItsChoicesPerProject()

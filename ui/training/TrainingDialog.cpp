@@ -180,9 +180,16 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
         m_folds->setEnabled(m_split->currentData().toString() == kFolds);
         const QString model = m_model->currentData().toString();
         for (const core::TrainSetting& s : core::trainSettings())
-            if (QWidget* field = m_settingFields.value(s.key))
-                field->setEnabled(core::settingAppliesTo(s, model));
+            if (QWidget* field = m_settingFields.value(s.key)) {
+                // A setting used only while a switch is on is greyed while it is off.
+                const auto* on = qobject_cast<QCheckBox*>(m_settingFields.value(s.usedWhen));
+                field->setEnabled(core::settingAppliesTo(s, model) &&
+                                  (s.usedWhen.isEmpty() || (on && on->isChecked())));
+            }
     };
+    for (const core::TrainSetting& s : core::trainSettings())
+        if (auto* on = qobject_cast<QCheckBox*>(m_settingFields.value(s.usedWhen)))
+            connect(on, &QCheckBox::toggled, this, updateEnabled);
     connect(m_featureSet, &QComboBox::currentIndexChanged, this, updateEnabled);
     connect(m_split, &QComboBox::currentIndexChanged, this, updateEnabled);
     connect(m_model, &QComboBox::currentIndexChanged, this, [this, updateEnabled] {
