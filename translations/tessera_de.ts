@@ -1244,142 +1244,142 @@ srun tessera-cli %2 --distributed
         <translation>Die Aufmerksamkeit jedes Trainingsschnitts zusätzlich auf die Patches trainieren, denen seine Annotationen die Klasse des Schnitts geben (braucht ein Projekt; docs/TRAINING.md).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="123"/>
+        <location filename="../core/model/TrainSettings.cpp" line="124"/>
         <source>Annotation weight</source>
         <translation>Gewicht der Annotationen</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="125"/>
+        <location filename="../core/model/TrainSettings.cpp" line="126"/>
         <source>Weight of the annotation loss beside the slide loss (with --annotations).</source>
         <translation>Gewicht des Annotationsverlusts neben dem Schnittverlust (mit --annotations).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="133"/>
+        <location filename="../core/model/TrainSettings.cpp" line="134"/>
         <source>Early stopping</source>
         <translation>Frühes Anhalten</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="135"/>
+        <location filename="../core/model/TrainSettings.cpp" line="136"/>
         <source>Stop after this many epochs without a better validation score (0 = never).</source>
         <translation>Anhalten nach so vielen Epochen ohne bessere Validierung (0 = nie).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="144"/>
+        <location filename="../core/model/TrainSettings.cpp" line="145"/>
         <source>Select after</source>
         <translation>Auswahl ab</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="146"/>
+        <location filename="../core/model/TrainSettings.cpp" line="147"/>
         <source>Choose the best epoch among those whose 0-based index is above this fraction of the epochs (paper: 0.6).</source>
         <translation>Die beste Epoche unter denen wählen, deren 0-basierter Index über diesem Anteil der Epochen liegt (Publikation: 0,6).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="155"/>
+        <location filename="../core/model/TrainSettings.cpp" line="156"/>
         <source>Reconstruction weight</source>
         <translation>Rekonstruktionsgewicht</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="157"/>
+        <location filename="../core/model/TrainSettings.cpp" line="158"/>
         <source>SR-MIL&apos;s w_gen: weight of the label-independent reconstruction (paper: 1.8).</source>
         <translation>w_gen von SR-MIL: Gewicht der labelunabhängigen Rekonstruktion (Publikation: 1,8).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="165"/>
+        <location filename="../core/model/TrainSettings.cpp" line="166"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="167"/>
+        <location filename="../core/model/TrainSettings.cpp" line="168"/>
         <source>SR-MIL&apos;s w_ce: classification of the full graph against the masked one.</source>
         <translation>w_ce von SR-MIL: Klassifikation des vollen Graphen gegenüber dem maskierten.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="176"/>
+        <location filename="../core/model/TrainSettings.cpp" line="177"/>
         <source>Mask rate</source>
         <translation>Maskierungsrate</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="177"/>
+        <location filename="../core/model/TrainSettings.cpp" line="178"/>
         <source>SR-MIL: the share of patches masked and reconstructed from their neighbours (paper: 0.7).</source>
         <translation>SR-MIL: Anteil der Patches, die maskiert und aus ihren Nachbarn rekonstruiert werden (Publikation: 0,7).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="186"/>
+        <location filename="../core/model/TrainSettings.cpp" line="187"/>
         <source>Hidden size</source>
         <translation>Verborgene Breite</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="188"/>
+        <location filename="../core/model/TrainSettings.cpp" line="189"/>
         <source>SR-MIL: the width of the graph encoder (paper: 64).</source>
         <translation>SR-MIL: Breite des Graph-Encoders (Publikation: 64).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="195"/>
+        <location filename="../core/model/TrainSettings.cpp" line="196"/>
         <source>Attention heads</source>
         <translation>Attention-Köpfe</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="198"/>
+        <location filename="../core/model/TrainSettings.cpp" line="199"/>
         <source>SR-MIL: the attention heads of each graph layer (paper: 4).</source>
         <translation>SR-MIL: Attention-Köpfe jeder Graph-Schicht (Publikation: 4).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="205"/>
+        <location filename="../core/model/TrainSettings.cpp" line="206"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="206"/>
+        <location filename="../core/model/TrainSettings.cpp" line="207"/>
         <source>Random seed: the same seed gives the same run.</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="213"/>
+        <location filename="../core/model/TrainSettings.cpp" line="214"/>
         <source>Slides per step</source>
         <translation>Schnitte je Schritt</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="215"/>
+        <location filename="../core/model/TrainSettings.cpp" line="216"/>
         <source>Slides whose gradients are averaged into one optimizer step (1 = as published); keep it to resume with another number of processes.</source>
         <translation>Schnitte, deren Gradienten in einem Optimiererschritt gemittelt werden (1 = wie publiziert); beibehalten, um mit einer anderen Zahl von Prozessen fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="224"/>
+        <location filename="../core/model/TrainSettings.cpp" line="225"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="225"/>
+        <location filename="../core/model/TrainSettings.cpp" line="226"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU; or fp32, or bf16 (products in bfloat16, softmax, norms, losses and weights in float32).</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU; oder fp32, oder bf16 (Produkte in bfloat16, Softmax, Normen, Verluste und Gewichte in float32).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="233"/>
+        <location filename="../core/model/TrainSettings.cpp" line="234"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="235"/>
+        <location filename="../core/model/TrainSettings.cpp" line="236"/>
         <source>Where LibTorch computes: auto (the first CUDA device if there is one, else the CPU), cpu, cuda or cuda:N.</source>
         <translation>Wo LibTorch rechnet: auto (das erste CUDA-Gerät, falls vorhanden, sonst die CPU), cpu, cuda oder cuda:N.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="245"/>
+        <location filename="../core/model/TrainSettings.cpp" line="246"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="247"/>
+        <location filename="../core/model/TrainSettings.cpp" line="248"/>
         <source>LibTorch&apos;s CPU threads (0 = all cores).</source>
         <translation>CPU-Threads von LibTorch (0 = alle Kerne).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="254"/>
+        <location filename="../core/model/TrainSettings.cpp" line="255"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="256"/>
+        <location filename="../core/model/TrainSettings.cpp" line="257"/>
         <source>Fine-tune: start from this run&apos;s best weights (a run folder, or with --project a run name); same model, feature dimension and classes.</source>
         <translation>Feinabstimmen: von den besten Gewichten dieses Laufs ausgehen (ein Laufordner, mit --project ein Laufname); gleiches Modell, gleiche Merkmalsdimension und Klassen.</translation>
     </message>
@@ -2023,6 +2023,42 @@ srun tessera-cli %2 --distributed
 Results: %2</source>
         <translation>Lauf: %1
 Ergebnisse: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::AnnotationCountHint</name>
+    <message>
+        <location filename="../ui/training/AnnotationCountHint.cpp" line="41"/>
+        <source>counted once the features are extracted</source>
+        <translation>gezählt, sobald die Merkmale extrahiert sind</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/AnnotationCountHint.cpp" line="45"/>
+        <source>counting annotated patches…</source>
+        <translation>annotierte Patches werden gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/AnnotationCountHint.cpp" line="52"/>
+        <source>the project has no feature set &apos;%1&apos;</source>
+        <translation>das Projekt hat keinen Merkmalssatz &apos;%1&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/AnnotationCountHint.cpp" line="66"/>
+        <source>%1 patches on %n training slide(s)</source>
+        <translation>
+            <numerusform>%1 Patches auf %n Trainingsschnitt</numerusform>
+            <numerusform>%1 Patches auf %n Trainingsschnitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/AnnotationCountHint.cpp" line="70"/>
+        <source>Counting annotated patches</source>
+        <translation>Annotierte Patches zählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/AnnotationCountHint.cpp" line="73"/>
+        <source>not counted: %1</source>
+        <translation>nicht gezählt: %1</translation>
     </message>
 </context>
 <context>
@@ -3952,12 +3988,12 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::TrainingDialog</name>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="49"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="50"/>
         <source>Train a Model</source>
         <translation>Ein Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="57"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="58"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -3966,12 +4002,12 @@ Kalibrierung: %4</translation>
         <translation type="vanished">SR-MIL: räumlich regularisiertes MIL (GAT-Encoder, Superknoten-Klassifikator, maskierte Rekonstruktion). ABMIL und TransMIL sind die Vergleichsmodelle.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="64"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="65"/>
         <source>Run name</source>
         <translation>Name des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="64"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="65"/>
         <source>The run&apos;s folder under runs/</source>
         <translation>Der Ordner des Laufs unter runs/</translation>
     </message>
@@ -4048,92 +4084,92 @@ Kalibrierung: %4</translation>
         <translation type="vanished">Derselbe Startwert ergibt denselben Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="71"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="72"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="75"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
         <source>%1 (%2, %3 slides)</source>
         <translation>%1 (%2, %3 Schnitte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="76"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="77"/>
         <source>Extract first…</source>
         <translation>Zuerst extrahieren…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="78"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
         <source>handcrafted (no weights)</source>
         <translation>handgefertigt (ohne Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="79"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="80"/>
         <source>TorchScript encoder (.pt)…</source>
         <translation>TorchScript-Encoder (.pt)…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="83"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="84"/>
         <source>k-fold cross-validation</source>
         <translation>k-fache Kreuzvalidierung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="87"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="88"/>
         <source>(train from scratch)</source>
         <translation>(von Grund auf trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="91"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="92"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="92"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
         <source>Features</source>
         <translation>Merkmale</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="93"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
         <source>A feature set of the project, or extract features of every slide first</source>
         <translation>Ein Merkmalssatz des Projekts, oder zuerst die Merkmale aller Schnitte extrahieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="94"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="95"/>
         <source>Extractor</source>
         <translation>Extraktor</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="95"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="96"/>
         <source>For &quot;Extract first&quot;: the handcrafted statistics, or any TorchScript image encoder</source>
         <translation>Für „Zuerst extrahieren“: die handgefertigten Statistiken oder ein beliebiger TorchScript-Bildencoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="96"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="97"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
         <source>A train/val/test split of the project, or k folds</source>
         <translation>Eine Aufteilung des Projekts in Training/Validierung/Test, oder k Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="98"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="99"/>
         <source>Folds</source>
         <translation>Teile</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="99"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="100"/>
         <source>k for k-fold cross-validation (one run per fold)</source>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="300"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="321"/>
         <source> Range: %1.</source>
         <translation> Bereich: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="317"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="338"/>
         <source>Looking for GPUs…</source>
         <translation>Suche nach GPUs…</translation>
     </message>
@@ -4146,7 +4182,7 @@ Kalibrierung: %4</translation>
         <translation type="vanished">Von den besten Gewichten eines anderen Laufs ausgehen: gleiches Modell, gleiche Klassen und Merkmalsdimension</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="105"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="106"/>
         <source>Compute</source>
         <translation>Rechnen</translation>
     </message>
@@ -4175,12 +4211,12 @@ Kalibrierung: %4</translation>
         <translation type="vanished">0 = alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="114"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="115"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="116"/>
         <source>Data-parallel workers, one per GPU</source>
         <translation>Datenparallele Arbeitsprozesse, einer je GPU</translation>
     </message>
@@ -4193,42 +4229,42 @@ Kalibrierung: %4</translation>
         <translation type="vanished">Schnitte, die in einen Optimiererschritt gemittelt werden (1 = wie veröffentlicht)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="125"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="126"/>
         <source>Cluster Command…</source>
         <translation>Cluster-Befehl…</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="134"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="135"/>
         <source>Train on a Cluster</source>
         <translation>Auf einem Cluster trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="140"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="141"/>
         <source>GPUs per node</source>
         <translation>GPUs je Knoten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="143"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="144"/>
         <source>(this machine has none: set the cluster node&apos;s)</source>
         <translation>(dieser Rechner hat keine: die des Cluster-Knotens eintragen)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="150"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="151"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="168"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="169"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="200"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="221"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="201"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="222"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>

@@ -3,13 +3,16 @@
 // failed and resumes to the result of an uninterrupted run, and a new window re-attaches to a
 // job that kept running.
 #include "MainWindow.h"
+#include "features/FeatureStore.h"
 #include "jobs/JobMonitor.h"
 #include "plots/CurvePlot.h"
+#include "project/AnnotationStore.h"
 #include "project/ProjectController.h"
 #include "project/RunningJobsPrompt.h"
 #include "project/RunsPanel.h"
 #include "support/CliRunner.h"
 #include "system/ComputeDevices.h"
+#include "training/AnnotationCountHint.h"
 #include "training/TrainingDialog.h"
 
 #include <QCheckBox>
@@ -22,6 +25,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -78,6 +82,7 @@ private Q_SLOTS:
     void initTestCase();
     void dialogRefusesWrongValuesNextToTheirFields();
     void theFormIsMadeFromTheSettingsTable();
+    void theAnnotationBoxCountsWhatItWillTrainOn();
     void theDialogRemembersItsChoicesPerProject();
     void aJobFromTheDialogRunsWithLiveCurvesAndIsRecorded();
     void aKilledJobFailsAndResumesToTheUninterruptedResult();
@@ -292,6 +297,40 @@ void TestTraining::theFormIsMadeFromTheSettingsTable()
     QVERIFY(weight->isEnabled());
     const QStringList annotated = dialog.plannedJobs().back().arguments;
     QCOMPARE(annotated.value(annotated.indexOf(QStringLiteral("--annotations")) + 1), QStringLiteral("on"));
+}
+
+void TestTraining::theAnnotationBoxCountsWhatItWillTrainOn()
+{
+    const QString folder = makeProject(QStringLiteral("annotated"));
+    const auto project = core::Project::open(folder);
+    // One training slide outlined whole as tumour, one validation slide too (not counted).
+    const core::Split split = project->slides().split(QStringLiteral("default"));
+    const auto outline = [&](const QString& id) {
+        const core::FeatureBag bag =
+            core::FeatureStore::read(m_bags + QStringLiteral("/features/") + id + QStringLiteral(".h5"));
+        core::Annotation a;
+        a.id = QUuid::createUuid();
+        a.className = QStringLiteral("tumour");
+        a.geometry = core::Geometry::rectangle(QRectF(-1000, -1000, 1e6, 1e6));
+        project->annotations().save(project->slides().find(id)->id, {a}, {});
+        return bag.count;
+    };
+    const int patches = outline(split.train.first());
+    outline(split.val.first());
+    ui::TrainingDialog dialog(*project);
+    auto* box = qobject_cast<QCheckBox*>(dialog.settingField(QStringLiteral("annotations")));
+    QSignalSpy counted(dialog.annotationCounts(), &ui::AnnotationCountHint::counted);
+    box->setChecked(true);
+    QVERIFY(counted.wait(20000));
+    QCOMPARE(box->text(), QStringLiteral("normal 0, tumour %1 patches on 1 training slide(s)").arg(patches));
+    if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty()) {
+        dialog.show();
+        QTest::qWait(100);
+        dialog.grab().save(shots + QStringLiteral("/training-dialog-annotations.png"));
+    }
+    // Unticked, it says nothing.
+    box->setChecked(false);
+    QVERIFY(box->text().isEmpty());
 }
 
 void TestTraining::theDialogRemembersItsChoicesPerProject()

@@ -1,5 +1,6 @@
 #include "TrainingDialog.h"
 
+#include "AnnotationCountHint.h"
 #include "SettingWidget.h"
 #include "tasks/ComputeDeviceCache.h"
 
@@ -192,6 +193,19 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
             connect(on, &QCheckBox::toggled, this, updateEnabled);
     connect(m_featureSet, &QComboBox::currentIndexChanged, this, updateEnabled);
     connect(m_split, &QComboBox::currentIndexChanged, this, updateEnabled);
+    // What the annotations label, for the data chosen, once the box is ticked.
+    if (auto* annotations = qobject_cast<QCheckBox*>(m_settingFields.value(QStringLiteral("annotations")))) {
+        m_annotationCounts = new AnnotationCountHint(m_project.folder(), annotations);
+        const auto chosenData = [this] {
+            const QString featureSet = m_featureSet->currentData().toString();
+            const QString split = m_split->currentData().toString();
+            m_annotationCounts->setData(featureSet == kExtractFirst ? QString() : featureSet, split,
+                                        split == kFolds);
+        };
+        connect(m_featureSet, &QComboBox::currentIndexChanged, this, chosenData);
+        connect(m_split, &QComboBox::currentIndexChanged, this, chosenData);
+        chosenData();
+    }
     connect(m_model, &QComboBox::currentIndexChanged, this, [this, updateEnabled] {
         applyModelDefaults();
         updateEnabled();

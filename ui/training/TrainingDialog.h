@@ -23,6 +23,8 @@ class Project;
 
 namespace tessera::ui {
 
+class AnnotationCountHint;
+
 class TrainingDialog : public QDialog {
     Q_OBJECT
 public:
@@ -54,6 +56,7 @@ public:
     // The widget of a setting of core::trainSettings() made from its row; nullptr for the model,
     // the device and the parent run, which have their own choices above.
     QWidget* settingField(const QString& key) const { return m_settingFields.value(key); }
+    AnnotationCountHint* annotationCounts() const { return m_annotationCounts; }
     // The same training as commands for a cluster (torchrun, SLURM); the dialog's button shows it.
     // For `gpusPerNode` GPUs a node (0: this machine's count, at least 1).
     QString clusterCommands(int gpusPerNode = 0) const;
@@ -85,11 +88,12 @@ private:
     QSpinBox* m_folds;
     QComboBox* m_parent;
     QComboBox* m_device;
-    QSpinBox* m_processes;                   // shown only with two or more GPUs
-    QMap<QString, QWidget*> m_settingFields; // key → the widget made from its row
+    QSpinBox* m_processes;                             // shown only with two or more GPUs
+    QMap<QString, QWidget*> m_settingFields;           // key → the widget made from its row
+    AnnotationCountHint* m_annotationCounts = nullptr; // beside "Learn from annotations"
     QFormLayout* m_computeForm;
-    QString m_wantedDevice; // remembered, not (yet) found
-    QMap<QString, QLabel*> m_problems;       // field → the label beside it
+    QString m_wantedDevice;            // remembered, not (yet) found
+    QMap<QString, QLabel*> m_problems; // field → the label beside it
     QLabel* m_otherProblems;
 };
 
