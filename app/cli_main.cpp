@@ -40,6 +40,9 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
         {QStringLiteral("annotations"),
          {cli::runAnnotations,
           "a slide's annotations: import or export QuPath GeoJSON / ASAP XML, or list them"}},
+        {QStringLiteral("suggest"),
+         {cli::runSuggest,
+          "proposals for a pathologist: where a run's answers would teach it most (GeoJSON)"}},
     };
     return table;
 }

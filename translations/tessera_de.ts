@@ -249,7 +249,7 @@ srun tessera-cli %2 --distributed
     <message>
         <location filename="../core/annotations/AsapXml.cpp" line="172"/>
         <location filename="../core/annotations/AsapXml.cpp" line="260"/>
-        <location filename="../core/annotations/GeoJson.cpp" line="424"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="432"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -337,42 +337,42 @@ srun tessera-cli %2 --distributed
         <translation>QuPath-Messwerte (Tessera misst Fläche und Umfang selbst)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="308"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="312"/>
         <source>the multipolygon has no polygons</source>
         <translation>das Multipolygon hat keine Polygone</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="312"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="316"/>
         <source>polygon %1: </source>
         <translation>Polygon %1: </translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="319"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="323"/>
         <source>the geometry has no type</source>
         <translation>die Geometrie hat keinen Typ</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="320"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="324"/>
         <source>geometry type &quot;%1&quot; is not supported (Point, MultiPoint, LineString, Polygon, MultiPolygon are)</source>
         <translation>Geometrietyp „%1“ wird nicht unterstützt (unterstützt: Point, MultiPoint, LineString, Polygon, MultiPolygon)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="389"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="397"/>
         <source>%1 is not valid JSON: %2 at line %3</source>
         <translation>%1 ist kein gültiges JSON: %2 in Zeile %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="404"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="412"/>
         <source>%1 is not GeoJSON: expected a FeatureCollection, a Feature or an array of Features</source>
         <translation>%1 ist kein GeoJSON: erwartet wird eine FeatureCollection, ein Feature oder ein Array von Features</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="415"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="423"/>
         <source>it is not an object</source>
         <translation>es ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="418"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="426"/>
         <source>%1, feature %2: %3</source>
         <translation>%1, Feature %2: %3</translation>
     </message>
@@ -462,12 +462,12 @@ srun tessera-cli %2 --distributed
         <translation>%1: die Annotationen konnten nicht gespeichert werden (%2: %3)</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="101"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="102"/>
         <source>%1 could not be added to the project</source>
         <translation>%1 konnte nicht zum Projekt hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../core/project/AnnotationStore.cpp" line="127"/>
+        <location filename="../core/project/AnnotationStore.cpp" line="128"/>
         <source>%1: annotation %2 cannot be read: %3</source>
         <translation>%1: Annotation %2 kann nicht gelesen werden: %3</translation>
     </message>
@@ -1091,8 +1091,8 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/project/TrainingAnnotations.cpp" line="16"/>
-        <source>annotations label %1 patches on %2 training slide(s); %3 of them show their slide&apos;s own class and train its attention</source>
-        <translation>Annotationen markieren %1 Patches auf %2 Trainingsschnitt(en); %3 davon zeigen die eigene Klasse ihres Schnitts und trainieren seine Aufmerksamkeit</translation>
+        <source>annotations label %1 patches on %2 training slide(s); %3 of them show their slide&apos;s own class and train its attention onto them, the others train it off</source>
+        <translation>Annotationen markieren %1 Patches auf %2 Trainingsschnitt(en); %3 davon zeigen die eigene Klasse ihres Schnitts und ziehen seine Aufmerksamkeit auf sich, die übrigen lenken sie ab</translation>
     </message>
     <message>
         <location filename="../core/project/TrainingAnnotations.cpp" line="22"/>

@@ -58,6 +58,7 @@ int runExtract(const QStringList& arguments, CliContext& io);
 int runTrain(const QStringList& arguments, CliContext& io);
 int runSynthBags(const QStringList& arguments, CliContext& io);
 int runEval(const QStringList& arguments, CliContext& io);
+int runSuggest(const QStringList& arguments, CliContext& io);
 int runInfer(const QStringList& arguments, CliContext& io);
 int runHeatmap(const QStringList& arguments, CliContext& io);
 int runDemoData(const QStringList& arguments, CliContext& io);

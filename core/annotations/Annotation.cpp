@@ -1,5 +1,7 @@
 #include "Annotation.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimeZone>
 
 #include <cstdio>
@@ -126,6 +128,24 @@ std::vector<ClassSummary> summarizeByClass(const std::vector<Annotation>& annota
     for (auto& [name, summary] : byName)
         out.push_back(summary);
     return out;
+}
+
+QByteArray AnnotationOrigin::toJson() const
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("run"), run},
+                                     {QStringLiteral("acquisition"), acquisition},
+                                     {QStringLiteral("score"), score}})
+        .toJson(QJsonDocument::Compact);
+}
+
+AnnotationOrigin AnnotationOrigin::fromJson(const QByteArray& json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    AnnotationOrigin origin;
+    origin.run = o.value(QLatin1String("run")).toString();
+    origin.acquisition = o.value(QLatin1String("acquisition")).toString();
+    origin.score = o.value(QLatin1String("score")).toDouble();
+    return origin;
 }
 
 } // namespace tessera::core

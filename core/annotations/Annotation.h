@@ -14,6 +14,21 @@
 
 namespace tessera::core {
 
+// Where an annotation came from when the model asked for it (tessera-cli suggest, the Review
+// dock): the run that proposed the region, how (the acquisition) and with what score. Empty for
+// annotations a person drew unasked. Who confirmed it and when are the annotation's author and
+// creation time.
+struct AnnotationOrigin {
+    QString run;
+    QString acquisition;
+    double score = 0;
+
+    bool isEmpty() const { return run.isEmpty(); }
+    QByteArray toJson() const;                                // {"run":…,"acquisition":…,"score":…}
+    static AnnotationOrigin fromJson(const QByteArray& json); // empty when it is not one
+    bool operator==(const AnnotationOrigin& other) const = default;
+};
+
 struct Annotation {
     QUuid id;
     Geometry geometry;
@@ -24,6 +39,7 @@ struct Annotation {
     QDateTime created, modified; // UTC
     bool detection = false;      // QuPath detection or cell: imported read-only
     bool locked = false;         // not editable in the viewer
+    AnnotationOrigin origin;     // proposed by a run; empty when drawn unasked
 
     bool editable() const { return !locked && !detection; }
     bool operator==(const Annotation& other) const = default;

@@ -258,6 +258,10 @@ Annotation readFeature(const QJsonObject& feature, std::map<QString, AnnotationC
     a.author = tessera.value(QLatin1String("author")).toString();
     a.created = parseIsoUtc(tessera.value(QLatin1String("created")).toString());
     a.modified = parseIsoUtc(tessera.value(QLatin1String("modified")).toString());
+    if (tessera.contains(QLatin1String("proposedBy")))
+        a.origin =
+            AnnotationOrigin::fromJson(QJsonDocument(tessera.value(QLatin1String("proposedBy")).toObject())
+                                           .toJson(QJsonDocument::Compact));
     if (!a.created.isValid())
         a.created = QDateTime::currentDateTimeUtc();
     if (!a.modified.isValid())
@@ -374,6 +378,10 @@ QByteArray writeGeoJson(const std::vector<Annotation>& annotations,
             out.append(R"(,"modified":")");
             out.append(isoUtc(a.modified));
             out.append('"');
+        }
+        if (!a.origin.isEmpty()) {
+            out.append(R"(,"proposedBy":)");
+            out.append(a.origin.toJson());
         }
         out.append("}}}");
     }

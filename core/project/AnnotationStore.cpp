@@ -21,11 +21,11 @@ namespace {
 const char* const kUpsert =
     "INSERT INTO annotations (uuid, slide_id, geometry, shape, class_name, name, color, author, detection, "
     "locked, "
-    "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "created_at, modified_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(uuid) DO UPDATE SET slide_id = excluded.slide_id, geometry = excluded.geometry, "
     "shape = excluded.shape, class_name = excluded.class_name, name = excluded.name, color = excluded.color, "
     "author = excluded.author, detection = excluded.detection, locked = excluded.locked, "
-    "modified_at = excluded.modified_at";
+    "modified_at = excluded.modified_at, origin = excluded.origin";
 
 // The rows go through SQLite's C API on the connection Qt opened (inside its transaction): Qt's
 // per-row QVariant binding costs twice the insert itself, and a QuPath export of 100 000 cells is
@@ -75,6 +75,7 @@ void writeRows(ProjectDatabase& db, qint64 slideId, const std::vector<Annotation
         sqlite3_bind_int(statement, 10, a.locked ? 1 : 0);
         text(11, a.created.isValid() ? isoUtc(a.created) : now);
         text(12, a.modified.isValid() ? isoUtc(a.modified) : now);
+        text(13, a.origin.isEmpty() ? QByteArray() : a.origin.toJson());
         if (sqlite3_step(statement) != SQLITE_DONE)
             fail("insert");
     }
@@ -105,9 +106,9 @@ qint64 AnnotationStore::slideIdFor(const QString& path)
 std::vector<Annotation> AnnotationStore::load(qint64 slideId) const
 {
     ProjectDatabase& db = m_project.database();
-    QSqlQuery q = db.prepare(
-        QStringLiteral("SELECT uuid, geometry, shape, class_name, name, color, author, detection, locked, "
-                       "created_at, modified_at, id FROM annotations WHERE slide_id = ? ORDER BY id"));
+    QSqlQuery q = db.prepare(QStringLiteral(
+        "SELECT uuid, geometry, shape, class_name, name, color, author, detection, locked, "
+        "created_at, modified_at, id, origin FROM annotations WHERE slide_id = ? ORDER BY id"));
     q.addBindValue(slideId);
     db.run(q);
     std::vector<Annotation> out;
@@ -139,6 +140,8 @@ std::vector<Annotation> AnnotationStore::load(qint64 slideId) const
         a.locked = q.value(8).toBool();
         a.created = parseIsoUtc(q.value(9).toString());
         a.modified = parseIsoUtc(q.value(10).toString());
+        if (!q.value(12).isNull())
+            a.origin = AnnotationOrigin::fromJson(q.value(12).toByteArray());
         out.push_back(std::move(a));
     }
     return out;

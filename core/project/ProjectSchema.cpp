@@ -149,6 +149,10 @@ const std::vector<QStringList>& migrations()
             QStringLiteral("ALTER TABLE predictions ADD COLUMN ood TEXT"),
             QStringLiteral("ALTER TABLE predictions ADD COLUMN ood_flag INTEGER"),
         },
+        // 6: the run that proposed an annotation (annotations/Annotation.h AnnotationOrigin, JSON).
+        {
+            QStringLiteral("ALTER TABLE annotations ADD COLUMN origin TEXT"),
+        },
     };
     return all;
 }

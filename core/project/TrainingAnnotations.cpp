@@ -14,7 +14,7 @@ QString TrainingAnnotations::summary(const QStringList& classNames) const
     for (qsizetype c = 0; c < classNames.size() && std::size_t(c) < patchesPerClass.size(); ++c)
         counts << QStringLiteral("%1 %2").arg(classNames[c]).arg(patchesPerClass[std::size_t(c)]);
     QString text = QObject::tr("annotations label %1 patches on %2 training slide(s); %3 of them show their "
-                               "slide's own class and train its attention")
+                               "slide's own class and train its attention onto them, the others train it off")
                        .arg(counts.join(QStringLiteral(", ")))
                        .arg(slides)
                        .arg(evidence);

@@ -58,6 +58,15 @@ std::vector<std::int64_t> MilSample::evidence() const
     return indices;
 }
 
+std::vector<std::int64_t> MilSample::counterEvidence() const
+{
+    std::vector<std::int64_t> indices;
+    for (std::size_t i = 0; i < patchLabels.size(); ++i)
+        if (patchLabels[i] >= 0 && patchLabels[i] != label)
+            indices.push_back(std::int64_t(i));
+    return indices;
+}
+
 void MilDataset::setPatchLabels(const QString& slideId, std::vector<int> labels)
 {
     const auto sample = std::find_if(m_train.begin(), m_train.end(),

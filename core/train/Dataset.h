@@ -53,6 +53,9 @@ struct MilSample {
     // The patches annotated with the slide's own class: what the annotation loss trains the
     // attention onto.
     std::vector<std::int64_t> evidence() const;
+    // The patches annotated with another class (a pathologist's "not tumour" on a tumour slide):
+    // what the annotation loss trains the attention off.
+    std::vector<std::int64_t> counterEvidence() const;
 };
 
 // Counts patches without spatial neighbours over the bags of a dataset, for one warning.

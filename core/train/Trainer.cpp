@@ -52,6 +52,7 @@ struct Part {
     std::vector<int> labels;
     QStringList ids;
     std::vector<torch::Tensor> evidence; // per bag: its annotated evidence patches; undefined if none
+    std::vector<torch::Tensor> counter;  // per bag: patches annotated with another class; undefined if none
 };
 
 Part onDevice(const std::vector<MilSample>& samples, const torch::Device& device)
@@ -69,9 +70,11 @@ Part onDevice(const std::vector<MilSample>& samples, const torch::Device& device
         }
         part.labels.push_back(s.label);
         part.ids << s.slideId;
-        const std::vector<std::int64_t> evidence = s.evidence();
-        part.evidence.push_back(evidence.empty() ? torch::Tensor()
-                                                 : torch::tensor(evidence, torch::kLong).to(device));
+        const auto onDevice = [&](const std::vector<std::int64_t>& indices) {
+            return indices.empty() ? torch::Tensor() : torch::tensor(indices, torch::kLong).to(device);
+        };
+        part.evidence.push_back(onDevice(s.evidence()));
+        part.counter.push_back(onDevice(s.counterEvidence()));
     }
     return part;
 }
@@ -311,17 +314,19 @@ public:
 
 private:
     // With --annotations: the share of slide i's attention on the patches annotated with its
-    // class, as −log, weighted by w_inst beside the slide loss ("inst" in metrics.csv).
+    // class and off those annotated with another, as −log, weighted by w_inst beside the slide
+    // loss ("inst" in metrics.csv).
     void addAnnotationLoss(nets::StepLosses& step, std::size_t i) const
     {
         const torch::Tensor& evidence = m_train.evidence[i];
+        const torch::Tensor& counter = m_train.counter[i];
         if (!m_config.annotations || m_config.instanceWeight <= 0)
             return;
-        if (!evidence.defined()) { // the term is there for every slide: ranks sum the same terms
+        if (!evidence.defined() && !counter.defined()) { // every slide has the term: ranks sum alike
             step.terms["inst"] = torch::zeros({}, torch::kFloat32);
             return;
         }
-        const torch::Tensor loss = m_net->evidenceLoss(m_train.bags[i], evidence);
+        const torch::Tensor loss = m_net->evidenceLoss(m_train.bags[i], evidence, counter);
         step.total = step.total + m_config.instanceWeight * loss;
         step.terms["inst"] = loss.detach();
     }

@@ -55,6 +55,7 @@ private Q_SLOTS:
     // After the report tests: it adds runs and predictions.
     void foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap();
     void annotationsTrainTheAttentionOfTrainingSlides();
+    void suggestAsksAboutTrainingSlidesAndKeepsWhoProposedIt();
 
 private:
     QTemporaryDir m_dir;
@@ -635,6 +636,84 @@ void TestCliHeatmap::annotationsTrainTheAttentionOfTrainingSlides()
          QStringLiteral("--annotations"), QStringLiteral("on")});
     QCOMPARE(bare.exitCode, 2);
     QVERIFY2(bare.err.contains(QStringLiteral("--annotations needs --project")), qPrintable(bare.err));
+}
+
+// After the annotation test above: the tumour of both tumour training slides is annotated.
+void TestCliHeatmap::suggestAsksAboutTrainingSlidesAndKeepsWhoProposedIt()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("proposals"));
+    const test::CliRun suggest =
+        test::runCli({QStringLiteral("suggest"), QStringLiteral("--project"), m_project,
+                      QStringLiteral("--run"), QStringLiteral("demo-srmil"), QStringLiteral("--all"),
+                      QStringLiteral("--count"), QStringLiteral("6"), QStringLiteral("--out"), folder});
+    QVERIFY2(suggest.exitCode == 0, qPrintable(suggest.err));
+    QVERIFY2(suggest.out.contains(QStringLiteral("6 proposal(s) by demo-srmil (disagreement)")) &&
+                 suggest.out.contains(QStringLiteral("of 2 training slide(s) asked about")),
+             qPrintable(suggest.out));
+    // Only the tumour training slides are asked about; every proposal is an unclassified patch
+    // square that says who proposed it, on no patch the project's annotations already label.
+    const QStringList files = QDir(folder).entryList({QStringLiteral("*.geojson")}, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    int proposals = 0;
+    for (const QString& file : files) {
+        const QString name = QFileInfo(file).completeBaseName();
+        QVERIFY2(name == QLatin1String("demo-01-tumour") || name == QLatin1String("demo-03-tumour"),
+                 qPrintable(name));
+        const core::AnnotationImport read = core::importAnnotations(QDir(folder).filePath(file));
+        const core::Prediction p = core::Prediction::read(
+            m_project + QStringLiteral("/predictions/demo-srmil/") + name + QStringLiteral(".h5"));
+        const std::vector<bool> tumour =
+            tumourPatches(m_project + QStringLiteral("/slides/") + name + QStringLiteral(".tiff"), p);
+        for (const core::Annotation& a : read.annotations) {
+            ++proposals;
+            QVERIFY(a.className.isEmpty());
+            QCOMPARE(a.origin.run, QStringLiteral("demo-srmil"));
+            QCOMPARE(a.origin.acquisition, QStringLiteral("disagreement"));
+            QVERIFY(a.origin.score >= 0 && a.origin.score <= 1);
+            const QRectF box = a.geometry.bounds();
+            QCOMPARE(box.width(), double(p.patchStep));
+            std::size_t patch = 0;
+            while (patch < tumour.size() &&
+                   (double(p.coords[2 * patch]) != box.x() || double(p.coords[2 * patch + 1]) != box.y()))
+                ++patch;
+            QVERIFY2(patch < tumour.size(), "a proposal off the patch grid");
+            QVERIFY2(!tumour[patch], "asked again about a patch annotated as tumour");
+        }
+        // The pathologist's answer: each proposal classified, imported back; the project keeps
+        // who proposed it beside who answered.
+        std::vector<core::Annotation> answered = read.annotations;
+        for (core::Annotation& a : answered) {
+            a.className = QStringLiteral("normal");
+            a.author = QStringLiteral("dr-tester");
+        }
+        const QString answers = m_dir.filePath(name + QStringLiteral("-answers.geojson"));
+        core::exportAnnotations(answers, core::AnnotationFormat::GeoJson, answered, {});
+        const test::CliRun imported =
+            test::runCli({QStringLiteral("annotations"), QStringLiteral("import"),
+                          QStringLiteral("--project"), m_project, QStringLiteral("--slide"), name, answers});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const auto project = core::Project::open(m_project);
+        const std::vector<core::Annotation> stored =
+            project->annotations().load(project->slides().find(name)->id);
+        int kept = 0;
+        for (const core::Annotation& a : stored)
+            kept += a.origin.run == QLatin1String("demo-srmil") && a.author == QLatin1String("dr-tester") &&
+                    a.className == QLatin1String("normal");
+        QCOMPARE(kept, int(answered.size()));
+    }
+    QCOMPARE(proposals, 6);
+    // A validation slide, or a normal training slide, has nothing to ask.
+    const test::CliRun validation = test::runCli(
+        {QStringLiteral("suggest"), QStringLiteral("--project"), m_project, QStringLiteral("--run"),
+         QStringLiteral("demo-srmil"), QStringLiteral("--slide"), QStringLiteral("demo-05-tumour"),
+         QStringLiteral("--out"), m_dir.filePath(QStringLiteral("v.geojson"))});
+    QCOMPARE(validation.exitCode, 1);
+    QVERIFY2(validation.err.contains(QStringLiteral("not a training slide of run demo-srmil")),
+             qPrintable(validation.err));
+    const test::CliRun both = test::runCli({QStringLiteral("suggest"), QStringLiteral("--project"), m_project,
+                                            QStringLiteral("--run"), QStringLiteral("demo-srmil"),
+                                            QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(both.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void onlyTrainingSlidesTakeLabels();
     void theLossMovesAttentionOntoTheAnnotatedPatches_data();
     void theLossMovesAttentionOntoTheAnnotatedPatches();
+    void patchesOfAnotherClassLoseAttention();
 
 private:
     QTemporaryDir m_dir;
@@ -98,8 +99,12 @@ void TestAnnotationTraining::evidenceIsThePatchesOfTheSlidesClass()
     QCOMPARE(s.evidence(), (std::vector<std::int64_t>{1, 3}));
     s.label = 0;
     QCOMPARE(s.evidence(), (std::vector<std::int64_t>{2}));
+    QCOMPARE(s.counterEvidence(), (std::vector<std::int64_t>{1, 3}));
+    s.label = 1;
+    QCOMPARE(s.counterEvidence(), (std::vector<std::int64_t>{2}));
     s.patchLabels.clear();
     QVERIFY(s.evidence().empty());
+    QVERIFY(s.counterEvidence().empty());
 }
 
 void TestAnnotationTraining::onlyTrainingSlidesTakeLabels()
@@ -155,6 +160,38 @@ void TestAnnotationTraining::theLossMovesAttentionOntoTheAnnotatedPatches()
     qInfo("%s: tumour share of attention on training slides %.3f without, %.3f with annotations",
           qPrintable(model), before, after);
     QVERIFY2(after > before + 0.05, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
+}
+
+// A "not tumour" answer on a tumour slide: the loss takes attention off the patch. Here every
+// tumour patch of the tumour slides is (wrongly) annotated normal, so the share must fall.
+void TestAnnotationTraining::patchesOfAnotherClassLoseAttention()
+{
+    MilDataset plain = MilDataset::load(m_bags + QStringLiteral("/features"), m_labels, splitOf(40));
+    MilDataset annotated = plain;
+    for (const MilSample& s : annotated.samples(QStringLiteral("train"))) {
+        std::vector<int> labels(std::size_t(s.bag.count), -1);
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            if (s.label == 1 && s.bag.patchLabels[i] > 0.5f)
+                labels[i] = 0;
+        annotated.setPatchLabels(s.slideId, std::move(labels));
+    }
+    TrainConfig config = TrainConfig::defaultsFor(QStringLiteral("abmil"));
+    config.epochs = 4;
+    config.threads = 1;
+    config.device = QStringLiteral("cpu");
+    config.model.hidden = 16;
+    config.selectAfter = 0.95;
+    const QString without = m_dir.filePath(QStringLiteral("counter-plain"));
+    Trainer(config, plain, without).run();
+    config.annotations = true;
+    config.instanceWeight = 2;
+    const QString with = m_dir.filePath(QStringLiteral("counter-annotated"));
+    Trainer(config, annotated, with).run();
+    const double before = tumourShare(without, plain, QStringLiteral("train"));
+    const double after = tumourShare(with, plain, QStringLiteral("train"));
+    qInfo("tumour share of attention with the tumour annotated normal: %.3f without, %.3f with", before,
+          after);
+    QVERIFY2(after < 0.75 * before, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
 }
 
 QTEST_GUILESS_MAIN(TestAnnotationTraining)

@@ -64,10 +64,16 @@ torch::Tensor slideCrossEntropy(const torch::Tensor& logits, int64_t label, cons
     return classWeights.defined() ? loss * classWeights[label].to(loss.scalar_type()) : loss;
 }
 
-torch::Tensor MilNet::evidenceLoss(const BagTensors& bag, const torch::Tensor& evidence)
+torch::Tensor MilNet::evidenceLoss(const BagTensors& bag, const torch::Tensor& evidence,
+                                   const torch::Tensor& counter)
 {
-    const torch::Tensor share = attention(bag).index_select(0, evidence).sum();
-    return -torch::log(share.clamp_min(1e-12));
+    const torch::Tensor a = attention(bag);
+    torch::Tensor loss = torch::zeros({}, a.options());
+    if (evidence.defined())
+        loss = loss - torch::log(a.index_select(0, evidence).sum().clamp_min(1e-12));
+    if (counter.defined())
+        loss = loss - torch::log((1 - a.index_select(0, counter).sum()).clamp_min(1e-12));
+    return loss;
 }
 
 } // namespace tessera::core::nets

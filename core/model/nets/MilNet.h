@@ -60,10 +60,13 @@ public:
     virtual torch::Tensor attention(const BagTensors& bag) = 0;
     // Per-patch reconstruction consistency [N] in [-1, 1]; undefined where the model has none.
     virtual torch::Tensor consistency(const BagTensors&) { return {}; }
-    // The annotation loss: −log of the share of the slide's attention on `evidence` (indices of
-    // the patches annotated with the slide's class), in the current mode. Every model has an
-    // attention map (ABMIL's gated attention, TransMIL's class token's, SR-MIL's supernode's).
-    virtual torch::Tensor evidenceLoss(const BagTensors& bag, const torch::Tensor& evidence);
+    // The annotation loss, in the current mode: −log of the share of the slide's attention on
+    // `evidence` (indices of the patches annotated with the slide's class) plus −log of the share
+    // off `counter` (patches annotated with another class); either may be undefined (none). Every
+    // model has an attention map (ABMIL's gated attention, TransMIL's class token's, SR-MIL's
+    // supernode's).
+    virtual torch::Tensor evidenceLoss(const BagTensors& bag, const torch::Tensor& evidence,
+                                       const torch::Tensor& counter = {});
     // The parameters shared by every objective (for tests and diagnostics).
     virtual std::vector<torch::Tensor> encoderParameters() = 0;
 };
