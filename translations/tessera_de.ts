@@ -1099,6 +1099,46 @@ srun tessera-cli %2 --distributed
         <source>; classes that are no label class are not used: %1</source>
         <translation>; Klassen, die keine Label-Klasse sind, werden nicht genutzt: %1</translation>
     </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="16"/>
+        <source>The project %1 has no run &apos;%2&apos;</source>
+        <translation>Das Projekt %1 hat keinen Lauf „%2“</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="21"/>
+        <source>Run %1 was trained on &apos;%2&apos;, not on one of the project&apos;s named splits: its training slides are not known here</source>
+        <translation>Lauf %1 wurde auf „%2“ trainiert, nicht auf einer benannten Aufteilung des Projekts: seine Trainingsschnitte sind hier nicht bekannt</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="35"/>
+        <source>%1 is not a training slide of run %2: answers there would train nothing</source>
+        <translation>%1 ist kein Trainingsschnitt von Lauf %2: Antworten dort würden nichts trainieren</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="38"/>
+        <source>%1 is a %2 slide: every patch of it is %2, so there is nothing to ask</source>
+        <translation>%1 ist ein %2-Schnitt: jeder seiner Patches ist %2, es gibt nichts zu fragen</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="68"/>
+        <source>may be missed</source>
+        <translation>vielleicht übersehen</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="69"/>
+        <source>may be a false alarm</source>
+        <translation>vielleicht ein Fehlalarm</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="71"/>
+        <source>Proposal %1</source>
+        <translation>Vorschlag %1</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="72"/>
+        <source>Proposal %1: %2</source>
+        <translation>Vorschlag %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>RunRegistry</name>
@@ -2789,52 +2829,52 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;Open Slide…</source>
         <translation>Schnitt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Export &amp;Report…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>&amp;Save View as PNG…</source>
         <translation>Ansicht als PNG &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>&amp;Close Slide</source>
         <translation>Schnitt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -2851,12 +2891,12 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>Show &amp;Tissue Mask</source>
         <translation>&amp;Gewebemaske anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
@@ -2869,7 +2909,7 @@ Ergebnisse: %2</translation>
         <translation type="vanished">&amp;Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
@@ -2922,17 +2962,17 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Modell &amp;trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>&amp;About Tessera</source>
         <translation>&amp;Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -3010,12 +3050,12 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Eine Kachel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>%1 — Tessera</source>
         <translation>%1 — Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>Detecting tissue…</source>
         <translation>Gewebe wird erkannt…</translation>
     </message>
@@ -3028,22 +3068,22 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>Jobs: %1</source>
         <translation>Aufträge: %1</translation>
     </message>
@@ -3052,37 +3092,37 @@ Ergebnisse: %2</translation>
         <translation type="vanished">%1×</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Open Slide</source>
         <translation>Schnitt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="311"/>
         <source>There is no slide view to save.</source>
         <translation>Es gibt keine Schnittansicht zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>Cannot write %1 (check the folder exists and is writable).</source>
         <translation>%1 kann nicht geschrieben werden (existiert der Ordner und ist er beschreibbar?).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="325"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Open a project and one of its slides: a report is made from what the project knows about the slide.</source>
         <translation>Öffnen Sie ein Projekt und einen seiner Schnitte: ein Bericht entsteht aus dem, was das Projekt über den Schnitt weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Save View as PNG</source>
         <translation>Ansicht als PNG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
@@ -3111,24 +3151,24 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
-        <location filename="../ui/MainWindow.cpp" line="252"/>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
@@ -3522,6 +3562,193 @@ Ergebnisse: %2</translation>
         <location filename="../ui/report/ReportDialog.cpp" line="252"/>
         <source>Not included: %1</source>
         <translation>Nicht enthalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ReviewPanel</name>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="34"/>
+        <source>rejected</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="35"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="49"/>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="53"/>
+        <source>Reject (X)</source>
+        <translation>Verwerfen (X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="54"/>
+        <source>Skip (N)</source>
+        <translation>Überspringen (N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="56"/>
+        <source>Fine-tune with my answers</source>
+        <translation>Mit meinen Antworten nachtrainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="61"/>
+        <source>Disagreement (attention vs. context)</source>
+        <translation>Uneinigkeit (Aufmerksamkeit vs. Kontext)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="62"/>
+        <source>Unbacked attention (consistency)</source>
+        <translation>Ungestützte Aufmerksamkeit (Konsistenz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="63"/>
+        <source>Highest attention</source>
+        <translation>Höchste Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="64"/>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="65"/>
+        <source>How the run chooses what to ask (docs/REVIEW.md)</source>
+        <translation>Wie der Lauf auswählt, was er fragt (docs/REVIEW.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="69"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="70"/>
+        <source>Ask by</source>
+        <translation>Fragen nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="71"/>
+        <source>Proposals</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="121"/>
+        <source>Open a project with a finished run</source>
+        <translation>Öffnen Sie ein Projekt mit einem abgeschlossenen Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="160"/>
+        <source>No proposals yet: choose a run and Ask.</source>
+        <translation>Noch keine Vorschläge: wählen Sie einen Lauf und „Fragen“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="164"/>
+        <source>Queues a fine-tuning job from %1 with the project&apos;s annotations, your answers among them</source>
+        <translation>Stellt einen Nachtrainingsauftrag von %1 mit den Annotationen des Projekts in die Warteschlange, Ihre Antworten eingeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="167"/>
+        <source>Answer some proposals first</source>
+        <translation>Beantworten Sie zuerst einige Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="198"/>
+        <source>Every proposal is settled.</source>
+        <translation>Jeder Vorschlag ist erledigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="202"/>
+        <source>the run may have missed something here</source>
+        <translation>der Lauf hat hier vielleicht etwas übersehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="203"/>
+        <source>the run may be wrong to look here</source>
+        <translation>der Lauf schaut hier vielleicht zu Unrecht hin</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="204"/>
+        <source>ranked by %1</source>
+        <translation>gereiht nach %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="205"/>
+        <source>&lt;b&gt;%1 of %2&lt;/b&gt; · %3 · %4 (score %5). What is it?</source>
+        <translation>&lt;b&gt;%1 von %2&lt;/b&gt; · %3 · %4 (Wert %5). Was ist das?</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ReviewQueue</name>
+    <message numerus="yes">
+        <location filename="../ui/review/ReviewQueue.cpp" line="77"/>
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n beantwortet</numerusform>
+            <numerusform>%n beantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewQueue.cpp" line="80"/>
+        <source>%1, %2 rejected, %3 skipped, %4 open</source>
+        <translation>%1, %2 verworfen, %3 übersprungen, %4 offen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ReviewWorkbench</name>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="69"/>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="131"/>
+        <source>Open a project first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="138"/>
+        <source>Asking %1 where your answers would teach it most…</source>
+        <translation>%1 wird gefragt, wo Ihre Antworten am meisten lehren würden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="142"/>
+        <source>Proposals from %1</source>
+        <translation>Vorschläge von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="213"/>
+        <source>Answer proposal %1</source>
+        <translation>Vorschlag %1 beantworten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="219"/>
+        <source>The project is closed: the answer was not saved.</source>
+        <translation>Das Projekt ist geschlossen: die Antwort wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="256"/>
+        <source>Review proposals</source>
+        <translation>Vorschläge zur Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="274"/>
+        <source>The run that made the proposals is not in the open project.</source>
+        <translation>Der Lauf, der die Vorschläge gemacht hat, ist nicht im offenen Projekt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="295"/>
+        <source>Fine-tuning %1 → %2 with your answers: queued (see Jobs).</source>
+        <translation>Nachtraining %1 → %2 mit Ihren Antworten: eingereiht (siehe Aufträge).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="312"/>
+        <source>&lt;b&gt;Validation AUC&lt;/b&gt; %1 → %2 · &lt;b&gt;test AUC&lt;/b&gt; %3 → %4&lt;br&gt;before: %5&lt;br&gt;after: %6</source>
+        <translation>&lt;b&gt;Validierungs-AUC&lt;/b&gt; %1 → %2 · &lt;b&gt;Test-AUC&lt;/b&gt; %3 → %4&lt;br&gt;vorher: %5&lt;br&gt;nachher: %6</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "project/RunningJobsPrompt.h"
 #include "project/RunsPanel.h"
 #include "report/ReportDialog.h"
+#include "review/ReviewWorkbench.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
 #include "workspace/RecentFiles.h"
@@ -82,6 +83,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_annotations = new AnnotationWorkbench(this, m_tabs, m_project);
     new StoredResults(m_project, m_analysis, m_analysisPanel, m_tabs, this);
     tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("analysisDock")), m_annotations->dock());
+    m_review = new ReviewWorkbench(this, m_tabs, m_project, [this] { return m_annotations->author(); });
+    connect(m_review, &ReviewWorkbench::problem, this, &MainWindow::showError);
+    tabifyDockWidget(m_annotations->dock(), m_review->dock());
     findChild<QDockWidget*>(QStringLiteral("analysisDock"))->raise();
     m_analysisActions = new AnalysisActions(this, m_tabs, m_analysis, m_analysisPanel, m_project);
     connect(m_analysisActions, &AnalysisActions::analysisReady, this, &MainWindow::analysisReady);

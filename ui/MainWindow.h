@@ -27,6 +27,7 @@ class SlideDocument;
 class SlideInfoPanel;
 class SlideTabs;
 class SlideView;
+class ReviewWorkbench;
 class TrainingDialog;
 class ViewNavigation;
 
@@ -34,6 +35,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     AnnotationWorkbench* annotationWorkbench() const { return m_annotations; }
+    ReviewWorkbench* reviewWorkbench() const { return m_review; }
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -112,6 +114,7 @@ private:
     AnalysisActions* m_analysisActions = nullptr;
     ViewNavigation* m_navigation = nullptr;
     AnnotationWorkbench* m_annotations = nullptr;
+    ReviewWorkbench* m_review = nullptr;
     ProjectPanel* m_projectPanel = nullptr;
     RunsPanel* m_runsPanel = nullptr;
     JobMonitor* m_jobMonitor = nullptr;

@@ -53,6 +53,7 @@ RunProposals proposeForRun(Project& project, const RunProposalRequest& request)
     }
     RunProposals out;
     out.run = run->name;
+    out.classNames = data.classNames();
     out.slidesAsked = int(candidates.size());
     out.proposals = pickProposals(candidates, request.acquisition, request.count, request.seed);
     return out;

@@ -22,7 +22,8 @@ struct RunProposalRequest {
 };
 
 struct RunProposals {
-    QString run; // its name in the project
+    QString run;            // its name in the project
+    QStringList classNames; // the run's classes: the answers a proposal can take
     std::vector<Proposal> proposals;
     int slidesAsked = 0; // training slides the proposals were chosen from
 };

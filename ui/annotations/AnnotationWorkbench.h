@@ -62,6 +62,7 @@ public:
                                   const QString& className);
 
     void setAuthor(const QString& author) { m_author = author; }
+    const QString& author() const { return m_author; }
 
 Q_SIGNALS:
     void message(const QString& text, bool problem);
