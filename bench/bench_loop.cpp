@@ -11,7 +11,8 @@
 // training slides. "none" fine-tunes the same epochs without answers (what the extra epochs do
 // alone). Measured on the test slides after every round: slide AUC and attention patch AUC
 // (attention × N pooled over the tumour test slides).
-//   bench_loop [--seeds 5] [--rounds 3] [--count 20] [--model srmil] [--epochs 20] [--tune-epochs 8]
+//   bench_loop [--seeds 5] [--first-seed 1] [--rounds 3] [--count 20] [--model srmil] [--epochs 20]
+//   [--tune-epochs 8]
 //              [--signal 1.5] [--mimics 0.05] [--w-inst 1] [--target 0.9] [--threads 1]
 #include "infer/Predictor.h"
 #include "review/Acquisition.h"
@@ -104,6 +105,8 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int seeds = int(argument(args, QStringLiteral("--seeds"), 5));
+    const int firstSeed =
+        int(argument(args, QStringLiteral("--first-seed"), 1)); // to split seeds over processes
     const int rounds = int(argument(args, QStringLiteral("--rounds"), 3));
     const int count = int(argument(args, QStringLiteral("--count"), 20));
     const int epochs = int(argument(args, QStringLiteral("--epochs"), 20));
@@ -132,7 +135,7 @@ int main(int argc, char** argv)
     // [arm][round] per seed; round 0 is the model before any answer.
     std::map<QString, std::vector<std::vector<Scores>>> results;
     std::map<QString, std::vector<double>> tumourShare; // share of answers that were tumour
-    for (int seed = 1; seed <= seeds; ++seed) {
+    for (int seed = firstSeed; seed < firstSeed + seeds; ++seed) {
         QTemporaryDir dir;
         SyntheticBagsSpec spec;
         spec.slides = 200;

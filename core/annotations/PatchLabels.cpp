@@ -55,7 +55,8 @@ PatchLabelling labelPatches(const std::vector<Annotation>& annotations, const QS
             return comparable(name) == comparable(a.className);
         });
         if (cls == classNames.end()) {
-            if (!out.unmatchedClasses.contains(a.className))
+            // QuPath's "ignored" classes (Ignore*, Region*, …) are meant to label nothing.
+            if (!a.className.endsWith(QLatin1Char('*')) && !out.unmatchedClasses.contains(a.className))
                 out.unmatchedClasses << a.className;
             continue;
         }

@@ -17,7 +17,7 @@ struct PatchLabelling {
     std::vector<int> labels;          // per patch: the index of its class in `classNames`, or -1
     std::vector<int> patchesPerClass; // labelled patches per class
     // Annotation classes (with an area) that are none of the label classes, so label nothing.
-    QStringList unmatchedClasses;
+    QStringList unmatchedClasses; // QuPath's ignored classes (names ending in '*') not among them
     int labelled() const;
 };
 

@@ -121,7 +121,11 @@ void ContextNovelty::fit() const
     };
     // The direction of the largest variance ratio: whitened by the normal neighbourhoods' own
     // covariance, so that tissue variation both classes share counts in proportion, not in size.
-    const torch::Tensor negative = covariance(m_negative) + 1e-6 * torch::eye(m_dimension, torch::kFloat64);
+    torch::Tensor negative = covariance(m_negative);
+    // A ridge in proportion to the features' scale: a direction normal tissue barely varies
+    // along must not win by dividing by almost nothing.
+    negative = negative + (1e-3 * negative.trace().item<double>() / m_dimension + 1e-12) *
+                              torch::eye(m_dimension, torch::kFloat64);
     const auto [spread, axes] = torch::linalg::eigh(negative, "L");
     const torch::Tensor whiten = axes.mm(torch::diag(spread.clamp_min(1e-12).rsqrt())); // W: Wᵀ C W = I
     const auto [values, vectors] = torch::linalg::eigh(whiten.t().mm(covariance(m_other)).mm(whiten), "L");

@@ -44,11 +44,11 @@ struct Proposal {
 
 // A second opinion on where tumour is that needs no patch labels, only the training slides' labels.
 // Each patch's neighbourhood (the mean feature of it and its graph neighbours) is projected on the
-// direction along which the neighbourhoods of the other classes' slides vary most beyond those of
-// the negative class's (class 0, "normal"): the top eigenvector of the difference of their
-// covariances. A coherent region unlike normal tissue moves its neighbourhoods along it; isolated
-// look-alikes, which normal slides have too, average away, and tissue variation both classes share
-// cancels. Novelty is the distance along it from the normal neighbourhoods' mean, in their SDs.
+// direction along which the neighbourhoods of the other classes' slides vary most relative to
+// those of the negative class's (class 0, "normal"): the top generalized eigenvector of their
+// covariances (the largest variance ratio). A coherent region unlike normal tissue moves its neighbourhoods
+// along it; isolated look-alikes, which normal slides have too, average away, and tissue variation both
+// classes share cancels. Novelty is the distance along it from the normal neighbourhoods' mean, in their SDs.
 class ContextNovelty {
 public:
     void addSlide(const FeatureBag& bag, const SpatialGraph& graph, bool negativeClass);

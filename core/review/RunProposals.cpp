@@ -7,7 +7,15 @@
 
 #include <QObject>
 
+#include <cmath>
+#include <map>
+#include <set>
+
 namespace tessera::core {
+
+namespace {
+constexpr int kAnsweredWithoutLabel = 1 << 20; // ≥ 0: not asked again, though it trains nothing
+} // namespace
 
 RunProposals proposeForRun(Project& project, const RunProposalRequest& request)
 {
@@ -28,6 +36,24 @@ RunProposals proposeForRun(Project& project, const RunProposalRequest& request)
         MilDataset::load(featuresDir, project.slides().labelTable(), Split{split.train, {}, {}});
     labelFromAnnotations(project, data); // what is annotated already is not asked again
     const std::vector<MilSample>& training = data.samples(QStringLiteral("train"));
+    // Nor what an answer to an earlier proposal covers, a rejection (Ignore*, no label) included.
+    std::map<QString, std::vector<int>> answered;
+    for (const MilSample& s : training) {
+        const std::optional<SlideRecord> slide = project.slides().find(s.slideId);
+        if (!slide || s.label == 0)
+            continue;
+        std::set<std::pair<std::int64_t, std::int64_t>> corners;
+        for (const Annotation& a : project.annotations().load(slide->id))
+            if (!a.origin.isEmpty() && !a.className.isEmpty())
+                corners.insert(
+                    {std::llround(a.geometry.bounds().x()), std::llround(a.geometry.bounds().y())});
+        std::vector<int> labels =
+            s.patchLabels.empty() ? std::vector<int>(std::size_t(s.bag.count), -1) : s.patchLabels;
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            if (labels[i] < 0 && corners.count({s.bag.coords[2 * i], s.bag.coords[2 * i + 1]}))
+                labels[i] = kAnsweredWithoutLabel;
+        answered[s.slideId] = std::move(labels);
+    }
     for (const QString& key : request.slides) {
         const auto sample = std::find_if(training.begin(), training.end(),
                                          [&](const MilSample& s) { return s.slideId == key; });
@@ -46,7 +72,7 @@ RunProposals proposeForRun(Project& project, const RunProposalRequest& request)
     for (const MilSample& s : training) {
         if (s.label == 0 || (!request.slides.isEmpty() && !request.slides.contains(s.slideId)))
             continue;
-        ProposalCandidates c{s.slideId, predictor.predict(s.bag), s.graph, {}, s.patchLabels};
+        ProposalCandidates c{s.slideId, predictor.predict(s.bag), s.graph, {}, answered[s.slideId]};
         if (request.acquisition == Acquisition::Disagreement)
             c.novelty = context.of(s.bag, s.graph);
         candidates.push_back(std::move(c));

@@ -124,6 +124,12 @@ void TestReview::proposalsAreAnsweredByKeyAndTrainTheRun()
     QTest::keyClick(window.currentView(), Qt::Key_N);
     QCOMPARE(queue->items()[2].state, ui::ReviewItem::State::Skipped);
     QCOMPARE(queue->current(), 3);
+    // Back to the first (a click in the strip) and answered again: the answer is replaced.
+    review->panel()->strip()->setCurrentRow(0);
+    QCOMPARE(queue->current(), 0);
+    QTest::keyClick(window.currentView(), Qt::Key_1);
+    QCOMPARE(queue->items()[0].answer, QStringLiteral("normal"));
+    QCOMPARE(queue->current(), 3);
     if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty()) {
         QTest::qWait(500);
         window.grab().save(shots + QStringLiteral("/review-dock.png"));
@@ -138,9 +144,11 @@ void TestReview::proposalsAreAnsweredByKeyAndTrainTheRun()
                 const core::Proposal& p = queue->items()[i].proposal;
                 for (const core::Annotation& a :
                      project->annotations().load(project->slides().find(p.slideId)->id))
-                    kept += a.origin.run == QLatin1String("demo-srmil") &&
-                            a.className == (i == 0 ? QStringLiteral("tumour") : QStringLiteral("Ignore*")) &&
-                            a.geometry.bounds().topLeft() == QPointF(double(p.x), double(p.y));
+                    if (a.origin.run == QLatin1String("demo-srmil") &&
+                        a.geometry.bounds().topLeft() == QPointF(double(p.x), double(p.y)))
+                        kept += a.className == (i == 0 ? QStringLiteral("normal") : QStringLiteral("Ignore*"))
+                                    ? 1
+                                    : 100;
             }
             return kept == 2;
         },
@@ -179,6 +187,18 @@ void TestReview::proposalsAreAnsweredByKeyAndTrainTheRun()
         10000));
     if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty())
         window.grab().save(shots + QStringLiteral("/review-before-after.png"));
+
+    // Asked again, the run does not propose what was answered or rejected; the skipped one may return.
+    const ui::ReviewItem answered = queue->items()[0], rejected = queue->items()[1];
+    ready.clear();
+    review->ask(QStringLiteral("demo-srmil"), QStringLiteral("disagreement"), 20);
+    QVERIFY(QTest::qWaitFor([&] { return !ready.isEmpty(); }, 60000));
+    QVERIFY(ready.first().at(0).toInt() > 0);
+    for (const ui::ReviewItem& item : queue->items())
+        for (const ui::ReviewItem* done : {&answered, &rejected})
+            QVERIFY2(item.proposal.slideId != done->proposal.slideId ||
+                         item.proposal.patch != done->proposal.patch,
+                     "an answered proposal was asked again");
 }
 
 QTEST_MAIN(TestReview)

@@ -151,8 +151,9 @@ void ReviewPanel::rebuild()
         m_strip->clear();
         for (std::size_t i = 0; i < items.size(); ++i)
             m_strip->addItem(new QListWidgetItem(QString::number(i + 1)));
-        rebuildAnswers();
     }
+    if (m_answerClasses != m_queue->classes()) // another run's classes
+        rebuildAnswers();
     for (std::size_t i = 0; i < items.size(); ++i) {
         m_strip->item(int(i))->setIcon(stripIcon(items[i]));
         m_strip->item(int(i))->setToolTip(items[i].proposal.slideId);
@@ -171,7 +172,8 @@ void ReviewPanel::rebuildAnswers()
 {
     qDeleteAll(m_answerButtons);
     m_answerButtons.clear();
-    const QStringList& classes = m_queue->classes();
+    m_answerClasses = m_queue->classes();
+    const QStringList& classes = m_answerClasses;
     for (qsizetype c = 0; c < classes.size(); ++c) {
         auto* button =
             new QPushButton(c < 9 ? QStringLiteral("%1 (%2)").arg(classes[c]).arg(c + 1) : classes[c], this);

@@ -50,6 +50,7 @@ private:
     QLabel* m_current;
     QHBoxLayout* m_answers;
     QList<QPushButton*> m_answerButtons;
+    QStringList m_answerClasses; // what the buttons are for
     QPushButton* m_reject;
     QPushButton* m_skip;
     QLabel* m_summary;

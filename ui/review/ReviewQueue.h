@@ -6,6 +6,7 @@
 
 #include <QImage>
 #include <QObject>
+#include <QUuid>
 #include <vector>
 
 namespace tessera::ui {
@@ -15,7 +16,8 @@ struct ReviewItem {
     QString slidePath;
     QImage crop; // the patch with some context around it, outlined
     enum class State { Open, Answered, Rejected, Skipped } state = State::Open;
-    QString answer; // the class given, when answered
+    QString answer;   // the class given, when answered
+    QUuid annotation; // the annotation the answer was saved as (a changed answer replaces it)
 };
 
 class ReviewQueue : public QObject {
@@ -36,6 +38,7 @@ public:
     void reject();
     void skip();
 
+    void setAnnotation(int index, const QUuid& id) { m_items[std::size_t(index)].annotation = id; }
     int count(ReviewItem::State state) const;
     QString summary() const; // "5 answered (tumour 2, normal 3), 1 rejected, 1 skipped, 13 open"
 

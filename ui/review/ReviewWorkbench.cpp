@@ -81,7 +81,14 @@ ReviewWorkbench::ReviewWorkbench(QMainWindow* window, SlideTabs* tabs, ProjectCo
         for (auto it = m_outlines.begin(); it != m_outlines.end(); ++it)
             drawOutlines(it.key());
     });
-    connect(m_project, &ProjectController::projectChanged, this, &ReviewWorkbench::refreshRuns);
+    connect(m_project, &ProjectController::projectChanged, this, [this] {
+        m_queue->reset({}, {}, {}); // another project's proposals are no questions for this one
+        m_tunedRun.clear();
+        m_panel->setComparison({});
+        refreshRuns();
+    });
+    connect(m_queue, &ReviewQueue::currentChanged, this, &ReviewWorkbench::updateKeys);
+    connect(m_dock, &QDockWidget::visibilityChanged, this, &ReviewWorkbench::updateKeys);
     connect(m_project, &ProjectController::runsChanged, this, [this] {
         refreshRuns();
         compareWithParent();
@@ -109,6 +116,13 @@ ReviewWorkbench::ReviewWorkbench(QMainWindow* window, SlideTabs* tabs, ProjectCo
     refreshRuns();
 }
 
+void ReviewWorkbench::updateKeys()
+{
+    const bool on = m_queue->current() >= 0 && m_dock->isVisible();
+    for (QShortcut* k : m_keys)
+        k->setEnabled(on);
+}
+
 void ReviewWorkbench::refreshRuns()
 {
     QStringList runs;
@@ -116,9 +130,9 @@ void ReviewWorkbench::refreshRuns()
         std::vector<core::RunRecord> all = project->runs().list();
         std::sort(all.begin(), all.end(),
                   [](const core::RunRecord& a, const core::RunRecord& b) { return a.created > b.created; });
+        const QStringList splits = project->slides().splitNames(); // folds and ensembles have none
         for (const core::RunRecord& r : all)
-            if (r.status == core::RunStatus::kFinished && !r.split.contains(QLatin1String("fold")) &&
-                !r.split.contains(QLatin1String("ensemble")))
+            if (r.status == core::RunStatus::kFinished && splits.contains(r.split))
                 runs << r.name;
     }
     m_panel->setRuns(runs);
@@ -147,7 +161,10 @@ void ReviewWorkbench::ask(const QString& run, const QString& acquisition, int co
             for (const core::Proposal& p : asked.proposals.proposals) {
                 ReviewItem item;
                 item.proposal = p;
-                item.slidePath = absolute(own->slides().find(p.slideId)->path);
+                const auto record = own->slides().find(p.slideId);
+                if (!record)
+                    throw core::Error(QObject::tr("%1 is no longer in the project").arg(p.slideId));
+                item.slidePath = absolute(record->path);
                 try {
                     core::SlidePtr& slide = slides[item.slidePath];
                     if (!slide)
@@ -166,11 +183,8 @@ void ReviewWorkbench::ask(const QString& run, const QString& acquisition, int co
                 Q_EMIT proposalsReady(0, result.error);
                 return;
             }
-            m_parentRun = result.value->proposals.run;
             m_queue->reset(result.value->proposals.run, result.value->proposals.classNames,
                            std::move(result.value->items));
-            for (QShortcut* k : m_keys)
-                k->setEnabled(true);
             Q_EMIT proposalsReady(int(m_queue->items().size()), {});
         });
 }
@@ -179,16 +193,14 @@ void ReviewWorkbench::answer(const QString& className)
 {
     if (m_queue->current() < 0 || !m_queue->classes().contains(className))
         return;
-    settle(className);
-    m_queue->answer(className);
+    if (settle(className))
+        m_queue->answer(className);
 }
 
 void ReviewWorkbench::reject()
 {
-    if (m_queue->current() < 0)
-        return;
-    settle(kIgnoreClass);
-    m_queue->reject();
+    if (m_queue->current() >= 0 && settle(kIgnoreClass))
+        m_queue->reject();
 }
 
 void ReviewWorkbench::skip()
@@ -196,10 +208,14 @@ void ReviewWorkbench::skip()
     m_queue->skip();
 }
 
-void ReviewWorkbench::settle(const QString& className)
+bool ReviewWorkbench::settle(const QString& className)
 {
-    const ReviewItem& item = m_queue->items()[std::size_t(m_queue->current())];
-    core::Annotation a = core::proposalAnnotation(item.proposal, m_queue->run(), m_queue->current() + 1);
+    const int index = m_queue->current();
+    const ReviewItem& item = m_queue->items()[std::size_t(index)];
+    core::Annotation a = core::proposalAnnotation(item.proposal, m_queue->run(), index + 1);
+    const bool changed = !item.annotation.isNull(); // answered before: the same annotation, replaced
+    if (changed)
+        a.id = item.annotation;
     a.className = className;
     a.author = m_author ? m_author() : QString();
     // An open slide takes the answer as an edit (undoable, saved by its persistence); a closed
@@ -210,17 +226,26 @@ void ReviewWorkbench::settle(const QString& className)
             set.mergeClasses({{className, {}, true}});
             if (core::Project* project = m_project->project())
                 project->annotations().addClasses(set.classes());
-            set.add({a}, tr("Answer proposal %1").arg(m_queue->current() + 1));
-            return;
+            if (changed && set.find(a.id))
+                set.modify({a}, tr("Answer proposal %1").arg(index + 1));
+            else
+                set.add({a}, tr("Answer proposal %1").arg(index + 1));
+            m_queue->setAnnotation(index, a.id);
+            return true;
         }
     try {
         core::Project* project = m_project->project();
-        if (!project)
-            throw core::Error(tr("The project is closed: the answer was not saved."));
+        const auto slide = project ? project->slides().find(item.proposal.slideId) : std::nullopt;
+        if (!slide)
+            throw core::Error(tr("The slide %1 is not in the open project: the answer was not saved.")
+                                  .arg(item.proposal.slideId));
         project->annotations().addClasses({{className, {}, true}});
-        project->annotations().save(project->annotations().slideIdFor(item.slidePath), {a}, {});
+        project->annotations().save(slide->id, {a}, {});
+        m_queue->setAnnotation(index, a.id);
+        return true;
     } catch (const core::Error& e) {
         Q_EMIT problem(e.message());
+        return false;
     }
 }
 
@@ -302,7 +327,7 @@ void ReviewWorkbench::compareWithParent()
     if (!project || m_tunedRun.isEmpty())
         return;
     const auto tuned = project->runs().find(m_tunedRun);
-    const auto parent = project->runs().find(m_parentRun);
+    const auto parent = tuned ? project->runs().find(tuned->parentName) : std::nullopt;
     if (!tuned || !parent || tuned->status != core::RunStatus::kFinished)
         return;
     const auto auc = [](double v) {

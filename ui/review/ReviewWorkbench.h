@@ -51,7 +51,8 @@ Q_SIGNALS:
 private:
     void refreshRuns();
     void showCurrent();
-    void settle(const QString& className); // saves the current item's annotation
+    bool settle(const QString& className); // saves the current item's annotation; false if it could not
+    void updateKeys(); // the answer keys act while the dock is shown and a proposal is current
     void drawOutlines(SlideDocument* document);
     void compareWithParent();
 
@@ -65,7 +66,7 @@ private:
     QList<QShortcut*> m_keys;
     QHash<SlideDocument*, OutlineLayer*> m_outlines;
     QString m_pendingSlide; // opening in a tab, to show the current proposal on when ready
-    QString m_parentRun, m_tunedRun;
+    QString m_tunedRun;     // the fine-tuning queued from the dock, compared with its parent once finished
 };
 
 } // namespace tessera::ui
