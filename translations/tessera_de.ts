@@ -1090,54 +1090,69 @@ srun tessera-cli %2 --distributed
         <translation type="obsolete">%1× {1 %2?}</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingAnnotations.cpp" line="16"/>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="17"/>
         <source>annotations label %1 patches on %2 training slide(s); %3 of them show their slide&apos;s own class and train its attention onto them, the others train it off</source>
         <translation>Annotationen markieren %1 Patches auf %2 Trainingsschnitt(en); %3 davon zeigen die eigene Klasse ihres Schnitts und ziehen seine Aufmerksamkeit auf sich, die übrigen lenken sie ab</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingAnnotations.cpp" line="22"/>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="23"/>
         <source>; classes that are no label class are not used: %1</source>
         <translation>; Klassen, die keine Label-Klasse sind, werden nicht genutzt: %1</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="16"/>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="64"/>
+        <source>slide labels from annotations: %1</source>
+        <translation>Schnittlabels aus Annotationen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="67"/>
+        <source>unlabelled slides whose annotations decide no label: %1</source>
+        <translation>Schnitte ohne Label, deren Annotationen kein Label entscheiden: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/review/RunProposals.cpp" line="24"/>
         <source>The project %1 has no run &apos;%2&apos;</source>
         <translation>Das Projekt %1 hat keinen Lauf „%2“</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="21"/>
+        <location filename="../core/review/RunProposals.cpp" line="29"/>
         <source>Run %1 was trained on &apos;%2&apos;, not on one of the project&apos;s named splits: its training slides are not known here</source>
         <translation>Lauf %1 wurde auf „%2“ trainiert, nicht auf einer benannten Aufteilung des Projekts: seine Trainingsschnitte sind hier nicht bekannt</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="35"/>
+        <location filename="../core/review/RunProposals.cpp" line="61"/>
         <source>%1 is not a training slide of run %2: answers there would train nothing</source>
         <translation>%1 ist kein Trainingsschnitt von Lauf %2: Antworten dort würden nichts trainieren</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="38"/>
+        <location filename="../core/review/RunProposals.cpp" line="64"/>
         <source>%1 is a %2 slide: every patch of it is %2, so there is nothing to ask</source>
         <translation>%1 ist ein %2-Schnitt: jeder seiner Patches ist %2, es gibt nichts zu fragen</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="68"/>
+        <location filename="../core/review/RunProposals.cpp" line="94"/>
         <source>may be missed</source>
         <translation>vielleicht übersehen</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="69"/>
+        <location filename="../core/review/RunProposals.cpp" line="95"/>
         <source>may be a false alarm</source>
         <translation>vielleicht ein Fehlalarm</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="71"/>
+        <location filename="../core/review/RunProposals.cpp" line="97"/>
         <source>Proposal %1</source>
         <translation>Vorschlag %1</translation>
     </message>
     <message>
-        <location filename="../core/review/RunProposals.cpp" line="72"/>
+        <location filename="../core/review/RunProposals.cpp" line="98"/>
         <source>Proposal %1: %2</source>
         <translation>Vorschlag %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="166"/>
+        <source>%1 is no longer in the project</source>
+        <translation>%1 ist nicht mehr im Projekt</translation>
     </message>
 </context>
 <context>
@@ -3642,42 +3657,42 @@ Ergebnisse: %2</translation>
         <translation>Öffnen Sie ein Projekt mit einem abgeschlossenen Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="160"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="161"/>
         <source>No proposals yet: choose a run and Ask.</source>
         <translation>Noch keine Vorschläge: wählen Sie einen Lauf und „Fragen“.</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="164"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="165"/>
         <source>Queues a fine-tuning job from %1 with the project&apos;s annotations, your answers among them</source>
         <translation>Stellt einen Nachtrainingsauftrag von %1 mit den Annotationen des Projekts in die Warteschlange, Ihre Antworten eingeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="167"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="168"/>
         <source>Answer some proposals first</source>
         <translation>Beantworten Sie zuerst einige Vorschläge</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="198"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="200"/>
         <source>Every proposal is settled.</source>
         <translation>Jeder Vorschlag ist erledigt.</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="202"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="204"/>
         <source>the run may have missed something here</source>
         <translation>der Lauf hat hier vielleicht etwas übersehen</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="203"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="205"/>
         <source>the run may be wrong to look here</source>
         <translation>der Lauf schaut hier vielleicht zu Unrecht hin</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="204"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="206"/>
         <source>ranked by %1</source>
         <translation>gereiht nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="205"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="207"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; · %3 · %4 (score %5). What is it?</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; · %3 · %4 (Wert %5). Was ist das?</translation>
     </message>
@@ -3706,47 +3721,52 @@ Ergebnisse: %2</translation>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="131"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="145"/>
         <source>Open a project first.</source>
         <translation>Öffnen Sie zuerst ein Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="138"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="152"/>
         <source>Asking %1 where your answers would teach it most…</source>
         <translation>%1 wird gefragt, wo Ihre Antworten am meisten lehren würden…</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="142"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="156"/>
         <source>Proposals from %1</source>
         <translation>Vorschläge von %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="213"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="230"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="232"/>
         <source>Answer proposal %1</source>
         <translation>Vorschlag %1 beantworten</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="219"/>
-        <source>The project is closed: the answer was not saved.</source>
-        <translation>Das Projekt ist geschlossen: die Antwort wurde nicht gespeichert.</translation>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="240"/>
+        <source>The slide %1 is not in the open project: the answer was not saved.</source>
+        <translation>Der Schnitt %1 ist nicht im offenen Projekt: die Antwort wurde nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="256"/>
+        <source>The project is closed: the answer was not saved.</source>
+        <translation type="vanished">Das Projekt ist geschlossen: die Antwort wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="281"/>
         <source>Review proposals</source>
         <translation>Vorschläge zur Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="274"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="299"/>
         <source>The run that made the proposals is not in the open project.</source>
         <translation>Der Lauf, der die Vorschläge gemacht hat, ist nicht im offenen Projekt.</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="295"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="320"/>
         <source>Fine-tuning %1 → %2 with your answers: queued (see Jobs).</source>
         <translation>Nachtraining %1 → %2 mit Ihren Antworten: eingereiht (siehe Aufträge).</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewWorkbench.cpp" line="312"/>
+        <location filename="../ui/review/ReviewWorkbench.cpp" line="337"/>
         <source>&lt;b&gt;Validation AUC&lt;/b&gt; %1 → %2 · &lt;b&gt;test AUC&lt;/b&gt; %3 → %4&lt;br&gt;before: %5&lt;br&gt;after: %6</source>
         <translation>&lt;b&gt;Validierungs-AUC&lt;/b&gt; %1 → %2 · &lt;b&gt;Test-AUC&lt;/b&gt; %3 → %4&lt;br&gt;vorher: %5&lt;br&gt;nachher: %6</translation>
     </message>

@@ -192,9 +192,9 @@ int runTrain(const QStringList& arguments, CliContext& io)
     if (config.annotations && !project)
         throw UsageError{QStringLiteral("--annotations needs --project: the annotations are the project's")};
 
-    const core::LabelTable labels = options.isSet(QStringLiteral("labels"))
-                                        ? core::LabelTable::readCsv(options.value(QStringLiteral("labels")))
-                                        : project->slides().labelTable();
+    core::LabelTable labels = options.isSet(QStringLiteral("labels"))
+                                  ? core::LabelTable::readCsv(options.value(QStringLiteral("labels")))
+                                  : project->slides().labelTable();
     QString featuresDir = options.value(QStringLiteral("features"));
     QString featureSet;
     if (featuresDir.isEmpty()) {
@@ -235,6 +235,17 @@ int runTrain(const QStringList& arguments, CliContext& io)
         splitName = options.value(QStringLiteral("split"));
         splits.push_back(project->slides().split(splitName));
         runDirs.push_back(out);
+    }
+    if (config.annotations && splits.size() == 1) {
+        // Slides of the split without a label take one from their annotations where these decide it.
+        const core::AnnotatedSlideLabels annotated =
+            core::slideLabelsFromAnnotations(*project, labels, splits[0]);
+        labels = core::withAnnotatedLabels(labels, annotated);
+        if (const QString summary = annotated.summary(); !summary.isEmpty()) {
+            io.report(core::ProgressEvent::note(kJob, summary, QStringLiteral("info")));
+            if (!options.jsonProgress())
+                io.out << summary << "\n";
+        }
     }
     const std::atomic<bool>& cancel = cancelOnSignals();
     // With several folds, the job is the whole cross-validation: each fold's start and end become

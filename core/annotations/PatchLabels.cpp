@@ -30,6 +30,11 @@ int PatchLabelling::labelled() const
     return int(std::count_if(labels.begin(), labels.end(), [](int l) { return l != kUnlabelled; }));
 }
 
+bool sameClassName(const QString& annotationClass, const QString& labelClass)
+{
+    return comparable(annotationClass) == comparable(labelClass);
+}
+
 PatchLabelling labelPatches(const std::vector<Annotation>& annotations, const QStringList& classNames,
                             const std::vector<std::int64_t>& coords, int patchSize, double share)
 {
@@ -51,9 +56,8 @@ PatchLabelling labelPatches(const std::vector<Annotation>& annotations, const QS
     for (const Annotation& a : annotations) {
         if (!a.geometry.hasArea())
             continue;
-        const auto cls = std::find_if(classNames.begin(), classNames.end(), [&](const QString& name) {
-            return comparable(name) == comparable(a.className);
-        });
+        const auto cls = std::find_if(classNames.begin(), classNames.end(),
+                                      [&](const QString& name) { return sameClassName(a.className, name); });
         if (cls == classNames.end()) {
             // QuPath's "ignored" classes (Ignore*, Region*, …) are meant to label nothing.
             if (!a.className.endsWith(QLatin1Char('*')) && !out.unmatchedClasses.contains(a.className))

@@ -21,6 +21,9 @@ struct PatchLabelling {
     int labelled() const;
 };
 
+// Whether an annotation class names a label class: ignoring case and the spelling of tumour/tumor.
+bool sameClassName(const QString& annotationClass, const QString& labelClass);
+
 // Default share of a patch an annotated area must cover to label it.
 inline constexpr double kPatchLabelShare = 0.5;
 

@@ -5,6 +5,7 @@
 #include "model/SpatialGraph.h"
 
 #include <QObject>
+#include <QSet>
 
 namespace tessera::core {
 
@@ -22,6 +23,68 @@ QString TrainingAnnotations::summary(const QStringList& classNames) const
         text += QObject::tr("; classes that are no label class are not used: %1")
                     .arg(unmatchedClasses.join(QStringLiteral(", ")));
     return text;
+}
+
+AnnotatedSlideLabels slideLabelsFromAnnotations(Project& project, const LabelTable& labels,
+                                                const Split& split)
+{
+    AnnotatedSlideLabels out;
+    if (labels.classNames.size() < 2)
+        return out;
+    for (const QStringList* part : {&split.train, &split.val, &split.test})
+        for (const QString& key : *part) {
+            if (labels.labelOf(key) >= 0)
+                continue;
+            const std::optional<SlideRecord> slide = project.slides().find(key);
+            if (!slide)
+                continue;
+            QSet<int> named; // label classes the slide's area annotations name
+            for (const Annotation& a : project.annotations().load(slide->id))
+                for (qsizetype c = 0; c < labels.classNames.size(); ++c)
+                    if (a.geometry.hasArea() && sameClassName(a.className, labels.classNames[c]))
+                        named.insert(int(c));
+            named.remove(0);
+            if (named.size() == 1) {
+                out.slides << key;
+                out.labels << labels.classNames[*named.begin()];
+            } else if (!named.isEmpty() || !project.annotations().load(slide->id).empty()) {
+                out.undecided << key;
+            }
+        }
+    return out;
+}
+
+QString AnnotatedSlideLabels::summary() const
+{
+    QStringList pairs;
+    for (qsizetype i = 0; i < slides.size(); ++i)
+        pairs << QStringLiteral("%1 %2").arg(slides[i], labels[i]);
+    QString text;
+    if (!pairs.isEmpty())
+        text = QObject::tr("slide labels from annotations: %1").arg(pairs.join(QStringLiteral(", ")));
+    if (!undecided.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("; ")) +
+                QObject::tr("unlabelled slides whose annotations decide no label: %1")
+                    .arg(undecided.join(QStringLiteral(", ")));
+    return text;
+}
+
+LabelTable withAnnotatedLabels(const LabelTable& labels, const AnnotatedSlideLabels& annotated)
+{
+    if (annotated.slides.isEmpty())
+        return labels;
+    QStringList ids = labels.slideIds, texts;
+    for (int l : labels.labels)
+        texts << labels.classNames[l];
+    ids += annotated.slides;
+    texts += annotated.labels;
+    LabelTable out =
+        LabelTable::fromLabels(ids, texts, QStringLiteral("the project's labels and annotations"));
+    out.classNames = labels.classNames; // the same classes in the same order, whatever the new texts
+    out.labels.clear();
+    for (const QString& t : texts)
+        out.labels.push_back(int(labels.classNames.indexOf(t)));
+    return out;
 }
 
 TrainingAnnotations labelFromAnnotations(Project& project, MilDataset& data)

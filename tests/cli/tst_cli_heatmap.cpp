@@ -56,6 +56,7 @@ private Q_SLOTS:
     void foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap();
     void annotationsTrainTheAttentionOfTrainingSlides();
     void suggestAsksAboutTrainingSlidesAndKeepsWhoProposedIt();
+    void unlabelledSlidesTakeTheirLabelFromTheirAnnotations();
 
 private:
     QTemporaryDir m_dir;
@@ -714,6 +715,48 @@ void TestCliHeatmap::suggestAsksAboutTrainingSlidesAndKeepsWhoProposedIt()
                                             QStringLiteral("--run"), QStringLiteral("demo-srmil"),
                                             QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x"))});
     QCOMPARE(both.exitCode, 2);
+}
+
+// After the annotation tests above: demo-03-tumour carries Tumor outlines and normal answers.
+void TestCliHeatmap::unlabelledSlidesTakeTheirLabelFromTheirAnnotations()
+{
+    {
+        const auto project = core::Project::open(m_project);
+        project->slides().setLabel(QStringLiteral("demo-03-tumour"), {});
+    }
+    const auto train = [&](const QString& name) {
+        return test::runCli({QStringLiteral("train"), QStringLiteral("--project"), m_project,
+                             QStringLiteral("--annotations"), QStringLiteral("on"), QStringLiteral("--model"),
+                             QStringLiteral("abmil"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                             QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--name"),
+                             name});
+    };
+    const test::CliRun run = train(QStringLiteral("relabelled"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("slide labels from annotations: demo-03-tumour tumour")),
+             qPrintable(run.out));
+    // It trains as a tumour slide: its annotations count among the training slides' again.
+    QVERIFY2(run.out.contains(QStringLiteral("on 2 training slide(s)")), qPrintable(run.out));
+    // Normal answers alone decide nothing: with only those left the slide stays unlabelled, the
+    // job says why, and the split's unlabelled slide is refused as before.
+    {
+        const auto project = core::Project::open(m_project);
+        const qint64 slide = project->slides().find(QStringLiteral("demo-03-tumour"))->id;
+        QList<QUuid> tumour;
+        for (const core::Annotation& a : project->annotations().load(slide))
+            if (a.className != QLatin1String("normal"))
+                tumour << a.id;
+        project->annotations().save(slide, {}, tumour);
+    }
+    const test::CliRun without = train(QStringLiteral("relabelled-normal-only"));
+    QCOMPARE(without.exitCode, 1);
+    QVERIFY2(without.out.contains(
+                 QStringLiteral("unlabelled slides whose annotations decide no label: demo-03-tumour")),
+             qPrintable(without.out));
+    QVERIFY2(without.err.contains(QStringLiteral("'demo-03-tumour' is in the split but has no label")),
+             qPrintable(without.err));
+    core::Project::open(m_project)->slides().setLabel(QStringLiteral("demo-03-tumour"),
+                                                      QStringLiteral("tumour"));
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)
