@@ -39,7 +39,8 @@ AnnotatedSlideLabels slideLabelsFromAnnotations(Project& project, const LabelTab
             if (!slide)
                 continue;
             QSet<int> named; // label classes the slide's area annotations name
-            for (const Annotation& a : project.annotations().load(slide->id))
+            const std::vector<Annotation> annotations = project.annotations().load(slide->id);
+            for (const Annotation& a : annotations)
                 for (qsizetype c = 0; c < labels.classNames.size(); ++c)
                     if (a.geometry.hasArea() && sameClassName(a.className, labels.classNames[c]))
                         named.insert(int(c));
@@ -47,7 +48,7 @@ AnnotatedSlideLabels slideLabelsFromAnnotations(Project& project, const LabelTab
             if (named.size() == 1) {
                 out.slides << key;
                 out.labels << labels.classNames[*named.begin()];
-            } else if (!named.isEmpty() || !project.annotations().load(slide->id).empty()) {
+            } else if (!named.isEmpty() || !annotations.empty()) {
                 out.undecided << key;
             }
         }
