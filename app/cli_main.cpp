@@ -43,6 +43,8 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
         {QStringLiteral("suggest"),
          {cli::runSuggest,
           "proposals for a pathologist: where a run's answers would teach it most (GeoJSON)"}},
+        {QStringLiteral("compare"),
+         {cli::runCompare, "2-6 runs side by side: ROC, DeLong, calibration, confusion (PDF and CSV)"}},
     };
     return table;
 }
@@ -97,7 +99,8 @@ int main(int argc, char* argv[])
         setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
     // Pictures with text (heatmap legends) need fonts, hence a GUI application, but never a
     // display: those commands run on the offscreen platform.
-    const bool drawsText = argc > 1 && (qstrcmp(argv[1], "heatmap") == 0 || qstrcmp(argv[1], "report") == 0);
+    const bool drawsText = argc > 1 && (qstrcmp(argv[1], "heatmap") == 0 || qstrcmp(argv[1], "report") == 0 ||
+                                        qstrcmp(argv[1], "compare") == 0);
     if (drawsText && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app;

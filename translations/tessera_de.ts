@@ -761,14 +761,161 @@ srun tessera-cli %2 --distributed
         <translation>Streuung über die Folds (SD)</translation>
     </message>
     <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="131"/>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="163"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="163"/>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="178"/>
+        <source>0.5 (calibrated)</source>
+        <translation>0,5 (kalibriert)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="180"/>
+        <source>%1 (Youden)</source>
+        <translation>%1 (Youden)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="181"/>
+        <source>argmax</source>
+        <translation>argmax</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="187"/>
+        <source>0.5 on calibrated probabilities</source>
+        <translation>0,5 auf kalibrierten Wahrscheinlichkeiten</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="189"/>
+        <source>Youden&apos;s J on validation: %1</source>
+        <translation>Youden-J auf der Validierung: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="190"/>
+        <source>largest probability</source>
+        <translation>größte Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="202"/>
+        <source>ROC, %1 (%2 positive)</source>
+        <translation>ROC, %1 (%2 positiv)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="203"/>
+        <source>1 − specificity</source>
+        <translation>1 − Spezifität</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="204"/>
+        <source>sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="220"/>
+        <source>Precision–recall, %1</source>
+        <translation>Precision–Recall, %1</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="221"/>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="222"/>
+        <source>precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="247"/>
+        <source>Calibration, %1</source>
+        <translation>Kalibrierung, %1</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="248"/>
+        <source>predicted probability of %1</source>
+        <translation>vorhergesagte Wahrscheinlichkeit für %1</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="249"/>
+        <source>observed share</source>
+        <translation>beobachteter Anteil</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="264"/>
+        <source>%1 calibrated  ECE %2</source>
+        <translation>%1 kalibriert  ECE %2</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="277"/>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="305"/>
+        <source>Validation AUC per epoch</source>
+        <translation>Validierungs-AUC je Epoche</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="305"/>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="312"/>
+        <source>Training loss per epoch</source>
+        <translation>Trainingsverlust je Epoche</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="312"/>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="325"/>
+        <source>Run comparison</source>
+        <translation>Lauf-Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="340"/>
+        <source>Tessera run comparison · page %1 · for research use only</source>
+        <translation>Tessera-Lauf-Vergleich · Seite %1 · nur für Forschungszwecke</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="345"/>
+        <source>Run comparison: %1</source>
+        <translation>Lauf-Vergleich: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="354"/>
+        <source>%1 · curves score %2 against the rest · AUC intervals: DeLong 95 %</source>
+        <translation>%1 · Kurven bewerten %2 gegen den Rest · AUC-Intervalle: DeLong 95 %</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="357"/>
         <location filename="../core/report/ReportDocument.cpp" line="205"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="357"/>
         <location filename="../core/report/ReportDocument.cpp" line="206"/>
         <source>Run</source>
         <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="480"/>
+        <source>The folder %1 cannot be made</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <location filename="../core/report/ReportDocument.cpp" line="208"/>
@@ -932,11 +1079,123 @@ srun tessera-cli %2 --distributed
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="329"/>
         <location filename="../core/report/ReportDocument.cpp" line="326"/>
         <source>%1 cannot be written: the PDF could not be started</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="357"/>
+        <source>Parent</source>
+        <translation>Ausgangslauf</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="358"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="358"/>
+        <source>Validation AUC</source>
+        <translation>Validierungs-AUC</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="359"/>
+        <source>Test AUC</source>
+        <translation>Test-AUC</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="359"/>
+        <source>Test AP</source>
+        <translation>Test-AP</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="359"/>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="360"/>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="378"/>
+        <source>Threshold: Youden&apos;s J on the validation slides, or 0.5 on calibrated probabilities where the run&apos;s temperature was fitted. ECE: before → after it.</source>
+        <translation>Schwelle: Youden-J auf den Validierungsschnitten, oder 0,5 auf kalibrierten Wahrscheinlichkeiten, wo die Temperatur des Laufs angepasst wurde. ECE: davor → danach.</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
+        <source>DeLong&apos;s test, %1 slides</source>
+        <translation>DeLong-Test, %1-Schnitte</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <source>Run A</source>
+        <translation>Lauf A</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <source>Run B</source>
+        <translation>Lauf B</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <source>Slides</source>
+        <translation>Schnitte</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="388"/>
+        <source>AUC A</source>
+        <translation>AUC A</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="388"/>
+        <source>AUC B</source>
+        <translation>AUC B</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="389"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="389"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="389"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="399"/>
+        <source>Settings that differ</source>
+        <translation>Abweichende Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="401"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="447"/>
+        <source>Confusion matrices, %1 slides (rows: truth)</source>
+        <translation>Konfusionsmatrizen, %1-Schnitte (Zeilen: Wahrheit)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="459"/>
+        <source>threshold: %1 · accuracy %2</source>
+        <translation>Schwelle: %1 · Genauigkeit %2</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="465"/>
+        <source>%1 called %2: %3</source>
+        <translation>%1 als %2 eingestuft: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="472"/>
         <location filename="../core/report/ReportDocument.cpp" line="334"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
@@ -1100,12 +1359,12 @@ srun tessera-cli %2 --distributed
         <translation>; Klassen, die keine Label-Klasse sind, werden nicht genutzt: %1</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingAnnotations.cpp" line="64"/>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="65"/>
         <source>slide labels from annotations: %1</source>
         <translation>Schnittlabels aus Annotationen: %1</translation>
     </message>
     <message>
-        <location filename="../core/project/TrainingAnnotations.cpp" line="67"/>
+        <location filename="../core/project/TrainingAnnotations.cpp" line="68"/>
         <source>unlabelled slides whose annotations decide no label: %1</source>
         <translation>Schnitte ohne Label, deren Annotationen kein Label entscheiden: %1</translation>
     </message>
@@ -1153,6 +1412,41 @@ srun tessera-cli %2 --distributed
         <location filename="../ui/review/ReviewWorkbench.cpp" line="166"/>
         <source>%1 is no longer in the project</source>
         <translation>%1 ist nicht mehr im Projekt</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="105"/>
+        <source>%1 is a cross-validation folder: compare its folds (fold_0, fold_1, …)</source>
+        <translation>%1 ist ein Kreuzvalidierungsordner: vergleichen Sie seine Folds (fold_0, fold_1, …)</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="108"/>
+        <source>%1 has not finished training</source>
+        <translation>%1 hat das Training nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="110"/>
+        <source>%1 keeps no per-slide results (evaluation.csv): it was trained before Tessera kept them. Train it again to compare it.</source>
+        <translation>%1 hat keine Ergebnisse je Schnitt (evaluation.csv): Er wurde trainiert, bevor Tessera sie aufbewahrte. Trainieren Sie ihn erneut, um ihn zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="122"/>
+        <source>%1: evaluation.csv names the classes %2, config.json %3</source>
+        <translation>%1: evaluation.csv nennt die Klassen %2, config.json %3</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="250"/>
+        <source>Compare takes %1 to %2 runs, not %3</source>
+        <translation>Der Vergleich nimmt %1 bis %2 Läufe, nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="272"/>
+        <source>%1 and %2 predict different classes (%3 against %4): they cannot be compared</source>
+        <translation>%1 und %2 sagen verschiedene Klassen vorher (%3 gegen %4): Sie lassen sich nicht vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="278"/>
+        <source>not %1</source>
+        <translation>nicht %1</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2870,203 @@ Ergebnisse: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::ComparisonWindow</name>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="97"/>
+        <source>Compare runs: %1</source>
+        <translation>Läufe vergleichen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="100"/>
+        <source>Slides:</source>
+        <translation>Schnitte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="104"/>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="106"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="109"/>
+        <source>Curves score %1 against the rest; AUC intervals are DeLong&apos;s 95 %.</source>
+        <translation>Die Kurven bewerten %1 gegen den Rest; AUC-Intervalle sind DeLongs 95 %.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="114"/>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="115"/>
+        <source>Numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="116"/>
+        <source>Confusion</source>
+        <translation>Konfusion</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="117"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="164"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="164"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="164"/>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="170"/>
+        <source>Slides</source>
+        <translation>Schnitte</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="164"/>
+        <source>AUC [95 % CI]</source>
+        <translation>AUC [95-%-KI]</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="165"/>
+        <source>Average precision</source>
+        <translation>Average Precision</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="165"/>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="165"/>
+        <source>ECE calibrated</source>
+        <translation>ECE kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="166"/>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="170"/>
+        <source>Run A</source>
+        <translation>Lauf A</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="170"/>
+        <source>Run B</source>
+        <translation>Lauf B</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="170"/>
+        <source>AUC A</source>
+        <translation>AUC A</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="170"/>
+        <source>AUC B</source>
+        <translation>AUC B</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="170"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="170"/>
+        <source>p (DeLong)</source>
+        <translation>p (DeLong)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="176"/>
+        <source>Each run on the chosen slides</source>
+        <translation>Jeder Lauf auf den gewählten Schnitten</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="178"/>
+        <source>DeLong&apos;s test for each pair, on the slides both runs scored</source>
+        <translation>DeLong-Test für jedes Paar, auf den Schnitten, die beide Läufe bewertet haben</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="195"/>
+        <source>threshold: %1</source>
+        <translation>Schwelle: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="201"/>
+        <source>Rows: true class; columns: predicted. Click a cell for its slides; double-click to open them with %1 applied.</source>
+        <translation>Zeilen: wahre Klasse; Spalten: vorhergesagt. Klicken Sie auf eine Zelle für ihre Schnitte; Doppelklick öffnet sie mit %1 angewendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="226"/>
+        <source>Slides in the cell (double-click to open)</source>
+        <translation>Schnitte in der Zelle (Doppelklick zum Öffnen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="245"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="260"/>
+        <source>The runs were trained with the same settings.</source>
+        <translation>Die Läufe wurden mit denselben Einstellungen trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="261"/>
+        <source>Only the settings that differ between the runs</source>
+        <translation>Nur die Einstellungen, in denen sich die Läufe unterscheiden</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="286"/>
+        <source>not calibrated</source>
+        <translation>nicht kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWindow.cpp" line="312"/>
+        <source>— (too few slides)</source>
+        <translation>— (zu wenige Schnitte)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ComparisonWorkbench</name>
+    <message>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="45"/>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="58"/>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="60"/>
+        <source>Tick %1 to %2 finished runs:</source>
+        <translation>Haken Sie %1 bis %2 abgeschlossene Läufe an:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="105"/>
+        <source>The project has no run &apos;%1&apos;</source>
+        <translation>Das Projekt hat keinen Lauf &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="127"/>
+        <source>The project has no slide &apos;%1&apos;</source>
+        <translation>Das Projekt hat keinen Schnitt &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::ComputeDeviceCache</name>
     <message>
         <location filename="../ui/tasks/ComputeDeviceCache.cpp" line="25"/>
@@ -2844,54 +3335,59 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>&amp;Open Slide…</source>
         <translation>Schnitt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>Export &amp;Report…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>&amp;Save View as PNG…</source>
         <translation>Ansicht als PNG &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>&amp;Close Slide</source>
         <translation>Schnitt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="217"/>
+        <source>&amp;Runs</source>
+        <translation>&amp;Läufe</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
@@ -2906,12 +3402,12 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>Show &amp;Tissue Mask</source>
         <translation>&amp;Gewebemaske anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
@@ -2924,7 +3420,7 @@ Ergebnisse: %2</translation>
         <translation type="vanished">&amp;Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="214"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
@@ -2977,17 +3473,17 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Modell &amp;trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
         <source>&amp;About Tessera</source>
         <translation>&amp;Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -3065,12 +3561,12 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Eine Kachel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>%1 — Tessera</source>
         <translation>%1 — Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
         <source>Detecting tissue…</source>
         <translation>Gewebe wird erkannt…</translation>
     </message>
@@ -3083,22 +3579,22 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Jobs: %1</source>
         <translation>Aufträge: %1</translation>
     </message>
@@ -3107,37 +3603,37 @@ Ergebnisse: %2</translation>
         <translation type="vanished">%1×</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Open Slide</source>
         <translation>Schnitt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>There is no slide view to save.</source>
         <translation>Es gibt keine Schnittansicht zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
         <source>Cannot write %1 (check the folder exists and is writable).</source>
         <translation>%1 kann nicht geschrieben werden (existiert der Ordner und ist er beschreibbar?).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="328"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="344"/>
         <source>Open a project and one of its slides: a report is made from what the project knows about the slide.</source>
         <translation>Öffnen Sie ein Projekt und einen seiner Schnitte: ein Bericht entsteht aus dem, was das Projekt über den Schnitt weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Save View as PNG</source>
         <translation>Ansicht als PNG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
@@ -3166,24 +3662,24 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
-        <location filename="../ui/MainWindow.cpp" line="256"/>
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
@@ -3926,24 +4422,34 @@ Kalibrierung: %4</translation>
         <translation>Die Validierungs-AUC der besten Epoche mit 95-%-Bootstrap-Intervall; „zu wenige Schnitte“, wo eine Klasse weniger als %1 Validierungsschnitte hat.</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="112"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="113"/>
         <source>Train…</source>
         <translation>Trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="113"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="114"/>
         <source>Apply to Slide</source>
         <translation>Auf Schnitt anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="114"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="115"/>
         <source>Show this run&apos;s attention and consistency maps on the current slide</source>
         <translation>Die Attention- und Konsistenzkarten dieses Laufs auf dem aktuellen Schnitt zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="115"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="116"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="117"/>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/project/RunsPanel.cpp" line="118"/>
+        <source>Curves, DeLong&apos;s test, calibration and confusion matrices of 2–6 runs</source>
+        <translation>Kurven, DeLong-Test, Kalibrierung und Konfusionsmatrizen von 2–6 Läufen</translation>
     </message>
     <message>
         <source>%1
@@ -3952,12 +4458,12 @@ Kalibrierung: %4</translation>
 %2?}</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="209"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="224"/>
         <source>Delete Run</source>
         <translation>Lauf löschen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="210"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="225"/>
         <source>Delete run %1 with its folder (weights, metrics, log)? This cannot be undone.</source>
         <translation>Lauf %1 samt Ordner (Gewichte, Metriken, Protokoll) löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>

@@ -10,6 +10,8 @@
 #include "analysis/StoredResults.h"
 #include "annotations/AnnotationWorkbench.h"
 #include "common/Error.h"
+#include "compare/ComparisonWorkbench.h"
+#include "compare/RunComparison.h"
 #include "document/SlideDocument.h"
 #include "jobs/JobMonitor.h"
 #include "project/ProjectActions.h"
@@ -94,6 +96,17 @@ MainWindow::MainWindow(QWidget* parent)
         Q_EMIT analysisFailed(message);
     });
     connect(m_analysis, &AnalysisController::inferred, m_projectActions, &ProjectActions::recordInference);
+    m_comparisons = new ComparisonWorkbench(this, m_tabs, m_project, [this](const QString& run) {
+        runModel(run, m_project->project() ? m_project->project()->folder() : QString());
+    });
+    connect(m_comparisons, &ComparisonWorkbench::problem, this, &MainWindow::showError);
+    connect(m_runsPanel, &RunsPanel::compareRequested, m_comparisons, [this](const QStringList& runs) {
+        if (runs.size() >= core::RunComparison::kMinimumRuns &&
+            runs.size() <= core::RunComparison::kMaximumRuns)
+            m_comparisons->compare(runs);
+        else
+            m_comparisons->chooseAndCompare(runs);
+    });
     createActions();
 
     currentViewChanged();
@@ -200,6 +213,8 @@ void MainWindow::createActions()
 
     QMenu* projectMenu = menuBar()->addMenu(tr("&Project"));
     m_projectActions->fillProjectMenu(projectMenu);
+
+    m_comparisons->addRunActions(menuBar()->addMenu(tr("&Runs")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tessera"), this, [this] { AboutBox::show(this); });

@@ -28,6 +28,7 @@ class SlideInfoPanel;
 class SlideTabs;
 class SlideView;
 class ReviewWorkbench;
+class ComparisonWorkbench;
 class TrainingDialog;
 class ViewNavigation;
 
@@ -36,6 +37,7 @@ class MainWindow : public QMainWindow {
 public:
     AnnotationWorkbench* annotationWorkbench() const { return m_annotations; }
     ReviewWorkbench* reviewWorkbench() const { return m_review; }
+    ComparisonWorkbench* comparisonWorkbench() const { return m_comparisons; }
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -115,6 +117,7 @@ private:
     ViewNavigation* m_navigation = nullptr;
     AnnotationWorkbench* m_annotations = nullptr;
     ReviewWorkbench* m_review = nullptr;
+    ComparisonWorkbench* m_comparisons = nullptr;
     ProjectPanel* m_projectPanel = nullptr;
     RunsPanel* m_runsPanel = nullptr;
     JobMonitor* m_jobMonitor = nullptr;

@@ -115,7 +115,7 @@ void CommandOptions::parse(const QStringList& arguments)
         throw UsageError{m_parser.errorText()};
     if (m_parser.isSet(help))
         throw HelpRequested{m_parser.helpText()};
-    if (!m_parser.positionalArguments().isEmpty())
+    if (!m_parser.positionalArguments().isEmpty() && (m_trailingFlag.isEmpty() || !isSet(m_trailingFlag)))
         throw UsageError{
             QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().first())};
     // optionNames() lists the options given on this command line.
@@ -125,6 +125,14 @@ void CommandOptions::parse(const QStringList& arguments)
                              .arg(value(QStringLiteral("progress")))};
     if (m_parser.optionNames().contains(QStringLiteral("threads")) && threads() < 0)
         throw UsageError{QStringLiteral("--threads must not be negative")};
+}
+
+QStringList CommandOptions::values(const QString& flag) const
+{
+    QStringList all = m_parser.values(flag);
+    if (flag == m_trailingFlag)
+        all += m_parser.positionalArguments();
+    return all;
 }
 
 void CommandOptions::require(std::initializer_list<const char*> flags) const

@@ -35,10 +35,13 @@ public:
     // Parses; throws HelpRequested for --help and UsageError for anything wrong.
     void parse(const QStringList& arguments);
     void require(std::initializer_list<const char*> flags) const;
+    // Words that follow the options become more values of `flag` (--runs A B C), not an error.
+    void takeTrailingValues(const QString& flag) { m_trailingFlag = flag; }
 
     bool isSet(const QString& flag) const { return m_parser.isSet(flag); }
     QString value(const QString& flag) const { return m_parser.value(flag); }
-    QStringList values(const QString& flag) const { return m_parser.values(flag); }
+    // Every value of `flag`, and for the flag named by takeTrailingValues() the words after it too.
+    QStringList values(const QString& flag) const;
     int integer(const QString& flag) const;
     qulonglong unsignedInteger(const QString& flag) const;
     double number(const QString& flag) const;
@@ -54,6 +57,7 @@ public:
 private:
     CliContext& m_io;
     QCommandLineParser m_parser;
+    QString m_trailingFlag;
 };
 
 } // namespace tessera::cli

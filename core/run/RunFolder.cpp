@@ -68,7 +68,8 @@ QJsonObject RunResult::toJson() const
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("val"), validation.toJson()},
             {QStringLiteral("test"), test ? QJsonValue(test->toJson()) : QJsonValue()},
-            {QStringLiteral("trust"), trust.isEmpty() ? QJsonValue() : QJsonValue(trust)}};
+            {QStringLiteral("trust"), trust.isEmpty() ? QJsonValue() : QJsonValue(trust)},
+            {QStringLiteral("decision"), decision.isEmpty() ? QJsonValue() : QJsonValue(decision)}};
 }
 
 RunResult RunResult::fromJson(const QJsonObject& json)
@@ -82,6 +83,7 @@ RunResult RunResult::fromJson(const QJsonObject& json)
     if (json[QStringLiteral("test")].isObject())
         r.test = ClassificationMetrics::fromJson(json[QStringLiteral("test")].toObject());
     r.trust = json[QStringLiteral("trust")].toObject();
+    r.decision = json[QStringLiteral("decision")].toObject();
     return r;
 }
 
@@ -153,6 +155,11 @@ QString RunFolder::logPath() const
 QString RunFolder::trustPath() const
 {
     return file("trust.h5");
+}
+
+QString RunFolder::evaluationPath() const
+{
+    return file("evaluation.csv");
 }
 
 QStringList RunFolder::ensembleMembers(const QString& dir)

@@ -53,6 +53,9 @@ struct RunResult {
     // The trust reference's summary (trust/TrustReference: threshold, temperature, ECE before and
     // after on validation, slide counts); empty for runs made before it was kept.
     QJsonObject trust;
+    // How the run calls a slide positive (compare/RunComparison.h: rule and threshold); empty for
+    // runs made before it was kept.
+    QJsonObject decision;
 
     QJsonObject toJson() const;
     static RunResult fromJson(const QJsonObject& json);
@@ -82,6 +85,9 @@ public:
     // trust.h5: what inference judges new slides by (trust/TrustReference.h); absent in runs made
     // before it was kept.
     QString trustPath() const;
+    // evaluation.csv: the best weights' probabilities on each validation and test slide
+    // (run/RunEvaluation.h); absent in runs made before it was kept.
+    QString evaluationPath() const;
 
     // A k-fold cross-validation folder (tessera-cli train --folds: fold_0 … fold_{k−1}) is used
     // whole as an ensemble: its finished folds, in fold order (absolute paths). Empty for a run

@@ -5,11 +5,13 @@
 #include "ProcessGroup.h"
 #include "TrainingCheckpoint.h"
 #include "common/Error.h"
+#include "compare/RunComparison.h"
 #include "model/ComputeDevice.h"
 #include "model/nets/Autocast.h"
 #include "model/nets/MilFactory.h"
 #include "model/nets/NetWeights.h"
 #include "model/nets/OutOfMemory.h"
+#include "run/RunEvaluation.h"
 #include "trust/TrustReference.h"
 
 #include <torch/torch.h>
@@ -119,12 +121,19 @@ Evaluation evaluate(nets::MilNet& net, const Part& part, int classes)
     return out;
 }
 
-// The metrics a run is judged by: with the AUC's bootstrap interval.
-ClassificationMetrics finalMetrics(nets::MilNet& net, const Part& part, int classes)
+// The metrics a run is judged by, with the AUC's bootstrap interval; each slide's probabilities go
+// into `outcomes` as part `partName`.
+ClassificationMetrics finalMetrics(nets::MilNet& net, const Part& part, int classes, const QString& partName,
+                                   RunEvaluation& outcomes)
 {
     Evaluation e = evaluate(net, part, classes);
     std::tie(e.metrics.aucLow, e.metrics.aucHigh) =
         bootstrapAucInterval(e.probabilities, part.labels, classes);
+    for (std::size_t i = 0; i < part.labels.size(); ++i) {
+        const auto row = e.probabilities.begin() + std::ptrdiff_t(i) * classes;
+        outcomes.slides.push_back(
+            {part.ids.value(qsizetype(i)), partName, part.labels[i], {row, row + classes}});
+    }
     return e.metrics;
 }
 
@@ -629,7 +638,10 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
     // The best model on validation, then (if any) on test.
     nets::loadWeights(m_folder.bestWeightsPath(), session.net(), session.device());
     result.bestEpoch = selection.state().bestEpoch;
-    result.bestValidation = finalMetrics(session.net(), session.validation(), session.classes());
+    RunEvaluation outcomes;
+    outcomes.classNames = m_data.classNames();
+    result.bestValidation =
+        finalMetrics(session.net(), session.validation(), session.classes(), QStringLiteral("val"), outcomes);
     RunResult summary;
     summary.bestEpoch = result.bestEpoch;
     summary.epochsRun = result.epochsRun;
@@ -637,9 +649,11 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
     summary.validation = result.bestValidation;
     summary.seconds = state.seconds;
     if (!session.test().bags.empty()) {
-        result.test = finalMetrics(session.net(), session.test(), session.classes());
+        result.test =
+            finalMetrics(session.net(), session.test(), session.classes(), QStringLiteral("test"), outcomes);
         summary.test = result.test;
     }
+    outcomes.write(m_folder.evaluationPath());
     // The run is trained whatever becomes of its reference: a failure here costs the flag, not
     // the weights (inference then says the run keeps no reference).
     try {
@@ -653,6 +667,8 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
                                        .arg(error ? error->message() : QString::fromLocal8Bit(e.what())),
                                    QStringLiteral("warning")));
     }
+    summary.decision =
+        toJson(decisionThreshold(outcomes, summary.trust[QStringLiteral("ece_after")].isDouble()));
     m_folder.writeResult(summary);
     QJsonObject finished = summary.toJson();
     finished[QStringLiteral("run")] = m_folder.path();

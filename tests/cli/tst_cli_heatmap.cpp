@@ -6,6 +6,7 @@
 #include "heatmap/HeatmapSnapshot.h"
 #include "infer/Predictor.h"
 #include "run/Metrics.h"
+#include "run/RunEvaluation.h"
 #include "run/RunFolder.h"
 #include "synth/GroundTruth.h"
 #include "synth/PyramidTiffWriter.h"
@@ -37,6 +38,14 @@ std::vector<bool> tumourPatches(const QString& slide, const core::Prediction& p)
         tumour.push_back(f > 0.5f);
     return tumour;
 }
+
+QStringList readLines(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly)
+               ? QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+               : QStringList{};
+}
 } // namespace
 
 class TestCliHeatmap : public QObject {
@@ -55,6 +64,7 @@ private Q_SLOTS:
     // After the report tests: it adds runs and predictions.
     void foldsTrainedTogetherAreAnEnsembleWithAnUncertaintyMap();
     void annotationsTrainTheAttentionOfTrainingSlides();
+    void compareWritesAPdfAndTablesOfTwoRuns();
     void suggestAsksAboutTrainingSlidesAndKeepsWhoProposedIt();
     void unlabelledSlidesTakeTheirLabelFromTheirAnnotations();
 
@@ -637,6 +647,67 @@ void TestCliHeatmap::annotationsTrainTheAttentionOfTrainingSlides()
          QStringLiteral("--annotations"), QStringLiteral("on")});
     QCOMPARE(bare.exitCode, 2);
     QVERIFY2(bare.err.contains(QStringLiteral("--annotations needs --project")), qPrintable(bare.err));
+}
+
+// The demo's SR-MIL run against the annotated ABMIL run of the test above: same split.
+void TestCliHeatmap::compareWritesAPdfAndTablesOfTwoRuns()
+{
+    const QString pdf = m_dir.filePath(QStringLiteral("compare.pdf"));
+    const QString tables = m_dir.filePath(QStringLiteral("compare-csv"));
+    const test::CliRun compared =
+        test::runCli({QStringLiteral("compare"), QStringLiteral("--project"), m_project,
+                      QStringLiteral("--runs"), QStringLiteral("demo-srmil"), QStringLiteral("annotated"),
+                      QStringLiteral("--out"), pdf, QStringLiteral("--csv"), tables});
+    QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QVERIFY2(bytes.count("/Type /Page") - bytes.count("/Type /Pages") >= 3, "fewer than three pages");
+    // The summary gives each run's own validation AUC back, with the rule of its threshold.
+    const QStringList summary = readLines(tables + QStringLiteral("/summary.csv"));
+    QVERIFY(summary.first().startsWith(QStringLiteral("run,part,slides,auc,")));
+    for (const QString& name : {QStringLiteral("demo-srmil"), QStringLiteral("annotated")}) {
+        const core::RunFolder run(m_project + QStringLiteral("/runs/") + name);
+        const double auc = run.readResult()->validation.macroAuc;
+        const auto row = std::find_if(summary.begin(), summary.end(), [&](const QString& line) {
+            return line.startsWith(name + QStringLiteral(",val,"));
+        });
+        QVERIFY2(row != summary.end(), qPrintable(summary.join(QLatin1Char('\n'))));
+        const QStringList cells = row->split(QLatin1Char(','));
+        if (std::isnan(auc))
+            QVERIFY(cells[3].isEmpty());
+        else
+            QCOMPARE(cells[3].toDouble(), auc);
+        QVERIFY(cells[11] == QLatin1String("youden") || cells[11] == QLatin1String("calibrated"));
+    }
+    // Every validation slide sits in one confusion cell of each run.
+    const QStringList confusion = readLines(tables + QStringLiteral("/confusion.csv"));
+    QStringList listed;
+    for (const QString& line : confusion)
+        if (line.startsWith(QStringLiteral("demo-srmil,val,")))
+            listed += line.section(QLatin1Char(','), 5).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    const std::vector<core::SlideOutcome> validation =
+        core::RunEvaluation::read(m_project + QStringLiteral("/runs/demo-srmil/evaluation.csv"))
+            .part(QStringLiteral("val"));
+    QCOMPARE(listed.size(), qsizetype(validation.size()));
+    for (const core::SlideOutcome& s : validation)
+        QVERIFY(listed.contains(s.slide));
+    // The settings that differ include the model.
+    QVERIFY(readLines(tables + QStringLiteral("/settings.csv"))
+                .filter(QStringLiteral("model,srmil,abmil"))
+                .size() == 1);
+
+    // One run is a usage error; an unknown run names itself.
+    const test::CliRun one =
+        test::runCli({QStringLiteral("compare"), QStringLiteral("--project"), m_project,
+                      QStringLiteral("--runs"), QStringLiteral("demo-srmil"), QStringLiteral("--out"), pdf});
+    QCOMPARE(one.exitCode, 2);
+    const test::CliRun unknown = test::runCli(
+        {QStringLiteral("compare"), QStringLiteral("--project"), m_project, QStringLiteral("--runs"),
+         QStringLiteral("demo-srmil"), QStringLiteral("nonesuch"), QStringLiteral("--out"), pdf});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QStringLiteral("no run 'nonesuch'")), qPrintable(unknown.err));
 }
 
 // After the annotation test above: the tumour of both tumour training slides is annotated.

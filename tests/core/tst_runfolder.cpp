@@ -3,6 +3,7 @@
 // matching the checkpoint's best epoch whenever a kill fell between the two.
 #include "common/Error.h"
 #include "run/Metrics.h"
+#include "run/RunEvaluation.h"
 #include "run/RunFolder.h"
 
 #include <QDateTime>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void metricsAreReadByColumnName();
     void malformedMetricsNameFileAndLine();
     void resultRoundTripsUnderStableNames();
+    void evaluationRoundTripsAndNamesBadRows();
     void aucIntervalComesFromAStratifiedBootstrap();
     void configDescribesTheRun();
     void aFolderThatIsNotARunIsSaidToBeOne();
@@ -107,6 +109,40 @@ void TestRunFolder::malformedMetricsNameFileAndLine()
         QVERIFY2(e.message().contains(path) && e.message().contains(QLatin1String("line 3")),
                  qPrintable(e.message()));
     }
+}
+
+void TestRunFolder::evaluationRoundTripsAndNamesBadRows()
+{
+    QTemporaryDir dir;
+    const QString path = RunFolder(dir.path()).evaluationPath();
+    RunEvaluation e;
+    e.classNames = {QStringLiteral("normal"), QStringLiteral("tumour, grade 2")};
+    e.slides.push_back({QStringLiteral("case 1, slide \"A\""), QStringLiteral("val"), 1, {0.25f, 0.75f}});
+    e.slides.push_back({QStringLiteral("case-2"), QStringLiteral("test"), 0, {0.9f, 0.1f}});
+    e.write(path);
+    const RunEvaluation back = RunEvaluation::read(path);
+    QCOMPARE(back.classNames, e.classNames);
+    QCOMPARE(back.slides.size(), std::size_t(2));
+    QCOMPARE(back.slides[0].slide, e.slides[0].slide);
+    QCOMPARE(back.slides[0].label, 1);
+    QCOMPARE(back.slides[1].probabilities, e.slides[1].probabilities);
+    QCOMPARE(back.part(QStringLiteral("test")).size(), std::size_t(1));
+
+    const auto refused = [&](const QByteArray& text, const char* expected) {
+        write(path, text);
+        try {
+            RunEvaluation::read(path);
+            QFAIL(qPrintable(QStringLiteral("accepted: ") + QString::fromUtf8(text)));
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains(path) && error.message().contains(QLatin1String(expected)),
+                     qPrintable(error.message()));
+        }
+    };
+    refused("slide,part,label,p_a,p_b\ns1,val,c,0.5,0.5\n", "line 2");                 // unknown class
+    refused("slide,part,label,p_a,p_b\ns1,val,a,0.5\n", "line 2");                     // a value short
+    refused("slide,part,label,p_a,p_b\ns1,val,a,0.5,0.5\ns2,train,a,1,0\n", "line 3"); // not scored
+    refused("slide,part,label,p_a,p_b\ns1,val,a,x,0.5\n", "probability");
+    refused("slide,label,p_a\n", "header");
 }
 
 void TestRunFolder::resultRoundTripsUnderStableNames()

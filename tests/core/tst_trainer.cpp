@@ -1,6 +1,7 @@
 // Training: metrics, label/split parsing, up-front data checks, learning on easy bags,
 // and kill-and-resume reaching the same weights as an uninterrupted run.
 #include "common/Error.h"
+#include "compare/RunComparison.h"
 #include "features/FeatureStore.h"
 #include "infer/Predictor.h"
 #include "synth/SyntheticBags.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void badDataIsReportedBeforeTraining();
     void modelsLearnEasyBags_data();
     void modelsLearnEasyBags();
+    void runsCompareOnTheirSlides();
     void killAndResumeGivesTheSameWeights();
     void modelSelectionWaitsBreaksTiesAndStops();
     void fineTuningStartsFromTheParentsWeights();
@@ -203,6 +205,67 @@ void TestTrainer::modelsLearnEasyBags()
     QVERIFY(r.bestValidation.macroAuc >= 0.95);
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("run-%1/best.pt").arg(model))));
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("run-%1/result.json").arg(model))));
+    // Each validation and test slide's probabilities are kept, and give the run's own AUC back.
+    const RunFolder folder(m_dir.filePath(QStringLiteral("run-") + model));
+    const RunEvaluation evaluation = RunEvaluation::read(folder.evaluationPath());
+    QCOMPARE(evaluation.classNames, data.classNames());
+    QCOMPARE(evaluation.part(QStringLiteral("val")).size(), std::size_t(split.val.size()));
+    QCOMPARE(evaluation.part(QStringLiteral("test")).size(), std::size_t(split.test.size()));
+    std::vector<float> probabilities;
+    std::vector<int> truth;
+    for (const SlideOutcome& s : evaluation.part(QStringLiteral("val"))) {
+        QVERIFY(split.val.contains(s.slide));
+        QCOMPARE(s.label, labels.labelOf(s.slide));
+        QVERIFY(std::abs(s.probabilities[0] + s.probabilities[1] - 1.f) < 1e-5f);
+        probabilities.insert(probabilities.end(), s.probabilities.begin(), s.probabilities.end());
+        truth.push_back(s.label);
+    }
+    QCOMPARE(ClassificationMetrics::compute(probabilities, truth, 2).macroAuc, r.bestValidation.macroAuc);
+    // And how the run calls a slide, with the rule that set the threshold.
+    const std::optional<DecisionThreshold> decision = decisionFromJson(folder.readResult()->decision);
+    QVERIFY(decision);
+    QVERIFY(decision->rule == QLatin1String("youden") || decision->rule == QLatin1String("calibrated"));
+    QVERIFY(decision->value > 0 && decision->value < 1);
+}
+
+void TestTrainer::runsCompareOnTheirSlides()
+{
+    // The three runs of modelsLearnEasyBags: the same split, so every pair shares its slides.
+    QStringList runs;
+    for (const char* model : {"abmil", "srmil", "transmil"})
+        runs << m_dir.filePath(QStringLiteral("run-") + QLatin1String(model));
+    const RunComparison c = RunComparison::build(runs);
+    QCOMPARE(c.runs.size(), std::size_t(3));
+    QCOMPARE(c.positive, c.classNames[1]);
+    QCOMPARE(c.validation.pairs.size(), std::size_t(3));
+    for (std::size_t i = 0; i < c.runs.size(); ++i) {
+        const RunOnPart& v = c.validation.runs[i];
+        QCOMPARE(v.auc.auc, c.runs[i].result.validation.macroAuc);
+        QVERIFY(v.auc.low <= v.auc.auc && v.auc.auc <= v.auc.high);
+        int inCells = 0;
+        for (const auto& row : v.confusion)
+            for (const QStringList& cell : row)
+                inCells += int(cell.size());
+        QCOMPARE(inCells, v.slides);
+        QCOMPARE(v.roc.front().truePositiveRate, 0.0);
+        QCOMPARE(v.roc.back().truePositiveRate, 1.0);
+    }
+    for (const RunPair& pair : c.validation.pairs) {
+        QCOMPARE(pair.sharedSlides, c.validation.runs[std::size_t(pair.a)].slides);
+        QCOMPARE(pair.test.aucA, c.validation.runs[std::size_t(pair.a)].auc.auc);
+    }
+    // The model differs, and only settings that differ are listed.
+    const auto model =
+        std::find_if(c.differences.begin(), c.differences.end(),
+                     [](const SettingDifference& d) { return d.key == QLatin1String("model"); });
+    QVERIFY(model != c.differences.end());
+    QCOMPARE(model->values,
+             (QStringList{QStringLiteral("abmil"), QStringLiteral("srmil"), QStringLiteral("transmil")}));
+    for (const SettingDifference& d : c.differences)
+        QVERIFY(d.key != QLatin1String("feature_dimension"));
+    // One run alone, or runs of other classes, are refused.
+    QVERIFY_THROWS_EXCEPTION(Error, RunComparison::build({runs.front()}));
+    QVERIFY_THROWS_EXCEPTION(Error, RunComparison::build({runs.front(), m_dir.path()}));
 }
 
 void TestTrainer::killAndResumeGivesTheSameWeights()

@@ -141,7 +141,8 @@ void TestMainWindow::germanTranslationIsEmbedded()
             menus << action->text();
         QCOMPARE(menus, QStringList({QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
                                      QStringLiteral("&Ansicht"), QStringLiteral("A&nalyse"),
-                                     QStringLiteral("&Projekt"), QStringLiteral("&Hilfe")}));
+                                     QStringLiteral("&Projekt"), QStringLiteral("&Läufe"),
+                                     QStringLiteral("&Hilfe")}));
     }
     QCoreApplication::removeTranslator(translator);
     delete translator;

@@ -101,7 +101,8 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
             .arg(core::ClassificationMetrics::kMinimumPerClass));
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows: what Compare… compares; Apply and Delete act on one.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
     // Every column as wide as its text: the dock scrolls sideways rather than cut a name.
@@ -113,8 +114,11 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
     m_apply = new QPushButton(tr("Apply to Slide"), this);
     m_apply->setToolTip(tr("Show this run's attention and consistency maps on the current slide"));
     m_delete = new QPushButton(tr("Delete…"), this);
+    m_compare = new QPushButton(tr("Compare…"), this);
+    m_compare->setToolTip(tr("Curves, DeLong's test, calibration and confusion matrices of 2–6 runs"));
     buttons->addWidget(m_train);
     buttons->addStretch(1);
+    buttons->addWidget(m_compare);
     buttons->addWidget(m_apply);
     buttons->addWidget(m_delete);
     layout->addLayout(buttons);
@@ -124,11 +128,8 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
             Q_EMIT applyRequested(run->folder);
     });
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteSelected(true); });
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
-        const bool chosen = !selectedRun().isEmpty();
-        m_apply->setEnabled(chosen);
-        m_delete->setEnabled(chosen);
-    });
+    connect(m_compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(selectedRuns()); });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &RunsPanel::updateButtons);
     connect(m_controller, &ProjectController::projectChanged, this, &RunsPanel::refresh);
     connect(m_controller, &ProjectController::runsChanged, this, &RunsPanel::refresh);
     refresh();
@@ -189,15 +190,29 @@ void RunsPanel::refresh()
         }
     }
     m_table->setSortingEnabled(true);
-    m_apply->setEnabled(!selectedRun().isEmpty());
-    m_delete->setEnabled(!selectedRun().isEmpty());
+    updateButtons();
+}
+
+void RunsPanel::updateButtons()
+{
+    const qsizetype chosen = selectedRuns().size();
+    m_apply->setEnabled(chosen == 1);
+    m_delete->setEnabled(chosen == 1);
+    m_compare->setEnabled(m_controller->project() != nullptr && m_table->rowCount() >= 2);
 }
 
 QString RunsPanel::selectedRun() const
 {
-    const auto rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString()
-                          : m_table->item(rows.first().row(), Name)->data(Qt::UserRole).toString();
+    const QStringList runs = selectedRuns();
+    return runs.size() == 1 ? runs.front() : QString();
+}
+
+QStringList RunsPanel::selectedRuns() const
+{
+    QStringList runs;
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        runs << m_table->item(row.row(), Name)->data(Qt::UserRole).toString();
+    return runs;
 }
 
 void RunsPanel::deleteSelected(bool confirm)
