@@ -777,61 +777,71 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ComparisonReport.cpp" line="178"/>
+        <source>0.5 (default)</source>
+        <translation>0,5 (Vorgabe)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="180"/>
         <source>0.5 (calibrated)</source>
         <translation>0,5 (kalibriert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="180"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="182"/>
         <source>%1 (Youden)</source>
         <translation>%1 (Youden)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="181"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="183"/>
         <source>argmax</source>
         <translation>argmax</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="187"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="189"/>
+        <source>0.5 (validation lacks a class for Youden&apos;s J)</source>
+        <translation>0,5 (der Validierung fehlt eine Klasse für das Youden-J)</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ComparisonReport.cpp" line="191"/>
         <source>0.5 on calibrated probabilities</source>
         <translation>0,5 auf kalibrierten Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="189"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="193"/>
         <source>Youden&apos;s J on validation: %1</source>
         <translation>Youden-J auf der Validierung: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="190"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="194"/>
         <source>largest probability</source>
         <translation>größte Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="202"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="206"/>
         <source>ROC, %1 (%2 positive)</source>
         <translation>ROC, %1 (%2 positiv)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="203"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="207"/>
         <source>1 − specificity</source>
         <translation>1 − Spezifität</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="204"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="208"/>
         <source>sensitivity</source>
         <translation>Sensitivität</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="220"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="224"/>
         <source>Precision–recall, %1</source>
         <translation>Precision–Recall, %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="221"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="225"/>
         <source>recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="222"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="226"/>
         <source>precision</source>
         <translation>Precision</translation>
     </message>
@@ -891,29 +901,29 @@ srun tessera-cli %2 --distributed
         <translation>Tessera-Lauf-Vergleich · Seite %1 · nur für Forschungszwecke</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="345"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="373"/>
         <source>Run comparison: %1</source>
         <translation>Lauf-Vergleich: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="354"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="382"/>
         <source>%1 · curves score %2 against the rest · AUC intervals: DeLong 95 %</source>
         <translation>%1 · Kurven bewerten %2 gegen den Rest · AUC-Intervalle: DeLong 95 %</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="357"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
         <location filename="../core/report/ReportDocument.cpp" line="205"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="357"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
         <location filename="../core/report/ReportDocument.cpp" line="206"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="480"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="504"/>
         <source>The folder %1 cannot be made</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -1085,117 +1095,117 @@ srun tessera-cli %2 --distributed
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="357"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
         <source>Parent</source>
         <translation>Ausgangslauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="358"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="386"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="358"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="386"/>
         <source>Validation AUC</source>
         <translation>Validierungs-AUC</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="359"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
         <source>Test AUC</source>
         <translation>Test-AUC</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="359"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
         <source>Test AP</source>
         <translation>Test-AP</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="359"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
         <source>ECE</source>
         <translation>ECE</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="360"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="388"/>
         <source>Threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="378"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="406"/>
         <source>Threshold: Youden&apos;s J on the validation slides, or 0.5 on calibrated probabilities where the run&apos;s temperature was fitted. ECE: before → after it.</source>
         <translation>Schwelle: Youden-J auf den Validierungsschnitten, oder 0,5 auf kalibrierten Wahrscheinlichkeiten, wo die Temperatur des Laufs angepasst wurde. ECE: davor → danach.</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="420"/>
         <source>DeLong&apos;s test, %1 slides</source>
         <translation>DeLong-Test, %1-Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="412"/>
         <source>Run A</source>
         <translation>Lauf A</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="412"/>
         <source>Run B</source>
         <translation>Lauf B</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="412"/>
         <source>Slides</source>
         <translation>Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="388"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="413"/>
         <source>AUC A</source>
         <translation>AUC A</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="388"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="413"/>
         <source>AUC B</source>
         <translation>AUC B</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="389"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="414"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="389"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="414"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="389"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="414"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="399"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="428"/>
         <source>Settings that differ</source>
         <translation>Abweichende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="401"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="423"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="447"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="469"/>
         <source>Confusion matrices, %1 slides (rows: truth)</source>
         <translation>Konfusionsmatrizen, %1-Schnitte (Zeilen: Wahrheit)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="459"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="481"/>
         <source>threshold: %1 · accuracy %2</source>
         <translation>Schwelle: %1 · Genauigkeit %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="465"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="489"/>
         <source>%1 called %2: %3</source>
         <translation>%1 als %2 eingestuft: %3</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="472"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="496"/>
         <location filename="../core/report/ReportDocument.cpp" line="334"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
@@ -1414,39 +1424,59 @@ srun tessera-cli %2 --distributed
         <translation>%1 ist nicht mehr im Projekt</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="105"/>
+        <location filename="../core/compare/RunComparison.cpp" line="114"/>
         <source>%1 is a cross-validation folder: compare its folds (fold_0, fold_1, …)</source>
         <translation>%1 ist ein Kreuzvalidierungsordner: vergleichen Sie seine Folds (fold_0, fold_1, …)</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="108"/>
+        <location filename="../core/compare/RunComparison.cpp" line="117"/>
         <source>%1 has not finished training</source>
         <translation>%1 hat das Training nicht abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="110"/>
+        <location filename="../core/compare/RunComparison.cpp" line="119"/>
         <source>%1 keeps no per-slide results (evaluation.csv): it was trained before Tessera kept them. Train it again to compare it.</source>
         <translation>%1 hat keine Ergebnisse je Schnitt (evaluation.csv): Er wurde trainiert, bevor Tessera sie aufbewahrte. Trainieren Sie ihn erneut, um ihn zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="122"/>
+        <location filename="../core/compare/RunComparison.cpp" line="131"/>
         <source>%1: evaluation.csv names the classes %2, config.json %3</source>
         <translation>%1: evaluation.csv nennt die Klassen %2, config.json %3</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="250"/>
+        <location filename="../core/compare/RunComparison.cpp" line="265"/>
         <source>Compare takes %1 to %2 runs, not %3</source>
         <translation>Der Vergleich nimmt %1 bis %2 Läufe, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="272"/>
+        <location filename="../core/compare/RunComparison.cpp" line="274"/>
+        <source>%1 is given twice: compare different runs</source>
+        <translation>%1 ist zweimal angegeben: Vergleichen Sie verschiedene Läufe</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/RunComparison.cpp" line="297"/>
         <source>%1 and %2 predict different classes (%3 against %4): they cannot be compared</source>
         <translation>%1 und %2 sagen verschiedene Klassen vorher (%3 gegen %4): Sie lassen sich nicht vergleichen</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="278"/>
+        <location filename="../core/compare/RunComparison.cpp" line="303"/>
         <source>not %1</source>
         <translation>nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/SlideRegistration.cpp" line="40"/>
+        <source>A registration takes at least %1 point pairs, not %2</source>
+        <translation>Eine Registrierung braucht mindestens %1 Punktpaare, nicht %2</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/SlideRegistration.cpp" line="52"/>
+        <source>The points of a registration must not all be the same point</source>
+        <translation>Die Punkte einer Registrierung dürfen nicht alle derselbe Punkt sein</translation>
+    </message>
+    <message>
+        <location filename="../core/compare/SlideRegistration.cpp" line="68"/>
+        <source>The points of a registration lie on one line: click them spread over the section, not along an edge</source>
+        <translation>Die Punkte der Registrierung liegen auf einer Linie: Klicken Sie sie über den Schnitt verteilt, nicht entlang einer Kante</translation>
     </message>
 </context>
 <context>
@@ -3041,27 +3071,27 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::ComparisonWorkbench</name>
     <message>
-        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="45"/>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="60"/>
         <source>&amp;Compare…</source>
         <translation>&amp;Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="58"/>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="73"/>
         <source>Compare Runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="60"/>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="75"/>
         <source>Tick %1 to %2 finished runs:</source>
         <translation>Haken Sie %1 bis %2 abgeschlossene Läufe an:</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="105"/>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="120"/>
         <source>The project has no run &apos;%1&apos;</source>
         <translation>Das Projekt hat keinen Lauf &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="127"/>
+        <location filename="../ui/compare/ComparisonWorkbench.cpp" line="142"/>
         <source>The project has no slide &apos;%1&apos;</source>
         <translation>Das Projekt hat keinen Schnitt &apos;%1&apos;</translation>
     </message>
@@ -4458,12 +4488,12 @@ Kalibrierung: %4</translation>
 %2?}</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="224"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="227"/>
         <source>Delete Run</source>
         <translation>Lauf löschen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="225"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="228"/>
         <source>Delete run %1 with its folder (weights, metrics, log)? This cannot be undone.</source>
         <translation>Lauf %1 samt Ordner (Gewichte, Metriken, Protokoll) löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>

@@ -62,14 +62,21 @@ int runCompare(const QStringList& arguments, CliContext& io)
                            core::thresholdText(comparison.runs[i].threshold));
     for (const core::PartComparison* part : {&comparison.validation, &comparison.test})
         for (const core::RunPair& pair : part->pairs)
-            if (pair.sharedSlides > 0)
-                io.out << QStringLiteral("DeLong, %1 (%2 slides): %3 vs %4: z %5, p %6\n")
+            if (pair.sharedSlides > 0) {
+                io.out << QStringLiteral("DeLong, %1 (%2 slides): %3 vs %4: ")
                               .arg(core::partTitle(part->part).toLower())
                               .arg(pair.sharedSlides)
                               .arg(comparison.runs[std::size_t(pair.a)].name,
                                    comparison.runs[std::size_t(pair.b)].name)
-                              .arg(pair.test.z, 0, 'f', 2)
-                              .arg(pair.test.p, 0, 'g', 3);
+                       << (std::isnan(pair.test.p) ? QStringLiteral("too few slides of a class")
+                                                   : QStringLiteral("z %1, p %2")
+                                                         .arg(pair.test.z, 0, 'f', 2)
+                                                         .arg(pair.test.p, 0, 'g', 3));
+                if (pair.labelConflicts > 0)
+                    io.out << QStringLiteral(" (%1 slide(s) left out: labelled differently in the two runs)")
+                                  .arg(pair.labelConflicts);
+                io.out << '\n';
+            }
     if (options.isSet(QStringLiteral("out")))
         io.out << QStringLiteral("PDF: %1\n")
                       .arg(QDir::toNativeSeparators(options.value(QStringLiteral("out"))));

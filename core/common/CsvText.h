@@ -22,4 +22,8 @@ TextLines decodeTextLines(const QByteArray& bytes, const QString& path);
 // naming `path` and `lineNumber` when a quote is never closed.
 QStringList csvCells(const QString& line, const QString& path, int lineNumber);
 
+// `text` as one CSV cell: quoted ("" for a quote inside) when it holds a comma, a quote, a line
+// break or spaces at either end (csvCells trims unquoted cells).
+QString csvField(const QString& text);
+
 } // namespace tessera::core

@@ -68,8 +68,9 @@ std::vector<Step> steps(const std::vector<double>& scores, const std::vector<boo
     int tp = 0, fp = 0;
     for (std::size_t i = 0; i < order.size();) {
         const double threshold = scores[order[i]];
-        for (; i < order.size() && scores[order[i]] == threshold; ++i)
+        do
             (positive[order[i]] ? tp : fp) += 1;
+        while (++i < order.size() && scores[order[i]] == threshold);
         out.push_back({threshold, tp, fp});
     }
     return out;
@@ -80,10 +81,32 @@ int countPositives(const std::vector<bool>& positive)
     return int(std::count(positive.begin(), positive.end(), true));
 }
 
+// The samples whose scores are all finite: a model that gave NaN for a slide says nothing about
+// it, and NaN breaks every ordering (sorting with it is undefined).
+struct Finite {
+    std::vector<double> a, b;
+    std::vector<bool> positive;
+    Finite(const std::vector<double>& scoresA, const std::vector<double>* scoresB,
+           const std::vector<bool>& labels)
+    {
+        for (std::size_t i = 0; i < scoresA.size() && i < labels.size(); ++i) {
+            if (!std::isfinite(scoresA[i]) || (scoresB && !std::isfinite((*scoresB)[i])))
+                continue;
+            a.push_back(scoresA[i]);
+            if (scoresB)
+                b.push_back((*scoresB)[i]);
+            positive.push_back(labels[i]);
+        }
+    }
+};
+
 } // namespace
 
-std::vector<RocPoint> rocCurve(const std::vector<double>& scores, const std::vector<bool>& positive)
+std::vector<RocPoint> rocCurve(const std::vector<double>& allScores, const std::vector<bool>& labels)
 {
+    const Finite finite(allScores, nullptr, labels);
+    const std::vector<double>& scores = finite.a;
+    const std::vector<bool>& positive = finite.positive;
     const int p = countPositives(positive);
     const int n = int(positive.size()) - p;
     if (p == 0 || n == 0)
@@ -94,9 +117,12 @@ std::vector<RocPoint> rocCurve(const std::vector<double>& scores, const std::vec
     return curve;
 }
 
-std::vector<PrecisionRecallPoint> precisionRecallCurve(const std::vector<double>& scores,
-                                                       const std::vector<bool>& positive)
+std::vector<PrecisionRecallPoint> precisionRecallCurve(const std::vector<double>& allScores,
+                                                       const std::vector<bool>& labels)
 {
+    const Finite finite(allScores, nullptr, labels);
+    const std::vector<double>& scores = finite.a;
+    const std::vector<bool>& positive = finite.positive;
     const int p = countPositives(positive);
     if (p == 0)
         return {};
@@ -125,9 +151,12 @@ double StructuralComponents::auc() const
     return mean(positives);
 }
 
-StructuralComponents structuralComponents(const std::vector<double>& scores,
-                                          const std::vector<bool>& positive)
+StructuralComponents structuralComponents(const std::vector<double>& allScores,
+                                          const std::vector<bool>& labels)
 {
+    const Finite finite(allScores, nullptr, labels);
+    const std::vector<double>& scores = finite.a;
+    const std::vector<bool>& positive = finite.positive;
     std::vector<double> x, y;
     for (std::size_t i = 0; i < scores.size(); ++i)
         (positive[i] ? x : y).push_back(scores[i]);
@@ -166,9 +195,13 @@ AucInterval delongInterval(const std::vector<double>& scores, const std::vector<
     return out;
 }
 
-DeLongTest delongTest(const std::vector<double>& a, const std::vector<double>& b,
-                      const std::vector<bool>& positive)
+DeLongTest delongTest(const std::vector<double>& allA, const std::vector<double>& allB,
+                      const std::vector<bool>& labels)
 {
+    // A sample either score has no finite value for leaves both (the components pair by sample).
+    const Finite finite(allA, &allB, labels);
+    const std::vector<double>&a = finite.a, &b = finite.b;
+    const std::vector<bool>& positive = finite.positive;
     const StructuralComponents ca = structuralComponents(a, positive), cb = structuralComponents(b, positive);
     DeLongTest out;
     out.positives = int(ca.positives.size());
@@ -194,8 +227,11 @@ DeLongTest delongTest(const std::vector<double>& a, const std::vector<double>& b
     return out;
 }
 
-double youdenThreshold(const std::vector<double>& scores, const std::vector<bool>& positive)
+double youdenThreshold(const std::vector<double>& allScores, const std::vector<bool>& labels)
 {
+    const Finite finite(allScores, nullptr, labels);
+    const std::vector<double>& scores = finite.a;
+    const std::vector<bool>& positive = finite.positive;
     const int p = countPositives(positive);
     const int n = int(positive.size()) - p;
     if (p == 0 || n == 0)
@@ -224,6 +260,8 @@ std::vector<ReliabilityBin> reliabilityBins(const std::vector<double>& probabili
     }
     std::vector<double> predicted(out.size(), 0), observed(out.size(), 0);
     for (std::size_t i = 0; i < probabilities.size(); ++i) {
+        if (!std::isfinite(probabilities[i]))
+            continue;
         const double p = std::clamp(probabilities[i], 0.0, 1.0);
         const std::size_t b = std::min(out.size() - 1, std::size_t(p * double(out.size())));
         predicted[b] += p;

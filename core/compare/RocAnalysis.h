@@ -1,6 +1,8 @@
 // ROC and precision–recall curves of one score, the AUC's DeLong interval, DeLong's test between
 // two scores of the same slides, a decision threshold, and reliability (calibration) bins.
 //
+// Samples with a non-finite score are left out (in a paired test, the pair).
+//
 // DeLong, DeLong & Clarke-Pearson (1988), Biometrics 44:837–845, computed through midranks as in
 // Sun & Xu (2014), IEEE Signal Processing Letters 21:1389–1393: O(n log n) instead of the O(m·n)
 // comparison of every positive with every negative.

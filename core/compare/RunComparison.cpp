@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -20,6 +21,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 const QString kYouden = QStringLiteral("youden");
 const QString kCalibrated = QStringLiteral("calibrated");
 const QString kLargest = QStringLiteral("argmax");
+const QString kDefault = QStringLiteral("default"); // validation lacks a class: Youden's J is undefined
 
 // The positive-class score of probabilities in class order (see the header).
 double positiveScore(const std::vector<float>& probabilities)
@@ -80,6 +82,10 @@ DecisionThreshold decisionThreshold(const RunEvaluation& evaluation, bool isCali
         scores.push_back(positiveScore(s.probabilities));
         positive.push_back(s.label == 1);
     }
+    const bool bothClasses = std::count(positive.begin(), positive.end(), true) > 0 &&
+                             std::count(positive.begin(), positive.end(), false) > 0;
+    if (!bothClasses)
+        return {0.5, kDefault};
     return {youdenThreshold(scores, positive), kYouden};
 }
 
@@ -93,9 +99,12 @@ QJsonObject toJson(const DecisionThreshold& threshold)
 std::optional<DecisionThreshold> decisionFromJson(const QJsonObject& json)
 {
     const QString rule = json[QStringLiteral("rule")].toString();
-    if (rule != kYouden && rule != kCalibrated && rule != kLargest)
-        return std::nullopt;
-    return DecisionThreshold{json[QStringLiteral("threshold")].toDouble(kNaN), rule};
+    const double value = json[QStringLiteral("threshold")].toDouble(kNaN);
+    if (rule == kLargest)
+        return DecisionThreshold{kNaN, rule};
+    if ((rule != kYouden && rule != kCalibrated && rule != kDefault) || !std::isfinite(value))
+        return std::nullopt; // recomputed from evaluation.csv
+    return DecisionThreshold{value, rule};
 }
 
 ComparedRun loadComparedRun(const QString& runDir)
@@ -205,10 +214,15 @@ PartComparison comparePart(const RunComparison& comparison, const QString& part)
                 ofB[s.slide] = &s;
             std::vector<double> scoresA, scoresB;
             std::vector<bool> positive;
+            int conflicts = 0;
             for (const SlideOutcome& s : comparison.runs[std::size_t(a)].evaluation.part(part)) {
                 const auto it = ofB.find(s.slide);
                 if (it == ofB.end())
                     continue;
+                if (it->second->label != s.label) { // labels edited between the runs: no common truth
+                    ++conflicts;
+                    continue;
+                }
                 scoresA.push_back(comparison.score(s));
                 scoresB.push_back(comparison.score(*it->second));
                 positive.push_back(comparison.isPositive(s));
@@ -217,6 +231,7 @@ PartComparison comparePart(const RunComparison& comparison, const QString& part)
             pair.a = a;
             pair.b = b;
             pair.sharedSlides = int(positive.size());
+            pair.labelConflicts = conflicts;
             pair.test = delongTest(scoresA, scoresB, positive);
             out.pairs.push_back(pair);
         }
@@ -252,18 +267,32 @@ RunComparison RunComparison::build(const QStringList& runDirs)
                         .arg(kMaximumRuns)
                         .arg(runDirs.size()));
     RunComparison comparison;
-    for (const QString& dir : runDirs)
+    QStringList canonical;
+    for (const QString& dir : runDirs) {
+        const QString path = QFileInfo(dir).canonicalFilePath();
+        if (!path.isEmpty() && canonical.contains(path))
+            throw Error(
+                QObject::tr("%1 is given twice: compare different runs").arg(QDir::toNativeSeparators(dir)));
+        canonical << path;
         comparison.runs.push_back(loadComparedRun(dir));
-    // Folds of cross-validations share their folder names: "srmil/fold_0", not "fold_0" twice.
-    for (ComparedRun& run : comparison.runs) {
-        const auto sameName = [&](const ComparedRun& other) {
-            return &other != &run && other.name == run.name;
-        };
-        if (std::any_of(comparison.runs.begin(), comparison.runs.end(), sameName))
-            for (ComparedRun& other : comparison.runs)
-                if (other.name == QFileInfo(other.path).fileName())
-                    other.name =
-                        QFileInfo(QFileInfo(other.path).path()).fileName() + QLatin1Char('/') + other.name;
+    }
+    // Folds of cross-validations share their folder names: "srmil/fold_0", not "fold_0" twice —
+    // each clashing name takes folders from above until every name is unique.
+    for (int depth = 1; depth < 8; ++depth) {
+        bool clash = false;
+        for (ComparedRun& run : comparison.runs) {
+            const auto sameName = [&](const ComparedRun& other) {
+                return &other != &run && other.name == run.name;
+            };
+            if (!std::any_of(comparison.runs.begin(), comparison.runs.end(), sameName))
+                continue;
+            clash = true;
+            const QStringList parts =
+                QDir::fromNativeSeparators(run.path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            run.name = parts.mid(std::max<qsizetype>(0, parts.size() - depth - 1)).join(QLatin1Char('/'));
+        }
+        if (!clash)
+            break;
     }
     comparison.classNames = comparison.runs.front().description.classNames;
     for (const ComparedRun& run : comparison.runs)

@@ -16,10 +16,11 @@
 
 namespace tessera::core {
 
-// How a run turns probabilities into a call: Youden's J on its validation slides, or 0.5 on
-// calibrated probabilities when its temperature was fitted (for two classes a temperature keeps
-// the side of 0.5, so the same threshold serves the raw probabilities); the largest probability
-// for more than two classes.
+// How a run turns probabilities into a call: Youden's J on its validation slides ("youden"), or 0.5
+// on calibrated probabilities when its temperature was fitted ("calibrated"; for two classes a
+// temperature keeps the side of 0.5, so the same threshold serves the raw probabilities); 0.5 when
+// the validation slides lack a class ("default"); the largest probability for more than two
+// classes ("argmax").
 DecisionThreshold decisionThreshold(const RunEvaluation& evaluation, bool calibrated);
 QJsonObject toJson(const DecisionThreshold& threshold);
 std::optional<DecisionThreshold> decisionFromJson(const QJsonObject& json); // nullopt when empty
@@ -57,7 +58,8 @@ struct RunOnPart {
 struct RunPair {
     int a = 0, b = 0; // indices into RunComparison::runs
     int sharedSlides = 0;
-    DeLongTest test; // on the slides both runs scored
+    int labelConflicts = 0; // slides both scored under different labels (left out)
+    DeLongTest test;        // on the shared slides
 };
 
 struct PartComparison {

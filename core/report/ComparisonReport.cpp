@@ -1,6 +1,7 @@
 #include "ComparisonReport.h"
 
 #include "common/AtomicFile.h"
+#include "common/CsvText.h"
 #include "common/Error.h"
 
 #include <QBuffer>
@@ -28,17 +29,6 @@ QString pText(double p)
     if (std::isnan(p))
         return QStringLiteral("—");
     return p < 0.001 ? QStringLiteral("< 0.001") : QString::number(p, 'f', 3);
-}
-
-// A cell for CSV: quoted when it holds a separator or a quote.
-QString csv(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 QString csvNumber(double value)
@@ -174,6 +164,8 @@ QString aucText(const AucInterval& auc)
 
 QString shortThresholdText(const DecisionThreshold& threshold)
 {
+    if (threshold.rule == QLatin1String("default"))
+        return QObject::tr("0.5 (default)");
     if (threshold.rule == QLatin1String("calibrated"))
         return QObject::tr("0.5 (calibrated)");
     if (threshold.rule == QLatin1String("youden"))
@@ -183,6 +175,8 @@ QString shortThresholdText(const DecisionThreshold& threshold)
 
 QString thresholdText(const DecisionThreshold& threshold)
 {
+    if (threshold.rule == QLatin1String("default"))
+        return QObject::tr("0.5 (validation lacks a class for Youden's J)");
     if (threshold.rule == QLatin1String("calibrated"))
         return QObject::tr("0.5 on calibrated probabilities");
     if (threshold.rule == QLatin1String("youden"))
@@ -225,16 +219,12 @@ Chart precisionRecallChart(const RunComparison& comparison, const PartComparison
             QStringLiteral("%1  AP %2").arg(comparison.runs[i].name, number(part.runs[i].averagePrecision)),
             comparisonColour(int(i)),
             {}};
-        // Precision is held until the next recall step (the curve AP integrates).
-        double recall = 0, precision = part.runs[i].precisionRecall.empty()
-                                           ? 1
-                                           : part.runs[i].precisionRecall[0].precision;
-        s.points.emplace_back(recall, precision);
+        // Each point's precision over the recall it adds: the steps average precision sums.
+        double recall = 0;
         for (const PrecisionRecallPoint& p : part.runs[i].precisionRecall) {
-            s.points.emplace_back(p.recall, precision);
-            precision = p.precision;
+            s.points.emplace_back(recall, p.precision);
+            s.points.emplace_back(p.recall, p.precision);
             recall = p.recall;
-            s.points.emplace_back(recall, precision);
         }
         chart.series.push_back(s);
     }
@@ -340,6 +330,35 @@ void writeComparisonPdf(const RunComparison& comparison, const QString& path)
                 QObject::tr("Tessera run comparison · page %1 · for research use only").arg(pageNumber));
         };
 
+        const double rowHeight = QFontMetricsF(painter.font()).height() * 1.25;
+        double y = page.top();
+        // A new page when `height` does not fit below y.
+        const auto room = [&](double height) {
+            if (y + height <= page.bottom())
+                return;
+            footer();
+            writer.newPage();
+            ++pageNumber;
+            y = page.top();
+        };
+        // A heading and a table, continued on the next pages (header repeated) when long.
+        const auto section = [&](const QString& heading, const std::vector<QStringList>& rows) {
+            room(16 + 3 * rowHeight);
+            paintHeading(painter, QRectF(page.left(), y, page.width(), 14), heading, 9);
+            y += 16;
+            for (std::size_t first = 1; first < rows.size();) {
+                room(2 * rowHeight);
+                const std::size_t fit =
+                    std::max<std::size_t>(1, std::size_t((page.bottom() - y) / rowHeight) - 1);
+                std::vector<QStringList> slice{rows.front()};
+                for (std::size_t r = first; r < rows.size() && r < first + fit; ++r)
+                    slice.push_back(rows[r]);
+                y += paintTable(painter, {page.left(), y}, page.width(), slice);
+                first += fit;
+            }
+            y += 14;
+        };
+
         // Page 1: what was compared and the numbers.
         paintHeading(painter, QRectF(page.left(), page.top(), page.width(), 24),
                      QObject::tr("Run comparison: %1").arg([&] {
@@ -349,7 +368,7 @@ void writeComparisonPdf(const RunComparison& comparison, const QString& path)
                          return names.join(QStringLiteral(", "));
                      }()),
                      13);
-        double y = page.top() + 26;
+        y = page.top() + 26;
         painter.drawText(QRectF(page.left(), y, page.width(), 14), Qt::AlignLeft,
                          QObject::tr("%1 · curves score %2 against the rest · AUC intervals: DeLong 95 %")
                              .arg(QDateTime::currentDateTime().toString(Qt::ISODate), comparison.positive));
@@ -381,9 +400,6 @@ void writeComparisonPdf(const RunComparison& comparison, const QString& path)
         for (const PartComparison* part : {&comparison.validation, &comparison.test}) {
             if (part->empty())
                 continue;
-            paintHeading(painter, QRectF(page.left(), y, page.width(), 14),
-                         QObject::tr("DeLong's test, %1 slides").arg(partTitle(part->part).toLower()), 9);
-            y += 16;
             std::vector<QStringList> pairs{{QObject::tr("Run A"), QObject::tr("Run B"), QObject::tr("Slides"),
                                             QObject::tr("AUC A"), QObject::tr("AUC B"),
                                             QObject::tr("Difference"), QObject::tr("z"), QObject::tr("p")}};
@@ -392,18 +408,15 @@ void writeComparisonPdf(const RunComparison& comparison, const QString& path)
                     {comparison.runs[std::size_t(pair.a)].name, comparison.runs[std::size_t(pair.b)].name,
                      QString::number(pair.sharedSlides), number(pair.test.aucA), number(pair.test.aucB),
                      number(pair.test.aucA - pair.test.aucB), number(pair.test.z, 2), pText(pair.test.p)});
-            y += paintTable(painter, {page.left(), y}, page.width(), pairs) + 14;
+            section(QObject::tr("DeLong's test, %1 slides").arg(partTitle(part->part).toLower()), pairs);
         }
         if (!comparison.differences.empty()) {
-            paintHeading(painter, QRectF(page.left(), y, page.width(), 14),
-                         QObject::tr("Settings that differ"), 9);
-            y += 16;
             std::vector<QStringList> settings{{QObject::tr("Setting")}};
             for (const ComparedRun& r : comparison.runs)
                 settings.front() << r.name;
             for (const SettingDifference& d : comparison.differences)
                 settings.push_back(QStringList{d.key} + d.values);
-            paintTable(painter, {page.left(), y}, page.width(), settings);
+            section(QObject::tr("Settings that differ"), settings);
         }
         footer();
 
@@ -458,10 +471,12 @@ void writeComparisonPdf(const RunComparison& comparison, const QString& path)
             };
             caption(QObject::tr("threshold: %1 · accuracy %2")
                         .arg(thresholdText(comparison.runs[i].threshold), number(accuracy(part.runs[i]))));
-            // The slides called wrongly, by cell (all of them are in confusion.csv).
+            // The slides called wrongly, by cell, as far as four lines take them (all are in
+            // confusion.csv).
+            int lines = 0;
             for (std::size_t t = 0; t < part.runs[i].confusion.size(); ++t)
                 for (std::size_t p = 0; p < part.runs[i].confusion[t].size(); ++p)
-                    if (t != p && !part.runs[i].confusion[t][p].isEmpty())
+                    if (t != p && !part.runs[i].confusion[t][p].isEmpty() && ++lines <= 4)
                         caption(QObject::tr("%1 called %2: %3")
                                     .arg(comparison.classNames[qsizetype(t)],
                                          comparison.classNames[qsizetype(p)],
@@ -489,8 +504,8 @@ QStringList writeComparisonCsv(const RunComparison& comparison, const QString& d
     QStringList summary{
         QStringLiteral("run,part,slides,auc,auc_low,auc_high,auc_variance,average_precision,ece,"
                        "ece_calibrated,temperature,threshold_rule,threshold,accuracy")};
-    QStringList pairs{
-        QStringLiteral("part,run_a,run_b,slides,auc_a,auc_b,variance_a,variance_b,covariance,z,p")};
+    QStringList pairs{QStringLiteral(
+        "part,run_a,run_b,slides,label_conflicts,auc_a,auc_b,variance_a,variance_b,covariance,z,p")};
     QStringList roc{QStringLiteral("run,part,false_positive_rate,true_positive_rate,threshold")};
     QStringList pr{QStringLiteral("run,part,recall,precision,threshold")};
     QStringList calibration{
@@ -500,7 +515,7 @@ QStringList writeComparisonCsv(const RunComparison& comparison, const QString& d
         for (std::size_t i = 0; i < part->runs.size(); ++i) {
             const ComparedRun& run = comparison.runs[i];
             const RunOnPart& r = part->runs[i];
-            const QString prefix = csv(run.name) + QLatin1Char(',') + part->part + QLatin1Char(',');
+            const QString prefix = csvField(run.name) + QLatin1Char(',') + part->part + QLatin1Char(',');
             summary << prefix + QStringList{QString::number(r.slides),
                                             csvNumber(r.auc.auc),
                                             csvNumber(r.auc.low),
@@ -535,18 +550,19 @@ QStringList writeComparisonCsv(const RunComparison& comparison, const QString& d
                                                 .join(QLatin1Char(','));
             for (std::size_t t = 0; t < r.confusion.size(); ++t)
                 for (std::size_t p = 0; p < r.confusion[t].size(); ++p)
-                    confusion << prefix + QStringList{csv(comparison.classNames[qsizetype(t)]),
-                                                      csv(comparison.classNames[qsizetype(p)]),
+                    confusion << prefix + QStringList{csvField(comparison.classNames[qsizetype(t)]),
+                                                      csvField(comparison.classNames[qsizetype(p)]),
                                                       QString::number(r.confusion[t][p].size()),
-                                                      csv(r.confusion[t][p].join(QLatin1Char(';')))}
+                                                      csvField(r.confusion[t][p].join(QLatin1Char(';')))}
                                               .join(QLatin1Char(','));
         }
     for (const PartComparison* part : parts)
         for (const RunPair& pair : part->pairs)
             pairs << QStringList{part->part,
-                                 csv(comparison.runs[std::size_t(pair.a)].name),
-                                 csv(comparison.runs[std::size_t(pair.b)].name),
+                                 csvField(comparison.runs[std::size_t(pair.a)].name),
+                                 csvField(comparison.runs[std::size_t(pair.b)].name),
                                  QString::number(pair.sharedSlides),
+                                 QString::number(pair.labelConflicts),
                                  csvNumber(pair.test.aucA),
                                  csvNumber(pair.test.aucB),
                                  csvNumber(pair.test.varianceA),
@@ -558,17 +574,17 @@ QStringList writeComparisonCsv(const RunComparison& comparison, const QString& d
     QStringList curves{QStringLiteral("run,epoch,train_loss,val_loss,val_auc")};
     for (const ComparedRun& run : comparison.runs)
         for (const EpochRecord& e : run.epochs)
-            curves << QStringList{csv(run.name), QString::number(e.epoch), csvNumber(e.trainLoss),
+            curves << QStringList{csvField(run.name), QString::number(e.epoch), csvNumber(e.trainLoss),
                                   csvNumber(e.validationLoss), csvNumber(e.validationAuc)}
                           .join(QLatin1Char(','));
     QStringList settingsHeader{QStringLiteral("setting")};
     for (const ComparedRun& run : comparison.runs)
-        settingsHeader << csv(run.name);
+        settingsHeader << csvField(run.name);
     QStringList settings{settingsHeader.join(QLatin1Char(','))};
     for (const SettingDifference& d : comparison.differences) {
-        QStringList row{csv(d.key)};
+        QStringList row{csvField(d.key)};
         for (const QString& v : d.values)
-            row << csv(v);
+            row << csvField(v);
         settings << row.join(QLatin1Char(','));
     }
     write(QStringLiteral("summary.csv"), summary);

@@ -12,17 +12,6 @@ namespace {
 
 const QString kProbabilityPrefix = QStringLiteral("p_");
 
-// A cell as CSV needs it: quoted when it holds a separator or a quote.
-QString csvCell(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
 } // namespace
 
 std::vector<SlideOutcome> RunEvaluation::part(const QString& name) const
@@ -38,10 +27,10 @@ void RunEvaluation::write(const QString& path) const
 {
     QStringList header{QStringLiteral("slide"), QStringLiteral("part"), QStringLiteral("label")};
     for (const QString& c : classNames)
-        header << csvCell(kProbabilityPrefix + c);
+        header << csvField(kProbabilityPrefix + c);
     QStringList lines{header.join(QLatin1Char(','))};
     for (const SlideOutcome& s : slides) {
-        QStringList cells{csvCell(s.slide), s.part, csvCell(classNames.value(s.label))};
+        QStringList cells{csvField(s.slide), s.part, csvField(classNames.value(s.label))};
         for (float p : s.probabilities)
             cells << QString::number(double(p), 'g', QLocale::FloatingPointShortest);
         lines << cells.join(QLatin1Char(','));

@@ -653,7 +653,14 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
             finalMetrics(session.net(), session.test(), session.classes(), QStringLiteral("test"), outcomes);
         summary.test = result.test;
     }
-    outcomes.write(m_folder.evaluationPath());
+    // As the trust reference below: losing this file costs comparing the run, not the run.
+    try {
+        outcomes.write(m_folder.evaluationPath());
+    } catch (const Error& e) {
+        report(ProgressEvent::note(kJob,
+                                   QStringLiteral("No per-slide results were kept: %1").arg(e.message()),
+                                   QStringLiteral("warning")));
+    }
     // The run is trained whatever becomes of its reference: a failure here costs the flag, not
     // the weights (inference then says the run keeps no reference).
     try {

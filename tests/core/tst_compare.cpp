@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <limits>
 #include <random>
 
 using namespace tessera::core;
@@ -226,7 +227,7 @@ private Q_SLOTS:
             worst = std::max(worst, QLineF(r.map(p), truth.map(p)).length());
         }
         qInfo("worst error at 20 held-out points: %.1f px", worst);
-        QVERIFY(worst <= 256);
+        QVERIFY(worst <= 5); // the issue asks for one patch width (256 px)
         // A bad click shows as the largest residual.
         pairs[2].to += QPointF(400, 0);
         const AffineRegistration bad = AffineRegistration::fit(pairs);
@@ -238,6 +239,22 @@ private Q_SLOTS:
             line.push_back(
                 {QPointF(1000 + 5000 * i, 2000 + 3000 * i), QPointF(1000 + 5000 * i, 2000 + 3000 * i)});
         QVERIFY_THROWS_EXCEPTION(Error, AffineRegistration::fit(line));
+    }
+
+    // A NaN score (a model that failed on a slide) leaves that slide out instead of hanging or
+    // scrambling the order.
+    void nonFiniteScoresAreLeftOut()
+    {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const std::vector<double> s{0.1, nan, 0.7, 0.9, nan};
+        const std::vector<bool> positive{false, true, true, true, false};
+        QCOMPARE(rocCurve(s, positive).size(), std::size_t(4));
+        QCOMPARE(delongInterval(s, positive).auc, 1.0);
+        QCOMPARE(youdenThreshold(s, positive), 0.4);
+        QCOMPARE(precisionRecallCurve(s, positive).back().recall, 1.0);
+        const DeLongTest t = delongTest(s, {0.2, 0.5, nan, 0.8, 0.3}, positive);
+        QCOMPARE(t.positives, 1); // only slide 3 is scored by both among the positives
+        QCOMPARE(reliabilityBins(s, positive)[1].count, 1);
     }
 
     void reliabilityBinsCountAndAverage()

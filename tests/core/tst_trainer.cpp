@@ -263,9 +263,28 @@ void TestTrainer::runsCompareOnTheirSlides()
              (QStringList{QStringLiteral("abmil"), QStringLiteral("srmil"), QStringLiteral("transmil")}));
     for (const SettingDifference& d : c.differences)
         QVERIFY(d.key != QLatin1String("feature_dimension"));
-    // One run alone, or runs of other classes, are refused.
+    // One run alone, the same run twice, a folder that is no finished run, and runs of other
+    // classes are refused.
     QVERIFY_THROWS_EXCEPTION(Error, RunComparison::build({runs.front()}));
+    QVERIFY_THROWS_EXCEPTION(Error, RunComparison::build({runs.front(), runs.front()}));
     QVERIFY_THROWS_EXCEPTION(Error, RunComparison::build({runs.front(), m_dir.path()}));
+    const QString renamed = m_dir.filePath(QStringLiteral("run-renamed"));
+    QVERIFY(QDir().mkpath(renamed));
+    for (const char* file : {"config.json", "result.json", "metrics.csv"})
+        QVERIFY(QFile::copy(runs.front() + QLatin1Char('/') + QLatin1String(file),
+                            renamed + QLatin1Char('/') + QLatin1String(file)));
+    QJsonObject config = RunFolder(renamed).readConfig();
+    config[QStringLiteral("classes")] = QJsonArray{QStringLiteral("benign"), QStringLiteral("malignant")};
+    RunFolder(renamed).writeConfig(config);
+    RunEvaluation evaluation = RunEvaluation::read(RunFolder(runs.front()).evaluationPath());
+    evaluation.classNames = {QStringLiteral("benign"), QStringLiteral("malignant")};
+    evaluation.write(RunFolder(renamed).evaluationPath());
+    try {
+        RunComparison::build({runs.front(), renamed});
+        QFAIL("runs of other classes were compared");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QLatin1String("predict different classes")), qPrintable(e.message()));
+    }
 }
 
 void TestTrainer::killAndResumeGivesTheSameWeights()

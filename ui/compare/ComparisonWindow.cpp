@@ -115,10 +115,10 @@ ComparisonWindow::ComparisonWindow(core::RunComparison comparison, QWidget* pare
     m_tabs->addTab(numbersPage(), tr("Numbers"));
     m_tabs->addTab(confusionPage(), tr("Confusion"));
     m_tabs->addTab(settingsPage(), tr("Settings"));
-    connect(m_part, &QComboBox::currentIndexChanged, this, &ComparisonWindow::showPart);
     // Test slides first where there are any: the part a run is judged on.
     setPart(m_comparison.test.empty() ? QStringLiteral("val") : QStringLiteral("test"));
     showPart();
+    connect(m_part, &QComboBox::currentIndexChanged, this, &ComparisonWindow::showPart);
     resize(1100, 760);
 }
 

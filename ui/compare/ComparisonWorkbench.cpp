@@ -38,6 +38,21 @@ ComparisonWorkbench::ComparisonWorkbench(QMainWindow* window, SlideTabs* tabs, P
         m_pendingPath.clear();
         m_applyRun(std::exchange(m_pendingRun, QString()));
     });
+    // A slide that does not open takes its run with it (a later open of it applies nothing).
+    connect(m_tabs, &SlideTabs::openFailed, this, [this](const QString& path) {
+        if (absolute(path) == m_pendingPath) {
+            m_pendingPath.clear();
+            m_pendingRun.clear();
+        }
+    });
+    // A comparison belongs to its project: its slides and runs mean nothing in another.
+    connect(m_project, &ProjectController::projectChanged, this, [this] {
+        for (const QPointer<ComparisonWindow>& window : std::exchange(m_windows, {}))
+            if (window)
+                window->close();
+        m_pendingPath.clear();
+        m_pendingRun.clear();
+    });
 }
 
 void ComparisonWorkbench::addRunActions(QMenu* menu)
@@ -79,7 +94,7 @@ void ComparisonWorkbench::chooseAndCompare(const QStringList& preselected)
                 runs << list->item(i)->text();
         return runs;
     };
-    const auto updateOk = [&] {
+    const auto updateOk = [buttons, ticked] {
         const qsizetype n = ticked().size();
         buttons->button(QDialogButtonBox::Ok)
             ->setEnabled(n >= core::RunComparison::kMinimumRuns && n <= core::RunComparison::kMaximumRuns);
@@ -109,7 +124,7 @@ ComparisonWindow* ComparisonWorkbench::compare(const QStringList& runs)
         window->setAttribute(Qt::WA_DeleteOnClose);
         connect(window, &ComparisonWindow::openSlideRequested, this, &ComparisonWorkbench::openSlide);
         window->show();
-        m_last = window;
+        m_windows << window;
         return window;
     } catch (const core::Error& error) {
         Q_EMIT problem(error.message());

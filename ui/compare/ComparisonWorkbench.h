@@ -41,8 +41,8 @@ private:
     SlideTabs* m_tabs;
     ProjectController* m_project;
     std::function<void(const QString&)> m_applyRun;
-    QPointer<ComparisonWindow> m_last;
-    QString m_pendingPath, m_pendingRun; // opening in a tab, to apply the run on when ready
+    QList<QPointer<ComparisonWindow>> m_windows; // closed when another project opens
+    QString m_pendingPath, m_pendingRun;         // opening in a tab, to apply the run on when ready
 };
 
 } // namespace tessera::ui

@@ -137,7 +137,7 @@ RunsPanel::RunsPanel(ProjectController* controller, QWidget* parent)
 
 void RunsPanel::refresh()
 {
-    const QString selected = selectedRun();
+    const QStringList selected = selectedRuns(); // kept through the refresh (every epoch of a job)
     m_table->setSortingEnabled(false);
     m_table->setRowCount(0);
     core::Project* project = m_controller->project();
@@ -185,8 +185,9 @@ void RunsPanel::refresh()
                                             : std::nan(""),
                                         2));
             m_table->setItem(row, Time, new QTableWidgetItem(r.seconds > 0 ? elapsed(r.seconds) : QString()));
-            if (r.name == selected)
-                m_table->selectRow(row);
+            if (selected.contains(r.name))
+                m_table->selectionModel()->select(m_table->model()->index(row, 0),
+                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
         }
     }
     m_table->setSortingEnabled(true);
@@ -209,8 +210,11 @@ QString RunsPanel::selectedRun() const
 
 QStringList RunsPanel::selectedRuns() const
 {
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     QStringList runs;
-    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+    for (const QModelIndex& row : rows)
         runs << m_table->item(row.row(), Name)->data(Qt::UserRole).toString();
     return runs;
 }
