@@ -279,20 +279,22 @@ RunComparison RunComparison::build(const QStringList& runDirs)
     // Folds of cross-validations share their folder names: "srmil/fold_0", not "fold_0" twice —
     // each clashing name takes folders from above until every name is unique.
     for (int depth = 1; depth < 8; ++depth) {
-        bool clash = false;
-        for (ComparedRun& run : comparison.runs) {
-            const auto sameName = [&](const ComparedRun& other) {
-                return &other != &run && other.name == run.name;
-            };
-            if (!std::any_of(comparison.runs.begin(), comparison.runs.end(), sameName))
+        // Which names clash, decided before any is renamed (a rename must not hide a clash).
+        std::vector<bool> clashing(comparison.runs.size(), false);
+        for (std::size_t i = 0; i < comparison.runs.size(); ++i)
+            for (std::size_t j = 0; j < comparison.runs.size(); ++j)
+                if (i != j && comparison.runs[i].name == comparison.runs[j].name)
+                    clashing[i] = true;
+        if (std::find(clashing.begin(), clashing.end(), true) == clashing.end())
+            break;
+        for (std::size_t i = 0; i < comparison.runs.size(); ++i) {
+            if (!clashing[i])
                 continue;
-            clash = true;
+            ComparedRun& run = comparison.runs[i];
             const QStringList parts =
                 QDir::fromNativeSeparators(run.path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
             run.name = parts.mid(std::max<qsizetype>(0, parts.size() - depth - 1)).join(QLatin1Char('/'));
         }
-        if (!clash)
-            break;
     }
     comparison.classNames = comparison.runs.front().description.classNames;
     for (const ComparedRun& run : comparison.runs)

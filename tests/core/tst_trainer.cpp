@@ -285,6 +285,21 @@ void TestTrainer::runsCompareOnTheirSlides()
     } catch (const Error& e) {
         QVERIFY2(e.message().contains(QLatin1String("predict different classes")), qPrintable(e.message()));
     }
+    // Three runs in folders of the same name: each named with the folder above it.
+    QStringList twins;
+    for (const char* model : {"abmil", "srmil", "transmil"}) {
+        const QString twin = m_dir.filePath(QStringLiteral("twins/%1/fold_0").arg(QLatin1String(model)));
+        QVERIFY(QDir().mkpath(twin));
+        for (const char* file : {"config.json", "result.json", "metrics.csv", "evaluation.csv"})
+            QVERIFY(QFile::copy(
+                m_dir.filePath(QStringLiteral("run-%1/%2").arg(QLatin1String(model), QLatin1String(file))),
+                twin + QLatin1Char('/') + QLatin1String(file)));
+        twins << twin;
+    }
+    const RunComparison named = RunComparison::build(twins);
+    QCOMPARE(named.runs[0].name, QStringLiteral("abmil/fold_0"));
+    QCOMPARE(named.runs[1].name, QStringLiteral("srmil/fold_0"));
+    QCOMPARE(named.runs[2].name, QStringLiteral("transmil/fold_0"));
 }
 
 void TestTrainer::killAndResumeGivesTheSameWeights()
