@@ -1,11 +1,17 @@
 // Viewer responsiveness: time from opening a slide to the first complete screen, frame time
 // while panning with a warm cache, and the same pan with a heatmap overlay on vs off, each
-// against a reference in the same run.
-//   bench_viewer [--slide FILE] [--frames 300]
+// against a reference in the same run. With --views 2 or 4: the window split into linked panes
+// (View ▸ Split), each with its own heatmap, panned together at fit and at 1:1 against one view
+// of the same size; then the swipe line dragged across a view at 1:1, one side a map and the
+// other a difference map.
+//   bench_viewer [--slide FILE] [--frames 300] [--views 4]
+#include "canvas/ImageLayer.h"
 #include "document/SlideAnalysis.h"
 #include "document/SlideDocument.h"
+#include "heatmap/MapDifference.h"
 #include "support/BenchSlide.h"
 #include "viewer/SlideView.h"
+#include "workspace/SplitView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -125,6 +131,115 @@ std::pair<std::vector<double>, std::vector<double>> pairedPanFrames(ui::SlideVie
     return {off, on};
 }
 
+// Frames of `widget` (a split, or one view) while `lead` pans right by `step` screen pixels a
+// frame at `scale`; the cache warmed along the path first.
+std::vector<double> panWidgetFrames(QWidget& widget, ui::SlideView& lead,
+                                    const std::vector<ui::SlideView*>& all, QPointF start, double scale,
+                                    int frames, double step)
+{
+    const auto loaded = [&] {
+        return std::all_of(all.begin(), all.end(), [](const ui::SlideView* v) { return v->isFullyLoaded(); });
+    };
+    for (int i = 0; i <= frames; i += 10) {
+        lead.setView(start + QPointF(i * step / scale, 0), scale);
+        while (!loaded())
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    std::vector<double> times;
+    QElapsedTimer timer;
+    for (int i = 0; i < frames; ++i) {
+        timer.restart();
+        lead.setView(start + QPointF(i * step / scale, 0), scale);
+        widget.repaint();
+        times.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    return times;
+}
+
+core::Prediction reversedScores(core::Prediction p)
+{
+    for (float& a : p.attention)
+        a = 2.0f - a;
+    return p;
+}
+
+// Linked panes (and the swipe) against one view of the same window size, same slide and path.
+void splitBenchmark(const core::SlidePtr& slide, int views, int frames, QSize screen)
+{
+    const core::Prediction scores = denseScores(slide->size());
+    const core::Prediction reversed = reversedScores(scores);
+    const ui::HeatmapSettings settings;
+    core::TileCache cache(1ll << 30);
+    ui::SlideView single(&cache);
+    single.resize(screen);
+    single.show();
+    single.setSlide(slide);
+    single.document()->showAnalysis(scores, QString(), settings);
+
+    auto* primary = new ui::SlideView(&cache);
+    primary->setSlide(slide);
+    ui::SplitView split(primary, &cache);
+    split.resize(screen);
+    split.show();
+    split.setMode(views == 4 ? core::SplitMode::Four : core::SplitMode::Two);
+    std::vector<ui::SlideView*> panes;
+    for (int i = 0; i < split.paneCount(); ++i) {
+        panes.push_back(split.paneView(i));
+        panes.back()->document()->showAnalysis(i % 2 ? reversed : scores, QString(), settings);
+    }
+    QApplication::processEvents();
+    const QPointF start(slide->size().width() * 0.2, slide->size().height() * 0.5);
+    std::printf("split into %d linked views (%dx%d each, a heatmap in each):\n", views, panes[1]->width(),
+                panes[1]->height());
+    for (const bool atFit : {true, false}) {
+        const double scale = atFit ? primary->fitScale() : 1.0;
+        const auto splitTimes = panWidgetFrames(split, *primary, panes, start, scale, frames, 8.0);
+        const auto singleTimes = panWidgetFrames(single, single, {&single}, start, scale, frames, 8.0);
+        std::printf(
+            "  linked pan at %s: frame median %.2f ms, p95 %.2f ms, max %.2f ms (target p95 <= 16 ms); "
+            "one view of the same window: median %.2f ms, p95 %.2f ms; ratio of medians %.2f\n",
+            atFit ? "fit" : "1:1", median(splitTimes), percentile(splitTimes, 0.95),
+            *std::max_element(splitTimes.begin(), splitTimes.end()), median(singleTimes),
+            percentile(singleTimes, 0.95), median(splitTimes) / median(singleTimes));
+    }
+
+    // Swipe at 1:1: the first run's map left of the line, a difference map right of it.
+    split.setMode(core::SplitMode::Swipe);
+    ui::SlideView* over = split.paneView(1);
+    const core::HeatmapImage difference = core::renderDifference(
+        core::percentileDifference({scores.attention, scores.coords, scores.patchStep},
+                                   {reversed.attention, reversed.coords, reversed.patchStep}),
+        slide->size());
+    auto* layer =
+        over->document()->layers().add(std::make_unique<ui::ImageLayer>(QStringLiteral("difference")));
+    layer->setImage(difference.image, difference.downsample);
+    layer->setOpacity(settings.opacity);
+    over->document()->analysis()->setLayerVisible(ui::MapLayer::Attention, false);
+    QApplication::processEvents();
+    primary->setView(start, 1.0);
+    while (!primary->isFullyLoaded() || !over->isFullyLoaded())
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    // The first drag decorates the tiles that come into view (the difference layer is new); the
+    // next ones find them made. Both are reported.
+    for (int pass = 0; pass < 3; ++pass) {
+        std::vector<double> times;
+        QElapsedTimer timer;
+        for (int i = 0; i <= frames; ++i) {
+            const double fraction = 0.02 + 0.96 * i / frames;
+            timer.restart();
+            split.setSwipePosition(pass % 2 ? 1.0 - fraction : fraction);
+            split.repaint();
+            times.push_back(timer.nsecsElapsed() / 1e6);
+        }
+        const auto worst = std::max_element(times.begin(), times.end());
+        std::printf(
+            "  swipe line dragged across %dx%d at 1:1 (map | difference map), drag %d, %zu frames: median "
+            "%.2f ms, p95 %.2f ms, max %.2f ms at frame %d (target: no frame above 33 ms)\n",
+            split.width(), split.height(), pass + 1, times.size(), median(times), percentile(times, 0.95),
+            *worst, int(worst - times.begin()));
+    }
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -141,6 +256,10 @@ int main(int argc, char* argv[])
     std::printf("slide %s: %d x %d, %d levels (read by %s); view %d x %d\n", qPrintable(path),
                 slide->size().width(), slide->size().height(), slide->levelCount(),
                 qPrintable(slide->readerName()), screen.width(), screen.height());
+    if (const int views = bench::intArgument(args, "--views", 0); views == 2 || views == 4) {
+        splitBenchmark(slide, views, frames, screen);
+        return 0;
+    }
 
     // 1. Open to first complete screen (fit to window), vs opening the slide and reading the
     //    pixels of the screen's level in one raw call (the I/O floor, single-threaded).

@@ -761,169 +761,169 @@ srun tessera-cli %2 --distributed
         <translation>Streuung über die Folds (SD)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="131"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="121"/>
         <source>predicted</source>
         <translation>vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="163"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="153"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="163"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="153"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="178"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="168"/>
         <source>0.5 (default)</source>
         <translation>0,5 (Vorgabe)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="180"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="170"/>
         <source>0.5 (calibrated)</source>
         <translation>0,5 (kalibriert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="182"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="172"/>
         <source>%1 (Youden)</source>
         <translation>%1 (Youden)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="183"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="173"/>
         <source>argmax</source>
         <translation>argmax</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="189"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="179"/>
         <source>0.5 (validation lacks a class for Youden&apos;s J)</source>
         <translation>0,5 (der Validierung fehlt eine Klasse für das Youden-J)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="191"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="181"/>
         <source>0.5 on calibrated probabilities</source>
         <translation>0,5 auf kalibrierten Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="193"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="183"/>
         <source>Youden&apos;s J on validation: %1</source>
         <translation>Youden-J auf der Validierung: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="194"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="184"/>
         <source>largest probability</source>
         <translation>größte Wahrscheinlichkeit</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="206"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="196"/>
         <source>ROC, %1 (%2 positive)</source>
         <translation>ROC, %1 (%2 positiv)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="207"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="197"/>
         <source>1 − specificity</source>
         <translation>1 − Spezifität</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="208"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="198"/>
         <source>sensitivity</source>
         <translation>Sensitivität</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="224"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="214"/>
         <source>Precision–recall, %1</source>
         <translation>Precision–Recall, %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="225"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="215"/>
         <source>recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="226"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="216"/>
         <source>precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="247"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="237"/>
         <source>Calibration, %1</source>
         <translation>Kalibrierung, %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="248"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="238"/>
         <source>predicted probability of %1</source>
         <translation>vorhergesagte Wahrscheinlichkeit für %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="249"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="239"/>
         <source>observed share</source>
         <translation>beobachteter Anteil</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="264"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="254"/>
         <source>%1 calibrated  ECE %2</source>
         <translation>%1 kalibriert  ECE %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="277"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="267"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="305"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="295"/>
         <source>Validation AUC per epoch</source>
         <translation>Validierungs-AUC je Epoche</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="305"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="295"/>
         <source>AUC</source>
         <translation>AUC</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="312"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="302"/>
         <source>Training loss per epoch</source>
         <translation>Trainingsverlust je Epoche</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="312"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="302"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="325"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="315"/>
         <source>Run comparison</source>
         <translation>Lauf-Vergleich</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="340"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="330"/>
         <source>Tessera run comparison · page %1 · for research use only</source>
         <translation>Tessera-Lauf-Vergleich · Seite %1 · nur für Forschungszwecke</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="373"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="364"/>
         <source>Run comparison: %1</source>
         <translation>Lauf-Vergleich: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="382"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="373"/>
         <source>%1 · curves score %2 against the rest · AUC intervals: DeLong 95 %</source>
         <translation>%1 · Kurven bewerten %2 gegen den Rest · AUC-Intervalle: DeLong 95 %</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="376"/>
         <location filename="../core/report/ReportDocument.cpp" line="205"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="376"/>
         <location filename="../core/report/ReportDocument.cpp" line="206"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="504"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="495"/>
         <source>The folder %1 cannot be made</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -1089,123 +1089,123 @@ srun tessera-cli %2 --distributed
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="329"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="319"/>
         <location filename="../core/report/ReportDocument.cpp" line="326"/>
         <source>%1 cannot be written: the PDF could not be started</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="385"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="376"/>
         <source>Parent</source>
         <translation>Ausgangslauf</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="386"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="377"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="386"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="377"/>
         <source>Validation AUC</source>
         <translation>Validierungs-AUC</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="378"/>
         <source>Test AUC</source>
         <translation>Test-AUC</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="378"/>
         <source>Test AP</source>
         <translation>Test-AP</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="387"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="378"/>
         <source>ECE</source>
         <translation>ECE</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="388"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="379"/>
         <source>Threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="406"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="397"/>
         <source>Threshold: Youden&apos;s J on the validation slides, or 0.5 on calibrated probabilities where the run&apos;s temperature was fitted. ECE: before → after it.</source>
         <translation>Schwelle: Youden-J auf den Validierungsschnitten, oder 0,5 auf kalibrierten Wahrscheinlichkeiten, wo die Temperatur des Laufs angepasst wurde. ECE: davor → danach.</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="420"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="411"/>
         <source>DeLong&apos;s test, %1 slides</source>
         <translation>DeLong-Test, %1-Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="412"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="403"/>
         <source>Run A</source>
         <translation>Lauf A</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="412"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="403"/>
         <source>Run B</source>
         <translation>Lauf B</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="412"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="403"/>
         <source>Slides</source>
         <translation>Schnitte</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="413"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="404"/>
         <source>AUC A</source>
         <translation>AUC A</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="413"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="404"/>
         <source>AUC B</source>
         <translation>AUC B</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="414"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="405"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="414"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="405"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="414"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="405"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="428"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="419"/>
         <source>Settings that differ</source>
         <translation>Abweichende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="423"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="414"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="469"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="460"/>
         <source>Confusion matrices, %1 slides (rows: truth)</source>
         <translation>Konfusionsmatrizen, %1-Schnitte (Zeilen: Wahrheit)</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="481"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="472"/>
         <source>threshold: %1 · accuracy %2</source>
         <translation>Schwelle: %1 · Genauigkeit %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="489"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="480"/>
         <source>%1 called %2: %3</source>
         <translation>%1 als %2 eingestuft: %3</translation>
     </message>
     <message>
-        <location filename="../core/report/ComparisonReport.cpp" line="496"/>
+        <location filename="../core/report/ComparisonReport.cpp" line="487"/>
         <location filename="../core/report/ReportDocument.cpp" line="334"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
@@ -1449,17 +1449,17 @@ srun tessera-cli %2 --distributed
         <translation>Der Vergleich nimmt %1 bis %2 Läufe, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="274"/>
+        <location filename="../core/compare/RunComparison.cpp" line="275"/>
         <source>%1 is given twice: compare different runs</source>
         <translation>%1 ist zweimal angegeben: Vergleichen Sie verschiedene Läufe</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="297"/>
+        <location filename="../core/compare/RunComparison.cpp" line="303"/>
         <source>%1 and %2 predict different classes (%3 against %4): they cannot be compared</source>
         <translation>%1 und %2 sagen verschiedene Klassen vorher (%3 gegen %4): Sie lassen sich nicht vergleichen</translation>
     </message>
     <message>
-        <location filename="../core/compare/RunComparison.cpp" line="303"/>
+        <location filename="../core/compare/RunComparison.cpp" line="309"/>
         <source>not %1</source>
         <translation>nicht %1</translation>
     </message>
@@ -1961,6 +1961,34 @@ srun tessera-cli %2 --distributed
     </message>
 </context>
 <context>
+    <name>tessera::core::MapDifference</name>
+    <message>
+        <location filename="../core/heatmap/MapDifference.cpp" line="22"/>
+        <source>The two maps lie on different patch grids (%1 and %2 pixels): they cannot be subtracted patch by patch</source>
+        <translation>Die beiden Karten liegen auf verschiedenen Patch-Rastern (%1 und %2 Pixel): Sie lassen sich nicht Patch für Patch voneinander abziehen</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/MapDifference.cpp" line="29"/>
+        <source>A map&apos;s scores and patch coordinates disagree</source>
+        <translation>Die Werte und Patch-Koordinaten einer Karte passen nicht zusammen</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/MapDifference.cpp" line="47"/>
+        <source>The two maps share no patch: they were made from different patches of the slide</source>
+        <translation>Die beiden Karten haben keinen Patch gemeinsam: Sie wurden aus verschiedenen Patches des Schnitts erstellt</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/MapDifference.cpp" line="64"/>
+        <source>%1 − %2 (percentile points)</source>
+        <translation>%1 − %2 (Perzentilpunkte)</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/MapDifference.cpp" line="66"/>
+        <source>red: %1 ranks the patch higher; blue: %2 does</source>
+        <translation>rot: %1 stuft den Patch höher ein; blau: %2</translation>
+    </message>
+</context>
+<context>
     <name>tessera::core::OodPart</name>
     <message>
         <source>patch feature distance</source>
@@ -2075,6 +2103,29 @@ srun tessera-cli %2 --distributed
     <message>
         <source>its temperature is not a positive number</source>
         <translation type="vanished">seine Temperatur ist keine positive Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::core::ViewLayout</name>
+    <message>
+        <location filename="../core/project/ViewLayout.cpp" line="53"/>
+        <source>Cannot read the view layout %1: %2</source>
+        <translation>Die Ansichtsaufteilung %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/project/ViewLayout.cpp" line="58"/>
+        <source>The view layout %1 is damaged (%2); the views stay single until it is saved again</source>
+        <translation>Die Ansichtsaufteilung %1 ist beschädigt (%2); die Ansicht bleibt ungeteilt, bis sie neu gespeichert wird</translation>
+    </message>
+    <message>
+        <location filename="../core/project/ViewLayout.cpp" line="72"/>
+        <source>unknown split &apos;%1&apos;</source>
+        <translation>unbekannte Aufteilung „%1“</translation>
+    </message>
+    <message>
+        <location filename="../core/project/ViewLayout.cpp" line="84"/>
+        <source>unknown map &apos;%1&apos;</source>
+        <translation>unbekannte Karte „%1“</translation>
     </message>
 </context>
 <context>
@@ -3365,57 +3416,57 @@ Ergebnisse: %2</translation>
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>&amp;Open Slide…</source>
         <translation>Schnitt &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>Export &amp;Report…</source>
         <translation>&amp;Bericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="193"/>
         <source>&amp;Save View as PNG…</source>
         <translation>Ansicht als PNG &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>&amp;Close Slide</source>
         <translation>Schnitt s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="217"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>&amp;Runs</source>
         <translation>&amp;Läufe</translation>
     </message>
@@ -3432,12 +3483,12 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>Show &amp;Tissue Mask</source>
         <translation>&amp;Gewebemaske anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="214"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
@@ -3450,7 +3501,7 @@ Ergebnisse: %2</translation>
         <translation type="vanished">&amp;Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="214"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>&amp;Project</source>
         <translation>&amp;Projekt</translation>
     </message>
@@ -3503,17 +3554,17 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Modell &amp;trainieren…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>&amp;About Tessera</source>
         <translation>&amp;Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -3591,12 +3642,12 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Eine Kachel konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="289"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>%1 — Tessera</source>
         <translation>%1 — Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Detecting tissue…</source>
         <translation>Gewebe wird erkannt…</translation>
     </message>
@@ -3609,22 +3660,22 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Die Ergebnisse wurden nicht im Projekt vermerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Jobs: %1</source>
         <translation>Aufträge: %1</translation>
     </message>
@@ -3633,37 +3684,37 @@ Ergebnisse: %2</translation>
         <translation type="vanished">%1×</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>Open Slide</source>
         <translation>Schnitt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
         <source>There is no slide view to save.</source>
         <translation>Es gibt keine Schnittansicht zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>Cannot write %1 (check the folder exists and is writable).</source>
         <translation>%1 kann nicht geschrieben werden (existiert der Ordner und ist er beschreibbar?).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="348"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="344"/>
+        <location filename="../ui/MainWindow.cpp" line="349"/>
         <source>Open a project and one of its slides: a report is made from what the project knows about the slide.</source>
         <translation>Öffnen Sie ein Projekt und einen seiner Schnitte: ein Bericht entsteht aus dem, was das Projekt über den Schnitt weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Save View as PNG</source>
         <translation>Ansicht als PNG speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
@@ -3692,24 +3743,24 @@ Ergebnisse: %2</translation>
         <translation type="vanished">Über Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
-        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>Tessera</source>
         <translation>Tessera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>Slide</source>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
@@ -4488,12 +4539,12 @@ Kalibrierung: %4</translation>
 %2?}</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="227"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="228"/>
         <source>Delete Run</source>
         <translation>Lauf löschen</translation>
     </message>
     <message>
-        <location filename="../ui/project/RunsPanel.cpp" line="228"/>
+        <location filename="../ui/project/RunsPanel.cpp" line="229"/>
         <source>Delete run %1 with its folder (weights, metrics, log)? This cannot be undone.</source>
         <translation>Lauf %1 samt Ordner (Gewichte, Metriken, Protokoll) löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -4732,12 +4783,12 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SlideTabs</name>
     <message>
-        <location filename="../ui/workspace/SlideTabs.cpp" line="20"/>
+        <location filename="../ui/workspace/SlideTabs.cpp" line="21"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/SlideTabs.cpp" line="54"/>
+        <location filename="../ui/workspace/SlideTabs.cpp" line="55"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
@@ -4745,9 +4796,122 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SlideView</name>
     <message>
-        <location filename="../ui/viewer/SlideView.cpp" line="207"/>
+        <location filename="../ui/viewer/SlideView.cpp" line="222"/>
         <source>Open a slide (Ctrl+O) or drop one here</source>
         <translation>Schnitt öffnen (Strg+O) oder hierher ziehen</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::SplitPane</name>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="44"/>
+        <source>View %1</source>
+        <translation>Ansicht %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="48"/>
+        <source>The run whose maps this view shows (runs that have predicted this slide)</source>
+        <translation>Der Lauf, dessen Karten diese Ansicht zeigt (Läufe, die diesen Schnitt vorhergesagt haben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="51"/>
+        <source>no stored results</source>
+        <translation>keine gespeicherten Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="58"/>
+        <source>− View 1</source>
+        <translation>− Ansicht 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="60"/>
+        <source>Show where View 1 and this view disagree: View 1 minus this view, in percentile points of the chosen map</source>
+        <translation>Zeigt, wo Ansicht 1 und diese Ansicht sich unterscheiden: Ansicht 1 minus diese Ansicht, in Perzentilpunkten der gewählten Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="65"/>
+        <location filename="../ui/split/SplitPane.cpp" line="75"/>
+        <source>Linked</source>
+        <translation>Verknüpft</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="68"/>
+        <source>Follow the other views&apos; pan, zoom and pointer</source>
+        <translation>Verschieben, Zoom und Zeiger der anderen Ansichten folgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="75"/>
+        <source>Unlinked</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="214"/>
+        <location filename="../ui/split/SplitPane.cpp" line="230"/>
+        <source>%1 has no map of %2</source>
+        <translation>%1 hat keine Karte „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="223"/>
+        <source>Both views need a run for a difference</source>
+        <translation>Für eine Differenz brauchen beide Ansichten einen Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="238"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="242"/>
+        <source>View 1 (%1)</source>
+        <translation>Ansicht 1 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="243"/>
+        <source>View %1 (%2)</source>
+        <translation>Ansicht %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::SplitWorkbench</name>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <source>&amp;One View</source>
+        <translation>&amp;Eine Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <source>&amp;Two Views</source>
+        <translation>&amp;Zwei Ansichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <source>&amp;Four Views</source>
+        <translation>&amp;Vier Ansichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <source>S&amp;wipe Two Runs</source>
+        <translation>Zwei Läufe &amp;wischen</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="78"/>
+        <source>&amp;Split</source>
+        <translation>&amp;Teilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="88"/>
+        <source>Open a slide first, then split its view.</source>
+        <translation>Öffnen Sie zuerst einen Schnitt, dann teilen Sie seine Ansicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="145"/>
+        <source>Listing stored results</source>
+        <translation>Gespeicherte Ergebnisse werden aufgelistet</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="157"/>
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2), %3</translation>
     </message>
 </context>
 <context>
@@ -4766,6 +4930,14 @@ Kalibrierung: %4</translation>
         <location filename="../ui/analysis/StoredResults.cpp" line="111"/>
         <source>, val. AUC %1</source>
         <translation>, Val.-AUC %1</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::SwipeStage</name>
+    <message>
+        <location filename="../ui/workspace/SplitView.cpp" line="170"/>
+        <source>Drag to swipe between the two runs</source>
+        <translation>Ziehen, um zwischen den beiden Läufen zu wischen</translation>
     </message>
 </context>
 <context>

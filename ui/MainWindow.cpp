@@ -21,6 +21,7 @@
 #include "project/RunsPanel.h"
 #include "report/ReportDialog.h"
 #include "review/ReviewWorkbench.h"
+#include "split/SplitWorkbench.h"
 #include "viewer/OverviewWidget.h"
 #include "viewer/SlideView.h"
 #include "workspace/RecentFiles.h"
@@ -107,6 +108,8 @@ MainWindow::MainWindow(QWidget* parent)
         else
             m_comparisons->chooseAndCompare(runs);
     });
+    m_splits = new SplitWorkbench(this, m_tabs, m_project, m_analysis, m_analysisPanel);
+    connect(m_splits, &SplitWorkbench::problem, this, &MainWindow::showError);
     createActions();
 
     currentViewChanged();
@@ -205,6 +208,8 @@ void MainWindow::createActions()
     m_tissueAction = view->addAction(tr("Show &Tissue Mask"), this, &MainWindow::setTissueMaskVisible);
     m_tissueAction->setCheckable(true);
     m_tissueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    view->addSeparator();
+    m_splits->addViewActions(view);
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     m_analysisActions->fillMenu(analysis);

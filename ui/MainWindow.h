@@ -29,6 +29,7 @@ class SlideTabs;
 class SlideView;
 class ReviewWorkbench;
 class ComparisonWorkbench;
+class SplitWorkbench;
 class TrainingDialog;
 class ViewNavigation;
 
@@ -118,6 +119,7 @@ private:
     AnnotationWorkbench* m_annotations = nullptr;
     ReviewWorkbench* m_review = nullptr;
     ComparisonWorkbench* m_comparisons = nullptr;
+    SplitWorkbench* m_splits = nullptr;
     ProjectPanel* m_projectPanel = nullptr;
     RunsPanel* m_runsPanel = nullptr;
     JobMonitor* m_jobMonitor = nullptr;

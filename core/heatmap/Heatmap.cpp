@@ -78,7 +78,14 @@ HeatmapImage renderHeatmap(const PatchScores& scores, const HeatmapStyle& style,
     // scores spread between patches but never into the background.
     cv::Mat value(out.image.height(), out.image.width(), CV_32F, cv::Scalar(0));
     cv::Mat weight(value.size(), CV_32F, cv::Scalar(0));
-    const std::vector<float> normalized = normalizeScores(scores.values, style.normalization);
+    std::vector<float> normalized;
+    if (const auto range = style.fixedRange) {
+        const float width = std::max(range->second - range->first, 1e-12f);
+        for (const float v : scores.values)
+            normalized.push_back(std::clamp((v - range->first) / width, 0.0f, 1.0f));
+    } else {
+        normalized = normalizeScores(scores.values, style.normalization);
+    }
     for (std::size_t i = 0; i < normalized.size(); ++i) {
         const auto x = scores.coords[2 * i] / scores.step, y = scores.coords[2 * i + 1] / scores.step;
         if (x < 0 || y < 0 || x >= value.cols || y >= value.rows)

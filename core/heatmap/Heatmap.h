@@ -6,6 +6,8 @@
 #include <QImage>
 #include <QSize>
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace tessera::core {
@@ -31,6 +33,9 @@ struct HeatmapStyle {
     Normalization normalization = Normalization::Percentile;
     double threshold = 0; // normalized scores below this are not drawn
     double smoothing = 0; // Gaussian sigma in patches over tissue only; 0 = crisp patches
+    // Scores already on a scale of their own (a difference map's −1…1): drawn as (v − low) /
+    // (high − low), clamped, instead of normalized per slide.
+    std::optional<std::pair<float, float>> fixedRange;
 };
 
 // Scores mapped to [0, 1]. Raw: (v − min) / (max − min), all 0.5 when every score is equal.

@@ -3,6 +3,7 @@
 #include "features/FeatureStore.h"
 #include "heatmap/Heatmap.h"
 #include "heatmap/HeatmapSnapshot.h"
+#include "heatmap/MapDifference.h"
 #include "heatmap/ScoreMap.h"
 #include "infer/Predictor.h"
 
@@ -42,6 +43,8 @@ int channelDistance(QRgb a, QRgb b)
 class TestHeatmap : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void percentileDifferenceMatchesPatchesByPlace();
+    void differenceIsDrawnOnAFixedDivergingScale();
     void colormapsHaveTheirKnownEnds();
     void colormapNamesRoundTrip();
     void rawNormalizationIsMinMax();
@@ -331,6 +334,52 @@ void TestHeatmap::damagedResultsAreRefused()
     } catch (const core::Error& e) {
         QVERIFY(e.message().contains(QStringLiteral("not a Tessera results file")));
     }
+}
+
+void TestHeatmap::percentileDifferenceMatchesPatchesByPlace()
+{
+    // A: patches at x = 0, 1, 2, 3 (step 10) scored 1, 2, 3, 4; B lists the same patches in
+    // another order plus one A lacks, with raw scores on another scale.
+    core::PatchScores a{{1, 2, 3, 4}, {0, 0, 10, 0, 20, 0, 30, 0}, 10};
+    core::PatchScores b{{0.9f, 0.1f, 0.5f, 0.3f, 0.7f}, {30, 0, 0, 0, 20, 0, 10, 0, 40, 0}, 10};
+    const core::PatchScores d = core::percentileDifference(a, b);
+    QCOMPARE(d.step, 10);
+    QCOMPARE(d.coords, (std::vector<std::int64_t>{0, 0, 10, 0, 20, 0, 30, 0}));
+    // Ranks in A: 0, 1/3, 2/3, 1. Ranks in B over its five patches (0.1 0.3 0.5 0.7 0.9 → 0 … 1):
+    // (0,0) 0.1 → 0; (10,0) 0.3 → 0.25; (20,0) 0.5 → 0.5; (30,0) 0.9 → 1.
+    const std::vector<float> expected{0.0f, 1.0f / 3 - 0.25f, 2.0f / 3 - 0.5f, 0.0f};
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        QVERIFY2(std::abs(d.values[i] - expected[i]) < 1e-6f, qPrintable(QString::number(d.values[i])));
+    // A map against itself differs nowhere; reversed, everywhere by the full range at the ends.
+    for (const float v : core::percentileDifference(a, a).values)
+        QCOMPARE(v, 0.0f);
+    core::PatchScores reversed = a;
+    reversed.values = {4, 3, 2, 1};
+    const auto r = core::percentileDifference(a, reversed).values;
+    QCOMPARE(r.front(), -1.0f);
+    QCOMPARE(r.back(), 1.0f);
+    // Other grids, or no shared patch: refused with the reason.
+    core::PatchScores other = b;
+    other.step = 20;
+    QVERIFY_THROWS_EXCEPTION(core::Error, core::percentileDifference(a, other));
+    core::PatchScores elsewhere{{1}, {500, 500}, 10};
+    QVERIFY_THROWS_EXCEPTION(core::Error, core::percentileDifference(a, elsewhere));
+}
+
+void TestHeatmap::differenceIsDrawnOnAFixedDivergingScale()
+{
+    // Values −1, 0, 0.5 only: a per-slide normalization would stretch 0.5 to the red end; the
+    // fixed scale keeps it between grey and red.
+    core::PatchScores d{{-1, 0, 0.5f}, {0, 0, 10, 0, 20, 0}, 10};
+    const core::HeatmapImage image = core::renderDifference(d, QSize(40, 10));
+    QCOMPARE(image.image.size(), QSize(4, 1));
+    QCOMPARE(image.image.pixel(0, 0), core::colormapColour(core::Colormap::Coolwarm, 0.0));
+    QCOMPARE(image.image.pixel(1, 0), core::colormapColour(core::Colormap::Coolwarm, 0.5));
+    QCOMPARE(image.image.pixel(2, 0), core::colormapColour(core::Colormap::Coolwarm, 0.75));
+    QCOMPARE(qAlpha(image.image.pixel(3, 0)), 0);
+    const core::LegendText legend = core::differenceLegend(QStringLiteral("A"), QStringLiteral("B"));
+    QVERIFY(legend.title.contains(QStringLiteral("A − B")));
+    QCOMPARE(legend.low, QStringLiteral("−100"));
 }
 
 QTEST_MAIN(TestHeatmap) // legends need fonts: a QGuiApplication

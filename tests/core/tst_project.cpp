@@ -7,6 +7,7 @@
 #include "project/Project.h"
 #include "project/ProjectSchema.h"
 #include "project/RunRecorder.h"
+#include "project/ViewLayout.h"
 #include "support/ErrorMessage.h"
 
 #include <QProcess>
@@ -41,6 +42,7 @@ QString fakeSlide(const QString& path, char fill, int bytes = 3000)
 class TestProject : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void viewLayoutRoundTripsAndRefusesDamage();
     void runsFromBeforeSchema4ReadTheirResultOnce();
     void createOpenAndRefuse();
     void migratesFromTheFirstSchema();
@@ -502,6 +504,35 @@ void TestProject::runsFromBeforeSchema4ReadTheirResultOnce()
     QCOMPARE(listed.result->validation.samples, 2);
     QVERIFY(
         !project->database().scalar(QStringLiteral("SELECT result FROM runs WHERE id = ?"), {id}).isNull());
+}
+
+void TestProject::viewLayoutRoundTripsAndRefusesDamage()
+{
+    QTemporaryDir dir;
+    QCOMPARE(readViewLayout(dir.path()), ViewLayout()); // none yet: one view
+    ViewLayout layout;
+    layout.mode = SplitMode::Four;
+    layout.swipePosition = 0.3;
+    layout.panes = {{QStringLiteral("srmil"), QStringLiteral("attention"), false, true},
+                    {QStringLiteral("abmil"), QStringLiteral("consistency"), true, false}};
+    writeViewLayout(dir.path(), layout);
+    QCOMPARE(readViewLayout(dir.path()), layout);
+    QCOMPARE(ViewLayout::paneCount(SplitMode::Swipe), 2);
+
+    const QString file = dir.filePath(QString::fromLatin1(kViewLayoutFile));
+    for (const QByteArray& damage : {QByteArray("{\"mode\": \"four\""), QByteArray("{\"mode\": \"eight\"}"),
+                                     QByteArray("{\"mode\": \"two\", \"panes\": [{\"map\": \"colour\"}]}")}) {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(damage);
+        out.close();
+        try {
+            readViewLayout(dir.path());
+            QFAIL(damage.constData());
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains(file), qPrintable(error.message()));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProject)

@@ -145,7 +145,7 @@ void ComparisonWorkbench::openSlide(const QString& slide, const QString& runFold
     const QString path = absolute(record->path);
     for (SlideView* view : m_tabs->views())
         if (absolute(view->slide()->path()) == path) {
-            m_tabs->setCurrentWidget(view);
+            m_tabs->setCurrentView(view);
             m_window->activateWindow();
             m_applyRun(runFolder);
             return;

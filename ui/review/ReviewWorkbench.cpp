@@ -258,7 +258,7 @@ void ReviewWorkbench::showCurrent()
     for (SlideView* view : m_tabs->views()) {
         if (absolute(view->slide()->path()) != item.slidePath)
             continue;
-        m_tabs->setCurrentWidget(view);
+        m_tabs->setCurrentView(view);
         drawOutlines(view->document());
         const core::Proposal& p = item.proposal;
         // The patch and two patches of context each side fill the view's shorter side.

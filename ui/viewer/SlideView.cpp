@@ -22,6 +22,21 @@ namespace {
 constexpr double kWheelStep = 1.25;
 const QColor kOutside(58, 58, 62);
 const core::SlidePtr kNoSlide;
+
+// A cross where a linked view's pointer is: white over a dark outline, readable on any stain.
+void paintLinkedCursor(QPainter& painter, QPointF at)
+{
+    constexpr double arm = 9;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const auto& [colour, width] :
+         {std::pair{QColor(20, 20, 20, 200), 4.0}, std::pair{QColor(Qt::white), 1.6}}) {
+        painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(at - QPointF(arm, 0), at + QPointF(arm, 0));
+        painter.drawLine(at - QPointF(0, arm), at + QPointF(0, arm));
+    }
+    painter.restore();
+}
 } // namespace
 
 SlideView::SlideView(core::TileCache* cache, QWidget* parent)
@@ -214,8 +229,24 @@ void SlideView::paintEvent(QPaintEvent*)
         if (layer->isVisible())
             layer->paint(painter, m_view);
     m_tool->paint(painter, m_view);
+    if (m_linkedCursor)
+        paintLinkedCursor(painter, m_view.level0ToWidget(*m_linkedCursor));
     ScaleBar::paint(painter, rect(), font(), slide()->micronsPerPixel(), m_view.scale());
     LegendPainter::paint(painter, rect(), m_document->layers());
+}
+
+void SlideView::setLinkedCursor(std::optional<QPointF> level0)
+{
+    if (level0 == m_linkedCursor)
+        return;
+    m_linkedCursor = level0;
+    update();
+}
+
+void SlideView::leaveEvent(QEvent* event)
+{
+    Q_EMIT cursorLeft();
+    QWidget::leaveEvent(event);
 }
 
 void SlideView::resizeEvent(QResizeEvent*)

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace tessera::ui {
@@ -70,9 +71,15 @@ public:
     ViewerTool* tool() const { return m_tool; }
     PanTool* panTool() const { return m_panTool; }
 
+    // Another view's pointer, drawn here as a cross at the same slide point (linked views); nullopt
+    // hides it.
+    void setLinkedCursor(std::optional<QPointF> level0);
+    std::optional<QPointF> linkedCursor() const { return m_linkedCursor; }
+
 Q_SIGNALS:
     void viewChanged();
     void cursorMoved(QPointF level0, bool insideSlide);
+    void cursorLeft();
     void tileFailed(const QString& message);
 
 protected:
@@ -85,6 +92,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     void layersChanged();
@@ -102,6 +110,7 @@ private:
     QTimer m_tileRepaint;               // batches repaints for tiles that arrive within one frame
     PanTool* m_panTool;
     ViewerTool* m_tool;
+    std::optional<QPointF> m_linkedCursor;
 };
 
 } // namespace tessera::ui

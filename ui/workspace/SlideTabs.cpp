@@ -1,5 +1,6 @@
 #include "SlideTabs.h"
 
+#include "SplitView.h"
 #include "common/Error.h"
 #include "document/SlideDocument.h"
 #include "slide/TileCache.h"
@@ -82,12 +83,64 @@ void SlideTabs::open(const QString& path)
 
 SlideView* SlideTabs::currentView() const
 {
-    return qobject_cast<SlideView*>(currentWidget());
+    return viewAt(currentIndex());
 }
 
 SlideView* SlideTabs::viewAt(int index) const
 {
+    if (const SplitView* split = splitAt(index))
+        return split->primaryView();
     return qobject_cast<SlideView*>(widget(index));
+}
+
+SplitView* SlideTabs::splitAt(int index) const
+{
+    return qobject_cast<SplitView*>(widget(index));
+}
+
+void SlideTabs::setCurrentView(SlideView* view)
+{
+    for (int i = 0; i < count(); ++i)
+        if (viewAt(i) == view)
+            setCurrentIndex(i);
+}
+
+SplitView* SlideTabs::setSplitMode(int index, core::SplitMode mode)
+{
+    SlideView* view = viewAt(index);
+    if (!view)
+        return nullptr;
+    SplitView* split = splitAt(index);
+    if (split && mode != core::SplitMode::Single) {
+        split->setMode(mode);
+        return split;
+    }
+    if (!split && mode == core::SplitMode::Single)
+        return nullptr;
+    // The tab's page changes between the view and a split holding it; the docks see the same
+    // current view throughout.
+    const QString text = tabText(index), tip = tabToolTip(index);
+    const bool wasCurrent = currentIndex() == index;
+    QWidget* page = nullptr;
+    {
+        const QSignalBlocker quiet(this);
+        removeTab(index);
+        if (split) {
+            page = split->releasePrimary();
+            delete split;
+            split = nullptr;
+        } else {
+            split = new SplitView(view, m_cache, this);
+            split->setMode(mode);
+            page = split;
+        }
+        insertTab(index, page, text);
+        setTabToolTip(index, tip);
+        if (wasCurrent)
+            setCurrentIndex(index);
+    }
+    page->show();
+    return split;
 }
 
 QList<SlideView*> SlideTabs::views() const
@@ -109,7 +162,7 @@ void SlideTabs::closeTab(int index)
     QWidget* page = widget(index);
     if (!page)
         return;
-    const auto* view = qobject_cast<SlideView*>(page);
+    const SlideView* view = viewAt(index);
     const quint64 id = view && view->slide() ? view->slide()->id() : 0;
     removeTab(index);
     delete page; // a view waits for its loader's workers

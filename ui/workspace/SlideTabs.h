@@ -3,6 +3,8 @@
 // leaves no tab and a message.
 #pragma once
 
+#include "project/ViewLayout.h"
+
 #include <QTabWidget>
 
 namespace tessera::core {
@@ -12,6 +14,7 @@ class TileCache;
 namespace tessera::ui {
 
 class SlideView;
+class SplitView;
 
 class SlideTabs : public QTabWidget {
     Q_OBJECT
@@ -26,6 +29,13 @@ public:
     QList<SlideView*> views() const;
     int openingCount() const; // tabs still opening
     void closeTab(int index);
+    // Shows the tab holding `view` (its own view, split or not).
+    void setCurrentView(SlideView* view);
+
+    // Splits the tab's slide into panes (SplitView), or makes it one view again (Single). Returns
+    // the split, or nullptr for Single or a tab still opening. viewAt() stays the tab's own view.
+    SplitView* setSplitMode(int index, core::SplitMode mode);
+    SplitView* splitAt(int index) const; // nullptr for a tab that is not split
 
 Q_SIGNALS:
     void slideOpened(tessera::ui::SlideView* view);

@@ -1,0 +1,90 @@
+#include "ViewLink.h"
+
+#include "viewer/SlideView.h"
+
+#include <QScopedValueRollback>
+#include <algorithm>
+
+namespace tessera::ui {
+
+ViewLink::ViewLink(QObject* parent) : QObject(parent) {}
+
+void ViewLink::add(SlideView* view)
+{
+    if (std::any_of(m_members.begin(), m_members.end(), [view](const Member& m) { return m.view == view; }))
+        return;
+    m_members.push_back({view, true});
+    connect(view, &SlideView::viewChanged, this, [this, view] { viewMoved(view); });
+    connect(view, &SlideView::cursorMoved, this, [this, view](QPointF at, bool inside) {
+        cursorAt(view, inside ? std::optional(at) : std::nullopt);
+    });
+    connect(view, &SlideView::cursorLeft, this, [this, view] { cursorAt(view, std::nullopt); });
+    connect(view, &QObject::destroyed, this, [this, view] { remove(view); });
+}
+
+void ViewLink::remove(SlideView* view)
+{
+    m_members.removeIf([view](const Member& m) { return m.view == view; });
+    disconnect(view, nullptr, this, nullptr);
+}
+
+void ViewLink::setLinked(SlideView* view, bool linked)
+{
+    for (Member& member : m_members)
+        if (member.view == view && member.linked != linked) {
+            member.linked = linked;
+            if (!linked) {
+                view->setLinkedCursor(std::nullopt);
+                return;
+            }
+            // Rejoining: to where the others are, not the other way round.
+            for (const SlideView* other : linkedViews())
+                if (other != view) {
+                    const QScopedValueRollback guard(m_moving, true);
+                    follow(view, other);
+                    break;
+                }
+            return;
+        }
+}
+
+bool ViewLink::isLinked(const SlideView* view) const
+{
+    return std::any_of(m_members.begin(), m_members.end(),
+                       [view](const Member& m) { return m.view == view && m.linked; });
+}
+
+void ViewLink::follow(SlideView* view, const SlideView* leader)
+{
+    if (view->centre() != leader->centre() || view->scale() != leader->scale())
+        view->setView(leader->centre(), leader->scale());
+}
+
+QList<SlideView*> ViewLink::linkedViews() const
+{
+    QList<SlideView*> views;
+    for (const Member& member : m_members)
+        if (member.linked)
+            views << member.view;
+    return views;
+}
+
+void ViewLink::viewMoved(SlideView* leader)
+{
+    if (m_moving || !isLinked(leader))
+        return;
+    const QScopedValueRollback guard(m_moving, true);
+    for (SlideView* view : linkedViews())
+        if (view != leader)
+            follow(view, leader);
+}
+
+void ViewLink::cursorAt(SlideView* from, std::optional<QPointF> level0)
+{
+    if (!isLinked(from))
+        return;
+    for (SlideView* view : linkedViews())
+        view->setLinkedCursor(view == from ? std::nullopt : level0);
+}
+
+} // namespace tessera::ui
