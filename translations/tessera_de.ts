@@ -2047,6 +2047,24 @@ srun tessera-cli %2 --distributed
     </message>
 </context>
 <context>
+    <name>tessera::core::RegistrationStore</name>
+    <message>
+        <location filename="../core/project/RegistrationStore.cpp" line="29"/>
+        <source>Cannot read the slide registrations %1: %2</source>
+        <translation>Die Schnittregistrierungen %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RegistrationStore.cpp" line="36"/>
+        <source>The slide registrations %1 are damaged (%2)</source>
+        <translation>Die Schnittregistrierungen %1 sind beschädigt (%2)</translation>
+    </message>
+    <message>
+        <location filename="../core/project/RegistrationStore.cpp" line="65"/>
+        <source>The slide registrations %1 are damaged (a point pair without 4 coordinates)</source>
+        <translation>Die Schnittregistrierungen %1 sind beschädigt (ein Punktpaar ohne 4 Koordinaten)</translation>
+    </message>
+</context>
+<context>
     <name>tessera::core::TrustReference</name>
     <message>
         <source>%1 training and %2 validation slides</source>
@@ -3995,6 +4013,80 @@ Ergebnisse: %2</translation>
     </message>
 </context>
 <context>
+    <name>tessera::ui::RegistrationDialog</name>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="41"/>
+        <source>Register %1 onto %2</source>
+        <translation>%1 auf %2 registrieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="49"/>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="49"/>
+        <source>View 1 (px)</source>
+        <translation>Ansicht 1 (px)</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="49"/>
+        <source>View 2 (px)</source>
+        <translation>Ansicht 2 (px)</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="49"/>
+        <source>Residual</source>
+        <translation>Restfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="54"/>
+        <source>&amp;Remove Pair</source>
+        <translation>Paar &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="115"/>
+        <source>Click in View 1 first, then the same structure in View 2.</source>
+        <translation>Klicken Sie zuerst in Ansicht 1, dann auf dieselbe Struktur in Ansicht 2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="133"/>
+        <source>%1 µm</source>
+        <translation>%1 µm</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="133"/>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/split/RegistrationDialog.cpp" line="143"/>
+        <source>RMS residual %1 over %n pair(s); the views are linked through the fit.</source>
+        <translation>
+            <numerusform>Mittlerer Restfehler (RMS) %1 über %n Paar; die Ansichten sind über die Anpassung verknüpft.</numerusform>
+            <numerusform>Mittlerer Restfehler (RMS) %1 über %n Paare; die Ansichten sind über die Anpassung verknüpft.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/split/RegistrationDialog.cpp" line="150"/>
+        <source>%n more pair(s) needed to fit the registration.</source>
+        <translation>
+            <numerusform>Für die Registrierung fehlt noch %n Paar.</numerusform>
+            <numerusform>Für die Registrierung fehlen noch %n Paare.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="154"/>
+        <source>Now click the same structure in View 2.</source>
+        <translation>Klicken Sie jetzt auf dieselbe Struktur in Ansicht 2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/RegistrationDialog.cpp" line="155"/>
+        <source>Click a structure in View 1 (a vessel, a gland, a fold), then the same structure in View 2. A drag pans.</source>
+        <translation>Klicken Sie auf eine Struktur in Ansicht 1 (ein Gefäß, eine Drüse, eine Falte), dann auf dieselbe Struktur in Ansicht 2. Ziehen verschiebt die Ansicht.</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::ReportDialog</name>
     <message>
         <location filename="../ui/report/ReportDialog.cpp" line="46"/>
@@ -4804,69 +4896,79 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SplitPane</name>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="44"/>
+        <location filename="../ui/split/SplitPane.cpp" line="45"/>
         <source>View %1</source>
         <translation>Ansicht %1</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="48"/>
+        <location filename="../ui/split/SplitPane.cpp" line="47"/>
+        <source>View %1 · %2</source>
+        <translation>Ansicht %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="53"/>
         <source>The run whose maps this view shows (runs that have predicted this slide)</source>
         <translation>Der Lauf, dessen Karten diese Ansicht zeigt (Läufe, die diesen Schnitt vorhergesagt haben)</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="51"/>
+        <location filename="../ui/split/SplitPane.cpp" line="56"/>
         <source>no stored results</source>
         <translation>keine gespeicherten Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="58"/>
+        <location filename="../ui/split/SplitPane.cpp" line="63"/>
         <source>− View 1</source>
         <translation>− Ansicht 1</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="60"/>
+        <location filename="../ui/split/SplitPane.cpp" line="65"/>
         <source>Show where View 1 and this view disagree: View 1 minus this view, in percentile points of the chosen map</source>
         <translation>Zeigt, wo Ansicht 1 und diese Ansicht sich unterscheiden: Ansicht 1 minus diese Ansicht, in Perzentilpunkten der gewählten Karte</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="65"/>
-        <location filename="../ui/split/SplitPane.cpp" line="75"/>
+        <location filename="../ui/split/SplitPane.cpp" line="70"/>
+        <location filename="../ui/split/SplitPane.cpp" line="80"/>
         <source>Linked</source>
         <translation>Verknüpft</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="68"/>
+        <location filename="../ui/split/SplitPane.cpp" line="73"/>
         <source>Follow the other views&apos; pan, zoom and pointer</source>
         <translation>Verschieben, Zoom und Zeiger der anderen Ansichten folgen</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="75"/>
+        <location filename="../ui/split/SplitPane.cpp" line="80"/>
         <source>Unlinked</source>
         <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="214"/>
-        <location filename="../ui/split/SplitPane.cpp" line="230"/>
+        <location filename="../ui/split/SplitPane.cpp" line="218"/>
+        <location filename="../ui/split/SplitPane.cpp" line="238"/>
         <source>%1 has no map of %2</source>
         <translation>%1 hat keine Karte „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="223"/>
+        <location filename="../ui/split/SplitPane.cpp" line="227"/>
+        <source>A difference needs both views on the same slide; these show two slides</source>
+        <translation>Eine Differenz braucht beide Ansichten auf demselben Schnitt; diese zeigen zwei Schnitte</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitPane.cpp" line="232"/>
         <source>Both views need a run for a difference</source>
         <translation>Für eine Differenz brauchen beide Ansichten einen Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="238"/>
+        <location filename="../ui/split/SplitPane.cpp" line="246"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="242"/>
+        <location filename="../ui/split/SplitPane.cpp" line="250"/>
         <source>View 1 (%1)</source>
         <translation>Ansicht 1 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="243"/>
+        <location filename="../ui/split/SplitPane.cpp" line="251"/>
         <source>View %1 (%2)</source>
         <translation>Ansicht %1 (%2)</translation>
     </message>
@@ -4874,44 +4976,74 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SplitWorkbench</name>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
         <source>&amp;One View</source>
         <translation>&amp;Eine Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
         <source>&amp;Two Views</source>
         <translation>&amp;Zwei Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
         <source>&amp;Four Views</source>
         <translation>&amp;Vier Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="42"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
         <source>S&amp;wipe Two Runs</source>
         <translation>Zwei Läufe &amp;wischen</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="78"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="58"/>
+        <source>&amp;Beside Another Slide…</source>
+        <translation>&amp;Neben einem anderen Schnitt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="62"/>
+        <source>Slide to show beside this one</source>
+        <translation>Schnitt, der neben diesem gezeigt wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="67"/>
+        <source>&amp;Register Slides…</source>
+        <translation>Schnitte &amp;registrieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="96"/>
         <source>&amp;Split</source>
         <translation>&amp;Teilen</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="88"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="109"/>
         <source>Open a slide first, then split its view.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann teilen Sie seine Ansicht.</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="145"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="170"/>
         <source>Listing stored results</source>
         <translation>Gespeicherte Ergebnisse werden aufgelistet</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="157"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="190"/>
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="222"/>
+        <source>Open a slide first, then the slide to show beside it.</source>
+        <translation>Öffnen Sie zuerst einen Schnitt, dann den Schnitt, der daneben gezeigt wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="227"/>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="274"/>
+        <source>Show another slide beside this one first (View ▸ Split ▸ Beside Another Slide…).</source>
+        <translation>Zeigen Sie zuerst einen anderen Schnitt neben diesem (Ansicht ▸ Teilen ▸ Neben einem anderen Schnitt…).</translation>
     </message>
 </context>
 <context>
@@ -4935,7 +5067,7 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SwipeStage</name>
     <message>
-        <location filename="../ui/workspace/SplitView.cpp" line="170"/>
+        <location filename="../ui/workspace/SplitView.cpp" line="204"/>
         <source>Drag to swipe between the two runs</source>
         <translation>Ziehen, um zwischen den beiden Läufen zu wischen</translation>
     </message>

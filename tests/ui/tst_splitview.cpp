@@ -9,19 +9,24 @@
 #include "document/SlideDocument.h"
 #include "heatmap/Colormap.h"
 #include "project/Project.h"
+#include "project/RegistrationStore.h"
 #include "project/ViewLayout.h"
+#include "split/RegistrationDialog.h"
 #include "split/SplitPane.h"
 #include "split/SplitWorkbench.h"
 #include "support/KnownResults.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
+#include "viewer/tools/PanTool.h"
 #include "workspace/SlideTabs.h"
 #include "workspace/SplitView.h"
 #include "workspace/ViewLink.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QSettings>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -49,6 +54,17 @@ QPointF patchCentre(int x, int y)
     return {(x + 0.5) * test::kKnownStep, (y + 0.5) * test::kKnownStep};
 }
 
+// A click as the view receives it: press and release on the same pixel.
+void click(QWidget* view, QPointF at)
+{
+    const QPoint pixel = at.toPoint();
+    for (const QEvent::Type type : {QEvent::MouseButtonPress, QEvent::MouseButtonRelease}) {
+        QMouseEvent event(type, pixel, view->mapToGlobal(pixel), Qt::LeftButton,
+                          type == QEvent::MouseButtonPress ? Qt::LeftButton : Qt::NoButton, {});
+        QApplication::sendEvent(view, &event);
+    }
+}
+
 void saveScreenshot(QWidget* widget, const QString& name)
 {
     const QString folder = qEnvironmentVariable("TESSERA_SCREENSHOTS");
@@ -68,6 +84,7 @@ private Q_SLOTS:
     void eachPaneShowsItsRunAndTheDifference();
     void swipeShowsEachRunOnItsSide();
     void layoutComesBackWithTheProject();
+    void serialSectionsLinkThroughClickedPoints();
 
 private:
     ui::SplitWorkbench* workbench() const { return m_window->findChild<ui::SplitWorkbench*>(); }
@@ -77,7 +94,7 @@ private:
     bool choose(ui::SplitPane* pane, const QString& run) const;
 
     QTemporaryDir m_dir;
-    QString m_project, m_slide;
+    QString m_project, m_slide, m_section;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -92,6 +109,10 @@ void TestSplitView::initTestCase()
     QVERIFY(QFile::copy(test::smallTumourSlide(), m_slide));
     const auto project = core::Project::create(m_project);
     project->slides().add({m_slide});
+    // A serial section of it (the same pixels: what matters here is the registration of two files).
+    m_section = m_dir.filePath(QStringLiteral("section-ihc.tiff"));
+    QVERIFY(QFile::copy(test::smallTumourSlide(), m_section));
+    project->slides().add({m_section});
     test::recordPrediction(*project, kReversed, m_slide, reversedPrediction());
     core::Prediction base = test::knownPrediction();
     base.run = kBase;
@@ -101,6 +122,7 @@ void TestSplitView::initTestCase()
 void TestSplitView::init()
 {
     QFile::remove(m_project + QLatin1Char('/') + QString::fromLatin1(core::kViewLayoutFile));
+    QFile::remove(m_project + QLatin1Char('/') + QString::fromLatin1(core::kRegistrationsFile));
     m_window = std::make_unique<ui::MainWindow>();
     m_window->resize(1400, 900);
     m_window->show();
@@ -334,6 +356,93 @@ void TestSplitView::layoutComesBackWithTheProject()
     QVERIFY2(errors.first().first().toString().contains(QStringLiteral("view-layout.json")),
              qPrintable(errors.first().first().toString()));
     QVERIFY(!tabs()->splitAt(tabs()->currentIndex()));
+}
+
+void TestSplitView::serialSectionsLinkThroughClickedPoints()
+{
+    // Registering needs a second slide: the same slide twice is refused, with the way to get one.
+    workbench()->split(core::SplitMode::Two);
+    QSignalSpy problems(workbench(), &ui::SplitWorkbench::problem);
+    QVERIFY(!workbench()->registerSlides());
+    QVERIFY(problems.last().first().toString().contains(QStringLiteral("Beside Another Slide")));
+
+    QSignalSpy opened(workbench(), &ui::SplitWorkbench::besideOpened);
+    workbench()->splitBeside(m_section);
+    QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 10000);
+    ui::SplitView* split = tabs()->splitAt(tabs()->currentIndex());
+    ui::SlideView* fixed = split->paneView(0);
+    ui::SlideView* moving = split->paneView(1);
+    QCOMPARE(moving->slide()->path(), m_section);
+    QCOMPARE(fixed->slide()->path(), m_slide);
+
+    // The section lies turned by 3°, 3 % larger and shifted against the first slide. A user clicks
+    // five structures in View 1 and the same ones in View 2, each click within ±2 pixels.
+    QTransform truth;
+    truth.translate(150, -90);
+    truth.rotate(3);
+    truth.scale(1.03, 1.03);
+    ui::RegistrationDialog* dialog = workbench()->registerSlides();
+    QVERIFY(dialog);
+    const std::vector<QPointF> structures{{500, 400}, {2500, 500}, {600, 2000}, {2400, 1900}, {1500, 1200}};
+    const std::vector<QPointF> slips{{2, -1}, {-2, 2}, {1, 1}, {-1, -2}, {2, 0}};
+    for (std::size_t i = 0; i < structures.size(); ++i) {
+        fixed->setView(structures[i], 1.0); // zoomed in on the structure, as one clicks it
+        click(fixed, fixed->level0ToWidget(structures[i]));
+        moving->setView(truth.map(structures[i]), 1.0);
+        click(moving, moving->level0ToWidget(truth.map(structures[i]) + slips[i]));
+    }
+    QCOMPARE(int(dialog->pairs().size()), 5);
+    QVERIFY(dialog->registration().has_value());
+    auto* summary = dialog->findChild<QLabel*>(QStringLiteral("registrationSummary"));
+    QVERIFY2(summary->text().contains(QStringLiteral("µm")), qPrintable(summary->text()));
+    auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("registrationPairs"));
+    QCOMPARE(table->rowCount(), 5);
+    QVERIFY(table->item(0, 3)->text().endsWith(QStringLiteral("µm")));
+    saveScreenshot(m_window.get(), QStringLiteral("split-registration.png"));
+    saveScreenshot(dialog, QStringLiteral("registration-dialog.png"));
+
+    // Linked through the fit: View 2 shows the same tissue as View 1, at the same size.
+    const QPointF centre(1300, 1000);
+    fixed->setView(centre, 0.5);
+    QVERIFY2(QLineF(moving->centre(), truth.map(centre)).length() < 5,
+             qPrintable(QStringLiteral("%1, %2").arg(moving->centre().x()).arg(moving->centre().y())));
+    QVERIFY(std::abs(moving->scale() - 0.5 / 1.03) < 0.005);
+    // And the pointer over View 1 is a cross on the same structure in View 2.
+    const QPointF at(fixed->width() / 3.0, fixed->height() / 2.0);
+    QMouseEvent move(QEvent::MouseMove, at, fixed->mapToGlobal(at), Qt::NoButton, Qt::NoButton, {});
+    QApplication::sendEvent(fixed, &move);
+    QVERIFY(moving->linkedCursor());
+    QVERIFY(QLineF(*moving->linkedCursor(), truth.map(fixed->widgetToLevel0(at))).length() < 5);
+
+    // A bad pair shows as a large residual and can be removed.
+    click(fixed, fixed->level0ToWidget(QPointF(1000, 1000)));
+    click(moving, moving->level0ToWidget(truth.map(QPointF(1000, 1000)) + QPointF(300, 0)));
+    QCOMPARE(int(dialog->pairs().size()), 6);
+    const double worst =
+        *std::max_element(dialog->registration()->residuals.begin(), dialog->registration()->residuals.end());
+    QCOMPARE(dialog->registration()->residuals.back(), worst);
+    dialog->removePair(5);
+    QCOMPARE(int(dialog->pairs().size()), 5);
+
+    // Kept per slide pair in the project: the pair shown side by side again is linked at once.
+    const auto project = core::Project::open(m_project);
+    QCOMPARE(int(core::readRegistration(*project, m_slide, m_section).size()), 5);
+    QVERIFY(core::readRegistration(*project, m_section, m_slide).empty()); // the other way round is another
+    dialog->close();
+    QCOMPARE(fixed->tool(), static_cast<ui::ViewerTool*>(fixed->panTool())); // back to panning
+    workbench()->split(core::SplitMode::Single);
+    opened.clear();
+    workbench()->splitBeside(m_section);
+    QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 10000);
+    split = tabs()->splitAt(tabs()->currentIndex());
+    split->paneView(0)->setView(centre, 0.5);
+    QVERIFY(QLineF(split->paneView(1)->centre(), truth.map(centre)).length() < 5);
+
+    // Two slides have no difference map: the pane says why.
+    ui::SplitPane* second = panes(split).at(1);
+    QTest::mouseClick(split->paneHeader(1)->findChild<QCheckBox*>(QStringLiteral("paneDifference")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(second->problem().contains(QStringLiteral("same slide")));
 }
 
 QTEST_MAIN(TestSplitView)

@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -42,6 +43,10 @@ SplitPane::SplitPane(int index, SlideView* view, QWidget* header, SlideView* fir
 {
     auto* row = static_cast<QHBoxLayout*>(header->layout());
     auto* title = new QLabel(tr("View %1").arg(index + 1), header);
+    if (first && first->slide() != view->slide()) { // a serial section: which one
+        title->setText(tr("View %1 · %2").arg(index + 1).arg(QFileInfo(view->slide()->path()).fileName()));
+        title->setToolTip(view->slide()->path());
+    }
     title->setStyleSheet(QStringLiteral("font-weight: bold;"));
     row->addWidget(title);
     m_run->setObjectName(QStringLiteral("paneRun"));
@@ -210,14 +215,18 @@ void SplitPane::present()
         if (analysis->hasMap(map))
             analysis->setLayerVisible(map, map == this->map());
     if (!analysis->hasMap(map()))
-        showProblem(
-            tr("%1 has no map of %2").arg(analysis->prediction().run, core::scoreMapTitle(map())));
+        showProblem(tr("%1 has no map of %2").arg(analysis->prediction().run, core::scoreMapTitle(map())));
 }
 
 void SplitPane::presentDifference()
 {
     const SlideAnalysis* mine = document()->analysis();
     const SlideAnalysis* theirs = m_first ? m_first->document()->analysis() : nullptr;
+    if (m_first && m_first->slide() != m_view->slide()) {
+        removeDifference();
+        showProblem(tr("A difference needs both views on the same slide; these show two slides"));
+        return;
+    }
     if (!mine || !theirs) {
         removeDifference();
         showProblem(tr("Both views need a run for a difference"));
@@ -226,8 +235,7 @@ void SplitPane::presentDifference()
     for (const SlideAnalysis* side : {theirs, mine})
         if (!side->hasMap(map())) {
             removeDifference();
-            showProblem(
-                tr("%1 has no map of %2").arg(side->prediction().run, core::scoreMapTitle(map())));
+            showProblem(tr("%1 has no map of %2").arg(side->prediction().run, core::scoreMapTitle(map())));
             return;
         }
     try {

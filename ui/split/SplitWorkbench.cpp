@@ -1,24 +1,30 @@
 #include "SplitWorkbench.h"
 
+#include "RegistrationDialog.h"
 #include "SplitPane.h"
 #include "analysis/AnalysisController.h"
 #include "analysis/AnalysisPanel.h"
 #include "common/Error.h"
+#include "compare/SlideRegistration.h"
 #include "document/SlideAnalysis.h"
 #include "document/SlideDocument.h"
 #include "project/Project.h"
 #include "project/ProjectController.h"
+#include "project/RegistrationStore.h"
 #include "tasks/TaskRunner.h"
 #include "viewer/SlideView.h"
+#include "workspace/SlideFiles.h"
 #include "workspace/SlideTabs.h"
 #include "workspace/SplitView.h"
 #include "workspace/ViewLink.h"
 
 #include <QActionGroup>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMainWindow>
 #include <QMenu>
+#include <map>
 
 namespace tessera::ui {
 
@@ -49,6 +55,18 @@ SplitWorkbench::SplitWorkbench(QMainWindow* window, SlideTabs* tabs, ProjectCont
         action->setData(i);
         connect(action, &QAction::triggered, this, [this, mode = kModes[i]] { split(mode); });
     }
+    m_beside = new QAction(tr("&Beside Another Slide…"), this);
+    m_beside->setObjectName(QStringLiteral("splitBeside"));
+    connect(m_beside, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            m_window, tr("Slide to show beside this one"),
+            m_project->project() ? m_project->project()->folder() : QString(), slideFileFilter());
+        if (!path.isEmpty())
+            splitBeside(path);
+    });
+    m_register = new QAction(tr("&Register Slides…"), this);
+    m_register->setObjectName(QStringLiteral("registerSlides"));
+    connect(m_register, &QAction::triggered, this, &SplitWorkbench::registerSlides);
     action(core::SplitMode::Single)->setChecked(true);
     action(core::SplitMode::Two)->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_2));
     action(core::SplitMode::Four)->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4));
@@ -78,6 +96,9 @@ void SplitWorkbench::addViewActions(QMenu* view)
     QMenu* menu = view->addMenu(tr("&Split"));
     menu->setObjectName(QStringLiteral("splitMenu"));
     menu->addActions(m_modes->actions());
+    menu->addSeparator();
+    menu->addAction(m_beside);
+    menu->addAction(m_register);
 }
 
 SplitView* SplitWorkbench::split(core::SplitMode mode)
@@ -140,33 +161,47 @@ void SplitWorkbench::listChoices(SplitView* split)
 {
     core::Project* project = m_project->project();
     const QPointer<SplitView> target(split);
-    const QString slide = split->primaryView()->slide()->path();
+    QStringList slides; // each pane's slide, once
+    for (int i = 0; i < split->paneCount(); ++i)
+        if (const QString path = split->paneView(i)->slide()->path(); !slides.contains(path))
+            slides << path;
+    using Stored = std::map<QString, std::vector<core::PredictionRecord>>;
     TaskRunner::instance().run(
         this, tr("Listing stored results"),
-        [folder = project ? project->folder() : QString(), slide](TaskControl&) {
-            return folder.isEmpty() ? std::vector<core::PredictionRecord>()
-                                    : core::Project::open(folder)->runs().predictionsFor(slide);
+        [folder = project ? project->folder() : QString(), slides](TaskControl&) {
+            Stored stored;
+            const auto open = folder.isEmpty() ? nullptr : core::Project::open(folder);
+            for (const QString& slide : slides)
+                stored[slide] =
+                    open ? open->runs().predictionsFor(slide) : std::vector<core::PredictionRecord>();
+            return stored;
         },
-        [this, target](TaskResult<std::vector<core::PredictionRecord>> result) {
+        [this, target](TaskResult<Stored> result) {
             if (!target)
                 return;
-            std::vector<SplitPane::RunChoice> choices;
+            const Stored stored = result.value.value_or(Stored());
             const QLocale locale;
-            for (const core::PredictionRecord& r :
-                 result.value.value_or(std::vector<core::PredictionRecord>()))
-                choices.push_back({tr("%1 (%2), %3")
-                                       .arg(r.runName, r.model,
-                                            locale.toString(r.created.toLocalTime(), QLocale::ShortFormat)),
-                                   r.runName, r.file});
-            // Results shown without a project (opened from a file) can be chosen in the other panes too.
-            for (SplitPane* pane : panes(target))
-                if (const SlideAnalysis* shown = pane->document() ? pane->document()->analysis() : nullptr;
-                    shown && std::none_of(choices.begin(), choices.end(), [&](const SplitPane::RunChoice& c) {
-                        return c.file == shown->resultsPath();
-                    }))
-                    choices.push_back(
-                        {shown->prediction().run, shown->prediction().run, shown->resultsPath()});
             for (SplitPane* pane : panes(target)) {
+                const QString slide = pane->view()->slide()->path();
+                std::vector<SplitPane::RunChoice> choices;
+                if (const auto found = stored.find(slide); found != stored.end())
+                    for (const core::PredictionRecord& r : found->second)
+                        choices.push_back(
+                            {tr("%1 (%2), %3")
+                                 .arg(r.runName, r.model,
+                                      locale.toString(r.created.toLocalTime(), QLocale::ShortFormat)),
+                             r.runName, r.file});
+                // Results shown without a project (opened from a file) can be chosen in the other
+                // panes of the same slide too.
+                for (SplitPane* other : panes(target))
+                    if (const SlideAnalysis* shown =
+                            other->document() ? other->document()->analysis() : nullptr;
+                        shown && other->view()->slide()->path() == slide &&
+                        std::none_of(choices.begin(), choices.end(), [&](const SplitPane::RunChoice& c) {
+                            return c.file == shown->resultsPath();
+                        }))
+                        choices.push_back(
+                            {shown->prediction().run, shown->prediction().run, shown->resultsPath()});
                 pane->setChoices(choices);
                 // A pane restored from the project's layout takes its run's results once they are known.
                 const QString wanted = pane->state().run;
@@ -178,6 +213,77 @@ void SplitWorkbench::listChoices(SplitView* split)
                     m_analysis->loadResults(pane->document(), choices.front().file, m_panel->settings());
             }
         });
+}
+
+void SplitWorkbench::splitBeside(const QString& path)
+{
+    const int index = m_tabs->currentIndex();
+    if (!m_tabs->viewAt(index)) {
+        Q_EMIT problem(tr("Open a slide first, then the slide to show beside it."));
+        return;
+    }
+    const QPointer<SlideView> view(m_tabs->viewAt(index));
+    TaskRunner::instance().run(
+        this, tr("Opening %1").arg(QFileInfo(path).fileName()),
+        [path](TaskControl&) { return core::Slide::open(path); },
+        [this, view](TaskResult<core::SlidePtr> opened) {
+            if (!view)
+                return; // the tab closed meanwhile
+            if (!opened.ok()) {
+                Q_EMIT problem(opened.error);
+                return;
+            }
+            int at = -1;
+            for (int i = 0; i < m_tabs->count(); ++i)
+                if (m_tabs->viewAt(i) == view)
+                    at = i;
+            SplitView* split = m_tabs->splitAt(at);
+            if (!split || split->paneCount() < 2)
+                split = splitTab(at, core::SplitMode::Two);
+            if (m_registration)
+                m_registration->close(); // it registers the pane about to go
+            split->setPaneSlide(1, *opened.value);
+            linkThroughStoredRegistration(split);
+            listChoices(split);
+            saveLayout(split);
+            reflectCurrentTab();
+            Q_EMIT besideOpened(split);
+        });
+}
+
+void SplitWorkbench::linkThroughStoredRegistration(SplitView* split)
+{
+    core::Project* project = m_project->project();
+    if (!project)
+        return;
+    try {
+        const std::vector<core::PointPair> pairs = core::readRegistration(
+            *project, split->paneView(0)->slide()->path(), split->paneView(1)->slide()->path());
+        if (int(pairs.size()) >= core::AffineRegistration::kMinimumPairs)
+            split->link().setPlacement(split->paneView(1), core::AffineRegistration::fit(pairs).transform);
+    } catch (const core::Error& error) {
+        Q_EMIT problem(error.message());
+    }
+}
+
+RegistrationDialog* SplitWorkbench::registerSlides()
+{
+    SplitView* split = m_tabs->splitAt(m_tabs->currentIndex());
+    if (!split || split->paneCount() < 2 || split->paneView(1)->slide() == split->paneView(0)->slide()) {
+        Q_EMIT problem(
+            tr("Show another slide beside this one first (View ▸ Split ▸ Beside Another Slide…)."));
+        return nullptr;
+    }
+    if (m_registration)
+        m_registration->close();
+    m_registration = new RegistrationDialog(
+        split, [this] { return m_project->project(); }, m_window);
+    m_registration->setAttribute(Qt::WA_DeleteOnClose);
+    // A pane that goes takes its registration with it.
+    connect(split, &SplitView::paneOpened, m_registration.data(), &QDialog::close);
+    connect(split, &QObject::destroyed, m_registration.data(), &QDialog::close);
+    m_registration->show();
+    return m_registration;
 }
 
 void SplitWorkbench::applyLayout(SplitView* split, const core::ViewLayout& layout)
@@ -239,6 +345,9 @@ void SplitWorkbench::reflectCurrentTab()
     action(split ? split->mode() : core::SplitMode::Single)->setChecked(true);
     for (QAction* action : m_modes->actions())
         action->setEnabled(m_tabs->currentView() != nullptr);
+    m_beside->setEnabled(m_tabs->currentView() != nullptr);
+    m_register->setEnabled(split && split->paneCount() >= 2 &&
+                           split->paneView(1)->slide() != split->paneView(0)->slide());
 }
 
 } // namespace tessera::ui

@@ -18,6 +18,7 @@ namespace tessera::ui {
 
 class AnalysisController;
 class AnalysisPanel;
+class RegistrationDialog;
 class ProjectController;
 class SlideTabs;
 class SlideView;
@@ -34,10 +35,18 @@ public:
     // Splits the current tab (Single: one view again), as the menu does; returns the split.
     SplitView* split(core::SplitMode mode);
     QList<SplitPane*> panes(const SplitView* split) const;
+    // The current tab split in two, the second pane on the slide at `path` (a serial section),
+    // linked through the project's registration of the pair where it has one; ends with
+    // besideOpened or problem.
+    void splitBeside(const QString& path);
+    // The registration dialog for the current split's two slides (nullptr, with problem, when the
+    // second pane shows the same slide).
+    RegistrationDialog* registerSlides();
     QAction* action(core::SplitMode mode) const;
 
 Q_SIGNALS:
     void problem(const QString& message);
+    void besideOpened(tessera::ui::SplitView* split);
 
 private:
     SplitView* splitTab(int index, core::SplitMode mode);
@@ -47,6 +56,7 @@ private:
     void restoreLayout(SlideView* opened);
     void saveLayout(const SplitView* split);
     void reflectCurrentTab();
+    void linkThroughStoredRegistration(SplitView* split);
 
     QMainWindow* m_window;
     SlideTabs* m_tabs;
@@ -54,6 +64,9 @@ private:
     AnalysisController* m_analysis;
     AnalysisPanel* m_panel;
     QActionGroup* m_modes;
+    QAction* m_beside;
+    QAction* m_register;
+    QPointer<RegistrationDialog> m_registration;
     bool m_restoring = false; // a saved layout being applied is not saved again meanwhile
 };
 

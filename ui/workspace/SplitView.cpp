@@ -2,6 +2,7 @@
 
 #include "ViewLink.h"
 #include "document/SlideDocument.h"
+#include "slide/TileCache.h"
 #include "viewer/SlideView.h"
 
 #include <QGridLayout>
@@ -37,7 +38,11 @@ SplitView::SplitView(SlideView* primary, core::TileCache* cache, QWidget* parent
     arrange();
 }
 
-SplitView::~SplitView() = default;
+SplitView::~SplitView()
+{
+    while (m_panes.size() > 1)
+        closeLastPane();
+}
 
 int SplitView::paneOf(const SlideView* view) const
 {
@@ -63,24 +68,53 @@ void SplitView::setMode(core::SplitMode mode)
     arrange();
 }
 
+SplitView::Pane SplitView::newPane(const core::SlidePtr& slide)
+{
+    auto* view = new SlideView(m_cache, this);
+    view->setDocument(std::make_unique<SlideDocument>(slide));
+    if (slide == primaryView()->slide())
+        ViewLink::follow(view, primaryView());
+    m_link->add(view);
+    return {view, newPaneHeader(this)};
+}
+
 void SplitView::openPane()
 {
-    SlideView* primary = primaryView();
-    auto* view = new SlideView(m_cache, this);
-    view->setDocument(std::make_unique<SlideDocument>(primary->slide()));
-    ViewLink::follow(view, primary);
-    m_panes.push_back({view, newPaneHeader(this)});
-    m_link->add(view);
-    Q_EMIT paneOpened(int(m_panes.size()) - 1, view);
+    m_panes.push_back(newPane(primaryView()->slide()));
+    Q_EMIT paneOpened(int(m_panes.size()) - 1, m_panes.back().view);
+}
+
+void SplitView::setPaneSlide(int index, core::SlidePtr slide)
+{
+    if (index <= 0 || index >= paneCount() || !slide)
+        return;
+    const Pane old = m_panes[std::size_t(index)];
+    m_panes[std::size_t(index)] = newPane(slide);
+    dropPane(old);
+    const Pane& pane = m_panes[std::size_t(index)];
+    arrange();
+    Q_EMIT paneOpened(index, pane.view);
 }
 
 void SplitView::closeLastPane()
 {
     const Pane pane = m_panes.back();
     m_panes.pop_back();
+    dropPane(pane);
+}
+
+void SplitView::dropPane(const Pane& pane)
+{
     m_link->remove(pane.view);
+    const core::SlidePtr slide = pane.view->slide();
     delete pane.header;
     delete pane.view; // waits for its tile loader's workers
+    // Another slide's tiles leave the cache with the last pane showing it (the tab's own slide's
+    // leave with the tab).
+    const bool shown = std::any_of(m_panes.begin(), m_panes.end(),
+                                   [&](const Pane& other) { return other.view->slide() == slide; });
+    if (slide && !shown)
+        m_cache->removeSlide(slide->id());
 }
 
 SlideView* SplitView::releasePrimary()

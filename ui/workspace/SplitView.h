@@ -6,6 +6,7 @@
 #pragma once
 
 #include "project/ViewLayout.h"
+#include "slide/Slide.h"
 
 #include <QWidget>
 #include <vector>
@@ -39,6 +40,10 @@ public:
     SlideView* paneView(int index) const { return m_panes.at(std::size_t(index)).view; }
     QWidget* paneHeader(int index) const { return m_panes.at(std::size_t(index)).header; }
     int paneOf(const SlideView* view) const; // -1 if none
+    // Pane `index` (not the first) shows another slide (a serial section): a new view and an
+    // empty header (paneOpened follows). Linked as the same slide would be until a placement is
+    // set on link().
+    void setPaneSlide(int index, core::SlidePtr slide);
     ViewLink& link() { return *m_link; }
 
     // Swipe: the second pane's view is shown right of a vertical line at this fraction of the
@@ -57,8 +62,10 @@ private:
         SlideView* view;
         QWidget* header;
     };
+    Pane newPane(const core::SlidePtr& slide);
     void openPane();
     void closeLastPane();
+    void dropPane(const Pane& pane);
     void arrange();
 
     core::TileCache* m_cache;

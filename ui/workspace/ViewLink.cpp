@@ -4,6 +4,7 @@
 
 #include <QScopedValueRollback>
 #include <algorithm>
+#include <cmath>
 
 namespace tessera::ui {
 
@@ -13,7 +14,7 @@ void ViewLink::add(SlideView* view)
 {
     if (std::any_of(m_members.begin(), m_members.end(), [view](const Member& m) { return m.view == view; }))
         return;
-    m_members.push_back({view, true});
+    m_members.push_back({view, true, QTransform()});
     connect(view, &SlideView::viewChanged, this, [this, view] { viewMoved(view); });
     connect(view, &SlideView::cursorMoved, this, [this, view](QPointF at, bool inside) {
         cursorAt(view, inside ? std::optional(at) : std::nullopt);
@@ -41,7 +42,7 @@ void ViewLink::setLinked(SlideView* view, bool linked)
             for (const SlideView* other : linkedViews())
                 if (other != view) {
                     const QScopedValueRollback guard(m_moving, true);
-                    follow(view, other);
+                    place(view, other);
                     break;
                 }
             return;
@@ -52,6 +53,56 @@ bool ViewLink::isLinked(const SlideView* view) const
 {
     return std::any_of(m_members.begin(), m_members.end(),
                        [view](const Member& m) { return m.view == view && m.linked; });
+}
+
+const ViewLink::Member* ViewLink::member(const SlideView* view) const
+{
+    for (const Member& m : m_members)
+        if (m.view == view)
+            return &m;
+    return nullptr;
+}
+
+void ViewLink::setPlacement(SlideView* view, const QTransform& placement)
+{
+    for (Member& m : m_members)
+        if (m.view == view)
+            m.placement = placement;
+    // Straight onto the others' place through the new placement.
+    for (const SlideView* other : linkedViews())
+        if (other != view && isLinked(view)) {
+            const QScopedValueRollback guard(m_moving, true);
+            place(view, other);
+            break;
+        }
+}
+
+QTransform ViewLink::placement(const SlideView* view) const
+{
+    const Member* m = member(view);
+    return m ? m->placement : QTransform();
+}
+
+namespace {
+
+// How many of the view's level-0 pixels one common pixel spans (the placement's linear scale).
+double areaScale(const QTransform& placement)
+{
+    return std::sqrt(std::abs(placement.determinant()));
+}
+
+} // namespace
+
+void ViewLink::place(SlideView* view, const SlideView* leader)
+{
+    const QTransform from = placement(leader), to = placement(view);
+    if (from.isIdentity() && to.isIdentity()) {
+        follow(view, leader);
+        return;
+    }
+    const QPointF common = from.inverted().map(leader->centre());
+    const double scale = leader->scale() * areaScale(from) / std::max(areaScale(to), 1e-12);
+    view->setView(to.map(common), scale);
 }
 
 void ViewLink::follow(SlideView* view, const SlideView* leader)
@@ -76,15 +127,18 @@ void ViewLink::viewMoved(SlideView* leader)
     const QScopedValueRollback guard(m_moving, true);
     for (SlideView* view : linkedViews())
         if (view != leader)
-            follow(view, leader);
+            place(view, leader);
 }
 
 void ViewLink::cursorAt(SlideView* from, std::optional<QPointF> level0)
 {
     if (!isLinked(from))
         return;
+    const QTransform toCommon = placement(from).inverted();
     for (SlideView* view : linkedViews())
-        view->setLinkedCursor(view == from ? std::nullopt : level0);
+        view->setLinkedCursor(view == from || !level0
+                                  ? std::nullopt
+                                  : std::optional(placement(view).map(toCommon.map(*level0))));
 }
 
 } // namespace tessera::ui
