@@ -63,23 +63,34 @@ FirstScreen openToFirstScreen(const QString& path, const QSize& size)
     return {opened, tilesIn, timer.nsecsElapsed() / 1e6, view.displayLevel(), view.loader()->loadedCount()};
 }
 
-std::vector<double> panFrames(ui::SlideView& view, QPointF start, double scale, int frames, double step)
+// Frames of `widget` (a split, or one view) while `lead` pans right by `step` screen pixels a
+// frame at `scale`; the cache warmed along the path first.
+std::vector<double> panWidgetFrames(QWidget& widget, ui::SlideView& lead,
+                                    const std::vector<ui::SlideView*>& all, QPointF start, double scale,
+                                    int frames, double step)
 {
-    // Warm the cache along the path first.
+    const auto loaded = [&] {
+        return std::all_of(all.begin(), all.end(), [](const ui::SlideView* v) { return v->isFullyLoaded(); });
+    };
     for (int i = 0; i <= frames; i += 10) {
-        view.setView(start + QPointF(i * step / scale, 0), scale);
-        while (!view.isFullyLoaded())
-            QApplication::processEvents(QEventLoop::WaitForMoreEvents); // sleep, as exec() would
+        lead.setView(start + QPointF(i * step / scale, 0), scale);
+        while (!loaded())
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     std::vector<double> times;
     QElapsedTimer timer;
     for (int i = 0; i < frames; ++i) {
         timer.restart();
-        view.setView(start + QPointF(i * step / scale, 0), scale);
-        view.repaint();
+        lead.setView(start + QPointF(i * step / scale, 0), scale);
+        widget.repaint();
         times.push_back(timer.nsecsElapsed() / 1e6);
     }
     return times;
+}
+
+std::vector<double> panFrames(ui::SlideView& view, QPointF start, double scale, int frames, double step)
+{
+    return panWidgetFrames(view, view, {&view}, start, scale, frames, step);
 }
 
 // A patch on every 256-px grid cell of the slide with a smooth score field: a heatmap as
@@ -129,31 +140,6 @@ std::pair<std::vector<double>, std::vector<double>> pairedPanFrames(ui::SlideVie
         }
     }
     return {off, on};
-}
-
-// Frames of `widget` (a split, or one view) while `lead` pans right by `step` screen pixels a
-// frame at `scale`; the cache warmed along the path first.
-std::vector<double> panWidgetFrames(QWidget& widget, ui::SlideView& lead,
-                                    const std::vector<ui::SlideView*>& all, QPointF start, double scale,
-                                    int frames, double step)
-{
-    const auto loaded = [&] {
-        return std::all_of(all.begin(), all.end(), [](const ui::SlideView* v) { return v->isFullyLoaded(); });
-    };
-    for (int i = 0; i <= frames; i += 10) {
-        lead.setView(start + QPointF(i * step / scale, 0), scale);
-        while (!loaded())
-            QApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    std::vector<double> times;
-    QElapsedTimer timer;
-    for (int i = 0; i < frames; ++i) {
-        timer.restart();
-        lead.setView(start + QPointF(i * step / scale, 0), scale);
-        widget.repaint();
-        times.push_back(timer.nsecsElapsed() / 1e6);
-    }
-    return times;
 }
 
 core::Prediction reversedScores(core::Prediction p)

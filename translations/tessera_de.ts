@@ -1478,6 +1478,11 @@ srun tessera-cli %2 --distributed
         <source>The points of a registration lie on one line: click them spread over the section, not along an edge</source>
         <translation>Die Punkte der Registrierung liegen auf einer Linie: Klicken Sie sie über den Schnitt verteilt, nicht entlang einer Kante</translation>
     </message>
+    <message>
+        <location filename="../core/compare/SlideRegistration.cpp" line="79"/>
+        <source>The points clicked in the second slide lie on one line: click the same structures there as in the first</source>
+        <translation>Die im zweiten Schnitt geklickten Punkte liegen auf einer Linie: Klicken Sie dort dieselben Strukturen wie im ersten</translation>
+    </message>
 </context>
 <context>
     <name>RunRegistry</name>
@@ -1973,17 +1978,17 @@ srun tessera-cli %2 --distributed
         <translation>Die Werte und Patch-Koordinaten einer Karte passen nicht zusammen</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/MapDifference.cpp" line="47"/>
+        <location filename="../core/heatmap/MapDifference.cpp" line="53"/>
         <source>The two maps share no patch: they were made from different patches of the slide</source>
         <translation>Die beiden Karten haben keinen Patch gemeinsam: Sie wurden aus verschiedenen Patches des Schnitts erstellt</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/MapDifference.cpp" line="64"/>
+        <location filename="../core/heatmap/MapDifference.cpp" line="70"/>
         <source>%1 − %2 (percentile points)</source>
         <translation>%1 − %2 (Perzentilpunkte)</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/MapDifference.cpp" line="66"/>
+        <location filename="../core/heatmap/MapDifference.cpp" line="72"/>
         <source>red: %1 ranks the patch higher; blue: %2 does</source>
         <translation>rot: %1 stuft den Patch höher ein; blau: %2</translation>
     </message>
@@ -2049,19 +2054,23 @@ srun tessera-cli %2 --distributed
 <context>
     <name>tessera::core::RegistrationStore</name>
     <message>
-        <location filename="../core/project/RegistrationStore.cpp" line="29"/>
+        <location filename="../core/project/RegistrationStore.cpp" line="30"/>
         <source>Cannot read the slide registrations %1: %2</source>
         <translation>Die Schnittregistrierungen %1 können nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/project/RegistrationStore.cpp" line="36"/>
+        <location filename="../core/project/RegistrationStore.cpp" line="37"/>
         <source>The slide registrations %1 are damaged (%2)</source>
         <translation>Die Schnittregistrierungen %1 sind beschädigt (%2)</translation>
     </message>
     <message>
-        <location filename="../core/project/RegistrationStore.cpp" line="65"/>
+        <location filename="../core/project/RegistrationStore.cpp" line="67"/>
+        <source>The slide registrations %1 are damaged (a point pair without 4 numbers)</source>
+        <translation>Die Schnittregistrierungen %1 sind beschädigt (ein Punktpaar ohne 4 Zahlen)</translation>
+    </message>
+    <message>
         <source>The slide registrations %1 are damaged (a point pair without 4 coordinates)</source>
-        <translation>Die Schnittregistrierungen %1 sind beschädigt (ein Punktpaar ohne 4 Koordinaten)</translation>
+        <translation type="vanished">Die Schnittregistrierungen %1 sind beschädigt (ein Punktpaar ohne 4 Koordinaten)</translation>
     </message>
 </context>
 <context>
@@ -4888,7 +4897,7 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SlideView</name>
     <message>
-        <location filename="../ui/viewer/SlideView.cpp" line="222"/>
+        <location filename="../ui/viewer/SlideView.cpp" line="223"/>
         <source>Open a slide (Ctrl+O) or drop one here</source>
         <translation>Schnitt öffnen (Strg+O) oder hierher ziehen</translation>
     </message>
@@ -4896,79 +4905,79 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SplitPane</name>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="45"/>
+        <location filename="../ui/split/SplitPane.cpp" line="46"/>
         <source>View %1</source>
         <translation>Ansicht %1</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="47"/>
+        <location filename="../ui/split/SplitPane.cpp" line="48"/>
         <source>View %1 · %2</source>
         <translation>Ansicht %1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="53"/>
+        <location filename="../ui/split/SplitPane.cpp" line="54"/>
         <source>The run whose maps this view shows (runs that have predicted this slide)</source>
         <translation>Der Lauf, dessen Karten diese Ansicht zeigt (Läufe, die diesen Schnitt vorhergesagt haben)</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="56"/>
+        <location filename="../ui/split/SplitPane.cpp" line="57"/>
         <source>no stored results</source>
         <translation>keine gespeicherten Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="63"/>
+        <location filename="../ui/split/SplitPane.cpp" line="64"/>
         <source>− View 1</source>
         <translation>− Ansicht 1</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="65"/>
+        <location filename="../ui/split/SplitPane.cpp" line="66"/>
         <source>Show where View 1 and this view disagree: View 1 minus this view, in percentile points of the chosen map</source>
         <translation>Zeigt, wo Ansicht 1 und diese Ansicht sich unterscheiden: Ansicht 1 minus diese Ansicht, in Perzentilpunkten der gewählten Karte</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="70"/>
-        <location filename="../ui/split/SplitPane.cpp" line="80"/>
+        <location filename="../ui/split/SplitPane.cpp" line="71"/>
+        <location filename="../ui/split/SplitPane.cpp" line="81"/>
         <source>Linked</source>
         <translation>Verknüpft</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="73"/>
+        <location filename="../ui/split/SplitPane.cpp" line="74"/>
         <source>Follow the other views&apos; pan, zoom and pointer</source>
         <translation>Verschieben, Zoom und Zeiger der anderen Ansichten folgen</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="80"/>
+        <location filename="../ui/split/SplitPane.cpp" line="81"/>
         <source>Unlinked</source>
         <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="218"/>
-        <location filename="../ui/split/SplitPane.cpp" line="238"/>
+        <location filename="../ui/split/SplitPane.cpp" line="225"/>
+        <location filename="../ui/split/SplitPane.cpp" line="245"/>
         <source>%1 has no map of %2</source>
         <translation>%1 hat keine Karte „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="227"/>
+        <location filename="../ui/split/SplitPane.cpp" line="234"/>
         <source>A difference needs both views on the same slide; these show two slides</source>
         <translation>Eine Differenz braucht beide Ansichten auf demselben Schnitt; diese zeigen zwei Schnitte</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="232"/>
+        <location filename="../ui/split/SplitPane.cpp" line="239"/>
         <source>Both views need a run for a difference</source>
         <translation>Für eine Differenz brauchen beide Ansichten einen Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="246"/>
+        <location filename="../ui/split/SplitPane.cpp" line="253"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="250"/>
+        <location filename="../ui/split/SplitPane.cpp" line="257"/>
         <source>View 1 (%1)</source>
         <translation>Ansicht 1 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="251"/>
+        <location filename="../ui/split/SplitPane.cpp" line="258"/>
         <source>View %1 (%2)</source>
         <translation>Ansicht %1 (%2)</translation>
     </message>
@@ -5021,27 +5030,27 @@ Kalibrierung: %4</translation>
         <translation>Öffnen Sie zuerst einen Schnitt, dann teilen Sie seine Ansicht.</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="170"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="173"/>
         <source>Listing stored results</source>
         <translation>Gespeicherte Ergebnisse werden aufgelistet</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="190"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="193"/>
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="222"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="226"/>
         <source>Open a slide first, then the slide to show beside it.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann den Schnitt, der daneben gezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="227"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="231"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="274"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="278"/>
         <source>Show another slide beside this one first (View ▸ Split ▸ Beside Another Slide…).</source>
         <translation>Zeigen Sie zuerst einen anderen Schnitt neben diesem (Ansicht ▸ Teilen ▸ Neben einem anderen Schnitt…).</translation>
     </message>
@@ -5067,7 +5076,7 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SwipeStage</name>
     <message>
-        <location filename="../ui/workspace/SplitView.cpp" line="204"/>
+        <location filename="../ui/workspace/SplitView.cpp" line="210"/>
         <source>Drag to swipe between the two runs</source>
         <translation>Ziehen, um zwischen den beiden Läufen zu wischen</translation>
     </message>

@@ -74,6 +74,10 @@ AffineRegistration AffineRegistration::fit(const std::vector<PointPair>& pairs)
     const QTransform affine(ax[0], ay[0], ax[1], ay[1], ax[2], ay[2]);
     AffineRegistration out;
     out.transform = normalise * affine;
+    // The second slide's points on one line fold the plane flat: no way back from it.
+    if (!(std::abs(affine.determinant()) > 1e-9))
+        throw Error(QObject::tr("The points clicked in the second slide lie on one line: click the same "
+                                "structures there as in the first"));
     double squares = 0;
     for (const PointPair& p : pairs) {
         const QPointF d = out.transform.map(p.from) - p.to;

@@ -21,8 +21,9 @@ struct AffineRegistration {
     std::vector<double> residuals; // per pair: |transform(from) − to| in the second slide's pixels
     double rmsResidual = 0;        // pixels
 
-    // Throws Error with fewer than kMinimumPairs pairs or when the first slide's points (nearly)
-    // lie on one line, which leaves the transform undetermined.
+    // Throws Error with fewer than kMinimumPairs pairs, when the first slide's points (nearly)
+    // lie on one line, which leaves the transform undetermined, or when the second slide's do,
+    // which leaves it without an inverse.
     static AffineRegistration fit(const std::vector<PointPair>& pairs);
     QPointF map(QPointF from) const { return transform.map(from); }
 };

@@ -28,21 +28,27 @@ PatchScores percentileDifference(const PatchScores& a, const PatchScores& b)
     if (a.coords.size() != 2 * a.values.size() || b.coords.size() != 2 * b.values.size())
         throw Error(QCoreApplication::translate("tessera::core::MapDifference",
                                                 "A map's scores and patch coordinates disagree"));
-    const std::vector<float> rankA = normalizeScores(a.values, Normalization::Percentile);
-    const std::vector<float> rankB = normalizeScores(b.values, Normalization::Percentile);
     std::unordered_map<std::int64_t, std::size_t> inB;
     inB.reserve(b.values.size());
     for (std::size_t i = 0; i < b.values.size(); ++i)
         inB.emplace(cellKey(b.coords[2 * i], b.coords[2 * i + 1]), i);
+    // The patches both maps scored; each is ranked among these only, so that two maps ordering
+    // them alike differ nowhere even where one run kept patches the other did not.
+    std::vector<float> sharedA, sharedB;
     PatchScores out;
     out.step = a.step;
     for (std::size_t i = 0; i < a.values.size(); ++i) {
         const auto match = inB.find(cellKey(a.coords[2 * i], a.coords[2 * i + 1]));
         if (match == inB.end())
             continue;
-        out.values.push_back(rankA[i] - rankB[match->second]);
+        sharedA.push_back(a.values[i]);
+        sharedB.push_back(b.values[match->second]);
         out.coords.insert(out.coords.end(), {a.coords[2 * i], a.coords[2 * i + 1]});
     }
+    const std::vector<float> rankA = normalizeScores(sharedA, Normalization::Percentile);
+    const std::vector<float> rankB = normalizeScores(sharedB, Normalization::Percentile);
+    for (std::size_t i = 0; i < rankA.size(); ++i)
+        out.values.push_back(rankA[i] - rankB[i]);
     if (out.values.empty())
         throw Error(QCoreApplication::translate(
             "tessera::core::MapDifference",

@@ -9,7 +9,7 @@
 namespace tessera::core {
 
 // Per patch present in both (matched by level-0 coordinates): rank in A − rank in B, in [−1, 1]
-// (ranks as normalizeScores(Percentile), over each map's own patches). Throws Error when the
+// (ranks as normalizeScores(Percentile), among the shared patches). Throws Error when the
 // two maps lie on different patch grids (another step), or share no patch.
 PatchScores percentileDifference(const PatchScores& a, const PatchScores& b);
 

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace tessera::core {
 
@@ -60,11 +61,12 @@ std::vector<PointPair> readRegistration(const Project& project, const QString& f
             continue;
         for (const QJsonValue& point : entry.value(QStringLiteral("points")).toArray()) {
             const QJsonArray p = point.toArray();
-            if (p.size() != 4)
+            if (p.size() != 4 ||
+                !std::all_of(p.begin(), p.end(), [](const QJsonValue& v) { return v.isDouble(); }))
                 throw Error(
                     QCoreApplication::translate("tessera::core::RegistrationStore",
                                                 "The slide registrations %1 are damaged (a point pair "
-                                                "without 4 coordinates)")
+                                                "without 4 numbers)")
                         .arg(path));
             pairs.push_back(
                 {QPointF(p[0].toDouble(), p[1].toDouble()), QPointF(p[2].toDouble(), p[3].toDouble())});

@@ -239,6 +239,11 @@ private Q_SLOTS:
             line.push_back(
                 {QPointF(1000 + 5000 * i, 2000 + 3000 * i), QPointF(1000 + 5000 * i, 2000 + 3000 * i)});
         QVERIFY_THROWS_EXCEPTION(Error, AffineRegistration::fit(line));
+        // Spread in the first slide but on one line in the second: no inverse to link back with.
+        std::vector<PointPair> flattened;
+        for (const QPointF& p : {QPointF(0, 0), QPointF(9000, 0), QPointF(0, 7000), QPointF(9000, 7000)})
+            flattened.push_back({p, QPointF(p.x() + p.y(), 2 * (p.x() + p.y()))});
+        QVERIFY_THROWS_EXCEPTION(Error, AffineRegistration::fit(flattened));
     }
 
     // A NaN score (a model that failed on a slide) leaves that slide out instead of hanging or

@@ -341,13 +341,13 @@ void TestHeatmap::percentileDifferenceMatchesPatchesByPlace()
     // A: patches at x = 0, 1, 2, 3 (step 10) scored 1, 2, 3, 4; B lists the same patches in
     // another order plus one A lacks, with raw scores on another scale.
     core::PatchScores a{{1, 2, 3, 4}, {0, 0, 10, 0, 20, 0, 30, 0}, 10};
-    core::PatchScores b{{0.9f, 0.1f, 0.5f, 0.3f, 0.7f}, {30, 0, 0, 0, 20, 0, 10, 0, 40, 0}, 10};
+    core::PatchScores b{{0.9f, 0.1f, 0.5f, 0.7f, 0.3f}, {30, 0, 0, 0, 20, 0, 10, 0, 40, 0}, 10};
     const core::PatchScores d = core::percentileDifference(a, b);
     QCOMPARE(d.step, 10);
     QCOMPARE(d.coords, (std::vector<std::int64_t>{0, 0, 10, 0, 20, 0, 30, 0}));
-    // Ranks in A: 0, 1/3, 2/3, 1. Ranks in B over its five patches (0.1 0.3 0.5 0.7 0.9 → 0 … 1):
-    // (0,0) 0.1 → 0; (10,0) 0.3 → 0.25; (20,0) 0.5 → 0.5; (30,0) 0.9 → 1.
-    const std::vector<float> expected{0.0f, 1.0f / 3 - 0.25f, 2.0f / 3 - 0.5f, 0.0f};
+    // Ranked among the four shared patches: A 0, 1/3, 2/3, 1; B (0.1, 0.7, 0.5, 0.9) 0, 2/3, 1/3, 1.
+    // B's extra patch (40, 0) changes no rank.
+    const std::vector<float> expected{0.0f, -1.0f / 3, 1.0f / 3, 0.0f};
     for (std::size_t i = 0; i < expected.size(); ++i)
         QVERIFY2(std::abs(d.values[i] - expected[i]) < 1e-6f, qPrintable(QString::number(d.values[i])));
     // A map against itself differs nowhere; reversed, everywhere by the full range at the ends.

@@ -86,18 +86,18 @@ RegistrationDialog::~RegistrationDialog()
     releaseViews();
 }
 
-void RegistrationDialog::hideEvent(QHideEvent* event)
+void RegistrationDialog::done(int result)
 {
-    releaseViews(); // closed: clicks pan again at once, not when the dialog is deleted later
-    QDialog::hideEvent(event);
+    releaseViews();
+    QDialog::done(result);
 }
 
 void RegistrationDialog::releaseViews()
 {
-    // The tools belong to the views.
-    if (m_fixed)
+    // The tools belong to the views; a view that took up another tool since keeps it.
+    if (m_fixed && m_fixedTool && m_fixed->tool() == m_fixedTool)
         m_fixed->setTool(nullptr);
-    if (m_moving)
+    if (m_moving && m_movingTool && m_moving->tool() == m_movingTool)
         m_moving->setTool(nullptr);
     delete m_fixedTool.data();
     delete m_movingTool.data();

@@ -38,12 +38,10 @@ public:
     // Adds a point as a click does: in View 1 (`first`) it waits for its partner in View 2.
     void pick(bool first, QPointF level0);
     void removePair(int index);
+    void done(int result) override; // closed: clicks pan again at once, not when deleted later
 
 Q_SIGNALS:
     void registrationChanged();
-
-protected:
-    void hideEvent(QHideEvent* event) override;
 
 private:
     void releaseViews(); // the views go back to panning

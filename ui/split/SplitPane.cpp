@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QToolButton>
+#include <utility>
 
 namespace tessera::ui {
 
@@ -92,6 +93,7 @@ SplitPane::SplitPane(int index, SlideView* view, QWidget* header, SlideView* fir
     });
     connect(m_run, &QComboBox::activated, this, [this](int at) {
         m_wantedRun.clear();
+        m_loadClaimed = true;
         Q_EMIT runChosen(m_run->itemData(at).toString());
         Q_EMIT changed();
     });
@@ -179,6 +181,11 @@ void SplitPane::apply(const core::PaneLayout& layout)
         m_differenceBox->setChecked(layout.difference);
     if (m_link)
         m_link->setChecked(layout.linked);
+}
+
+bool SplitPane::claimFirstLoad()
+{
+    return !std::exchange(m_loadClaimed, true);
 }
 
 void SplitPane::setLinkEnabled(bool enabled)

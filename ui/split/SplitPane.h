@@ -50,6 +50,9 @@ public:
     core::PaneLayout state() const;
     void apply(const core::PaneLayout& layout);
     void setLinkEnabled(bool enabled); // the swipe keeps its two views linked
+    // True the first time only, and never after the user picked a run: a new pane takes the
+    // slide's latest results once, and never over a choice.
+    bool claimFirstLoad();
     MapLayer map() const;
     bool showsDifference() const;
     const QString& problem() const { return m_problem; }
@@ -79,6 +82,7 @@ private:
     QString m_problem;
     ImageLayer* m_difference = nullptr;
     QString m_wantedRun; // from a saved layout, until the choices hold it
+    bool m_loadClaimed = false;
 };
 
 } // namespace tessera::ui

@@ -166,6 +166,9 @@ void SplitWorkbench::listChoices(SplitView* split)
         if (const QString path = split->paneView(i)->slide()->path(); !slides.contains(path))
             slides << path;
     using Stored = std::map<QString, std::vector<core::PredictionRecord>>;
+    // Only the newest listing of a split is used: an older one may not know a pane's new slide.
+    const int listing = split->property("listing").toInt() + 1;
+    split->setProperty("listing", listing);
     TaskRunner::instance().run(
         this, tr("Listing stored results"),
         [folder = project ? project->folder() : QString(), slides](TaskControl&) {
@@ -176,8 +179,8 @@ void SplitWorkbench::listChoices(SplitView* split)
                     open ? open->runs().predictionsFor(slide) : std::vector<core::PredictionRecord>();
             return stored;
         },
-        [this, target](TaskResult<Stored> result) {
-            if (!target)
+        [this, target, listing](TaskResult<Stored> result) {
+            if (!target || target->property("listing").toInt() != listing)
                 return;
             const Stored stored = result.value.value_or(Stored());
             const QLocale locale;
@@ -209,7 +212,8 @@ void SplitWorkbench::listChoices(SplitView* split)
                 if (!wanted.isEmpty() && pane->shownRun() != wanted)
                     if (const QString file = pane->fileOfRun(wanted); !file.isEmpty())
                         m_analysis->loadResults(pane->document(), file, m_panel->settings());
-                if (wanted.isEmpty() && !shown && !choices.empty() && pane->index() > 0)
+                if (wanted.isEmpty() && !shown && !choices.empty() && pane->index() > 0 &&
+                    pane->claimFirstLoad())
                     m_analysis->loadResults(pane->document(), choices.front().file, m_panel->settings());
             }
         });
@@ -325,12 +329,20 @@ void SplitWorkbench::saveLayout(const SplitView* split)
     core::Project* project = m_project->project();
     if (m_restoring || !project)
         return;
+    // The project's layout is made on its own slides.
+    const SlideView* own = split ? split->primaryView() : m_tabs->currentView();
+    if (!own || !project->slides().find(QFileInfo(own->slide()->path()).completeBaseName()))
+        return;
     core::ViewLayout layout;
     if (split) {
         layout.mode = split->mode();
         layout.swipePosition = split->swipePosition();
-        for (const SplitPane* pane : panes(split))
-            layout.panes.push_back(pane->state());
+        for (const SplitPane* pane : panes(split)) {
+            core::PaneLayout state = pane->state();
+            if (pane->view()->slide() != split->primaryView()->slide())
+                state.run.clear(); // another slide's run means nothing on the slides the layout meets
+            layout.panes.push_back(state);
+        }
     }
     try {
         core::writeViewLayout(project->folder(), layout);

@@ -11,6 +11,7 @@
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
 #include <QPainter>
+#include <QScopedValueRollback>
 #include <QTimer>
 #include <QWheelEvent>
 
@@ -251,6 +252,7 @@ void SlideView::leaveEvent(QEvent* event)
 
 void SlideView::resizeEvent(QResizeEvent*)
 {
+    const QScopedValueRollback resizing(m_resizing, true);
     m_view = m_view.resized(size());
     if (m_fitPending)
         fitToWindow();

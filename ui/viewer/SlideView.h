@@ -70,6 +70,8 @@ public:
     void setTool(ViewerTool* tool);
     ViewerTool* tool() const { return m_tool; }
     PanTool* panTool() const { return m_panTool; }
+    // True while the widget's resize re-places the view (linked views do not take that as a lead).
+    bool isResizing() const { return m_resizing; }
 
     // Another view's pointer, drawn here as a cross at the same slide point (linked views); nullopt
     // hides it.
@@ -111,6 +113,7 @@ private:
     PanTool* m_panTool;
     ViewerTool* m_tool;
     std::optional<QPointF> m_linkedCursor;
+    bool m_resizing = false;
 };
 
 } // namespace tessera::ui

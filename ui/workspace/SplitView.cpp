@@ -72,9 +72,8 @@ SplitView::Pane SplitView::newPane(const core::SlidePtr& slide)
 {
     auto* view = new SlideView(m_cache, this);
     view->setDocument(std::make_unique<SlideDocument>(slide));
-    if (slide == primaryView()->slide())
-        ViewLink::follow(view, primaryView());
     m_link->add(view);
+    m_link->setPlacement(view, QTransform()); // where the others are (not fitted on its own)
     return {view, newPaneHeader(this)};
 }
 
@@ -88,6 +87,7 @@ void SplitView::setPaneSlide(int index, core::SlidePtr slide)
 {
     if (index <= 0 || index >= paneCount() || !slide)
         return;
+    detach(); // the swipe stage refers to the view about to go
     const Pane old = m_panes[std::size_t(index)];
     m_panes[std::size_t(index)] = newPane(slide);
     dropPane(old);
@@ -146,7 +146,7 @@ void SplitView::setSwipePosition(double fraction)
         m_stage->setPosition(m_swipe);
 }
 
-void SplitView::arrange()
+void SplitView::detach()
 {
     // The panes leave the old arrangement before it goes.
     for (const Pane& pane : m_panes) {
@@ -155,7 +155,13 @@ void SplitView::arrange()
         pane.header->setParent(this);
     }
     delete m_arrangement;
+    m_arrangement = nullptr;
     m_stage = nullptr;
+}
+
+void SplitView::arrange()
+{
+    detach();
     m_arrangement = new QWidget(this);
     m_grid->addWidget(m_arrangement, 0, 0);
     auto* grid = new QGridLayout(m_arrangement);

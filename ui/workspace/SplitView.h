@@ -66,6 +66,7 @@ private:
     void openPane();
     void closeLastPane();
     void dropPane(const Pane& pane);
+    void detach(); // the panes out of their arrangement, which is deleted
     void arrange();
 
     core::TileCache* m_cache;

@@ -124,6 +124,10 @@ void ViewLink::viewMoved(SlideView* leader)
 {
     if (m_moving || !isLinked(leader))
         return;
+    // A pane being resized keeps its place; only the first view (the tab's own, refitting to its
+    // new size) leads then.
+    if (leader->isResizing() && m_members.front().view != leader)
+        return;
     const QScopedValueRollback guard(m_moving, true);
     for (SlideView* view : linkedViews())
         if (view != leader)

@@ -30,10 +30,9 @@ public:
     // Common coordinates → the view's slide's level-0 pixels (identity: the same slide).
     void setPlacement(SlideView* view, const QTransform& placement);
     QTransform placement(const SlideView* view) const;
-    // Puts `view` where `leader` is, both showing the same slide (used when a view opens).
-    static void follow(SlideView* view, const SlideView* leader);
 
 private:
+    static void follow(SlideView* view, const SlideView* leader); // the same slide: the same place
     void place(SlideView* view, const SlideView* leader);
     void viewMoved(SlideView* leader);
     void cursorAt(SlideView* from, std::optional<QPointF> level0);
