@@ -37,6 +37,10 @@ int runSynth(const QStringList& arguments, CliContext& io)
                       QStringLiteral("Marker-pen strokes over about a tenth of each tissue piece."));
     options.addSwitch(QStringLiteral("other-texture"),
                       QStringLiteral("Another tissue: coarser stroma, fewer spindle-shaped nuclei."));
+    options.add(QStringLiteral("format"),
+                QStringLiteral("File layout: tiff (one directory per level) or ome-tiff (OME-XML, levels in "
+                               "SubIFDs)."),
+                QStringLiteral("tiff|ome-tiff"), d.format, QStringLiteral("format"));
     options.addSwitch(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
     options.parse(arguments);
     options.require({"out"});
@@ -53,6 +57,7 @@ int runSynth(const QStringList& arguments, CliContext& io)
     spec.blurSigma = options.number(QStringLiteral("blur"));
     spec.penMarks = options.isSet(QStringLiteral("pen-marks"));
     spec.otherTexture = options.isSet(QStringLiteral("other-texture"));
+    spec.format = options.value(QStringLiteral("format"));
     const QString out = options.value(QStringLiteral("out"));
 
     const core::SyntheticSlideGenerator generator(spec); // validates: throws core::FieldError

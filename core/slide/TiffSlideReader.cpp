@@ -1,5 +1,7 @@
 #include "TiffSlideReader.h"
 
+#include "OmeXml.h"
+
 #include "JpegTileDecoder.h"
 #include "common/Error.h"
 
@@ -19,7 +21,8 @@
 namespace tessera::core {
 
 struct TiffSlideReader::Level {
-    int directory = 0;
+    int directory = 0;      // of the main chain (a SubIFD level: of its parent image)
+    uint64_t ifdOffset = 0; // where its directory lies: how a libtiff handle finds it, SubIFD or not
     int width = 0, height = 0;
     int tileWidth = 0, tileHeight = 0;
     int across = 0, down = 0;
@@ -32,6 +35,7 @@ struct TiffSlideReader::Level {
 struct TiffSlideReader::Associated {
     QString name;
     int directory = 0;
+    uint64_t ifdOffset = 0;
     int width = 0, height = 0;
 };
 
@@ -95,9 +99,10 @@ QString formatDouble(double value)
 }
 
 // Reads one level's layout; returns why the direct reader cannot read it, or an empty string.
-QString readLevel(TIFF* tif, int directory, qint64 fileSize, TiffSlideReader::Level& level)
+QString readLevel(TIFF* tif, int directory, qint64 fileSize, TiffSlideReader::Level& level, int subIfd = -1)
 {
     level.directory = directory;
+    level.ifdOffset = TIFFCurrentDirOffset(tif);
     level.width = int(field<uint32_t>(tif, TIFFTAG_IMAGEWIDTH, 0));
     level.height = int(field<uint32_t>(tif, TIFFTAG_IMAGELENGTH, 0));
     level.tileWidth = int(field<uint32_t>(tif, TIFFTAG_TILEWIDTH, 0));
@@ -108,7 +113,8 @@ QString readLevel(TIFF* tif, int directory, qint64 fileSize, TiffSlideReader::Le
     const uint16_t bits = field<uint16_t>(tif, TIFFTAG_BITSPERSAMPLE, 1);
     const uint16_t samples = field<uint16_t>(tif, TIFFTAG_SAMPLESPERPIXEL, 1);
     const uint32_t depth = field<uint32_t>(tif, TIFFTAG_IMAGEDEPTH, 1);
-    const QString where = QStringLiteral("directory %1: ").arg(directory);
+    const QString where = subIfd < 0 ? QStringLiteral("directory %1: ").arg(directory)
+                                     : QStringLiteral("directory %1, SubIFD %2: ").arg(directory).arg(subIfd);
     if (level.width <= 0 || level.height <= 0 || level.tileWidth <= 0 || level.tileHeight <= 0 ||
         level.tileWidth > 4096 || level.tileHeight > 4096)
         return where + QStringLiteral("unusual image or tile size");
@@ -153,6 +159,35 @@ QString readLevel(TIFF* tif, int directory, qint64 fileSize, TiffSlideReader::Le
     return {};
 }
 
+// The reduced-resolution images in the SubIFDs of directory `directory` (where OME-TIFF keeps
+// its pyramid), appended to `levels`; the handle is back on `directory` after. Returns why they
+// cannot be read, or an empty string.
+QString readSubIfdLevels(TIFF* tif, int directory, qint64 fileSize,
+                         std::vector<TiffSlideReader::Level>& levels)
+{
+    uint16_t count = 0;
+    uint64_t* offsets = nullptr;
+    if (!TIFFGetField(tif, TIFFTAG_SUBIFD, &count, &offsets) || count == 0 || !offsets)
+        return {};
+    const std::vector<uint64_t> subIfds(offsets, offsets + count); // the handle's copy moves on
+    for (std::size_t i = 0; i < subIfds.size(); ++i) {
+        if (!TIFFSetSubDirectory(tif, subIfds[i]))
+            return QStringLiteral("directory %1: SubIFD %2 cannot be read (%3)")
+                .arg(directory)
+                .arg(i)
+                .arg(lastTiffError);
+        if (!(field<uint32_t>(tif, TIFFTAG_SUBFILETYPE, 0) & FILETYPE_REDUCEDIMAGE))
+            continue; // a thumbnail or mask, not a level
+        TiffSlideReader::Level level;
+        if (QString why = readLevel(tif, directory, fileSize, level, int(i)); !why.isEmpty())
+            return why;
+        levels.push_back(std::move(level));
+    }
+    if (!TIFFSetDirectory(tif, tdir_t(directory)))
+        return QStringLiteral("directory %1 cannot be read again after its SubIFDs").arg(directory);
+    return {};
+}
+
 } // namespace
 
 // libtiff handles are not thread-safe: each read borrows one from the pool.
@@ -168,10 +203,11 @@ public:
 
     class Lease {
     public:
-        Lease(HandlePool& pool, int directory) : m_pool(pool), m_tif(pool.acquire())
+        // By the directory's offset: SubIFDs (OME-TIFF's pyramid levels) have no index in the
+        // main chain.
+        Lease(HandlePool& pool, uint64_t ifdOffset) : m_pool(pool), m_tif(pool.acquire())
         {
-            if (m_tif && TIFFCurrentDirectory(m_tif) != tdir_t(directory) &&
-                !TIFFSetDirectory(m_tif, tdir_t(directory))) {
+            if (m_tif && TIFFCurrentDirOffset(m_tif) != ifdOffset && !TIFFSetSubDirectory(m_tif, ifdOffset)) {
                 TIFFClose(m_tif);
                 m_tif = nullptr;
             }
@@ -259,6 +295,14 @@ std::unique_ptr<SlideReader> TiffSlideReader::tryOpen(const QString& path, QStri
         *whyNot = QStringLiteral("libtiff cannot open it (%1)").arg(lastTiffError);
         return nullptr;
     }
+    // An OME-TIFF whose first image is not brightfield RGB (fluorescence channels, 16-bit planes):
+    // refused by name here, since OpenSlide would show its first plane as if it were the slide.
+    const std::optional<OmeImage> ome = parseOmeXml(stringField(tif.get(), TIFFTAG_IMAGEDESCRIPTION));
+    if (ome && !ome->isBrightfieldRgb())
+        throw Error(
+            QStringLiteral("%1 is an OME-TIFF of %2 (fluorescence or separate channel planes): Tessera "
+                           "reads brightfield RGB OME-TIFF only (one channel of three 8-bit samples)")
+                .arg(path, ome->describe()));
     std::unique_ptr<TiffSlideReader> reader(new TiffSlideReader(path));
     const qint64 fileSize = QFileInfo(path).size();
     int directory = 0;
@@ -275,6 +319,12 @@ std::unique_ptr<SlideReader> TiffSlideReader::tryOpen(const QString& path, QStri
                 return nullptr;
             }
             reader->m_tiffLevels.push_back(std::move(level));
+            if (!aperio)
+                if (QString why = readSubIfdLevels(tif.get(), directory, fileSize, reader->m_tiffLevels);
+                    !why.isEmpty()) {
+                    *whyNot = why;
+                    return nullptr;
+                }
         } else if (aperio) {
             // Aperio: the stripped image after the first is the thumbnail; the others name
             // themselves on the second line of their description ("label 387x463").
@@ -294,7 +344,7 @@ std::unique_ptr<SlideReader> TiffSlideReader::tryOpen(const QString& path, QStri
                 *whyNot = QStringLiteral("associated image '%1': %2").arg(name, QString::fromUtf8(message));
                 return nullptr;
             }
-            reader->m_associated.push_back({name, directory,
+            reader->m_associated.push_back({name, directory, TIFFCurrentDirOffset(tif.get()),
                                             int(field<uint32_t>(tif.get(), TIFFTAG_IMAGEWIDTH, 0)),
                                             int(field<uint32_t>(tif.get(), TIFFTAG_IMAGELENGTH, 0))});
             reader->m_associatedNames << name;
@@ -383,6 +433,16 @@ std::unique_ptr<SlideReader> TiffSlideReader::tryOpen(const QString& path, QStri
         }
     }
 
+    if (ome) {
+        // OME-XML's pixel size wins over the TIFF resolution tags, which writers often leave at 72 dpi.
+        p.insert(QStringLiteral("ome.SizeC"), QString::number(ome->sizeC));
+        p.insert(QStringLiteral("ome.Type"), ome->pixelType);
+        if (ome->micronsX && ome->micronsY) {
+            p.insert(QStringLiteral("openslide.mpp-x"), formatDouble(*ome->micronsX));
+            p.insert(QStringLiteral("openslide.mpp-y"), formatDouble(*ome->micronsY));
+        }
+    }
+
     reader->m_fd = ::open(encoded.constData(), O_RDONLY | O_CLOEXEC);
     if (reader->m_fd < 0) {
         *whyNot = QStringLiteral("cannot open the file for reading");
@@ -426,7 +486,7 @@ void TiffSlideReader::decodeTile(const Level& level, int column, int row, uint8_
     buffer.resize(rgbBytes);
     {
         lastTiffError.clear();
-        HandlePool::Lease lease(*m_handles, level.directory);
+        HandlePool::Lease lease(*m_handles, level.ifdOffset);
         if (!lease.get())
             fail(tileName() + QStringLiteral(": libtiff cannot open it (%1)").arg(lastTiffError));
         if (TIFFReadEncodedTile(lease.get(), ttile_t(index), buffer.data(), tmsize_t(rgbBytes)) < 0)
@@ -506,7 +566,7 @@ QImage TiffSlideReader::associatedImage(const QString& name) const
     if (image.isNull())
         failHere(QStringLiteral("cannot allocate it"));
     lastTiffError.clear();
-    HandlePool::Lease lease(*m_handles, found->directory);
+    HandlePool::Lease lease(*m_handles, found->ifdOffset);
     if (!lease.get())
         failHere(lastTiffError);
     if (field<uint32_t>(lease.get(), TIFFTAG_IMAGEWIDTH, 0) != uint32_t(found->width) ||

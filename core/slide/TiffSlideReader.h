@@ -1,7 +1,7 @@
-// Tessera's own reader for tiled TIFF, BigTIFF and Aperio SVS pyramids with JPEG, LZW, deflate
-// or uncompressed RGB tiles: raw tile bytes by pread, JPEG decoded by libjpeg-turbo on the
-// calling thread. It reproduces OpenSlide's levels, properties and associated images for these
-// files and declines everything else (probe), which then goes to OpenSlide.
+// Tessera's own reader for tiled TIFF, BigTIFF, OME-TIFF (pyramid levels in SubIFDs, pixel size
+// from OME-XML) and Aperio SVS pyramids with JPEG, LZW, deflate or uncompressed RGB tiles: raw tile bytes by
+// pread, JPEG decoded by libjpeg-turbo on the calling thread. It reproduces OpenSlide's levels, properties
+// and associated images for these files and declines everything else (probe), which then goes to OpenSlide.
 #pragma once
 
 #include "SlideReader.h"
@@ -15,8 +15,9 @@ namespace tessera::core {
 
 class TiffSlideReader : public SlideReader {
 public:
-    // Opens `path` if the direct reader can read every level of it; else returns null and
-    // sets `whyNot` (e.g. "compression 33003 (Aperio JPEG 2000)"). Throws nothing.
+    // Opens `path` if the direct reader can read every level of it (an OME-TIFF's from its
+    // SubIFDs too); else returns null and sets `whyNot` (e.g. "compression 33003 (Aperio JPEG
+    // 2000)"). Throws Error only for an OME-TIFF that is not brightfield RGB, naming what it holds.
     static std::unique_ptr<SlideReader> tryOpen(const QString& path, QString* whyNot);
     ~TiffSlideReader() override;
 

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <tiffio.h>
+#include <vector>
 
 namespace tessera::core {
 
@@ -61,6 +62,11 @@ void PyramidTiffWriter::beginLevel(int width, int height, double downsample)
     TIFFSetField(tif, TIFFTAG_XRESOLUTION, perCm);
     TIFFSetField(tif, TIFFTAG_YRESOLUTION, perCm);
     TIFFSetField(tif, TIFFTAG_SOFTWARE, "Tessera synthetic slide generator");
+    if (m_levelIndex == 0 && m_options.subIfdLevels > 0) {
+        // Offsets filled in by libtiff as the next directories are written: those become the SubIFDs.
+        const std::vector<uint64_t> placeholders(std::size_t(m_options.subIfdLevels), 0);
+        TIFFSetField(tif, TIFFTAG_SUBIFD, uint16_t(m_options.subIfdLevels), placeholders.data());
+    }
     if (m_levelIndex == 0 && !m_options.description.isEmpty())
         TIFFSetField(tif, TIFFTAG_IMAGEDESCRIPTION, m_options.description.toUtf8().constData());
     m_levelOpen = true;

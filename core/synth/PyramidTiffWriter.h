@@ -13,10 +13,13 @@ struct PyramidTiffOptions {
     double mpp = 0.5;    // of level 0; written as XResolution/YResolution per cm
     QString description; // ImageDescription of level 0
     bool bigTiff = false;
+    // Levels after the first written as SubIFDs of level 0 (OME-TIFF's pyramid layout) instead of
+    // directories after it: how many there will be (0: none).
+    int subIfdLevels = 0;
 };
 
-// One directory per level, written in order: beginLevel(), then every tile of the level
-// row by row, then the next level. Errors (e.g. a full disk) throw Error naming the file.
+// One directory per level (or level 0 and its SubIFDs), written in order: beginLevel(), then every tile of
+// the level row by row, then the next level. Errors (e.g. a full disk) throw Error naming the file.
 class PyramidTiffWriter {
 public:
     PyramidTiffWriter(const QString& path, PyramidTiffOptions options);

@@ -1,6 +1,7 @@
 // The direct TIFF/SVS reader against OpenSlide on the same files: the registry's choice, the
 // levels, properties and associated images, and pixels at every level.
 #include "common/Error.h"
+#include "slide/OmeXml.h"
 #include "slide/Slide.h"
 #include "support/TestSlides.h"
 #include "synth/SynthSpec.h"
@@ -20,13 +21,36 @@ using namespace tessera;
 
 namespace {
 
-// A 3-level BigTIFF pyramid with LZW tiles of 128 px and noisy pixels (no JPEG involved).
-QString writeLzwBigTiff(const QString& path)
+// OME-XML of a brightfield RGB image, or of `channels` 16-bit channel planes.
+QByteArray omeXml(int width, int height, int channels, const char* type, int samplesPerPixel)
+{
+    return QStringLiteral(
+               "<?xml version=\"1.0\"?><OME xmlns=\"http://www.openmicroscopy.org/Schemas/OME/2016-06\">"
+               "<Image ID=\"Image:0\"><Pixels ID=\"Pixels:0\" Type=\"%1\" SizeX=\"%2\" SizeY=\"%3\" "
+               "SizeC=\"%4\" SizeZ=\"1\" SizeT=\"1\" DimensionOrder=\"XYCZT\" PhysicalSizeX=\"250\" "
+               "PhysicalSizeXUnit=\"nm\" PhysicalSizeY=\"0.25\"><Channel ID=\"Channel:0:0\" "
+               "SamplesPerPixel=\"%5\"/></Pixels></Image></OME>")
+        .arg(QLatin1String(type))
+        .arg(width)
+        .arg(height)
+        .arg(channels)
+        .arg(samplesPerPixel)
+        .toUtf8();
+}
+
+// A 3-level BigTIFF pyramid with LZW tiles of 128 px and noisy pixels (no JPEG involved); with
+// `ome`, the same pixels as an OME-TIFF: OME-XML and levels 1 and 2 in SubIFDs of level 0.
+QString writeLzwBigTiff(const QString& path, bool ome = false)
 {
     TIFF* tif = TIFFOpen(QFile::encodeName(path).constData(), "w8");
     std::mt19937 rng(3);
     int width = 700, height = 530;
     for (int level = 0; level < 3; ++level, width /= 2, height /= 2) {
+        if (ome && level == 0) {
+            const uint64_t placeholders[2] = {0, 0};
+            TIFFSetField(tif, TIFFTAG_SUBIFD, uint16_t(2), placeholders);
+            TIFFSetField(tif, TIFFTAG_IMAGEDESCRIPTION, omeXml(width, height, 3, "uint8", 3).constData());
+        }
         TIFFSetField(tif, TIFFTAG_SUBFILETYPE, level == 0 ? 0 : FILETYPE_REDUCEDIMAGE);
         TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, uint32_t(width));
         TIFFSetField(tif, TIFFTAG_IMAGELENGTH, uint32_t(height));
@@ -44,6 +68,29 @@ QString writeLzwBigTiff(const QString& path)
                 tile[i] = uint8_t((i / 3 % 128) + t * 17 + (rng() % 8) * (i % 3));
             TIFFWriteEncodedTile(tif, t, tile.data(), tmsize_t(tile.size()));
         }
+        TIFFWriteDirectory(tif);
+    }
+    TIFFClose(tif);
+    return path;
+}
+
+// Two 16-bit channel planes (fluorescence), tiled, each its own directory, as bfconvert writes them.
+QString writeFluorescenceOmeTiff(const QString& path)
+{
+    TIFF* tif = TIFFOpen(QFile::encodeName(path).constData(), "w");
+    for (int channel = 0; channel < 2; ++channel) {
+        if (channel == 0)
+            TIFFSetField(tif, TIFFTAG_IMAGEDESCRIPTION, omeXml(256, 256, 2, "uint16", 1).constData());
+        TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, 256u);
+        TIFFSetField(tif, TIFFTAG_IMAGELENGTH, 256u);
+        TIFFSetField(tif, TIFFTAG_TILEWIDTH, 256u);
+        TIFFSetField(tif, TIFFTAG_TILELENGTH, 256u);
+        TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, uint16_t(16));
+        TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, uint16_t(1));
+        TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
+        TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_NONE);
+        std::vector<uint16_t> tile(256 * 256, uint16_t(1000 * (channel + 1)));
+        TIFFWriteEncodedTile(tif, 0, tile.data(), tmsize_t(tile.size() * 2));
         TIFFWriteDirectory(tif);
     }
     TIFFClose(tif);
@@ -103,6 +150,10 @@ private Q_SLOTS:
     void fractionalDownsamplesStayWithinTolerance();
     void concurrentReadsGiveTheSamePixels();
     void othersFallBackToOpenSlideWithAReason();
+    void omeTiffLevelsComeFromSubIfds_data();
+    void omeTiffLevelsComeFromSubIfds();
+    void fluorescenceOmeTiffIsRefusedByName();
+    void omeXmlPixelSizesInTheirUnits();
 
 private:
     QTemporaryDir m_dir;
@@ -307,6 +358,76 @@ void TestSlideReaders::othersFallBackToOpenSlideWithAReason()
     qputenv("TESSERA_SLIDE_READER", "openslide");
     QCOMPARE(core::Slide::open(test::smallTumourSlide())->readerName(), QStringLiteral("openslide"));
     qunsetenv("TESSERA_SLIDE_READER");
+}
+
+void TestSlideReaders::omeTiffLevelsComeFromSubIfds_data()
+{
+    QTest::addColumn<QString>("plain");
+    QTest::addColumn<QString>("ome");
+    QTest::addColumn<double>("mpp");
+    // Synthetic JPEG slides written both ways from one spec, and LZW tiles through libtiff.
+    core::SynthSpec spec = test::smallTumourSpec();
+    spec.format = QStringLiteral("ome-tiff");
+    QTest::newRow("jpeg, synth --format ome-tiff")
+        << test::smallTumourSlide() << test::synthSlide(spec, QStringLiteral("small-tumour.ome.tiff"))
+        << spec.mpp;
+    QTest::newRow("lzw, libtiff") << writeLzwBigTiff(m_dir.filePath(QStringLiteral("lzw-plain.tiff")))
+                                  << writeLzwBigTiff(m_dir.filePath(QStringLiteral("lzw.ome.tiff")), true)
+                                  << 0.25;
+}
+
+void TestSlideReaders::omeTiffLevelsComeFromSubIfds()
+{
+    QFETCH(QString, plain);
+    QFETCH(QString, ome);
+    QFETCH(double, mpp);
+    const core::SlidePtr reference = core::Slide::open(plain);
+    const core::SlidePtr slide = core::Slide::open(ome);
+    QCOMPARE(slide->readerName(), QStringLiteral("tiff"));
+    // OpenSlide 3.4 sees the first level only; Tessera finds the rest in the SubIFDs.
+    openslide_t* osr = openslide_open(QFile::encodeName(ome).constData());
+    QVERIFY(osr);
+    QCOMPARE(openslide_get_level_count(osr), 1);
+    openslide_close(osr);
+    QCOMPARE(slide->levelCount(), reference->levelCount());
+    QVERIFY(slide->levelCount() >= 3);
+    for (int level = 0; level < slide->levelCount(); ++level) {
+        QCOMPARE(slide->levelSize(level), reference->levelSize(level));
+        // The same pixels as the plain file, tile for tile, at every level.
+        const QSize size = slide->levelSize(level).boundedTo(QSize(600, 500));
+        const QPoint at(0, 0);
+        QVERIFY2(samePixels(slide->readRegion(at, level, size), reference->readRegion(at, level, size)),
+                 qPrintable(QStringLiteral("level %1").arg(level)));
+    }
+    // The pixel size from OME-XML (250 nm is 0.25 µm), not the TIFF resolution tags.
+    QVERIFY(slide->micronsPerPixel().has_value());
+    QVERIFY(std::abs(*slide->micronsPerPixel() - mpp) < 1e-9);
+}
+
+void TestSlideReaders::fluorescenceOmeTiffIsRefusedByName()
+{
+    const QString path = writeFluorescenceOmeTiff(m_dir.filePath(QStringLiteral("fluorescence.ome.tiff")));
+    try {
+        core::Slide::open(path);
+        QFAIL("a two-channel 16-bit OME-TIFF opened");
+    } catch (const core::Error& error) {
+        QVERIFY2(error.message().contains(path) &&
+                     error.message().contains(QStringLiteral("2 channel(s) of uint16")),
+                 qPrintable(error.message()));
+    }
+}
+
+void TestSlideReaders::omeXmlPixelSizesInTheirUnits()
+{
+    const auto image = core::parseOmeXml(QString::fromUtf8(omeXml(10, 10, 3, "uint8", 3)));
+    QVERIFY(image && image->isBrightfieldRgb());
+    QCOMPARE(*image->micronsX, 0.25); // 250 nm
+    QCOMPARE(*image->micronsY, 0.25); // no unit: OME's default, µm
+    QCOMPARE(*core::toMicrons(0.001, QStringLiteral("mm")), 1.0);
+    QCOMPARE(*core::toMicrons(2500, QStringLiteral("Å")), 0.25);
+    QVERIFY(!core::toMicrons(1, QStringLiteral("furlong")));
+    QVERIFY(!core::parseOmeXml(QStringLiteral("Aperio Image Library v10|AppMag = 20")));
+    QVERIFY(!core::parseOmeXml(QStringLiteral("<OME><Image>")).has_value()); // no Pixels: not an image
 }
 
 QTEST_GUILESS_MAIN(TestSlideReaders)

@@ -211,11 +211,13 @@ void TestSynth::invalidSpecIsRejectedWithItsSettingName()
     core::SynthSpec spec;
     spec.width = -5;
     spec.tumourCount = 99;
+    spec.format = QStringLiteral("dicom");
     // Every problem is listed, each under its setting; the words name no command-line flag.
     const std::vector<core::FieldProblem> problems = spec.problems();
-    QCOMPARE(problems.size(), std::size_t(2));
+    QCOMPARE(problems.size(), std::size_t(3));
     QCOMPARE(problems[0].field, QStringLiteral("width"));
     QCOMPARE(problems[1].field, QStringLiteral("tumour"));
+    QCOMPARE(problems[2].field, QStringLiteral("format"));
     try {
         core::SyntheticSlideGenerator generator(spec);
         QFAIL("a negative width was accepted");
