@@ -22,6 +22,7 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
 {
     static const std::map<QString, std::pair<Command, const char*>> table{
         {QStringLiteral("synth"), {cli::runSynth, "write a synthetic slide with ground truth"}},
+        {QStringLiteral("convert"), {cli::runConvert, "a slide or a region of it as a pyramidal TIFF or OME-TIFF"}},
         {QStringLiteral("extract"),
          {cli::runExtract, "slides -> tissue -> patch features (CLAM-layout HDF5)"}},
         {QStringLiteral("train"),

@@ -53,6 +53,7 @@ struct HelpRequested {
 };
 
 int runSynth(const QStringList& arguments, CliContext& io);
+int runConvert(const QStringList& arguments, CliContext& io);
 int runCompare(const QStringList& arguments, CliContext& io);
 int runInfo(const QStringList& arguments, CliContext& io);
 int runExtract(const QStringList& arguments, CliContext& io);

@@ -15,6 +15,25 @@ TIFF* asTiff(void* handle)
 }
 } // namespace
 
+QString omeXmlForRgb(int width, int height, double mpp, const QString& description)
+{
+    const QString size =
+        mpp > 0 ? QStringLiteral(" PhysicalSizeX=\"%1\" PhysicalSizeXUnit=\"µm\" PhysicalSizeY=\"%1\" "
+                                 "PhysicalSizeYUnit=\"µm\"")
+                      .arg(mpp, 0, 'g', 12)
+                : QString();
+    return QStringLiteral(
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+               "<OME xmlns=\"http://www.openmicroscopy.org/Schemas/OME/2016-06\" Creator=\"Tessera\">"
+               "<Image ID=\"Image:0\" Name=\"slide\"><Description>%1</Description>"
+               "<Pixels ID=\"Pixels:0\" DimensionOrder=\"XYCZT\" Type=\"uint8\" SizeX=\"%2\" SizeY=\"%3\" "
+               "SizeC=\"3\" SizeZ=\"1\" SizeT=\"1\" Interleaved=\"true\"%4>"
+               "<Channel ID=\"Channel:0:0\" SamplesPerPixel=\"3\"/><TiffData IFD=\"0\" PlaneCount=\"1\"/>"
+               "</Pixels></Image></OME>")
+        .arg(description.toHtmlEscaped(), QString::number(width), QString::number(height),
+             size); // one pass: no '%' in them is read
+}
+
 void PyramidTiffWriter::TiffCloser::operator()(void* tiff) const
 {
     TIFFClose(asTiff(tiff));

@@ -18,6 +18,10 @@ struct PyramidTiffOptions {
     int subIfdLevels = 0;
 };
 
+// OME-XML for one interleaved 8-bit RGB image of `width` × `height` at `mpp` µm per pixel (0:
+// unknown), with `description` as its Description: the ImageDescription of an OME-TIFF's level 0.
+QString omeXmlForRgb(int width, int height, double mpp, const QString& description);
+
 // One directory per level (or level 0 and its SubIFDs), written in order: beginLevel(), then every tile of
 // the level row by row, then the next level. Errors (e.g. a full disk) throw Error naming the file.
 class PyramidTiffWriter {

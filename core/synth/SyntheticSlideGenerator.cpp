@@ -55,25 +55,6 @@ QString describe(const SynthSpec& spec)
         .arg(10.0 / spec.mpp);
 }
 
-// OME-XML for an interleaved 8-bit RGB image of the spec's size and pixel size, the Tessera
-// description kept as the image's Description.
-QString omeXml(const SynthSpec& spec)
-{
-    return QStringLiteral(
-               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-               "<OME xmlns=\"http://www.openmicroscopy.org/Schemas/OME/2016-06\" Creator=\"Tessera\">"
-               "<Image ID=\"Image:0\" Name=\"synthetic\"><Description>%1</Description>"
-               "<Pixels ID=\"Pixels:0\" DimensionOrder=\"XYCZT\" Type=\"uint8\" SizeX=\"%2\" SizeY=\"%3\" "
-               "SizeC=\"3\" SizeZ=\"1\" SizeT=\"1\" Interleaved=\"true\" PhysicalSizeX=\"%4\" "
-               "PhysicalSizeXUnit=\"µm\" PhysicalSizeY=\"%4\" PhysicalSizeYUnit=\"µm\">"
-               "<Channel ID=\"Channel:0:0\" SamplesPerPixel=\"3\"/><TiffData IFD=\"0\" PlaneCount=\"1\"/>"
-               "</Pixels></Image></OME>")
-        .arg(describe(spec).toHtmlEscaped())
-        .arg(spec.width)
-        .arg(spec.height)
-        .arg(spec.mpp, 0, 'g', 12);
-}
-
 } // namespace
 
 SyntheticSlideGenerator::SyntheticSlideGenerator(SynthSpec spec) : m_spec(spec)
@@ -111,7 +92,7 @@ SynthResult SyntheticSlideGenerator::write(const QString& slidePath, const Progr
     options.mpp = m_spec.mpp;
     options.description = describe(m_spec);
     if (m_spec.format == QLatin1String("ome-tiff")) {
-        options.description = omeXml(m_spec);
+        options.description = omeXmlForRgb(m_spec.width, m_spec.height, m_spec.mpp, describe(m_spec));
         options.subIfdLevels = int(sizes.size()) - 1;
     }
     // Classic TIFF offsets are 32-bit; JPEG rarely reaches 4 GiB, but very large slides might.

@@ -1,7 +1,11 @@
-// tessera-cli synth end to end: good runs write all files, bad arguments fail cleanly.
+// tessera-cli synth end to end: good runs write all files, bad arguments fail cleanly; and
+// tessera-cli convert, whose files OpenSlide and Tessera read back with the source's pixels.
 #include "slide/Slide.h"
 
 #include "support/CliRunner.h"
+#include "support/TestSlides.h"
+
+#include <openslide.h>
 
 #include <QDir>
 #include <QProcess>
@@ -22,6 +26,7 @@ class TestCliSynth : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void writesSlideAndGroundTruth();
+    void convertWritesTiffAndOmeTiffWithTheSourcePixels();
     void badArgumentsFailWithoutPartialFiles_data();
     void badArgumentsFailWithoutPartialFiles();
     void unknownCommandIsAUsageError();
@@ -163,6 +168,57 @@ void TestCliSynth::runtimeSettingsAreInPlaceFromTheStart()
     QVERIFY(userValue.out.contains(QRegularExpression(QStringLiteral("MALLOC_MMAP_THRESHOLD_: +1048576\n"))));
     QVERIFY2(userValue.out.contains(QRegularExpression(QStringLiteral("CPU tensor allocator: +malloc"))),
              qPrintable(userValue.out));
+}
+
+void TestCliSynth::convertWritesTiffAndOmeTiffWithTheSourcePixels()
+{
+    QTemporaryDir dir;
+    const QString source = test::smallTumourSlide(); // 3000 × 2400, 0.5 µm
+    const core::SlidePtr original = core::Slide::open(source);
+    const QRect region(500, 400, 1200, 900);
+    const QString tiff = dir.filePath(QStringLiteral("region.tiff"));
+    const QString ome = dir.filePath(QStringLiteral("region.ome.tiff"));
+    Run run = cli({QStringLiteral("convert"), QStringLiteral("--slide"), source, QStringLiteral("--out"),
+                   tiff, QStringLiteral("--region"), QStringLiteral("500,400,1200,900")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cli({QStringLiteral("convert"), QStringLiteral("--slide"), source, QStringLiteral("--out"), ome,
+               QStringLiteral("--region"), QStringLiteral("500,400,1200,900"), QStringLiteral("--format"),
+               QStringLiteral("ome-tiff")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    // OpenSlide reads the TIFF as a pyramid of the region.
+    openslide_t* osr = openslide_open(QFile::encodeName(tiff).constData());
+    QVERIFY(osr && !openslide_get_error(osr));
+    QVERIFY(openslide_get_level_count(osr) >= 2);
+    int64_t width = 0, height = 0;
+    openslide_get_level0_dimensions(osr, &width, &height);
+    QCOMPARE(QSize(int(width), int(height)), region.size());
+    openslide_close(osr);
+
+    // Tessera's reader takes the OME-TIFF's levels from its SubIFDs and its pixel size from OME-XML;
+    // both files hold the source's pixels, within JPEG's re-encoding.
+    for (const QString& path : {tiff, ome}) {
+        const core::SlidePtr converted = core::Slide::open(path);
+        QCOMPARE(converted->size(), region.size());
+        QVERIFY(converted->levelCount() >= 2);
+        QVERIFY(converted->micronsPerPixel() && std::abs(*converted->micronsPerPixel() - 0.5) < 1e-6);
+        const QImage copy = converted->readRegion(QPoint(100, 100), 0, QSize(600, 500));
+        const QImage truth = original->readRegion(region.topLeft() + QPoint(100, 100), 0, QSize(600, 500));
+        const double difference = test::meanAbsDifference(copy, truth);
+        QVERIFY2(difference < 3.0, qPrintable(QStringLiteral("%1: %2").arg(path).arg(difference)));
+        // Level 1 is the region halved, as the source's level 1 shows it.
+        const QImage half = converted->readRegion(QPoint(0, 0), 1, QSize(400, 300));
+        const QImage sourceHalf = original->readRegion(region.topLeft(), 1, QSize(400, 300));
+        QVERIFY2(test::meanAbsDifference(half, sourceHalf) < 6.0, qPrintable(path));
+    }
+
+    // A region outside the slide is a usage error that writes nothing.
+    const QString refused = dir.filePath(QStringLiteral("refused.tiff"));
+    run = cli({QStringLiteral("convert"), QStringLiteral("--slide"), source, QStringLiteral("--out"), refused,
+               QStringLiteral("--region"), QStringLiteral("2500,2000,1000,1000")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("inside the slide")), qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(refused));
 }
 
 QTEST_GUILESS_MAIN(TestCliSynth)

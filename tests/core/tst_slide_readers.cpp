@@ -153,6 +153,7 @@ private Q_SLOTS:
     void omeTiffLevelsComeFromSubIfds_data();
     void omeTiffLevelsComeFromSubIfds();
     void fluorescenceOmeTiffIsRefusedByName();
+    void truncatedOmeTiffSaysWhyAndMarksWhatIsMissing();
     void omeXmlPixelSizesInTheirUnits();
 
 private:
@@ -428,6 +429,37 @@ void TestSlideReaders::omeXmlPixelSizesInTheirUnits()
     QVERIFY(!core::toMicrons(1, QStringLiteral("furlong")));
     QVERIFY(!core::parseOmeXml(QStringLiteral("Aperio Image Library v10|AppMag = 20")));
     QVERIFY(!core::parseOmeXml(QStringLiteral("<OME><Image>")).has_value()); // no Pixels: not an image
+}
+
+void TestSlideReaders::truncatedOmeTiffSaysWhyAndMarksWhatIsMissing()
+{
+    // An OME-TIFF cut short (a copy that stopped): the direct reader declines naming the tile past
+    // the end; OpenSlide then opens what it can, and a read of the missing part fails with the
+    // file's name instead of showing made-up pixels.
+    core::SynthSpec spec = test::smallTumourSpec();
+    spec.format = QStringLiteral("ome-tiff");
+    QFile whole(test::synthSlide(spec, QStringLiteral("small-tumour.ome.tiff")));
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QString path = m_dir.filePath(QStringLiteral("cut.ome.tiff"));
+    QFile cut(path);
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(whole.read(whole.size() / 3));
+    cut.close();
+    core::SlidePtr slide;
+    try {
+        slide = core::Slide::open(path);
+    } catch (const core::Error& error) { // cut before its first directory: refused, by name
+        QVERIFY2(error.message().contains(path), qPrintable(error.message()));
+        return;
+    }
+    QVERIFY2(slide->readerFallbackReason().contains(QStringLiteral("truncated")),
+             qPrintable(slide->readerFallbackReason()));
+    try {
+        slide->readRegion(QPoint(0, 0), 0, slide->size().boundedTo(QSize(3000, 2400)));
+        QFAIL("the missing part of a truncated file was read");
+    } catch (const core::Error& error) {
+        QVERIFY2(error.message().contains(path), qPrintable(error.message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSlideReaders)
