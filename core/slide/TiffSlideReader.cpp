@@ -171,6 +171,10 @@ QString readSubIfdLevels(TIFF* tif, int directory, qint64 fileSize,
         return {};
     const std::vector<uint64_t> subIfds(offsets, offsets + count); // the handle's copy moves on
     for (std::size_t i = 0; i < subIfds.size(); ++i) {
+        if (subIfds[i] >= uint64_t(fileSize))
+            return QStringLiteral("directory %1: SubIFD %2 lies beyond the end of the file (truncated?)")
+                .arg(directory)
+                .arg(i);
         if (!TIFFSetSubDirectory(tif, subIfds[i]))
             return QStringLiteral("directory %1: SubIFD %2 cannot be read (%3)")
                 .arg(directory)
