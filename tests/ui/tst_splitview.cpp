@@ -17,6 +17,7 @@
 #include "support/KnownResults.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
+#include "viewer/LegendPainter.h"
 #include "viewer/tools/PanTool.h"
 #include "workspace/SlideTabs.h"
 #include "workspace/SplitView.h"
@@ -308,6 +309,15 @@ void TestSplitView::swipeShowsEachRunOnItsSide()
             differing += underPicture.pixel(x, y) != overPicture.pixel(x, y);
         }
     QVERIFY(differing > 50); // the two runs' maps do differ on screen
+    // Each run's legend shows: View 2's at the lower right, View 1's at the lower left (its own
+    // lower right lies under View 2), above the scale bar.
+    QCOMPARE(under->legendCorner(), Qt::BottomLeftCorner);
+    const QImage legend = under->document()->analysis()->mapLayer(ui::MapLayer::Attention)->legend();
+    const QPoint cardCorner(ui::LegendPainter::kMargin + 4, stage->height() - ui::LegendPainter::kMargin -
+                                                                ui::LegendPainter::kAboveScaleBar -
+                                                                legend.height() + 4);
+    QVERIFY2(qGray(stagePicture.pixel(cardCorner)) > 225,
+             qPrintable(QColor(stagePicture.pixel(cardCorner)).name()));
     saveScreenshot(m_window.get(), QStringLiteral("split-swipe.png"));
 }
 

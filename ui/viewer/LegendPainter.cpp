@@ -7,15 +7,19 @@
 
 namespace tessera::ui {
 
-void LegendPainter::paint(QPainter& painter, const QRect& viewport, const LayerStack& layers)
+void LegendPainter::paint(QPainter& painter, const QRect& viewport, const LayerStack& layers,
+                          Qt::Corner corner)
 {
-    int bottom = viewport.bottom() + 1 - 10;
+    const bool left = corner == Qt::BottomLeftCorner;
+    int bottom = viewport.bottom() + 1 - kMargin - (left ? kAboveScaleBar : 0);
     const auto& order = layers.layers();
     for (auto layer = order.rbegin(); layer != order.rend(); ++layer) {
         const QImage& legend = (*layer)->legend();
         if (!(*layer)->isVisible() || legend.isNull())
             continue;
-        const QPoint topLeft(viewport.right() + 1 - 10 - legend.width(), bottom - legend.height());
+        const QPoint topLeft(left ? viewport.left() + kMargin
+                                  : viewport.right() + 1 - kMargin - legend.width(),
+                             bottom - legend.height());
         painter.drawImage(topLeft, legend);
         bottom = topLeft.y() - 6;
     }

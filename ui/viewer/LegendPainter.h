@@ -1,10 +1,11 @@
 // The legends of the visible layers, stacked upwards from the view's lower right corner (the
-// topmost layer lowest), and their warnings as one banner across the top of the view.
+// topmost layer lowest; lower left on request), and their warnings as one banner across the top.
 #pragma once
 
 #include "heatmap/HeatmapSnapshot.h"
 
 #include <QRect>
+#include <Qt>
 
 class QPainter;
 
@@ -14,7 +15,12 @@ class LayerStack;
 
 class LegendPainter {
 public:
-    static void paint(QPainter& painter, const QRect& viewport, const LayerStack& layers);
+    // In the lower right corner, or the lower left (above the scale bar) where the right one is
+    // covered: the lower view of a swipe.
+    static void paint(QPainter& painter, const QRect& viewport, const LayerStack& layers,
+                      Qt::Corner corner = Qt::BottomRightCorner);
+    static constexpr int kMargin = 10;
+    static constexpr int kAboveScaleBar = 46; // the scale bar's height and gap, lower left
     static constexpr QRgb kWarningColour = core::kWarningBannerColour;
 
 private:

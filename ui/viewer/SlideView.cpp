@@ -233,7 +233,7 @@ void SlideView::paintEvent(QPaintEvent*)
     if (m_linkedCursor)
         paintLinkedCursor(painter, m_view.level0ToWidget(*m_linkedCursor));
     ScaleBar::paint(painter, rect(), font(), slide()->micronsPerPixel(), m_view.scale());
-    LegendPainter::paint(painter, rect(), m_document->layers());
+    LegendPainter::paint(painter, rect(), m_document->layers(), m_legendCorner);
 }
 
 void SlideView::setLinkedCursor(std::optional<QPointF> level0)
@@ -241,6 +241,12 @@ void SlideView::setLinkedCursor(std::optional<QPointF> level0)
     if (level0 == m_linkedCursor)
         return;
     m_linkedCursor = level0;
+    update();
+}
+
+void SlideView::setLegendCorner(Qt::Corner corner)
+{
+    m_legendCorner = corner;
     update();
 }
 

@@ -70,6 +70,9 @@ public:
     void setTool(ViewerTool* tool);
     ViewerTool* tool() const { return m_tool; }
     PanTool* panTool() const { return m_panTool; }
+    // Where the legends go (lower right; lower left in a swipe's lower view, whose right is covered).
+    void setLegendCorner(Qt::Corner corner);
+    Qt::Corner legendCorner() const { return m_legendCorner; }
     // True while the widget's resize re-places the view (linked views do not take that as a lead).
     bool isResizing() const { return m_resizing; }
 
@@ -114,6 +117,7 @@ private:
     ViewerTool* m_tool;
     std::optional<QPointF> m_linkedCursor;
     bool m_resizing = false;
+    Qt::Corner m_legendCorner = Qt::BottomRightCorner;
 };
 
 } // namespace tessera::ui

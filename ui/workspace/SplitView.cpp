@@ -124,6 +124,7 @@ SlideView* SplitView::releasePrimary()
     SlideView* primary = primaryView();
     m_link->remove(primary);
     primary->clearMask();
+    primary->setLegendCorner(Qt::BottomRightCorner);
     primary->setLinkedCursor(std::nullopt);
     primary->setParent(nullptr);
     delete m_panes.front().header;
@@ -152,6 +153,7 @@ void SplitView::detach()
     for (const Pane& pane : m_panes) {
         pane.view->setParent(this);
         pane.view->clearMask();
+        pane.view->setLegendCorner(Qt::BottomRightCorner);
         pane.header->setParent(this);
     }
     delete m_arrangement;
@@ -205,6 +207,7 @@ SwipeStage::SwipeStage(SlideView* under, SlideView* over, QWidget* parent)
 {
     under->setParent(this);
     over->setParent(this);
+    under->setLegendCorner(Qt::BottomLeftCorner); // its right part, and legends, lie under `over`
     m_handle->setObjectName(QStringLiteral("swipeHandle"));
     m_handle->setCursor(Qt::SplitHCursor);
     m_handle->setToolTip(tr("Drag to swipe between the two runs"));
