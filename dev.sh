@@ -12,7 +12,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libgl-dev libqcustomplot-dev
-  libopenslide-dev openslide-tools libtiff-dev libjpeg62-turbo-dev libgloo-dev libhdf5-dev libopencv-dev libsqlite3-dev
+  libopenslide-dev openslide-tools libtiff-dev libjpeg62-turbo-dev libgdcm-dev libopenjp2-7-dev libcharls-dev libgloo-dev libhdf5-dev libopencv-dev libsqlite3-dev
   libtorch-dev libopenblas0-pthread libopenblas0-openmp # Tessera runs the OpenMP build (RuntimeEnvironment)
   xvfb xauth imagemagick poppler-utils # poppler: the report tests read the PDFs back
   python3 python3-openslide python3-h5py python3-numpy

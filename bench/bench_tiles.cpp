@@ -3,15 +3,20 @@
 //    own overhead ("cold/raw");
 //  - the TileLoader over the direct TIFF reader against raw OpenSlide ("direct/raw", a speed-up)
 //    and against a decode-only loop over the same tiles' JPEG bytes held in memory (the floor);
-//  - TileCache hits (warm) and openslide-python.
-//   bench_tiles [--slide FILE] [--tiles 2000] [--threads 2] [--repeats 5]
+//  - TileCache hits (warm) and openslide-python;
+//  - with --dicom SERIES (the same slide written by `tessera-cli convert --format dicom`, 256-px
+//    JPEG frames): the TileLoader over the DICOM reader against raw OpenSlide on the TIFF, and the
+//    time from opening the series to its first screen (the lowest level that fills 1600 × 1000).
+//   bench_tiles [--slide FILE] [--dicom FOLDER] [--tiles 2000] [--threads 2] [--repeats 5]
 #include "slide/JpegTileDecoder.h"
 #include "slide/TileLoader.h"
 #include "support/BenchSlide.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSemaphore>
 #include <QSet>
@@ -100,7 +105,8 @@ std::pair<double, double> tesseraColdWarm(const QString& path, const std::vector
 
 // The floor: libjpeg-turbo decoding the tiles' compressed bytes, already in memory, into one
 // reused buffer per thread. Returns -1 when the slide's level 0 is not 256-px JPEG tiles.
-double decodeFloor(const QString& path, const std::vector<TileKey>& tiles, int threads, bool freshMemory = false)
+double decodeFloor(const QString& path, const std::vector<TileKey>& tiles, int threads,
+                   bool freshMemory = false)
 {
     TIFF* tif = TIFFOpen(QFile::encodeName(path).constData(), "r");
     if (!tif)
@@ -152,7 +158,8 @@ double decodeFloor(const QString& path, const std::vector<TileKey>& tiles, int t
                 source.data = reinterpret_cast<const uint8_t*>(data[i].constData());
                 source.size = std::size_t(data[i].size());
                 source.rgbStream = photometric == PHOTOMETRIC_RGB;
-                core::decodeJpegTile(source, size, size, reinterpret_cast<uint8_t*>(pixels), std::size_t(size) * 4);
+                core::decodeJpegTile(source, size, size, reinterpret_cast<uint8_t*>(pixels),
+                                     std::size_t(size) * 4);
             }
         });
     for (auto& w : workers)
@@ -254,13 +261,56 @@ int main(int argc, char* argv[])
             py > 0 ? n / py : 0.0, cold / raw, raw / direct, floor > 0 ? direct / floor : 0.0, raw / warm,
             py > 0 ? py / raw : 0.0);
         if (freshFloor > 0)
-            std::printf("%-24s decoding into new, kept tiles (what a cache must do): %.0f t/s; direct / that: %.2fx\n",
+            std::printf("%-24s decoding into new, kept tiles (what a cache must do): %.0f t/s; direct / "
+                        "that: %.2fx\n",
                         "", n / freshFloor, direct / freshFloor);
     }
     std::printf(
         "columns: tiles per second; cold/raw = loader over OpenSlide vs raw OpenSlide (time, target <= "
         "1.05); dir/raw = direct reader's speed-up over raw OpenSlide (target >= 3); dir/floor = direct "
         "reader vs decoding alone (time, target <= 2); warm/raw = cache hit speed-up\n");
+    const qsizetype dicomAt = args.indexOf(QStringLiteral("--dicom"));
+    if (dicomAt > 0 && dicomAt + 1 < args.size()) {
+        const QString series = args[dicomAt + 1];
+        for (const QFileInfo& file : QDir(series).entryInfoList(QDir::Files))
+            bench::warmPageCache(file.filePath());
+        // Opening a series and drawing its first screen: headers of every instance, the frame
+        // tables, then the tiles of the level a 1600 × 1000 window fits the slide with.
+        std::vector<double> opens, screens;
+        qint64 frames = 0;
+        for (int r = 0; r < repeats; ++r) {
+            QElapsedTimer timer;
+            timer.start();
+            const core::SlidePtr dicom = core::Slide::open(series);
+            opens.push_back(timer.nsecsElapsed() / 1e6);
+            const double fit = std::max(dicom->size().width() / 1600.0, dicom->size().height() / 1000.0);
+            const int level = dicom->bestLevelForDownsample(fit);
+            const QSize levelSize = dicom->levelSize(level);
+            for (int y = 0; y < std::min(levelSize.height(), 1000); y += TileLoader::kTileSize)
+                for (int x = 0; x < std::min(levelSize.width(), 1600); x += TileLoader::kTileSize)
+                    dicom->readLevelRegion(level, QRect(x, y, TileLoader::kTileSize, TileLoader::kTileSize));
+            screens.push_back(timer.nsecsElapsed() / 1e6);
+            frames = 0;
+            for (int l = 0; l < dicom->levelCount(); ++l) {
+                const QSize s = dicom->levelSize(l);
+                frames += qint64((s.width() + 255) / 256) * ((s.height() + 255) / 256);
+            }
+        }
+        std::printf("dicom series %s: %lld frames in %s; open %.1f ms, first screen %.1f ms (medians; target "
+                    "< 300)\n",
+                    qPrintable(series), frames, "all instances", median(opens), median(screens));
+        for (const Workload& w : {random, pan}) {
+            std::vector<double> raws, dicoms;
+            for (int r = 0; r < repeats; ++r) {
+                raws.push_back(rawOpenSlide(path, *slide, w.tiles, threads));
+                dicoms.push_back(tesseraColdWarm(series, w.tiles, threads, "dicom").first);
+            }
+            const double raw = median(raws), dicom = median(dicoms), n = double(w.tiles.size());
+            std::printf("%-24s dicom reader %8.0f t/s, raw OpenSlide on the TIFF %8.0f t/s: dicom/raw %.2fx "
+                        "(target >= 3)\n",
+                        w.name, n / dicom, n / raw, raw / dicom);
+        }
+    }
     std::printf("direct/floor: %.2fx\n", worstFloor);
     std::printf("cold/raw: %.2fx\n", worstCold);
     std::printf("direct/raw: %.2fx\n", worstDirect);

@@ -1546,8 +1546,8 @@ srun tessera-cli %2 --distributed
     <name>SlideFiles</name>
     <message>
         <location filename="../ui/workspace/SlideFiles.cpp" line="9"/>
-        <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
-        <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Alle Dateien (*)</translation>
+        <source>Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif *.dcm);;All files (*)</source>
+        <translation>Ganzschnittbilder (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif *.dcm);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

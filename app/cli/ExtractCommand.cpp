@@ -6,6 +6,7 @@
 #include "features/ExtractionPipeline.h"
 #include "features/ExtractorRegistry.h"
 #include "project/Project.h"
+#include "slide/DicomSeries.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -33,6 +34,10 @@ QStringList collectSlides(const QStringList& inputs)
                 for (const QFileInfo& f : QDir(part).entryInfoList(QDir::Files, QDir::Name))
                     if (kSlideSuffixes.contains(f.suffix().toLower()))
                         found << f.filePath();
+                // A folder holding a DICOM series is one slide.
+                if (found.isEmpty())
+                    if (const QString entry = core::dicomSeriesEntry(part); !entry.isEmpty())
+                        found << entry;
                 if (found.isEmpty())
                     throw core::Error(QStringLiteral("Folder %1 contains no slide files").arg(part));
                 slides << found;

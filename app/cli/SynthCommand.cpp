@@ -38,9 +38,9 @@ int runSynth(const QStringList& arguments, CliContext& io)
     options.addSwitch(QStringLiteral("other-texture"),
                       QStringLiteral("Another tissue: coarser stroma, fewer spindle-shaped nuclei."));
     options.add(QStringLiteral("format"),
-                QStringLiteral("File layout: tiff (one directory per level) or ome-tiff (OME-XML, levels in "
-                               "SubIFDs)."),
-                QStringLiteral("tiff|ome-tiff"), d.format, QStringLiteral("format"));
+                QStringLiteral("File layout: tiff (one directory per level), ome-tiff (OME-XML, levels in "
+                               "SubIFDs) or dicom (--out names a new folder: a DICOM whole-slide series)."),
+                QStringLiteral("tiff|ome-tiff|dicom"), d.format, QStringLiteral("format"));
     options.addSwitch(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
     options.parse(arguments);
     options.require({"out"});

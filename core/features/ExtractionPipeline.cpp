@@ -1,6 +1,7 @@
 #include "ExtractionPipeline.h"
 
 #include "StainDensity.h"
+#include "slide/SlideKey.h"
 
 #include "FeatureStore.h"
 #include "common/Error.h"
@@ -45,7 +46,7 @@ ExtractionPipeline::ExtractionPipeline(FeatureExtractor& extractor, ExtractionOp
 
 QString ExtractionPipeline::outputPath(const QString& slidePath, const QString& outDir)
 {
-    return QDir(outDir).filePath(QFileInfo(slidePath).completeBaseName() + QStringLiteral(".h5"));
+    return QDir(outDir).filePath(slideKey(slidePath) + QStringLiteral(".h5"));
 }
 
 void ExtractionPipeline::emitProgress(const ProgressEvent& event) const

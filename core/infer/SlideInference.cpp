@@ -1,6 +1,7 @@
 #include "SlideInference.h"
 
 #include "common/Error.h"
+#include "slide/SlideKey.h"
 #include "features/ExtractionPipeline.h"
 #include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
@@ -83,7 +84,7 @@ QString SlideInference::resultsPath(const QString& slidePath) const
     const QString runName = QFileInfo(m_runDir).fileName();
     return QDir(m_options.projectDir)
         .filePath(
-            QStringLiteral("predictions/%1/%2.h5").arg(runName, QFileInfo(slidePath).completeBaseName()));
+            QStringLiteral("predictions/%1/%2.h5").arg(runName, slideKey(slidePath)));
 }
 
 SlideInferenceResult SlideInference::run(const QString& slidePath) const

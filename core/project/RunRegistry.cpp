@@ -4,6 +4,8 @@
 #include "common/Error.h"
 #include "jobs/JobLogReader.h"
 #include "jobs/ProcessProbe.h"
+#include "slide/DicomSeries.h"
+#include "slide/SlideKey.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -93,9 +95,12 @@ qint64 RunRegistry::recordFeatureSet(const QString& folder, const QString& extra
     return db.scalar(QStringLiteral("SELECT id FROM feature_sets WHERE name = ?"), {stored}).toLongLong();
 }
 
-qint64 RunRegistry::slideIdFor(const QString& slidePath)
+qint64 RunRegistry::slideIdFor(const QString& given)
 {
-    const QString key = QFileInfo(slidePath).completeBaseName();
+    // A DICOM series folder is known by its largest image's file.
+    const QString entry = QFileInfo(given).isDir() ? dicomSeriesEntry(given) : QString();
+    const QString slidePath = entry.isEmpty() ? given : entry;
+    const QString key = slideKey(slidePath);
     ProjectDatabase& db = m_project.database();
     QVariant id = db.scalar(QStringLiteral("SELECT id FROM slides WHERE slide_key = ?"), {key});
     if (!id.isValid() && QFileInfo(slidePath).isFile() &&
@@ -496,7 +501,7 @@ std::vector<PredictionRecord> RunRegistry::predictionsFor(const QString& slidePa
 {
     const QFileInfo file(slidePathOrKey);
     const QString key = SlideCatalog::kSlideSuffixes.contains(file.suffix().toLower())
-                            ? file.completeBaseName()
+                            ? slideKey(slidePathOrKey)
                             : slidePathOrKey;
     ProjectDatabase& db = m_project.database();
     QSqlQuery query = db.prepare(

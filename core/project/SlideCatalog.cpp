@@ -3,10 +3,13 @@
 #include "Project.h"
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "slide/DicomSeries.h"
+#include "slide/SlideKey.h"
 
 #include <QDateTime>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QSet>
 
 #include <map>
 
@@ -34,10 +37,20 @@ QStringList expand(const QStringList& paths)
         }
         QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
         QStringList found;
+        QSet<QString> dicomFolders; // a DICOM series is one slide, however many instances it has
         while (it.hasNext()) {
             const QString file = it.next();
-            if (SlideCatalog::kSlideSuffixes.contains(QFileInfo(file).suffix().toLower()))
+            const QString suffix = QFileInfo(file).suffix().toLower();
+            if (suffix == QLatin1String("dcm")) {
+                const QString folder = QFileInfo(file).absolutePath();
+                if (!dicomFolders.contains(folder)) {
+                    dicomFolders.insert(folder);
+                    if (const QString entry = dicomSeriesEntry(folder); !entry.isEmpty())
+                        found << entry;
+                }
+            } else if (SlideCatalog::kSlideSuffixes.contains(suffix)) {
                 found << file;
+            }
         }
         found.sort();
         files << found;
@@ -53,9 +66,9 @@ QString now()
 } // namespace
 
 const QStringList SlideCatalog::kSlideSuffixes{
-    QStringLiteral("svs"), QStringLiteral("tif"),    QStringLiteral("tiff"), QStringLiteral("ndpi"),
-    QStringLiteral("vms"), QStringLiteral("vmu"),    QStringLiteral("scn"),  QStringLiteral("mrxs"),
-    QStringLiteral("bif"), QStringLiteral("svslide")};
+    QStringLiteral("svs"), QStringLiteral("tif"),     QStringLiteral("tiff"), QStringLiteral("ndpi"),
+    QStringLiteral("vms"), QStringLiteral("vmu"),     QStringLiteral("scn"),  QStringLiteral("mrxs"),
+    QStringLiteral("bif"), QStringLiteral("svslide"), QStringLiteral("dcm")};
 
 SlideCatalog::SlideCatalog(Project& project) : m_project(project) {}
 
@@ -111,7 +124,7 @@ AddReport SlideCatalog::add(const QStringList& paths)
             }
             continue;
         }
-        const QString key = QFileInfo(path).completeBaseName();
+        const QString key = slideKey(path);
         if (byKey.count(key)) {
             report.failed << QStringLiteral(
                                  "%1: another slide with the id '%2' is already in the project (%3)")

@@ -1,6 +1,7 @@
 #include "SlideSession.h"
 
 #include "common/Error.h"
+#include "slide/SlideKey.h"
 #include "project/Project.h"
 
 #include <QFileInfo>
@@ -54,7 +55,7 @@ void SlideSession::setResults(SessionResults results)
 std::unique_ptr<SlideSession> SlideSession::fromProject(Project& project, const QString& slide,
                                                         const QString& run)
 {
-    const QString key = QFileInfo::exists(slide) ? QFileInfo(slide).completeBaseName() : slide;
+    const QString key = QFileInfo::exists(slide) ? slideKey(slide) : slide;
     const std::optional<SlideRecord> record = project.slides().find(key);
     if (!record)
         throw Error(QObject::tr("%1: no slide \"%2\" in this project").arg(project.folder(), slide));

@@ -1,5 +1,6 @@
 #include "Slide.h"
 
+#include "DicomSeries.h"
 #include "SlideReader.h"
 #include "SlideReaderRegistry.h"
 #include "common/Error.h"
@@ -45,11 +46,21 @@ Slide::Slide(QString path) : m_path(std::move(path))
 
 Slide::~Slide() = default;
 
-std::shared_ptr<const Slide> Slide::open(const QString& path)
+std::shared_ptr<const Slide> Slide::open(const QString& given)
 {
-    const QFileInfo info(path);
+    QString path = given;
+    QFileInfo info(path);
     if (!info.exists())
         throw Error(QStringLiteral("Cannot open %1: the file does not exist").arg(path));
+    // A folder holding a DICOM series opens as its largest image; the slide's path is that file.
+    if (info.isDir()) {
+        path = dicomSeriesEntry(path);
+        if (path.isEmpty())
+            throw Error(
+                QStringLiteral("Cannot open %1: it is a folder, and holds no DICOM whole-slide series")
+                    .arg(given));
+        info = QFileInfo(path);
+    }
     if (!info.isFile())
         throw Error(QStringLiteral("Cannot open %1: not a regular file").arg(path));
     if (!info.isReadable())

@@ -1,5 +1,6 @@
 #include "SlideReaderRegistry.h"
 
+#include "DicomSlideReader.h"
 #include "OpenSlideReader.h"
 #include "TiffSlideReader.h"
 
@@ -9,7 +10,8 @@ namespace {
 
 struct ReaderEntry {
     const char* name;
-    // Returns a reader, or null with the reason it declined; throws only when it is the last.
+    // Returns a reader, or null with the reason it declined (empty: the file is not in its format
+    // at all, which is no reason worth showing); throws only when it is the last.
     std::unique_ptr<SlideReader> (*tryOpen)(const QString& path, QString* whyNot);
 };
 
@@ -20,6 +22,7 @@ std::unique_ptr<SlideReader> openWithOpenSlide(const QString& path, QString*)
 
 // In order of preference; OpenSlide last because it reads the most formats.
 constexpr ReaderEntry kReaders[] = {
+    {"dicom", &DicomSlideReader::tryOpen}, // OpenSlide 3.4 reads no DICOM
     {"tiff", &TiffSlideReader::tryOpen},
     {"openslide", &openWithOpenSlide},
 };
@@ -37,7 +40,7 @@ ChosenReader openSlideReader(const QString& path)
         chosen.reader = entry.tryOpen(path, &whyNot);
         if (chosen.reader)
             return chosen;
-        if (chosen.fallbackReason.isEmpty())
+        if (chosen.fallbackReason.isEmpty() && !whyNot.isEmpty())
             chosen.fallbackReason = QStringLiteral("%1 reader: %2").arg(QLatin1String(entry.name), whyNot);
     }
     return chosen; // unreachable: OpenSlide throws rather than decline

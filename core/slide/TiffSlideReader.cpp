@@ -509,42 +509,12 @@ QImage TiffSlideReader::readLevelRegion(int level, QRect rect) const
     if (level < 0 || level >= int(m_tiffLevels.size()))
         throw Error(QStringLiteral("%1 has no level %2").arg(m_path).arg(level));
     const Level& l = m_tiffLevels[std::size_t(level)];
-    QImage image(rect.size(), QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull())
-        fail(QStringLiteral("cannot allocate a %1×%2 image").arg(rect.width()).arg(rect.height()));
-    const QRect inside = rect & QRect(0, 0, l.width, l.height);
-    if (inside != rect)
-        image.fill(Qt::transparent);
-    if (inside.isEmpty())
-        return image;
-    const int tw = l.tileWidth, th = l.tileHeight;
-    // The viewer's tiles usually are the file's: decode straight into the result.
-    if (inside == rect && rect.x() % tw == 0 && rect.y() % th == 0 && rect.width() == tw &&
-        rect.height() == th) {
-        decodeTile(l, rect.x() / tw, rect.y() / th, image.bits(), std::size_t(image.bytesPerLine()));
-        return image;
-    }
-    for (int row = inside.top() / th; row <= inside.bottom() / th; ++row)
-        for (int column = inside.left() / tw; column <= inside.right() / tw; ++column) {
-            const TileKey key{0, level, column, row};
-            QImage native;
-            if (std::optional<QImage> cached = m_nativeTiles.find(key)) {
-                native = *std::move(cached);
-            } else {
-                native = QImage(tw, th, QImage::Format_ARGB32_Premultiplied);
-                if (native.isNull())
-                    fail(QStringLiteral("cannot allocate a %1×%2 tile").arg(tw).arg(th));
-                decodeTile(l, column, row, native.bits(), std::size_t(native.bytesPerLine()));
-                m_nativeTiles.insert(key, native);
-            }
-            const QRect tile(column * tw, row * th, tw, th);
-            const QRect part = tile & inside;
-            for (int y = part.top(); y <= part.bottom(); ++y)
-                std::memcpy(image.scanLine(y - rect.y()) + std::size_t(part.x() - rect.x()) * 4,
-                            native.constScanLine(y - tile.y()) + std::size_t(part.x() - tile.x()) * 4,
-                            std::size_t(part.width()) * 4);
-        }
-    return image;
+    return m_nativeTiles.compose(
+        level, rect, QSize(l.width, l.height), QSize(l.tileWidth, l.tileHeight),
+        [&](int column, int row, uint8_t* dest, std::size_t stride) {
+            decodeTile(l, column, row, dest, stride);
+        },
+        [&](const QString& why) { fail(why); });
 }
 
 QImage TiffSlideReader::readRegion(QPoint level0TopLeft, int level, QSize size) const

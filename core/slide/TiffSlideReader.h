@@ -4,8 +4,8 @@
 // and associated images for these files and declines everything else (probe), which then goes to OpenSlide.
 #pragma once
 
+#include "NativeTileComposer.h"
 #include "SlideReader.h"
-#include "TileCache.h"
 
 #include <QByteArray>
 #include <memory>
@@ -44,9 +44,8 @@ private:
     std::vector<Level> m_tiffLevels;
     std::vector<Associated> m_associated;
     std::unique_ptr<HandlePool> m_handles; // libtiff handles for non-JPEG tiles and associated images
-    // Decoded native tiles for reads that straddle them (240-px Aperio tiles under the
-    // viewer's 256-px ones): each is decoded once, not once per viewer tile it touches.
-    mutable TileCache m_nativeTiles{32ll * 1024 * 1024};
+    // Reads that straddle native tiles decode each once, not once per viewer tile it touches.
+    NativeTileComposer m_nativeTiles;
 };
 
 } // namespace tessera::core

@@ -1,6 +1,8 @@
 // Writes a tiled, JPEG-compressed, pyramidal RGB TIFF that OpenSlide reads as generic-tiff.
 #pragma once
 
+#include "PyramidWriter.h"
+
 #include <QString>
 #include <memory>
 #include <opencv2/core.hpp>
@@ -24,21 +26,21 @@ QString omeXmlForRgb(int width, int height, double mpp, const QString& descripti
 
 // One directory per level (or level 0 and its SubIFDs), written in order: beginLevel(), then every tile of
 // the level row by row, then the next level. Errors (e.g. a full disk) throw Error naming the file.
-class PyramidTiffWriter {
+class PyramidTiffWriter : public PyramidWriter {
 public:
     PyramidTiffWriter(const QString& path, PyramidTiffOptions options);
-    ~PyramidTiffWriter();
+    ~PyramidTiffWriter() override;
     PyramidTiffWriter(const PyramidTiffWriter&) = delete;
     PyramidTiffWriter& operator=(const PyramidTiffWriter&) = delete;
 
-    void beginLevel(int width, int height, double downsample);
+    void beginLevel(int width, int height, double downsample) override;
     // `tile` is 8-bit RGB, at most tileSize×tileSize; smaller edge tiles are padded.
     void writeTile(int column, int row, const cv::Mat& tile);
     // Writes every tile of an image whose top edge is tile row `firstTileRow` of the level.
-    void writeImage(const cv::Mat& image, int firstTileRow = 0);
-    void finish();
+    void writeImage(const cv::Mat& image, int firstTileRow = 0) override;
+    void finish() override;
 
-    int tileSize() const { return m_options.tileSize; }
+    int tileSize() const override { return m_options.tileSize; }
 
 private:
     void finishLevel();

@@ -59,9 +59,9 @@ std::vector<FieldProblem> SynthSpec::problems() const
     if (!(blurSigma >= 0 && blurSigma <= 5))
         found.push_back({QStringLiteral("blur"),
                          QStringLiteral("the blur must be in [0, 5] pixels (got %1)").arg(blurSigma)});
-    if (format != QLatin1String("tiff") && format != QLatin1String("ome-tiff"))
+    if (format != QLatin1String("tiff") && format != QLatin1String("ome-tiff") && format != QLatin1String("dicom"))
         found.push_back({QStringLiteral("format"),
-                         QStringLiteral("the format must be tiff or ome-tiff (got '%1')").arg(format)});
+                         QStringLiteral("the format must be tiff, ome-tiff or dicom (got '%1')").arg(format)});
     if (maskDownsample < 1 || maskDownsample > 256)
         found.push_back(
             {QStringLiteral("mask_downsample"),

@@ -20,7 +20,8 @@ struct SynthSpec {
     int maskDownsample = 16; // ground-truth mask resolution relative to level 0
     // The file layout: "tiff" (a generic tiled TIFF, one directory per level, as OpenSlide reads
     // it) or "ome-tiff" (OME-XML description, the reduced levels in SubIFDs of level 0, as
-    // Bio-Formats' bfconvert writes them). The pixels are the same.
+    // Bio-Formats' bfconvert writes them) or "dicom" (a folder at the slide path: a DICOM
+    // whole-slide series of JPEG frames, one instance per level). The pixels are the same.
     QString format = QStringLiteral("tiff");
     // Shifts and artefacts, for slides unlike the usual ones (out-of-distribution tests): the
     // stain's hue rotated by `hueShift` degrees and its saturation scaled, a Gaussian blur of

@@ -1,5 +1,6 @@
 #include "SyntheticSlideGenerator.h"
 
+#include "DicomSeriesWriter.h"
 #include "PyramidTiffWriter.h"
 #include "SlideScene.h"
 #include "TileRenderer.h"
@@ -12,7 +13,10 @@
 #include <QFuture>
 #include <QtConcurrent>
 
+#include <cmath>
+#include <memory>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 
 namespace tessera::core {
 
@@ -98,8 +102,24 @@ SynthResult SyntheticSlideGenerator::write(const QString& slidePath, const Progr
     // Classic TIFF offsets are 32-bit; JPEG rarely reaches 4 GiB, but very large slides might.
     options.bigTiff = double(m_spec.width) * m_spec.height * 3 > 8.0 * 1024 * 1024 * 1024;
 
-    AtomicFile slideFile(slidePath);
-    PyramidTiffWriter writer(slideFile.temporaryPath(), options);
+    // DICOM: a series folder at `slidePath`, its ground truth beside level-0.dcm (the file a
+    // folder opens as). TIFF: one file, renamed into place when whole.
+    const bool dicom = m_spec.format == QLatin1String("dicom");
+    std::optional<AtomicFile> slideFile;
+    std::unique_ptr<PyramidWriter> output;
+    if (dicom) {
+        DicomSeriesOptions series;
+        series.tileSize = tile;
+        series.jpegQuality = m_spec.jpegQuality;
+        series.mpp = m_spec.mpp;
+        series.objectivePower = std::round(10.0 / m_spec.mpp);
+        series.description = QStringLiteral("Tessera synthetic slide, seed %1").arg(m_spec.seed);
+        output = std::make_unique<DicomSeriesWriter>(slidePath, series);
+    } else {
+        slideFile.emplace(slidePath);
+        output = std::make_unique<PyramidTiffWriter>(slideFile->temporaryPath(), options);
+    }
+    PyramidWriter& writer = *output;
 
     // Level 0: render strip r + 1 in the background while strip r is encoded here.
     const int strips = (m_spec.height + tile - 1) / tile;
@@ -143,9 +163,11 @@ SynthResult SyntheticSlideGenerator::write(const QString& slidePath, const Progr
     }
     writer.finish();
 
-    const GroundTruthPaths truth = GroundTruthPaths::forSlide(slidePath);
+    const GroundTruthPaths truth =
+        GroundTruthPaths::forSlide(dicom ? slidePath + QStringLiteral("/level-0.dcm") : slidePath);
     GroundTruth::write(scene, truth);
-    slideFile.commit();
+    if (slideFile)
+        slideFile->commit();
     if (progress)
         progress(1.0);
 

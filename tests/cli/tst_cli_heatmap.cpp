@@ -67,6 +67,7 @@ private Q_SLOTS:
     void compareWritesAPdfAndTablesOfTwoRuns();
     void suggestAsksAboutTrainingSlidesAndKeepsWhoProposedIt();
     void unlabelledSlidesTakeTheirLabelFromTheirAnnotations();
+    void aDicomSeriesIsExtractedMappedAndReported(); // last: it adds a slide to the project
 
 private:
     QTemporaryDir m_dir;
@@ -828,6 +829,42 @@ void TestCliHeatmap::unlabelledSlidesTakeTheirLabelFromTheirAnnotations()
              qPrintable(without.err));
     core::Project::open(m_project)->slides().setLabel(QStringLiteral("demo-03-tumour"),
                                                       QStringLiteral("tumour"));
+}
+
+void TestCliHeatmap::aDicomSeriesIsExtractedMappedAndReported()
+{
+    // A demo slide as a DICOM series (JPEG frames), as a hospital archive would hand it over.
+    const QString series = m_dir.filePath(QStringLiteral("demo-dicom"));
+    test::CliRun run =
+        test::runCli({QStringLiteral("convert"), QStringLiteral("--slide"),
+                      m_project + QStringLiteral("/slides/demo-01-tumour.tiff"), QStringLiteral("--out"),
+                      series, QStringLiteral("--format"), QStringLiteral("dicom")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // Features, predictions and maps from the folder: the slide is known by the folder's name.
+    run = test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"),
+                        m_project + QStringLiteral("/runs/demo-srmil"), QStringLiteral("--slide"), series,
+                        QStringLiteral("--project"), m_project, QStringLiteral("--out"),
+                        m_dir.filePath(QStringLiteral("dicom.png"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const auto project = core::Project::open(m_project);
+    const std::vector<core::PredictionRecord> stored =
+        project->runs().predictionsFor(QStringLiteral("demo-dicom"));
+    QCOMPARE(stored.size(), std::size_t(1));
+    // The same tumour as the TIFF it came from: the model calls both alike.
+    const core::Prediction fromDicom = core::Prediction::read(stored.front().file);
+    const core::Prediction fromTiff =
+        core::Prediction::read(m_project + QStringLiteral("/predictions/demo-srmil/demo-01-tumour.h5"));
+    QCOMPARE(fromDicom.coords.size(), fromTiff.coords.size());
+    QVERIFY2(std::abs(fromDicom.probabilities[1] - fromTiff.probabilities[1]) < 0.1,
+             qPrintable(
+                 QStringLiteral("%1 vs %2").arg(fromDicom.probabilities[1]).arg(fromTiff.probabilities[1])));
+    const QString pdf = m_dir.filePath(QStringLiteral("demo-dicom.pdf"));
+    run =
+        test::runCli({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                      QStringLiteral("--slide"), QStringLiteral("demo-dicom"), QStringLiteral("--out"), pdf});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    QVERIFY2(text.contains(QStringLiteral("demo-dicom")), qPrintable(text.left(400)));
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)

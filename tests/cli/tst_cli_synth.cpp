@@ -27,6 +27,7 @@ class TestCliSynth : public QObject {
 private Q_SLOTS:
     void writesSlideAndGroundTruth();
     void convertWritesTiffAndOmeTiffWithTheSourcePixels();
+    void synthAndConvertWriteDicomSeries();
     void badArgumentsFailWithoutPartialFiles_data();
     void badArgumentsFailWithoutPartialFiles();
     void unknownCommandIsAUsageError();
@@ -219,6 +220,63 @@ void TestCliSynth::convertWritesTiffAndOmeTiffWithTheSourcePixels()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QStringLiteral("inside the slide")), qPrintable(run.err));
     QVERIFY(!QFileInfo::exists(refused));
+}
+
+void TestCliSynth::synthAndConvertWriteDicomSeries()
+{
+    QTemporaryDir dir;
+    // synth --format dicom: a series folder with the same pixels as --format tiff, within JPEG's
+    // re-encoding, and the ground truth beside the file the folder opens as.
+    const QString series = dir.filePath(QStringLiteral("synthetic-dicom"));
+    Run run = cli({QStringLiteral("synth"), QStringLiteral("--out"), series, QStringLiteral("--width"),
+                   QStringLiteral("2048"), QStringLiteral("--height"), QStringLiteral("1536"),
+                   QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--format"),
+                   QStringLiteral("dicom")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString tiff = dir.filePath(QStringLiteral("synthetic.tiff"));
+    run = cli({QStringLiteral("synth"), QStringLiteral("--out"), tiff, QStringLiteral("--width"),
+               QStringLiteral("2048"), QStringLiteral("--height"), QStringLiteral("1536"),
+               QStringLiteral("--seed"), QStringLiteral("3")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const core::SlidePtr dicom = core::Slide::open(series);
+    const core::SlidePtr plain = core::Slide::open(tiff);
+    QCOMPARE(dicom->readerName(), QStringLiteral("dicom"));
+    QCOMPARE(dicom->levelCount(), plain->levelCount());
+    QCOMPARE(*dicom->micronsPerPixel(), *plain->micronsPerPixel());
+    for (int level = 0; level < dicom->levelCount(); ++level) {
+        QCOMPARE(dicom->levelSize(level), plain->levelSize(level));
+        const QSize size = dicom->levelSize(level).boundedTo(QSize(700, 600));
+        const double difference =
+            test::meanAbsDifference(dicom->readLevelRegion(level, QRect(QPoint(0, 0), size)),
+                                    plain->readLevelRegion(level, QRect(QPoint(0, 0), size)));
+        QVERIFY2(difference < 3.0, qPrintable(QStringLiteral("level %1: %2").arg(level).arg(difference)));
+    }
+    QVERIFY(QFile::exists(series + QStringLiteral("/level-0.geojson")));
+    QVERIFY(QFile::exists(series + QStringLiteral("/level-0.mask.png")));
+
+    // convert --format dicom --codec jpeg2000: a region, losslessly, so level 0 is the source's
+    // pixels exactly; an existing folder that is not empty is refused and left alone.
+    const QString region = dir.filePath(QStringLiteral("region-dicom"));
+    run = cli({QStringLiteral("convert"), QStringLiteral("--slide"), tiff, QStringLiteral("--out"), region,
+               QStringLiteral("--format"), QStringLiteral("dicom"), QStringLiteral("--codec"),
+               QStringLiteral("jpeg2000"), QStringLiteral("--region"), QStringLiteral("300,200,900,700")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const core::SlidePtr converted = core::Slide::open(region);
+    QCOMPARE(converted->size(), QSize(900, 700));
+    QCOMPARE(converted->property(QStringLiteral("dicom.TransferSyntaxUID")),
+             QStringLiteral("1.2.840.10008.1.2.4.90"));
+    const QImage copy = converted->readRegion(QPoint(0, 0), 0, QSize(900, 700));
+    const QImage truth = plain->readRegion(QPoint(300, 200), 0, QSize(900, 700));
+    QCOMPARE(test::meanAbsDifference(copy, truth), 0.0);
+    run = cli({QStringLiteral("convert"), QStringLiteral("--slide"), tiff, QStringLiteral("--out"), series,
+               QStringLiteral("--format"), QStringLiteral("dicom")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("not an empty folder")), qPrintable(run.err));
+    QCOMPARE(core::Slide::open(series)->size(), QSize(2048, 1536));
+    run = cli({QStringLiteral("convert"), QStringLiteral("--slide"), tiff, QStringLiteral("--out"),
+               dir.filePath(QStringLiteral("x.tiff")), QStringLiteral("--codec"), QStringLiteral("none")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("--codec applies to --format dicom only")), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliSynth)

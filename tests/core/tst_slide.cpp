@@ -91,7 +91,7 @@ void TestSlide::brokenFilesGiveClearErrors_data()
     QTest::newRow("zero bytes") << m_dir.filePath(QStringLiteral("empty.svs")) << QStringLiteral("empty");
     QTest::newRow("wrong type") << m_dir.filePath(QStringLiteral("notes.svs"))
                                 << QStringLiteral("not a slide format");
-    QTest::newRow("folder") << m_dir.path() << QStringLiteral("not a regular file");
+    QTest::newRow("folder") << m_dir.path() << QStringLiteral("holds no DICOM whole-slide series");
     const QString unopenable = test::sampleSlide(QStringLiteral("unopenable.tiff"));
     if (!unopenable.isEmpty())
         QTest::newRow("unsupported compression")

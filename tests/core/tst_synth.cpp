@@ -211,7 +211,7 @@ void TestSynth::invalidSpecIsRejectedWithItsSettingName()
     core::SynthSpec spec;
     spec.width = -5;
     spec.tumourCount = 99;
-    spec.format = QStringLiteral("dicom");
+    spec.format = QStringLiteral("png");
     // Every problem is listed, each under its setting; the words name no command-line flag.
     const std::vector<core::FieldProblem> problems = spec.problems();
     QCOMPARE(problems.size(), std::size_t(3));

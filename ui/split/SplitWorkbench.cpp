@@ -1,6 +1,7 @@
 #include "SplitWorkbench.h"
 
 #include "RegistrationDialog.h"
+#include "slide/SlideKey.h"
 #include "SplitPane.h"
 #include "analysis/AnalysisController.h"
 #include "analysis/AnalysisPanel.h"
@@ -302,7 +303,7 @@ void SplitWorkbench::restoreLayout(SlideView* opened)
 {
     core::Project* project = m_project->project();
     // Slides of the project only (by key, as the catalogue knows them).
-    if (!project || !project->slides().find(QFileInfo(opened->slide()->path()).completeBaseName()))
+    if (!project || !project->slides().find(core::slideKey(opened->slide()->path())))
         return;
     core::ViewLayout layout;
     try {
@@ -331,7 +332,7 @@ void SplitWorkbench::saveLayout(const SplitView* split)
         return;
     // The project's layout is made on its own slides.
     const SlideView* own = split ? split->primaryView() : m_tabs->currentView();
-    if (!own || !project->slides().find(QFileInfo(own->slide()->path()).completeBaseName()))
+    if (!own || !project->slides().find(core::slideKey(own->slide()->path())))
         return;
     core::ViewLayout layout;
     if (split) {

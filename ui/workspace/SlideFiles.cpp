@@ -8,7 +8,7 @@ QString slideFileFilter()
 {
     return QCoreApplication::translate(
         "SlideFiles",
-        "Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;"
+        "Whole-slide images (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif *.dcm);;"
         "All files (*)");
 }
 
