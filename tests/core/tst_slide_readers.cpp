@@ -155,6 +155,7 @@ private Q_SLOTS:
     void fluorescenceOmeTiffIsRefusedByName();
     void truncatedOmeTiffIsRefusedOrShowsWhatIsIntact();
     void omeXmlPixelSizesInTheirUnits();
+    void omeTiffWrittenByTifffileHasItsPyramidAndPixels();
 
 private:
     QTemporaryDir m_dir;
@@ -464,6 +465,35 @@ void TestSlideReaders::truncatedOmeTiffIsRefusedOrShowsWhatIsIntact()
     const core::SlidePtr intact = core::Slide::open(whole.fileName());
     QVERIFY(samePixels(slide->readRegion(QPoint(0, 0), 0, QSize(800, 600)),
                        intact->readRegion(QPoint(0, 0), 0, QSize(800, 600))));
+}
+
+void TestSlideReaders::omeTiffWrittenByTifffileHasItsPyramidAndPixels()
+{
+    // Written by another tool (tifffile; tests/data/ome/README.md): a crop of the real H&E sample
+    // at (700, 1200), its halvings by taking every 2nd and 4th pixel in SubIFDs, deflate tiles.
+    const QString path = QStringLiteral(TESSERA_SOURCE_DIR "/tests/data/ome/tifffile-pyramid.ome.tif");
+    const QString svs = test::sampleSlide(QStringLiteral("CMU-1-Small-Region.svs"));
+    if (svs.isEmpty())
+        QSKIP("the real sample slide is not here");
+    const core::SlidePtr slide = core::Slide::open(path);
+    QCOMPARE(slide->readerName(), QStringLiteral("tiff"));
+    QCOMPARE(slide->levelCount(), 3);
+    QVERIFY(slide->micronsPerPixel() && std::abs(*slide->micronsPerPixel() - 0.499) < 1e-9);
+    openslide_t* osr = openslide_open(QFile::encodeName(path).constData());
+    QVERIFY(osr);
+    QCOMPARE(openslide_get_level_count(osr), 1); // OpenSlide 3.4 misses the SubIFDs
+    openslide_close(osr);
+    const QImage source = core::Slide::open(svs)->readRegion(QPoint(700, 1200), 0, QSize(768, 576));
+    QVERIFY(samePixels(slide->readLevelRegion(0, QRect(0, 0, 768, 576)), source));
+    for (int level = 1; level < 3; ++level) {
+        const int step = 1 << level;
+        const QImage read = slide->readLevelRegion(level, QRect(QPoint(0, 0), slide->levelSize(level)));
+        QImage expected(slide->levelSize(level), QImage::Format_ARGB32_Premultiplied);
+        for (int y = 0; y < expected.height(); ++y)
+            for (int x = 0; x < expected.width(); ++x)
+                expected.setPixel(x, y, source.pixel(x * step, y * step));
+        QVERIFY2(samePixels(read, expected), qPrintable(QStringLiteral("level %1").arg(level)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSlideReaders)

@@ -1,4 +1,4 @@
-// Fuzz harness: the slide opener on mutated TIFF/SVS bytes: a slide opens and reads a region of
+// Fuzz harness: the slide opener on mutated TIFF/SVS/DICOM bytes: a slide opens and reads a region of
 // every level and its associated images, or it is refused with Error; never a crash.
 #include "common/Error.h"
 #include "slide/Slide.h"
@@ -13,11 +13,15 @@ using namespace tessera::core;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    // OpenSlide reads files by name: each input becomes this process's own scratch file.
-    static const QString path =
-        QDir::temp().filePath(QStringLiteral("tessera-fuzz-slide-%1.tiff").arg(getpid()));
+    // OpenSlide reads files by name: each input becomes this process's own scratch file, alone in
+    // its own folder (a DICOM instance brings the other DICOM files of its folder into its series).
+    static const QString folder = QDir::temp().filePath(QStringLiteral("tessera-fuzz-slide-%1").arg(getpid()));
+    static const QString path = [] {
+        QDir().mkpath(folder);
+        return folder + QStringLiteral("/slide.tiff");
+    }();
     static const struct Cleanup {
-        ~Cleanup() { QFile::remove(path); }
+        ~Cleanup() { QDir(folder).removeRecursively(); }
     } cleanup;
     {
         QFile file(path);
