@@ -175,7 +175,7 @@ cmd_test_tsan() {
   ensure_deps
   configure
   local tests=(tst_tileloader tst_project tst_cli_extract tst_faults_cancel)
-  cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${tests[@]}" tessera-cli project_writer tessera-hdf5-check
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${tests[@]}" tessera-cli project_writer tessera-hdf5-check tessera-dicom-check
   run_env
   # 100 cancelled analyses instead of 1000: TSan runs 5–15 times slower.
   export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} OMP_NUM_THREADS=1 TESSERA_CANCEL_REQUESTS=${TESSERA_CANCEL_REQUESTS:-100}

@@ -191,7 +191,12 @@ QColor readColor(const QJsonValue& value)
             return QColor(std::clamp(rgb[0].toInt(), 0, 255), std::clamp(rgb[1].toInt(), 0, 255),
                           std::clamp(rgb[2].toInt(), 0, 255));
     } else if (value.isDouble()) { // QuPath ≤ 0.3: packed (A)RGB, often negative
-        const auto packed = std::uint32_t(std::int64_t(value.toDouble()));
+        // A 32-bit value, signed or not; anything else (1e54, NaN) is no colour, and converting
+        // it to an integer would be undefined (found by fuzz_geojson).
+        const double number = value.toDouble();
+        if (!(number >= -2147483648.0 && number < 4294967296.0))
+            return {};
+        const auto packed = std::uint32_t(std::int64_t(number));
         return QColor::fromRgb(QRgb(packed | 0xff000000u));
     }
     return {};

@@ -4,15 +4,24 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <QtGlobal>
+
+#include <optional>
+
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <set>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 extern char** environ;
@@ -111,6 +120,81 @@ QString findHelper(const QString& name)
         if (QFileInfo(candidate).isFile() && QFileInfo(candidate).isExecutable())
             return candidate;
     return {};
+}
+
+namespace {
+
+// A file as it is now: a changed or replaced file is another file.
+using FileIdentity = std::tuple<dev_t, ino_t, off_t, decltype(stat::st_mtim.tv_sec), long,
+                                decltype(stat::st_ctim.tv_sec), long>;
+
+std::optional<FileIdentity> identityOf(const QString& path)
+{
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    // ctime too: a modification time can be set back by hand, a change time cannot.
+    return FileIdentity{info.st_dev,          info.st_ino,         info.st_size,        info.st_mtim.tv_sec,
+                        info.st_mtim.tv_nsec, info.st_ctim.tv_sec, info.st_ctim.tv_nsec};
+}
+
+std::mutex survivorsGuard;
+std::map<QString, std::set<FileIdentity>> survivorsByHelper;
+
+} // namespace
+
+std::vector<CrashingFile> filesThatCrash(const QString& helperName, const QStringList& paths, int timeoutMs)
+{
+    QStringList unchecked;
+    std::vector<FileIdentity> identities;
+    {
+        std::lock_guard lock(survivorsGuard);
+        const std::set<FileIdentity>& survivors = survivorsByHelper[helperName];
+        for (const QString& path : paths)
+            if (const auto identity = identityOf(path); identity && !survivors.count(*identity)) {
+                unchecked << path;
+                identities.push_back(*identity);
+            }
+    }
+    if (unchecked.isEmpty())
+        return {};
+    const QString helper = findHelper(helperName);
+    const auto warnOnce = [&](const QString& why) {
+        static std::mutex warnedGuard;
+        static std::set<QString> warned;
+        std::lock_guard lock(warnedGuard);
+        if (warned.insert(helperName).second)
+            qWarning(
+                "%s: files are read without the trial read that keeps a library's crash on a damaged file "
+                "from ending Tessera",
+                qPrintable(why));
+    };
+    if (helper.isEmpty()) {
+        warnOnce(QStringLiteral("%1 is not installed beside Tessera").arg(helperName));
+        return {};
+    }
+    const HelperOutcome outcome = runHelper(helper, unchecked, timeoutMs);
+    using Ending = HelperOutcome::Ending;
+    if (outcome.ending == Ending::Unchecked) { // not the files' doing: read them as before
+        warnOnce(QStringLiteral("%1 %2").arg(QFileInfo(helper).fileName(), outcome.how));
+        return {};
+    }
+    if (outcome.ending == Ending::Finished) {
+        std::lock_guard lock(survivorsGuard);
+        for (qsizetype i = 0; i < unchecked.size(); ++i)
+            if (identityOf(unchecked[i]) ==
+                identities[std::size_t(i)]) // the file checked is the file to read
+                survivorsByHelper[helperName].insert(identities[std::size_t(i)]);
+        return {};
+    }
+    if (unchecked.size() == 1)
+        return {{unchecked.front(), outcome}};
+    std::vector<CrashingFile> crashing;
+    for (const QString& path : unchecked) {
+        std::vector<CrashingFile> one = filesThatCrash(helperName, {path}, timeoutMs);
+        crashing.insert(crashing.end(), one.begin(), one.end());
+    }
+    return crashing;
 }
 
 } // namespace tessera::core

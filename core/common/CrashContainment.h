@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace tessera::core {
 
 // How a helper process ended.
@@ -29,5 +31,19 @@ HelperOutcome runHelper(const QString& program, const QStringList& arguments, in
 // the running executable, in ../libexec/tessera (installed) or in ../app (the build tree, for tests
 // and benchmarks). Empty if none.
 QString findHelper(const QString& name);
+
+// A file that crashed (or hung) a helper's trial read, and how.
+struct CrashingFile {
+    QString path;
+    HelperOutcome outcome;
+};
+
+// Runs the helper `helperName` (findHelper) as `helper FILE…` on those of `paths` it has not read
+// safely before (regular files only; a file is known by device, inode, size and times, so a
+// changed file is read again). One run for all of them; when it crashes or hangs, one run per file
+// finds which. Returns those that crashed or hung; empty when all survived, or when the helper is
+// missing or could not run (warned once per helper: the caller then reads as before, unprotected).
+std::vector<CrashingFile> filesThatCrash(const QString& helperName, const QStringList& paths,
+                                         int timeoutMs = 60000);
 
 } // namespace tessera::core

@@ -231,58 +231,18 @@ Id openInMemory(const QByteArray& bytes, const QString& name, const QString& wha
 
 void refuseFilesThatCrashHdf5(const QString& path, const QString& what)
 {
-    struct stat info {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
-        return; // missing or not a file: the reader says so itself
-    // ctime too: a modification time can be set back by hand, a change time cannot.
-    using Identity = std::tuple<dev_t, ino_t, off_t, decltype(info.st_mtim.tv_sec), long,
-                                decltype(info.st_ctim.tv_sec), long>;
-    const Identity identity{info.st_dev,         info.st_ino,          info.st_size,
-                            info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec,
-                            info.st_ctim.tv_nsec};
-    static std::mutex guard;
-    static std::set<Identity> survived;
-    {
-        std::lock_guard lock(guard);
-        if (survived.count(identity))
-            return;
-    }
-    static const QString helper = findHelper(QStringLiteral("tessera-hdf5-check"));
-    const auto warnOnce = [](const QString& why) {
-        static std::once_flag warned;
-        std::call_once(warned, [&] {
-            qWarning("%s: HDF5 files are read without the check that keeps a crash of libhdf5 on a damaged "
-                     "file from ending Tessera",
-                     qPrintable(why));
-        });
-    };
-    if (helper.isEmpty()) {
-        warnOnce(QStringLiteral("tessera-hdf5-check is not installed beside Tessera"));
-        return;
-    }
-    constexpr int kTimeoutMs = 60000;
-    const HelperOutcome outcome = runHelper(helper, {path}, kTimeoutMs);
-    using Ending = HelperOutcome::Ending;
-    if (outcome.ending == Ending::Crashed)
-        throw Error(QStringLiteral("Cannot read %1 %2: the file is damaged in a way that crashes the HDF5 "
-                                   "library (a trial read by %3 was %4). Tessera did not read it; restore "
-                                   "the file or make it again.")
-                        .arg(what, path, QFileInfo(helper).fileName(), outcome.how));
-    if (outcome.ending == Ending::TimedOut)
+    const std::vector<CrashingFile> crashing = filesThatCrash(QStringLiteral("tessera-hdf5-check"), {path});
+    if (crashing.empty())
+        return; // it survived, or could not be checked (warned): read it as before
+    const HelperOutcome& outcome = crashing.front().outcome;
+    if (outcome.ending == HelperOutcome::Ending::TimedOut)
         throw Error(QStringLiteral("Cannot read %1 %2: the HDF5 library does not finish reading it (a trial "
                                    "read by %3 %4); the file is damaged, or on storage that does not answer.")
-                        .arg(what, path, QFileInfo(helper).fileName(), outcome.how));
-    if (outcome.ending == Ending::Unchecked) { // not the file's doing: read it as before
-        warnOnce(QStringLiteral("%1 %2").arg(QFileInfo(helper).fileName(), outcome.how));
-        return;
-    }
-    struct stat after {}; // the file that was checked is the file that will be read
-    if (::stat(QFile::encodeName(path).constData(), &after) == 0 && after.st_ino == info.st_ino &&
-        after.st_size == info.st_size && after.st_mtim.tv_nsec == info.st_mtim.tv_nsec &&
-        after.st_ctim.tv_nsec == info.st_ctim.tv_nsec) {
-        std::lock_guard lock(guard);
-        survived.insert(identity);
-    }
+                        .arg(what, path, QStringLiteral("tessera-hdf5-check"), outcome.how));
+    throw Error(QStringLiteral("Cannot read %1 %2: the file is damaged in a way that crashes the HDF5 "
+                               "library (a trial read by %3 was %4). Tessera did not read it; restore "
+                               "the file or make it again.")
+                    .arg(what, path, QStringLiteral("tessera-hdf5-check"), outcome.how));
 }
 
 } // namespace tessera::core::hdf5

@@ -1,5 +1,6 @@
 #include "DicomSeries.h"
 
+#include "common/CrashContainment.h"
 #include "common/Error.h"
 
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <gdcmDataSet.h>
 #include <gdcmReader.h>
 #include <gdcmSequenceOfItems.h>
+#include <gdcmTrace.h>
 
 #include <algorithm>
 #include <cstring>
@@ -271,8 +273,15 @@ bool isDicomFile(const QString& path)
     return head.size() == 132 && head.endsWith("DICM");
 }
 
-DicomInstance readDicomInstance(const QString& path)
+DicomInstance readDicomInstance(const QString& path, bool withFrames)
 {
+    // GDCM prints its complaints to stderr; the reason reaches the user in our Error instead.
+    static const bool quiet = [] {
+        gdcm::Trace::SetWarning(false);
+        gdcm::Trace::SetError(false);
+        return true;
+    }();
+    (void)quiet;
     DicomInstance in;
     in.path = path;
     in.fileSize = uint64_t(QFileInfo(path).size());
@@ -371,7 +380,8 @@ DicomInstance readDicomInstance(const QString& path)
         if (length != 0xFFFFFFFFu)
             refuse(path, QStringLiteral(
                              "its transfer syntax is compressed but the pixel data is not encapsulated"));
-        listEncapsulatedFrames(in, ds, valueStart);
+        if (withFrames)
+            listEncapsulatedFrames(in, ds, valueStart);
     }
     return in;
 }
@@ -388,17 +398,46 @@ std::vector<QString> dicomFilesBeside(const QString& folder)
     return files;
 }
 
-// Headers of every whole-slide instance in `files`; others are skipped, but the first reason one
-// was refused is kept for when none is left.
-std::vector<DicomInstance> readAll(const std::vector<QString>& files, QString* firstRefusal)
+QString crashReason(const HelperOutcome& outcome)
+{
+    return outcome.ending == HelperOutcome::Ending::TimedOut
+               ? QStringLiteral(
+                     "GDCM does not finish reading its header (a trial read by tessera-dicom-check %1)")
+                     .arg(outcome.how)
+               : QStringLiteral("the file is damaged in a way that crashes GDCM (a trial read by "
+                                "tessera-dicom-check was %1); Tessera did not read it")
+                     .arg(outcome.how);
+}
+
+// The files a trial read in the helper survived (all of them when it cannot run); the reason for
+// each that crashed it goes to `crashed`.
+std::vector<QString> safeToRead(const std::vector<QString>& files, std::map<QString, QString>* crashed)
+{
+    QStringList list;
+    for (const QString& file : files)
+        list << file;
+    std::map<QString, QString> reasons;
+    for (const CrashingFile& c : filesThatCrash(QStringLiteral("tessera-dicom-check"), list))
+        reasons[c.path] = crashReason(c.outcome);
+    std::vector<QString> safe;
+    for (const QString& file : files)
+        if (!reasons.count(file))
+            safe.push_back(file);
+    if (crashed)
+        *crashed = std::move(reasons);
+    return safe;
+}
+
+// Headers of every whole-slide instance in `files` that GDCM reads without crashing; others are
+// skipped.
+std::vector<DicomInstance> readAll(const std::vector<QString>& files)
 {
     std::vector<DicomInstance> all;
-    for (const QString& file : files) {
+    for (const QString& file : safeToRead(files, nullptr)) {
         try {
             all.push_back(readDicomInstance(file));
-        } catch (const Error& e) {
-            if (firstRefusal->isEmpty())
-                *firstRefusal = e.message();
+        } catch (const Error&) {
+            // another SOP class, a damaged header …: not part of the slide
         }
     }
     return all;
@@ -414,16 +453,31 @@ std::vector<DicomInstance> readDicomSeries(const QString& path)
             refuse(path, QStringLiteral("the folder holds no DICOM whole-slide image"));
         return readDicomSeries(entry);
     }
+    // One trial read in the helper for the opened file and its neighbours, before GDCM reads any
+    // of them here.
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    std::vector<QString> others;
+    for (const QString& file : dicomFilesBeside(QFileInfo(path).absolutePath()))
+        if (QFileInfo(file).canonicalFilePath() != canonical)
+            others.push_back(file);
+    std::vector<QString> everything = others;
+    everything.insert(everything.begin(), path);
+    std::map<QString, QString> crashed;
+    const std::vector<QString> safe = safeToRead(everything, &crashed);
+    if (const auto found = crashed.find(path); found != crashed.end())
+        refuse(path, found->second);
     DicomInstance opened = readDicomInstance(path); // its own refusal, by name, when it is not one
     std::vector<DicomInstance> series;
-    QString ignored;
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    for (const QString& file : dicomFilesBeside(QFileInfo(path).absolutePath())) {
-        if (QFileInfo(file).canonicalFilePath() == canonical)
+    for (const QString& file : others) {
+        if (crashed.count(file))
             continue;
-        std::vector<DicomInstance> one = readAll({file}, &ignored);
-        if (!one.empty() && one.front().seriesUid == opened.seriesUid)
-            series.push_back(std::move(one.front()));
+        try {
+            DicomInstance one = readDicomInstance(file);
+            if (one.seriesUid == opened.seriesUid)
+                series.push_back(std::move(one));
+        } catch (const Error&) {
+            // another SOP class, a damaged header …: not part of the slide
+        }
     }
     series.insert(series.begin(), std::move(opened));
     return series;
@@ -431,8 +485,7 @@ std::vector<DicomInstance> readDicomSeries(const QString& path)
 
 QString dicomSeriesEntry(const QString& folder)
 {
-    QString ignored;
-    const std::vector<DicomInstance> all = readAll(dicomFilesBeside(folder), &ignored);
+    const std::vector<DicomInstance> all = readAll(dicomFilesBeside(folder));
     const DicomInstance* best = nullptr;
     for (const DicomInstance& in : all)
         if (in.imageFlavour == QLatin1String("VOLUME") &&

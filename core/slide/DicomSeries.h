@@ -62,8 +62,11 @@ bool isDicomFile(const QString& path);
 
 // Reads one instance's header and frame table. Throws Error naming the file and the reason when
 // it is not a whole-slide image Tessera reads (another SOP class, 16-bit samples, a transfer
-// syntax with no decoder here, a header that contradicts itself …).
-DicomInstance readDicomInstance(const QString& path);
+// syntax with no decoder here, a header that contradicts itself …). GDCM may abort on a damaged
+// header: this does not guard against that (tessera-dicom-check calls it); the two below do, by a
+// trial read of the files in that helper first.
+// `withFrames` false skips the frame table (the helper's trial read: GDCM's part only).
+DicomInstance readDicomInstance(const QString& path, bool withFrames = true);
 
 // The series `path` belongs to: `path` itself and every DICOM file in its folder with the same
 // SeriesInstanceUID (a folder: the series of its largest VOLUME image). Throws Error when there is

@@ -67,7 +67,7 @@ private Q_SLOTS:
     void compareWritesAPdfAndTablesOfTwoRuns();
     void suggestAsksAboutTrainingSlidesAndKeepsWhoProposedIt();
     void unlabelledSlidesTakeTheirLabelFromTheirAnnotations();
-    void aDicomSeriesIsExtractedMappedAndReported(); // last: it adds a slide to the project
+    void aDicomSeriesAndAnOmeTiffAreMappedAndReported(); // last: it adds a slide to the project
 
 private:
     QTemporaryDir m_dir;
@@ -831,7 +831,7 @@ void TestCliHeatmap::unlabelledSlidesTakeTheirLabelFromTheirAnnotations()
                                                       QStringLiteral("tumour"));
 }
 
-void TestCliHeatmap::aDicomSeriesIsExtractedMappedAndReported()
+void TestCliHeatmap::aDicomSeriesAndAnOmeTiffAreMappedAndReported()
 {
     // A demo slide as a DICOM series (JPEG frames), as a hospital archive would hand it over.
     const QString series = m_dir.filePath(QStringLiteral("demo-dicom"));
@@ -865,6 +865,23 @@ void TestCliHeatmap::aDicomSeriesIsExtractedMappedAndReported()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     QVERIFY2(text.contains(QStringLiteral("demo-dicom")), qPrintable(text.left(400)));
+
+    // An OME-TIFF written by another tool (tifffile, real H&E): mapped, flagged as unlike the
+    // synthetic training data, and reported.
+    const QString ome = QStringLiteral(TESSERA_SOURCE_DIR "/tests/data/ome/tifffile-pyramid.ome.tif");
+    run = test::runCli({QStringLiteral("heatmap"), QStringLiteral("--run"),
+                        m_project + QStringLiteral("/runs/demo-srmil"), QStringLiteral("--slide"), ome,
+                        QStringLiteral("--project"), m_project, QStringLiteral("--out"),
+                        m_dir.filePath(QStringLiteral("ome.png"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("Unlike the training data")), qPrintable(run.out));
+    const QString omePdf = m_dir.filePath(QStringLiteral("ome.pdf"));
+    run = test::runCli({QStringLiteral("report"), QStringLiteral("--project"), m_project,
+                        QStringLiteral("--slide"), QStringLiteral("tifffile-pyramid.ome"),
+                        QStringLiteral("--out"), omePdf});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(poppler(QStringLiteral("pdftotext"), {omePdf, QStringLiteral("-")})
+                .contains(QStringLiteral("tifffile-pyramid.ome")));
 }
 
 QTEST_GUILESS_MAIN(TestCliHeatmap)

@@ -286,6 +286,13 @@ void TestAnnotations::quPathGeoJsonImports()
     QVERIFY(stroma);
     QCOMPARE(stroma->color, QColor(0, 128, 0)); // packed 0xFF008000
     QCOMPARE(core::findClass(in.classes, QStringLiteral("Tumor"))->color, QColor(200, 0, 0));
+    // A packed colour no 32-bit integer holds is no colour (converting it was undefined; fuzz_geojson).
+    const core::AnnotationImport huge = core::parseGeoJson(
+        R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]},
+            "properties": {"classification": {"name": "Odd", "colorRGB": -1.6e54}}})",
+        QStringLiteral("huge.geojson"));
+    QCOMPARE(huge.annotations.size(), std::size_t(1));
+    QVERIFY(core::findClass(huge.classes, QStringLiteral("Odd")));
     // The cell's measurements and nucleus are not kept, and the import says so.
     QCOMPARE(in.dropped.size(), 2);
     QVERIFY(in.dropped.join(QLatin1Char('\n')).contains(QLatin1String("nucleus")));

@@ -3,10 +3,13 @@
 // Each case states the fault it injects (docs/RELIABILITY.md lists them with their outcome).
 #include "common/Error.h"
 #include "slide/Slide.h"
+#include "support/CliRunner.h"
 #include "support/FileBytes.h"
 #include "support/TestSlides.h"
 #include "support/WindowHelpers.h"
+#include "synth/SynthSpec.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -69,8 +72,8 @@ void TestFaultsSlides::unreadableFilesAreRefusedWithTheReason_data()
         << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("notes.svs")), "not a slide\n")
         << QStringLiteral("not a slide format");
     QDir().mkpath(m_dir.filePath(QStringLiteral("folder.svs")));
-    QTest::newRow("a directory named .svs")
-        << m_dir.filePath(QStringLiteral("folder.svs")) << QStringLiteral("holds no DICOM whole-slide series");
+    QTest::newRow("a directory named .svs") << m_dir.filePath(QStringLiteral("folder.svs"))
+                                            << QStringLiteral("holds no DICOM whole-slide series");
     QTest::newRow("missing file") << m_dir.filePath(QStringLiteral("gone.ndpi"))
                                   << QStringLiteral("does not exist");
     // DICOM whose header is garbage after the preamble and "DICM": the DICOM reader says so (its
@@ -127,6 +130,26 @@ void TestFaultsSlides::truncatedSlidesFailOnOpenOrRead_data()
         QTest::newRow(qPrintable(QStringLiteral("cut at %1 %").arg(percent)))
             << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("cut-%1.tiff").arg(percent)),
                                          whole.left(whole.size() * percent / 100));
+    // The same slide as an OME-TIFF cut inside its first level, and as a DICOM series whose
+    // level-0 instance stops inside its frames (each copy in a folder of its own: a folder is a series).
+    core::SynthSpec spec = test::smallTumourSpec();
+    spec.format = QStringLiteral("ome-tiff");
+    const QByteArray ome = readAll(test::synthSlide(spec, QStringLiteral("small-tumour.ome.tiff")));
+    QTest::newRow("OME-TIFF cut at 33 %") << tessera::test::writeBytes(
+        m_dir.filePath(QStringLiteral("cut.ome.tiff")), ome.left(ome.size() / 3));
+    const QString series = m_dir.filePath(QStringLiteral("dicom"));
+    const test::CliRun converted =
+        test::runCli({QStringLiteral("convert"), QStringLiteral("--slide"), test::smallTumourSlide(),
+                      QStringLiteral("--out"), series, QStringLiteral("--format"), QStringLiteral("dicom")});
+    QVERIFY2(converted.exitCode == 0, qPrintable(converted.err));
+    const QByteArray level0 = readAll(series + QStringLiteral("/level-0.dcm"));
+    for (int percent : {10, 50}) {
+        const QString folder = m_dir.filePath(QStringLiteral("dicom-cut-%1").arg(percent));
+        QDir().mkpath(folder);
+        QTest::newRow(qPrintable(QStringLiteral("DICOM level 0 cut at %1 %").arg(percent)))
+            << tessera::test::writeBytes(folder + QStringLiteral("/level-0.dcm"),
+                                         level0.left(level0.size() * percent / 100));
+    }
 }
 
 void TestFaultsSlides::truncatedSlidesFailOnOpenOrRead()
