@@ -1,5 +1,6 @@
 #include "DicomSeries.h"
 
+#include "DicomStructure.h"
 #include "common/CrashContainment.h"
 #include "common/Error.h"
 
@@ -114,23 +115,36 @@ DicomCodec codecOf(const QString& path, const QString& syntax)
                .arg(syntax, found == named.end() ? QString() : QStringLiteral(" (%1)").arg(found->second)));
 }
 
+// The whole file, mapped read-only: headers and item tables are read through it, never copied.
+class MappedFile {
+public:
+    MappedFile(const QString& path, uint64_t size) : m_size(size)
+    {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            refuse(path, QString::fromLocal8Bit(std::strerror(errno)));
+        void* mapped = size ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+        ::close(fd);
+        if (mapped == MAP_FAILED)
+            refuse(path, QStringLiteral("cannot map the file"));
+        m_bytes = static_cast<const uint8_t*>(mapped);
+    }
+    ~MappedFile() { ::munmap(const_cast<uint8_t*>(m_bytes), m_size); }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    const uint8_t* bytes() const { return m_bytes; }
+
+private:
+    const uint8_t* m_bytes = nullptr;
+    uint64_t m_size;
+};
+
 // Encapsulated pixel data from `start` (the first item, the Basic Offset Table): the frames the
-// file holds. Reads item headers only, through a read-only mapping of the file.
-void listEncapsulatedFrames(DicomInstance& in, const gdcm::DataSet& ds, uint64_t start)
+// file holds. Reads item headers only, through the mapping.
+void listEncapsulatedFrames(DicomInstance& in, const gdcm::DataSet& ds, uint64_t start,
+                            const MappedFile& file)
 {
-    const int fd = ::open(QFile::encodeName(in.path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        refuse(in.path, QString::fromLocal8Bit(std::strerror(errno)));
-    void* mapped = in.fileSize ? ::mmap(nullptr, in.fileSize, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-    ::close(fd);
-    if (mapped == MAP_FAILED)
-        refuse(in.path, QStringLiteral("cannot map the file"));
-    const auto* bytes = static_cast<const uint8_t*>(mapped);
-    struct Unmap {
-        void* p;
-        std::size_t n;
-        ~Unmap() { ::munmap(p, n); }
-    } unmap{mapped, in.fileSize};
+    const uint8_t* bytes = file.bytes();
     const auto item = [&](uint64_t at, uint32_t& tag, uint32_t& length) {
         if (at + 8 > in.fileSize)
             return false;
@@ -225,7 +239,7 @@ void placeSparseFrames(DicomInstance& in, const gdcm::DataSet& ds)
                             .arg(perFrame ? qint64(perFrame->GetNumberOfItems()) : 0)
                             .arg(in.frameCount));
     const int across = in.tilesAcross();
-    in.frameAtTile.assign(std::size_t(across) * std::size_t(in.tilesDown()), -1);
+    in.frameAtTile.reserve(std::size_t(std::min<qint64>(in.frameCount, 1 << 20)));
     for (qint64 f = 0; f < in.frameCount; ++f) {
         gdcm::SmartPointer<gdcm::SequenceOfItems> keep;
         const gdcm::DataSet* position = firstItem(perFrame->GetItem(std::size_t(f) + 1).GetNestedDataSet(),
@@ -245,10 +259,9 @@ void placeSparseFrames(DicomInstance& in, const gdcm::DataSet& ds)
                                 .arg(*row)
                                 .arg(in.tileSize.width())
                                 .arg(in.tileSize.height()));
-        int32_t& slot = in.frameAtTile[std::size_t(y / in.tileSize.height()) * std::size_t(across) +
-                                       std::size_t(x / in.tileSize.width())];
-        if (slot < 0)
-            slot = int32_t(f);
+        in.frameAtTile.emplace(uint64_t(y / in.tileSize.height()) * uint64_t(across) +
+                                   uint64_t(x / in.tileSize.width()),
+                               int32_t(f)); // the first frame at a place wins
     }
 }
 
@@ -285,6 +298,10 @@ DicomInstance readDicomInstance(const QString& path, bool withFrames)
     DicomInstance in;
     in.path = path;
     in.fileSize = uint64_t(QFileInfo(path).size());
+    const MappedFile mapped(path, in.fileSize);
+    // Lengths checked before GDCM reads them: it trusts them (gigabytes allocated, or an abort).
+    if (const QString damage = checkDicomStructure(mapped.bytes(), in.fileSize); !damage.isEmpty())
+        refuse(path, QStringLiteral("its header is damaged: %1").arg(damage));
     gdcm::Reader reader;
     reader.SetFileName(QFile::encodeName(path).constData());
     // Stops at the pixel data without loading it: its value starts at the stream position.
@@ -321,14 +338,15 @@ DicomInstance readDicomInstance(const QString& path, bool withFrames)
                                                       int(std::min<int64_t>(*totalRows, INT32_MAX)))
                                               : in.tileSize;
     in.frameCount = qint64(decimal(ds, gdcm::Tag(0x0028, 0x0008)).value_or(1));
-    if (in.tileSize.isEmpty() || in.matrixSize.isEmpty() || in.frameCount < 1)
-        refuse(path,
-               QStringLiteral("its header gives no image size (Rows %1, Columns %2, total %3×%4, %5 frames)")
-                   .arg(in.tileSize.height())
-                   .arg(in.tileSize.width())
-                   .arg(in.matrixSize.width())
-                   .arg(in.matrixSize.height())
-                   .arg(in.frameCount));
+    // Frames under 8 px a side are no whole-slide tiling (a region would take thousands of decodes).
+    if (in.tileSize.width() < 8 || in.tileSize.height() < 8 || in.matrixSize.isEmpty() || in.frameCount < 1)
+        refuse(path, QStringLiteral("its header gives no usable image size (frames of Rows %1 × Columns %2, "
+                                    "at least 8 each; total %3×%4; %5 frames)")
+                         .arg(in.tileSize.height())
+                         .arg(in.tileSize.width())
+                         .arg(in.matrixSize.width())
+                         .arg(in.matrixSize.height())
+                         .arg(in.frameCount));
     const qint64 tiles = qint64(in.tilesAcross()) * in.tilesDown();
     in.sparse = text(ds, gdcm::Tag(0x0020, 0x9311)).toUpper() == QLatin1String("TILED_SPARSE");
     // A header that claims more frames than its grid has places (× focal planes and optical paths
@@ -381,7 +399,7 @@ DicomInstance readDicomInstance(const QString& path, bool withFrames)
             refuse(path, QStringLiteral(
                              "its transfer syntax is compressed but the pixel data is not encapsulated"));
         if (withFrames)
-            listEncapsulatedFrames(in, ds, valueStart);
+            listEncapsulatedFrames(in, ds, valueStart, mapped);
     }
     return in;
 }

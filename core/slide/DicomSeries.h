@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace tessera::core {
@@ -34,8 +35,9 @@ struct DicomInstance {
     QSize matrixSize;      // TotalPixelMatrixColumns × Rows (one frame's size for a single-frame image)
     qint64 frameCount = 0; // NumberOfFrames as declared
     bool sparse = false;   // TILED_SPARSE: frames placed by their per-frame positions
-    // For sparse images: tile index (row × across + column) → frame number, -1 where no frame is.
-    std::vector<int32_t> frameAtTile;
+    // For sparse images: tile index (row × across + column) → frame number; absent where no frame
+    // is (a map: a damaged header may claim a grid of billions of tiles).
+    std::unordered_map<uint64_t, int32_t> frameAtTile;
     double pixelSpacingMm[2] = {0, 0}; // row spacing, column spacing; 0 when absent
     double objectivePower = 0;
     QString manufacturer, modelName, seriesDescription, containerId;

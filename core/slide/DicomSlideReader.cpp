@@ -134,8 +134,12 @@ void DicomSlideReader::decodeTile(const Image& image, int column, int row, uint8
                                   std::size_t stride) const
 {
     const DicomInstance& in = image.instance;
-    const std::size_t tile = std::size_t(row) * std::size_t(in.tilesAcross()) + std::size_t(column);
-    const qint64 frame = in.sparse ? qint64(in.frameAtTile[tile]) : qint64(tile);
+    const uint64_t tile = uint64_t(row) * uint64_t(in.tilesAcross()) + uint64_t(column);
+    qint64 frame = qint64(tile);
+    if (in.sparse) {
+        const auto found = in.frameAtTile.find(tile);
+        frame = found == in.frameAtTile.end() ? -1 : qint64(found->second);
+    }
     if (frame < 0) {
         // TILED_SPARSE leaves out frames with nothing on them: glass, drawn as white.
         for (int y = 0; y < in.tileSize.height(); ++y)

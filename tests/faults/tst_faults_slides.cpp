@@ -83,11 +83,11 @@ void TestFaultsSlides::unreadableFilesAreRefusedWithTheReason_data()
     dicom += QByteArray(512, '\x02');
     QTest::newRow("plain DICOM") << tessera::test::writeBytes(m_dir.filePath(QStringLiteral("image.dcm")),
                                                               dicom)
-                                 << QStringLiteral("cannot parse its header");
+                                 << QStringLiteral("its header is damaged");
     QTest::newRow("DICOM WSI") << tessera::test::writeBytes(
                                       m_dir.filePath(QStringLiteral("wsi-level0.dcm")),
                                       dicom + "1.2.840.10008.5.1.4.1.1.77.1.6") // VL Whole Slide Microscopy
-                               << QStringLiteral("cannot parse its header");
+                               << QStringLiteral("its header is damaged");
     // OME-TIFF as most tools write small ones: stripped, OME-XML description; not a pyramid.
     const QString ome = m_dir.filePath(QStringLiteral("cells.ome.tiff"));
     {
