@@ -96,6 +96,17 @@ QString decodeJpeg2000(const DicomInstance& in, const uint8_t* data, std::size_t
     if (!opj_read_header(stream.get(), codec.get(), &decoded))
         return QStringLiteral("OpenJPEG cannot read the JPEG 2000 header");
     std::unique_ptr<opj_image_t, void (*)(opj_image_t*)> image(decoded, opj_image_destroy);
+    // Checked before decoding: a damaged codestream may claim a frame of gigabytes.
+    if (int64_t(image->x1) - image->x0 != in.tileSize.width() ||
+        int64_t(image->y1) - image->y0 != in.tileSize.height() || int(image->numcomps) != in.samplesPerPixel)
+        return QStringLiteral(
+                   "the JPEG 2000 frame is %1×%2 with %3 components, not the header's %4×%5 with %6")
+            .arg(int64_t(image->x1) - image->x0)
+            .arg(int64_t(image->y1) - image->y0)
+            .arg(image->numcomps)
+            .arg(in.tileSize.width())
+            .arg(in.tileSize.height())
+            .arg(in.samplesPerPixel);
     if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get()))
         return QStringLiteral("OpenJPEG could not decode the JPEG 2000 frame (corrupt data?)");
     const int width = in.tileSize.width(), height = in.tileSize.height();

@@ -26,6 +26,9 @@ namespace {
 
 constexpr const char* kWholeSlideSopClass = "1.2.840.10008.5.1.4.1.1.77.1.6";
 const gdcm::Tag kPixelData(0x7fe0, 0x0010);
+// Sides beyond a billion pixels are clamped (and then found to have no frames): tile arithmetic
+// stays far inside int.
+constexpr int64_t kLargestSide = int64_t(1) << 30;
 
 [[noreturn]] void refuse(const QString& path, const QString& why)
 {
@@ -334,10 +337,12 @@ DicomInstance readDicomInstance(const QString& path, bool withFrames)
                         int(binaryInteger(ds, gdcm::Tag(0x0028, 0x0010)).value_or(0)));
     const auto totalColumns = binaryInteger(ds, gdcm::Tag(0x0048, 0x0006));
     const auto totalRows = binaryInteger(ds, gdcm::Tag(0x0048, 0x0007));
-    in.matrixSize = totalColumns && totalRows ? QSize(int(std::min<int64_t>(*totalColumns, INT32_MAX)),
-                                                      int(std::min<int64_t>(*totalRows, INT32_MAX)))
+    in.matrixSize = totalColumns && totalRows ? QSize(int(std::min<int64_t>(*totalColumns, kLargestSide)),
+                                                      int(std::min<int64_t>(*totalRows, kLargestSide)))
                                               : in.tileSize;
-    in.frameCount = qint64(decimal(ds, gdcm::Tag(0x0028, 0x0008)).value_or(1));
+    // A damaged count (1e30, inf, nan) must not reach an integer conversion.
+    const double frames = decimal(ds, gdcm::Tag(0x0028, 0x0008)).value_or(1);
+    in.frameCount = frames >= 1 && frames <= 1e15 ? qint64(frames) : 0;
     // Frames under 8 px a side are no whole-slide tiling (a region would take thousands of decodes).
     if (in.tileSize.width() < 8 || in.tileSize.height() < 8 || in.matrixSize.isEmpty() || in.frameCount < 1)
         refuse(path, QStringLiteral("its header gives no usable image size (frames of Rows %1 × Columns %2, "

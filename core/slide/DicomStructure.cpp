@@ -37,6 +37,32 @@ struct Walker {
             .toUpper();
     }
 
+    static bool longFormVr(const char vr[2])
+    {
+        static const char* const kLong[] = {"OB", "OW", "OF", "OD", "OL", "OV", "SQ",
+                                            "UC", "UR", "UT", "UN", "SV", "UV"};
+        for (const char* name : kLong)
+            if (vr[0] == name[0] && vr[1] == name[1])
+                return true;
+        return false;
+    }
+
+    // Encapsulated fragments from `at`: items of raw bytes up to the sequence delimiter (returns
+    // after it).
+    uint64_t fragmentItems(uint64_t at, uint64_t end)
+    {
+        while (end - at >= 8) {
+            const uint16_t group = u16(at), element = u16(at + 2);
+            const uint32_t length = u32(at + 4);
+            if (group == 0xFFFE && element == 0xE0DD)
+                return at + 8;
+            if (group != 0xFFFE || element != 0xE000 || length == kUndefined || length > end - at - 8)
+                fail(QStringLiteral("a fragment of encapsulated pixel data at byte %1 is damaged").arg(at));
+            at += 8 + uint64_t(length);
+        }
+        fail(QStringLiteral("encapsulated pixel data has no end before byte %1").arg(end));
+    }
+
     // Elements from `at` up to `end`; in an undefined-length item, up to its delimiter (returns
     // after it). At the top level, stops before the pixel data.
     uint64_t elements(uint64_t at, uint64_t end, int depth, bool untilItemEnd, bool topLevel)
@@ -58,14 +84,10 @@ struct Walker {
             const bool explicitHere = group == 0x0002 || explicitVr;
             uint32_t length = 0;
             uint64_t header = 8;
-            bool sequence = false;
+            bool sequence = false, fragments = false, unknown = false;
             if (explicitHere) {
                 const char vr[2] = {char(bytes[at + 4]), char(bytes[at + 5])};
-                const auto is = [&](const char* name) { return vr[0] == name[0] && vr[1] == name[1]; };
-                const bool longForm = is("OB") || is("OW") || is("OF") || is("OD") || is("OL") || is("OV") ||
-                                      is("SQ") || is("UC") || is("UR") || is("UT") || is("UN") || is("SV") ||
-                                      is("UV");
-                if (longForm) {
+                if (longFormVr(vr)) {
                     if (end - at < 12)
                         fail(QStringLiteral("the header of element %1 at byte %2 is cut short")
                                  .arg(tagName(group, element))
@@ -75,18 +97,35 @@ struct Walker {
                 } else {
                     length = u16(at + 6);
                 }
-                sequence = is("SQ") || (is("UN") && length == kUndefined);
+                sequence = vr[0] == 'S' && vr[1] == 'Q';
+                unknown = vr[0] == 'U' && vr[1] == 'N';
+                // Encapsulated pixel data of undefined length (an icon image inside a sequence).
+                fragments = vr[0] == 'O' && (vr[1] == 'B' || vr[1] == 'W') && length == kUndefined;
             } else {
                 length = u32(at + 4);
-                sequence = length == kUndefined; // implicit VR: only a sequence has an undefined length
+                fragments = group == 0x7FE0 && element == 0x0010 && length == kUndefined;
+                // Implicit VR: an undefined length is a sequence; a defined one may be too, which
+                // its first item tag tells.
+                sequence =
+                    !fragments && (length == kUndefined || (length >= 8 && end - at - 8 >= 8 &&
+                                                            u16(at + 8) == 0xFFFE && u16(at + 10) == 0xE000));
             }
             at += header;
             if (length == kUndefined) {
-                if (!sequence)
+                if (fragments) {
+                    at = fragmentItems(at, end);
+                } else if (sequence || unknown) {
+                    // UN of undefined length holds a sequence encoded in implicit VR.
+                    const bool outer = explicitVr;
+                    if (unknown)
+                        explicitVr = false;
+                    at = items(at, end, depth + 1, true);
+                    explicitVr = outer;
+                } else {
                     fail(QStringLiteral("element %1 at byte %2 has an undefined length but is no sequence")
                              .arg(tagName(group, element))
                              .arg(at - header));
-                at = items(at, end, depth + 1, true);
+                }
                 continue;
             }
             if (length > end - at)
@@ -154,8 +193,7 @@ QString checkDicomStructure(const uint8_t* bytes, uint64_t size)
             const uint64_t next = [&] {
                 const uint16_t element = walker.u16(at + 2);
                 const char vr[2] = {char(bytes[at + 4]), char(bytes[at + 5])};
-                const bool longForm =
-                    (vr[0] == 'O' && vr[1] == 'B') || (vr[0] == 'U' && (vr[1] == 'N' || vr[1] == 'T'));
+                const bool longForm = Walker::longFormVr(vr);
                 const uint64_t header = longForm ? 12 : 8;
                 if (at + header > size)
                     Walker::fail(QStringLiteral("the file meta header is cut short"));

@@ -347,6 +347,11 @@ void DicomSeriesWriter::writeInstance(const Level& level)
     QFile& frames = const_cast<QFile&>(level.frames);
     const bool native = m_options.codec == DicomFrameCodec::Uncompressed;
     if (native) {
+        if (frames.size() >= (qint64(1) << 32) - 1)
+            fail(QStringLiteral("%1 holds %2 bytes of uncompressed frames; DICOM's native pixel data "
+                                "stops at 4 GiB (use --codec jpeg or jpeg2000)")
+                     .arg(level.name)
+                     .arg(frames.size()));
         appendUint32(out, uint32_t(frames.size()));
     } else {
         appendUint32(out, 0xFFFFFFFFu);
@@ -386,7 +391,7 @@ void DicomSeriesWriter::finish()
     finishLevel();
     if (m_instances == 0)
         fail(QStringLiteral("no level was written"));
-    QDir(m_folder).removeRecursively(); // only ever an empty folder (checked when opened)
+    QDir().rmdir(m_folder); // an empty folder given as the output; anything put in it since stays
     if (!QDir().rename(m_staging, m_folder))
         fail(QStringLiteral("cannot move %1 into place").arg(m_staging));
     m_staging.clear();

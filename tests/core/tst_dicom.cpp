@@ -11,7 +11,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <gdcmFragment.h>
 #include <gdcmReader.h>
+#include <gdcmSequenceOfFragments.h>
+#include <gdcmSequenceOfItems.h>
 #include <gdcmWriter.h>
 
 #include <opencv2/imgproc.hpp>
@@ -152,6 +155,7 @@ private Q_SLOTS:
     void highdicomUncompressedEqualsItsNativePixelData();
     void highdicomJpegLsEqualsTheUncompressedImage();
     void implicitVrReadsLikeExplicit();
+    void anIconImageWithEncapsulatedPixelsIsNoDamage();
     void sixteenBitGrayscaleIsRefusedByName();
     void writtenSeriesReadsBackWithTheSourcePixels_data();
     void writtenSeriesReadsBackWithTheSourcePixels();
@@ -239,6 +243,40 @@ void TestDicom::implicitVrReadsLikeExplicit()
     QVERIFY(samePixels(implicitVr->readLevelRegion(0, QRect(0, 0, 50, 50)),
                        core::Slide::open(committedFile(QStringLiteral("sm_image.dcm")))
                            ->readLevelRegion(0, QRect(0, 0, 50, 50))));
+}
+
+void TestDicom::anIconImageWithEncapsulatedPixelsIsNoDamage()
+{
+    // Scanners put a small Icon Image Sequence beside the frames, its pixel data encapsulated
+    // (undefined length) like theirs: the structure check walks its fragments.
+    const QString folder = writeSeries(m_dir.filePath(QStringLiteral("icon")), core::DicomFrameCodec::Jpeg);
+    const QString path = folder + QStringLiteral("/level-0.dcm");
+    rewrite(path, [](gdcm::File& file) {
+        gdcm::SmartPointer<gdcm::SequenceOfFragments> fragments = new gdcm::SequenceOfFragments;
+        gdcm::Fragment fragment;
+        const QByteArray jpeg(64, '\x11');
+        fragment.SetByteValue(jpeg.constData(), uint32_t(jpeg.size()));
+        fragments->AddFragment(fragment);
+        gdcm::DataElement pixels(gdcm::Tag(0x7fe0, 0x0010));
+        pixels.SetValue(*fragments);
+        pixels.SetVLToUndefined(); // GDCM takes an undefined length only before the VR is set
+        pixels.SetVR(gdcm::VR::OB);
+        gdcm::Item item;
+        item.SetVLToUndefined();
+        item.GetNestedDataSet().Insert(pixels);
+        gdcm::SmartPointer<gdcm::SequenceOfItems> icon = new gdcm::SequenceOfItems;
+        icon->SetLengthToUndefined();
+        icon->AddItem(item);
+        gdcm::DataElement sequence(gdcm::Tag(0x0088, 0x0200));
+        sequence.SetVR(gdcm::VR::SQ);
+        sequence.SetValue(*icon);
+        sequence.SetVLToUndefined();
+        file.GetDataSet().Insert(sequence);
+    });
+    const core::SlidePtr slide = core::Slide::open(path);
+    QCOMPARE(slide->size(), QSize(700, 530));
+    QVERIFY(meanDifference(slide->readLevelRegion(0, QRect(0, 0, 128, 128)),
+                           toImage(sourcePyramid().front()(cv::Rect(0, 0, 128, 128)))) < 5);
 }
 
 void TestDicom::sixteenBitGrayscaleIsRefusedByName()
