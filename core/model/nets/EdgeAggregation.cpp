@@ -59,59 +59,134 @@ at::Tensor aggregateEdgesByIndexAdd(const at::Tensor& values, const at::Tensor& 
 
 namespace {
 
-// out[i] = Σ_{k ∈ [offsets[i], offsets[i+1])} w[order[k]] · v[gather[order[k]]], per head.
+// The two loops below are most of an SR-MIL epoch outside the matrix products. GCC compiles them
+// once per vector width and picks the widest the CPU has when the library loads. This file is
+// built with contraction to FMA off (core/CMakeLists.txt), so every width gives the same bits.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define TESSERA_VECTOR_WIDTHS __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define TESSERA_VECTOR_WIDTHS
+#endif
+
+// Where a sum over edges reads: values [N, H, F], weights [E, H], the node each edge gathers
+// from, the edges in row order and each row's first edge in that order.
+template <typename T> struct EdgeRows {
+    const T* values;
+    const T* weights;
+    const int64_t* gather;
+    const int64_t* order;
+    const int64_t* offsets;
+    int64_t heads;
+    int64_t features;
+};
+
+// out[i] = Σ_{k ∈ [offsets[i], offsets[i+1])} w[order[k]] · v[gather[order[k]]], per head, for
+// rows [begin, end). Each element keeps its order of additions (bit-identical to the plain loop).
+template <typename T>
+[[gnu::always_inline]] inline void sumRowsInline(T* out, const EdgeRows<T>& r, int64_t begin, int64_t end)
+{
+    const int64_t width = r.heads * r.features;
+    for (int64_t i = begin; i < end; ++i) {
+        T* row = out + i * width;
+        for (int64_t k = r.offsets[i]; k < r.offsets[i + 1]; ++k) {
+            const int64_t e = r.order[k];
+            const T* from = r.values + r.gather[e] * width;
+            for (int64_t h = 0; h < r.heads; ++h) {
+                const T weight = r.weights[e * r.heads + h];
+                T* __restrict dst = row + h * r.features;
+                const T* __restrict src = from + h * r.features;
+                for (int64_t f = 0; f < r.features; ++f)
+                    dst[f] += weight * src[f];
+            }
+        }
+    }
+}
+
+TESSERA_VECTOR_WIDTHS void sumRows(float* out, const EdgeRows<float>& r, int64_t begin, int64_t end)
+{
+    sumRowsInline(out, r, begin, end);
+}
+
+void sumRows(double* out, const EdgeRows<double>& r, int64_t begin, int64_t end)
+{
+    sumRowsInline(out, r, begin, end);
+}
+
 // Rows are independent, so nodes run in parallel with no atomics.
 template <typename T>
 void gatherSum(const at::Tensor& v, const at::Tensor& w, const at::Tensor& gather, const at::Tensor& order,
                const at::Tensor& offsets, at::Tensor& out)
 {
-    const int64_t heads = v.size(1), features = v.size(2), rows = out.size(0);
-    const T* vp = v.data_ptr<T>();
-    const T* wp = w.data_ptr<T>();
-    const int64_t* gp = gather.data_ptr<int64_t>();
-    const int64_t* op = order.data_ptr<int64_t>();
-    const int64_t* off = offsets.data_ptr<int64_t>();
+    const EdgeRows<T> rows{v.data_ptr<T>(),
+                           w.data_ptr<T>(),
+                           gather.data_ptr<int64_t>(),
+                           order.data_ptr<int64_t>(),
+                           offsets.data_ptr<int64_t>(),
+                           v.size(1),
+                           v.size(2)};
     T* outp = out.data_ptr<T>();
-    at::parallel_for(0, rows, 64, [&](int64_t begin, int64_t end) {
-        for (int64_t i = begin; i < end; ++i) {
-            T* row = outp + i * heads * features;
-            for (int64_t k = off[i]; k < off[i + 1]; ++k) {
-                const int64_t e = op[k];
-                const T* from = vp + gp[e] * heads * features;
-                for (int64_t h = 0; h < heads; ++h) {
-                    const T weight = wp[e * heads + h];
-                    const T* src = from + h * features;
-                    T* dst = row + h * features;
-                    for (int64_t f = 0; f < features; ++f)
-                        dst[f] += weight * src[f];
-                }
-            }
-        }
-    });
+    at::parallel_for(0, out.size(0), 64,
+                     [&](int64_t begin, int64_t end) { sumRows(outp, rows, begin, end); });
 }
 
-// grad_w[e, h] = <v[source[e], h, :], g[target[e], h, :]>
+// Σ a[f] · b[f] in 16 fixed lanes added up at the end: vectorizable at any width, and the same
+// result at every width and thread count.
+template <typename T>
+[[gnu::always_inline]] inline T laneDot(const T* __restrict a, const T* __restrict b, int64_t n)
+{
+    constexpr int kLanes = 16;
+    T lane[kLanes] = {};
+    int64_t f = 0;
+    for (; f + kLanes <= n; f += kLanes)
+        for (int j = 0; j < kLanes; ++j)
+            lane[j] += a[f + j] * b[f + j];
+    T sum = 0;
+    for (int j = 0; j < kLanes; ++j)
+        sum += lane[j];
+    for (; f < n; ++f)
+        sum += a[f] * b[f];
+    return sum;
+}
+
+// grad_w[e, h] = <v[source[e], h, :], g[target[e], h, :]> for edges [begin, end).
+template <typename T> struct EdgePairs {
+    const T* values;
+    const T* grads;
+    const int64_t* source;
+    const int64_t* target;
+    int64_t heads;
+    int64_t features;
+};
+
+template <typename T>
+[[gnu::always_inline]] inline void dotsInline(T* out, const EdgePairs<T>& p, int64_t begin, int64_t end)
+{
+    for (int64_t e = begin; e < end; ++e)
+        for (int64_t h = 0; h < p.heads; ++h)
+            out[e * p.heads + h] = laneDot(p.values + (p.source[e] * p.heads + h) * p.features,
+                                           p.grads + (p.target[e] * p.heads + h) * p.features, p.features);
+}
+
+TESSERA_VECTOR_WIDTHS void dots(float* out, const EdgePairs<float>& p, int64_t begin, int64_t end)
+{
+    dotsInline(out, p, begin, end);
+}
+
+void dots(double* out, const EdgePairs<double>& p, int64_t begin, int64_t end)
+{
+    dotsInline(out, p, begin, end);
+}
+
 template <typename T>
 void edgeDots(const at::Tensor& v, const at::Tensor& g, const at::Tensor& source, const at::Tensor& target,
               at::Tensor& out)
 {
-    const int64_t heads = v.size(1), features = v.size(2);
-    const T* vp = v.data_ptr<T>();
-    const T* gp = g.data_ptr<T>();
-    const int64_t* sp = source.data_ptr<int64_t>();
-    const int64_t* tp = target.data_ptr<int64_t>();
+    const EdgePairs<T> pairs{
+        v.data_ptr<T>(), g.data_ptr<T>(), source.data_ptr<int64_t>(), target.data_ptr<int64_t>(),
+        v.size(1),       v.size(2)};
     T* outp = out.data_ptr<T>();
-    at::parallel_for(0, source.size(0), 1024, [&](int64_t begin, int64_t end) {
-        for (int64_t e = begin; e < end; ++e)
-            for (int64_t h = 0; h < heads; ++h) {
-                const T* a = vp + (sp[e] * heads + h) * features;
-                const T* b = gp + (tp[e] * heads + h) * features;
-                T sum = 0;
-                for (int64_t f = 0; f < features; ++f)
-                    sum += a[f] * b[f];
-                outp[e * heads + h] = sum;
-            }
-    });
+    at::parallel_for(0, source.size(0), 1024,
+                     [&](int64_t begin, int64_t end) { dots(outp, pairs, begin, end); });
 }
 
 at::Tensor fusedSum(const at::Tensor& v, const at::Tensor& w, const at::Tensor& gather,
