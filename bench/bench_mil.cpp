@@ -15,7 +15,8 @@
 //
 //  bench_mil [--step | --memory | --cpu | --quality | --consistency | --distributed] [--threads 2]
 //            [--patches N --dim D]                                (--step, --memory)
-//            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --first-seed 1 --epochs E
+//            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --first-seed 1
+//            --epochs E
 //             --mimics 0.05 --signals 0.15,0.3,0.6 --models srmil,abmil,transmil --w-gen 1.8,1.0]
 #include "mil/MilBench.h"
 #include "support/BenchSlide.h"
@@ -52,8 +53,11 @@ QualitySpec qualitySpec(const QStringList& args)
         q.signals = numbers(args.value(i + 1));
     if (const qsizetype i = args.indexOf(QStringLiteral("--models")); i >= 0)
         q.models = args.value(i + 1).split(QLatin1Char(','));
-    if (const qsizetype i = args.indexOf(QStringLiteral("--w-gen")); i >= 0)
+    if (const qsizetype i = args.indexOf(QStringLiteral("--w-gen"));
+        i >= 0 && args.value(i + 1) != QLatin1String("auto"))
         q.wGen = numbers(args.value(i + 1));
+    if (const qsizetype i = args.indexOf(QStringLiteral("--results")); i >= 0)
+        q.results = args.value(i + 1);
     return q;
 }
 

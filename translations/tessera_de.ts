@@ -249,7 +249,7 @@ srun tessera-cli %2 --distributed
     <message>
         <location filename="../core/annotations/AsapXml.cpp" line="172"/>
         <location filename="../core/annotations/AsapXml.cpp" line="260"/>
-        <location filename="../core/annotations/GeoJson.cpp" line="432"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="437"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -312,67 +312,67 @@ srun tessera-cli %2 --distributed
         <translation>Loch %1</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="204"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="209"/>
         <source>it is not a GeoJSON Feature (its type is &quot;%1&quot;)</source>
         <translation>es ist kein GeoJSON-Feature (sein Typ ist „%1“)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="208"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="213"/>
         <source>it has no geometry</source>
         <translation>es hat keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="237"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="242"/>
         <source>QuPath object type &quot;%1&quot; (imported as an annotation)</source>
         <translation>QuPath-Objekttyp „%1“ (als Annotation importiert)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="239"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="244"/>
         <source>nucleus outline of a cell (the cell outline is kept)</source>
         <translation>Kernumriss einer Zelle (der Zellumriss bleibt erhalten)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="241"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="246"/>
         <source>QuPath measurements (Tessera measures area and perimeter itself)</source>
         <translation>QuPath-Messwerte (Tessera misst Fläche und Umfang selbst)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="312"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="317"/>
         <source>the multipolygon has no polygons</source>
         <translation>das Multipolygon hat keine Polygone</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="316"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="321"/>
         <source>polygon %1: </source>
         <translation>Polygon %1: </translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="323"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="328"/>
         <source>the geometry has no type</source>
         <translation>die Geometrie hat keinen Typ</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="324"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="329"/>
         <source>geometry type &quot;%1&quot; is not supported (Point, MultiPoint, LineString, Polygon, MultiPolygon are)</source>
         <translation>Geometrietyp „%1“ wird nicht unterstützt (unterstützt: Point, MultiPoint, LineString, Polygon, MultiPolygon)</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="397"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="402"/>
         <source>%1 is not valid JSON: %2 at line %3</source>
         <translation>%1 ist kein gültiges JSON: %2 in Zeile %3</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="412"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="417"/>
         <source>%1 is not GeoJSON: expected a FeatureCollection, a Feature or an array of Features</source>
         <translation>%1 ist kein GeoJSON: erwartet wird eine FeatureCollection, ein Feature oder ein Array von Features</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="423"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="428"/>
         <source>it is not an object</source>
         <translation>es ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../core/annotations/GeoJson.cpp" line="426"/>
+        <location filename="../core/annotations/GeoJson.cpp" line="431"/>
         <source>%1, feature %2: %3</source>
         <translation>%1, Feature %2: %3</translation>
     </message>
@@ -561,12 +561,12 @@ srun tessera-cli %2 --distributed
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
     <message>
-        <location filename="../core/session/SlideSession.cpp" line="60"/>
+        <location filename="../core/session/SlideSession.cpp" line="61"/>
         <source>%1: no slide &quot;%2&quot; in this project</source>
         <translation>%1: kein Schnitt „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/session/SlideSession.cpp" line="63"/>
+        <location filename="../core/session/SlideSession.cpp" line="64"/>
         <source>%1: the slide file is missing (the project expects it there)</source>
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
@@ -587,7 +587,7 @@ srun tessera-cli %2 --distributed
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
     <message>
-        <location filename="../core/session/SlideSession.cpp" line="68"/>
+        <location filename="../core/session/SlideSession.cpp" line="69"/>
         <source>%1: no run &quot;%2&quot; in this project</source>
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
@@ -1487,7 +1487,7 @@ srun tessera-cli %2 --distributed
 <context>
     <name>RunRegistry</name>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="63"/>
+        <location filename="../core/project/RunRegistry.cpp" line="65"/>
         <source>the job&apos;s process ended without reporting why (killed, out of memory or crashed)</source>
         <translation>der Prozess des Auftrags endete ohne Begründung (beendet, kein Speicher mehr oder abgestürzt)</translation>
     </message>
@@ -1496,17 +1496,17 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">%1 enthält keinen fertigen Fold, der als Ensemble dienen könnte</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="409"/>
+        <location filename="../core/project/RunRegistry.cpp" line="414"/>
         <source>%1 holds %2 finished fold(s): an ensemble needs at least 2</source>
         <translation>%1 enthält %2 fertige(n) Fold(s): ein Ensemble braucht mindestens 2</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="423"/>
+        <location filename="../core/project/RunRegistry.cpp" line="428"/>
         <source>ensemble of %1 folds</source>
         <translation>Ensemble aus %1 Folds</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="449"/>
+        <location filename="../core/project/RunRegistry.cpp" line="454"/>
         <source>registered from its folder before it finished</source>
         <translation>aus seinem Ordner übernommen, bevor er fertig war</translation>
     </message>
@@ -1664,106 +1664,120 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/model/TrainSettings.cpp" line="158"/>
-        <source>SR-MIL&apos;s w_gen: weight of the label-independent reconstruction (paper: 1.8).</source>
-        <translation>w_gen von SR-MIL: Gewicht der labelunabhängigen Rekonstruktion (Publikation: 1,8).</translation>
+        <source>SR-MIL&apos;s w_gen: weight of the label-independent reconstruction (paper: 1.8); auto trains 1.8 and 1.0 and keeps the better on validation.</source>
+        <translation>w_gen von SR-MIL: Gewicht der label-unabhängigen Rekonstruktion (Paper: 1,8); auto trainiert 1,8 und 1,0 und behält das auf der Validierung bessere.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="166"/>
+        <location filename="../core/model/TrainSettings.cpp" line="169"/>
+        <source>Choose on validation (1.8 / 1.0)</source>
+        <translation>Auf der Validierung wählen (1,8 / 1,0)</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="171"/>
+        <source>SR-MIL: train once per reconstruction weight (1.8, 1.0) and keep the run with the better validation score, reporting both (the same as --w-gen auto).</source>
+        <translation>SR-MIL: je Rekonstruktionsgewicht (1,8; 1,0) einmal trainieren und den Lauf mit dem besseren Validierungswert behalten, beide berichtet (wie --w-gen auto).</translation>
+    </message>
+    <message>
+        <source>SR-MIL&apos;s w_gen: weight of the label-independent reconstruction (paper: 1.8).</source>
+        <translation type="vanished">w_gen von SR-MIL: Gewicht der labelunabhängigen Rekonstruktion (Publikation: 1,8).</translation>
+    </message>
+    <message>
+        <location filename="../core/model/TrainSettings.cpp" line="180"/>
         <source>Full-graph CE weight</source>
         <translation>CE-Gewicht des vollen Graphen</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="168"/>
+        <location filename="../core/model/TrainSettings.cpp" line="182"/>
         <source>SR-MIL&apos;s w_ce: classification of the full graph against the masked one.</source>
         <translation>w_ce von SR-MIL: Klassifikation des vollen Graphen gegenüber dem maskierten.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="177"/>
+        <location filename="../core/model/TrainSettings.cpp" line="191"/>
         <source>Mask rate</source>
         <translation>Maskierungsrate</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="178"/>
+        <location filename="../core/model/TrainSettings.cpp" line="192"/>
         <source>SR-MIL: the share of patches masked and reconstructed from their neighbours (paper: 0.7).</source>
         <translation>SR-MIL: Anteil der Patches, die maskiert und aus ihren Nachbarn rekonstruiert werden (Publikation: 0,7).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="187"/>
+        <location filename="../core/model/TrainSettings.cpp" line="201"/>
         <source>Hidden size</source>
         <translation>Verborgene Breite</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="189"/>
+        <location filename="../core/model/TrainSettings.cpp" line="203"/>
         <source>SR-MIL: the width of the graph encoder (paper: 64).</source>
         <translation>SR-MIL: Breite des Graph-Encoders (Publikation: 64).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="196"/>
+        <location filename="../core/model/TrainSettings.cpp" line="210"/>
         <source>Attention heads</source>
         <translation>Attention-Köpfe</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="199"/>
+        <location filename="../core/model/TrainSettings.cpp" line="213"/>
         <source>SR-MIL: the attention heads of each graph layer (paper: 4).</source>
         <translation>SR-MIL: Attention-Köpfe jeder Graph-Schicht (Publikation: 4).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="206"/>
+        <location filename="../core/model/TrainSettings.cpp" line="220"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="207"/>
+        <location filename="../core/model/TrainSettings.cpp" line="221"/>
         <source>Random seed: the same seed gives the same run.</source>
         <translation>Zufallsstartwert: derselbe Startwert ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="214"/>
+        <location filename="../core/model/TrainSettings.cpp" line="228"/>
         <source>Slides per step</source>
         <translation>Schnitte je Schritt</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="216"/>
+        <location filename="../core/model/TrainSettings.cpp" line="230"/>
         <source>Slides whose gradients are averaged into one optimizer step (1 = as published); keep it to resume with another number of processes.</source>
         <translation>Schnitte, deren Gradienten in einem Optimiererschritt gemittelt werden (1 = wie publiziert); beibehalten, um mit einer anderen Zahl von Prozessen fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="225"/>
+        <location filename="../core/model/TrainSettings.cpp" line="239"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="226"/>
+        <location filename="../core/model/TrainSettings.cpp" line="240"/>
         <source>auto: bf16 mixed precision on CUDA, fp32 on the CPU; or fp32, or bf16 (products in bfloat16, softmax, norms, losses and weights in float32).</source>
         <translation>auto: bf16-Mischgenauigkeit auf CUDA, fp32 auf der CPU; oder fp32, oder bf16 (Produkte in bfloat16, Softmax, Normen, Verluste und Gewichte in float32).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="234"/>
+        <location filename="../core/model/TrainSettings.cpp" line="248"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="236"/>
+        <location filename="../core/model/TrainSettings.cpp" line="250"/>
         <source>Where LibTorch computes: auto (the first CUDA device if there is one, else the CPU), cpu, cuda or cuda:N.</source>
         <translation>Wo LibTorch rechnet: auto (das erste CUDA-Gerät, falls vorhanden, sonst die CPU), cpu, cuda oder cuda:N.</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="246"/>
+        <location filename="../core/model/TrainSettings.cpp" line="260"/>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="248"/>
+        <location filename="../core/model/TrainSettings.cpp" line="262"/>
         <source>LibTorch&apos;s CPU threads (0 = all cores).</source>
         <translation>CPU-Threads von LibTorch (0 = alle Kerne).</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="255"/>
+        <location filename="../core/model/TrainSettings.cpp" line="269"/>
         <source>Fine-tune from</source>
         <translation>Feinabstimmen ab</translation>
     </message>
     <message>
-        <location filename="../core/model/TrainSettings.cpp" line="257"/>
+        <location filename="../core/model/TrainSettings.cpp" line="271"/>
         <source>Fine-tune: start from this run&apos;s best weights (a run folder, or with --project a run name); same model, feature dimension and classes.</source>
         <translation>Feinabstimmen: von den besten Gewichten dieses Laufs ausgehen (ein Laufordner, mit --project ein Laufname); gleiches Modell, gleiche Merkmalsdimension und Klassen.</translation>
     </message>
@@ -1927,17 +1941,17 @@ srun tessera-cli %2 --distributed
 <context>
     <name>tessera::core</name>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="389"/>
+        <location filename="../core/project/RunRegistry.cpp" line="394"/>
         <source>each of %1 folds against its own training and validation slides</source>
         <translation>jeder der %1 Folds gegen seine eigenen Trainings- und Validierungsschnitte</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="390"/>
+        <location filename="../core/project/RunRegistry.cpp" line="395"/>
         <source>the median fold&apos;s verdict: flagged when at least half the folds flag the slide</source>
         <translation>das Urteil des mittleren Folds: markiert, wenn mindestens die Hälfte der Folds den Schnitt markiert</translation>
     </message>
     <message>
-        <location filename="../core/project/RunRegistry.cpp" line="393"/>
+        <location filename="../core/project/RunRegistry.cpp" line="398"/>
         <source>each fold&apos;s own temperature; the ensemble averages the calibrated probabilities</source>
         <translation>die eigene Temperatur jedes Folds; das Ensemble mittelt die kalibrierten Wahrscheinlichkeiten</translation>
     </message>
@@ -4985,72 +4999,72 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SplitWorkbench</name>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="49"/>
         <source>&amp;One View</source>
         <translation>&amp;Eine Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="49"/>
         <source>&amp;Two Views</source>
         <translation>&amp;Zwei Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="49"/>
         <source>&amp;Four Views</source>
         <translation>&amp;Vier Ansichten</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="48"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="49"/>
         <source>S&amp;wipe Two Runs</source>
         <translation>Zwei Läufe &amp;wischen</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="58"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="59"/>
         <source>&amp;Beside Another Slide…</source>
         <translation>&amp;Neben einem anderen Schnitt…</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="62"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="63"/>
         <source>Slide to show beside this one</source>
         <translation>Schnitt, der neben diesem gezeigt wird</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="67"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="68"/>
         <source>&amp;Register Slides…</source>
         <translation>Schnitte &amp;registrieren…</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="96"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="97"/>
         <source>&amp;Split</source>
         <translation>&amp;Teilen</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="109"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="110"/>
         <source>Open a slide first, then split its view.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann teilen Sie seine Ansicht.</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="173"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="174"/>
         <source>Listing stored results</source>
         <translation>Gespeicherte Ergebnisse werden aufgelistet</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="193"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="194"/>
         <source>%1 (%2), %3</source>
         <translation>%1 (%2), %3</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="226"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="227"/>
         <source>Open a slide first, then the slide to show beside it.</source>
         <translation>Öffnen Sie zuerst einen Schnitt, dann den Schnitt, der daneben gezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="231"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="232"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitWorkbench.cpp" line="278"/>
+        <location filename="../ui/split/SplitWorkbench.cpp" line="279"/>
         <source>Show another slide beside this one first (View ▸ Split ▸ Beside Another Slide…).</source>
         <translation>Zeigen Sie zuerst einen anderen Schnitt neben diesem (Ansicht ▸ Teilen ▸ Neben einem anderen Schnitt…).</translation>
     </message>
@@ -5076,7 +5090,7 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SwipeStage</name>
     <message>
-        <location filename="../ui/workspace/SplitView.cpp" line="210"/>
+        <location filename="../ui/workspace/SplitView.cpp" line="213"/>
         <source>Drag to swipe between the two runs</source>
         <translation>Ziehen, um zwischen den beiden Läufen zu wischen</translation>
     </message>
@@ -5260,12 +5274,12 @@ Kalibrierung: %4</translation>
         <translation>k für die k-fache Kreuzvalidierung (ein Lauf je Teil)</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="321"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="325"/>
         <source> Range: %1.</source>
         <translation> Bereich: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="338"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="342"/>
         <source>Looking for GPUs…</source>
         <translation>Suche nach GPUs…</translation>
     </message>
@@ -5355,12 +5369,12 @@ Kalibrierung: %4</translation>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="221"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="225"/>
         <source>TorchScript Encoder</source>
         <translation>TorchScript-Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/training/TrainingDialog.cpp" line="222"/>
+        <location filename="../ui/training/TrainingDialog.cpp" line="226"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>

@@ -10,7 +10,7 @@
 #include "synth/SyntheticBags.h"
 #include "system/ComputeDevices.h"
 #include "train/ProcessGroup.h"
-#include "train/Trainer.h"
+#include "train/WGenSearch.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -43,6 +43,20 @@ core::TrainConfig readConfig(const CommandOptions& options)
         core::setSettingValue(s, config, *value);
     }
     return config;
+}
+
+// "w_gen 1.8: best epoch 71, val AUC 0.912, test AUC 0.887 (kept)"
+QString candidateLine(const QJsonObject& c)
+{
+    const QJsonObject test = c[QStringLiteral("test")].toObject();
+    return QStringLiteral("w_gen %1: best epoch %2, val AUC %3%4%5")
+        .arg(core::shortestNumber(c[QStringLiteral("w_gen")].toDouble()))
+        .arg(c[QStringLiteral("best_epoch")].toInt())
+        .arg(c[QStringLiteral("val")].toObject()[QStringLiteral("auc")].toDouble(), 0, 'f', 3)
+        .arg(test.isEmpty()
+                 ? QString()
+                 : QStringLiteral(", test AUC %1").arg(test[QStringLiteral("auc")].toDouble(), 0, 'f', 3))
+        .arg(c[QStringLiteral("kept")].toBool() ? QStringLiteral(" (kept)") : QString());
 }
 
 // "100" when every model has the same default, else "srmil 100, abmil 50, transmil 50".
@@ -289,8 +303,6 @@ int runTrain(const QStringList& arguments, CliContext& io)
                 io.out << (annotated.evidence > 0 ? QString() : QStringLiteral("warning: ")) << summary
                        << "\n";
         }
-        core::Trainer trainer(config, data, runDirs[f]);
-        trainer.setProcessGroup(group.get());
         io.progress = forFold(f);
         if (project && primary) {
             // The run, its epochs and its result go to the project's database as they come; a
@@ -319,12 +331,19 @@ int runTrain(const QStringList& arguments, CliContext& io)
                     next(e);
             };
         }
-        const core::TrainResult r = trainer.run(
+        const core::TrainResult r = core::trainRun(
+            config, data, runDirs[f], group.get(),
             [&](const core::ProgressEvent& e) {
                 io.report(e);
                 if (!options.jsonProgress() && e.kind == core::EventKind::Message &&
                     e.level == QLatin1String("warning"))
                     io.err << "tessera-cli train: warning: " << e.message << "\n";
+                if (!options.jsonProgress() && e.kind == core::EventKind::Message &&
+                    e.details.contains(QStringLiteral("w_gen")))
+                    io.out << e.message << "\n";
+                if (!options.jsonProgress() && e.kind == core::EventKind::Finished)
+                    for (const QJsonValue c : e.details[QStringLiteral("candidates")].toArray())
+                        io.out << candidateLine(c.toObject()) << "\n";
                 if (!options.jsonProgress() && e.kind == core::EventKind::Epoch) {
                     const auto auc = e.metrics.find(QStringLiteral("val_auc"));
                     io.out << QStringLiteral("epoch %1/%2  loss %3  val AUC %4  acc %5%6\n")

@@ -46,12 +46,18 @@ struct QualitySpec {
     int minPatches = 60, maxPatches = 160;
     int dim = 32;
     int seeds = 5;
-    int firstSeed = 1; // seeds firstSeed … firstSeed + seeds - 1 (to add seeds to an earlier sweep)
+    int firstSeed = 1;    // seeds firstSeed … firstSeed + seeds - 1 (to add seeds to an earlier sweep)
     int epochs = 0;       // 0: each model's default (TrainConfig::defaultsFor)
     double mimics = 0.05; // 0: the plain task (the tumour fraction alone tells the classes apart)
     std::vector<double> signals{0.15, 0.3, 0.6};
     QStringList models{QStringLiteral("srmil"), QStringLiteral("abmil"), QStringLiteral("transmil")};
-    std::vector<double> wGen{1.0, 1.8}; // SR-MIL's candidates, picked per seed on validation
+    // SR-MIL's w_gen: empty = `--w-gen auto` (the product's search: every candidate trained, the
+    // best on validation kept, each candidate also scored on test as a diagnostic); else fixed.
+    std::vector<double> wGen;
+    // One JSON line per trained (signal, seed, model), appended as each ends; a cell already in
+    // the file is read back instead of trained again, and the summary covers every seed the file
+    // holds for the task: a sweep is run in pieces and summed up at the end.
+    QString results;
 };
 void quality(int threads, const QualitySpec& spec);
 void distributed(int repeats);

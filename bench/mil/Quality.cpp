@@ -13,17 +13,26 @@
 #include "run/RunFolder.h"
 #include "synth/SyntheticBags.h"
 #include "train/Trainer.h"
+#include "train/WGenSearch.h"
 
 #include <torch/torch.h>
 
+#include <QDate>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
 #include <QTemporaryDir>
 
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace tessera::bench::mil {
@@ -56,44 +65,59 @@ QString qualityData(const QualitySpec& q, double signal)
     return folder;
 }
 
-struct ModelResult {
-    double testAuc = 0;
-    double attentionAuc = 0;
-    double wGen = 0;
-    double seconds = 0;
-};
-
-// Trains `model` on the seed's split (SR-MIL once per w_gen candidate, keeping the best on
-// validation), then scores the test slides and the attention maps of the tumour slides.
-ModelResult trainAndScore(const QString& model, const QualitySpec& q, const core::MilDataset& data,
-                          const core::LabelTable& labels, int seed, int threads)
+// The task's identity in the results file: runs of another task never mix into a summary.
+QJsonObject taskKey(const QualitySpec& q, double signal)
 {
-    QElapsedTimer timer;
-    timer.start();
-    const std::vector<double> candidates =
-        model == QLatin1String("srmil") ? q.wGen : std::vector<double>{core::ModelSpec().wGen};
-    std::unique_ptr<QTemporaryDir> best;
-    core::TrainResult bestResult;
-    ModelResult out;
-    for (const double wGen : candidates) {
-        core::TrainConfig config = core::TrainConfig::defaultsFor(model);
-        if (q.epochs > 0)
-            config.epochs = q.epochs;
-        config.seed = std::uint64_t(seed);
-        config.threads = threads;
-        config.device = QStringLiteral("cpu");
-        config.model.wGen = wGen;
-        auto run = std::make_unique<QTemporaryDir>();
-        const core::TrainResult r = core::Trainer(config, data, run->path()).run();
-        // Ties keep the earlier candidate: list the paper's value first to prefer it.
-        if (!best || r.bestValidation.macroAuc > bestResult.bestValidation.macroAuc) {
-            best = std::move(run);
-            bestResult = r;
-            out.wGen = wGen;
-        }
+    return {{QStringLiteral("task"), q.mimics > 0 ? QStringLiteral("context") : QStringLiteral("plain")},
+            {QStringLiteral("bags"), q.bags},
+            {QStringLiteral("min_patches"), q.minPatches},
+            {QStringLiteral("max_patches"), q.maxPatches},
+            {QStringLiteral("dim"), q.dim},
+            {QStringLiteral("mimics"), q.mimics},
+            {QStringLiteral("signal"), signal},
+            {QStringLiteral("epochs"), q.epochs}};
+}
+
+bool sameTask(const QJsonObject& line, const QJsonObject& key)
+{
+    for (auto it = key.begin(); it != key.end(); ++it)
+        if (line[it.key()] != it.value())
+            return false;
+    return true;
+}
+
+std::vector<QJsonObject> readResults(const QString& path)
+{
+    std::vector<QJsonObject> lines;
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return lines;
+    while (!file.atEnd()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readLine());
+        if (doc.isObject())
+            lines.push_back(doc.object());
     }
-    out.testAuc = bestResult.test.macroAuc;
-    const core::Predictor predictor(best->path(), QStringLiteral("cpu"));
+    return lines;
+}
+
+// Appends one line; a line is written whole or, killed half-way, skipped on reading.
+void appendResult(const QString& path, const QJsonObject& line)
+{
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::Append)) {
+        std::printf("    (cannot append to %s: %s)\n", qPrintable(path), qPrintable(file.errorString()));
+        return;
+    }
+    file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+}
+
+// The attention patch AUC of a run's best weights over the test tumour slides: do the patches it
+// weighs most lie in the tumour?
+double attentionAuc(const QString& runDir, const core::MilDataset& data, const core::LabelTable& labels)
+{
+    const core::Predictor predictor(runDir, QStringLiteral("cpu"));
     std::vector<double> attention;
     std::vector<bool> tumour;
     const int positive = int(labels.classNames.indexOf(QStringLiteral("tumour")));
@@ -106,9 +130,65 @@ ModelResult trainAndScore(const QString& model, const QualitySpec& q, const core
             tumour.push_back(s.bag.patchLabels[std::size_t(i)] > 0.5f);
         }
     }
-    out.attentionAuc = core::rocAuc(attention, tumour);
-    out.seconds = timer.nsecsElapsed() / 1e9;
-    return out;
+    return core::rocAuc(attention, tumour);
+}
+
+// Trains `model` on the seed's split with its defaults (SR-MIL with `--w-gen auto` unless the
+// spec fixes w_gen), then scores the test slides and the attention maps of the tumour slides;
+// for a w_gen search, every candidate too (never used to choose).
+QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double signal,
+                          const core::MilDataset& data, const core::LabelTable& labels, int seed, int threads)
+{
+    QElapsedTimer timer;
+    timer.start();
+    core::TrainConfig config = core::TrainConfig::defaultsFor(model);
+    if (q.epochs > 0)
+        config.epochs = q.epochs;
+    config.seed = std::uint64_t(seed);
+    config.threads = threads;
+    config.device = QStringLiteral("cpu");
+    const bool search = model == QLatin1String("srmil") && q.wGen.empty();
+    config.wGenAuto = search;
+    if (model == QLatin1String("srmil") && !search)
+        config.model.wGen = q.wGen.front();
+    QTemporaryDir run;
+    const core::TrainResult r = core::trainRun(config, data, run.path(), nullptr, {}, nullptr);
+    const core::RunFolder folder(run.path());
+    QJsonObject line = taskKey(q, signal);
+    line[QStringLiteral("seed")] = seed;
+    line[QStringLiteral("model")] = model;
+    line[QStringLiteral("test_auc")] = r.test.macroAuc;
+    line[QStringLiteral("val_auc")] = r.bestValidation.macroAuc;
+    line[QStringLiteral("attention_auc")] = attentionAuc(run.path(), data, labels);
+    if (model == QLatin1String("srmil"))
+        line[QStringLiteral("w_gen")] = folder.readConfig()[QStringLiteral("w_gen")].toDouble();
+    if (search) {
+        QJsonArray candidates;
+        const QJsonArray searched = folder.readResult().value_or(core::RunResult{}).candidates;
+        for (const QJsonValue v : searched) {
+            const QJsonObject c = v.toObject();
+            const QString dir = QDir(run.path()).filePath(c[QStringLiteral("run")].toString());
+            candidates.append(QJsonObject{
+                {QStringLiteral("w_gen"), c[QStringLiteral("w_gen")]},
+                {QStringLiteral("kept"), c[QStringLiteral("kept")]},
+                {QStringLiteral("val_auc"), c[QStringLiteral("val")].toObject()[QStringLiteral("auc")]},
+                {QStringLiteral("test_auc"), c[QStringLiteral("test")].toObject()[QStringLiteral("auc")]},
+                {QStringLiteral("attention_auc"), attentionAuc(dir, data, labels)}});
+        }
+        line[QStringLiteral("candidates")] = candidates;
+    }
+    line[QStringLiteral("seconds")] = timer.nsecsElapsed() / 1e9;
+    line[QStringLiteral("threads")] = threads;
+    line[QStringLiteral("date")] = QDate::currentDate().toString(Qt::ISODate);
+    line[QStringLiteral("host")] = QSysInfo::machineHostName();
+    return line;
+}
+
+// Two-sided 95 % Student t quantile for `df` degrees of freedom.
+double t95(int df)
+{
+    static const double table[] = {0, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
+    return df >= 1 && df <= 10 ? table[df] : 1.96 + 2.4 / df; // within 0.01 of the exact value above 10
 }
 
 QString joined(const std::vector<double>& values, int decimals)
@@ -119,76 +199,156 @@ QString joined(const std::vector<double>& values, int decimals)
     return parts.join(QLatin1Char(' '));
 }
 
+double value(const QJsonObject& line, const char* key)
+{
+    const QJsonValue v = line[QLatin1String(key)];
+    return v.isDouble() ? v.toDouble() : std::nan("");
+}
+
+// Per model and signal: the results file's lines of this task, by seed.
+using Cells = std::map<QString, std::map<int, QJsonObject>>;
+
+void summarize(const QualitySpec& q, double signal, const Cells& cells, std::map<QString, double>& firstPass)
+{
+    std::printf("  signal %.2f:\n", signal);
+    for (const QString& model : q.models) {
+        const auto found = cells.find(model);
+        if (found == cells.end())
+            continue;
+        std::vector<double> auc, attention, wGen;
+        double seconds = 0;
+        for (const auto& [seed, line] : found->second) {
+            auc.push_back(value(line, "test_auc"));
+            attention.push_back(value(line, "attention_auc"));
+            if (line.contains(QStringLiteral("w_gen")))
+                wGen.push_back(value(line, "w_gen"));
+            seconds += value(line, "seconds");
+        }
+        const auto [am, as] = meanSd(auc);
+        const auto [tm, ts] = meanSd(attention);
+        if (am >= 0.8 && !firstPass.contains(model))
+            firstPass[model] = signal;
+        std::printf(
+            "    %-9s %d seeds: test slide AUC %.3f ± %.3f | attention patch AUC %.3f ± %.3f | per seed %s | "
+            "%.1f CPU-h%s\n",
+            qPrintable(model), int(auc.size()), am, as, tm, ts, qPrintable(joined(auc, 2)),
+            seconds * double(found->second.begin()->second[QStringLiteral("threads")].toInt(1)) / 3600,
+            wGen.empty() ? "" : qPrintable(QStringLiteral(" | w_gen %1").arg(joined(wGen, 1))));
+    }
+    // Paired by seed (the same split), every pair of models: the lead with its 95 % CI and wins.
+    for (int i = 0; i < q.models.size(); ++i)
+        for (int j = i + 1; j < q.models.size(); ++j) {
+            const auto a = cells.find(q.models[i]), b = cells.find(q.models[j]);
+            if (a == cells.end() || b == cells.end())
+                continue;
+            for (const char* metric : {"test_auc", "attention_auc"}) {
+                std::vector<double> difference;
+                int wins = 0;
+                for (const auto& [seed, line] : a->second)
+                    if (const auto other = b->second.find(seed); other != b->second.end()) {
+                        difference.push_back(value(line, metric) - value(other->second, metric));
+                        wins += difference.back() > 0;
+                    }
+                if (difference.size() < 2)
+                    continue;
+                const auto [dm, ds] = meanSd(difference);
+                const double half =
+                    t95(int(difference.size()) - 1) * ds / std::sqrt(double(difference.size()));
+                std::printf("    %s − %-8s %-13s %+.3f (95 %% CI %+.3f … %+.3f), ahead in %d of %d seeds\n",
+                            qPrintable(q.models[i]), qPrintable(q.models[j]), metric, dm, dm - half,
+                            dm + half, wins, int(difference.size()));
+            }
+        }
+    // Does validation pick the candidate that localizes better on test?
+    const auto srmil = cells.find(QStringLiteral("srmil"));
+    if (srmil == cells.end())
+        return;
+    int searches = 0, betterSlide = 0, betterAttention = 0;
+    for (const auto& [seed, line] : srmil->second) {
+        const QJsonArray candidates = line[QStringLiteral("candidates")].toArray();
+        if (candidates.size() < 2)
+            continue;
+        ++searches;
+        double keptSlide = 0, keptAttention = 0, bestSlide = -1, bestAttention = -1;
+        for (const QJsonValue v : candidates) {
+            const QJsonObject c = v.toObject();
+            bestSlide = std::max(bestSlide, value(c, "test_auc"));
+            bestAttention = std::max(bestAttention, value(c, "attention_auc"));
+            if (c[QStringLiteral("kept")].toBool()) {
+                keptSlide = value(c, "test_auc");
+                keptAttention = value(c, "attention_auc");
+            }
+        }
+        betterSlide += keptSlide >= bestSlide;
+        betterAttention += keptAttention >= bestAttention;
+    }
+    if (searches > 0)
+        std::printf(
+            "    w_gen on validation kept the candidate better on test in %d of %d seeds (slide AUC), "
+            "%d of %d (attention patch AUC)\n",
+            betterSlide, searches, betterAttention, searches);
+}
+
 } // namespace
 
 void quality(int threads, const QualitySpec& q)
 {
-    std::printf("quality: %s task, %d bags of %d-%d patches (D = %d%s), %d seeds (each its own 5-fold split: "
-                "60 %% train, 20 %% validation, 20 %% test), each model's default schedule%s; "
-                "SR-MIL's w_gen from {%s} on validation\n",
-                q.mimics > 0 ? "context" : "plain", q.bags, q.minPatches, q.maxPatches, q.dim,
-                q.mimics > 0
-                    ? qPrintable(QStringLiteral(", mimics %1 + phantom tumours in negatives").arg(q.mimics))
-                    : "",
-                q.seeds, q.epochs > 0 ? qPrintable(QStringLiteral(" but %1 epochs").arg(q.epochs)) : "",
-                qPrintable(joined(q.wGen, 1)));
+    std::printf(
+        "quality: %s task, %d bags of %d-%d patches (D = %d%s), seeds %d-%d (each its own 5-fold split: "
+        "60 %% train, 20 %% validation, 20 %% test), each model's default schedule%s; SR-MIL's w_gen %s; "
+        "%d thread(s) per run%s\n",
+        q.mimics > 0 ? "context" : "plain", q.bags, q.minPatches, q.maxPatches, q.dim,
+        q.mimics > 0 ? qPrintable(QStringLiteral(", mimics %1 + phantom tumours in negatives").arg(q.mimics))
+                     : "",
+        q.firstSeed, q.firstSeed + q.seeds - 1,
+        q.epochs > 0 ? qPrintable(QStringLiteral(" but %1 epochs").arg(q.epochs)) : "",
+        q.wGen.empty() ? "auto (1.8 or 1.0, on validation)" : qPrintable(joined(q.wGen, 2)), threads,
+        q.results.isEmpty() ? "" : qPrintable(QStringLiteral("; results in ") + q.results));
     std::fflush(stdout);
+    std::map<QString, double> firstPass;
     for (const double signal : q.signals) {
+        const QJsonObject key = taskKey(q, signal);
+        Cells cells;
+        const auto fixedWGen = [&](const QJsonObject& line) {
+            return line[QStringLiteral("model")].toString() != QLatin1String("srmil") ||
+                   (q.wGen.empty() ? line.contains(QStringLiteral("candidates"))
+                                   : value(line, "w_gen") == q.wGen.front() &&
+                                         !line.contains(QStringLiteral("candidates")));
+        };
+        for (const QJsonObject& line : readResults(q.results))
+            if (sameTask(line, key) && fixedWGen(line))
+                cells[line[QStringLiteral("model")].toString()][line[QStringLiteral("seed")].toInt()] = line;
         const QString folder = qualityData(q, signal);
         const core::LabelTable labels = core::LabelTable::readCsv(folder + QStringLiteral("/labels.csv"));
-        std::map<QString, std::vector<ModelResult>> results;
         for (int seed = q.firstSeed; seed < q.firstSeed + q.seeds; ++seed) {
-            const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
-            const core::MilDataset data =
-                core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);
+            std::optional<core::MilDataset> data;
             for (const QString& model : q.models) {
-                const ModelResult r = trainAndScore(model, q, data, labels, seed, threads);
-                results[model].push_back(r);
-                std::printf(
-                    "    signal %.2f seed %d %-8s test AUC %.3f attention AUC %.3f w_gen %.1f %.0f s\n",
-                    signal, seed, qPrintable(model), r.testAuc, r.attentionAuc, r.wGen, r.seconds);
+                if (cells[model].contains(seed))
+                    continue; // recorded by an earlier piece of the sweep
+                if (!data) {
+                    const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
+                    data = core::MilDataset::load(folder + QStringLiteral("/features"), labels, split);
+                }
+                const QJsonObject line = trainAndScore(model, q, signal, *data, labels, seed, threads);
+                appendResult(q.results, line);
+                cells[model][seed] = line;
+                std::printf("    signal %.2f seed %d %-8s test AUC %.3f attention AUC %.3f%s %.0f s\n",
+                            signal, seed, qPrintable(model), value(line, "test_auc"),
+                            value(line, "attention_auc"),
+                            line.contains(QStringLiteral("w_gen"))
+                                ? qPrintable(QStringLiteral(" w_gen %1").arg(value(line, "w_gen")))
+                                : "",
+                            value(line, "seconds"));
                 std::fflush(stdout);
             }
         }
-        std::printf("  signal %.2f:\n", signal);
-        for (const QString& model : q.models) {
-            std::vector<double> auc, attention, wGen;
-            double seconds = 0;
-            for (const ModelResult& r : results[model]) {
-                auc.push_back(r.testAuc);
-                attention.push_back(r.attentionAuc);
-                wGen.push_back(r.wGen);
-                seconds += r.seconds;
-            }
-            const auto [am, as] = meanSd(auc);
-            const auto [tm, ts] = meanSd(attention);
-            std::printf(
-                "    %-9s test slide AUC %.3f ± %.3f | attention patch AUC %.3f ± %.3f | per seed %s | "
-                "%.0f min%s\n",
-                qPrintable(model), am, as, tm, ts, qPrintable(joined(auc, 2)), seconds / 60,
-                model == QLatin1String("srmil") && q.wGen.size() > 1
-                    ? qPrintable(QStringLiteral(" | w_gen %1").arg(joined(wGen, 1)))
-                    : "");
-        }
-        // Paired by seed (the same split): where SR-MIL wins.
-        if (results.contains(QStringLiteral("srmil")))
-            for (const QString& other : q.models) {
-                if (other == QLatin1String("srmil"))
-                    continue;
-                std::vector<double> difference;
-                int wins = 0;
-                for (int s = 0; s < q.seeds; ++s) {
-                    difference.push_back(results[QStringLiteral("srmil")][std::size_t(s)].testAuc -
-                                         results[other][std::size_t(s)].testAuc);
-                    wins += difference.back() > 0;
-                }
-                const auto [dm, ds] = meanSd(difference);
-                std::printf(
-                    "    srmil - %-8s test AUC %+.3f ± %.3f (paired by seed), SR-MIL ahead in %d of %d\n",
-                    qPrintable(other), dm, ds, wins, q.seeds);
-            }
+        summarize(q, signal, cells, firstPass);
         std::fflush(stdout);
     }
+    for (const QString& model : q.models)
+        std::printf("  %-9s first signal with mean test slide AUC >= 0.8: %s\n", qPrintable(model),
+                    firstPass.contains(model) ? qPrintable(QString::number(firstPass[model], 'f', 2))
+                                              : "none");
 }
 
 void consistencyMaskRate(int threads, const QualitySpec& q)

@@ -156,8 +156,22 @@ std::vector<TrainSetting> makeTable()
     s.label = shown(QT_TRANSLATE_NOOP("TrainSetting", "Reconstruction weight")),
     s.what = QStringLiteral("the reconstruction weight");
     s.help = shown(QT_TRANSLATE_NOOP(
-        "TrainSetting", "SR-MIL's w_gen: weight of the label-independent reconstruction (paper: 1.8)."));
-    s.valueName = QStringLiteral("w"), s.decimals = 2, s.step = 0.1;
+        "TrainSetting", "SR-MIL's w_gen: weight of the label-independent reconstruction (paper: 1.8); auto "
+                        "trains 1.8 and 1.0 and keeps the better on validation."));
+    s.valueName = QStringLiteral("w|auto"), s.decimals = 2, s.step = 0.1;
+    s.autoSwitch = QStringLiteral("w_gen_auto");
+    row(s);
+
+    s = {};
+    s.key = QStringLiteral("w_gen_auto"), s.flag = QStringLiteral("w-gen-auto"),
+    s.field = &TrainConfig::wGenAuto;
+    s.byDefault = false, s.omittedAtDefault = true, s.models = {srmil};
+    s.label = shown(QT_TRANSLATE_NOOP("TrainSetting", "Choose on validation (1.8 / 1.0)")),
+    s.what = QStringLiteral("choosing w_gen on validation");
+    s.help = shown(QT_TRANSLATE_NOOP(
+        "TrainSetting", "SR-MIL: train once per reconstruction weight (1.8, 1.0) and keep the run with the "
+                        "better validation score, reporting both (the same as --w-gen auto)."));
+    s.valueName = QStringLiteral("on|off");
     row(s);
 
     s = {};
@@ -372,13 +386,14 @@ QString settingRangeText(const TrainSetting& s)
         return {};
     const bool low = std::isfinite(s.minimum),
                high = std::isfinite(s.maximum) && s.key != QLatin1String("seed");
+    const QString orAuto = s.autoSwitch.isEmpty() ? QString() : QStringLiteral(" or ") + kAutoValue;
     if (low && high)
         return (s.minimumOpen ? QStringLiteral("(") : QStringLiteral("[")) + number(s.minimum) +
                QStringLiteral(", ") + number(s.maximum) +
-               (s.maximumOpen ? QStringLiteral(")") : QStringLiteral("]"));
+               (s.maximumOpen ? QStringLiteral(")") : QStringLiteral("]")) + orAuto;
     if (low)
-        return (s.minimumOpen ? QStringLiteral("> ") : QStringLiteral("≥ ")) + number(s.minimum);
-    return {};
+        return (s.minimumOpen ? QStringLiteral("> ") : QStringLiteral("≥ ")) + number(s.minimum) + orAuto;
+    return orAuto.isEmpty() ? QString() : kAutoValue;
 }
 
 bool settingAppliesTo(const TrainSetting& setting, const QString& model)
@@ -410,6 +425,11 @@ QVariant settingValue(const TrainSetting& setting, const TrainConfig& config)
 
 void setSettingValue(const TrainSetting& setting, TrainConfig& config, const QVariant& value)
 {
+    if (!setting.autoSwitch.isEmpty() && value.typeId() == QMetaType::QString &&
+        value.toString() == kAutoValue) {
+        setSettingValue(*findTrainSetting(setting.autoSwitch), config, true);
+        return;
+    }
     std::visit(
         [&](auto member) {
             using M = MemberOf<decltype(member)>;
@@ -445,6 +465,8 @@ std::optional<QVariant> parseSettingText(const TrainSetting& setting, const QStr
         return std::nullopt;
     };
     bool ok = false;
+    if (!setting.autoSwitch.isEmpty() && text == kAutoValue)
+        return QVariant(kAutoValue);
     switch (settingType(setting)) {
     case SettingType::Number: {
         const double v = text.toDouble(&ok);
@@ -522,9 +544,16 @@ TrainConfig TrainConfig::defaultsFor(const QString& modelName)
 std::vector<FieldProblem> TrainConfig::problems() const
 {
     std::vector<FieldProblem> found;
-    for (const TrainSetting& s : trainSettings())
+    for (const TrainSetting& s : trainSettings()) {
         if (auto problem = settingProblem(s, settingValue(s, *this)))
             found.push_back(std::move(*problem));
+        // An on/off setting of another model would be silently ignored.
+        if (settingType(s) == SettingType::Switch && !settingAppliesTo(s, model.name) &&
+            settingValue(s, *this) != settingDefault(s, model.name))
+            found.push_back(
+                {s.key,
+                 QStringLiteral("%1 applies only to %2").arg(s.what, s.models.join(QStringLiteral(", ")))});
+    }
     return found;
 }
 

@@ -38,6 +38,7 @@ struct TrainConfig {
     bool classWeights;
     bool annotations;      // an instance loss on the patches the project's annotations label
     double instanceWeight; // its weight
+    bool wGenAuto;         // SR-MIL: train every candidate w_gen, keep the best on validation
     int patience;
     double selectAfter;
     std::uint64_t seed;
@@ -63,6 +64,12 @@ using SettingField =
     std::variant<int TrainConfig::*, double TrainConfig::*, bool TrainConfig::*, std::uint64_t TrainConfig::*,
                  QString TrainConfig::*, int ModelSpec::*, double ModelSpec::*, QString ModelSpec::*>;
 
+// The value that hands a setting to its autoSwitch: `--w-gen auto`.
+inline const QString kAutoValue = QStringLiteral("auto");
+
+// The w_gen values `--w-gen auto` trains, the paper's first (it wins ties).
+inline const std::vector<double> kWGenCandidates{1.8, 1.0};
+
 enum class SettingType { Integer, Number, Switch, Choice, Text };
 
 // Where the training dialog shows a setting.
@@ -83,10 +90,11 @@ struct TrainSetting {
     std::vector<std::pair<QString, QVariant>> perModel; // …and where a model's differs
     QStringList models;                                 // the models it applies to; empty: all
     QString usedWhen;                                   // an on/off row's key: used only while it is on
-    QString label;                                      // the dialog's: "Reconstruction weight"
-    QString what;                                       // in problems: "the reconstruction weight"
-    QString help;                                       // one sentence: --help and the dialog's tooltip
-    QString valueName;                                  // --help's placeholder: "w"
+    QString autoSwitch; // an on/off row's key: the value "auto" turns it on; unused while it is on
+    QString label;      // the dialog's: "Reconstruction weight"
+    QString what;       // in problems: "the reconstruction weight"
+    QString help;       // one sentence: --help and the dialog's tooltip
+    QString valueName;  // --help's placeholder: "w"
     SettingSection section = SettingSection::Schedule;
     bool inConfigJson = true;      // false: bound to the machine (device, threads)
     bool omittedAtDefault = false; // config.json leaves it out at its default (older runs lack it)

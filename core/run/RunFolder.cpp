@@ -69,7 +69,8 @@ QJsonObject RunResult::toJson() const
             {QStringLiteral("val"), validation.toJson()},
             {QStringLiteral("test"), test ? QJsonValue(test->toJson()) : QJsonValue()},
             {QStringLiteral("trust"), trust.isEmpty() ? QJsonValue() : QJsonValue(trust)},
-            {QStringLiteral("decision"), decision.isEmpty() ? QJsonValue() : QJsonValue(decision)}};
+            {QStringLiteral("decision"), decision.isEmpty() ? QJsonValue() : QJsonValue(decision)},
+            {QStringLiteral("candidates"), candidates.isEmpty() ? QJsonValue() : QJsonValue(candidates)}};
 }
 
 RunResult RunResult::fromJson(const QJsonObject& json)
@@ -84,6 +85,7 @@ RunResult RunResult::fromJson(const QJsonObject& json)
         r.test = ClassificationMetrics::fromJson(json[QStringLiteral("test")].toObject());
     r.trust = json[QStringLiteral("trust")].toObject();
     r.decision = json[QStringLiteral("decision")].toObject();
+    r.candidates = json[QStringLiteral("candidates")].toArray();
     return r;
 }
 

@@ -7,6 +7,7 @@
 #include "Metrics.h"
 #include "model/ModelSpec.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -56,6 +57,9 @@ struct RunResult {
     // How the run calls a slide positive (compare/RunComparison.h: rule and threshold); empty for
     // runs made before it was kept.
     QJsonObject decision;
+    // A run chosen among candidates (train --w-gen auto): each candidate's setting, best epoch,
+    // validation and test metrics, and whether it was kept; empty for a single training.
+    QJsonArray candidates;
 
     QJsonObject toJson() const;
     static RunResult fromJson(const QJsonObject& json);

@@ -9,6 +9,7 @@
 #include "model/TrainSettings.h"
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void inferRefusesWrongDimensionsAndDamagedRuns();
     void helpShowsDefaultsAndBadValuesNameTheirFlag();
     void sigtermCancelsAndTheRerunResumes();
+    void wGenAutoTrainsEachCandidateAndKeepsTheBetterOnValidation();
 
 private:
     QTemporaryDir m_dir;
@@ -179,7 +181,8 @@ void TestCliTrain::helpShowsDefaultsAndBadValuesNameTheirFlag()
     // The settings' table, as docs/TRAINING.md shows it.
     const Run table = cli({QStringLiteral("train"), QStringLiteral("--list-settings")});
     QCOMPARE(table.exitCode, 0);
-    QVERIFY2(table.out.contains(QLatin1String("| `w_gen` | `--w-gen` | number | [0, 2] |  | 1.8 | srmil |")),
+    QVERIFY2(table.out.contains(
+                 QLatin1String("| `w_gen` | `--w-gen` | number | [0, 2] or auto |  | 1.8 | srmil |")),
              qPrintable(table.out));
     QCOMPARE(table.out.count(QLatin1Char('\n')), 2 + int(core::trainSettings().size()));
     const QStringList base{QStringLiteral("train"),
@@ -257,6 +260,106 @@ void TestCliTrain::sigtermCancelsAndTheRerunResumes()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QLatin1String("different configuration")), qPrintable(refused.err));
     QVERIFY(core::RunFolder(run + QStringLiteral("/fold_1")).readMetrics().size() == std::size_t(done));
+}
+
+void TestCliTrain::wGenAutoTrainsEachCandidateAndKeepsTheBetterOnValidation()
+{
+    const QString run = m_dir.filePath(QStringLiteral("run-auto"));
+    const QStringList command{QStringLiteral("train"),
+                              QStringLiteral("--features"),
+                              m_bags + QStringLiteral("/features"),
+                              QStringLiteral("--labels"),
+                              m_bags + QStringLiteral("/labels.csv"),
+                              QStringLiteral("--folds"),
+                              QStringLiteral("4"),
+                              QStringLiteral("--fold"),
+                              QStringLiteral("0"),
+                              QStringLiteral("--epochs"),
+                              QStringLiteral("2"),
+                              QStringLiteral("--w-gen"),
+                              QStringLiteral("auto"),
+                              QStringLiteral("--threads"),
+                              QStringLiteral("1"),
+                              QStringLiteral("--out"),
+                              run,
+                              QStringLiteral("--progress"),
+                              QStringLiteral("jsonl")};
+    const auto events = [](const Run& r) {
+        std::vector<core::ProgressEvent> all;
+        for (const QString& line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (auto e = core::ProgressEvent::fromJsonLine(line.toUtf8()))
+                all.push_back(*e);
+        return all;
+    };
+    const Run train = cli(command);
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    // One job: one start for 2 × 2 epochs, the candidates' epochs numbered on, one finish.
+    int started = 0, finished = 0;
+    QList<int> epochs;
+    QJsonArray candidates;
+    for (const core::ProgressEvent& e : events(train)) {
+        if (e.kind == core::EventKind::Started) {
+            ++started;
+            QCOMPARE(e.details[QStringLiteral("epochs")].toInt(), 4);
+        } else if (e.kind == core::EventKind::Epoch) {
+            epochs << e.epoch;
+            QCOMPARE(e.epochs, 4);
+            QCOMPARE(e.details[QStringLiteral("w_gen")].toDouble(), e.epoch <= 2 ? 1.8 : 1.0);
+        } else if (e.kind == core::EventKind::Finished) {
+            ++finished;
+            candidates = e.details[QStringLiteral("candidates")].toArray();
+        }
+    }
+    QCOMPARE(started, 1);
+    QCOMPARE(finished, 1);
+    QCOMPARE(epochs, QList<int>({1, 2, 3, 4}));
+    QCOMPARE(candidates.size(), 2);
+
+    // The kept candidate is the one validation scores higher (ties: the paper's 1.8, listed first).
+    const QString fold = run + QStringLiteral("/fold_0");
+    const core::RunFolder top(fold);
+    const std::optional<core::RunResult> result = top.readResult();
+    QVERIFY(result);
+    QCOMPARE(result->candidates, candidates);
+    const double first =
+        candidates[0].toObject()[QStringLiteral("val")].toObject()[QStringLiteral("auc")].toDouble();
+    const double second =
+        candidates[1].toObject()[QStringLiteral("val")].toObject()[QStringLiteral("auc")].toDouble();
+    const int kept = second > first ? 1 : 0;
+    QVERIFY(candidates[kept].toObject()[QStringLiteral("kept")].toBool());
+    QVERIFY(!candidates[1 - kept].toObject()[QStringLiteral("kept")].toBool());
+    const double keptWGen = kept == 0 ? 1.8 : 1.0;
+    QCOMPARE(candidates[kept].toObject()[QStringLiteral("w_gen")].toDouble(), keptWGen);
+    const core::RunFolder winner(fold + QLatin1Char('/') +
+                                 candidates[kept].toObject()[QStringLiteral("run")].toString());
+    QCOMPARE(winner.path(), fold + (kept == 0 ? QStringLiteral("/w_gen-1.8") : QStringLiteral("/w_gen-1")));
+    // The run folder is the winner: its weights byte for byte, its config with the choice recorded.
+    const auto bytes = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    QVERIFY(!bytes(top.bestWeightsPath()).isEmpty());
+    QCOMPARE(bytes(top.bestWeightsPath()), bytes(winner.bestWeightsPath()));
+    QCOMPARE(bytes(top.metricsPath()), bytes(winner.metricsPath()));
+    const QJsonObject config = top.readConfig();
+    QCOMPARE(config[QStringLiteral("w_gen_auto")].toBool(), true);
+    QCOMPARE(config[QStringLiteral("w_gen")].toDouble(), keptWGen);
+    QCOMPARE(result->bestEpoch, winner.readResult()->bestEpoch);
+    QCOMPARE(result->validation.macroAuc, winner.readResult()->validation.macroAuc);
+
+    // It is a run like any other.
+    const Run infer = cli({QStringLiteral("infer"), QStringLiteral("--run"), fold,
+                           QStringLiteral("--features"), m_bags + QStringLiteral("/features/slide_000.h5"),
+                           QStringLiteral("--out"), m_dir.filePath(QStringLiteral("auto.maps.h5"))});
+    QVERIFY2(infer.exitCode == 0, qPrintable(infer.err));
+
+    // Rerun: both candidates are finished, nothing trains again, the same run is published.
+    const Run again = cli(command);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    for (const core::ProgressEvent& e : events(again))
+        QVERIFY2(e.kind != core::EventKind::Epoch, "a finished candidate trained again");
+    QCOMPARE(bytes(top.bestWeightsPath()), bytes(winner.bestWeightsPath()));
+    QCOMPARE(top.readResult()->candidates.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliTrain)

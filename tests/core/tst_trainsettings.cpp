@@ -19,6 +19,7 @@ private Q_SLOTS:
     void defaultsDifferPerModelAsTheRowsSay();
     void valuesOutOfRangeAreRefusedInWordsOfTheSetting();
     void textIsTheShortestExactForm();
+    void autoHandsWGenToItsSwitch();
 
 private:
     // A value other than the default in every row; lr needs 17 significant digits.
@@ -39,6 +40,7 @@ core::TrainConfig TestTrainSettings::everyRowChanged()
     c.patience = 9;
     c.selectAfter = 0.125;
     c.model.wGen = 1.5;
+    c.wGenAuto = true;
     c.model.wCe = 0.75;
     c.model.maskRate = 0.5;
     c.model.hidden = 96;
@@ -65,9 +67,9 @@ void TestTrainSettings::everyRowHasAKeyAFlagAndHelp()
         QVERIFY2(!core::settingProblem(s, core::settingDefault(s, QStringLiteral("srmil"))),
                  qPrintable(s.key));
     }
-    QCOMPARE(keys.size(), 22);
+    QCOMPARE(keys.size(), 23);
     QCOMPARE(core::findTrainSetting(QStringLiteral("w_gen"))->flag, QStringLiteral("w-gen"));
-    QCOMPARE(core::settingRangeText(*core::findTrainSetting(QStringLiteral("w_gen"))),
+    QCOMPARE(core::settingRangeText(*core::findTrainSetting(QStringLiteral("w_ce"))),
              QStringLiteral("[0, 2]"));
     QCOMPARE(core::settingRangeText(*core::findTrainSetting(QStringLiteral("select_after"))),
              QStringLiteral("[0, 1)"));
@@ -91,7 +93,7 @@ void TestTrainSettings::nonDefaultValuesRoundTripThroughConfigJsonAndArguments()
         R"({"annotations":true,"class_weights":true,"epochs":37,"grad_clip":2.5,"heads":2,"hidden":96,)"
         R"("init_from":"/runs/parent run","lr":0.00012345678901234567,"mask_rate":0.5,"model":"srmil",)"
         R"("patience":9,"precision":"bf16","seed":"18446744073709551557","select_after":0.125,)"
-        R"("slides_per_step":4,"w_ce":0.75,"w_gen":1.5,"w_inst":0.3,"warmup_epochs":3,"weight_decay":0.25})";
+        R"("slides_per_step":4,"w_ce":0.75,"w_gen":1.5,"w_gen_auto":true,"w_inst":0.3,"warmup_epochs":3,"weight_decay":0.25})";
     const QJsonObject json = changed.toJson();
     QCOMPARE(QJsonDocument(json).toJson(QJsonDocument::Compact), expectedJson);
     // Read back: every value exactly, the machine-bound ones at their defaults.
@@ -148,6 +150,8 @@ void TestTrainSettings::nonDefaultValuesRoundTripThroughConfigJsonAndArguments()
                                         "0.125",
                                         "--w-gen",
                                         "1.5",
+                                        "--w-gen-auto",
+                                        "on",
                                         "--w-ce",
                                         "0.75",
                                         "--mask-rate",
@@ -220,7 +224,7 @@ void TestTrainSettings::valuesOutOfRangeAreRefusedInWordsOfTheSetting()
         byKey.insert(p.field, p.message);
     QCOMPARE(byKey.size(), 6);
     QCOMPARE(byKey.value(QStringLiteral("w_gen")),
-             QStringLiteral("the reconstruction weight must lie in [0, 2] (got 2.5)"));
+             QStringLiteral("the reconstruction weight must lie in [0, 2] or auto (got 2.5)"));
     QCOMPARE(byKey.value(QStringLiteral("epochs")),
              QStringLiteral("the number of epochs must be at least 1 (got 0)"));
     QCOMPARE(byKey.value(QStringLiteral("lr")),
@@ -249,6 +253,39 @@ void TestTrainSettings::textIsTheShortestExactForm()
     QCOMPARE(core::shortestNumber(2), QStringLiteral("2"));
     for (const double v : {1.0 / 3.0, 1e-5, 123456.789, 6.02214076e23, 0.00012345678901234567})
         QCOMPARE(core::shortestNumber(v).toDouble(), v);
+}
+
+void TestTrainSettings::autoHandsWGenToItsSwitch()
+{
+    const core::TrainSetting& wGen = *core::findTrainSetting(QStringLiteral("w_gen"));
+    QCOMPARE(wGen.autoSwitch, QStringLiteral("w_gen_auto"));
+    QCOMPARE(core::settingRangeText(wGen), QStringLiteral("[0, 2] or auto"));
+    QString error;
+    const std::optional<QVariant> value = core::parseSettingText(wGen, QStringLiteral("auto"), &error);
+    QVERIFY2(value.has_value(), qPrintable(error));
+    core::TrainConfig c;
+    c.model.wGen = 1.25;
+    core::setSettingValue(wGen, c, *value);
+    QVERIFY(c.wGenAuto);
+    QCOMPARE(c.model.wGen, 1.25); // the number is kept, unused while the switch is on
+    QVERIFY(c.problems().empty());
+    QCOMPARE(c.toJson()[QStringLiteral("w_gen_auto")].toBool(), true);
+    QVERIFY(core::TrainConfig::fromJson(c.toJson()).wGenAuto);
+    // "auto" is not a number of any other row, nor a misspelling of it.
+    QVERIFY(!core::parseSettingText(*core::findTrainSetting(QStringLiteral("w_ce")), QStringLiteral("auto"),
+                                    &error));
+    QVERIFY(!core::parseSettingText(wGen, QStringLiteral("Auto"), &error));
+    QCOMPARE(error, QStringLiteral("expects a number (got 'Auto')"));
+    // Off by default, left out of config.json then (older runs lack it).
+    QVERIFY(!core::TrainConfig().wGenAuto);
+    QVERIFY(!core::TrainConfig().toJson().contains(QStringLiteral("w_gen_auto")));
+    // Only SR-MIL has a w_gen: asking a baseline to choose it is refused, not ignored.
+    core::TrainConfig abmil = core::TrainConfig::defaultsFor(QStringLiteral("abmil"));
+    abmil.wGenAuto = true;
+    const std::vector<core::FieldProblem> problems = abmil.problems();
+    QCOMPARE(problems.size(), std::size_t(1));
+    QCOMPARE(problems[0].field, QStringLiteral("w_gen_auto"));
+    QCOMPARE(problems[0].message, QStringLiteral("choosing w_gen on validation applies only to srmil"));
 }
 
 QTEST_GUILESS_MAIN(TestTrainSettings)

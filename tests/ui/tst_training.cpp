@@ -297,6 +297,25 @@ void TestTraining::theFormIsMadeFromTheSettingsTable()
     QVERIFY(weight->isEnabled());
     const QStringList annotated = dialog.plannedJobs().back().arguments;
     QCOMPARE(annotated.value(annotated.indexOf(QStringLiteral("--annotations")) + 1), QStringLiteral("on"));
+
+    // w_gen chosen on validation: the weight's own box is greyed while the choice is on, and the
+    // job asks for the search; a baseline never does, whatever the greyed box says.
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("srmil")));
+    auto* automatic = qobject_cast<QCheckBox*>(dialog.settingField(QStringLiteral("w_gen_auto")));
+    QWidget* wGen = dialog.settingField(QStringLiteral("w_gen"));
+    QVERIFY(automatic && wGen && automatic->isEnabled() && wGen->isEnabled());
+    automatic->setChecked(true);
+    QVERIFY(!wGen->isEnabled());
+    const QStringList search = dialog.plannedJobs().back().arguments;
+    QCOMPARE(search.value(search.indexOf(QStringLiteral("--w-gen-auto")) + 1), QStringLiteral("on"));
+    saveScreenshot(&dialog, QStringLiteral("training-dialog-w-gen-auto.png"));
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("abmil")));
+    QVERIFY(!automatic->isEnabled());
+    const QStringList baseline = dialog.plannedJobs().back().arguments;
+    QCOMPARE(baseline.value(baseline.indexOf(QStringLiteral("--w-gen-auto")) + 1), QStringLiteral("off"));
+    automatic->setChecked(false);
+    dialog.modelBox()->setCurrentIndex(dialog.modelBox()->findData(QStringLiteral("srmil")));
+    QVERIFY(wGen->isEnabled());
 }
 
 void TestTraining::theAnnotationBoxCountsWhatItWillTrainOn()

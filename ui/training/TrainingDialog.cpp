@@ -182,15 +182,19 @@ TrainingDialog::TrainingDialog(core::Project& project, QWidget* parent) : QDialo
         const QString model = m_model->currentData().toString();
         for (const core::TrainSetting& s : core::trainSettings())
             if (QWidget* field = m_settingFields.value(s.key)) {
-                // A setting used only while a switch is on is greyed while it is off.
+                // A setting used only while a switch is on is greyed while it is off, one that a
+                // switch chooses automatically (w_gen) while that switch is on.
                 const auto* on = qobject_cast<QCheckBox*>(m_settingFields.value(s.usedWhen));
+                const auto* automatic = qobject_cast<QCheckBox*>(m_settingFields.value(s.autoSwitch));
                 field->setEnabled(core::settingAppliesTo(s, model) &&
-                                  (s.usedWhen.isEmpty() || (on && on->isChecked())));
+                                  (s.usedWhen.isEmpty() || (on && on->isChecked())) &&
+                                  !(automatic && automatic->isChecked()));
             }
     };
     for (const core::TrainSetting& s : core::trainSettings())
-        if (auto* on = qobject_cast<QCheckBox*>(m_settingFields.value(s.usedWhen)))
-            connect(on, &QCheckBox::toggled, this, updateEnabled);
+        for (const QString& key : {s.usedWhen, s.autoSwitch})
+            if (auto* on = qobject_cast<QCheckBox*>(m_settingFields.value(key)))
+                connect(on, &QCheckBox::toggled, this, updateEnabled);
     connect(m_featureSet, &QComboBox::currentIndexChanged, this, updateEnabled);
     connect(m_split, &QComboBox::currentIndexChanged, this, updateEnabled);
     // What the annotations label, for the data chosen, once the box is ticked.
@@ -367,8 +371,10 @@ core::TrainingRequest TrainingDialog::request() const
     core::TrainingRequest r;
     core::TrainConfig& c = r.config;
     c = core::TrainConfig::defaultsFor(m_model->currentData().toString());
+    // Settings of another model (greyed) keep this model's defaults.
     for (const core::TrainSetting& s : core::trainSettings())
-        if (const QWidget* field = m_settingFields.value(s.key))
+        if (const QWidget* field = m_settingFields.value(s.key);
+            field && core::settingAppliesTo(s, c.model.name))
             core::setSettingValue(s, c, settingWidgetValue(s, field));
     c.device = m_device->currentData().toString();
     r.processes = m_processes->value();
