@@ -8,7 +8,10 @@
 //    against index_add, each in its own process.
 //  --cpu: user and system CPU time of one training epoch under the runtime settings before and
 //    after the single thread pool and the caching allocator.
-//  --quality: SR-MIL vs ABMIL vs TransMIL on the context task over seeds and signal strengths.
+//  --quality: SR-MIL vs ABMIL vs TransMIL on the context task over seeds and signal strengths;
+//    SR-MIL with --w-gen auto unless --w-gen fixes it; with --results FILE every run is a JSON line
+//    there, cells already in it are read back (a sweep runs in pieces), and the summary covers
+//    every seed the file holds: paired leads with 95 % CIs, seeds won, first signal past 0.8.
 //  --consistency: the reconstruction-consistency map at the inference and the training mask rates.
 //  --distributed: one epoch with 1 process against 2 processes x 1 thread (tessera-cli train
 //    --nproc 2) and the bytes all-reduced per step  [--repeats 2].
@@ -17,7 +20,8 @@
 //            [--patches N --dim D]                                (--step, --memory)
 //            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --first-seed 1
 //            --epochs E
-//             --mimics 0.05 --signals 0.15,0.3,0.6 --models srmil,abmil,transmil --w-gen 1.8,1.0]
+//             --mimics 0.05 --signals 0.15,0.3,0.6 --models srmil,abmil,transmil --w-gen auto|w
+//             --results FILE.jsonl]
 #include "mil/MilBench.h"
 #include "support/BenchSlide.h"
 #include "system/RuntimeEnvironment.h"

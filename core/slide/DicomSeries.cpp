@@ -458,7 +458,7 @@ std::vector<DicomInstance> readAll(const std::vector<QString>& files)
     std::vector<DicomInstance> all;
     for (const QString& file : safeToRead(files, nullptr)) {
         try {
-            all.push_back(readDicomInstance(file));
+            all.push_back(readDicomInstance(file, /*withFrames=*/false)); // headers tell flavour and size
         } catch (const Error&) {
             // another SOP class, a damaged header …: not part of the slide
         }
