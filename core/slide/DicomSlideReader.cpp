@@ -217,16 +217,6 @@ QImage DicomSlideReader::readLevelRegion(int level, QRect rect) const
     return readImage(level, rect);
 }
 
-QImage DicomSlideReader::readRegion(QPoint level0TopLeft, int level, QSize size) const
-{
-    if (level < 0 || level >= int(m_levels.size()))
-        throw Error(QStringLiteral("%1 has no level %2").arg(m_images.front().instance.path).arg(level));
-    const double ds = m_levels[std::size_t(level)].downsample;
-    const QPoint topLeft(int(std::llround(level0TopLeft.x() / ds)),
-                         int(std::llround(level0TopLeft.y() / ds)));
-    return readImage(level, QRect(topLeft, size));
-}
-
 QImage DicomSlideReader::associatedImage(const QString& name) const
 {
     const qsizetype found = m_imageNames.indexOf(name);

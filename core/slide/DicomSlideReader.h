@@ -24,7 +24,6 @@ public:
     QImage associatedImage(const QString& name) const override;
     QImage readLevelRegion(int level, QRect levelRect) const override;
     // Level coordinates are the level-0 ones divided by the downsample, rounded.
-    QImage readRegion(QPoint level0TopLeft, int level, QSize size) const override;
 
 private:
     struct Image {

@@ -8,6 +8,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <cmath>
 #include <vector>
 
 namespace tessera::core {
@@ -33,8 +34,16 @@ public:
     virtual QImage associatedImage(const QString& name) const = 0;
     // `levelRect` in the level's own pixels; transparent outside the level.
     virtual QImage readLevelRegion(int level, QRect levelRect) const = 0;
-    // OpenSlide's read_region: the top-left in level-0 pixels.
-    virtual QImage readRegion(QPoint level0TopLeft, int level, QSize size) const = 0;
+    // OpenSlide's read_region: the top-left in level-0 pixels, rounded to the level's pixels
+    // (readLevelRegion refuses a level the slide lacks, naming the file).
+    virtual QImage readRegion(QPoint level0TopLeft, int level, QSize size) const
+    {
+        const bool known = level >= 0 && level < int(m_levels.size());
+        const double ds = known ? m_levels[std::size_t(level)].downsample : 1.0;
+        return readLevelRegion(level, QRect(QPoint(int(std::llround(level0TopLeft.x() / ds)),
+                                                   int(std::llround(level0TopLeft.y() / ds))),
+                                            size));
+    }
 
 protected:
     std::vector<SlideLevelInfo> m_levels;

@@ -517,16 +517,6 @@ QImage TiffSlideReader::readLevelRegion(int level, QRect rect) const
         [&](const QString& why) { fail(why); });
 }
 
-QImage TiffSlideReader::readRegion(QPoint level0TopLeft, int level, QSize size) const
-{
-    if (level < 0 || level >= int(m_levels.size()))
-        throw Error(QStringLiteral("%1 has no level %2").arg(m_path).arg(level));
-    const double ds = m_levels[std::size_t(level)].downsample;
-    const QPoint topLeft(int(std::llround(level0TopLeft.x() / ds)),
-                         int(std::llround(level0TopLeft.y() / ds)));
-    return readLevelRegion(level, QRect(topLeft, size));
-}
-
 QImage TiffSlideReader::associatedImage(const QString& name) const
 {
     const auto found = std::find_if(m_associated.begin(), m_associated.end(),

@@ -26,7 +26,6 @@ public:
     QImage readLevelRegion(int level, QRect levelRect) const override;
     // Level coordinates are the level-0 ones divided by the downsample, rounded to the
     // nearest pixel (OpenSlide instead resamples by the fraction; see docs/SLIDES.md).
-    QImage readRegion(QPoint level0TopLeft, int level, QSize size) const override;
 
     struct Level;
     struct Associated;
