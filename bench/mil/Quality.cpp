@@ -133,6 +133,33 @@ double attentionAuc(const QString& runDir, const core::MilDataset& data, const c
     return core::rocAuc(attention, tumour);
 }
 
+// SR-MIL's slide classifier applied to each patch's encoder output, scored like the attention:
+// does another readout of the same weights localize where the supernode's attention does not?
+double patchClassifierAuc(const QString& runDir, const core::MilDataset& data, const core::LabelTable& labels)
+{
+    const core::RunDescription run = core::RunFolder(runDir).readDescription();
+    auto net = core::nets::makeNet(run.model, data.featureDimension(), labels.classNames.size());
+    core::nets::loadWeights(core::RunFolder(runDir).bestWeightsPath(), *net, torch::kCPU);
+    net->eval();
+    auto* srmil = dynamic_cast<core::nets::SrMilNet*>(net.get());
+    const int positive = int(labels.classNames.indexOf(QStringLiteral("tumour")));
+    std::vector<double> score;
+    std::vector<bool> tumour;
+    torch::NoGradGuard noGrad;
+    for (const core::MilSample& s : data.samples(QStringLiteral("test"))) {
+        if (s.label != positive)
+            continue;
+        const auto tensors = core::nets::BagTensors::make(s.bag.features.data(), s.bag.count, s.bag.dimension,
+                                                          s.graph, torch::kCPU);
+        const torch::Tensor p = srmil->patchProbabilities(tensors, positive).contiguous().to(torch::kDouble);
+        for (int i = 0; i < s.bag.count; ++i) {
+            score.push_back(p[i].item<double>());
+            tumour.push_back(s.bag.patchLabels[std::size_t(i)] > 0.5f);
+        }
+    }
+    return core::rocAuc(score, tumour);
+}
+
 // Trains `model` on the seed's split with its defaults (SR-MIL with `--w-gen auto` unless the
 // spec fixes w_gen), then scores the test slides and the attention maps of the tumour slides;
 // for a w_gen search, every candidate too (never used to choose).
@@ -160,8 +187,10 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
     line[QStringLiteral("test_auc")] = r.test.macroAuc;
     line[QStringLiteral("val_auc")] = r.bestValidation.macroAuc;
     line[QStringLiteral("attention_auc")] = attentionAuc(run.path(), data, labels);
-    if (model == QLatin1String("srmil"))
+    if (model == QLatin1String("srmil")) {
         line[QStringLiteral("w_gen")] = folder.readConfig()[QStringLiteral("w_gen")].toDouble();
+        line[QStringLiteral("patch_classifier_auc")] = patchClassifierAuc(run.path(), data, labels);
+    }
     if (search) {
         QJsonArray candidates;
         const QJsonArray searched = folder.readResult().value_or(core::RunResult{}).candidates;
@@ -226,6 +255,15 @@ void summarize(const QualitySpec& q, double signal, const Cells& cells, std::map
         }
         const auto [am, as] = meanSd(auc);
         const auto [tm, ts] = meanSd(attention);
+        std::vector<double> readout;
+        for (const auto& [seed, line] : found->second)
+            if (line.contains(QStringLiteral("patch_classifier_auc")))
+                readout.push_back(value(line, "patch_classifier_auc"));
+        if (readout.size() >= 2) {
+            const auto [rm, rs] = meanSd(readout);
+            std::printf("    %-9s the slide classifier on each patch: patch AUC %.3f ± %.3f (%d seeds)\n",
+                        qPrintable(model), rm, rs, int(readout.size()));
+        }
         if (am >= 0.8 && !firstPass.contains(model))
             firstPass[model] = signal;
         std::printf(

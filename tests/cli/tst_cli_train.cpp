@@ -39,9 +39,32 @@ private Q_SLOTS:
     void wGenAutoTrainsEachCandidateAndKeepsTheBetterOnValidation();
 
 private:
+    // train on the test bags, one fold of 4, one thread, JSON lines, into `run`; then `extra`.
+    QStringList trainArguments(const QString& run, int fold, const QStringList& extra) const;
+
     QTemporaryDir m_dir;
     QString m_bags, m_run;
 };
+
+QStringList TestCliTrain::trainArguments(const QString& run, int fold, const QStringList& extra) const
+{
+    return QStringList{QStringLiteral("train"),
+                       QStringLiteral("--features"),
+                       m_bags + QStringLiteral("/features"),
+                       QStringLiteral("--labels"),
+                       m_bags + QStringLiteral("/labels.csv"),
+                       QStringLiteral("--folds"),
+                       QStringLiteral("4"),
+                       QStringLiteral("--fold"),
+                       QString::number(fold),
+                       QStringLiteral("--threads"),
+                       QStringLiteral("1"),
+                       QStringLiteral("--out"),
+                       run,
+                       QStringLiteral("--progress"),
+                       QStringLiteral("jsonl")} +
+           extra;
+}
 
 void TestCliTrain::initTestCase()
 {
@@ -216,25 +239,9 @@ void TestCliTrain::helpShowsDefaultsAndBadValuesNameTheirFlag()
 void TestCliTrain::sigtermCancelsAndTheRerunResumes()
 {
     const QString run = m_dir.filePath(QStringLiteral("run-cancel"));
-    const QStringList arguments{QStringLiteral("train"),
-                                QStringLiteral("--features"),
-                                m_bags + QStringLiteral("/features"),
-                                QStringLiteral("--labels"),
-                                m_bags + QStringLiteral("/labels.csv"),
-                                QStringLiteral("--folds"),
-                                QStringLiteral("4"),
-                                QStringLiteral("--fold"),
-                                QStringLiteral("1"),
-                                QStringLiteral("--model"),
-                                QStringLiteral("abmil"),
-                                QStringLiteral("--epochs"),
-                                QStringLiteral("400"),
-                                QStringLiteral("--threads"),
-                                QStringLiteral("1"),
-                                QStringLiteral("--out"),
-                                run,
-                                QStringLiteral("--progress"),
-                                QStringLiteral("jsonl")};
+    const QStringList arguments = trainArguments(run, 1,
+                                                 {QStringLiteral("--model"), QStringLiteral("abmil"),
+                                                  QStringLiteral("--epochs"), QStringLiteral("400")});
     QProcess process;
     process.start(QStringLiteral(TESSERA_CLI), arguments);
     // SIGTERM once the first epoch is reported: the job stops after a complete epoch.
@@ -265,25 +272,9 @@ void TestCliTrain::sigtermCancelsAndTheRerunResumes()
 void TestCliTrain::wGenAutoTrainsEachCandidateAndKeepsTheBetterOnValidation()
 {
     const QString run = m_dir.filePath(QStringLiteral("run-auto"));
-    const QStringList command{QStringLiteral("train"),
-                              QStringLiteral("--features"),
-                              m_bags + QStringLiteral("/features"),
-                              QStringLiteral("--labels"),
-                              m_bags + QStringLiteral("/labels.csv"),
-                              QStringLiteral("--folds"),
-                              QStringLiteral("4"),
-                              QStringLiteral("--fold"),
-                              QStringLiteral("0"),
-                              QStringLiteral("--epochs"),
-                              QStringLiteral("2"),
-                              QStringLiteral("--w-gen"),
-                              QStringLiteral("auto"),
-                              QStringLiteral("--threads"),
-                              QStringLiteral("1"),
-                              QStringLiteral("--out"),
-                              run,
-                              QStringLiteral("--progress"),
-                              QStringLiteral("jsonl")};
+    const QStringList command = trainArguments(
+        run, 0,
+        {QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--w-gen"), QStringLiteral("auto")});
     const auto events = [](const Run& r) {
         std::vector<core::ProgressEvent> all;
         for (const QString& line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))

@@ -196,6 +196,12 @@ void TestSrMil::mapsAreWellFormed()
     QVERIFY(c.min().item<double>() >= -1.0001 && c.max().item<double>() <= 1.0001);
     QVERIFY((c != 0).all().item<bool>()); // every patch was scored in some round
     QCOMPARE(net.logits(bag).size(0), int64_t(2));
+    // The slide classifier read on each patch: one probability per patch and class, summing to 1.
+    const torch::Tensor tumour = net.patchProbabilities(bag, 1), normal = net.patchProbabilities(bag, 0);
+    QCOMPARE(tumour.size(0), bag.patches);
+    QVERIFY((tumour + normal - 1).abs().max().item<double>() < 1e-5);
+    QVERIFY(tumour.min().item<double>() >= 0 && tumour.max().item<double>() <= 1);
+    QVERIFY(tumour.std().item<double>() > 0); // patches differ
 }
 
 void TestSrMil::abmilLearnsAndAttends()

@@ -240,6 +240,14 @@ torch::Tensor SrMilNet::attention(const BagTensors& bag)
     return alpha.slice(0, 0, bag.patches).mean(1);
 }
 
+torch::Tensor SrMilNet::patchProbabilities(const BagTensors& bag, int64_t positive)
+{
+    const torch::Tensor h = firstLayer(encoderInput(bag, {}, true), bag.withSupernode);
+    const torch::Tensor rows = gat(m_encoder2, h, bag.withSupernode).slice(0, 0, bag.patches);
+    const torch::Tensor pooled = rows.view({bag.patches, m_options.heads, m_options.hidden}).mean(1);
+    return torch::softmax(m_classifier->forward<torch::Tensor>(pooled), 1).select(1, positive);
+}
+
 torch::Tensor SrMilNet::consistency(const BagTensors& bag)
 {
     return consistency(bag, m_options.consistencyMaskRate, m_options.consistencyRounds);

@@ -45,6 +45,10 @@ public:
     // The same with another mask rate and number of rounds (the benchmark compares them): each
     // patch's mean cosine over the rounds in which it was masked.
     torch::Tensor consistency(const BagTensors& bag, double maskRate, int rounds);
+    // The slide classifier applied to each patch's encoder output (heads averaged, as for the
+    // supernode): a per-patch probability of class `positive`, another reading of where the
+    // model sees the class than the supernode's attention (bench_mil --quality compares them).
+    torch::Tensor patchProbabilities(const BagTensors& bag, int64_t positive);
     std::vector<torch::Tensor> encoderParameters() override;
 
     // The label-independent term alone (scaled cosine error of masked nodes) for `masked` [M].
