@@ -21,7 +21,7 @@
 //            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --first-seed 1
 //            --epochs E
 //             --mimics 0.05 --signals 0.15,0.3,0.6 --models srmil,abmil,transmil --w-gen auto|w
-//             --results FILE.jsonl]
+//             --results FILE.jsonl [--summary-only]]
 #include "mil/MilBench.h"
 #include "support/BenchSlide.h"
 #include "system/RuntimeEnvironment.h"
@@ -62,6 +62,7 @@ QualitySpec qualitySpec(const QStringList& args)
         q.wGen = numbers(args.value(i + 1));
     if (const qsizetype i = args.indexOf(QStringLiteral("--results")); i >= 0)
         q.results = args.value(i + 1);
+    q.summaryOnly = args.contains(QStringLiteral("--summary-only"));
     return q;
 }
 

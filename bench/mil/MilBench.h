@@ -58,6 +58,7 @@ struct QualitySpec {
     // the file is read back instead of trained again, and the summary covers every seed the file
     // holds for the task: a sweep is run in pieces and summed up at the end.
     QString results;
+    bool summaryOnly = false; // --summary-only: train nothing, summarize what the file holds
 };
 void quality(int threads, const QualitySpec& spec);
 void distributed(int repeats);

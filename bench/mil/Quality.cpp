@@ -361,7 +361,7 @@ void quality(int threads, const QualitySpec& q)
         for (int seed = q.firstSeed; seed < q.firstSeed + q.seeds; ++seed) {
             std::optional<core::MilDataset> data;
             for (const QString& model : q.models) {
-                if (cells[model].contains(seed))
+                if (cells[model].contains(seed) || q.summaryOnly)
                     continue; // recorded by an earlier piece of the sweep
                 if (!data) {
                     const core::Split split = core::Split::kFold(labels, 5, std::uint64_t(seed))[0];
