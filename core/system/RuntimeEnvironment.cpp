@@ -24,11 +24,6 @@ struct RuntimeSetting {
 constexpr RuntimeSetting kSettings[] = {
     {"OMP_WAIT_POLICY", "passive"},
     {"MALLOC_MMAP_THRESHOLD_", "1048576"},
-    // Setting the mmap threshold fixes glibc's trim threshold at 128 KiB: every freed top of
-    // the heap went back to the system and was faulted in and zeroed again on the next step.
-    // Keeping up to 256 MiB of it: an SR-MIL epoch 15 % faster, the 100k-patch step's peak
-    // unchanged (docs/BENCHMARKS.md).
-    {"MALLOC_TRIM_THRESHOLD_", "268435456"},
 };
 
 constexpr const char* kBlasCoreVariable = "OPENBLAS_CORETYPE";
