@@ -8,6 +8,7 @@
 #include "model/nets/MilFactory.h"
 #include "synth/SyntheticBags.h"
 #include "system/CachingCpuAllocator.h"
+#include "system/HeapTrimScope.h"
 #include "train/Trainer.h"
 
 #include <torch/torch.h>
@@ -38,6 +39,7 @@ double cppSecondsPerEpoch(const QString& model, const QString& folder, int threa
     // As the references: AdamW 5e-4 / 1e-5; the model's own clipping (SR-MIL: none).
     torch::optim::AdamW optimizer(net->parameters(), torch::optim::AdamWOptions(5e-4).weight_decay(1e-5));
     net->train();
+    const core::HeapTrimScope keepFreedHeapWhileTraining; // as Trainer::run
     double best = 1e300;
     for (int e = 0; e < epochs; ++e) {
         QElapsedTimer timer;

@@ -1,6 +1,7 @@
 #include "Trainer.h"
 
 #include "system/CachingCpuAllocator.h"
+#include "system/HeapTrimScope.h"
 
 #include "ProcessGroup.h"
 #include "TrainingCheckpoint.h"
@@ -538,6 +539,7 @@ TrainResult Trainer::run(const ProgressSink& progress, const std::atomic<bool>* 
     const struct ReleaseCachedBlocks {
         ~ReleaseCachedBlocks() { releaseCachedCpuMemory(); }
     } releaseCachedBlocks;
+    const HeapTrimScope keepFreedHeapWhileTraining;
     Session session(m_config, m_data);
     const QJsonObject configJson = runConfig(m_config, m_data);
 

@@ -1,11 +1,20 @@
 // Linked libraries answer at run time; the --device option resolves as documented.
 #include "common/Error.h"
 #include "model/ComputeDevice.h"
+#include "system/HeapTrimScope.h"
 #include "system/LibraryVersions.h"
 #include "system/TorchRuntime.h"
 
 #include <QRegularExpression>
 #include <QtTest>
+
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 using namespace tessera::core;
 
@@ -15,6 +24,7 @@ private Q_SLOTS:
     void everyLibraryReportsAVersion();
     void cpuAndAutoResolve();
     void unknownOrMissingDevicesAreErrors();
+    void heapTrimScopeKeepsFreedHeapUntilTheLastScopeCloses();
 };
 
 void TestRuntime::everyLibraryReportsAVersion()
@@ -54,6 +64,66 @@ void TestRuntime::unknownOrMissingDevicesAreErrors()
     } catch (const Error& e) {
         QVERIFY2(e.message().contains(QLatin1String("cuda:64")), qPrintable(e.message()));
     }
+}
+
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+namespace {
+
+constexpr std::size_t kMiB = std::size_t(1) << 20;
+
+// Heap bytes glibc holds from the system after 16 MiB of 64 KiB blocks were used and freed.
+std::size_t heapHeldAfterFreeing16MiB()
+{
+    std::vector<void*> blocks;
+    for (int i = 0; i < 256; ++i) {
+        void* block = std::malloc(64 * 1024);
+        std::memset(block, 1, 64 * 1024); // resident, as a tensor's
+        blocks.push_back(block);
+    }
+    for (auto block = blocks.rbegin(); block != blocks.rend(); ++block)
+        std::free(*block);
+    return mallinfo2().arena;
+}
+
+} // namespace
+#endif
+
+void TestRuntime::heapTrimScopeKeepsFreedHeapUntilTheLastScopeCloses()
+{
+#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
+    QSKIP("reads glibc's own heap (AddressSanitizer replaces malloc)");
+#else
+    // As a process started with the runtime settings: mmap threshold fixed at 1 MiB, which pins
+    // the trim threshold at 128 KiB.
+    qputenv("MALLOC_MMAP_THRESHOLD_", "1048576");
+    qunsetenv("MALLOC_TRIM_THRESHOLD_");
+    mallopt(M_MMAP_THRESHOLD, int(kMiB));
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+    malloc_trim(0);
+    const std::size_t start = mallinfo2().arena;
+
+    QVERIFY2(heapHeldAfterFreeing16MiB() < start + 4 * kMiB, "freed heap trimmed outside a run");
+    {
+        const HeapTrimScope outer;
+        {
+            const HeapTrimScope inner; // nested: WGenSearch's candidates inside one job
+            QCOMPARE(HeapTrimScope::openScopes(), 2);
+        }
+        QCOMPARE(HeapTrimScope::openScopes(), 1);
+        QVERIFY2(heapHeldAfterFreeing16MiB() >= start + 12 * kMiB, "freed heap kept during a run");
+    }
+    QCOMPARE(HeapTrimScope::openScopes(), 0);
+    QVERIFY2(mallinfo2().arena < start + 4 * kMiB, "heap given back when the last run ends");
+
+    // A user's own trim threshold is left alone.
+    qputenv("MALLOC_TRIM_THRESHOLD_", "131072");
+    {
+        const HeapTrimScope scope;
+        QVERIFY(heapHeldAfterFreeing16MiB() < start + 4 * kMiB);
+    }
+    qunsetenv("MALLOC_TRIM_THRESHOLD_");
+    qunsetenv("MALLOC_MMAP_THRESHOLD_");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestRuntime)
