@@ -133,9 +133,11 @@ double attentionAuc(const QString& runDir, const core::MilDataset& data, const c
     return core::rocAuc(attention, tumour);
 }
 
-// SR-MIL's slide classifier applied to each patch's encoder output, scored like the attention:
-// does another readout of the same weights localize where the supernode's attention does not?
-double patchClassifierAuc(const QString& runDir, const core::MilDataset& data, const core::LabelTable& labels)
+// A per-patch score of a run's best weights over the test tumour slides, scored like the
+// attention: SR-MIL's slide classifier on each patch's encoder output ("classifier"), or the
+// signed evidence MilNet::patchEvidence ("evidence"). Undefined scores give NaN.
+double patchScoreAuc(const QString& runDir, const core::MilDataset& data, const core::LabelTable& labels,
+                     const QString& kind)
 {
     const core::RunDescription run = core::RunFolder(runDir).readDescription();
     auto net = core::nets::makeNet(run.model, data.featureDimension(), labels.classNames.size());
@@ -151,11 +153,15 @@ double patchClassifierAuc(const QString& runDir, const core::MilDataset& data, c
             continue;
         const auto tensors = core::nets::BagTensors::make(s.bag.features.data(), s.bag.count, s.bag.dimension,
                                                           s.graph, torch::kCPU);
-        const torch::Tensor p = srmil->patchProbabilities(tensors, positive).contiguous().to(torch::kDouble);
-        for (int i = 0; i < s.bag.count; ++i) {
-            score.push_back(p[i].item<double>());
+        const torch::Tensor p = kind == QLatin1String("classifier") && srmil
+                                    ? srmil->patchProbabilities(tensors, positive)
+                                    : net->patchEvidence(tensors, positive);
+        if (!p.defined())
+            return std::nan("");
+        const torch::Tensor values = p.contiguous().to(torch::kDouble);
+        score.insert(score.end(), values.data_ptr<double>(), values.data_ptr<double>() + s.bag.count);
+        for (int i = 0; i < s.bag.count; ++i)
             tumour.push_back(s.bag.patchLabels[std::size_t(i)] > 0.5f);
-        }
     }
     return core::rocAuc(score, tumour);
 }
@@ -189,8 +195,12 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
     line[QStringLiteral("attention_auc")] = attentionAuc(run.path(), data, labels);
     if (model == QLatin1String("srmil")) {
         line[QStringLiteral("w_gen")] = folder.readConfig()[QStringLiteral("w_gen")].toDouble();
-        line[QStringLiteral("patch_classifier_auc")] = patchClassifierAuc(run.path(), data, labels);
+        line[QStringLiteral("patch_classifier_auc")] =
+            patchScoreAuc(run.path(), data, labels, QStringLiteral("classifier"));
     }
+    if (const double evidence = patchScoreAuc(run.path(), data, labels, QStringLiteral("evidence"));
+        !std::isnan(evidence))
+        line[QStringLiteral("evidence_auc")] = evidence;
     if (search) {
         QJsonArray candidates;
         const QJsonArray searched = folder.readResult().value_or(core::RunResult{}).candidates;
@@ -202,7 +212,9 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
                 {QStringLiteral("kept"), c[QStringLiteral("kept")]},
                 {QStringLiteral("val_auc"), c[QStringLiteral("val")].toObject()[QStringLiteral("auc")]},
                 {QStringLiteral("test_auc"), c[QStringLiteral("test")].toObject()[QStringLiteral("auc")]},
-                {QStringLiteral("attention_auc"), attentionAuc(dir, data, labels)}});
+                {QStringLiteral("attention_auc"), attentionAuc(dir, data, labels)},
+                {QStringLiteral("evidence_auc"),
+                 patchScoreAuc(dir, data, labels, QStringLiteral("evidence"))}});
         }
         line[QStringLiteral("candidates")] = candidates;
     }
@@ -255,14 +267,19 @@ void summarize(const QualitySpec& q, double signal, const Cells& cells, std::map
         }
         const auto [am, as] = meanSd(auc);
         const auto [tm, ts] = meanSd(attention);
-        std::vector<double> readout;
-        for (const auto& [seed, line] : found->second)
-            if (line.contains(QStringLiteral("patch_classifier_auc")))
-                readout.push_back(value(line, "patch_classifier_auc"));
-        if (readout.size() >= 2) {
+        // Other per-patch readings of the same weights, where recorded.
+        for (const auto& [key, name] :
+             {std::pair{"patch_classifier_auc", "the slide classifier on each patch"},
+              std::pair{"evidence_auc", "signed evidence (attention x slope)"}}) {
+            std::vector<double> readout;
+            for (const auto& [seed, line] : found->second)
+                if (line.contains(QLatin1String(key)))
+                    readout.push_back(value(line, key));
+            if (readout.empty())
+                continue;
             const auto [rm, rs] = meanSd(readout);
-            std::printf("    %-9s the slide classifier on each patch: patch AUC %.3f ± %.3f (%d seeds)\n",
-                        qPrintable(model), rm, rs, int(readout.size()));
+            std::printf("    %-9s %s: patch AUC %.3f ± %.3f (%d seeds)\n", qPrintable(model), name, rm, rs,
+                        int(readout.size()));
         }
         if (am >= 0.8 && !firstPass.contains(model))
             firstPass[model] = signal;
@@ -370,9 +387,10 @@ void quality(int threads, const QualitySpec& q)
                 const QJsonObject line = trainAndScore(model, q, signal, *data, labels, seed, threads);
                 appendResult(q.results, line);
                 cells[model][seed] = line;
-                std::printf("    signal %.2f seed %d %-8s test AUC %.3f attention AUC %.3f%s %.0f s\n",
+                std::printf("    signal %.2f seed %d %-8s test AUC %.3f attention AUC %.3f evidence AUC "
+                            "%.3f%s %.0f s\n",
                             signal, seed, qPrintable(model), value(line, "test_auc"),
-                            value(line, "attention_auc"),
+                            value(line, "attention_auc"), value(line, "evidence_auc"),
                             line.contains(QStringLiteral("w_gen"))
                                 ? qPrintable(QStringLiteral(" w_gen %1").arg(value(line, "w_gen")))
                                 : "",

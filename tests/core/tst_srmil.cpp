@@ -99,6 +99,7 @@ private Q_SLOTS:
     void bothObjectivesReachTheSharedEncoder();
     void mapsAreWellFormed();
     void abmilLearnsAndAttends();
+    void evidenceIsTheMarginsShareThroughEachPatch();
     void fusedAggregationMatchesIndexAddWithGradients();
     void checkpointedTrainingGivesTheSameGradients();
     void rowChunkedTrainingMatchesTheWholeBag_data();
@@ -219,6 +220,40 @@ void TestSrMil::abmilLearnsAndAttends()
     QVERIFY(changed(encoder, net.encoderParameters()));
     torch::NoGradGuard noGrad;
     QVERIFY(std::abs(net.attention(bag).sum().item<double>() - 1.0) < 1e-5);
+}
+
+void TestSrMil::evidenceIsTheMarginsShareThroughEachPatch()
+{
+    const BagTensors bag = smoothBag(6);
+    torch::NoGradGuard noGrad; // as inference calls it
+    // ABMIL's logits are linear in its attention: the evidence adds up to the margin exactly,
+    // less the classifier's bias.
+    AbMilOptions o;
+    o.inputDim = kDim;
+    AbMilNet abmil(o);
+    abmil.eval();
+    const torch::Tensor evidence = abmil.patchEvidence(bag, 1);
+    QCOMPARE(evidence.size(0), bag.patches);
+    const torch::Tensor z = abmil.logits(bag);
+    const torch::Tensor bias = abmil.named_parameters()["classifier.bias"];
+    const double margin = (z[1] - z.mean()).item<double>(),
+                 biasMargin = (bias[1] - bias.mean()).item<double>();
+    QVERIFY2(
+        std::abs(evidence.sum().item<double>() - (margin - biasMargin)) < 1e-5,
+        qPrintable(QStringLiteral("%1 vs %2").arg(evidence.sum().item<double>()).arg(margin - biasMargin)));
+    QVERIFY(evidence.min().item<double>() < evidence.max().item<double>());
+
+    // SR-MIL: signed, per patch, and with two classes one class's evidence is the other's negated.
+    SrMilNet srmil(options(1.0));
+    srmil.eval();
+    const torch::Tensor tumour = srmil.patchEvidence(bag, 1), normal = srmil.patchEvidence(bag, 0);
+    QCOMPARE(tumour.size(0), bag.patches);
+    QVERIFY(torch::isfinite(tumour).all().item<bool>());
+    QVERIFY(tumour.abs().max().item<double>() > 0);
+    QVERIFY((tumour + normal).abs().max().item<double>() < 1e-6);
+    QVERIFY(!torch::GradMode::is_enabled()); // the caller's mode is back
+    for (const torch::Tensor& p : srmil.parameters())
+        QVERIFY(!p.grad().defined()); // and the parameters' gradients untouched
 }
 
 void TestSrMil::fusedAggregationMatchesIndexAddWithGradients()

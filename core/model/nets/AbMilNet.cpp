@@ -39,6 +39,12 @@ torch::Tensor AbMilNet::attention(const BagTensors& bag)
     return forward(bag).second;
 }
 
+MilNet::LogitsAndWeights AbMilNet::logitsWithAttentionWeights(const BagTensors& bag)
+{
+    const auto [logits, a] = forward(bag);
+    return {logits, a};
+}
+
 std::vector<torch::Tensor> AbMilNet::encoderParameters()
 {
     return m_embed->parameters();

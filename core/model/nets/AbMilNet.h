@@ -24,9 +24,11 @@ public:
     torch::Tensor attention(const BagTensors& bag) override;
     std::vector<torch::Tensor> encoderParameters() override;
 
+protected:
+    LogitsAndWeights logitsWithAttentionWeights(const BagTensors& bag) override;
+
 private:
     std::pair<torch::Tensor, torch::Tensor> forward(const BagTensors& bag); // logits, attention
-
     torch::nn::Sequential m_embed{nullptr};
     torch::nn::Linear m_attentionV{nullptr}, m_attentionU{nullptr}, m_attentionW{nullptr};
     torch::nn::Linear m_classifier{nullptr};

@@ -76,4 +76,29 @@ torch::Tensor MilNet::evidenceLoss(const BagTensors& bag, const torch::Tensor& e
     return loss;
 }
 
+torch::Tensor MilNet::patchEvidence(const BagTensors& bag, int64_t positive)
+{
+    const torch::AutoGradMode recordGradients(true); // callers infer under NoGradGuard
+    LogitsAndWeights pass = logitsWithAttentionWeights(bag);
+    if (!pass.weights.defined())
+        return {};
+    const torch::Tensor margin = pass.logits[positive] - pass.logits.mean();
+    // A whole backward pass, not autograd::grad(margin, weights): with Debian's LibTorch 1.13 that
+    // throws "dependency not found for AccumulateGrad" on SR-MIL's graph (ABMIL's works). The
+    // parameters' gradients are put back as they were.
+    std::vector<torch::Tensor> gradients;
+    for (torch::Tensor& p : parameters())
+        gradients.push_back(p.grad());
+    pass.weights.retain_grad();
+    margin.backward();
+    const torch::Tensor slope = pass.weights.grad();
+    std::size_t i = 0;
+    for (torch::Tensor& p : parameters())
+        p.mutable_grad() = gradients[i++];
+    torch::Tensor evidence = (pass.weights * slope).detach();
+    if (evidence.dim() == 2)
+        evidence = evidence.sum(1);
+    return evidence.slice(0, 0, bag.patches);
+}
+
 } // namespace tessera::core::nets

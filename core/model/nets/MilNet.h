@@ -69,6 +69,21 @@ public:
                                        const torch::Tensor& counter = {});
     // The parameters shared by every objective (for tests and diagnostics).
     virtual std::vector<torch::Tensor> encoderParameters() = 0;
+    // Signed per-patch evidence for class `positive` [N]: each patch's attention weight times the
+    // derivative of the class's margin (its logit minus the mean logit) with respect to that
+    // weight, summed over heads — the margin's first-order share that flows through the patch.
+    // Attention says where the model looks; it is not signed, and a model may separate the
+    // classes by looking away from the tumour (docs/BENCHMARKS.md). Undefined where the model's
+    // attention weights are not on its path to the logits (TransMIL's head-averaged map).
+    torch::Tensor patchEvidence(const BagTensors& bag, int64_t positive);
+
+protected:
+    struct LogitsAndWeights {
+        torch::Tensor logits;  // [C]
+        torch::Tensor weights; // [N(+extra rows), heads] or [N]: the attention the logits use
+    };
+    // One pass whose attention weights the logits depend on; default: none (no evidence).
+    virtual LogitsAndWeights logitsWithAttentionWeights(const BagTensors&) { return {}; }
 };
 
 } // namespace tessera::core::nets

@@ -240,6 +240,13 @@ torch::Tensor SrMilNet::attention(const BagTensors& bag)
     return alpha.slice(0, 0, bag.patches).mean(1);
 }
 
+MilNet::LogitsAndWeights SrMilNet::logitsWithAttentionWeights(const BagTensors& bag)
+{
+    torch::Tensor alpha;
+    const torch::Tensor logits = classify(slideEmbedding(bag, {}, &alpha));
+    return {logits, alpha};
+}
+
 torch::Tensor SrMilNet::patchProbabilities(const BagTensors& bag, int64_t positive)
 {
     const torch::Tensor h = firstLayer(encoderInput(bag, {}, true), bag.withSupernode);

@@ -68,6 +68,10 @@ public:
         m_rowChunk = rows;
     }
 
+protected:
+    // The supernode's logits and its last layer's attention on every node [N + 1, heads].
+    LogitsAndWeights logitsWithAttentionWeights(const BagTensors& bag) override;
+
 private:
     // Rows of D-wide data handled at a time in large bags (≈ 32 MiB at D = 1024).
     static constexpr int64_t kRowChunk = 8192;
