@@ -21,7 +21,7 @@
 //            [--bags 200 --min-patches 60 --max-patches 160 --feature-dim 32 --seeds 5 --first-seed 1
 //            --epochs E
 //             --mimics 0.05 --signals 0.15,0.3,0.6 --models srmil,abmil,transmil --w-gen auto|w
-//             --results FILE.jsonl [--summary-only]]
+//             --mask-rate R (SR-MIL's, default 0.7) --results FILE.jsonl [--summary-only]]
 #include "mil/MilBench.h"
 #include "support/BenchSlide.h"
 #include "system/RuntimeEnvironment.h"
@@ -60,6 +60,8 @@ QualitySpec qualitySpec(const QStringList& args)
     if (const qsizetype i = args.indexOf(QStringLiteral("--w-gen"));
         i >= 0 && args.value(i + 1) != QLatin1String("auto"))
         q.wGen = numbers(args.value(i + 1));
+    if (const qsizetype i = args.indexOf(QStringLiteral("--mask-rate")); i >= 0)
+        q.maskRate = args.value(i + 1).toDouble();
     if (const qsizetype i = args.indexOf(QStringLiteral("--results")); i >= 0)
         q.results = args.value(i + 1);
     q.summaryOnly = args.contains(QStringLiteral("--summary-only"));

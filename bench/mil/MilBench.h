@@ -54,6 +54,7 @@ struct QualitySpec {
     // SR-MIL's w_gen: empty = `--w-gen auto` (the product's search: every candidate trained, the
     // best on validation kept, each candidate also scored on test as a diagnostic); else fixed.
     std::vector<double> wGen;
+    double maskRate = 0; // SR-MIL's training mask rate; 0 = the published default
     // One JSON line per trained (signal, seed, model), appended as each ends; a cell already in
     // the file is read back instead of trained again, and the summary covers every seed the file
     // holds for the task: a sweep is run in pieces and summed up at the end.

@@ -184,6 +184,8 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
     config.wGenAuto = search;
     if (model == QLatin1String("srmil") && !search)
         config.model.wGen = q.wGen.front();
+    if (model == QLatin1String("srmil") && q.maskRate > 0)
+        config.model.maskRate = q.maskRate;
     QTemporaryDir run;
     const core::TrainResult r = core::trainRun(config, data, run.path(), nullptr, {}, nullptr);
     const core::RunFolder folder(run.path());
@@ -195,6 +197,7 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
     line[QStringLiteral("attention_auc")] = attentionAuc(run.path(), data, labels);
     if (model == QLatin1String("srmil")) {
         line[QStringLiteral("w_gen")] = folder.readConfig()[QStringLiteral("w_gen")].toDouble();
+        line[QStringLiteral("mask_rate")] = config.model.maskRate;
         line[QStringLiteral("patch_classifier_auc")] =
             patchScoreAuc(run.path(), data, labels, QStringLiteral("classifier"));
     }
@@ -350,28 +353,37 @@ void quality(int threads, const QualitySpec& q)
 {
     std::printf(
         "quality: %s task, %d bags of %d-%d patches (D = %d%s), seeds %d-%d (each its own 5-fold split: "
-        "60 %% train, 20 %% validation, 20 %% test), each model's default schedule%s; SR-MIL's w_gen %s; "
+        "60 %% train, 20 %% validation, 20 %% test), each model's default schedule%s; SR-MIL's w_gen %s, "
+        "mask rate %s; "
         "%d thread(s) per run%s\n",
         q.mimics > 0 ? "context" : "plain", q.bags, q.minPatches, q.maxPatches, q.dim,
         q.mimics > 0 ? qPrintable(QStringLiteral(", mimics %1 + phantom tumours in negatives").arg(q.mimics))
                      : "",
         q.firstSeed, q.firstSeed + q.seeds - 1,
         q.epochs > 0 ? qPrintable(QStringLiteral(" but %1 epochs").arg(q.epochs)) : "",
-        q.wGen.empty() ? "auto (1.8 or 1.0, on validation)" : qPrintable(joined(q.wGen, 2)), threads,
+        q.wGen.empty() ? "auto (1.8 or 1.0, on validation)" : qPrintable(joined(q.wGen, 2)),
+        q.maskRate > 0 ? qPrintable(QString::number(q.maskRate)) : "0.7 (default)", threads,
         q.results.isEmpty() ? "" : qPrintable(QStringLiteral("; results in ") + q.results));
     std::fflush(stdout);
     std::map<QString, double> firstPass;
     for (const double signal : q.signals) {
         const QJsonObject key = taskKey(q, signal);
         Cells cells;
-        const auto fixedWGen = [&](const QJsonObject& line) {
-            return line[QStringLiteral("model")].toString() != QLatin1String("srmil") ||
-                   (q.wGen.empty() ? line.contains(QStringLiteral("candidates"))
-                                   : value(line, "w_gen") == q.wGen.front() &&
-                                         !line.contains(QStringLiteral("candidates")));
+        // SR-MIL's lines count only for the same settings: the w_gen choice (the search, or the
+        // fixed value) and the mask rate (lines without one were trained at the default).
+        const double maskRate = q.maskRate > 0
+                                    ? q.maskRate
+                                    : core::TrainConfig::defaultsFor(QStringLiteral("srmil")).model.maskRate;
+        const auto sameSettings = [&](const QJsonObject& line) {
+            if (line[QStringLiteral("model")].toString() != QLatin1String("srmil"))
+                return true;
+            const bool searched = line.contains(QStringLiteral("candidates"));
+            const bool sameWGen =
+                q.wGen.empty() ? searched : !searched && value(line, "w_gen") == q.wGen.front();
+            return sameWGen && line[QStringLiteral("mask_rate")].toDouble(maskRate) == maskRate;
         };
         for (const QJsonObject& line : readResults(q.results))
-            if (sameTask(line, key) && fixedWGen(line))
+            if (sameTask(line, key) && sameSettings(line))
                 cells[line[QStringLiteral("model")].toString()][line[QStringLiteral("seed")].toInt()] = line;
         const QString folder = qualityData(q, signal);
         const core::LabelTable labels = core::LabelTable::readCsv(folder + QStringLiteral("/labels.csv"));
