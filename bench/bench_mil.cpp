@@ -28,6 +28,9 @@
 
 #include <QCoreApplication>
 
+#include <cstdio>
+#include <cstdlib>
+
 using namespace tessera;
 using namespace tessera::bench::mil;
 
@@ -60,8 +63,15 @@ QualitySpec qualitySpec(const QStringList& args)
     if (const qsizetype i = args.indexOf(QStringLiteral("--w-gen"));
         i >= 0 && args.value(i + 1) != QLatin1String("auto"))
         q.wGen = numbers(args.value(i + 1));
-    if (const qsizetype i = args.indexOf(QStringLiteral("--mask-rate")); i >= 0)
-        q.maskRate = args.value(i + 1).toDouble();
+    if (const qsizetype i = args.indexOf(QStringLiteral("--mask-rate")); i >= 0) {
+        bool ok = false;
+        q.maskRate = args.value(i + 1).toDouble(&ok);
+        if (!ok || q.maskRate <= 0 || q.maskRate >= 1) {
+            std::fprintf(stderr, "--mask-rate takes a number in (0, 1), got '%s'\n",
+                         qPrintable(args.value(i + 1)));
+            std::exit(2);
+        }
+    }
     if (const qsizetype i = args.indexOf(QStringLiteral("--results")); i >= 0)
         q.results = args.value(i + 1);
     q.summaryOnly = args.contains(QStringLiteral("--summary-only"));

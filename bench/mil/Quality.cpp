@@ -133,11 +133,16 @@ double attentionAuc(const QString& runDir, const core::MilDataset& data, const c
     return core::rocAuc(attention, tumour);
 }
 
-// A per-patch score of a run's best weights over the test tumour slides, scored like the
-// attention: SR-MIL's slide classifier on each patch's encoder output ("classifier"), or the
-// signed evidence MilNet::patchEvidence ("evidence"). Undefined scores give NaN.
+// Per-patch readings of a run's best weights besides the attention.
+enum class PatchScore {
+    Classifier, // SR-MIL's slide classifier on each patch's encoder output
+    Evidence,   // MilNet::patchEvidence
+};
+
+// A per-patch score over the test tumour slides, scored like the attention; NaN where the model
+// has no such score.
 double patchScoreAuc(const QString& runDir, const core::MilDataset& data, const core::LabelTable& labels,
-                     const QString& kind)
+                     PatchScore kind)
 {
     const core::RunDescription run = core::RunFolder(runDir).readDescription();
     auto net = core::nets::makeNet(run.model, data.featureDimension(), labels.classNames.size());
@@ -153,9 +158,9 @@ double patchScoreAuc(const QString& runDir, const core::MilDataset& data, const 
             continue;
         const auto tensors = core::nets::BagTensors::make(s.bag.features.data(), s.bag.count, s.bag.dimension,
                                                           s.graph, torch::kCPU);
-        const torch::Tensor p = kind == QLatin1String("classifier") && srmil
-                                    ? srmil->patchProbabilities(tensors, positive)
-                                    : net->patchEvidence(tensors, positive);
+        const torch::Tensor p = kind == PatchScore::Evidence ? net->patchEvidence(tensors, positive)
+                                : srmil                      ? srmil->patchProbabilities(tensors, positive)
+                                                             : torch::Tensor();
         if (!p.defined())
             return std::nan("");
         const torch::Tensor values = p.contiguous().to(torch::kDouble);
@@ -199,9 +204,9 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
         line[QStringLiteral("w_gen")] = folder.readConfig()[QStringLiteral("w_gen")].toDouble();
         line[QStringLiteral("mask_rate")] = config.model.maskRate;
         line[QStringLiteral("patch_classifier_auc")] =
-            patchScoreAuc(run.path(), data, labels, QStringLiteral("classifier"));
+            patchScoreAuc(run.path(), data, labels, PatchScore::Classifier);
     }
-    if (const double evidence = patchScoreAuc(run.path(), data, labels, QStringLiteral("evidence"));
+    if (const double evidence = patchScoreAuc(run.path(), data, labels, PatchScore::Evidence);
         !std::isnan(evidence))
         line[QStringLiteral("evidence_auc")] = evidence;
     if (search) {
@@ -216,8 +221,7 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
                 {QStringLiteral("val_auc"), c[QStringLiteral("val")].toObject()[QStringLiteral("auc")]},
                 {QStringLiteral("test_auc"), c[QStringLiteral("test")].toObject()[QStringLiteral("auc")]},
                 {QStringLiteral("attention_auc"), attentionAuc(dir, data, labels)},
-                {QStringLiteral("evidence_auc"),
-                 patchScoreAuc(dir, data, labels, QStringLiteral("evidence"))}});
+                {QStringLiteral("evidence_auc"), patchScoreAuc(dir, data, labels, PatchScore::Evidence)}});
         }
         line[QStringLiteral("candidates")] = candidates;
     }
@@ -362,8 +366,11 @@ void quality(int threads, const QualitySpec& q)
         q.firstSeed, q.firstSeed + q.seeds - 1,
         q.epochs > 0 ? qPrintable(QStringLiteral(" but %1 epochs").arg(q.epochs)) : "",
         q.wGen.empty() ? "auto (1.8 or 1.0, on validation)" : qPrintable(joined(q.wGen, 2)),
-        q.maskRate > 0 ? qPrintable(QString::number(q.maskRate)) : "0.7 (default)", threads,
-        q.results.isEmpty() ? "" : qPrintable(QStringLiteral("; results in ") + q.results));
+        qPrintable(q.maskRate > 0
+                       ? QString::number(q.maskRate)
+                       : QStringLiteral("%1 (default)")
+                             .arg(core::TrainConfig::defaultsFor(QStringLiteral("srmil")).model.maskRate)),
+        threads, q.results.isEmpty() ? "" : qPrintable(QStringLiteral("; results in ") + q.results));
     std::fflush(stdout);
     std::map<QString, double> firstPass;
     for (const double signal : q.signals) {

@@ -1,6 +1,7 @@
 #include "system/HeapTrimScope.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 #if defined(__GLIBC__)
@@ -18,11 +19,15 @@ int g_open = 0;
 constexpr int kGlibcDefaultTrimThreshold = 128 * 1024;
 
 // Only a fixed mmap threshold pins the trim threshold low; with glibc's dynamic one it grows by
-// itself (twice the largest mapped block freed), and a user's own trim threshold is kept.
+// itself (twice the largest mapped block freed), and a user's own trim threshold is kept. Read
+// from the environment as the runtime settings leave it (were their re-execution to fail, the
+// setting would be there but glibc's threshold dynamic: mallopt then only freezes it).
 bool trimThresholdIsPinnedLow()
 {
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    const bool userTunable = tunables && std::strstr(tunables, "glibc.malloc.trim_threshold") != nullptr;
     return std::getenv("MALLOC_MMAP_THRESHOLD_") != nullptr &&
-           std::getenv("MALLOC_TRIM_THRESHOLD_") == nullptr;
+           std::getenv("MALLOC_TRIM_THRESHOLD_") == nullptr && !userTunable;
 }
 
 } // namespace

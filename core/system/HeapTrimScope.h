@@ -1,11 +1,11 @@
 // Keeps glibc from returning freed heap to the system while a training run is under way.
 //
 // Why: the runtime settings fix glibc's mmap threshold (RuntimeEnvironment.h), which also fixes
-// its trim threshold at 128 KiB, so every training step's freed heap top went back to the system
-// and the next step faulted it in again: ≈ 15 % of an SR-MIL epoch's time on the dev VM
-// (docs/BENCHMARKS.md, "Epoch speed"). A viewer must trim (its soak test reads a never-trimmed
-// heap as a leak), so the threshold is raised only for a run's duration and the heap is trimmed
-// when the last run in the process ends.
+// its trim threshold at 128 KiB, so every training step's freed heap top can go back to the
+// system and be faulted in again by the next step: ≈ 15 % of an SR-MIL epoch on the dev VM one
+// day, within the noise the next on another host (docs/BENCHMARKS.md). A viewer must trim (its
+// soak test reads a never-trimmed heap as a leak), so the threshold is raised only for a run's
+// duration and the heap is trimmed when the last run in the process ends.
 #pragma once
 
 #include <cstddef>

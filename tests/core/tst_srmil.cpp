@@ -246,6 +246,9 @@ void TestSrMil::evidenceIsTheMarginsShareThroughEachPatch()
     // SR-MIL: signed, per patch, and with two classes one class's evidence is the other's negated.
     SrMilNet srmil(options(1.0));
     srmil.eval();
+    // Gradients a caller holds (as during fine-tuning between steps) come back unchanged.
+    for (torch::Tensor& p : srmil.parameters())
+        p.mutable_grad() = torch::ones_like(p);
     const torch::Tensor tumour = srmil.patchEvidence(bag, 1), normal = srmil.patchEvidence(bag, 0);
     QCOMPARE(tumour.size(0), bag.patches);
     QVERIFY(torch::isfinite(tumour).all().item<bool>());
@@ -253,7 +256,9 @@ void TestSrMil::evidenceIsTheMarginsShareThroughEachPatch()
     QVERIFY((tumour + normal).abs().max().item<double>() < 1e-6);
     QVERIFY(!torch::GradMode::is_enabled()); // the caller's mode is back
     for (const torch::Tensor& p : srmil.parameters())
-        QVERIFY(!p.grad().defined()); // and the parameters' gradients untouched
+        QVERIFY(torch::equal(p.grad(), torch::ones_like(p)));
+    srmil.train();
+    QVERIFY_THROWS_EXCEPTION(c10::Error, srmil.patchEvidence(bag, 1)); // dropout would draw
 }
 
 void TestSrMil::fusedAggregationMatchesIndexAddWithGradients()

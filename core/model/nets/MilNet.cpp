@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <utility>
+
 namespace tessera::core::nets {
 
 namespace F = torch::nn::functional;
@@ -76,25 +78,47 @@ torch::Tensor MilNet::evidenceLoss(const BagTensors& bag, const torch::Tensor& e
     return loss;
 }
 
+namespace {
+
+// Takes the parameters' gradients out for a backward pass whose parameter gradients are not
+// wanted, and puts the originals back when it ends, also when it throws (backward would otherwise
+// add into gradients that already exist, in place).
+class SetAsideGradients {
+public:
+    explicit SetAsideGradients(std::vector<torch::Tensor> parameters) : m_parameters(std::move(parameters))
+    {
+        for (torch::Tensor& p : m_parameters)
+            m_saved.push_back(std::exchange(p.mutable_grad(), torch::Tensor()));
+    }
+    ~SetAsideGradients()
+    {
+        for (std::size_t i = 0; i < m_parameters.size(); ++i)
+            m_parameters[i].mutable_grad() = std::move(m_saved[i]);
+    }
+    SetAsideGradients(const SetAsideGradients&) = delete;
+    SetAsideGradients& operator=(const SetAsideGradients&) = delete;
+
+private:
+    std::vector<torch::Tensor> m_parameters, m_saved;
+};
+
+} // namespace
+
 torch::Tensor MilNet::patchEvidence(const BagTensors& bag, int64_t positive)
 {
+    TORCH_CHECK(!is_training(), "patchEvidence needs the network in eval mode");
+    const SetAsideGradients setAside(parameters());
     const torch::AutoGradMode recordGradients(true); // callers infer under NoGradGuard
     LogitsAndWeights pass = logitsWithAttentionWeights(bag);
     if (!pass.weights.defined())
         return {};
-    const torch::Tensor margin = pass.logits[positive] - pass.logits.mean();
-    // A whole backward pass, not autograd::grad(margin, weights): with Debian's LibTorch 1.13 that
-    // throws "dependency not found for AccumulateGrad" on SR-MIL's graph (ABMIL's works). The
-    // parameters' gradients are put back as they were.
-    std::vector<torch::Tensor> gradients;
-    for (torch::Tensor& p : parameters())
-        gradients.push_back(p.grad());
+    const torch::Tensor centredLogit = pass.logits[positive] - pass.logits.mean();
+    // A whole backward pass, not autograd::grad(centredLogit, weights): with Debian's LibTorch
+    // 1.13 that throws "dependency not found for AccumulateGrad" on SR-MIL's graph (ABMIL's works).
     pass.weights.retain_grad();
-    margin.backward();
+    centredLogit.backward();
     const torch::Tensor slope = pass.weights.grad();
-    std::size_t i = 0;
-    for (torch::Tensor& p : parameters())
-        p.mutable_grad() = gradients[i++];
+    TORCH_CHECK(slope.defined(), "the attention weights are not on the path to the logits");
     torch::Tensor evidence = (pass.weights * slope).detach();
     if (evidence.dim() == 2)
         evidence = evidence.sum(1);

@@ -70,11 +70,13 @@ public:
     // The parameters shared by every objective (for tests and diagnostics).
     virtual std::vector<torch::Tensor> encoderParameters() = 0;
     // Signed per-patch evidence for class `positive` [N]: each patch's attention weight times the
-    // derivative of the class's margin (its logit minus the mean logit) with respect to that
-    // weight, summed over heads — the margin's first-order share that flows through the patch.
-    // Attention says where the model looks; it is not signed, and a model may separate the
-    // classes by looking away from the tumour (docs/BENCHMARKS.md). Undefined where the model's
-    // attention weights are not on its path to the logits (TransMIL's head-averaged map).
+    // derivative of the class's centred logit (its logit minus the mean logit) with respect to
+    // that weight, summed over heads — the centred logit's first-order share that flows through
+    // the patch. Attention says where the model looks; it is not signed, and a model may separate
+    // the classes by looking away from the tumour (docs/BENCHMARKS.md). Undefined where the
+    // model's attention weights are not on its path to the logits (TransMIL's head-averaged map).
+    // In eval mode only; the parameters' gradients are left as they were, so not while another
+    // thread trains or asks the same network.
     torch::Tensor patchEvidence(const BagTensors& bag, int64_t positive);
 
 protected:
