@@ -100,6 +100,7 @@ private Q_SLOTS:
     void mapsAreWellFormed();
     void abmilLearnsAndAttends();
     void evidenceIsTheMarginsShareThroughEachPatch();
+    void evidenceOnTheLeanPathMatchesTheWholeBag();
     void fusedAggregationMatchesIndexAddWithGradients();
     void checkpointedTrainingGivesTheSameGradients();
     void rowChunkedTrainingMatchesTheWholeBag_data();
@@ -259,6 +260,20 @@ void TestSrMil::evidenceIsTheMarginsShareThroughEachPatch()
         QVERIFY(torch::equal(p.grad(), torch::ones_like(p)));
     srmil.train();
     QVERIFY_THROWS_EXCEPTION(c10::Error, srmil.patchEvidence(bag, 1)); // dropout would draw
+}
+
+void TestSrMil::evidenceOnTheLeanPathMatchesTheWholeBag()
+{
+    // Grad mode is on inside patchEvidence, so large bags take the checkpointed, row-chunked path.
+    const BagTensors bag = smoothBag(7);
+    SrMilNet net(options(1.0));
+    net.eval();
+    torch::NoGradGuard noGrad;
+    const torch::Tensor whole = net.patchEvidence(bag, 1);
+    net.setCheckpointAbove(10, 16);
+    const torch::Tensor lean = net.patchEvidence(bag, 1);
+    QVERIFY2(torch::allclose(whole, lean, 1e-4, 1e-6),
+             qPrintable(QString::number((whole - lean).abs().max().item<double>())));
 }
 
 void TestSrMil::fusedAggregationMatchesIndexAddWithGradients()
