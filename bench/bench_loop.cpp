@@ -12,7 +12,7 @@
 // alone). Measured on the test slides after every round: slide AUC and attention patch AUC
 // (attention × N pooled over the tumour test slides).
 //   bench_loop [--seeds 5] [--first-seed 1] [--rounds 3] [--count 20] [--model srmil] [--epochs 20]
-//   [--tune-epochs 8]
+//   [--tune-epochs 8] [--arms evidence,disagreement,consistency,attention,random,none]
 //              [--signal 1.5] [--mimics 0.05] [--w-inst 1] [--target 0.9] [--threads 1]
 #include "infer/Predictor.h"
 #include "review/Acquisition.h"
@@ -51,6 +51,7 @@ Split splitOf(const LabelTable& labels)
 
 struct Scores {
     double slideAuc = 0, patchAuc = 0;
+    double evidenceAuc = std::nan(""); // the signed evidence map's patch AUC, where the model has one
 };
 
 Scores evaluate(const QString& run, const MilDataset& data)
@@ -58,7 +59,7 @@ Scores evaluate(const QString& run, const MilDataset& data)
     const Predictor predictor(run, QStringLiteral("cpu"));
     std::vector<float> probabilities;
     std::vector<int> labels;
-    std::vector<double> attention;
+    std::vector<double> attention, evidence;
     std::vector<bool> tumour;
     for (const MilSample& s : data.samples(QStringLiteral("test"))) {
         const Prediction p = predictor.predict(s.bag);
@@ -66,12 +67,15 @@ Scores evaluate(const QString& run, const MilDataset& data)
         labels.push_back(s.label);
         if (s.label != 1)
             continue;
+        const std::vector<float> towardTumour = p.evidenceTowardPositive();
+        evidence.insert(evidence.end(), towardTumour.begin(), towardTumour.end());
         for (int i = 0; i < s.bag.count; ++i) {
             attention.push_back(double(p.attention[std::size_t(i)]) * s.bag.count);
             tumour.push_back(s.bag.patchLabels[std::size_t(i)] > 0.5f);
         }
     }
-    return {ClassificationMetrics::compute(probabilities, labels, 2).macroAuc, rocAuc(attention, tumour)};
+    return {ClassificationMetrics::compute(probabilities, labels, 2).macroAuc, rocAuc(attention, tumour),
+            evidence.size() == tumour.size() ? rocAuc(evidence, tumour) : std::nan("")};
 }
 
 // The proposals of one round on the tumour training slides, given the answers so far.
@@ -120,17 +124,32 @@ int main(int argc, char** argv)
     const QString model =
         modelAt >= 0 && modelAt + 1 < args.size() ? args[modelAt + 1] : QStringLiteral("srmil");
     torch::set_num_threads(threads);
-    const std::vector<Arm> arms = {{QStringLiteral("disagreement"), Acquisition::Disagreement},
-                                   {QStringLiteral("consistency"), Acquisition::Consistency},
-                                   {QStringLiteral("attention"), Acquisition::Attention},
-                                   {QStringLiteral("random"), Acquisition::Random},
-                                   {QStringLiteral("none"), std::nullopt}};
+    std::vector<Arm> arms = {{QStringLiteral("evidence"), Acquisition::Evidence},
+                             {QStringLiteral("disagreement"), Acquisition::Disagreement},
+                             {QStringLiteral("consistency"), Acquisition::Consistency},
+                             {QStringLiteral("attention"), Acquisition::Attention},
+                             {QStringLiteral("random"), Acquisition::Random},
+                             {QStringLiteral("none"), std::nullopt}};
+    // --arms evidence,random: fewer fine-tunings per seed; the first named is compared with the rest.
+    if (const qsizetype at = args.indexOf(QStringLiteral("--arms")); at >= 0 && at + 1 < args.size()) {
+        std::vector<Arm> chosen;
+        for (const QString& name : args[at + 1].split(QLatin1Char(','))) {
+            const auto arm =
+                std::find_if(arms.begin(), arms.end(), [&](const Arm& a) { return a.name == name; });
+            if (arm == arms.end()) {
+                std::fprintf(stderr, "bench_loop: no arm '%s'\n", qPrintable(name));
+                return 2;
+            }
+            chosen.push_back(*arm);
+        }
+        arms = chosen;
+    }
     std::printf(
         "bench_loop: %s, %d seeds, %d rounds of %d answers, signal %.2f, mimics %.2f, %d epochs then %d "
         "per round, w_inst %.1f\n\n",
         qPrintable(model), seeds, rounds, count, signal, mimics, epochs, tuneEpochs, instanceWeight);
-    std::printf("%-4s %-12s %5s %7s %9s %9s %8s\n", "seed", "acquisition", "round", "answers", "slide AUC",
-                "patch AUC", "tumour");
+    std::printf("%-4s %-12s %5s %7s %9s %9s %9s %8s\n", "seed", "acquisition", "round", "answers",
+                "slide AUC", "patch AUC", "evid. AUC", "tumour");
     std::fflush(stdout);
     // [arm][round] per seed; round 0 is the model before any answer.
     std::map<QString, std::vector<std::vector<Scores>>> results;
@@ -176,8 +195,8 @@ int main(int argc, char** argv)
         clock.start();
         Trainer(config, base, initial).run();
         const Scores start = evaluate(initial, base);
-        std::printf("%-4d %-12s %5d %7d %9.3f %9.3f %8s   (%.0f s)\n", seed, "-", 0, 0, start.slideAuc,
-                    start.patchAuc, "", double(clock.elapsed()) / 1000);
+        std::printf("%-4d %-12s %5d %7d %9.3f %9.3f %9.3f %8s   (%.0f s)\n", seed, "-", 0, 0, start.slideAuc,
+                    start.patchAuc, start.evidenceAuc, "", double(clock.elapsed()) / 1000);
         std::fflush(stdout);
         for (const Arm& arm : arms) {
             std::vector<Scores> curve{start};
@@ -215,8 +234,8 @@ int main(int argc, char** argv)
                 Trainer(tune, data, run).run();
                 curve.push_back(evaluate(run, base));
                 std::printf(
-                    "%-4d %-12s %5d %7d %9.3f %9.3f %8s   (%.0f s)\n", seed, qPrintable(arm.name), round,
-                    allAnswers, curve.back().slideAuc, curve.back().patchAuc,
+                    "%-4d %-12s %5d %7d %9.3f %9.3f %9.3f %8s   (%.0f s)\n", seed, qPrintable(arm.name),
+                    round, allAnswers, curve.back().slideAuc, curve.back().patchAuc, curve.back().evidenceAuc,
                     allAnswers ? qPrintable(QString::number(double(tumourAnswers) / allAnswers, 'f', 2)) : "",
                     double(clock.elapsed()) / 1000);
                 std::fflush(stdout);

@@ -476,13 +476,13 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">%1: Farbskala viridis über %2 Patches, Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts: gelb am höchsten, violett am niedrigsten), mit 60 % Deckkraft gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="13"/>
-        <location filename="../core/report/ReportDocument.cpp" line="231"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="47"/>
+        <location filename="../core/report/ReportDocument.cpp" line="232"/>
         <source>Reconstruction consistency</source>
         <translation>Rekonstruktionskonsistenz</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="11"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="45"/>
         <location filename="../core/report/ReportDocument.cpp" line="229"/>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
@@ -492,38 +492,55 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">hoch = hier sah das Modell hin</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="17"/>
-        <location filename="../core/report/ReportDocument.cpp" line="233"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="49"/>
+        <location filename="../core/report/ReportDocument.cpp" line="231"/>
+        <source>Evidence</source>
+        <translation>Evidenz</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="53"/>
+        <location filename="../core/report/ReportDocument.cpp" line="234"/>
         <source>Uncertainty</source>
         <translation>Unsicherheit</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="24"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="60"/>
         <source>high = weighed most</source>
         <translation>hoch = am stärksten gewichtet</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="26"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="62"/>
         <source>low = unlike its neighbours</source>
         <translation>niedrig = anders als seine Nachbarn</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="30"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="64"/>
+        <source>high = for the predicted class</source>
+        <translation>hoch = für die vorhergesagte Klasse</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="68"/>
         <source>high = the folds disagree</source>
         <translation>hoch = die Folds sind uneins</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="83"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="124"/>
+        <source>%1 (0 in the middle)</source>
+        <translation>%1 (0 in der Mitte)</translation>
+    </message>
+    <message>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="130"/>
         <source>%1 (percentile)</source>
         <translation>%1 (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="84"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="131"/>
         <source>%1 (min–max)</source>
         <translation>%1 (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../core/heatmap/ScoreMap.cpp" line="85"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="125"/>
+        <location filename="../core/heatmap/ScoreMap.cpp" line="132"/>
         <source>hot: %1</source>
         <translation>heiß: %1</translation>
     </message>
@@ -532,22 +549,22 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">heißes Ende: %1</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="29"/>
+        <location filename="../core/report/ReportContent.cpp" line="31"/>
         <source>percentile normalisation (each patch&apos;s rank among the slide&apos;s patches)</source>
         <translation>Perzentil-Normierung (Rang jedes Patches unter den Patches des Schnitts)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="30"/>
+        <location filename="../core/report/ReportContent.cpp" line="32"/>
         <source>min–max normalisation</source>
         <translation>Min-Max-Normierung</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="32"/>
+        <location filename="../core/report/ReportContent.cpp" line="34"/>
         <source>the hot end marks the patches the model weighed most</source>
         <translation>das heiße Ende markiert die Patches, die das Modell am stärksten gewichtete</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="34"/>
+        <location filename="../core/report/ReportContent.cpp" line="36"/>
         <source>drawn reversed: the hot end marks the patches least like their neighbours (low consistency)</source>
         <translation>umgekehrt gezeichnet: das heiße Ende markiert die Patches, die ihren Nachbarn am wenigsten gleichen (niedrige Konsistenz)</translation>
     </message>
@@ -556,7 +573,7 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">das heiße Ende markiert die Patches, über deren Aufmerksamkeitsrang die Folds am meisten uneins sind (die Streuung seines Perzentils)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="38"/>
+        <location filename="../core/report/ReportContent.cpp" line="44"/>
         <source>%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.</source>
         <translation>%1: Farbskala %2 über %3 Patches, %4; %5. Gezeichnet mit %6 % Deckkraft.</translation>
     </message>
@@ -571,18 +588,18 @@ srun tessera-cli %2 --distributed
         <translation>%1: die Schnittdatei fehlt (das Projekt erwartet sie dort)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="77"/>
+        <location filename="../core/report/ReportContent.cpp" line="83"/>
         <source>%1 bytes, SHA-1 of the first MiB %2</source>
         <translation>%1 Bytes, SHA-1 des ersten MiB %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="81"/>
         <location filename="../core/report/ReportContent.cpp" line="87"/>
+        <location filename="../core/report/ReportContent.cpp" line="93"/>
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="85"/>
+        <location filename="../core/report/ReportContent.cpp" line="91"/>
         <source> (estimated from the resolution)</source>
         <translation> (aus der Auflösung geschätzt)</translation>
     </message>
@@ -592,48 +609,58 @@ srun tessera-cli %2 --distributed
         <translation>%1: kein Lauf „%2“ in diesem Projekt</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="36"/>
+        <location filename="../core/report/ReportContent.cpp" line="29"/>
+        <source>a scale symmetric about 0 (grey), ± the strongest patch&apos;s evidence</source>
+        <translation>eine um 0 (grau) symmetrische Skala, ± die Evidenz des stärksten Patches</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="39"/>
+        <source>the hot end marks the patches that push the slide toward %1, the cold end those that push it away</source>
+        <translation>das heiße Ende markiert die Patches, die den Schnitt zu %1 hin schieben, das kalte Ende jene, die ihn davon wegschieben</translation>
+    </message>
+    <message>
+        <location filename="../core/report/ReportContent.cpp" line="42"/>
         <source>the hot end marks the patches whose weight the folds disagree on most (the spread of their attention, in even shares)</source>
         <translation>das heiße Ende markiert die Patches, über deren Gewicht die Folds am meisten uneins sind (die Streuung ihrer Aufmerksamkeit, in gleichen Anteilen)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="105"/>
+        <location filename="../core/report/ReportContent.cpp" line="111"/>
         <source>Model results: run %1 has no prediction for this slide.</source>
         <translation>Modellergebnisse: Lauf %1 hat keine Vorhersage für diesen Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="106"/>
+        <location filename="../core/report/ReportContent.cpp" line="112"/>
         <source>Model results: no model has been applied to this slide.</source>
         <translation>Modellergebnisse: auf diesen Schnitt wurde noch kein Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="116"/>
+        <location filename="../core/report/ReportContent.cpp" line="122"/>
         <source>none (trained afresh)</source>
         <translation>keiner (neu trainiert)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="137"/>
+        <location filename="../core/report/ReportContent.cpp" line="146"/>
         <source>Reconstruction consistency: model %1 has no reconstruction.</source>
         <translation>Rekonstruktionskonsistenz: Modell %1 hat keine Rekonstruktion.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="152"/>
-        <location filename="../core/report/ReportDocument.cpp" line="265"/>
+        <location filename="../core/report/ReportContent.cpp" line="161"/>
+        <location filename="../core/report/ReportDocument.cpp" line="266"/>
         <source>Unclassified</source>
         <translation>Ohne Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="187"/>
+        <location filename="../core/report/ReportContent.cpp" line="196"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="209"/>
+        <location filename="../core/report/ReportContent.cpp" line="218"/>
         <source>Attention rank %1 (percentile %2)</source>
         <translation>Aufmerksamkeitsrang %1 (Perzentil %2)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportContent.cpp" line="215"/>
+        <location filename="../core/report/ReportContent.cpp" line="224"/>
         <source>Regions: there are no annotations on this slide.</source>
         <translation>Regionen: auf diesem Schnitt gibt es keine Annotationen.</translation>
     </message>
@@ -659,7 +686,7 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ReportDocument.cpp" line="128"/>
-        <location filename="../core/report/ReportDocument.cpp" line="318"/>
+        <location filename="../core/report/ReportDocument.cpp" line="319"/>
         <source>Slide report: %1</source>
         <translation>Schnittbericht: %1</translation>
     </message>
@@ -745,8 +772,8 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ReportDocument.cpp" line="194"/>
-        <location filename="../core/report/ReportDocument.cpp" line="243"/>
-        <location filename="../core/report/ReportDocument.cpp" line="260"/>
+        <location filename="../core/report/ReportDocument.cpp" line="244"/>
+        <location filename="../core/report/ReportDocument.cpp" line="261"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
@@ -973,52 +1000,52 @@ srun tessera-cli %2 --distributed
         <translation>keine (Wahrscheinlichkeiten, wie das Modell sie ausgibt)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="236"/>
+        <location filename="../core/report/ReportDocument.cpp" line="237"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="238"/>
+        <location filename="../core/report/ReportDocument.cpp" line="239"/>
         <source>No annotations on this slide.</source>
         <translation>Keine Annotationen auf diesem Schnitt.</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="243"/>
+        <location filename="../core/report/ReportDocument.cpp" line="244"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="244"/>
+        <location filename="../core/report/ReportDocument.cpp" line="245"/>
         <source>Area (%1)</source>
         <translation>Fläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="245"/>
+        <location filename="../core/report/ReportDocument.cpp" line="246"/>
         <source>Perimeter (%1)</source>
         <translation>Umfang (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="246"/>
+        <location filename="../core/report/ReportDocument.cpp" line="247"/>
         <source>Mean attention (percentile)</source>
         <translation>Mittlere Aufmerksamkeit (Perzentil)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="256"/>
+        <location filename="../core/report/ReportDocument.cpp" line="257"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="260"/>
+        <location filename="../core/report/ReportDocument.cpp" line="261"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="261"/>
+        <location filename="../core/report/ReportDocument.cpp" line="262"/>
         <source>Total area (%1)</source>
         <translation>Gesamtfläche (%1)</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="272"/>
+        <location filename="../core/report/ReportDocument.cpp" line="273"/>
         <source>Crops</source>
         <translation>Ausschnitte</translation>
     </message>
@@ -1079,18 +1106,18 @@ srun tessera-cli %2 --distributed
         <translation>Nicht in diesem Bericht</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="300"/>
+        <location filename="../core/report/ReportDocument.cpp" line="301"/>
         <source>For research use only. Not for diagnostic use. Tessera %1, %2</source>
         <translation>Nur für Forschungszwecke. Nicht für die Diagnostik. Tessera %1, %2</translation>
     </message>
     <message>
-        <location filename="../core/report/ReportDocument.cpp" line="303"/>
+        <location filename="../core/report/ReportDocument.cpp" line="304"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
         <location filename="../core/report/ComparisonReport.cpp" line="319"/>
-        <location filename="../core/report/ReportDocument.cpp" line="326"/>
+        <location filename="../core/report/ReportDocument.cpp" line="327"/>
         <source>%1 cannot be written: the PDF could not be started</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht begonnen werden</translation>
     </message>
@@ -1206,7 +1233,7 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../core/report/ComparisonReport.cpp" line="487"/>
-        <location filename="../core/report/ReportDocument.cpp" line="334"/>
+        <location filename="../core/report/ReportDocument.cpp" line="335"/>
         <source>%1 cannot be written: the PDF could not be completed</source>
         <translation>%1 kann nicht geschrieben werden: Das PDF konnte nicht fertiggestellt werden</translation>
     </message>
@@ -1325,32 +1352,32 @@ srun tessera-cli %2 --distributed
         <translation>%1 kann nicht als Ensemble dienen: seine Folds %2 und %3 unterscheiden sich in Modell, Klassen oder Merkmalen; trainieren Sie die Folds erneut mit einem Befehl</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="280"/>
+        <location filename="../core/infer/Predictor.cpp" line="303"/>
         <source>%1 (%2, the median of %3 folds)</source>
         <translation>%1 (%2, der Median von %3 Folds)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="289"/>
+        <location filename="../core/infer/Predictor.cpp" line="313"/>
         <source>run %1&apos;s reference holds too few slides to judge new ones by (%2)</source>
         <translation>die Referenz von Lauf %1 enthält zu wenige Schnitte, um neue daran zu messen (%2)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="320"/>
+        <location filename="../core/infer/Predictor.cpp" line="355"/>
         <source> (mean of %1 folds)</source>
         <translation> (Mittel aus %1 Folds)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="335"/>
+        <location filename="../core/infer/Predictor.cpp" line="370"/>
         <source>; each fold&apos;s probabilities calibrated with its own temperature</source>
         <translation>; die Wahrscheinlichkeiten jedes Folds mit seiner eigenen Temperatur kalibriert</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="337"/>
+        <location filename="../core/infer/Predictor.cpp" line="372"/>
         <source>; probabilities calibrated (temperature %1)</source>
         <translation>; Wahrscheinlichkeiten kalibriert (Temperatur %1)</translation>
     </message>
     <message>
-        <location filename="../core/infer/Predictor.cpp" line="338"/>
+        <location filename="../core/infer/Predictor.cpp" line="373"/>
         <source>; reference: %1</source>
         <translation>; Referenz: %1</translation>
     </message>
@@ -2149,22 +2176,22 @@ srun tessera-cli %2 --distributed
 <context>
     <name>tessera::core::ViewLayout</name>
     <message>
-        <location filename="../core/project/ViewLayout.cpp" line="53"/>
+        <location filename="../core/project/ViewLayout.cpp" line="52"/>
         <source>Cannot read the view layout %1: %2</source>
         <translation>Die Ansichtsaufteilung %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/project/ViewLayout.cpp" line="58"/>
+        <location filename="../core/project/ViewLayout.cpp" line="57"/>
         <source>The view layout %1 is damaged (%2); the views stay single until it is saved again</source>
         <translation>Die Ansichtsaufteilung %1 ist beschädigt (%2); die Ansicht bleibt ungeteilt, bis sie neu gespeichert wird</translation>
     </message>
     <message>
-        <location filename="../core/project/ViewLayout.cpp" line="72"/>
+        <location filename="../core/project/ViewLayout.cpp" line="71"/>
         <source>unknown split &apos;%1&apos;</source>
         <translation>unbekannte Aufteilung „%1“</translation>
     </message>
     <message>
-        <location filename="../core/project/ViewLayout.cpp" line="84"/>
+        <location filename="../core/project/ViewLayout.cpp" line="83"/>
         <source>unknown map &apos;%1&apos;</source>
         <translation>unbekannte Karte „%1“</translation>
     </message>
@@ -2312,6 +2339,16 @@ srun tessera-cli %2 --distributed
     </message>
     <message>
         <location filename="../ui/analysis/AnalysisPanel.cpp" line="103"/>
+        <source>Evidence (for or against the prediction)</source>
+        <translation>Evidenz (für oder gegen die Vorhersage)</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="105"/>
+        <source>Which way each patch pushes the slide: red toward the predicted class, blue away from it, grey neither. Attention says where the model looks; evidence says what it makes of it. SR-MIL and ABMIL runs make this map.</source>
+        <translation>In welche Richtung jeder Patch den Schnitt schiebt: rot zur vorhergesagten Klasse hin, blau von ihr weg, grau weder noch. Die Attention zeigt, wohin das Modell schaut; die Evidenz, was es daraus macht. SR-MIL- und ABMIL-Läufe erstellen diese Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="108"/>
         <source>SR-MIL runs make this map.</source>
         <translation>SR-MIL-Läufe erzeugen diese Karte.</translation>
     </message>
@@ -2320,122 +2357,132 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung des Aufmerksamkeitsperzentils jedes Patches über die Folds. Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="105"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="110"/>
         <source>Where the folds of a cross-validation disagree on which patches matter: the spread over the folds of each patch&apos;s attention, in multiples of an even share (1 = 1/N of the slide). Only an ensemble (a --folds run used whole) has one.</source>
         <translation>Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung der Aufmerksamkeit jedes Patches über die Folds, in Vielfachen eines gleichen Anteils (1 = 1/N des Schnitts). Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="108"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="113"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="109"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="114"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="126"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="131"/>
         <source>Heatmap display</source>
         <translation>Heatmap-Darstellung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="139"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="144"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="140"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="145"/>
         <source>Raw (min–max)</source>
         <translation>Rohwerte (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="160"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="165"/>
         <source>Smooth between patches</source>
         <translation>Zwischen Patches glätten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="161"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="166"/>
         <source>Attention colours</source>
         <translation>Farben Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="162"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="167"/>
+        <source>Evidence colours</source>
+        <translation>Farben der Evidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="168"/>
         <source>Consistency colours</source>
         <translation>Farben Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="163"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="169"/>
         <source>Uncertainty colours</source>
         <translation>Farben der Unsicherheit</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="184"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="190"/>
+        <source>Strongest evidence</source>
+        <translation>Stärkste Evidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="192"/>
         <source>Most uncertain</source>
         <translation>Am unsichersten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="289"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="297"/>
         <source>%1, ensemble of %2 folds</source>
         <translation>%1, Ensemble aus %2 Folds</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="313"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="321"/>
         <source>%1 ± %2 %</source>
         <translation>%1 ± %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="321"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="329"/>
         <source>Mean of %1 folds&apos; calibrated probabilities ± their standard deviation</source>
         <translation>Mittel der kalibrierten Wahrscheinlichkeiten von %1 Folds ± ihre Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="339"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="347"/>
         <source>Not to be trusted: the slide is unlike the training data.</source>
         <translation>Nicht vertrauenswürdig: Der Schnitt ähnelt nicht den Trainingsdaten.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="353"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="361"/>
         <source>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="355"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="363"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="357"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="365"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Score&lt;/th&gt;&lt;th&gt;Spreads above typical&lt;/th&gt;&lt;th&gt;Value&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Flagged above %3: %4.&lt;br&gt;Compared with %5 of the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Maß&lt;/th&gt;&lt;th&gt;Streuungen über typisch&lt;/th&gt;&lt;th&gt;Wert&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Markiert über %3: %4.&lt;br&gt;Verglichen mit %5 des Laufs.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="367"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="375"/>
         <source>&lt;p&gt;Each fold&apos;s probabilities calibrated by its own temperature.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Wahrscheinlichkeiten jedes Folds sind mit seiner eigenen Temperatur kalibriert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="369"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="377"/>
         <source>&lt;p&gt;Probabilities calibrated by temperature scaling (T = %1).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wahrscheinlichkeiten durch Temperaturskalierung kalibriert (T = %1).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="373"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="381"/>
         <source>&lt;b&gt;⚠ Unlike the training data&lt;/b&gt; (%1 %2 spreads above typical)</source>
         <translation>&lt;b&gt;⚠ Anders als die Trainingsdaten&lt;/b&gt; (%1 %2 Streuungen über typisch)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="380"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="388"/>
         <source>✓ Like the training data (score %1, flagged above %2)</source>
         <translation>✓ Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="383"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="391"/>
         <source>Not checked against the training data</source>
         <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="423"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="431"/>
         <source>Reading gallery patches</source>
         <translation>Galerie-Patches werden gelesen</translation>
     </message>
@@ -2444,52 +2491,52 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">Farbskala</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="164"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="170"/>
         <source>Scale</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="165"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="171"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="166"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="172"/>
         <source>Hides the cold end of each map: patches whose normalized score is below this (for consistency, the patches most like their neighbours).</source>
         <translation>Blendet das kalte Ende jeder Karte aus: Patches, deren normierter Wert darunter liegt (bei der Konsistenz die Patches, die ihren Nachbarn am meisten gleichen).</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="168"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="174"/>
         <source>Hide below</source>
         <translation>Ausblenden unter</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="182"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="189"/>
         <source>Highest attention</source>
         <translation>Höchste Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="183"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="191"/>
         <source>Lowest consistency</source>
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="282"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="290"/>
         <source>Loading the stored results…</source>
         <translation>Gespeicherte Ergebnisse werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="283"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="291"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="290"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="298"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="293"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="301"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1
@@ -4310,81 +4357,86 @@ Ergebnisse: %2</translation>
     </message>
     <message>
         <location filename="../ui/review/ReviewPanel.cpp" line="62"/>
+        <source>Disagreement (attention vs. evidence)</source>
+        <translation>Widerspruch (Attention vs. Evidenz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/ReviewPanel.cpp" line="63"/>
         <source>Unbacked attention (consistency)</source>
         <translation>Ungestützte Aufmerksamkeit (Konsistenz)</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="63"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="64"/>
         <source>Highest attention</source>
         <translation>Höchste Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="64"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="65"/>
         <source>Random</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="65"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="66"/>
         <source>How the run chooses what to ask (docs/REVIEW.md)</source>
         <translation>Wie der Lauf auswählt, was er fragt (docs/REVIEW.md)</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="69"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="70"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="70"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="71"/>
         <source>Ask by</source>
         <translation>Fragen nach</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="71"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="72"/>
         <source>Proposals</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="121"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="122"/>
         <source>Open a project with a finished run</source>
         <translation>Öffnen Sie ein Projekt mit einem abgeschlossenen Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="161"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="162"/>
         <source>No proposals yet: choose a run and Ask.</source>
         <translation>Noch keine Vorschläge: wählen Sie einen Lauf und „Fragen“.</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="165"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="166"/>
         <source>Queues a fine-tuning job from %1 with the project&apos;s annotations, your answers among them</source>
         <translation>Stellt einen Nachtrainingsauftrag von %1 mit den Annotationen des Projekts in die Warteschlange, Ihre Antworten eingeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="168"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="169"/>
         <source>Answer some proposals first</source>
         <translation>Beantworten Sie zuerst einige Vorschläge</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="200"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="201"/>
         <source>Every proposal is settled.</source>
         <translation>Jeder Vorschlag ist erledigt.</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="204"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="205"/>
         <source>the run may have missed something here</source>
         <translation>der Lauf hat hier vielleicht etwas übersehen</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="205"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="206"/>
         <source>the run may be wrong to look here</source>
         <translation>der Lauf schaut hier vielleicht zu Unrecht hin</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="206"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="207"/>
         <source>ranked by %1</source>
         <translation>gereiht nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/ReviewPanel.cpp" line="207"/>
+        <location filename="../ui/review/ReviewPanel.cpp" line="208"/>
         <source>&lt;b&gt;%1 of %2&lt;/b&gt; · %3 · %4 (score %5). What is it?</source>
         <translation>&lt;b&gt;%1 von %2&lt;/b&gt; · %3 · %4 (Wert %5). Was ist das?</translation>
     </message>
@@ -4714,11 +4766,16 @@ Kalibrierung: %4</translation>
     </message>
     <message>
         <location filename="../ui/document/SlideAnalysis.cpp" line="148"/>
+        <source> · evidence %1 (p%2; %3)</source>
+        <translation> · Evidenz %1 (p%2; %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="153"/>
         <source> · consistency %1 (p%2; %3)</source>
         <translation> · Konsistenz %1 (p%2; %3)</translation>
     </message>
     <message>
-        <location filename="../ui/document/SlideAnalysis.cpp" line="153"/>
+        <location filename="../ui/document/SlideAnalysis.cpp" line="158"/>
         <source> · uncertainty %1 (p%2; %3)</source>
         <translation> · Unsicherheit %1 (p%2; %3)</translation>
     </message>
@@ -4919,79 +4976,79 @@ Kalibrierung: %4</translation>
 <context>
     <name>tessera::ui::SplitPane</name>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="46"/>
+        <location filename="../ui/split/SplitPane.cpp" line="44"/>
         <source>View %1</source>
         <translation>Ansicht %1</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="48"/>
+        <location filename="../ui/split/SplitPane.cpp" line="46"/>
         <source>View %1 · %2</source>
         <translation>Ansicht %1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="54"/>
+        <location filename="../ui/split/SplitPane.cpp" line="52"/>
         <source>The run whose maps this view shows (runs that have predicted this slide)</source>
         <translation>Der Lauf, dessen Karten diese Ansicht zeigt (Läufe, die diesen Schnitt vorhergesagt haben)</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="57"/>
+        <location filename="../ui/split/SplitPane.cpp" line="55"/>
         <source>no stored results</source>
         <translation>keine gespeicherten Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="64"/>
+        <location filename="../ui/split/SplitPane.cpp" line="62"/>
         <source>− View 1</source>
         <translation>− Ansicht 1</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="66"/>
+        <location filename="../ui/split/SplitPane.cpp" line="64"/>
         <source>Show where View 1 and this view disagree: View 1 minus this view, in percentile points of the chosen map</source>
         <translation>Zeigt, wo Ansicht 1 und diese Ansicht sich unterscheiden: Ansicht 1 minus diese Ansicht, in Perzentilpunkten der gewählten Karte</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="71"/>
-        <location filename="../ui/split/SplitPane.cpp" line="81"/>
+        <location filename="../ui/split/SplitPane.cpp" line="69"/>
+        <location filename="../ui/split/SplitPane.cpp" line="79"/>
         <source>Linked</source>
         <translation>Verknüpft</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="74"/>
+        <location filename="../ui/split/SplitPane.cpp" line="72"/>
         <source>Follow the other views&apos; pan, zoom and pointer</source>
         <translation>Verschieben, Zoom und Zeiger der anderen Ansichten folgen</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="81"/>
+        <location filename="../ui/split/SplitPane.cpp" line="79"/>
         <source>Unlinked</source>
         <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="225"/>
-        <location filename="../ui/split/SplitPane.cpp" line="245"/>
+        <location filename="../ui/split/SplitPane.cpp" line="223"/>
+        <location filename="../ui/split/SplitPane.cpp" line="243"/>
         <source>%1 has no map of %2</source>
         <translation>%1 hat keine Karte „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="234"/>
+        <location filename="../ui/split/SplitPane.cpp" line="232"/>
         <source>A difference needs both views on the same slide; these show two slides</source>
         <translation>Eine Differenz braucht beide Ansichten auf demselben Schnitt; diese zeigen zwei Schnitte</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="239"/>
+        <location filename="../ui/split/SplitPane.cpp" line="237"/>
         <source>Both views need a run for a difference</source>
         <translation>Für eine Differenz brauchen beide Ansichten einen Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="253"/>
+        <location filename="../ui/split/SplitPane.cpp" line="251"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="257"/>
+        <location filename="../ui/split/SplitPane.cpp" line="255"/>
         <source>View 1 (%1)</source>
         <translation>Ansicht 1 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/split/SplitPane.cpp" line="258"/>
+        <location filename="../ui/split/SplitPane.cpp" line="256"/>
         <source>View %1 (%2)</source>
         <translation>Ansicht %1 (%2)</translation>
     </message>

@@ -1,4 +1,4 @@
-// tessera-cli heatmap: a slide thumbnail with the attention or consistency map and a legend.
+// tessera-cli heatmap: a slide thumbnail with one of a run's maps and a legend.
 #include "CommandOptions.h"
 
 #include "common/AtomicFile.h"
@@ -26,17 +26,19 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
                 QStringLiteral("dir"));
     options.add(QStringLiteral("slide"), QStringLiteral("The slide."), QStringLiteral("file"));
     options.add(QStringLiteral("map"),
-                QStringLiteral("attention, consistency (SR-MIL) or uncertainty (a --folds folder as --run)."),
+                QStringLiteral("attention, evidence (signed, SR-MIL and ABMIL), consistency (SR-MIL) or "
+                               "uncertainty (a --folds folder as --run)."),
                 QStringLiteral("name"), QStringLiteral("attention"));
     options.add(QStringLiteral("out"), QStringLiteral("Output PNG."), QStringLiteral("file"));
     options.add(QStringLiteral("project"),
                 QStringLiteral("Project folder (default: the run's parent folder)."), QStringLiteral("dir"));
-    options.add(QStringLiteral("colormap"),
-                QStringLiteral("Colour map: %1 (default: viridis for attention, inferno for consistency, "
-                               "which is drawn reversed so that low consistency comes out hot, turbo for "
-                               "uncertainty).")
-                    .arg(core::colormapNames().join(QStringLiteral(", "))),
-                QStringLiteral("name"));
+    options.add(
+        QStringLiteral("colormap"),
+        QStringLiteral("Colour map: %1 (default: viridis for attention, inferno for consistency, "
+                       "which is drawn reversed so that low consistency comes out hot, turbo for "
+                       "uncertainty, coolwarm for evidence, centred on 0 whatever the normalization).")
+            .arg(core::colormapNames().join(QStringLiteral(", "))),
+        QStringLiteral("name"));
     options.add(QStringLiteral("normalization"), QStringLiteral("percentile (as CLAM) or raw (min–max)."),
                 QStringLiteral("mode"), QStringLiteral("percentile"));
     options.add(QStringLiteral("threshold"), QStringLiteral("Hide normalized scores below this (0–1)."),
@@ -51,12 +53,8 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
     options.addThreads(QStringLiteral("Patch readers if features must be extracted"));
     options.parse(arguments);
     options.require({"run", "slide", "out"});
-    const QString map =
-        options.choice(QStringLiteral("map"), {QStringLiteral("attention"), QStringLiteral("consistency"),
-                                               QStringLiteral("uncertainty")});
-    const core::ScoreMap scoreMap = map == QLatin1String("attention")     ? core::ScoreMap::Attention
-                                    : map == QLatin1String("consistency") ? core::ScoreMap::Consistency
-                                                                          : core::ScoreMap::Uncertainty;
+    const core::ScoreMap scoreMap =
+        *core::scoreMapFromName(options.choice(QStringLiteral("map"), core::scoreMapNames()));
     core::HeatmapSettings settings;
     if (options.isSet(QStringLiteral("colormap")))
         settings.setColormap(scoreMap, *core::colormapFromName(options.choice(QStringLiteral("colormap"),
@@ -103,6 +101,10 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
                 ? QStringLiteral("Run %1 is a single run and has no uncertainty map; train with "
                                  "--folds K and give the folds' folder as --run")
                       .arg(runDir)
+            : scoreMap == core::ScoreMap::Evidence
+                ? QStringLiteral("Run %1 (%2) has no evidence map; SR-MIL and ABMIL make one (TransMIL's "
+                                 "attention is not on its path to the logits)")
+                      .arg(runDir, p.model)
                 : QStringLiteral("Run %1 (%2) has no consistency map; only SR-MIL reconstructs "
                                  "patches")
                       .arg(runDir, p.model));

@@ -207,8 +207,11 @@ QJsonObject trainAndScore(const QString& model, const QualitySpec& q, double sig
             patchScoreAuc(run.path(), data, labels, PatchScore::Classifier);
     }
     if (const double evidence = patchScoreAuc(run.path(), data, labels, PatchScore::Evidence);
-        !std::isnan(evidence))
+        !std::isnan(evidence)) {
         line[QStringLiteral("evidence_auc")] = evidence;
+        // Which definition (bench/results/README.md): lines without it hold the uncentred one.
+        line[QStringLiteral("evidence_baseline")] = QStringLiteral("even");
+    }
     if (search) {
         QJsonArray candidates;
         const QJsonArray searched = folder.readResult().value_or(core::RunResult{}).candidates;

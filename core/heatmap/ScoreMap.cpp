@@ -2,7 +2,41 @@
 
 #include <QObject>
 
+#include <algorithm>
+#include <cmath>
+
 namespace tessera::core {
+
+QString scoreMapName(ScoreMap map)
+{
+    switch (map) {
+    case ScoreMap::Attention:
+        return QStringLiteral("attention");
+    case ScoreMap::Consistency:
+        return QStringLiteral("consistency");
+    case ScoreMap::Evidence:
+        return QStringLiteral("evidence");
+    case ScoreMap::Uncertainty:
+        break;
+    }
+    return QStringLiteral("uncertainty");
+}
+
+std::optional<ScoreMap> scoreMapFromName(const QString& name)
+{
+    for (ScoreMap map : kScoreMaps)
+        if (scoreMapName(map) == name)
+            return map;
+    return std::nullopt;
+}
+
+QStringList scoreMapNames()
+{
+    QStringList names;
+    for (ScoreMap map : kScoreMaps)
+        names << scoreMapName(map);
+    return names;
+}
 
 QString scoreMapTitle(ScoreMap map)
 {
@@ -11,6 +45,8 @@ QString scoreMapTitle(ScoreMap map)
         return QObject::tr("Attention");
     case ScoreMap::Consistency:
         return QObject::tr("Reconstruction consistency");
+    case ScoreMap::Evidence:
+        return QObject::tr("Evidence");
     case ScoreMap::Uncertainty:
         break;
     }
@@ -24,6 +60,8 @@ QString scoreMapHotMeaning(ScoreMap map)
         return QObject::tr("high = weighed most");
     case ScoreMap::Consistency:
         return QObject::tr("low = unlike its neighbours");
+    case ScoreMap::Evidence:
+        return QObject::tr("high = for the predicted class");
     case ScoreMap::Uncertainty:
         break;
     }
@@ -40,6 +78,8 @@ template <typename Settings> auto& colormapIn(Settings& settings, ScoreMap map)
         return settings.attentionColormap;
     case ScoreMap::Consistency:
         return settings.consistencyColormap;
+    case ScoreMap::Evidence:
+        return settings.evidenceColormap;
     case ScoreMap::Uncertainty:
         break;
     }
@@ -71,13 +111,20 @@ HeatmapStyle HeatmapSettings::style(ScoreMap map) const
 bool HeatmapSettings::drawsLike(const HeatmapSettings& other) const
 {
     return attentionColormap == other.attentionColormap && consistencyColormap == other.consistencyColormap &&
-           uncertaintyColormap == other.uncertaintyColormap && normalization == other.normalization &&
-           threshold == other.threshold && smoothing == other.smoothing;
+           uncertaintyColormap == other.uncertaintyColormap && evidenceColormap == other.evidenceColormap &&
+           normalization == other.normalization && threshold == other.threshold &&
+           smoothing == other.smoothing;
 }
 
 LegendText scoreMapLegend(ScoreMap map, Normalization normalization, float lowestScore, float highestScore)
 {
     const auto number = [](float v) { return QString::number(double(v), 'g', 3); };
+    if (map == ScoreMap::Evidence) { // drawn on its own symmetric scale (renderScoreMap)
+        const float reach = std::max(std::abs(lowestScore), std::abs(highestScore));
+        return {QObject::tr("%1 (0 in the middle)").arg(scoreMapTitle(map)),
+                QObject::tr("hot: %1").arg(scoreMapHotMeaning(map)), number(-reach),
+                QStringLiteral("+") + number(reach)};
+    }
     const bool percentile = normalization == Normalization::Percentile;
     LegendText text;
     text.title = percentile ? QObject::tr("%1 (percentile)").arg(scoreMapTitle(map))
@@ -101,7 +148,16 @@ ScoreMapPicture renderScoreMap(ScoreMap map, PatchScores scores, const HeatmapSe
         for (float& v : scores.values)
             v = -v; // drawn reversed: the least consistent patches come out hot
     ScoreMapPicture picture;
-    picture.heatmap = renderHeatmap(scores, settings.style(map), slideSize);
+    HeatmapStyle style = settings.style(map);
+    if (map == ScoreMap::Evidence) {
+        // Signed: 0 stays in the diverging map's middle, so "for" and "against" keep their colours.
+        float reach = 0;
+        for (float v : scores.values)
+            reach = std::max(reach, std::abs(v));
+        reach = reach > 0 ? reach : 1;
+        style.fixedRange = std::pair{-reach, reach};
+    }
+    picture.heatmap = renderHeatmap(scores, style, slideSize);
     if (map == ScoreMap::Consistency)
         picture.heatmap = {picture.heatmap.image, picture.heatmap.downsample, -picture.heatmap.high,
                            -picture.heatmap.low};

@@ -1,16 +1,28 @@
 // The per-patch maps a model makes and how they are drawn, the same in the viewer, the report and
 // the CLI. Each map's hot end is where a pathologist should look: high attention, low
 // reconstruction consistency (a patch unlike its neighbours), so consistency is drawn reversed,
-// and high uncertainty (an ensemble's folds disagree on the patch; infer/Predictor.h).
+// high uncertainty (an ensemble's folds disagree on the patch; infer/Predictor.h), and high
+// evidence (the patch pushes the slide toward the predicted class). Evidence is signed: it is
+// drawn on a diverging scale centred on 0 (grey), symmetric about it, whatever the normalization.
 #pragma once
 
 #include "Heatmap.h"
 
+#include <QStringList>
+#include <optional>
+
 namespace tessera::core {
 
-enum class ScoreMap { Attention, Consistency, Uncertainty };
+enum class ScoreMap { Attention, Consistency, Uncertainty, Evidence };
+constexpr std::size_t kScoreMapCount = 4; // arrays indexed by ScoreMap
 
-QString scoreMapTitle(ScoreMap map); // "Attention", "Reconstruction consistency", "Uncertainty"
+// Every map, in the order the viewer offers them.
+constexpr ScoreMap kScoreMaps[] = {ScoreMap::Attention, ScoreMap::Evidence, ScoreMap::Consistency,
+                                   ScoreMap::Uncertainty};
+QString scoreMapName(ScoreMap map); // "attention", "evidence", "consistency", "uncertainty": files and CLI
+std::optional<ScoreMap> scoreMapFromName(const QString& name);
+QStringList scoreMapNames();         // in kScoreMaps' order
+QString scoreMapTitle(ScoreMap map); // "Attention", "Reconstruction consistency", "Uncertainty", "Evidence"
 // What the hot end of the map means, for legends and hovers: "low = unlike its neighbours".
 QString scoreMapHotMeaning(ScoreMap map);
 
@@ -20,6 +32,7 @@ struct HeatmapSettings {
     Colormap attentionColormap = Colormap::Viridis;
     Colormap consistencyColormap = Colormap::Inferno;
     Colormap uncertaintyColormap = Colormap::Turbo;
+    Colormap evidenceColormap = Colormap::Coolwarm; // diverging: its middle is 0
     Normalization normalization = Normalization::Percentile;
     double threshold = 0; // normalized "notability" below this is not drawn (the cold end)
     double smoothing = 0; // Gaussian sigma in patches; 0 = crisp patches
@@ -33,6 +46,7 @@ struct HeatmapSettings {
 
 // "Attention (percentile)" with the range of the scores at the bar's ends, in the map's own units
 // (consistency's high end on the left, since it is drawn cold), and the hot end's meaning.
+// Evidence: "Evidence (0 in the middle)" from −m to +m, m its largest magnitude.
 LegendText scoreMapLegend(ScoreMap map, Normalization normalization, float lowestScore, float highestScore);
 
 struct ScoreMapPicture {

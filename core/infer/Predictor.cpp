@@ -214,6 +214,29 @@ Prediction Predictor::predict(const FeatureBag& bag, const QString& source) cons
     }
 }
 
+void Predictor::addEvidence(Prediction& p, const nets::BagTensors& tensors) const
+{
+    const auto favoured = std::max_element(p.probabilities.begin(), p.probabilities.end());
+    const int positive = int(favoured - p.probabilities.begin());
+    std::vector<std::vector<float>> perMember;
+    try {
+        for (const Member& m : m_state->members) {
+            torch::manual_seed(0); // as predict(): the same forward pass whose weights are read
+            const torch::Tensor e = m.net->patchEvidence(tensors, positive);
+            if (!e.defined())
+                return; // the model has no evidence map
+            perMember.push_back(toVector(e));
+        }
+    } catch (const std::exception& e) {
+        // The backward pass needs more memory than the prediction; the rest of it stands.
+        if (!nets::isOutOfMemory(e))
+            throw;
+        return;
+    }
+    p.evidence = perMember.size() == 1 ? std::move(perMember.front()) : meanOf(perMember);
+    p.evidenceClass = positive;
+}
+
 Prediction Predictor::predictOn(const FeatureBag& bag) const
 {
     const State& s = *m_state;
@@ -282,6 +305,7 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
                               .arg(judged.size());
         }
     }
+    addEvidence(p, tensors);
     p.ood = outputs[judge].ood;
     const Member& member = s.members[judge];
     p.trustNote = member.trustNote;
@@ -292,9 +316,20 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
     return p;
 }
 
+std::vector<float> Prediction::evidenceTowardPositive() const
+{
+    std::vector<float> toward(evidence);
+    if (evidenceClass == 0)
+        for (float& v : toward)
+            v = -v;
+    return toward;
+}
+
 const std::vector<float>& Prediction::scores(ScoreMap map) const
 {
     switch (map) {
+    case ScoreMap::Evidence:
+        return evidence;
     case ScoreMap::Attention:
         return attention;
     case ScoreMap::Consistency:
@@ -356,6 +391,11 @@ void Prediction::write(const QString& path) const
             writeDataset(f, "consistency", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(consistency.size())},
                          consistency.data(), path);
         writeDataset(f, "coords", H5T_STD_I64LE, H5T_NATIVE_INT64, {n, 2}, coords.data(), path);
+        if (!evidence.empty()) {
+            writeDataset(f, "evidence", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(evidence.size())},
+                         evidence.data(), path);
+            writeAttribute(f, "evidence_class", H5T_NATIVE_INT, &evidenceClass, path);
+        }
         if (!uncertainty.empty())
             writeDataset(f, "uncertainty", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, {hsize_t(uncertainty.size())},
                          uncertainty.data(), path);
@@ -405,6 +445,18 @@ Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
     if (const auto c = shapeOf(f, "consistency"); c.size() == 1 && c[0] == n)
         p.consistency = readAll<float>(f, "consistency", H5T_NATIVE_FLOAT, n, path);
     p.coords = readAll<std::int64_t>(f, "coords", H5T_NATIVE_INT64, 2 * n, path);
+    if (const auto e = shapeOf(f, "evidence"); !e.empty()) {
+        const double toward = numberAttribute(f, "evidence_class").value_or(-1);
+        if (e.size() != 1 || e[0] != n || !(toward >= 0 && toward < double(probabilities[0])) ||
+            toward != std::floor(toward))
+            throw Error(QStringLiteral("%1 is damaged: its evidence map does not match its %2 patches and "
+                                       "%3 classes")
+                            .arg(path)
+                            .arg(n)
+                            .arg(probabilities[0]));
+        p.evidence = readAll<float>(f, "evidence", H5T_NATIVE_FLOAT, n, path);
+        p.evidenceClass = int(toward);
+    }
     const double members = numberAttribute(f, "members").value_or(1);
     if (!(members >= 1 && members <= 1000) || members != std::floor(members))
         throw Error(QStringLiteral("%1 is damaged: it says it was made by %2 models").arg(path).arg(members));
@@ -453,7 +505,7 @@ Prediction readResults(const QString& path) // the caller holds hdf5Mutex()
                         .arg(p.classNames.size())
                         .arg(p.probabilities.size()));
     for (const std::vector<float>* v :
-         {&p.probabilities, &p.attention, &p.consistency, &p.uncertainty, &p.probabilitySpread})
+         {&p.probabilities, &p.attention, &p.consistency, &p.evidence, &p.uncertainty, &p.probabilitySpread})
         for (float x : *v)
             if (!std::isfinite(x))
                 throw Error(QStringLiteral("%1 is damaged: it holds NaN or infinite scores").arg(path));

@@ -11,6 +11,10 @@
 
 namespace tessera::core {
 
+namespace nets {
+struct BagTensors;
+}
+
 struct Prediction {
     QString run;
     QString model;
@@ -18,6 +22,13 @@ struct Prediction {
     std::vector<float> probabilities; // [C]
     std::vector<float> attention;     // [N], sums to 1
     std::vector<float> consistency;   // [N] in [-1, 1]; empty for models without reconstruction
+    // [N] signed: how much each patch pushes the slide toward `evidenceClass`, the class the
+    // prediction favours (MilNet::patchEvidence; an ensemble's mean). Where attention says where
+    // the model looks, this says which way each patch pushes: > 0 toward the class, < 0 away.
+    // Empty (evidenceClass −1) for models whose attention is not on their path to the logits
+    // (TransMIL) and where memory ran out for the backward pass it needs.
+    std::vector<float> evidence;
+    int evidenceClass = -1;
     std::vector<std::int64_t> coords; // [N × 2], level-0 top-left, as in the bag
     int patchStep = 0;                // patch side = grid step in level-0 pixels
     QString extractor;                // of the features the prediction was made from
@@ -49,8 +60,15 @@ struct Prediction {
     // the slide was not judged.
     QString trustSummary() const;
 
-    // HDF5: datasets probabilities, attention, consistency (if any), coords, and for ensembles
-    // uncertainty and probability_sd; attrs run, model, classes (comma-separated),
+    // The evidence pointing away from class 0 (the normal class): negated when its class is 0.
+    // With two classes that is exactly the evidence toward class 1, whichever the prediction
+    // favours (their centred logits are each other's negatives). Empty where there is none. What
+    // an acquisition compares with attention: "tumour-ward" on every slide.
+    std::vector<float> evidenceTowardPositive() const;
+
+    // HDF5: datasets probabilities, attention, consistency (if any), evidence (if any), coords,
+    // and for ensembles uncertainty and probability_sd; attrs run, model, classes (comma-separated),
+    // evidence_class (with evidence),
     // patch_size_level0, extractor, slide, temperature, members, and the verdict as ood (JSON),
     // ood_score, ood_flag (1, 0, or −1 when not judged) and ood_note.
     // Written atomically. Throws Error.
@@ -84,6 +102,8 @@ public:
 
 private:
     Prediction predictOn(const FeatureBag& bag) const;
+    // The members' mean evidence toward the class `p` favours; left empty where a member has none.
+    void addEvidence(Prediction& p, const nets::BagTensors& tensors) const;
 
     struct Member;
     struct State;

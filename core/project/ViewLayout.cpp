@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "heatmap/ScoreMap.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,8 +18,6 @@ namespace tessera::core {
 namespace {
 
 constexpr std::array kModes{SplitMode::Single, SplitMode::Two, SplitMode::Four, SplitMode::Swipe};
-const QStringList kMaps{QStringLiteral("attention"), QStringLiteral("consistency"),
-                        QStringLiteral("uncertainty")};
 
 } // namespace
 
@@ -79,7 +78,7 @@ ViewLayout readViewLayout(const QString& projectFolder)
                         pane.value(QStringLiteral("map")).toString(),
                         pane.value(QStringLiteral("difference")).toBool(false),
                         pane.value(QStringLiteral("linked")).toBool(true)};
-        if (!read.map.isEmpty() && !kMaps.contains(read.map))
+        if (!read.map.isEmpty() && !scoreMapFromName(read.map))
             throw broken(
                 QCoreApplication::translate("tessera::core::ViewLayout", "unknown map '%1'").arg(read.map));
         layout.panes.push_back(read);

@@ -20,7 +20,7 @@ QString splitModeName(SplitMode mode); // "single", "two", "four", "swipe"
 
 struct PaneLayout {
     QString run;             // the run whose prediction the pane shows; empty: the slide's latest
-    QString map;             // "attention", "consistency", "uncertainty"
+    QString map;             // scoreMapName(): "attention", "evidence", …
     bool difference = false; // percentile difference from the first pane's map of the same kind
     bool linked = true;      // follows the other panes' pan, zoom and cursor
     friend bool operator==(const PaneLayout&, const PaneLayout&) = default;

@@ -22,10 +22,12 @@ namespace {
 
 constexpr int kLegendWidth = 280;
 
-QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, int patches)
+QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, const Prediction& p, int patches)
 {
     const QString scale =
-        settings.normalization == Normalization::Percentile
+        map == ScoreMap::Evidence
+            ? QObject::tr("a scale symmetric about 0 (grey), ± the strongest patch's evidence")
+        : settings.normalization == Normalization::Percentile
             ? QObject::tr("percentile normalisation (each patch's rank among the slide's patches)")
             : QObject::tr("min–max normalisation");
     const QString hot = map == ScoreMap::Attention
@@ -33,6 +35,10 @@ QString heatmapCaption(ScoreMap map, const HeatmapSettings& settings, int patche
                         : map == ScoreMap::Consistency
                             ? QObject::tr("drawn reversed: the hot end marks the patches least like "
                                           "their neighbours (low consistency)")
+                        : map == ScoreMap::Evidence
+                            ? QObject::tr("the hot end marks the patches that push the slide toward %1, the "
+                                          "cold end those that push it away")
+                                  .arg(p.classNames.value(p.evidenceClass))
                             : QObject::tr("the hot end marks the patches whose weight the folds disagree "
                                           "on most (the spread of their attention, in even shares)");
     return QObject::tr("%1: %2 colour map over %3 patches, %4; %5. Drawn at %6 % opacity.")
@@ -54,7 +60,7 @@ void drawMap(const Slide& slide, const QImage& thumbnail, const Prediction& p, S
     const ScoreMapPicture drawn = renderScoreMap(map, std::move(scores), settings, slide.size());
     picture = renderHeatmapSnapshot(thumbnail, slide.size(), drawn.heatmap, settings.opacity, QImage());
     legend = renderLegend(drawn.legend, settings.colormap(map), kLegendWidth, kReportLegendScale);
-    caption = heatmapCaption(map, settings, patches);
+    caption = heatmapCaption(map, settings, p, patches);
 }
 
 } // namespace
@@ -130,6 +136,9 @@ ReportContent gatherReport(Project& project, const ReportRequest& request)
         c.opacity = request.heatmaps.opacity;
         drawMap(*slide, thumbnail, *prediction, ScoreMap::Attention, request.heatmaps, c.attentionMap,
                 c.attentionLegend, c.attentionCaption);
+        if (!prediction->evidence.empty())
+            drawMap(*slide, thumbnail, *prediction, ScoreMap::Evidence, request.heatmaps, c.evidenceMap,
+                    c.evidenceLegend, c.evidenceCaption);
         if (!prediction->consistency.empty()) {
             drawMap(*slide, thumbnail, *prediction, ScoreMap::Consistency, request.heatmaps, c.consistencyMap,
                     c.consistencyLegend, c.consistencyCaption);

@@ -75,11 +75,12 @@ struct ReportContent {
     OodVerdict ood;
     QString trustNote;
     double temperature = 1;
-    QImage attentionMap, consistencyMap, uncertaintyMap; // the heatmaps over the slide (null: none)
+    QImage attentionMap, evidenceMap, consistencyMap,
+        uncertaintyMap; // the heatmaps over the slide (null: none)
     // Legends, kept apart from the maps so that the report prints them at a readable size
     // whatever the slide's shape (drawn at 3× for print).
-    QImage attentionLegend, consistencyLegend, uncertaintyLegend;
-    QString attentionCaption, consistencyCaption, uncertaintyCaption;
+    QImage attentionLegend, evidenceLegend, consistencyLegend, uncertaintyLegend;
+    QString attentionCaption, evidenceCaption, consistencyCaption, uncertaintyCaption;
     double opacity = 0.5; // the maps' opacity as drawn
     // Regions
     std::vector<ReportAnnotationRow> annotations;

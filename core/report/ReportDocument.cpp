@@ -228,6 +228,7 @@ void ReportDocument::layOut(QPaintDevice* device, QSizeF pagePixels, int dpi)
         };
         map(c.ood.isJudged() ? newPage : QString(), QObject::tr("Attention"), c.attentionMap,
             c.attentionLegend, c.attentionCaption);
+        map(newPage, QObject::tr("Evidence"), c.evidenceMap, c.evidenceLegend, c.evidenceCaption);
         map(newPage, QObject::tr("Reconstruction consistency"), c.consistencyMap, c.consistencyLegend,
             c.consistencyCaption);
         map(newPage, QObject::tr("Uncertainty"), c.uncertaintyMap, c.uncertaintyLegend, c.uncertaintyCaption);

@@ -51,19 +51,34 @@ std::vector<double> unbackedAttention(const Prediction& prediction, const Spatia
     return scores;
 }
 
+// A second opinion's percentile minus attention's, per patch.
+std::vector<double> disagreementWith(const std::vector<float>& opinion, const Prediction& prediction)
+{
+    const std::vector<double> attention = percentiles(prediction.attention);
+    const std::vector<double> other = percentiles(opinion);
+    std::vector<double> scores(attention.size());
+    for (std::size_t i = 0; i < scores.size(); ++i)
+        scores[i] = other[i] - attention[i];
+    return scores;
+}
+
 std::vector<double> disagreement(const ProposalCandidates& slide)
 {
     if (slide.novelty.size() != slide.prediction.attention.size())
         throw Error(QStringLiteral("%1: no context novelty to weigh the attention against (the run's normal "
                                    "training slides are needed)")
                         .arg(slide.slideId));
-    const std::vector<double> attention = percentiles(slide.prediction.attention);
-    const std::vector<double> novelty =
-        percentiles(std::vector<float>(slide.novelty.begin(), slide.novelty.end()));
-    std::vector<double> scores(attention.size());
-    for (std::size_t i = 0; i < scores.size(); ++i)
-        scores[i] = novelty[i] - attention[i];
-    return scores;
+    return disagreementWith(std::vector<float>(slide.novelty.begin(), slide.novelty.end()), slide.prediction);
+}
+
+std::vector<double> evidenceDisagreement(const ProposalCandidates& slide)
+{
+    if (slide.prediction.evidence.size() != slide.prediction.attention.size())
+        throw Error(
+            QStringLiteral("%1: run %2's model (%3) has no evidence map to weigh its attention against "
+                           "(SR-MIL and ABMIL have one)")
+                .arg(slide.slideId, slide.prediction.run, slide.prediction.model));
+    return disagreementWith(slide.prediction.evidenceTowardPositive(), slide.prediction);
 }
 
 // Per patch, the mean feature of it and its graph neighbours.
@@ -158,11 +173,21 @@ std::vector<double> ContextNovelty::of(const FeatureBag& bag, const SpatialGraph
     return std::vector<double>(along.data_ptr<double>(), along.data_ptr<double>() + bag.count);
 }
 
+namespace {
+
+constexpr Acquisition kAcquisitions[] = {Acquisition::Disagreement, Acquisition::Evidence,
+                                         Acquisition::Consistency, Acquisition::Attention,
+                                         Acquisition::Random};
+
+} // namespace
+
 QString acquisitionName(Acquisition acquisition)
 {
     switch (acquisition) {
     case Acquisition::Disagreement:
         return QStringLiteral("disagreement");
+    case Acquisition::Evidence:
+        return QStringLiteral("evidence");
     case Acquisition::Consistency:
         return QStringLiteral("consistency");
     case Acquisition::Attention:
@@ -176,16 +201,14 @@ QString acquisitionName(Acquisition acquisition)
 QStringList acquisitionNames()
 {
     QStringList names;
-    for (Acquisition a :
-         {Acquisition::Disagreement, Acquisition::Consistency, Acquisition::Attention, Acquisition::Random})
+    for (Acquisition a : kAcquisitions)
         names << acquisitionName(a);
     return names;
 }
 
 std::optional<Acquisition> acquisitionFromName(const QString& name)
 {
-    for (Acquisition a :
-         {Acquisition::Disagreement, Acquisition::Consistency, Acquisition::Attention, Acquisition::Random})
+    for (Acquisition a : kAcquisitions)
         if (acquisitionName(a) == name)
             return a;
     return std::nullopt;
@@ -199,6 +222,8 @@ std::vector<double> acquisitionScores(const ProposalCandidates& slide, Acquisiti
     switch (acquisition) {
     case Acquisition::Disagreement:
         return disagreement(slide);
+    case Acquisition::Evidence:
+        return evidenceDisagreement(slide);
     case Acquisition::Consistency:
         return unbackedAttention(prediction, slide.graph);
     case Acquisition::Attention: {
@@ -229,7 +254,7 @@ std::vector<Proposal> pickProposals(const std::vector<ProposalCandidates>& slide
     };
     // Disagreement asks about both sides in turn (docs/REVIEW.md): patches the model may have
     // missed (score > 0) and patches it may be wrong to look at (score < 0), strongest first.
-    const bool twoSided = acquisition == Acquisition::Disagreement;
+    const bool twoSided = acquisition == Acquisition::Disagreement || acquisition == Acquisition::Evidence;
     std::vector<Ranked> sides[2];
     for (std::size_t s = 0; s < slides.size(); ++s) {
         const ProposalCandidates& c = slides[s];

@@ -18,6 +18,11 @@ enum class Acquisition {
     // like the normal slides (a likely false positive) and a cold one in a neighbourhood unlike
     // anything normal (a likely missed tumour) both rank first, so answers come back of both kinds.
     Disagreement,
+    // The same two sides with the model's own signed evidence (Prediction::evidence, turned
+    // tumour-ward) as the second opinion: evidence percentile − attention percentile. A patch that
+    // pushes toward tumour but is barely weighed, or one weighed heavily that pushes the other way.
+    // SR-MIL and ABMIL only (TransMIL has no evidence map).
+    Evidence,
     // High attention the reconstruction does not back: attention percentile × (1 − consistency
     // percentile), SR-MIL only (other models: × (1 − the neighbours' mean attention percentile)).
     // Measured and kept as a choice; it asks almost only about false positives (docs/REVIEW.md).
@@ -26,7 +31,7 @@ enum class Acquisition {
     Random,    // uniform over the candidate patches (a baseline)
 };
 
-QString acquisitionName(Acquisition acquisition);                    // "disagreement", "attention", "random"
+QString acquisitionName(Acquisition acquisition); // "disagreement", "evidence", "attention", "random"
 std::optional<Acquisition> acquisitionFromName(const QString& name); // nullopt for anything else
 QStringList acquisitionNames();
 
@@ -78,10 +83,10 @@ struct ProposalCandidates {
     std::vector<int> answered; // per patch: ≥ 0 where an answer or annotation already labels it; may be empty
 };
 
-// Per patch of one slide, its acquisition score (higher: ask first). Disagreement's is signed:
-// novelty percentile − attention percentile (> 0: a possible miss, < 0: a possible false alarm;
-// the larger |score|, the stronger). Random draws from `seed` and the slide id. Error when
-// Disagreement has no novelty for the slide.
+// Per patch of one slide, its acquisition score (higher: ask first). Disagreement's and
+// Evidence's are signed: novelty (evidence) percentile − attention percentile (> 0: a possible
+// miss, < 0: a possible false alarm; the larger |score|, the stronger). Random draws from `seed`
+// and the slide id. Error when Disagreement has no novelty for the slide, or Evidence no evidence.
 std::vector<double> acquisitionScores(const ProposalCandidates& slide, Acquisition acquisition,
                                       std::uint64_t seed);
 

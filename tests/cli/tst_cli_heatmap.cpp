@@ -141,7 +141,12 @@ void TestCliHeatmap::mapsFromATrainedModelFindTheTumours()
             core::rocAuc(std::vector<double>(p.attention.begin(), p.attention.end()), truth);
         const double consistency =
             core::rocAuc(std::vector<double>(p.consistency.begin(), p.consistency.end()), truth);
-        qInfo("%s: patch AUC attention %.3f, consistency %.3f", qPrintable(name), attention, consistency);
+        // Evidence, toward the class the slide is called (tumour here).
+        QCOMPARE(p.evidenceClass, 1);
+        const double evidence =
+            core::rocAuc(std::vector<double>(p.evidence.begin(), p.evidence.end()), truth);
+        qInfo("%s: patch AUC attention %.3f, consistency %.3f, evidence %.3f", qPrintable(name), attention,
+              consistency, evidence);
         QVERIFY2(attention >= 0.8,
                  qPrintable(QStringLiteral("%1: attention AUC %2").arg(name).arg(attention)));
         // Consistency is label-independent: it must tell tumour from normal tissue in either
@@ -231,6 +236,29 @@ void TestCliHeatmap::heatmapPictureColoursTheTumour()
             .exitCode,
         0);
     QVERIFY(!QImage(consistency).isNull());
+    // The evidence map: a diverging scale about 0, its ends the slide's strongest patches for and
+    // against (SR-MIL's readout evidence is not a tumour map: docs/HEATMAPS.md).
+    const QString evidence = m_dir.filePath(QStringLiteral("evidence.png"));
+    const test::CliRun evidenceRun = test::runCli(
+        {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
+         QStringLiteral("--slide"), slide, QStringLiteral("--map"), QStringLiteral("evidence"),
+         QStringLiteral("--size"), QStringLiteral("800"), QStringLiteral("--opacity"), QStringLiteral("1"),
+         QStringLiteral("--out"), evidence});
+    QVERIFY2(evidenceRun.exitCode == 0, qPrintable(evidenceRun.err));
+    const QImage evidencePicture(evidence);
+    QCOMPARE(p.evidence.size(), truth.size());
+    const auto [lowest, highest] = std::minmax_element(p.evidence.begin(), p.evidence.end());
+    const float reach = std::max(-*lowest, *highest);
+    QVERIFY(*lowest < 0 && *highest > 0);
+    for (const auto patch : {lowest, highest}) {
+        const std::size_t i = std::size_t(patch - p.evidence.begin());
+        const QPoint at(int((double(p.coords[2 * i]) + p.patchStep / 2.0) * scale),
+                        int((double(p.coords[2 * i + 1]) + p.patchStep / 2.0) * scale));
+        const QRgb expected = core::colormapColour(core::Colormap::Coolwarm, 0.5 + 0.5 * *patch / reach);
+        const QRgb shown = evidencePicture.pixel(at);
+        QVERIFY2(std::abs(qRed(shown) - qRed(expected)) <= 2 && std::abs(qBlue(shown) - qBlue(expected)) <= 2,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(shown, 0, 16).arg(expected, 0, 16)));
+    }
     const test::CliRun bad = test::runCli(
         {QStringLiteral("heatmap"), QStringLiteral("--run"), m_project + QStringLiteral("/runs/demo-srmil"),
          QStringLiteral("--slide"), slide, QStringLiteral("--colormap"), QStringLiteral("jet"),

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void proposalsAreTheBestNonNeighbouringPatches();
     void eachSlideGetsItsShareAndNothingIsAskedTwice();
     void disagreementAsksBothSidesInTurn();
+    void evidenceWeighsAttentionAgainstTheTumourWardEvidence();
     void contextNoveltyFindsTheCoherentRegion();
 };
 
@@ -118,6 +119,44 @@ void TestAcquisition::disagreementAsksBothSidesInTurn()
     // Without novelty, disagreement cannot be scored: said, not guessed.
     slide.novelty.clear();
     QVERIFY_THROWS_EXCEPTION(Error, pickProposals({slide}, Acquisition::Disagreement, 4, 1));
+}
+
+void TestAcquisition::evidenceWeighsAttentionAgainstTheTumourWardEvidence()
+{
+    ProposalCandidates slide = gridSlide(QStringLiteral("a"));
+    const int n = kSide * kSide;
+    // Evidence toward "normal" (class 0) that rises with attention: toward tumour it falls, so
+    // the coldest patch pushes hardest toward tumour (a possible miss) and the hottest away
+    // (weighed, but read as normal).
+    slide.prediction.evidenceClass = 0;
+    for (int i = 0; i < n; ++i)
+        slide.prediction.evidence.push_back(float(i) - float(n) / 2);
+    const std::vector<float> toward = slide.prediction.evidenceTowardPositive();
+    QCOMPARE(toward.front(), float(n) / 2);
+    QCOMPARE(toward.back(), -float(n - 1) + float(n) / 2);
+    const std::vector<Proposal> picked = pickProposals({slide}, Acquisition::Evidence, 2, 1);
+    QCOMPARE(picked.size(), std::size_t(2));
+    QCOMPARE(picked[0].patch, 0);
+    QCOMPARE(picked[0].hint, Proposal::Hint::Missed);
+    QCOMPARE(picked[1].patch, n - 1);
+    QCOMPARE(picked[1].hint, Proposal::Hint::Unbacked);
+    QCOMPARE(picked[0].acquisition, QStringLiteral("evidence"));
+    QCOMPARE(acquisitionFromName(QStringLiteral("evidence")), std::optional(Acquisition::Evidence));
+    // The same evidence toward tumour (class 1) agrees with attention: nothing stands out as
+    // strongly, and the sides swap.
+    slide.prediction.evidenceClass = 1;
+    const std::vector<double> agreeing = acquisitionScores(slide, Acquisition::Evidence, 1);
+    for (double s : agreeing)
+        QVERIFY(std::abs(s) < 1e-9);
+    // A model without an evidence map (TransMIL) is named, not guessed at.
+    slide.prediction.evidence.clear();
+    slide.prediction.model = QStringLiteral("transmil");
+    try {
+        (void)pickProposals({slide}, Acquisition::Evidence, 2, 1);
+        QFAIL("no error");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("transmil")), qPrintable(e.message()));
+    }
 }
 
 void TestAcquisition::contextNoveltyFindsTheCoherentRegion()

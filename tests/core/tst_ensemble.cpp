@@ -152,6 +152,20 @@ void TestEnsemble::theEnsembleAveragesItsFoldsAndMeasuresTheirDisagreement()
         QVERIFY(p.uncertainty[i] >= 0);
     }
     QVERIFY(std::abs(attentionSum - 1) < 1e-4);
+    // Evidence: toward the ensemble's favoured class, the folds' mean toward that same class.
+    const int favoured =
+        int(std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin());
+    QCOMPARE(p.evidenceClass, favoured);
+    QCOMPARE(p.evidence.size(), std::size_t(slide.count));
+    double evidenceSpread = 0;
+    for (std::size_t i = 0; i < std::size_t(slide.count); ++i) {
+        double sum = 0;
+        for (const Prediction& f : folds)
+            sum += f.evidenceClass == favoured ? double(f.evidence[i]) : -double(f.evidence[i]);
+        QVERIFY2(std::abs(p.evidence[i] - sum / 3) < 1e-5, qPrintable(QString::number(i)));
+        evidenceSpread = std::max(evidenceSpread, std::abs(double(p.evidence[i])));
+    }
+    QVERIFY(evidenceSpread > 0);
     QVERIFY(*std::max_element(p.uncertainty.begin(), p.uncertainty.end()) > 0.001f);
     QCOMPARE(&p.scores(ScoreMap::Uncertainty), &p.uncertainty);
     QVERIFY(p.probabilitiesText().contains(QStringLiteral(" ± ")));

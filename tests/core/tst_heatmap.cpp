@@ -56,6 +56,8 @@ private Q_SLOTS:
     void patchIndexFindsPatches();
     void legendShowsTheColourBar();
     void consistencyIsDrawnHotWhereItIsLow();
+    void evidenceIsDrawnSymmetricAboutZero();
+    void scoreMapNamesRoundTrip();
     void snapshotBlendsTheHeatmapOverTheThumbnail();
     void predictionsRoundTripThroughHdf5();
     void damagedResultsAreRefused();
@@ -256,6 +258,36 @@ void TestHeatmap::consistencyIsDrawnHotWhereItIsLow()
     QCOMPARE(attention.heatmap.image.pixel(0, 0), core::colormapColour(Colormap::Viridis, 1));
 }
 
+void TestHeatmap::evidenceIsDrawnSymmetricAboutZero()
+{
+    // −1, 0, 0.5, 2: zero stays grey (the diverging map's middle) and ±2 bounds the scale, so the
+    // strongest patch against (−1) is half as blue as +2 is red, whatever the normalization.
+    core::PatchScores scores{{-1, 0, 0.5f, 2}, {0, 0, 10, 0, 20, 0, 30, 0}, 10};
+    for (const core::Normalization n : {core::Normalization::Percentile, core::Normalization::Raw}) {
+        core::HeatmapSettings settings;
+        settings.normalization = n;
+        const core::ScoreMapPicture picture =
+            core::renderScoreMap(core::ScoreMap::Evidence, scores, settings, QSize(40, 10));
+        const QImage& image = picture.heatmap.image;
+        QCOMPARE(image.pixel(0, 0), core::colormapColour(core::Colormap::Coolwarm, 0.25));
+        QCOMPARE(image.pixel(1, 0), core::colormapColour(core::Colormap::Coolwarm, 0.5));
+        QCOMPARE(image.pixel(2, 0), core::colormapColour(core::Colormap::Coolwarm, 0.625));
+        QCOMPARE(image.pixel(3, 0), core::colormapColour(core::Colormap::Coolwarm, 1.0));
+        QCOMPARE(picture.legend.low, QStringLiteral("-2"));
+        QCOMPARE(picture.legend.high, QStringLiteral("+2"));
+        QVERIFY(picture.legend.title.startsWith(QStringLiteral("Evidence")));
+    }
+    QCOMPARE(core::HeatmapSettings{}.colormap(core::ScoreMap::Evidence), core::Colormap::Coolwarm);
+}
+
+void TestHeatmap::scoreMapNamesRoundTrip()
+{
+    QCOMPARE(core::scoreMapNames().size(), qsizetype(core::kScoreMapCount));
+    for (const core::ScoreMap map : core::kScoreMaps)
+        QCOMPARE(core::scoreMapFromName(core::scoreMapName(map)), std::optional(map));
+    QVERIFY(!core::scoreMapFromName(QStringLiteral("Evidence"))); // names are lower case, as in files
+}
+
 void TestHeatmap::snapshotBlendsTheHeatmapOverTheThumbnail()
 {
     QImage thumbnail(400, 300, QImage::Format_RGB888);
@@ -298,6 +330,27 @@ void TestHeatmap::predictionsRoundTripThroughHdf5()
     QCOMPARE(q.coords, p.coords);
     QCOMPARE(q.patchStep, 512);
     QCOMPARE(q.extractor, p.extractor);
+    QVERIFY(q.evidence.empty());
+    QCOMPARE(q.evidenceClass, -1);
+    // The evidence map and the class it points to.
+    p.evidence = {0.25f, -0.5f, 0.0f};
+    p.evidenceClass = 1;
+    p.write(path);
+    const core::Prediction e = core::Prediction::read(path);
+    QCOMPARE(e.evidence, p.evidence);
+    QCOMPARE(e.evidenceClass, 1);
+    QCOMPARE(&e.scores(core::ScoreMap::Evidence), &e.evidence);
+    // A class beyond the probabilities' is damage, named as such.
+    p.evidenceClass = 2;
+    p.write(path);
+    try {
+        (void)core::Prediction::read(path);
+        QFAIL("an evidence map toward a class that does not exist was read");
+    } catch (const core::Error& err) {
+        QVERIFY2(err.message().contains(QStringLiteral("evidence")), qPrintable(err.message()));
+    }
+    p.evidence.clear();
+    p.evidenceClass = -1;
     // Without consistency (ABMIL) the dataset is absent and reads back empty.
     p.consistency.clear();
     p.write(path);

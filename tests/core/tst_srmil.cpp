@@ -99,7 +99,8 @@ private Q_SLOTS:
     void bothObjectivesReachTheSharedEncoder();
     void mapsAreWellFormed();
     void abmilLearnsAndAttends();
-    void evidenceIsTheMarginsShareThroughEachPatch();
+    void evidenceIsEachPatchsShareAgainstEvenAttention();
+    void evidenceIsSignedPerPatchAndLeavesGradientsAlone();
     void evidenceOnTheLeanPathMatchesTheWholeBag();
     void fusedAggregationMatchesIndexAddWithGradients();
     void checkpointedTrainingGivesTheSameGradients();
@@ -223,25 +224,71 @@ void TestSrMil::abmilLearnsAndAttends()
     QVERIFY(std::abs(net.attention(bag).sum().item<double>() - 1.0) < 1e-5);
 }
 
-void TestSrMil::evidenceIsTheMarginsShareThroughEachPatch()
+void TestSrMil::evidenceIsEachPatchsShareAgainstEvenAttention()
+{
+    // A readout whose attention is known: two heads' softmax weights over 5 patches and a value
+    // per patch and head; class 1's logit is their weighted sum, class 0's is 0. The evidence must
+    // share out, patch by patch, how far class 1's centred logit lies from its value under even
+    // attention.
+    struct KnownReadout : MilNet {
+        KnownReadout()
+        {
+            scores = register_parameter(
+                "scores",
+                torch::tensor({0.3, -1.0, 2.0, 0.1, 0.7, -0.4, 1.1, 0.0, 0.5, -2.0}, torch::kFloat64)
+                    .reshape({5, 2}));
+        }
+        torch::Tensor scores;
+        torch::Tensor values =
+            torch::tensor({4.0, -1.0, 2.5, 3.0, -2.0, 0.5, 1.0, -3.0, 6.0, 2.0}, torch::kFloat64)
+                .reshape({5, 2}) -
+            10; // every value negative: only their differences tell
+        StepLosses trainingStep(const BagTensors&, int64_t, const torch::Tensor&) override { return {}; }
+        torch::Tensor logits(const BagTensors& bag) override
+        {
+            return logitsWithAttentionWeights(bag).logits;
+        }
+        torch::Tensor attention(const BagTensors&) override { return torch::softmax(scores, 0).mean(1); }
+        std::vector<torch::Tensor> encoderParameters() override { return {}; }
+        LogitsAndWeights logitsWithAttentionWeights(const BagTensors&) override
+        {
+            const torch::Tensor w = torch::softmax(scores, 0);
+            return {torch::stack({torch::zeros({}, torch::kFloat64), (w * values).sum()}), w};
+        }
+    } readout;
+    readout.eval();
+    BagTensors bag;
+    bag.patches = 5;
+    const torch::Tensor evidence = readout.patchEvidence(bag, 1);
+    // Class 1's centred logit is z − (0 + z) / 2 = z / 2: its slope in w is values / 2.
+    const torch::Tensor w = torch::softmax(readout.scores.detach(), 0), g = readout.values / 2;
+    const torch::Tensor expected = (w * (g - g.mean(0, true))).sum(1);
+    QVERIFY2(torch::allclose(evidence, expected, 1e-9, 1e-12),
+             qPrintable(QStringLiteral("%1 vs %2")
+                            .arg(evidence.abs().max().item<double>())
+                            .arg(expected.abs().max().item<double>())));
+    const double centred = ((w * readout.values).sum() / 2).item<double>();
+    const double even = (readout.values.mean(0).sum() / 2).item<double>();
+    QVERIFY(std::abs(evidence.sum().item<double>() - (centred - even)) < 1e-9);
+    // Every value is negative, yet the patches above their head's mean push toward class 1:
+    // patch 1 (values −7.5 and −7, weighed most in the first head) most of all; patch 3, below
+    // the mean in both heads, pushes away.
+    QVERIFY(evidence[1].item<double>() > 0 && evidence[3].item<double>() < 0);
+    QCOMPARE(evidence.argmax().item<int64_t>(), int64_t(1));
+}
+
+void TestSrMil::evidenceIsSignedPerPatchAndLeavesGradientsAlone()
 {
     const BagTensors bag = smoothBag(6);
     torch::NoGradGuard noGrad; // as inference calls it
-    // ABMIL's logits are linear in its attention: the evidence adds up to the margin exactly,
-    // less the classifier's bias.
+    // ABMIL: with two classes, one class's evidence is the other's negated.
     AbMilOptions o;
     o.inputDim = kDim;
     AbMilNet abmil(o);
     abmil.eval();
     const torch::Tensor evidence = abmil.patchEvidence(bag, 1);
     QCOMPARE(evidence.size(0), bag.patches);
-    const torch::Tensor z = abmil.logits(bag);
-    const torch::Tensor bias = abmil.named_parameters()["classifier.bias"];
-    const double margin = (z[1] - z.mean()).item<double>(),
-                 biasMargin = (bias[1] - bias.mean()).item<double>();
-    QVERIFY2(
-        std::abs(evidence.sum().item<double>() - (margin - biasMargin)) < 1e-5,
-        qPrintable(QStringLiteral("%1 vs %2").arg(evidence.sum().item<double>()).arg(margin - biasMargin)));
+    QVERIFY((evidence + abmil.patchEvidence(bag, 0)).abs().max().item<double>() < 1e-6);
     QVERIFY(evidence.min().item<double>() < evidence.max().item<double>());
 
     // SR-MIL: signed, per patch, and with two classes one class's evidence is the other's negated.

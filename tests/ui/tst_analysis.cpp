@@ -75,6 +75,7 @@ private Q_SLOTS:
     void panelControlsChangeTheLayers();
     void twoMapsShownTogetherCanBeToldApart();
     void anEnsembleShowsItsSpreadAndUncertaintyMap();
+    void theEvidenceMapShowsForAndAgainstAroundGrey();
     void aProjectSlideOpensWithItsStoredPrediction();
     void galleryThumbnailsNavigateAndHoverShowsScores();
     void badResultsAreReportedInThePanel();
@@ -366,6 +367,58 @@ void TestAnalysis::anEnsembleShowsItsSpreadAndUncertaintyMap()
     if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty()) {
         QTest::qWait(300);
         window.grab().save(shots + QStringLiteral("/ensemble-uncertainty.png"));
+    }
+}
+
+void TestAnalysis::theEvidenceMapShowsForAndAgainstAroundGrey()
+{
+    ui::MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
+    ui::AnalysisPanel* panel = window.analysisPanel();
+    // Results without evidence (TransMIL's, or made before Tessera kept it): nothing to tick.
+    QVERIFY(
+        test::openResultsAndWait(window, writeKnownResults(knownPrediction(), QStringLiteral("plain.h5"))));
+    QVERIFY(!panel->mapBox(ui::MapLayer::Evidence)->isEnabled());
+
+    // Evidence toward tumour from −0.2 (row 2, against) through 0 (row 4) to +0.2 (row 6, for).
+    core::Prediction p = knownPrediction();
+    p.evidenceClass = 1;
+    for (std::size_t i = 0; i < p.attention.size(); ++i)
+        p.evidence.push_back(float(p.coords[2 * i + 1] / kStep - 4) * 0.1f);
+    QVERIFY(test::openResultsAndWait(window, writeKnownResults(p, QStringLiteral("evidence.h5"))));
+    QVERIFY(panel->mapBox(ui::MapLayer::Evidence)->isEnabled());
+    panel->mapBox(ui::MapLayer::Evidence)->click();
+    panel->attentionBox()->click(); // evidence alone, opaque
+    panel->opacitySlider()->setValue(100);
+    ui::SlideAnalysis* analysis = window.currentView()->document()->analysis();
+    QVERIFY(analysis->isLayerVisible(ui::MapLayer::Evidence));
+    ui::SlideView* view = window.currentView();
+    view->setView(QPointF(4.5 * kStep, 5 * kStep), 0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+    // Whatever the scale setting: 0 is the diverging map's grey middle, ±0.2 its ends.
+    for (const core::Normalization n : {core::Normalization::Percentile, core::Normalization::Raw}) {
+        panel->normalizationBox()->setCurrentIndex(panel->normalizationBox()->findData(int(n)));
+        const QImage shot = view->grab().toImage();
+        const auto at = [&](int row) {
+            return shot.pixel(view->level0ToWidget(QPointF(3.5 * kStep, (row + 0.5) * kStep)).toPoint());
+        };
+        QVERIFY(distance(at(6), core::colormapColour(core::Colormap::Coolwarm, 1)) <= 1);
+        QVERIFY(distance(at(4), core::colormapColour(core::Colormap::Coolwarm, 0.5)) <= 1);
+        QVERIFY(distance(at(2), core::colormapColour(core::Colormap::Coolwarm, 0)) <= 1);
+    }
+    QVERIFY(analysis->describePatch(0).contains(QStringLiteral("for the predicted class")));
+    // Its gallery lists the patches that push hardest toward tumour first (the bottom row).
+    QListWidget* gallery = panel->gallery(ui::MapLayer::Evidence);
+    QVERIFY(gallery->count() > 0);
+    QCOMPARE(p.coords[2 * std::size_t(gallery->item(0)->data(Qt::UserRole).toInt()) + 1], 6 * kStep);
+    if (const QString shots = qEnvironmentVariable("TESSERA_SCREENSHOTS"); !shots.isEmpty()) {
+        panel->opacitySlider()->setValue(60);
+        view->setView(QPointF(4 * kStep, 4.5 * kStep), 0.25);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isFullyLoaded(), 10000);
+        QTest::qWait(300);
+        window.grab().save(shots + QStringLiteral("/evidence-map.png"));
     }
 }
 

@@ -259,7 +259,8 @@ void TestSplitView::eachPaneShowsItsRunAndTheDifference()
 
     // A map the runs lack is named, not drawn.
     auto* map = split->paneHeader(1)->findChild<QComboBox*>(QStringLiteral("paneMap"));
-    map->setCurrentIndex(2); // uncertainty: single runs have none
+    map->setCurrentIndex(
+        int(core::scoreMapNames().indexOf(QStringLiteral("uncertainty")))); // single runs have none
     QVERIFY(!all[1]->differenceLayer());
     QVERIFY2(all[1]->problem().contains(QStringLiteral("Uncertainty")), qPrintable(all[1]->problem()));
 }
@@ -330,7 +331,9 @@ void TestSplitView::layoutComesBackWithTheProject()
                       Qt::LeftButton);
     QTest::mouseClick(split->paneHeader(3)->findChild<QToolButton*>(QStringLiteral("paneLink")),
                       Qt::LeftButton);
-    split->paneHeader(3)->findChild<QComboBox*>(QStringLiteral("paneMap"))->setCurrentIndex(1);
+    split->paneHeader(3)
+        ->findChild<QComboBox*>(QStringLiteral("paneMap"))
+        ->setCurrentIndex(int(core::scoreMapNames().indexOf(QStringLiteral("consistency"))));
 
     const core::ViewLayout saved = core::readViewLayout(m_project);
     QCOMPARE(saved.mode, core::SplitMode::Four);

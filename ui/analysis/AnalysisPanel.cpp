@@ -99,7 +99,12 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     auto* layersLayout = new QVBoxLayout(layers);
     m_mapBoxes = {new QCheckBox(tr("Attention"), layers),
                   new QCheckBox(tr("Reconstruction consistency"), layers),
-                  new QCheckBox(tr("Uncertainty (folds disagree)"), layers)};
+                  new QCheckBox(tr("Uncertainty (folds disagree)"), layers),
+                  new QCheckBox(tr("Evidence (for or against the prediction)"), layers)};
+    m_mapBoxes[std::size_t(MapLayer::Evidence)]->setToolTip(
+        tr("Which way each patch pushes the slide: red toward the predicted class, blue away from it, "
+           "grey neither. Attention says where the model looks; evidence says what it makes of it. "
+           "SR-MIL and ABMIL runs make this map."));
     m_mapBoxes[std::size_t(MapLayer::Consistency)]->setToolTip(tr("SR-MIL runs make this map."));
     m_mapBoxes[std::size_t(MapLayer::Uncertainty)]->setToolTip(
         tr("Where the folds of a cross-validation disagree on which patches matter: the spread over the "
@@ -107,8 +112,8 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
            "an ensemble (a --folds run used whole) has one."));
     m_tissue = new QCheckBox(tr("Tissue mask"), layers);
     m_grid = new QCheckBox(tr("Patch grid"), layers);
-    for (QCheckBox* box : m_mapBoxes)
-        layersLayout->addWidget(box);
+    for (MapLayer map : kMaps) // in kMaps' order: attention and evidence first
+        layersLayout->addWidget(mapBox(map));
     for (QCheckBox* box : {m_tissue, m_grid})
         layersLayout->addWidget(box);
     layout->addWidget(layers);
@@ -159,6 +164,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     };
     m_smooth = new QCheckBox(tr("Smooth between patches"), display);
     form->addRow(tr("Attention colours"), m_colormaps[std::size_t(MapLayer::Attention)]);
+    form->addRow(tr("Evidence colours"), m_colormaps[std::size_t(MapLayer::Evidence)]);
     form->addRow(tr("Consistency colours"), m_colormaps[std::size_t(MapLayer::Consistency)]);
     form->addRow(tr("Uncertainty colours"), m_colormaps[std::size_t(MapLayer::Uncertainty)]);
     form->addRow(tr("Scale"), m_normalization);
@@ -178,8 +184,10 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     auto* galleries = new QTabWidget(this);
     m_galleries = {makeGallery(galleries, QStringLiteral("attentionGallery")),
                    makeGallery(galleries, QStringLiteral("consistencyGallery")),
-                   makeGallery(galleries, QStringLiteral("uncertaintyGallery"))};
+                   makeGallery(galleries, QStringLiteral("uncertaintyGallery")),
+                   makeGallery(galleries, QStringLiteral("evidenceGallery"))};
     galleries->addTab(gallery(MapLayer::Attention), tr("Highest attention"));
+    galleries->addTab(gallery(MapLayer::Evidence), tr("Strongest evidence"));
     galleries->addTab(gallery(MapLayer::Consistency), tr("Lowest consistency"));
     galleries->addTab(gallery(MapLayer::Uncertainty), tr("Most uncertain"));
     layout->addWidget(galleries, 1);

@@ -82,17 +82,17 @@ private:
     bool m_loadingStored = false;
     QWidget* m_probabilities;
     QVBoxLayout* m_probabilityRows;
-    static constexpr MapLayer kMaps[] = {MapLayer::Attention, MapLayer::Consistency, MapLayer::Uncertainty};
-    std::array<QCheckBox*, 3> m_mapBoxes{};  // by MapLayer
-    std::array<QComboBox*, 3> m_colormaps{}; // by MapLayer
-    std::array<QListWidget*, 3> m_galleries{};
+    static constexpr auto& kMaps = core::kScoreMaps;
+    std::array<QCheckBox*, core::kScoreMapCount> m_mapBoxes{};  // by MapLayer
+    std::array<QComboBox*, core::kScoreMapCount> m_colormaps{}; // by MapLayer
+    std::array<QListWidget*, core::kScoreMapCount> m_galleries{};
     QCheckBox *m_tissue, *m_grid, *m_smooth;
     QComboBox* m_normalization;
     QSlider *m_opacity, *m_threshold;
     QLabel *m_opacityValue, *m_thresholdValue;
     QLabel* m_message;
     quint64 m_thumbnailTask = 0; // reading the galleries' pictures
-    std::vector<int> m_galleryPatches[3];
+    std::vector<int> m_galleryPatches[core::kScoreMapCount];
     bool m_thumbnailsShown = true;
 };
 

@@ -144,6 +144,11 @@ QString SlideAnalysis::describePatch(int index) const
     QString text = tr("attention %1 (p%2)")
                        .arg(double(m_prediction.attention[i]), 0, 'g', 3)
                        .arg(rank(MapLayer::Attention));
+    if (hasMap(MapLayer::Evidence))
+        text += tr(" · evidence %1 (p%2; %3)")
+                    .arg(double(m_prediction.evidence[i]), 0, 'g', 3)
+                    .arg(rank(MapLayer::Evidence))
+                    .arg(core::scoreMapHotMeaning(MapLayer::Evidence));
     if (hasConsistency())
         text += tr(" · consistency %1 (p%2; %3)")
                     .arg(double(m_prediction.consistency[i]), 0, 'f', 3)

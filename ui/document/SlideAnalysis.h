@@ -56,7 +56,7 @@ public:
     std::vector<int> topPatches(MapLayer layer, int count) const;
 
 private:
-    static constexpr MapLayer kMaps[] = {MapLayer::Attention, MapLayer::Consistency, MapLayer::Uncertainty};
+    static constexpr auto& kMaps = core::kScoreMaps;
     const std::vector<float>& values(MapLayer layer) const { return m_prediction.scores(layer); }
     void render(MapLayer layer);
 
@@ -65,8 +65,9 @@ private:
     QString m_resultsPath;
     HeatmapSettings m_settings;
     core::PatchIndex m_index;
-    std::array<std::vector<float>, 3> m_ranks; // per map (by MapLayer): percentiles for the status bar
-    std::array<ImageLayer*, 3> m_maps{};       // nullptr for a map the model does not make
+    std::array<std::vector<float>, core::kScoreMapCount>
+        m_ranks; // per map (by MapLayer): percentiles for the status bar
+    std::array<ImageLayer*, core::kScoreMapCount> m_maps{}; // nullptr for a map the model does not make
     OutlineLayer* m_grid = nullptr;
     OutlineLayer* m_highlight = nullptr;
     QTimer* m_highlightTimer = nullptr;

@@ -59,6 +59,7 @@ ReviewPanel::ReviewPanel(ReviewQueue* queue, QWidget* parent)
 {
     m_runs->setObjectName(QStringLiteral("reviewRun"));
     m_acquisition->addItem(tr("Disagreement (attention vs. context)"), QStringLiteral("disagreement"));
+    m_acquisition->addItem(tr("Disagreement (attention vs. evidence)"), QStringLiteral("evidence"));
     m_acquisition->addItem(tr("Unbacked attention (consistency)"), QStringLiteral("consistency"));
     m_acquisition->addItem(tr("Highest attention"), QStringLiteral("attention"));
     m_acquisition->addItem(tr("Random"), QStringLiteral("random"));

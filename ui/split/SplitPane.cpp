@@ -20,9 +20,7 @@ namespace tessera::ui {
 
 namespace {
 
-constexpr MapLayer kMaps[] = {MapLayer::Attention, MapLayer::Consistency, MapLayer::Uncertainty};
-const QStringList kMapNames{QStringLiteral("attention"), QStringLiteral("consistency"),
-                            QStringLiteral("uncertainty")};
+constexpr auto& kMaps = core::kScoreMaps;
 
 core::PatchScores scoresOf(const SlideAnalysis& analysis, MapLayer map)
 {
@@ -166,7 +164,7 @@ core::PaneLayout SplitPane::state() const
 {
     core::PaneLayout layout;
     layout.run = !m_wantedRun.isEmpty() ? m_wantedRun : shownRun();
-    layout.map = kMapNames[std::max(0, m_map->currentIndex())];
+    layout.map = core::scoreMapName(map());
     layout.difference = showsDifference();
     layout.linked = !m_link || m_link->isChecked();
     return layout;
@@ -175,7 +173,7 @@ core::PaneLayout SplitPane::state() const
 void SplitPane::apply(const core::PaneLayout& layout)
 {
     m_wantedRun = layout.run;
-    if (const qsizetype at = kMapNames.indexOf(layout.map); at >= 0)
+    if (const qsizetype at = core::scoreMapNames().indexOf(layout.map); at >= 0)
         m_map->setCurrentIndex(int(at));
     if (m_differenceBox)
         m_differenceBox->setChecked(layout.difference);

@@ -119,10 +119,19 @@ torch::Tensor MilNet::patchEvidence(const BagTensors& bag, int64_t positive)
     centredLogit.backward();
     const torch::Tensor slope = pass.weights.grad();
     TORCH_CHECK(slope.defined(), "the attention weights are not on the path to the logits");
-    torch::Tensor evidence = (pass.weights * slope).detach();
-    if (evidence.dim() == 2)
-        evidence = evidence.sum(1);
-    return evidence.slice(0, 0, bag.patches);
+    torch::Tensor weights = pass.weights.detach().slice(0, 0, bag.patches);
+    torch::Tensor perWeight = slope.slice(0, 0, bag.patches);
+    if (weights.dim() == 1) {
+        weights = weights.unsqueeze(1);
+        perWeight = perWeight.unsqueeze(1);
+    }
+    // Against even attention: w_i (g_i − mean_j g_j). The weights sum to 1, so a constant added
+    // to every g_i is a bias: the bare w_i g_i came out negative on every tumour patch of the
+    // demo run, whose attention finds them all (docs/BENCHMARKS.md). Centred on the attention-
+    // weighted mean instead (the slope in the patch's softmax score), the patches the model looks
+    // at split into for and against; against the even share, the sum is what looking where the
+    // model looks adds to the logit.
+    return (weights * (perWeight - perWeight.mean(0, true))).sum(1);
 }
 
 } // namespace tessera::core::nets

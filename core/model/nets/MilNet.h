@@ -69,11 +69,14 @@ public:
                                        const torch::Tensor& counter = {});
     // The parameters shared by every objective (for tests and diagnostics).
     virtual std::vector<torch::Tensor> encoderParameters() = 0;
-    // Signed per-patch evidence for class `positive` [N]: each patch's attention weight times the
-    // derivative of the class's centred logit (its logit minus the mean logit) with respect to
-    // that weight, summed over heads — the centred logit's first-order share that flows through
-    // the patch. Attention says where the model looks; it is not signed, and a model may separate
-    // the classes by looking away from the tumour (docs/BENCHMARKS.md). Undefined where the
+    // Signed per-patch evidence for class `positive` [N]: w_i (g_i − mean_j g_j) summed over
+    // heads, w the attention weights and g the derivative of the class's centred logit (its logit
+    // minus the mean logit) with respect to them. The patch's share of how far the centred logit
+    // moves from what even attention (1/N on every patch) would give: exactly so where the logits
+    // are linear in the weights (ABMIL), to first order elsewhere. > 0: looking here pushes the
+    // slide toward the class. Attention says where the model looks; it is not signed, and a
+    // model may separate the classes by looking away from the tumour (docs/BENCHMARKS.md).
+    // Undefined where the
     // model's attention weights are not on its path to the logits (TransMIL's head-averaged map).
     // In eval mode only; the parameters' gradients are left as they were, so not while another
     // thread trains or asks the same network.
@@ -82,7 +85,8 @@ public:
 protected:
     struct LogitsAndWeights {
         torch::Tensor logits;  // [C]
-        torch::Tensor weights; // [N(+extra rows), heads] or [N]: the attention the logits use
+        torch::Tensor weights; // [N(+extra rows), heads] or [N]: the softmax weights the logits use,
+                               // each head's summing to 1 over the patches
     };
     // One pass whose attention weights the logits depend on; default: none (no evidence).
     virtual LogitsAndWeights logitsWithAttentionWeights(const BagTensors&) { return {}; }
