@@ -2343,12 +2343,11 @@ srun tessera-cli %2 --distributed
         <translation>Evidenz (für oder gegen die Vorhersage)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="105"/>
         <source>Which way each patch pushes the slide: red toward the predicted class, blue away from it, grey neither. Attention says where the model looks; evidence says what it makes of it. SR-MIL and ABMIL runs make this map.</source>
-        <translation>In welche Richtung jeder Patch den Schnitt schiebt: rot zur vorhergesagten Klasse hin, blau von ihr weg, grau weder noch. Die Attention zeigt, wohin das Modell schaut; die Evidenz, was es daraus macht. SR-MIL- und ABMIL-Läufe erstellen diese Karte.</translation>
+        <translation type="vanished">In welche Richtung jeder Patch den Schnitt schiebt: rot zur vorhergesagten Klasse hin, blau von ihr weg, grau weder noch. Die Attention zeigt, wohin das Modell schaut; die Evidenz, was es daraus macht. SR-MIL- und ABMIL-Läufe erstellen diese Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="108"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="110"/>
         <source>SR-MIL runs make this map.</source>
         <translation>SR-MIL-Läufe erzeugen diese Karte.</translation>
     </message>
@@ -2357,132 +2356,137 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung des Aufmerksamkeitsperzentils jedes Patches über die Folds. Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="110"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="105"/>
+        <source>Which way each patch pushes the slide: red toward the predicted class, blue away from it, grey neither. Attention says where the model looks; evidence says what it makes of it. A check on the model, not a tumour map: SR-MIL&apos;s patches carry their surroundings, and its evidence can point away from a tumour its attention finds (docs/HEATMAPS.md). SR-MIL and ABMIL runs make this map.</source>
+        <translation>In welche Richtung jeder Patch den Schnitt schiebt: rot zur vorhergesagten Klasse hin, blau von ihr weg, grau weder noch. Die Attention zeigt, wohin das Modell schaut; die Evidenz, was es daraus macht. Eine Prüfung des Modells, keine Tumorkarte: Die Patches von SR-MIL tragen ihre Umgebung in sich, und seine Evidenz kann von einem Tumor wegzeigen, den seine Attention findet (docs/HEATMAPS.md). SR-MIL- und ABMIL-Läufe erstellen diese Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="112"/>
         <source>Where the folds of a cross-validation disagree on which patches matter: the spread over the folds of each patch&apos;s attention, in multiples of an even share (1 = 1/N of the slide). Only an ensemble (a --folds run used whole) has one.</source>
         <translation>Wo die Folds einer Kreuzvalidierung uneins sind, welche Patches zählen: die Streuung der Aufmerksamkeit jedes Patches über die Folds, in Vielfachen eines gleichen Anteils (1 = 1/N des Schnitts). Nur ein Ensemble (ein als Ganzes genutzter --folds-Lauf) hat eine.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="113"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="115"/>
         <source>Tissue mask</source>
         <translation>Gewebemaske</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="114"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="116"/>
         <source>Patch grid</source>
         <translation>Patch-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="131"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="133"/>
         <source>Heatmap display</source>
         <translation>Heatmap-Darstellung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="144"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="146"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="145"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="147"/>
         <source>Raw (min–max)</source>
         <translation>Rohwerte (Min–Max)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="165"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="167"/>
         <source>Smooth between patches</source>
         <translation>Zwischen Patches glätten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="166"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="168"/>
         <source>Attention colours</source>
         <translation>Farben Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="167"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="169"/>
         <source>Evidence colours</source>
         <translation>Farben der Evidenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="168"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="170"/>
         <source>Consistency colours</source>
         <translation>Farben Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="169"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="171"/>
         <source>Uncertainty colours</source>
         <translation>Farben der Unsicherheit</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="190"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="192"/>
         <source>Strongest evidence</source>
         <translation>Stärkste Evidenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="192"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="194"/>
         <source>Most uncertain</source>
         <translation>Am unsichersten</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="297"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="299"/>
         <source>%1, ensemble of %2 folds</source>
         <translation>%1, Ensemble aus %2 Folds</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="321"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="323"/>
         <source>%1 ± %2 %</source>
         <translation>%1 ± %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="329"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="331"/>
         <source>Mean of %1 folds&apos; calibrated probabilities ± their standard deviation</source>
         <translation>Mittel der kalibrierten Wahrscheinlichkeiten von %1 Folds ± ihre Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="347"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="349"/>
         <source>Not to be trusted: the slide is unlike the training data.</source>
         <translation>Nicht vertrauenswürdig: Der Schnitt ähnelt nicht den Trainingsdaten.</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="361"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="363"/>
         <source>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="363"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="365"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="365"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="367"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Score&lt;/th&gt;&lt;th&gt;Spreads above typical&lt;/th&gt;&lt;th&gt;Value&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Flagged above %3: %4.&lt;br&gt;Compared with %5 of the run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;th align=left&gt;Maß&lt;/th&gt;&lt;th&gt;Streuungen über typisch&lt;/th&gt;&lt;th&gt;Wert&lt;/th&gt;&lt;/tr&gt;%2&lt;/table&gt;&lt;p&gt;Markiert über %3: %4.&lt;br&gt;Verglichen mit %5 des Laufs.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="375"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="377"/>
         <source>&lt;p&gt;Each fold&apos;s probabilities calibrated by its own temperature.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Wahrscheinlichkeiten jedes Folds sind mit seiner eigenen Temperatur kalibriert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="377"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="379"/>
         <source>&lt;p&gt;Probabilities calibrated by temperature scaling (T = %1).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wahrscheinlichkeiten durch Temperaturskalierung kalibriert (T = %1).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="381"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="383"/>
         <source>&lt;b&gt;⚠ Unlike the training data&lt;/b&gt; (%1 %2 spreads above typical)</source>
         <translation>&lt;b&gt;⚠ Anders als die Trainingsdaten&lt;/b&gt; (%1 %2 Streuungen über typisch)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="388"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="390"/>
         <source>✓ Like the training data (score %1, flagged above %2)</source>
         <translation>✓ Wie die Trainingsdaten (Wert %1, markiert über %2)</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="391"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="393"/>
         <source>Not checked against the training data</source>
         <translation>Nicht mit den Trainingsdaten abgeglichen</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="431"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="433"/>
         <source>Reading gallery patches</source>
         <translation>Galerie-Patches werden gelesen</translation>
     </message>
@@ -2491,52 +2495,52 @@ srun tessera-cli %2 --distributed
         <translation type="vanished">Farbskala</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="170"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="172"/>
         <source>Scale</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="171"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="173"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="172"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="174"/>
         <source>Hides the cold end of each map: patches whose normalized score is below this (for consistency, the patches most like their neighbours).</source>
         <translation>Blendet das kalte Ende jeder Karte aus: Patches, deren normierter Wert darunter liegt (bei der Konsistenz die Patches, die ihren Nachbarn am meisten gleichen).</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="174"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="176"/>
         <source>Hide below</source>
         <translation>Ausblenden unter</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="189"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="191"/>
         <source>Highest attention</source>
         <translation>Höchste Attention</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="191"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="193"/>
         <source>Lowest consistency</source>
         <translation>Niedrigste Konsistenz</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="290"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="292"/>
         <source>Loading the stored results…</source>
         <translation>Gespeicherte Ergebnisse werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="291"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="293"/>
         <source>No model results for this slide. Use Analysis ▸ Run Model on Slide… or Analysis ▸ Open Results…</source>
         <translation>Keine Modellergebnisse für diesen Schnitt. Analyse ▸ Modell auf Schnitt anwenden… oder Analyse ▸ Ergebnisse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="298"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="300"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), %3 patches</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2), %3 Patches</translation>
     </message>
     <message>
-        <location filename="../ui/analysis/AnalysisPanel.cpp" line="301"/>
+        <location filename="../ui/analysis/AnalysisPanel.cpp" line="303"/>
         <source>Run: %1
 Results: %2</source>
         <translation>Lauf: %1

@@ -181,10 +181,14 @@ int runDemoData(const QStringList& arguments, CliContext& io)
                 .arg(p.probabilities[std::size_t(p.classNames.indexOf(QStringLiteral("tumour")))], 0, 'f', 3);
         const auto truth = core::GroundTruth::patchTumourFractions(
             core::GroundTruthPaths::forSlide(slide).mask, p.coords, p.patchStep);
-        if (std::any_of(truth.begin(), truth.end(), [](float f) { return f > 0.5f; }))
+        if (std::any_of(truth.begin(), truth.end(), [](float f) { return f > 0.5f; })) {
             line += QStringLiteral("; patch AUC attention %1, consistency %2")
                         .arg(localizationAuc(p.attention, truth), 0, 'f', 3)
                         .arg(localizationAuc(p.consistency, truth), 0, 'f', 3);
+            if (!p.evidence.empty()) // docs/HEATMAPS.md: SR-MIL's is not a tumour map
+                line += QStringLiteral(", evidence toward tumour %1")
+                            .arg(localizationAuc(p.evidenceTowardPositive(), truth), 0, 'f', 3);
+        }
         io.out << line << "\n";
         io.out.flush();
     }

@@ -104,7 +104,9 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
     m_mapBoxes[std::size_t(MapLayer::Evidence)]->setToolTip(
         tr("Which way each patch pushes the slide: red toward the predicted class, blue away from it, "
            "grey neither. Attention says where the model looks; evidence says what it makes of it. "
-           "SR-MIL and ABMIL runs make this map."));
+           "A check on the model, not a tumour map: SR-MIL's patches carry their surroundings, and its "
+           "evidence can point away from a tumour its attention finds (docs/HEATMAPS.md). SR-MIL and "
+           "ABMIL runs make this map."));
     m_mapBoxes[std::size_t(MapLayer::Consistency)]->setToolTip(tr("SR-MIL runs make this map."));
     m_mapBoxes[std::size_t(MapLayer::Uncertainty)]->setToolTip(
         tr("Where the folds of a cross-validation disagree on which patches matter: the spread over the "
