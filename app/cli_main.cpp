@@ -22,7 +22,8 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
 {
     static const std::map<QString, std::pair<Command, const char*>> table{
         {QStringLiteral("synth"), {cli::runSynth, "write a synthetic slide with ground truth"}},
-        {QStringLiteral("convert"), {cli::runConvert, "a slide or a region of it as a pyramidal TIFF or OME-TIFF"}},
+        {QStringLiteral("convert"),
+         {cli::runConvert, "a slide or a region of it as a pyramidal TIFF or OME-TIFF"}},
         {QStringLiteral("extract"),
          {cli::runExtract, "slides -> tissue -> patch features (CLAM-layout HDF5)"}},
         {QStringLiteral("train"),
@@ -30,9 +31,8 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
         {QStringLiteral("synth-bags"),
          {cli::runSynthBags, "synthetic feature bags with per-patch ground truth"}},
         {QStringLiteral("eval"), {cli::runEval, "metrics of a trained run on labelled bags"}},
-        {QStringLiteral("infer"), {cli::runInfer, "probabilities, attention and consistency for one bag"}},
-        {QStringLiteral("heatmap"),
-         {cli::runHeatmap, "slide thumbnail with the attention or consistency map (PNG)"}},
+        {QStringLiteral("infer"), {cli::runInfer, "probabilities and per-patch maps for one bag"}},
+        {QStringLiteral("heatmap"), {cli::runHeatmap, "slide thumbnail with one of a run's maps (PNG)"}},
         {QStringLiteral("demo-data"),
          {cli::runDemoData, "synthetic slides -> features -> SR-MIL -> predictions, end to end"}},
         {QStringLiteral("info"), {cli::runInfo, "library versions and devices, or --slide FILE metadata"}},

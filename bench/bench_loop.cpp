@@ -9,8 +9,10 @@
 // fine-tuned from the previous round's run with all answers so far (train --annotations
 // --init-from). The acquisition never reads the truth; only the annotator does, and only on
 // training slides. "none" fine-tunes the same epochs without answers (what the extra epochs do
-// alone). Measured on the test slides after every round: slide AUC and attention patch AUC
-// (attention × N pooled over the tumour test slides).
+// alone). Measured on the test slides after every round: slide AUC, attention patch AUC
+// (attention × N pooled over the tumour test slides) and the evidence map's (toward tumour). The
+// first arm is compared with the others (default: evidence; TransMIL, which has no evidence map,
+// starts with disagreement).
 //   bench_loop [--seeds 5] [--first-seed 1] [--rounds 3] [--count 20] [--model srmil] [--epochs 20]
 //   [--tune-epochs 8] [--arms evidence,disagreement,consistency,attention,random,none]
 //              [--signal 1.5] [--mimics 0.05] [--w-inst 1] [--target 0.9] [--threads 1]
@@ -143,7 +145,20 @@ int main(int argc, char** argv)
             chosen.push_back(*arm);
         }
         arms = chosen;
+        for (std::size_t i = 0; i < arms.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j)
+                if (arms[i].name == arms[j].name) {
+                    std::fprintf(stderr, "bench_loop: arm '%s' named twice\n", qPrintable(arms[i].name));
+                    return 2;
+                }
+    } else if (!modelMakesEvidence(model)) {
+        arms.erase(arms.begin()); // the evidence arm
     }
+    for (const Arm& arm : arms)
+        if (arm.acquisition == Acquisition::Evidence && !modelMakesEvidence(model)) {
+            std::fprintf(stderr, "bench_loop: %s has no evidence map to ask by\n", qPrintable(model));
+            return 2;
+        }
     std::printf(
         "bench_loop: %s, %d seeds, %d rounds of %d answers, signal %.2f, mimics %.2f, %d epochs then %d "
         "per round, w_inst %.1f\n\n",

@@ -101,6 +101,10 @@ int runHeatmap(const QStringList& arguments, CliContext& io)
                 ? QStringLiteral("Run %1 is a single run and has no uncertainty map; train with "
                                  "--folds K and give the folds' folder as --run")
                       .arg(runDir)
+            : scoreMap == core::ScoreMap::Evidence && core::modelMakesEvidence(p.model)
+                ? QStringLiteral("The results of run %1 for this slide hold no evidence map: memory ran out "
+                                 "for the backward pass it needs")
+                      .arg(runDir)
             : scoreMap == core::ScoreMap::Evidence
                 ? QStringLiteral("Run %1 (%2) has no evidence map; SR-MIL and ABMIL make one (TransMIL's "
                                  "attention is not on its path to the logits)")

@@ -90,9 +90,9 @@ int runInfer(const QStringList& arguments, CliContext& io)
                 QStringLiteral("One feature bag (.h5), or a folder of <slide_id>.h5 bags."),
                 QStringLiteral("file|dir"));
     options.add(QStringLiteral("out"),
-                QStringLiteral(
-                    "Output .h5 (probabilities, attention, consistency, uncertainty, coords); a folder when "
-                    "--features is one (<slide_id>.h5 in it)."),
+                QStringLiteral("Output .h5 (probabilities, attention, consistency, evidence, uncertainty, "
+                               "coords); a folder when "
+                               "--features is one (<slide_id>.h5 in it)."),
                 QStringLiteral("file|dir"));
     options.add(
         QStringLiteral("project"),

@@ -280,7 +280,7 @@ void summarize(const QualitySpec& q, double signal, const Cells& cells, std::map
         // Other per-patch readings of the same weights, where recorded.
         for (const auto& [key, name] :
              {std::pair{"patch_classifier_auc", "the slide classifier on each patch"},
-              std::pair{"evidence_auc", "signed evidence (attention x slope)"}}) {
+              std::pair{"evidence_auc", "signed evidence (attention x centred slope)"}}) {
             std::vector<double> readout;
             for (const auto& [seed, line] : found->second)
                 if (line.contains(QLatin1String(key)))

@@ -9,6 +9,7 @@
 #include "Heatmap.h"
 
 #include <QStringList>
+#include <iterator>
 #include <optional>
 
 namespace tessera::core {
@@ -17,8 +18,9 @@ enum class ScoreMap { Attention, Consistency, Uncertainty, Evidence };
 constexpr std::size_t kScoreMapCount = 4; // arrays indexed by ScoreMap
 
 // Every map, in the order the viewer offers them.
-constexpr ScoreMap kScoreMaps[] = {ScoreMap::Attention, ScoreMap::Evidence, ScoreMap::Consistency,
-                                   ScoreMap::Uncertainty};
+inline constexpr ScoreMap kScoreMaps[] = {ScoreMap::Attention, ScoreMap::Evidence, ScoreMap::Consistency,
+                                          ScoreMap::Uncertainty};
+static_assert(std::size(kScoreMaps) == kScoreMapCount, "every map is listed once");
 QString scoreMapName(ScoreMap map); // "attention", "evidence", "consistency", "uncertainty": files and CLI
 std::optional<ScoreMap> scoreMapFromName(const QString& name);
 QStringList scoreMapNames();         // in kScoreMaps' order

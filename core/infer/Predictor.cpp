@@ -316,8 +316,15 @@ Prediction Predictor::predictOn(const FeatureBag& bag) const
     return p;
 }
 
+bool modelMakesEvidence(const QString& model)
+{
+    return model == QLatin1String("srmil") || model == QLatin1String("abmil");
+}
+
 std::vector<float> Prediction::evidenceTowardPositive() const
 {
+    if (probabilities.size() != 2)
+        return {};
     std::vector<float> toward(evidence);
     if (evidenceClass == 0)
         for (float& v : toward)

@@ -52,7 +52,7 @@ struct Prediction {
     std::vector<float> uncertainty;
 
     // The map's per-patch values [N]; empty where the prediction has none (consistency without
-    // reconstruction, uncertainty of a single run).
+    // reconstruction, uncertainty of a single run, evidence of TransMIL).
     const std::vector<float>& scores(ScoreMap map) const;
     // "normal 0.1877, tumour 0.8123"; an ensemble's with each spread and "(mean of 5 folds)".
     QString probabilitiesText() const;
@@ -60,10 +60,10 @@ struct Prediction {
     // the slide was not judged.
     QString trustSummary() const;
 
-    // The evidence pointing away from class 0 (the normal class): negated when its class is 0.
-    // With two classes that is exactly the evidence toward class 1, whichever the prediction
-    // favours (their centred logits are each other's negatives). Empty where there is none. What
-    // an acquisition compares with attention: "tumour-ward" on every slide.
+    // With two classes, the evidence toward class 1 whichever the prediction favours (the two
+    // centred logits are each other's negatives, so the evidence toward class 0 is negated).
+    // Empty where there is none, and with more classes (no one direction is "tumour-ward"). What
+    // an acquisition compares with attention.
     std::vector<float> evidenceTowardPositive() const;
 
     // HDF5: datasets probabilities, attention, consistency (if any), evidence (if any), coords,
@@ -76,6 +76,10 @@ struct Prediction {
     // Throws Error naming the file when it is missing, damaged or not a prediction file.
     static Prediction read(const QString& path);
 };
+
+// Whether runs of this model make an evidence map (SR-MIL and ABMIL; TransMIL's attention is not
+// on its path to the logits).
+bool modelMakesEvidence(const QString& model);
 
 // The same line from its parts (for a report that keeps them apart from the prediction).
 QString trustLine(const OodVerdict& ood, const QString& trustNote, double temperature, int members = 1);
@@ -97,7 +101,8 @@ public:
     bool hasTrustReference() const;
     const QString& trustNote() const;
     // Throws Error if the bag's feature dimension or extractor differs from the run's, or when
-    // memory runs out (naming the bag and its size).
+    // memory runs out (naming the bag and its size). The evidence map runs a backward pass
+    // through the networks: one call at a time per Predictor.
     Prediction predict(const FeatureBag& bag, const QString& source = {}) const;
 
 private:

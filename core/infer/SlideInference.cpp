@@ -1,12 +1,12 @@
 #include "SlideInference.h"
 
 #include "common/Error.h"
-#include "slide/SlideKey.h"
 #include "features/ExtractionPipeline.h"
 #include "features/ExtractorRegistry.h"
 #include "features/FeatureStore.h"
 #include "run/RunFolder.h"
 #include "slide/Slide.h"
+#include "slide/SlideKey.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -83,8 +83,7 @@ QString SlideInference::resultsPath(const QString& slidePath) const
 {
     const QString runName = QFileInfo(m_runDir).fileName();
     return QDir(m_options.projectDir)
-        .filePath(
-            QStringLiteral("predictions/%1/%2.h5").arg(runName, slideKey(slidePath)));
+        .filePath(QStringLiteral("predictions/%1/%2.h5").arg(runName, slideKey(slidePath)));
 }
 
 SlideInferenceResult SlideInference::run(const QString& slidePath) const
@@ -100,7 +99,10 @@ SlideInferenceResult SlideInference::run(const QString& slidePath) const
         stored.lastModified() >= features.lastModified()) {
         try {
             Prediction p = Prediction::read(result.resultsPath);
-            if (madeFor(p, m_runDir, slidePath, m_predictor->members())) {
+            // Results stored before Tessera kept the evidence map are made again to get it.
+            const bool lacksEvidence =
+                p.evidence.empty() && modelMakesEvidence(m_predictor->run().model.name);
+            if (madeFor(p, m_runDir, slidePath, m_predictor->members()) && !lacksEvidence) {
                 result.prediction = std::move(p);
                 result.reusedResults = true;
                 return result;

@@ -73,12 +73,13 @@ std::vector<double> disagreement(const ProposalCandidates& slide)
 
 std::vector<double> evidenceDisagreement(const ProposalCandidates& slide)
 {
-    if (slide.prediction.evidence.size() != slide.prediction.attention.size())
+    const std::vector<float> toward = slide.prediction.evidenceTowardPositive();
+    if (toward.size() != slide.prediction.attention.size())
         throw Error(
-            QStringLiteral("%1: run %2's model (%3) has no evidence map to weigh its attention against "
-                           "(SR-MIL and ABMIL have one)")
+            QStringLiteral("%1: run %2's model (%3) has no evidence map toward the second of two classes "
+                           "to weigh its attention against (SR-MIL and ABMIL runs with two classes have one)")
                 .arg(slide.slideId, slide.prediction.run, slide.prediction.model));
-    return disagreementWith(slide.prediction.evidenceTowardPositive(), slide.prediction);
+    return disagreementWith(toward, slide.prediction);
 }
 
 // Per patch, the mean feature of it and its graph neighbours.

@@ -129,6 +129,7 @@ void TestAcquisition::evidenceWeighsAttentionAgainstTheTumourWardEvidence()
     // the coldest patch pushes hardest toward tumour (a possible miss) and the hottest away
     // (weighed, but read as normal).
     slide.prediction.evidenceClass = 0;
+    slide.prediction.probabilities = {0.6f, 0.4f};
     for (int i = 0; i < n; ++i)
         slide.prediction.evidence.push_back(float(i) - float(n) / 2);
     const std::vector<float> toward = slide.prediction.evidenceTowardPositive();
@@ -148,7 +149,12 @@ void TestAcquisition::evidenceWeighsAttentionAgainstTheTumourWardEvidence()
     const std::vector<double> agreeing = acquisitionScores(slide, Acquisition::Evidence, 1);
     for (double s : agreeing)
         QVERIFY(std::abs(s) < 1e-9);
-    // A model without an evidence map (TransMIL) is named, not guessed at.
+    // Three classes have no one tumour-ward direction: refused, as is a model without an evidence
+    // map (TransMIL), which is named.
+    slide.prediction.probabilities = {0.2f, 0.5f, 0.3f};
+    QVERIFY(slide.prediction.evidenceTowardPositive().empty());
+    QVERIFY_THROWS_EXCEPTION(Error, pickProposals({slide}, Acquisition::Evidence, 2, 1));
+    slide.prediction.probabilities = {0.6f, 0.4f};
     slide.prediction.evidence.clear();
     slide.prediction.model = QStringLiteral("transmil");
     try {

@@ -290,6 +290,7 @@ void TestFaultsBags::resultsOfAnotherSlideRunOrDamagedAreRecomputed_data()
     QTest::newRow("results of another run") << QStringLiteral("run");
     QTest::newRow("a truncated results file") << QStringLiteral("truncated");
     QTest::newRow("a results file that crashes libhdf5") << QStringLiteral("crash");
+    QTest::newRow("results stored before the evidence map") << QStringLiteral("no evidence");
 }
 
 void TestFaultsBags::resultsOfAnotherSlideRunOrDamagedAreRecomputed()
@@ -309,6 +310,14 @@ void TestFaultsBags::resultsOfAnotherSlideRunOrDamagedAreRecomputed()
         planted = readAll(other.resultsPath);
     } else if (fault == QLatin1String("crash")) {
         planted = readAll(kHdf5CrashFile);
+    } else if (fault == QLatin1String("no evidence")) {
+        Prediction old = Prediction::read(target); // this slide's, from this run, as older Tessera wrote it
+        QVERIFY(!old.evidence.empty());
+        old.evidence.clear();
+        old.evidenceClass = -1;
+        const QString path = m_dir.filePath(QStringLiteral("old-results.h5"));
+        old.write(path);
+        planted = readAll(path);
     } else {
         planted = readAll(target).left(700);
     }
@@ -323,6 +332,7 @@ void TestFaultsBags::resultsOfAnotherSlideRunOrDamagedAreRecomputed()
     QCOMPARE(stored.slide, QFileInfo(m_normalSlide).fileName());
     QCOMPARE(QFileInfo(stored.run).absoluteFilePath(), QFileInfo(m_run).absoluteFilePath());
     QCOMPARE(stored.attention, normal.prediction.attention);
+    QCOMPARE(stored.evidence, normal.prediction.evidence);
     SlideInferenceResult reused;
     QCOMPARE(inferOnce(m_run, m_normalSlide, &reused), QString());
     QVERIFY(reused.reusedResults); // and once right, it is reused

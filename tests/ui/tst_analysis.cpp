@@ -478,7 +478,10 @@ void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
     window.resize(1400, 900);
     window.show();
     QVERIFY(test::openAndWait(window, test::smallTumourSlide()));
-    const core::Prediction p = knownPrediction();
+    core::Prediction p = knownPrediction();
+    p.evidenceClass = 1; // strongest on the first patch: its gallery differs from the others
+    for (std::size_t i = 0; i < p.attention.size(); ++i)
+        p.evidence.push_back(-float(i));
     QVERIFY(test::openResultsAndWait(window, writeKnownResults(p, QStringLiteral("gallery.h5"))));
     ui::AnalysisPanel* panel = window.analysisPanel();
     QListWidget* attention = panel->gallery(ui::MapLayer::Attention);
@@ -493,6 +496,11 @@ void TestAnalysis::galleryThumbnailsNavigateAndHoverShowsScores()
     // The thumbnail shows the slide there (tissue colours, not the grey placeholder).
     const QImage thumb = attention->item(0)->icon().pixmap(96).toImage();
     QVERIFY(thumb.pixel(48, 48) != qRgb(230, 230, 230));
+    // Each gallery gets its own patches' thumbnails: the same patch, the same picture.
+    QListWidget* evidence = panel->gallery(ui::MapLayer::Evidence);
+    QCOMPARE(evidence->item(0)->data(Qt::UserRole).toInt(), 0);
+    QCOMPARE(consistency->item(0)->icon().pixmap(96).toImage(), thumb);
+    QVERIFY(evidence->item(0)->icon().pixmap(96).toImage() != thumb);
 
     Q_EMIT attention->itemActivated(attention->item(3));
     const int chosen = attention->item(3)->data(Qt::UserRole).toInt();

@@ -440,10 +440,12 @@ void AnalysisPanel::showThumbnails(const std::vector<QImage>& images)
 {
     {
         std::size_t next = 0;
-        for (QListWidget* list : m_galleries)
+        for (MapLayer layer : kMaps) { // the order fillGalleries read them in
+            QListWidget* list = gallery(layer);
             for (int i = 0; i < list->count() && next < images.size(); ++i, ++next)
                 if (!images[next].isNull())
                     list->item(i)->setIcon(QPixmap::fromImage(images[next]));
+        }
     }
     m_thumbnailsShown = true;
 }

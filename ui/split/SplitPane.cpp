@@ -25,6 +25,10 @@ constexpr auto& kMaps = core::kScoreMaps;
 core::PatchScores scoresOf(const SlideAnalysis& analysis, MapLayer map)
 {
     const core::Prediction& prediction = analysis.prediction();
+    // Two runs may favour different classes on the slide: their evidence is compared toward the
+    // same one (the second of two).
+    if (map == MapLayer::Evidence && prediction.probabilities.size() == 2)
+        return {prediction.evidenceTowardPositive(), prediction.coords, prediction.patchStep};
     return {prediction.scores(map), prediction.coords, prediction.patchStep};
 }
 

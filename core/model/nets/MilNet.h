@@ -76,10 +76,9 @@ public:
     // are linear in the weights (ABMIL), to first order elsewhere. > 0: looking here pushes the
     // slide toward the class. Attention says where the model looks; it is not signed, and a
     // model may separate the classes by looking away from the tumour (docs/BENCHMARKS.md).
-    // Undefined where the
-    // model's attention weights are not on its path to the logits (TransMIL's head-averaged map).
-    // In eval mode only; the parameters' gradients are left as they were, so not while another
-    // thread trains or asks the same network.
+    // Undefined where the model's attention weights are not on its path to the logits
+    // (TransMIL's head-averaged map). In eval mode only; the parameters' gradients are left as they were, so
+    // not while another thread trains or asks the same network.
     torch::Tensor patchEvidence(const BagTensors& bag, int64_t positive);
 
 protected:
